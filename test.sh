@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs every test of JobHome Cluster on a fresh Debian 12 machine with the .NET 10 SDK:
+# restores and builds, starts a throwaway PostgreSQL cluster (installing Debian's postgresql package
+# when it is missing and we are root), runs every test project, always removes the cluster.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Domain]
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+CONFIG=${CONFIG:-Release}
+
+log() { printf '\033[1m[test.sh]\033[0m %s\n' "$*" >&2; }
+
+find_pg_bin() {
+  local d
+  for d in "$(dirname "$(command -v initdb 2>/dev/null || echo /none/initdb)")" /usr/lib/postgresql/*/bin; do
+    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then echo "$d"; return 0; fi
+  done
+  return 1
+}
+
+PGBIN=$(find_pg_bin || true)
+if [ -z "$PGBIN" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "PostgreSQL server not found: installing Debian's postgresql package"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    PGBIN=$(find_pg_bin)
+  else
+    echo "PostgreSQL server binaries (initdb, pg_ctl) not found. Install Debian's package: sudo apt-get install postgresql" >&2
+    exit 2
+  fi
+fi
+
+WORK=$(mktemp -d /tmp/jobhome-test.XXXXXX)
+chmod 755 "$WORK"
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then
+  # initdb refuses to run as root: the cluster belongs to the postgres user the package creates.
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  RUN_AS=(runuser -u postgres --)
+fi
+mkdir -p "$WORK/pg"
+[ ${#RUN_AS[@]} -gt 0 ] && chown postgres "$WORK/pg"
+
+cleanup() {
+  local rc=$?
+  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
+    "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+PORT=$(free_port)
+log "starting throwaway PostgreSQL ($PGBIN) on 127.0.0.1:$PORT in $WORK/pg"
+"${RUN_AS[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust -E UTF8 --no-locale >"$WORK/pg/initdb.log" 2>&1 \
+  || { cat "$WORK/pg/initdb.log" >&2; exit 1; }
+"${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
+  -o "-p $PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null || { cat "$WORK/pg/server.log" >&2; exit 1; }
+export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+
+log "restoring and building ($CONFIG)"
+dotnet build JobHome.Cluster.sln -c "$CONFIG" -nologo -v quiet
+
+log "running every test project"
+set +e
+dotnet test JobHome.Cluster.sln -c "$CONFIG" --no-build -nologo \
+  --results-directory "$WORK/results" --logger "trx" --logger "console;verbosity=normal" "$@"
+TEST_RC=$?
+set -e
+
+# One closing line with the totals over every test project.
+passed=0; failed=0; skipped=0
+for f in "$WORK"/results/*.trx; do
+  [ -f "$f" ] || continue
+  c=$(grep -o '<Counters [^>]*>' "$f" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$c"); passed=$(( passed + ${p:-0} ))
+  x=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$c"); failed=$(( failed + ${x:-0} ))
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
+  skipped=$(( skipped + ${t:-0} - ${e:-0} ))
+done
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$TEST_RC" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

@@ -103,6 +103,13 @@ public static class EmploymentIndicators
     /// <summary>Posts-to-seekers ratio (求人倍率) = openings ÷ active seekers (may exceed 1).</summary>
     public static Rate PostsToSeekersRatio(long openings, long activeSeekers) => new(openings, activeSeekers);
 
+    /// <summary>
+    /// Registered unemployed for more than three months on <paramref name="asOf"/> (登记失业三个月以上, each needs
+    /// one-to-one follow-up): registration dates strictly before <paramref name="asOf"/> minus three calendar months.
+    /// </summary>
+    public static int RegisteredUnemployedOverThreeMonths(IEnumerable<DateOnly> unemploymentRegisteredOn, DateOnly asOf) =>
+        unemploymentRegisteredOn.Count(d => asOf > d.AddMonths(3));
+
     /// <summary>Number of zero-employment households (零就业家庭) on <paramref name="asOf"/>.</summary>
     public static int ZeroEmploymentHouseholds(IEnumerable<Household> households, DateOnly asOf) =>
         households.Count(h => h.IsZeroEmployment(asOf));

@@ -133,6 +133,14 @@ public sealed class EmploymentIndicatorsTests
         Assert.False(r.IsAtLeastPercent(151));
     }
 
+    [Fact]
+    public void RegisteredUnemployedOverThreeMonths_ExactlyThreeMonths_NotCounted()
+    {
+        var asOf = new DateOnly(2025, 4, 1);
+        DateOnly[] dates = [new(2025, 1, 1), new(2024, 12, 31), new(2025, 3, 1)];
+        Assert.Equal(1, EmploymentIndicators.RegisteredUnemployedOverThreeMonths(dates, asOf));
+    }
+
     [Property(MaxTest = 500)]
     public bool IsAtLeastPercent_AgreesWithExactIntegerArithmetic(uint num, uint den, byte percent)
     {

@@ -53,7 +53,7 @@ public static class DemoGenerator
                 continue;
             }
             var rng = new DemoRandom(DemoRandom.Derive(options.Seed, 1_000_000UL + (ulong)c));
-            var name = DemoNames.Place(rng) + "市";
+            var name = DemoNames.PlaceByIndex(899 - (c % 900)) + (c >= 900 ? c.ToString(CultureInfo.InvariantCulture) : string.Empty) + "市";
             yield return new Site(CityCode(c), name + Site.NameSuffix, SiteKind.City, ProvinceCode, RandomInJiangxi(rng), false, new StaffCounts(rng.Between(8, 14), rng.Between(2, 6), rng.Between(5, 15)));
         }
     }
@@ -168,8 +168,8 @@ public static class DemoGenerator
 
         private string UniqueCountyName()
         {
-            // Mixing the index in keeps names distinct enough; a clash with 信丰 is avoided explicitly.
-            var name = DemoNames.Place(rng) + "县";
+            // Indexed stems keep county names distinct within a province; a clash with 信丰 is avoided explicitly.
+            var name = DemoNames.PlaceByIndex(index) + "县";
             return name == XinfengCounty.Name ? "新" + name : name;
         }
 

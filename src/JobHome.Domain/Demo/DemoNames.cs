@@ -50,6 +50,21 @@ public static class DemoNames
         return rng.Pick(PlaceFirst) + rng.Pick(PlaceSecond);
     }
 
+    /// <summary>
+    /// A two-character place stem distinct for every index below 900 (a fixed permutation of all stem pairs),
+    /// so generated counties and cities do not share names; larger indices get a numeric suffix.
+    /// </summary>
+    public static string PlaceByIndex(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var size = PlaceFirst.Length * PlaceSecond.Length;
+        var p = (int)((index % size) * 373L % size);
+        var a = p % PlaceFirst.Length;
+        var b = ((p / PlaceFirst.Length) + (11 * a)) % PlaceSecond.Length;
+        var stem = PlaceFirst[a] + PlaceSecond[b];
+        return index < size ? stem : stem + (index / size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A synthetic company name with a place prefix.</summary>
     public static string Company(DemoRandom rng, string place)
     {

@@ -84,7 +84,7 @@ public sealed class DemoGeneratorTests
         Assert.All(all, s => Assert.InRange(s.Location.Lon, 113.6, 118.5));
         Assert.All(counties.SelectMany(c => c.Seekers), s => Assert.InRange(s.Location.Lat, 24.5, 30.1));
         Assert.All(counties.SelectMany(c => c.Posts), p => Assert.InRange(p.Location.Lon, 113.6, 118.5));
-        Assert.True(counties.Select(c => c.Name).Distinct().Count() >= 10);
+        Assert.Equal(12, counties.Select(c => c.Name).Distinct().Count());
     }
 
     [Fact]
@@ -137,6 +137,10 @@ public sealed class DemoGeneratorTests
             Assert.InRange(r.NextDouble(), 0.0, 0.9999999999999999);
         }
     }
+
+    [Fact]
+    public void PlaceByIndex_First900_AllDistinct() =>
+        Assert.Equal(900, Enumerable.Range(0, 900).Select(DemoNames.PlaceByIndex).Distinct().Count());
 
     [Fact]
     public void Options_OutOfRange_Throw()

@@ -12,6 +12,7 @@ public static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;
     }
 }

@@ -5,9 +5,8 @@ namespace JobHome.Domain.Demo;
 
 /// <summary>
 /// Occupations for demo posts and intentions, covering all 8 major groups of the 2022 classification.
-/// Groups 7 (军队人员) and 8 (不便分类的其他从业人员) have no subdivisions in the real classification (7-00-00-00),
-/// which the shared <see cref="OccupationCode"/> parser rejects (levels are 01–99), so their demo codes 7-01-01-01 and
-/// 8-01-01-01 are synthetic; other codes follow the classification's shape and are illustrative.
+/// Groups 7 (军人) and 8 (不便分类的其他从业人员) have no subdivisions in the real classification and use their single
+/// codes 7-00-00-00 and 8-00-00-00; other codes follow the classification's shape and are illustrative.
 /// </summary>
 public static class DemoOccupations
 {
@@ -43,8 +42,8 @@ public static class DemoOccupations
         O("6-29-01-01", "砌筑工", ["砌砖", "抹灰"], 4500, 8500, EducationLevel.Primary),
         O("6-31-01-03", "电工", ["电工证", "配电"], 4500, 8500, EducationLevel.Junior),
         O("6-02-01-02", "食品加工工", ["食品加工", "健康证"], 3000, 5500, EducationLevel.Junior),
-        O("7-01-01-01", "民兵专职干部（示例）", ["组织训练", "应急处置"], 4000, 6500, EducationLevel.Senior),
-        O("8-01-01-01", "其他从业人员（示例）", ["综合"], 2400, 4500, EducationLevel.None),
+        O("7-00-00-00", "征兵应征岗位（示例）", ["组织训练", "应急处置"], 4000, 6500, EducationLevel.Senior),
+        O("8-00-00-00", "其他从业人员（示例）", ["综合"], 2400, 4500, EducationLevel.None),
     ];
 
     /// <summary>Occupations suited to public-welfare posts (公益性岗位: cleaning, security, care, road upkeep).</summary>

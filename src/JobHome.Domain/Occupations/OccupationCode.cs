@@ -80,7 +80,8 @@ public readonly record struct OccupationCode
     }
 
     /// <summary>
-    /// Parses <c>X</c>, <c>X-XX</c>, <c>X-XX-XX</c> or <c>X-XX-XX-XX</c> with X in 1–8 and each XX two digits 01–99;
+    /// Parses <c>X</c>, <c>X-XX</c>, <c>X-XX-XX</c> or <c>X-XX-XX-XX</c> with X in 1–8 and each XX two digits 01–99
+    /// (all <c>00</c> for the undivided groups 7 and 8, e.g. <c>7-00-00-00</c>);
     /// on failure <paramref name="error"/> says what is wrong.
     /// </summary>
     public static bool TryParse(string? text, out OccupationCode code, out string? error)
@@ -102,13 +103,20 @@ public readonly record struct OccupationCode
             error = $"'{text}' must start with a major group digit 1–8 (大类)";
             return false;
         }
+        // Major groups 7 (军人) and 8 (不便分类的其他从业人员) are not subdivided: their one code is 7-00-00-00 / 8-00-00-00.
+        var undivided = parts[0][0] is '7' or '8';
+        for (var i = 1; i < parts.Length && undivided; i++)
+        {
+            undivided = parts[i] == "00";
+        }
         Span<byte> levels = stackalloc byte[3];
         for (var i = 1; i < parts.Length; i++)
         {
             var p = parts[i];
-            if (p.Length != 2 || !char.IsAsciiDigit(p[0]) || !char.IsAsciiDigit(p[1]) || p == "00")
+            if (p.Length != 2 || !char.IsAsciiDigit(p[0]) || !char.IsAsciiDigit(p[1]) || (p == "00" && !undivided))
             {
-                error = $"'{text}' level {i + 1} is '{p}'; each level after the first must be two digits 01–99 (X-XX-XX-XX)";
+                error = $"'{text}' level {i + 1} is '{p}'; each level after the first must be two digits 01–99 (X-XX-XX-XX), "
+                    + "except the undivided groups 7-00-00-00 (军人) and 8-00-00-00 (不便分类的其他从业人员)";
                 return false;
             }
             levels[i - 1] = byte.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture);

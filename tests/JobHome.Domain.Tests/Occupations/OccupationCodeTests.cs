@@ -23,6 +23,9 @@ public sealed class OccupationCodeTests
     [InlineData("9-01-01-01")]
     [InlineData("4-00-01-01")]
     [InlineData("4-01-00")]
+    [InlineData("7-00-01-00")]
+    [InlineData("8-01-00-00")]
+    [InlineData("3-00-00-00")]
     [InlineData("4-1-01-01")]
     [InlineData("4-001-01-01")]
     [InlineData("4-01-01-01-01")]
@@ -34,5 +37,18 @@ public sealed class OccupationCodeTests
     {
         Assert.False(OccupationCode.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Theory]
+    [InlineData("7-00-00-00", 4)]
+    [InlineData("8-00-00-00", 4)]
+    [InlineData("7-00", 2)]
+    public void TryParse_UndividedMajorGroups_AcceptAllZeroLevels(string text, int depth)
+    {
+        Assert.True(OccupationCode.TryParse(text, out var code, out var error), error);
+        Assert.Equal(depth, code.Depth);
+        Assert.Equal(text, code.ToString());
+        Assert.Equal(depth, code.SharedDepth(OccupationCode.Parse(text)));
+        Assert.Equal(1, code.SharedDepth(OccupationCode.Parse(text[0] + "")));
     }
 }

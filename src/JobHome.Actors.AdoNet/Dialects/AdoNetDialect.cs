@@ -28,6 +28,11 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     /// <summary>Opens a pooled connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Creates what must exist before the first open (SQLite: the file's folder).</summary>
+    public virtual void PrepareLocation()
+    {
+    }
+
     /// <summary>Prepares the database file or server session before migrations (e.g. SQLite WAL mode).</summary>
     public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 

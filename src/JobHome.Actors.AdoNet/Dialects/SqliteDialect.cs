@@ -85,14 +85,24 @@ internal sealed class SqliteDialect : AdoNetDialect
         }
     }
 
-    public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override void PrepareLocation()
     {
         var directory = Path.GetDirectoryName(_path);
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AdoNetStorageException($"Cannot create the folder of {Description}: {e.Message}", e);
+        }
+    }
 
+    public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         // WAL is a property of the file: set once, it stays. Readers then never block the writer and vice versa.
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL";

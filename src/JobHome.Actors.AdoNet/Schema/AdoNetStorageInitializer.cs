@@ -51,37 +51,34 @@ internal sealed class AdoNetStorageInitializer(AdoNetStore store, ILogger<AdoNet
 
     private async Task MigrateAsync(AdoNetDialect dialect, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
     {
+        dialect.PrepareLocation();
+        await using (var connection = await OpenFirstAsync(dialect, cancellationToken).ConfigureAwait(false))
         {
-            await using (var connection = await OpenFirstAsync(dialect, cancellationToken).ConfigureAwait(false))
-            {
-                await dialect.PrepareDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var scope = await store.OpenWriteAsync(transaction: true, cancellationToken).ConfigureAwait(false))
-            {
-                await dialect.LockForMigrationAsync(scope.Connection, scope.Transaction!, cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(scope, dialect.CreateSchemaVersionTableSql, cancellationToken).ConfigureAwait(false);
-                var applied = await ReadAppliedAsync(scope, cancellationToken).ConfigureAwait(false);
-                var newest = applied.Count == 0 ? 0 : applied.Max();
-                if (newest > scripts.Count)
-                {
-                    throw new AdoNetStorageException(
-                        $"{dialect.Description} has schema version {newest}, newer than this build knows ({scripts.Count}); upgrade the application.");
-                }
-
-                foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
-                {
-                    await ExecuteAsync(scope, script.Sql, cancellationToken).ConfigureAwait(false);
-                    await using var record = scope.CreateCommand("INSERT INTO schema_version (version, name) VALUES (@version, @name)");
-                    record.AddParameter("@version", script.Version);
-                    record.AddParameter("@name", script.Name);
-                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    Log.ScriptApplied(logger, script.Version, script.Name, dialect.Description);
-                }
-
-                await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await dialect.PrepareDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+
+        await using var scope = await store.OpenWriteAsync(transaction: true, cancellationToken).ConfigureAwait(false);
+        await dialect.LockForMigrationAsync(scope.Connection, scope.Transaction!, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(scope, dialect.CreateSchemaVersionTableSql, cancellationToken).ConfigureAwait(false);
+        var applied = await ReadAppliedAsync(scope, cancellationToken).ConfigureAwait(false);
+        var newest = applied.Count == 0 ? 0 : applied.Max();
+        if (newest > scripts.Count)
+        {
+            throw new AdoNetStorageException(
+                $"{dialect.Description} has schema version {newest}, newer than this build knows ({scripts.Count}); upgrade the application.");
+        }
+
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
+        {
+            await ExecuteAsync(scope, script.Sql, cancellationToken).ConfigureAwait(false);
+            await using var record = scope.CreateCommand("INSERT INTO schema_version (version, name) VALUES (@version, @name)");
+            record.AddParameter("@version", script.Version);
+            record.AddParameter("@name", script.Name);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Log.ScriptApplied(logger, script.Version, script.Name, dialect.Description);
+        }
+
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first open, bounded by the connect timeout and translated into a message naming the database.</summary>

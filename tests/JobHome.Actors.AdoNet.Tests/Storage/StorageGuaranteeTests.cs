@@ -497,6 +497,69 @@ public abstract class StorageGuaranteeTests<TFixture>(TFixture fixture)
         Assert.Equal("1", etag);
     }
 
+    // ---------------------------------------------------------------- restarts and several hosts
+
+    [Fact]
+    public async Task State_AfterHostRestart_IsReadBackWithItsEtag()
+    {
+        var connectionString = await Fixture.CreateDatabaseAsync();
+        var key = NewKey();
+        string etag;
+        await using (var first = (ServiceProvider)Fixture.CreateProvider(connectionString))
+        {
+            await first.GetRequiredService<IStorageInitializer>().InitializeAsync(Timeout());
+            etag = await first.GetRequiredService<IGrainStorage>().WriteAsync(key, new byte[] { 4, 2 }, null, Timeout());
+        }
+
+        var second = Fixture.CreateProvider(connectionString);
+        await second.GetRequiredService<IStorageInitializer>().InitializeAsync(Timeout());
+        var storage = second.GetRequiredService<IGrainStorage>();
+        var read = await storage.ReadAsync(key, Timeout());
+
+        Assert.Equal(new byte[] { 4, 2 }, read!.Payload);
+        Assert.Equal(etag, read.Etag);
+        await storage.WriteAsync(key, new byte[] { 5 }, etag, Timeout());
+    }
+
+    [Fact]
+    public async Task WriteAsync_TwoHostsRacingOnOneGrain_ExactlyOneWinsEachRound()
+    {
+        // Two providers with their own pools stand for two silos that both believe they own the grain.
+        var hostA = Fixture.CreateProvider(Fixture.ConnectionString).GetRequiredService<IGrainStorage>();
+        var hostB = Fixture.CreateProvider(Fixture.ConnectionString).GetRequiredService<IGrainStorage>();
+        var key = NewKey();
+        var etag = await hostA.WriteAsync(key, new byte[] { 0 }, null, Timeout());
+
+        for (var round = 1; round <= 10; round++)
+        {
+            var seen = etag;
+            var value = (byte)round;
+            var outcomes = await RaceAsync(2, i => (i == 0 ? hostA : hostB).WriteAsync(key, new[] { value }, seen, CancellationToken.None));
+            var winner = Assert.Single(outcomes, o => o.Etag is not null);
+            etag = winner.Etag!;
+        }
+
+        Assert.Equal(etag, (await hostB.ReadAsync(key, Timeout()))!.Etag);
+    }
+
+    [Fact]
+    public async Task Reminders_AfterHostRestart_AreReadBackByRange()
+    {
+        var connectionString = await Fixture.CreateDatabaseAsync();
+        var entry = new ReminderEntry("IHouseholdGrain", "household-7", "follow-up", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(7), 123_456);
+        await using (var first = (ServiceProvider)Fixture.CreateProvider(connectionString))
+        {
+            await first.GetRequiredService<IStorageInitializer>().InitializeAsync(Timeout());
+            await first.GetRequiredService<IReminderTable>().UpsertAsync(entry, Timeout());
+        }
+
+        var second = Fixture.CreateProvider(connectionString);
+        await second.GetRequiredService<IStorageInitializer>().InitializeAsync(Timeout());
+        var read = Assert.Single(await second.GetRequiredService<IReminderTable>().ReadRangeAsync(0, uint.MaxValue, Timeout()));
+
+        Assert.Equal(entry with { Etag = "1" }, read);
+    }
+
     // ---------------------------------------------------------------- metrics
 
     [Fact]

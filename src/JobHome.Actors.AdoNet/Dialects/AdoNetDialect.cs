@@ -53,6 +53,39 @@ internal abstract class AdoNetDialect : IAsyncDisposable
     public abstract DateTimeOffset GetTimestamp(DbDataReader reader, int ordinal);
 
     /// <summary>
+    /// Adds <paramref name="counts"/>[i] to the last sequence of stream <paramref name="keys"/>[i] (keys distinct, in
+    /// ordinal order) and returns the new last sequence per key. The default is one upsert per key.
+    /// </summary>
+    public virtual async Task<Dictionary<string, long>> ReserveSequencesAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string streamNamespace,
+        IReadOnlyList<string> keys,
+        IReadOnlyList<long> counts,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO stream_heads (namespace, stream_key, last_sequence) VALUES (@ns, @key, @count)
+            ON CONFLICT (namespace, stream_key) DO UPDATE SET last_sequence = stream_heads.last_sequence + excluded.last_sequence
+            RETURNING last_sequence
+            """;
+        command.AddParameter("@ns", streamNamespace);
+        var key = command.AddParameter("@key", string.Empty);
+        var count = command.AddParameter("@count", 0L);
+        var last = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            key.Value = keys[i];
+            count.Value = counts[i];
+            last[keys[i]] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return last;
+    }
+
+    /// <summary>
     /// Inserts one namespace's events of an append transaction. The default is a prepared single-row insert in a loop,
     /// which is what SQLite is fastest with; PostgreSQL overrides it with one array insert.
     /// </summary>

@@ -27,6 +27,12 @@ internal sealed class PostgresDialect : AdoNetDialect
 
         builder.Timeout = Math.Max(1, (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds));
         builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(options.CommandTimeout.TotalSeconds));
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The providers run a small fixed set of statements: let Npgsql prepare them server-side (no re-planning).
+            builder.MaxAutoPrepare = 64;
+        }
+
         ConnectTimeout = options.ConnectTimeout;
         Description = $"PostgreSQL at {builder.Host ?? "localhost"}:{builder.Port}, database '{builder.Database ?? builder.Username ?? "(default)"}', user '{builder.Username ?? "(default)"}'";
         _dataSource = NpgsqlDataSource.Create(builder);
@@ -65,6 +71,36 @@ internal sealed class PostgresDialect : AdoNetDialect
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>(name, NpgsqlDbType.TimestampTz) { TypedValue = value.ToUniversalTime() });
 
     public override DateTimeOffset GetTimestamp(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override async Task<Dictionary<string, long>> ReserveSequencesAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string streamNamespace,
+        IReadOnlyList<string> keys,
+        IReadOnlyList<long> counts,
+        CancellationToken cancellationToken)
+    {
+        // One round trip for all streams of the namespace; rows are locked in key order (no deadlocks).
+        await using var command = (NpgsqlCommand)connection.CreateCommand();
+        command.Transaction = (NpgsqlTransaction)transaction;
+        command.CommandText = """
+            INSERT INTO stream_heads (namespace, stream_key, last_sequence)
+            SELECT @ns, u.stream_key, u.count FROM unnest(@keys, @counts) AS u(stream_key, count) ORDER BY u.stream_key
+            ON CONFLICT (namespace, stream_key) DO UPDATE SET last_sequence = stream_heads.last_sequence + excluded.last_sequence
+            RETURNING stream_key, last_sequence
+            """;
+        command.Parameters.Add(new NpgsqlParameter<string>("@ns", NpgsqlDbType.Text) { TypedValue = streamNamespace });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("@keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys] });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("@counts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. counts] });
+        var last = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            last[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return last;
+    }
 
     public override async Task InsertEventsAsync(
         DbConnection connection,

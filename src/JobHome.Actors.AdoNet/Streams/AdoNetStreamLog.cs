@@ -34,12 +34,6 @@ internal sealed class AdoNetStreamLog(AdoNetStore store, ILogger<AdoNetStreamLog
         RETURNING last_position
         """;
 
-    private const string HeadSql = """
-        INSERT INTO stream_heads (namespace, stream_key, last_sequence) VALUES (@ns, @key, @count)
-        ON CONFLICT (namespace, stream_key) DO UPDATE SET last_sequence = stream_heads.last_sequence + excluded.last_sequence
-        RETURNING last_sequence
-        """;
-
     // Never backwards: the conditional update leaves a higher stored checkpoint alone.
     private const string CheckpointSql = """
         INSERT INTO stream_checkpoints (consumer, namespace, position, updated_at) VALUES (@consumer, @ns, @position, @now)
@@ -83,10 +77,6 @@ internal sealed class AdoNetStreamLog(AdoNetStore store, ILogger<AdoNetStreamLog
             await using var reserve = scope.CreateCommand(ReserveSql);
             var reserveNs = reserve.AddParameter("@ns", string.Empty);
             var reserveCount = reserve.AddParameter("@count", 0L);
-            await using var head = scope.CreateCommand(HeadSql);
-            var headNs = head.AddParameter("@ns", string.Empty);
-            var headKey = head.AddParameter("@key", string.Empty);
-            var headCount = head.AddParameter("@count", 0L);
 
             foreach (var (streamNamespace, indices) in byNamespace)
             {
@@ -97,14 +87,14 @@ internal sealed class AdoNetStreamLog(AdoNetStore store, ILogger<AdoNetStreamLog
                 var position = lastPosition - indices.Count;
 
                 // 2. Reserve each stream's sequence numbers, keys in ordinal order.
-                var firstSequence = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var (key, keyIndices) in GroupIndices(indices, i => batch[i].Stream.Key))
+                var byKey = GroupIndices(indices, i => batch[i].Stream.Key);
+                var keys = byKey.Keys.ToList();
+                var counts = byKey.Values.Select(v => (long)v.Count).ToList();
+                var lastSequence = await store.Dialect.ReserveSequencesAsync(scope.Connection, scope.Transaction!, streamNamespace, keys, counts, cancellationToken).ConfigureAwait(false);
+                var firstSequence = new Dictionary<string, long>(keys.Count, StringComparer.Ordinal);
+                for (var k = 0; k < keys.Count; k++)
                 {
-                    headNs.Value = streamNamespace;
-                    headKey.Value = key;
-                    headCount.Value = (long)keyIndices.Count;
-                    var lastSequence = await ScalarInt64Async(head, cancellationToken).ConfigureAwait(false);
-                    firstSequence[key] = lastSequence - keyIndices.Count + 1;
+                    firstSequence[keys[k]] = lastSequence[keys[k]] - counts[k] + 1;
                 }
 
                 // 3. Number the events in batch order and insert them.

@@ -12,6 +12,7 @@ namespace JobHome.Actors.AdoNet.ConsumerHost;
 /// Events with a negative number are poison: each attempt is counted, and after <c>maxAttempts</c> the event goes to
 /// the dead letters. The test kills this process at random points and starts it again.
 /// Usage: provider connectionString namespace consumer total batchSize delayMs maxAttempts.
+/// With <c>silo-sqlite|silo-postgres connectionString maxAttempts</c> it runs a silo hosting <see cref="AggregatorGrain"/> instead.
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,12 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 3 && args[0] is "silo-sqlite" or "silo-postgres")
+        {
+            await SiloHost.RunAsync(args[0] == "silo-sqlite" ? "sqlite" : "postgres", args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+            return 0;
+        }
+
         if (args.Length != 8)
         {
             await Console.Error.WriteLineAsync("usage: sqlite|postgres <connection string> <namespace> <consumer> <total> <batch> <delay ms> <max attempts>");

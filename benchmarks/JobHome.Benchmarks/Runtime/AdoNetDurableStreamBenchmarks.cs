@@ -11,7 +11,7 @@ namespace JobHome.Benchmarks.Runtime;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(AdoNetBenchmarkConfig))]
-public class DurableStreamBenchmarks
+public class AdoNetDurableStreamBenchmarks
 {
     private const int Events = 10_000;
     private const int Streams = 100;

@@ -10,7 +10,7 @@ namespace JobHome.Benchmarks.Runtime;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(AdoNetBenchmarkConfig))]
-public class StateWriteBenchmarks
+public class AdoNetStateWriteBenchmarks
 {
     private const int WritesPerWriter = 200;
     private const int Writers = 16;

@@ -343,17 +343,10 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
         await stream.OnNextAsync(new SiteEvent(3));
         await Probe.WaitAsync("feed-poisoned-3");
 
+        await Probe.WaitAsync("dead-letter-site-events/poisoned-2");
         var log = cluster.Services.GetRequiredService<IStreamLog>();
         var consumer = typeof(ISiteFeedGrain).FullName!;
-        IReadOnlyList<DeadLetterRecord> letters = [];
-        for (var i = 0; i < 2000 && letters.Count == 0; i++)
-        {
-            letters = await log.ReadDeadLettersAsync(SiteFeedGrain.Namespace, 10, CancellationToken.None);
-            if (letters.Count == 0)
-            {
-                await Task.Delay(5);
-            }
-        }
+        var letters = await log.ReadDeadLettersAsync(SiteFeedGrain.Namespace, 10, CancellationToken.None);
 
         var letter = Assert.Single(letters);
         Assert.Equal(consumer, letter.Consumer);
@@ -383,6 +376,17 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(values[0], values.Count), values);
     }
 
+    private void DecorateStreamLog(IServiceCollection services)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IStreamLog));
+        services.Remove(original);
+        services.AddSingleton<IStreamLog>(sp => new SignallingStreamLog(
+            (IStreamLog)(original.ImplementationInstance
+                ?? original.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)),
+            Probe));
+    }
+
     /// <summary>Starts a cluster with the test grains, the probe and the storage under test.</summary>
     protected async Task<TestCluster> StartAsync(Action<Hosting.SiloOptions>? configure = null, bool fakeClock = false)
     {
@@ -394,7 +398,11 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
             .AddGrain<ITickerGrain, TickerGrain>()
             .AddGrain<ISiteFeedGrain, SiteFeedGrain>()
             .UseStorage(AddStorage)
-            .ConfigureServices(s => s.AddSingleton(Probe));
+            .ConfigureServices(s =>
+            {
+                s.AddSingleton(Probe);
+                DecorateStreamLog(s);
+            });
         if (configure is not null)
         {
             builder.ConfigureSilo(configure);

@@ -238,6 +238,25 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteStateAsync_TwoSilosOnOneStore_FirstWriterWinsSecondFails()
+    {
+        var silo1 = await StartAsync();
+        var silo2 = await StartAsync();
+        var onSilo1 = silo1.GrainFactory.GetGrain<IProfileGrain>("shared");
+        var onSilo2 = silo2.GrainFactory.GetGrain<IProfileGrain>("shared");
+        Assert.False((await onSilo1.GetAsync()).RecordExists);
+        Assert.False((await onSilo2.GetAsync()).RecordExists);
+
+        await onSilo1.SetNameAsync("silo 1");
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => onSilo2.SetNameAsync("silo 2"));
+
+        Assert.Null(error.ExpectedEtag);
+        var storage = silo1.Services.GetRequiredService<IGrainStorage>();
+        var stored = await storage.ReadAsync(new GrainStateKey(typeof(IProfileGrain).FullName!, "shared", "profile"), CancellationToken.None);
+        Assert.Contains("silo 1", System.Text.Encoding.UTF8.GetString(stored!.Payload), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GrainTimer_SlowTick_NeverOverlapsItself()
     {
         var cluster = await StartAsync(fakeClock: true);

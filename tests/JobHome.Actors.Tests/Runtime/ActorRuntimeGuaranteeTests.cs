@@ -273,6 +273,9 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
         Assert.Equal(1, Probe.Count("timer-ticks"));
         Probe.Set("timer-gate-1");
         await Probe.WaitAsync("timer-done-1");
+
+        // A call is admitted only after the tick's turn ended, and the turn ends after the timer was re-armed.
+        await grain.PingAsync();
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Probe.WaitAsync("timer-tick-2");
         Probe.Set("timer-gate-2");

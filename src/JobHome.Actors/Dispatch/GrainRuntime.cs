@@ -225,6 +225,16 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         return activation.TryEnterInline(request) ? RunInline(activation, request, caller) : Enqueue(activation, request);
     }
 
+    /// <summary>
+    /// Delivers a request that arrived as a message (the receiving side of a future transport): by grain type name
+    /// and key, always queued, with a promise carrying the result.
+    /// </summary>
+    public Task DeliverAsync(string grainTypeName, string key, GrainRequestBase request)
+    {
+        var grainClass = FindClass(grainTypeName) ?? throw new InvalidOperationException($"Unknown grain type {grainTypeName}.");
+        return Enqueue(GetActivation(grainClass, key), request);
+    }
+
     public ActivationData GetActivation(GrainClassInfo grainClass, string key)
     {
         if (!_started)

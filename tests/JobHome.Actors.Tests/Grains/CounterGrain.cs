@@ -10,7 +10,9 @@ public sealed class CounterGrain(GrainProbe probe) : Grain, ICounterGrain
         var key = this.GetPrimaryKeyString();
         probe.TurnLog.Enqueue("enter " + key);
         var before = _count;
-        await Task.Yield();
+
+        // Resume from another thread: while this turn waits, a broken runtime would admit the next call.
+        await Task.Run(static () => { });
         _count = before + 1;
         probe.TurnLog.Enqueue("exit " + key);
     }

@@ -10,4 +10,6 @@ public interface ITickerGrain : IGrainWithStringKey
     Task StopReminderAsync(string name);
 
     Task DeactivateAsync();
+
+    Task PingAsync();
 }

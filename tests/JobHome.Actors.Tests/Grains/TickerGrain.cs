@@ -21,6 +21,8 @@ public sealed class TickerGrain(GrainProbe probe) : Grain, ITickerGrain, IRemind
         return Task.CompletedTask;
     }
 
+    public Task PingAsync() => Task.CompletedTask;
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var n = probe.Increment("reminder-" + reminderName);

@@ -1,0 +1,124 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using JobHome.Actors.Dispatch;
+using JobHome.Actors.Testing;
+using JobHome.Actors.Tests.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace JobHome.Actors.Tests.Runtime;
+
+/// <summary>Hosting, registration, stateless workers and transport readiness (storage-independent).</summary>
+public sealed class SiloRuntimeTests : IAsyncLifetime
+{
+    private readonly GrainProbe _probe = new();
+    private TestCluster? _cluster;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_NoStorageProvider_FailsNamingTheRegistrations()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging();
+        builder.Services.AddJobHomeSilo(o => o.AddGrain<ICounterGrain, CounterGrain>());
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("AddJobHomeSqliteStorage", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddJobHomePostgresStorage", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddJobHomeInMemoryStorage", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetGrain_UnregisteredInterface_ThrowsNamingAddGrain()
+    {
+        var cluster = await StartAsync();
+
+        var error = Assert.Throws<InvalidOperationException>(() => cluster.GrainFactory.GetGrain<IWorkerGrain>("x"));
+
+        Assert.Contains("AddGrain<IWorkerGrain", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatelessWorker_ConcurrentCalls_RunOnSeveralLocalActivations()
+    {
+        var cluster = await StartAsync(b => b.AddGrain<IWorkerGrain, WorkerGrain>());
+        var worker = cluster.GrainFactory.GetGrain<IWorkerGrain>("index");
+
+        var calls = Enumerable.Range(0, 3).Select(_ => worker.WorkAsync("go")).ToArray();
+        await _probe.WaitAsync("worker-entered-3");
+        _probe.Set("go");
+        var instances = await Task.WhenAll(calls);
+
+        Assert.Equal(3, instances.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task GeneratedRequest_RoundTripsThroughJson_AndIsDeliveredLikeATransportMessage()
+    {
+        var cluster = await StartAsync();
+        var requestType = typeof(ICounterGrain).Assembly.GetTypes()
+            .Single(t => t.BaseType == typeof(GrainRequest<int>) && t.Name.StartsWith("Request_AddAsync_", StringComparison.Ordinal));
+        var original = (GrainRequest<int>)Activator.CreateInstance(requestType)!;
+        requestType.GetProperty("Request")!.SetValue(original, new AddRequest(41, "fair 招聘会"));
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(original, requestType);
+        var received = (GrainRequestBase)JsonSerializer.Deserialize(json, requestType)!;
+        var runtime = cluster.Services.GetRequiredService<GrainRuntime>();
+        var result = (Task<int>)runtime.DeliverAsync(typeof(ICounterGrain).FullName!, "wire", received);
+
+        Assert.Equal(41, await result);
+        Assert.Equal(41, await cluster.GrainFactory.GetGrain<ICounterGrain>("wire").GetAsync());
+    }
+
+    [Fact]
+    public async Task Metrics_CallsAndActivations_AreReportedOnTheJobHomeActorsMeter()
+    {
+        var cluster = await StartAsync();
+        long calls = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "JobHome.Actors")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "jobhome.actors.calls")
+            {
+                Interlocked.Add(ref calls, value);
+            }
+        });
+        listener.Start();
+
+        var grain = cluster.GrainFactory.GetGrain<ICounterGrain>("metered");
+        for (var i = 0; i < 10; i++)
+        {
+            await grain.IncrementAsync();
+        }
+
+        Assert.True(Interlocked.Read(ref calls) >= 10);
+    }
+
+    private async Task<TestCluster> StartAsync(Action<TestClusterBuilder>? configure = null)
+    {
+        var builder = new TestClusterBuilder()
+            .AddGrain<ICounterGrain, CounterGrain>()
+            .ConfigureServices(s => s.AddSingleton(_probe));
+        configure?.Invoke(builder);
+        _cluster = await builder.BuildAndStartAsync();
+        return _cluster;
+    }
+}

@@ -32,6 +32,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     private IGrainStorage? _storage;
     private ITimer? _collector;
     private volatile bool _started;
+    private volatile bool _stopRequested;
 
     public GrainRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -121,6 +122,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             return;
         }
 
+        _stopRequested = true;
         _collector?.Dispose();
         foreach (var agent in _agents)
         {
@@ -268,7 +270,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             return;
         }
 
-        if (_stopping.IsCancellationRequested || !_started)
+        if (_stopRequested || !_started)
         {
             request.FailPromise(new InvalidOperationException("The silo stopped before the call could be delivered."));
             return;

@@ -12,7 +12,7 @@ namespace JobHome.Actors.Dispatch;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class GrainRequestBase : SynchronizationContext
 {
-    private ITimer? _timeout;
+    private ResponseTimeouts? _timeouts;
 
     /// <summary>Creates a request.</summary>
     protected GrainRequestBase()
@@ -43,6 +43,14 @@ public abstract class GrainRequestBase : SynchronizationContext
     internal bool HasPromise { get; private protected set; }
 
     internal long StartedAt { get; set; }
+
+    internal long Deadline { get; set; }
+
+    internal GrainRequestBase? TimeoutPrevious { get; set; }
+
+    internal GrainRequestBase? TimeoutNext { get; set; }
+
+    internal bool TimeoutListed { get; set; }
 
     /// <inheritdoc />
     public override void Post(SendOrPostCallback d, object? state)
@@ -77,29 +85,11 @@ public abstract class GrainRequestBase : SynchronizationContext
 
     internal abstract void FailPromise(Exception exception);
 
-    internal void StartTimeout(TimeProvider time, TimeSpan timeout)
+    internal void StartTimeout(ResponseTimeouts timeouts)
     {
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return;
-        }
-
-        _timeout = time.CreateTimer(static s => ((GrainRequestBase)s!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
+        _timeouts = timeouts;
+        timeouts.Add(this);
     }
 
-    internal void StopTimeout()
-    {
-        var timer = _timeout;
-        if (timer is not null)
-        {
-            _timeout = null;
-            timer.Dispose();
-        }
-    }
-
-    private void OnTimeout()
-    {
-        var timeout = Target?.Runtime.Options.ResponseTimeout ?? TimeSpan.Zero;
-        FailPromise(new TimeoutException($"No response from {InterfaceName}.{MethodName} on {Target?.ToString() ?? "?"} within {timeout}."));
-    }
+    internal void StopTimeout() => _timeouts?.Remove(this);
 }

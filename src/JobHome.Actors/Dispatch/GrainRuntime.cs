@@ -32,6 +32,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     private IGrainStorage? _storage;
     private ITimer? _collector;
     private volatile bool _started;
+    private volatile bool _stopRequested;
 
     public GrainRuntime(IServiceProvider services, IOptions<SiloOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
     {
@@ -43,6 +44,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         Serializer = new GrainSerializer(Options.JsonSerializerOptions, Metrics);
         Reminders = new ReminderService(this);
         Streams = new StreamProvider(this);
+        Timeouts = new ResponseTimeouts(time, Options.ResponseTimeout);
         foreach (var (grainInterface, grainClass) in Options.Grains)
         {
             Register(grainInterface, grainClass);
@@ -64,6 +66,8 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     public ReminderService Reminders { get; }
 
     public StreamProvider Streams { get; }
+
+    public ResponseTimeouts Timeouts { get; }
 
     public IGrainStorage Storage => _storage ?? throw new InvalidOperationException("The silo has not started.");
 
@@ -121,6 +125,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             return;
         }
 
+        _stopRequested = true;
         _collector?.Dispose();
         foreach (var agent in _agents)
         {
@@ -140,6 +145,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     public void Dispose()
     {
         _collector?.Dispose();
+        Timeouts.Dispose();
         _stopping.Dispose();
         Metrics.Dispose();
     }
@@ -187,7 +193,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             }
 
             var promise = (Task<TResult>)request.CreatePromise();
-            request.StartTimeout(Time, Options.ResponseTimeout);
+            request.StartTimeout(Timeouts);
             task.GetAwaiter().UnsafeOnCompleted(() => activation.FinishRequest(request, task));
             activation.ExitInline(request, null);
             return promise;
@@ -268,7 +274,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
             return;
         }
 
-        if (_stopping.IsCancellationRequested || !_started)
+        if (_stopRequested || !_started)
         {
             request.FailPromise(new InvalidOperationException("The silo stopped before the call could be delivered."));
             return;
@@ -313,7 +319,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
 
         var promise = request.CreatePromise();
-        request.StartTimeout(activation.Runtime.Time, activation.Runtime.Options.ResponseTimeout);
+        request.StartTimeout(activation.Runtime.Timeouts);
         task.GetAwaiter().UnsafeOnCompleted(() => activation.FinishRequest(request, task));
         activation.ExitInline(request, null);
         return promise;
@@ -322,6 +328,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     private Task Enqueue(ActivationData activation, GrainRequestBase request)
     {
         var promise = request.CreatePromise();
+        request.StartTimeout(Timeouts);
         try
         {
             activation.Enqueue(request);
@@ -331,10 +338,8 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
 #pragma warning restore CA1031
         {
             request.FailPromise(ex);
-            return promise;
         }
 
-        request.StartTimeout(Time, Options.ResponseTimeout);
         return promise;
     }
 

@@ -15,7 +15,7 @@ public sealed class SiloOptions
     /// <summary>How often the collector looks for idle activations. Default: 1 minute.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A queued call fails with <see cref="TimeoutException"/> when no response arrives within this time. Default: 30 seconds.</summary>
+    /// <summary>A call still waiting for its response after this time fails with <see cref="TimeoutException"/> (checked every quarter of it, so within 1.25× of it). Default: 30 seconds.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Delivery attempts of one stream event to one consumer before it is dead-lettered. Default: 5.</summary>

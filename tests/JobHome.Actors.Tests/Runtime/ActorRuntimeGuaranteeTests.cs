@@ -146,6 +146,29 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnActivateAsync_Throws_CallerGetsErrorAndNextCallActivatesAgain()
+    {
+        var cluster = await StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IFragileGrain>("f");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.GetActivationAttemptAsync());
+
+        Assert.Equal("database unreachable during activation", error.Message);
+        Assert.Equal(2, await grain.GetActivationAttemptAsync());
+    }
+
+    [Fact]
+    public async Task StopAsync_RunningActivations_DeactivateWithShuttingDown()
+    {
+        var cluster = await StartAsync();
+        await cluster.GrainFactory.GetGrain<IProfileGrain>("stopping").GetAsync();
+
+        await cluster.StopAsync();
+
+        Assert.Contains("deactivated stopping ShuttingDown", Probe.Events);
+    }
+
+    [Fact]
     public async Task AddAsync_SmallRecordArgument_ReturnsResult()
     {
         var cluster = await StartAsync();
@@ -419,6 +442,7 @@ public abstract class ActorRuntimeGuaranteeTests : IAsyncLifetime
             .AddGrain<IProfileGrain, ProfileGrain>()
             .AddGrain<ITickerGrain, TickerGrain>()
             .AddGrain<ISiteFeedGrain, SiteFeedGrain>()
+            .AddGrain<IFragileGrain, FragileGrain>()
             .UseStorage(AddStorage)
             .ConfigureServices(s =>
             {

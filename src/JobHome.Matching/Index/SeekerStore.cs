@@ -148,10 +148,11 @@ internal sealed class SeekerStore
         var search = options.SearchKm;
         var rural = options.LimitKm(true);
         var urban = options.LimitKm(false);
-        var cells = new List<(int Key, double MinKm)>();
+        var scratch = QueryScratch<SeekerBucket>.Rent();
+        var cells = scratch.Cells;
         GeoGrid.CellsWithin(p.Lat, p.Lon, search, cells);
-        var near = new List<(double Bound, double DistBound, SeekerBucket Bucket)>();
-        var far = new List<(double Bound, double DistBound, SeekerBucket Bucket)>();
+        var near = scratch.Near;
+        var far = scratch.Far;
         var farMax = -1.0;
         foreach (var (key, minKm) in cells)
         {

@@ -156,34 +156,23 @@ internal sealed class OptimalAssignmentSolver
         _stamp++;
         _heapCount = 0;
         int finalizedCount = 0;
-        long bestDummy = -_u[s];
-        int dummyRow = s;
-        RelaxRow(s, 0, ref bestDummy, ref dummyRow);
 
-        int target = -1;
-        long total;
-        while (true)
+        // Free columns never expand the search, so only the cheapest one is kept (not heaped): it is an upper bound
+        // on D, and full columns at or beyond it are never finalised, so they are neither heaped nor recorded.
+        var best = new FreeCandidate { Dist = -_u[s], Column = -1, Row = s, Edge = -1 };
+        RelaxRow(s, 0, s, ref best);
+        while (_heapCount > 0 && _dist[_heap[0]] < best.Dist)
         {
-            if (_heapCount == 0 || bestDummy <= _dist[_heap[0]])
-            {
-                total = bestDummy;
-                break;
-            }
             int j = PopMin();
             _done[j] = _stamp;
-            long dj = _dist[j];
-            if (_occ[j] < _cap[j])
-            {
-                target = j;
-                total = dj;
-                break;
-            }
             _finalized[finalizedCount++] = j;
+            long dj = _dist[j];
             for (int k = _slotStart[j], last = _slotStart[j] + _occ[j]; k < last; k++)
             {
-                RelaxRow(_slots[k], dj, ref bestDummy, ref dummyRow);
+                RelaxRow(_slots[k], dj, s, ref best);
             }
         }
+        long total = best.Dist;
 
         // Potentials: finalised columns and their rows move by D − d so that r stays ≥ 0 and the path becomes tight.
         for (int f = 0; f < finalizedCount; f++)
@@ -203,18 +192,8 @@ internal sealed class OptimalAssignmentSolver
         _u[s] += total;
 
         // Augment along the predecessor chain back to s.
-        int row;
-        int edge;
-        if (target < 0)
-        {
-            row = dummyRow;
-            edge = -1;
-        }
-        else
-        {
-            row = _predRow[target];
-            edge = _predEdge[target];
-        }
+        int row = best.Row;
+        int edge = best.Edge;
         while (true)
         {
             int oldEdge = _assignedEdge[row];
@@ -237,19 +216,32 @@ internal sealed class OptimalAssignmentSolver
         }
     }
 
-    private void RelaxRow(int i, long di, ref long bestDummy, ref int dummyRow)
+    private void RelaxRow(int i, long di, int source, ref FreeCandidate best)
     {
-        long ui = _u[i];
-        long baseCost = di - ui;
+        long baseCost = di - _u[i];
+        if (i != source && baseCost < best.Dist)
+        {
+            // The row's own "unplaced" column: free (the row sits in a post), reduced cost −u_i.
+            best = new FreeCandidate { Dist = baseCost, Column = -1, Row = i, Edge = -1 };
+        }
         for (int e = _edgeStart[i], end = _edgeStart[i + 1]; e < end; e++)
         {
             int p = _edgePost[e];
-            if (_cap[p] == 0 || _done[p] == _stamp)
+            int cap = _cap[p];
+            if (cap == 0 || _done[p] == _stamp)
             {
                 continue;
             }
             long nd = baseCost + Cost(e) - _v[p];
-            if (_seen[p] != _stamp)
+            if (nd >= best.Dist)
+            {
+                continue;
+            }
+            if (_occ[p] < cap)
+            {
+                best = new FreeCandidate { Dist = nd, Column = p, Row = i, Edge = e };
+            }
+            else if (_seen[p] != _stamp)
             {
                 _seen[p] = _stamp;
                 _dist[p] = nd;
@@ -264,11 +256,6 @@ internal sealed class OptimalAssignmentSolver
                 _predEdge[p] = e;
                 SiftUp(_heapPos[p]);
             }
-        }
-        if (_assignedEdge[i] >= 0 && baseCost < bestDummy)
-        {
-            bestDummy = baseCost;
-            dummyRow = i;
         }
     }
 
@@ -357,5 +344,14 @@ internal sealed class OptimalAssignmentSolver
         }
         _heap[k] = item;
         _heapPos[item] = k;
+    }
+
+    /// <summary>The cheapest column with a free opening seen so far: a post (Column ≥ 0) or Row's unplaced column.</summary>
+    private struct FreeCandidate
+    {
+        public long Dist;
+        public int Column;
+        public int Row;
+        public int Edge;
     }
 }

@@ -118,10 +118,12 @@ internal sealed class OptimalAssignmentSolver
         int start = _edgeStart[s];
         int end = _edgeStart[s + 1];
         long min = 0;
+        int freeAtMin = -1;
         for (int e = start; e < end; e++)
         {
             int p = _edgePost[e];
-            if (_cap[p] == 0)
+            int cap = _cap[p];
+            if (cap == 0)
             {
                 continue;
             }
@@ -129,20 +131,21 @@ internal sealed class OptimalAssignmentSolver
             if (rc < min)
             {
                 min = rc;
+                freeAtMin = _occ[p] < cap ? e : -1;
+            }
+            else if (rc == min && freeAtMin < 0 && _occ[p] < cap)
+            {
+                freeAtMin = e;
             }
         }
         _u[s] = min;
 
         // Fast path: a cheapest column with a free opening needs no search (D = 0, potentials unchanged).
-        for (int e = start; e < end; e++)
+        if (freeAtMin >= 0)
         {
-            int p = _edgePost[e];
-            if (_occ[p] < _cap[p] && Cost(e) - _v[p] == min)
-            {
-                AddToPost(s, p);
-                _assignedEdge[s] = e;
-                return;
-            }
+            AddToPost(s, _edgePost[freeAtMin]);
+            _assignedEdge[s] = freeAtMin;
+            return;
         }
         if (min == 0)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JobHome.Cli.Fair;
 
 namespace JobHome.Cli;
 
@@ -9,9 +10,14 @@ public static class Program
     public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
     /// <summary>Builds the command tree.</summary>
-    internal static RootCommand BuildRoot()
+    /// <param name="engineFactory">Matching engine for <c>fair match</c>; tests may pass their own.</param>
+    internal static RootCommand BuildRoot(Func<string?, IFairEngine>? engineFactory = null)
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
+        root.Subcommands.Add(FairCommand.Create(engineFactory ?? PendingEngine));
         return root;
     }
+
+    private static IFairEngine PendingEngine(string? modelJson) =>
+        throw new InvalidOperationException("the matching engine is not available in this build");
 }

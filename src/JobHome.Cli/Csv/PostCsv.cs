@@ -35,7 +35,7 @@ internal static class PostCsv
 
     private static MatchPost Parse(CsvRow row, Dictionary<string, int> ids)
     {
-        var id = CsvIds.Unique(row, ids, "post id (岗位编号)");
+        var id = CsvIds.Unique(row, ids, "岗位编号");
         var employer = row.Text("employer", "用人单位");
         var title = row["title"];
 

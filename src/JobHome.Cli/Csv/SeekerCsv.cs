@@ -39,7 +39,7 @@ internal static class SeekerCsv
 
     private static MatchSeeker Parse(CsvRow row, DateOnly asOf, Dictionary<string, int> ids)
     {
-        var id = CsvIds.Unique(row, ids, "seeker id (求职者编号)");
+        var id = CsvIds.Unique(row, ids, "求职者编号");
 
         var birthText = row["birth_date"].Trim();
         if (!DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))

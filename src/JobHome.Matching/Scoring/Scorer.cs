@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using JobHome.Domain.Geography;
+using JobHome.Domain.People;
+using JobHome.Domain.Work;
+using JobHome.Matching.Model;
+
+namespace JobHome.Matching.Scoring;
+
+/// <summary>
+/// Hard filters, factors, score and explanation for one (seeker, post) pair under a model and options.
+/// <see cref="TryScore(in SeekerFeatures, in PostFeatures, out double)"/> allocates nothing.
+/// </summary>
+public sealed class Scorer
+{
+    private readonly int _packedAsOf;
+
+    /// <summary>Creates a scorer.</summary>
+    public Scorer(ScoringModel model, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Model = model;
+        Options = options;
+        _packedAsOf = FactorCurves.PackDate(options.AsOf);
+    }
+
+    /// <summary>The scoring model.</summary>
+    public ScoringModel Model { get; }
+
+    /// <summary>The options.</summary>
+    public MatchOptions Options { get; }
+
+    /// <summary>Scores an encoded pair; false (score 0) when the pair fails a hard filter.</summary>
+    public bool TryScore(in SeekerFeatures seeker, in PostFeatures post, out double score)
+    {
+        score = 0;
+        if (post.Openings <= 0 || (seeker.Availability & post.Kind) == 0
+            || (post.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
+            || seeker.EducationRank < post.MinEducationRank)
+        {
+            return false;
+        }
+        var age = FactorCurves.AgeYears(seeker.PackedBirth, _packedAsOf);
+        if (age < post.AgeMin || age > post.AgeMax)
+        {
+            return false;
+        }
+        var limit = Options.LimitKm(seeker.Rural);
+        var km = new GeoPoint(seeker.Lat, seeker.Lon).DistanceKm(new GeoPoint(post.Lat, post.Lon));
+        if (!(km <= limit))
+        {
+            return false;
+        }
+        var skills = FactorCurves.Skills(
+            SkillSet.Matched(post.Skills.Mask, post.Skills.Overflow, seeker.Skills.Mask, seeker.Skills.Overflow), post.Skills.Count);
+        score = Model.Score(
+            FactorCurves.Occupation(post.Occupation, seeker.Occupations),
+            skills,
+            FactorCurves.Pay(seeker.ExpectedPay, post.PayMin, post.PayMax),
+            FactorCurves.Distance(km, limit),
+            FactorCurves.Priority(seeker.KeyGroups, Options.PriorityGroups, Options.OtherKeyGroupPriority));
+        return true;
+    }
+
+    /// <summary>Scores a pair from its records; false (score 0) when it fails a hard filter.</summary>
+    public bool TryScore(MatchSeeker seeker, MatchPost post, out double score)
+    {
+        if (CheckEligibility(seeker, post, Options) != Ineligibility.None)
+        {
+            score = 0;
+            return false;
+        }
+        score = Model.Score(Factors(seeker, post, Options));
+        return true;
+    }
+
+    /// <summary>The first hard filter the pair fails, or <see cref="Ineligibility.None"/>.</summary>
+    public static Ineligibility CheckEligibility(MatchSeeker seeker, MatchPost post, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(options);
+        if (post.Openings <= 0)
+        {
+            return Ineligibility.NoOpenings;
+        }
+        if ((seeker.Availability & post.Kind) == 0)
+        {
+            return Ineligibility.Kind;
+        }
+        if (post.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
+        {
+            return Ineligibility.PublicWelfareGroup;
+        }
+        if (!seeker.Education.Meets(post.MinEducation))
+        {
+            return Ineligibility.Education;
+        }
+        var age = FactorCurves.AgeYears(seeker.BirthDate, options.AsOf);
+        if (post.AgeMin is { } min && age < min)
+        {
+            return Ineligibility.TooYoung;
+        }
+        if (post.AgeMax is { } max && age > max)
+        {
+            return Ineligibility.TooOld;
+        }
+        return seeker.Location.DistanceKm(post.Location) <= options.LimitKm(seeker.Rural) ? Ineligibility.None : Ineligibility.TooFar;
+    }
+
+    /// <summary>The factor values of a pair (whether or not it is eligible), e.g. to build <see cref="TrainingExample"/>s.</summary>
+    public static FactorVector Factors(MatchSeeker seeker, MatchPost post, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(options);
+        var have = new HashSet<string>(seeker.Skills, StringComparer.OrdinalIgnoreCase);
+        var required = new HashSet<string>(post.Skills, StringComparer.OrdinalIgnoreCase);
+        var matched = required.Count(have.Contains);
+        var limit = options.LimitKm(seeker.Rural);
+        var codes = seeker.Occupations is Domain.Occupations.OccupationCode[] a ? a : [.. seeker.Occupations];
+        return new FactorVector(
+            FactorCurves.Occupation(post.Occupation, codes),
+            FactorCurves.Skills(matched, required.Count),
+            FactorCurves.Pay((double)seeker.ExpectedPayMin, (double)post.PayMin, (double)post.PayMax),
+            FactorCurves.Distance(seeker.Location.DistanceKm(post.Location), limit),
+            FactorCurves.Priority(seeker.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority));
+    }
+
+    /// <summary>All factors of a pair with their contributions, largest contribution first (ties in factor order).</summary>
+    public IReadOnlyList<FactorContribution> Explain(MatchSeeker seeker, MatchPost post) => Explain(Factors(seeker, post, Options), Model);
+
+    /// <summary>All factors of a vector with their contributions under a model, largest first (ties in factor order).</summary>
+    public static IReadOnlyList<FactorContribution> Explain(in FactorVector factors, ScoringModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var list = new List<FactorContribution>(FactorVector.Count);
+        for (var i = 0; i < FactorVector.Count; i++)
+        {
+            var factor = (Factor)i;
+            var value = factors[factor];
+            var weight = model.Weight(factor);
+            var numbers = string.Create(CultureInfo.InvariantCulture, $"{value:0.00} ×{weight:0.00}");
+            list.Add(new FactorContribution(factor, value, weight * value, $"{Chinese[i]} {numbers}", $"{English[i]} {numbers}"));
+        }
+        list.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution) is var c && c != 0 ? c : a.Factor.CompareTo(b.Factor));
+        return list;
+    }
+
+    /// <summary>A recommendation of <paramref name="id"/> with the top factors of a pair.</summary>
+    internal static Recommendation Recommend(string id, double score, in FactorVector factors, ScoringModel model, int topFactors)
+    {
+        var all = Explain(factors, model);
+        return new Recommendation(id, score, all.Count <= topFactors ? all : [.. all.Take(topFactors)]);
+    }
+
+    /// <summary>Chinese factor names in <see cref="Factor"/> order.</summary>
+    internal static readonly string[] Chinese = ["职业匹配", "技能匹配", "薪酬匹配", "通勤距离", "重点群体优先"];
+
+    /// <summary>English factor names in <see cref="Factor"/> order.</summary>
+    internal static readonly string[] English = ["occupation match", "skills covered", "pay fit", "commute distance", "key-group priority"];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool KindOk(WorkKind availability, WorkKind kind, KeyGroups groups) =>
+        (availability & kind) != 0 && (kind != WorkKind.PublicWelfare || (groups & KeyGroupTokens.PublicWelfareEligible) != 0);
+}

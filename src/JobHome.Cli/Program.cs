@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobHome.Cli.Fair;
+using JobHome.Cli.Model;
 
 namespace JobHome.Cli;
 
@@ -15,6 +16,7 @@ public static class Program
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
         root.Subcommands.Add(FairCommand.Create(engineFactory ?? PendingEngine));
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 

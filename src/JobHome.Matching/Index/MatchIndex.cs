@@ -1,0 +1,207 @@
+using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Index;
+
+/// <summary>
+/// In-memory index of seekers and posts for real-time top-k matching.
+/// </summary>
+/// <remarks>
+/// Records live in structure-of-arrays segments, bucketed by 0.1° region cell and occupation major group
+/// (posts) or set of intention major groups (seekers). A query visits only cells within the commute radius,
+/// in order of an upper bound on the score any record of the bucket can reach, and stops once that bound falls
+/// below the k-th best score; inside a bucket a per-record bound skips the haversine. Pruning never drops a
+/// candidate that could enter the result, so results equal brute-force scoring (ties by id ordinal).
+/// <para>Concurrency: writers (add, update, remove) take one writer lock; queries take no lock. A published
+/// slot is immutable (only its dead flag flips), segments grow or compact copy-on-write, and the record count
+/// is published after the record, so a query never sees a torn record. A query sees every record that was
+/// live for its whole duration; a record changed during the query is seen in one complete version (old or
+/// new) or, while it moves, not at all, and never twice.</para>
+/// </remarks>
+public sealed class MatchIndex
+{
+    private readonly Lock _writeLock = new();
+    private readonly Dictionary<string, RecordSlot> _posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordSlot> _seekers = new(StringComparer.Ordinal);
+    private readonly PostStore _postStore = new();
+    private readonly SeekerStore _seekerStore = new();
+    private int _nextHandle;
+    private int _postCount;
+    private int _seekerCount;
+
+    /// <summary>Creates an empty index scoring with <paramref name="model"/> (default: <see cref="ScoringModel.Default"/>).</summary>
+    public MatchIndex(ScoringModel? model = null)
+    {
+        Model = model ?? ScoringModel.Default;
+    }
+
+    /// <summary>The scoring model used by queries.</summary>
+    public ScoringModel Model { get; }
+
+    /// <summary>The skill vocabulary behind the bitsets.</summary>
+    public SkillVocabulary Skills { get; } = new();
+
+    /// <summary>Number of indexed posts (including any with no free openings).</summary>
+    public int PostCount => Volatile.Read(ref _postCount);
+
+    /// <summary>Number of indexed seekers.</summary>
+    public int SeekerCount => Volatile.Read(ref _seekerCount);
+
+    /// <summary>Adds a post or replaces the post with the same id.</summary>
+    public void UpsertPost(MatchPost post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var features = new PostFeatures(post, Skills);
+        lock (_writeLock)
+        {
+            UpsertPostLocked(post.Id, features);
+        }
+    }
+
+    /// <summary>Adds or replaces many posts under one lock acquisition.</summary>
+    public void UpsertPosts(IEnumerable<MatchPost> posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        lock (_writeLock)
+        {
+            foreach (var post in posts)
+            {
+                UpsertPostLocked(post.Id, new PostFeatures(post, Skills));
+            }
+        }
+    }
+
+    /// <summary>Removes a post; false when it is not indexed.</summary>
+    public bool RemovePost(string id)
+    {
+        lock (_writeLock)
+        {
+            if (!_posts.Remove(id, out var slot))
+            {
+                return false;
+            }
+            _postStore.Remove(slot);
+            Volatile.Write(ref _postCount, _posts.Count);
+            return true;
+        }
+    }
+
+    /// <summary>Adds a seeker or replaces the seeker with the same id.</summary>
+    public void UpsertSeeker(MatchSeeker seeker)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        var features = new SeekerFeatures(seeker, Skills);
+        lock (_writeLock)
+        {
+            UpsertSeekerLocked(seeker.Id, features);
+        }
+    }
+
+    /// <summary>Adds or replaces many seekers under one lock acquisition.</summary>
+    public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
+    {
+        ArgumentNullException.ThrowIfNull(seekers);
+        lock (_writeLock)
+        {
+            foreach (var seeker in seekers)
+            {
+                UpsertSeekerLocked(seeker.Id, new SeekerFeatures(seeker, Skills));
+            }
+        }
+    }
+
+    /// <summary>Removes a seeker; false when it is not indexed.</summary>
+    public bool RemoveSeeker(string id)
+    {
+        lock (_writeLock)
+        {
+            if (!_seekers.Remove(id, out var slot))
+            {
+                return false;
+            }
+            _seekerStore.Remove(slot);
+            Volatile.Write(ref _seekerCount, _seekers.Count);
+            return true;
+        }
+    }
+
+    /// <summary>The <paramref name="k"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker s, int k, MatchOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        o.Validate();
+        if (k == 0)
+        {
+            return [];
+        }
+        var features = new SeekerFeatures(s, Skills, addSkills: false);
+        var top = new TopK(k, dedupe: true);
+        _postStore.Query(features, Model, o, top);
+        var found = top.ToSortedArray();
+        var result = new Recommendation[found.Length];
+        for (var i = 0; i < found.Length; i++)
+        {
+            var c = found[i];
+            var factors = PostStore.Factors((PostSegment)c.Segment, c.Slot, features, o);
+            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
+        }
+        return result;
+    }
+
+    /// <summary>The <paramref name="k"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost p, int k, MatchOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        o.Validate();
+        if (k == 0)
+        {
+            return [];
+        }
+        var features = new PostFeatures(p, Skills, addSkills: false);
+        var top = new TopK(k, dedupe: true);
+        _seekerStore.Query(features, Model, o, top);
+        var found = top.ToSortedArray();
+        var result = new Recommendation[found.Length];
+        for (var i = 0; i < found.Length; i++)
+        {
+            var c = found[i];
+            var factors = SeekerStore.Factors((SeekerSegment)c.Segment, c.Slot, features, o);
+            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
+        }
+        return result;
+    }
+
+    private void UpsertPostLocked(string id, in PostFeatures features)
+    {
+        if (_posts.TryGetValue(id, out var slot))
+        {
+            _postStore.Remove(slot);
+        }
+        else
+        {
+            slot = new RecordSlot(id, _nextHandle++);
+            _posts.Add(id, slot);
+        }
+        _postStore.Add(features, slot);
+        Volatile.Write(ref _postCount, _posts.Count);
+    }
+
+    private void UpsertSeekerLocked(string id, in SeekerFeatures features)
+    {
+        if (_seekers.TryGetValue(id, out var slot))
+        {
+            _seekerStore.Remove(slot);
+        }
+        else
+        {
+            slot = new RecordSlot(id, _nextHandle++);
+            _seekers.Add(id, slot);
+        }
+        _seekerStore.Add(features, slot);
+        Volatile.Write(ref _seekerCount, _seekers.Count);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using JobHome.Domain.Geography;
+using JobHome.Domain.People;
+using JobHome.Domain.Work;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Index;
+
+/// <summary>
+/// Seekers by region cell and the set of occupation major groups of their intentions (an 8-bit mask), so a
+/// post's query bounds whole buckets that share no major group with it. Writers are serialised by the caller;
+/// readers take no lock.
+/// </summary>
+internal sealed class SeekerStore
+{
+    public const int Masks = 256;
+
+    private readonly ConcurrentDictionary<int, SeekerBucket?[]> _cells = new();
+
+    internal sealed class SeekerBucket(SeekerSegment segment)
+    {
+        public SeekerSegment Segment = segment;
+        public int Dead;
+
+        /// <summary>Union of members' key groups (only grows): bounds the priority factor of the bucket.</summary>
+        public int Groups;
+    }
+
+    public static int MajorMask(ReadOnlySpan<Domain.Occupations.OccupationCode> codes)
+    {
+        var mask = 0;
+        foreach (var code in codes)
+        {
+            if (code.Depth > 0)
+            {
+                mask |= 1 << (code.Major - 1);
+            }
+        }
+        return mask;
+    }
+
+    public void Add(in SeekerFeatures f, RecordSlot slot)
+    {
+        var cell = _cells.GetOrAdd(GeoGrid.Key(f.Lat, f.Lon), static _ => new SeekerBucket?[Masks]);
+        var mask = MajorMask(f.Occupations);
+        var bucket = cell[mask];
+        if (bucket is null)
+        {
+            bucket = new SeekerBucket(new SeekerSegment(8));
+            Volatile.Write(ref cell[mask], bucket);
+        }
+        Volatile.Write(ref bucket.Groups, bucket.Groups | (int)f.KeyGroups);
+        var seg = bucket.Segment;
+        if (seg.Count == seg.Capacity)
+        {
+            seg = Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+        }
+        var i = seg.Count;
+        seg.Write(i, f, slot);
+        slot.Bucket = bucket;
+        slot.Index = i;
+        Volatile.Write(ref seg.Count, i + 1);
+    }
+
+    public void Remove(RecordSlot slot)
+    {
+        var bucket = (SeekerBucket)slot.Bucket!;
+        var seg = bucket.Segment;
+        Volatile.Write(ref seg.Dead[slot.Index], (byte)1);
+        slot.Bucket = null;
+        if (++bucket.Dead > 16 && bucket.Dead * 2 > seg.Count)
+        {
+            Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+        }
+    }
+
+    private static SeekerSegment Rebuild(SeekerBucket bucket, int capacity)
+    {
+        var old = bucket.Segment;
+        var seg = new SeekerSegment(capacity);
+        var j = 0;
+        for (var i = 0; i < old.Count; i++)
+        {
+            if (old.Dead[i] == 0)
+            {
+                old.CopyTo(i, seg, j);
+                old.Slots[i].Index = j;
+                j++;
+            }
+        }
+        seg.Count = j;
+        bucket.Dead = 0;
+        Volatile.Write(ref bucket.Segment, seg);
+        return seg;
+    }
+
+    /// <summary>Offers every eligible seeker for post <paramref name="p"/> that can still enter <paramref name="top"/>.</summary>
+    public void Query(in PostFeatures p, ScoringModel model, MatchOptions options, TopK top)
+    {
+        if (p.Openings <= 0)
+        {
+            return;
+        }
+        var search = options.SearchKm;
+        var rural = options.LimitKm(true);
+        var urban = options.LimitKm(false);
+        var postBit = p.Occupation.Depth == 0 ? 0 : 1 << (p.Occupation.Major - 1);
+        var cells = new List<(int Key, double MinKm)>();
+        GeoGrid.CellsWithin(p.Lat, p.Lon, search, cells);
+        var buckets = new List<(double Bound, double DistBound, SeekerBucket Bucket)>();
+        foreach (var (key, minKm) in cells)
+        {
+            if (!_cells.TryGetValue(key, out var cell))
+            {
+                continue;
+            }
+            var distBound = FactorCurves.Distance(minKm, search);
+            for (var m = 0; m < Masks; m++)
+            {
+                if (Volatile.Read(ref cell[m]) is { } b)
+                {
+                    var pri = FactorCurves.Priority((KeyGroups)Volatile.Read(ref b.Groups), options.PriorityGroups, options.OtherKeyGroupPriority);
+                    buckets.Add((model.Score((m & postBit) != 0 ? 1.0 : 0.0, 1.0, 1.0, distBound, pri), distBound, b));
+                }
+            }
+        }
+        buckets.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
+        var ctx = new ScanContext
+        {
+            PackedAsOf = FactorCurves.PackDate(options.AsOf),
+            RuralKm = rural,
+            UrbanKm = urban,
+            LatReject = GeoGrid.LatRejectDegrees(search),
+            Here = new GeoPoint(p.Lat, p.Lon),
+            PriorityGroups = options.PriorityGroups,
+            OtherPriority = options.OtherKeyGroupPriority,
+        };
+        foreach (var (bound, distBound, bucket) in buckets)
+        {
+            if (bound < top.Threshold)
+            {
+                break;
+            }
+            var seg = Volatile.Read(ref bucket.Segment);
+            Scan(seg, Volatile.Read(ref seg.Count), in p, in ctx, distBound, model, top);
+        }
+    }
+
+    private struct ScanContext
+    {
+        public int PackedAsOf;
+        public double RuralKm;
+        public double UrbanKm;
+        public double LatReject;
+        public GeoPoint Here;
+        public KeyGroups PriorityGroups;
+        public double OtherPriority;
+    }
+
+    private static void Scan(SeekerSegment seg, int n, in PostFeatures p, in ScanContext ctx, double distBound, ScoringModel model, TopK top)
+    {
+        var filters = seg.Filter.AsSpan(0, n);
+        var dead = seg.Dead;
+        var lat = seg.Lat;
+        var kind = p.Kind;
+        var pw = kind == WorkKind.PublicWelfare;
+        var minEdu = p.MinEducationRank;
+        var pMask = p.Skills.Mask;
+        var pOverflow = p.Skills.Overflow;
+        var required = p.Skills.Count;
+        var threshold = top.Threshold;
+        for (var i = 0; i < filters.Length; i++)
+        {
+            ref readonly var f = ref filters[i];
+            if ((f.Availability & kind) == 0 || f.Education < minEdu
+                || (pw && (f.Groups & KeyGroupTokens.PublicWelfareEligible) == 0)
+                || Math.Abs(lat[i] - ctx.Here.Lat) > ctx.LatReject)
+            {
+                continue;
+            }
+            var age = FactorCurves.AgeYears(f.PackedBirth, ctx.PackedAsOf);
+            if (age < p.AgeMin || age > p.AgeMax || Volatile.Read(ref dead[i]) != 0)
+            {
+                continue;
+            }
+            var occ = seg.Occupation(i, p.Occupation);
+            var skills = FactorCurves.Skills(SkillSet.Matched(pMask, pOverflow, seg.SkillMask[i], seg.SkillOverflow[i]), required);
+            var pay = FactorCurves.Pay(seg.ExpectedPay[i], p.PayMin, p.PayMax);
+            var priority = FactorCurves.Priority(f.Groups, ctx.PriorityGroups, ctx.OtherPriority);
+            if (threshold >= 0 && model.Score(occ, skills, pay, distBound, priority) < threshold)
+            {
+                continue;
+            }
+            var limit = f.Rural ? ctx.RuralKm : ctx.UrbanKm;
+            var km = new GeoPoint(lat[i], seg.Lon[i]).DistanceKm(ctx.Here);
+            if (!(km <= limit))
+            {
+                continue;
+            }
+            var score = model.Score(occ, skills, pay, FactorCurves.Distance(km, limit), priority);
+            if (score >= threshold)
+            {
+                var slot = seg.Slots[i];
+                top.Offer(score, slot.Handle, slot.Id, seg, i);
+                threshold = top.Threshold;
+            }
+        }
+    }
+
+    /// <summary>The factors of seeker slot <paramref name="i"/> for post <paramref name="p"/> (for explanations).</summary>
+    public static FactorVector Factors(SeekerSegment seg, int i, in PostFeatures p, MatchOptions options)
+    {
+        var f = seg.Filter[i];
+        var limit = options.LimitKm(f.Rural);
+        var km = new GeoPoint(seg.Lat[i], seg.Lon[i]).DistanceKm(new GeoPoint(p.Lat, p.Lon));
+        return new FactorVector(
+            seg.Occupation(i, p.Occupation),
+            FactorCurves.Skills(SkillSet.Matched(p.Skills.Mask, p.Skills.Overflow, seg.SkillMask[i], seg.SkillOverflow[i]), p.Skills.Count),
+            FactorCurves.Pay(seg.ExpectedPay[i], p.PayMin, p.PayMax),
+            FactorCurves.Distance(km, limit),
+            FactorCurves.Priority(f.Groups, options.PriorityGroups, options.OtherKeyGroupPriority));
+    }
+}

@@ -1,0 +1,135 @@
+namespace JobHome.Matching.Index;
+
+/// <summary>One candidate in a top-k heap: score, id for ties, stable handle, and where its features live.</summary>
+internal struct Candidate
+{
+    public double Score;
+    public int Handle;
+    public string Id;
+    public object Segment;
+    public int Slot;
+}
+
+/// <summary>
+/// A bounded heap keeping the best k candidates (higher score first, ties by id ordinal ascending, then handle);
+/// the worst kept candidate sits at the root. Unbounded when k is <see cref="int.MaxValue"/>.
+/// </summary>
+internal sealed class TopK
+{
+    private Candidate[] _items;
+    private readonly bool _dedupe;
+
+    public TopK(int k, bool dedupe)
+    {
+        K = k;
+        _dedupe = dedupe;
+        _items = new Candidate[Math.Clamp(k, 1, 1024)];
+    }
+
+    public int K { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Score a candidate must reach to enter (−1 while the heap is not full).</summary>
+    public double Threshold => Count < K ? -1.0 : _items[0].Score;
+
+    /// <summary>True when <paramref name="a"/> ranks after <paramref name="b"/>.</summary>
+    private static bool Worse(in Candidate a, in Candidate b)
+    {
+        if (a.Score != b.Score)
+        {
+            return a.Score < b.Score;
+        }
+        var c = string.CompareOrdinal(a.Id, b.Id);
+        return c != 0 ? c > 0 : a.Handle > b.Handle;
+    }
+
+    public void Offer(double score, int handle, string id, object segment, int slot)
+    {
+        var c = new Candidate { Score = score, Handle = handle, Id = id, Segment = segment, Slot = slot };
+        if (_dedupe && ReplaceDuplicate(c))
+        {
+            return;
+        }
+        if (Count < K)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+            _items[Count] = c;
+            SiftUp(Count++);
+        }
+        else if (Worse(_items[0], c))
+        {
+            _items[0] = c;
+            SiftDown(0);
+        }
+    }
+
+    // A record updated while a query runs can be met twice (old and new version); keep one, the better.
+    private bool ReplaceDuplicate(in Candidate c)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (_items[i].Handle == c.Handle)
+            {
+                if (Worse(_items[i], c))
+                {
+                    _items[i] = c;
+                    for (var j = (Count / 2) - 1; j >= 0; j--)
+                    {
+                        SiftDown(j);
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The kept candidates, best first.</summary>
+    public Candidate[] ToSortedArray()
+    {
+        var result = _items.AsSpan(0, Count).ToArray();
+        Array.Sort(result, static (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
+        return result;
+    }
+
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Worse(_items[i], _items[parent]))
+            {
+                break;
+            }
+            (_items[i], _items[parent]) = (_items[parent], _items[i]);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            var l = (2 * i) + 1;
+            if (l >= Count)
+            {
+                return;
+            }
+            var worst = l;
+            if (l + 1 < Count && Worse(_items[l + 1], _items[l]))
+            {
+                worst = l + 1;
+            }
+            if (!Worse(_items[worst], _items[i]))
+            {
+                return;
+            }
+            (_items[i], _items[worst]) = (_items[worst], _items[i]);
+            i = worst;
+        }
+    }
+}

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>An output file could not be written; nothing was written.</summary>
     public const int OutputFailed = 3;
 
+    /// <summary>An unexpected internal error (a bug); nothing was written.</summary>
+    public const int InternalError = 70;
+
     /// <summary>Cancelled (Ctrl+C); nothing was written.</summary>
     public const int Cancelled = 130;
 }

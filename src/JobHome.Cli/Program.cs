@@ -15,11 +15,8 @@ public static class Program
     internal static RootCommand BuildRoot(Func<string?, IFairEngine>? engineFactory = null)
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
-        root.Subcommands.Add(FairCommand.Create(engineFactory ?? PendingEngine));
+        root.Subcommands.Add(FairCommand.Create(engineFactory ?? MatchingFairEngine.Create));
         root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
-
-    private static IFairEngine PendingEngine(string? modelJson) =>
-        throw new InvalidOperationException("the matching engine is not available in this build");
 }

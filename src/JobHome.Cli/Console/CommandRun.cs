@@ -28,5 +28,10 @@ internal static class CommandRun
             await error.WriteLineAsync("cancelled (已取消); nothing was written").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            await error.WriteLineAsync($"internal error (内部错误): {ex.Message}; nothing was written").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -50,7 +50,7 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
 
     /// <summary>Formats top factors as <c>occupation=1.00(职业匹配);distance=0.83(通勤距离)</c>: factor value in [0, 1] and its Chinese name.</summary>
     public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
-        string.Join(';', factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({f.Chinese})")));
+        string.Join(';', factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
 
     private static MatchOptions Options(FairSettings settings) => new(settings.AsOf, settings.MaxKm);
 }

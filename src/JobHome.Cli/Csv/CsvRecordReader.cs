@@ -11,6 +11,9 @@ internal sealed class CsvRecordReader(TextReader reader)
 {
     private readonly TextReader _reader = reader;
     private readonly StringBuilder _field = new();
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _pos;
+    private int _len;
     private int _line = 1;
 
     /// <summary>Reads the next record, or null at the end of the input.</summary>
@@ -33,7 +36,7 @@ internal sealed class CsvRecordReader(TextReader reader)
 
     private CsvRecord? ReadOne()
     {
-        var c = _reader.Read();
+        var c = Next();
         if (c == -1)
         {
             return null;
@@ -60,9 +63,9 @@ internal sealed class CsvRecordReader(TextReader reader)
             {
                 if (ch == '"')
                 {
-                    if (_reader.Peek() == '"')
+                    if (Peek() == '"')
                     {
-                        _reader.Read();
+                        Next();
                         _field.Append('"');
                     }
                     else
@@ -87,9 +90,9 @@ internal sealed class CsvRecordReader(TextReader reader)
             }
             else if (ch == '\r' || ch == '\n')
             {
-                if (ch == '\r' && _reader.Peek() == '\n')
+                if (ch == '\r' && Peek() == '\n')
                 {
-                    _reader.Read();
+                    Next();
                 }
                 _line++;
                 fields.Add(_field.ToString());
@@ -116,8 +119,34 @@ internal sealed class CsvRecordReader(TextReader reader)
                 }
                 _field.Append(ch);
             }
-            c = _reader.Read();
+            c = Next();
         }
         return new CsvRecord(start, fields, error);
+    }
+
+    // Reading a block at a time avoids a virtual call per character.
+    private int Next()
+    {
+        if (_pos == _len && !Fill())
+        {
+            return -1;
+        }
+        return _buffer[_pos++];
+    }
+
+    private int Peek()
+    {
+        if (_pos == _len && !Fill())
+        {
+            return -1;
+        }
+        return _buffer[_pos];
+    }
+
+    private bool Fill()
+    {
+        _len = _reader.Read(_buffer, 0, _buffer.Length);
+        _pos = 0;
+        return _len > 0;
     }
 }

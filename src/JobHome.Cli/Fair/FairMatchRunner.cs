@@ -33,6 +33,12 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         var total = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
 
+        if (PathClash(request) is { } clash)
+        {
+            _error.WriteLine($"error: {clash}; nothing was written");
+            return ExitCodes.Usage;
+        }
+
         if (!ModelFile.TryLoad(request.ModelPath, _engineFactory, _error, out var engine))
         {
             return ExitCodes.InvalidInput;
@@ -143,6 +149,40 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         }
         summary.Print(_output);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Names two options that point at the same file, which would overwrite an input or another output.</summary>
+    private static string? PathClash(FairMatchRequest request)
+    {
+        var files = new List<(string Option, string Path)> { ("--seekers", request.SeekersPath), ("--posts", request.PostsPath), ("--out", request.OutPath) };
+        if (request.PairsOutPath is { } pairs)
+        {
+            files.Add(("--pairs-out", pairs));
+        }
+        if (request.RecommendationsOutPath is { } recs)
+        {
+            files.Add(("--recommendations-out", recs));
+        }
+        if (request.ModelPath is { } model)
+        {
+            files.Add(("--model", model));
+        }
+        if (request.SkipInvalid)
+        {
+            files.Add(("rejects.csv of --skip-invalid", request.RejectsPath));
+        }
+        var comparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        for (var i = 0; i < files.Count; i++)
+        {
+            for (var j = i + 1; j < files.Count; j++)
+            {
+                if (comparer.Equals(Path.GetFullPath(files[i].Path), Path.GetFullPath(files[j].Path)))
+                {
+                    return $"{files[i].Option} and {files[j].Option} name the same file {Path.GetFileName(files[i].Path)}";
+                }
+            }
+        }
+        return null;
     }
 
     private void PrintIssues(IReadOnlyList<CsvIssue> issues, bool skipping)

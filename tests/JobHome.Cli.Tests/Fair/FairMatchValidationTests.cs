@@ -227,4 +227,17 @@ public sealed class FairMatchValidationTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, result.Exit);
         Assert.Contains("model file absent.json cannot be read", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Match_OutputOverwritingInput_IsRefused()
+    {
+        _cli.Write("seekers.csv", GoodSeekers);
+        _cli.Write("posts.csv", GoodPosts);
+
+        var result = await _cli.RunAsync(FakeFairEngine.Create, "fair", "match", "--seekers", _cli.PathOf("seekers.csv"), "--posts", _cli.PathOf("posts.csv"), "--out", _cli.PathOf("posts.csv"));
+
+        Assert.Equal(ExitCodes.Usage, result.Exit);
+        Assert.Contains("--posts and --out name the same file posts.csv", result.Error, StringComparison.Ordinal);
+        Assert.Equal(GoodPosts, File.ReadAllText(_cli.PathOf("posts.csv")));
+    }
 }

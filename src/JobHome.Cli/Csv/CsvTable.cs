@@ -45,8 +45,16 @@ internal static class CsvTable
             {
                 if (record.Error is { } error)
                 {
-                    var column = error.Field < columns.Count ? columns[error.Field] : "(row)";
                     var value = error.Field < record.Fields.Count ? record.Fields[error.Field] : string.Empty;
+                    if (record.Fields.Count != columns.Count || value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+                    {
+                        // The values no longer line up with the columns (or run into later records), so any of
+                        // them might be a name: name the record only.
+                        issues.Add(new CsvIssue(file, record.Line, "(row)", NotShown, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"{error.Message}; the record has {record.Fields.Count} values for {columns.Count} columns")));
+                        continue;
+                    }
+                    var column = columns[error.Field];
                     issues.Add(new CsvIssue(file, record.Line, column, Shown(column, value, maskedColumns), error.Message));
                     continue;
                 }
@@ -76,6 +84,9 @@ internal static class CsvTable
             return false;
         }
     }
+
+    /// <summary>Shown instead of a value that cannot be attributed to a column.</summary>
+    public const string NotShown = "(not shown)";
 
     /// <summary>The value as it may appear in a message: masked for personal columns, shortened otherwise.</summary>
     public static string Shown(string column, string value, IReadOnlySet<string> maskedColumns) =>

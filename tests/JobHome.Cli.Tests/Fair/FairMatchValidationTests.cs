@@ -240,4 +240,25 @@ public sealed class FairMatchValidationTests : IDisposable
         Assert.Contains("--posts and --out name the same file posts.csv", result.Error, StringComparison.Ordinal);
         Assert.Equal(GoodPosts, File.ReadAllText(_cli.PathOf("posts.csv")));
     }
+
+    [Theory]
+    [InlineData("张,三\"x")]
+    [InlineData("\"王小明")]
+    [InlineData("王\"小明\"")]
+    public async Task Match_MalformedNameCell_NeverShowsAnyPartOfIt(string name)
+    {
+        var seekers = Table(SeekerHeader, Seeker("S1"), Seeker("S2", name: name), Seeker("S3", name: "赵小六"));
+
+        var result = await MatchAsync(seekers, GoodPosts, "--skip-invalid");
+
+        Assert.NotEqual(0, result.Error.Length);
+        foreach (var part in new[] { "三", "小明", "小六", "张三" })
+        {
+            Assert.DoesNotContain(part, result.All, StringComparison.Ordinal);
+            if (File.Exists(_cli.PathOf("out/rejects.csv")))
+            {
+                Assert.DoesNotContain(part, File.ReadAllText(_cli.PathOf("out/rejects.csv")), StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace JobHome.Cli.Csv;
@@ -9,6 +10,8 @@ namespace JobHome.Cli.Csv;
 /// </summary>
 internal sealed class CsvRecordReader(TextReader reader)
 {
+    private static readonly SearchValues<char> PlainStops = SearchValues.Create(",\r\n\"");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\n\"");
     private readonly TextReader _reader = reader;
     private readonly StringBuilder _field = new();
     private readonly char[] _buffer = new char[1 << 16];
@@ -80,6 +83,7 @@ internal sealed class CsvRecordReader(TextReader reader)
                         _line++;
                     }
                     _field.Append(ch);
+                    AppendRun(QuotedStops);
                 }
             }
             else if (ch == ',')
@@ -118,10 +122,24 @@ internal sealed class CsvRecordReader(TextReader reader)
                     error ??= (fields.Count, "text after the closing quote of a quoted field (RFC 4180)");
                 }
                 _field.Append(ch);
+                AppendRun(PlainStops);
             }
             c = Next();
         }
         return new CsvRecord(start, fields, error);
+    }
+
+    // Copies the run of ordinary characters that follows in the buffer in one go.
+    private void AppendRun(SearchValues<char> stops)
+    {
+        var rest = _buffer.AsSpan(_pos, _len - _pos);
+        var n = rest.IndexOfAny(stops);
+        if (n < 0)
+        {
+            n = rest.Length;
+        }
+        _field.Append(rest[..n]);
+        _pos += n;
     }
 
     // Reading a block at a time avoids a virtual call per character.

@@ -12,25 +12,34 @@ namespace JobHome.Matching.Index;
 /// </summary>
 internal sealed class PostStore
 {
-    public const int Majors = 9;
+    private readonly ConcurrentDictionary<int, PostCell> _cells = new();
 
-    private readonly ConcurrentDictionary<int, PostBucket?[]> _cells = new();
-
-    internal sealed class PostBucket(PostSegment segment)
+    internal sealed class PostBucket(PostSegment segment, int major, int intermediate)
     {
         public PostSegment Segment = segment;
         public int Dead;
+        public readonly int Major = major;
+        public readonly int Intermediate = intermediate;
+    }
+
+    /// <summary>One region cell: its buckets (published copy-on-write) and a writer-side lookup by occupation group.</summary>
+    internal sealed class PostCell
+    {
+        public PostBucket[] Buckets = [];
+        public readonly Dictionary<int, PostBucket> ByGroup = [];
     }
 
     public void Add(in PostFeatures f, RecordSlot slot)
     {
-        var cell = _cells.GetOrAdd(GeoGrid.Key(f.Lat, f.Lon), static _ => new PostBucket?[Majors]);
+        var cell = _cells.GetOrAdd(GeoGrid.Key(f.Lat, f.Lon), static _ => new PostCell());
         var major = f.Occupation.Depth == 0 ? 0 : f.Occupation.Major;
-        var bucket = cell[major];
-        if (bucket is null)
+        var intermediate = f.Occupation.Depth < 2 ? 0 : f.Occupation.Intermediate;
+        var group = (major * 100) + intermediate;
+        if (!cell.ByGroup.TryGetValue(group, out var bucket))
         {
-            bucket = new PostBucket(new PostSegment(8));
-            Volatile.Write(ref cell[major], bucket);
+            bucket = new PostBucket(new PostSegment(8), major, intermediate);
+            cell.ByGroup.Add(group, bucket);
+            Volatile.Write(ref cell.Buckets, [.. cell.Buckets, bucket]);
         }
         var seg = bucket.Segment;
         if (seg.Count == seg.Capacity)
@@ -42,6 +51,28 @@ internal sealed class PostStore
         slot.Bucket = bucket;
         slot.Index = i;
         Volatile.Write(ref seg.Count, i + 1);
+    }
+
+    /// <summary>
+    /// Upper bound of the occupation factor over a bucket of posts in group (major, intermediate): 1 when an
+    /// intention shares the intermediate group, 0.25 when it shares only the major group, else 0.
+    /// </summary>
+    private static double OccupationBound(PostBucket bucket, ReadOnlySpan<Domain.Occupations.OccupationCode> intentions)
+    {
+        var best = 0.0;
+        foreach (var code in intentions)
+        {
+            if (code.Depth == 0 || bucket.Major == 0 || code.Major != bucket.Major)
+            {
+                continue;
+            }
+            if (bucket.Intermediate != 0 && code.Intermediate == bucket.Intermediate)
+            {
+                return 1.0;
+            }
+            best = FactorCurves.OccupationByDepth[1];
+        }
+        return best;
     }
 
     public void Remove(RecordSlot slot)
@@ -83,17 +114,12 @@ internal sealed class PostStore
         var limit = options.LimitKm(s.Rural);
         var age = FactorCurves.AgeYears(s.PackedBirth, FactorCurves.PackDate(options.AsOf));
         var priority = FactorCurves.Priority(s.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority);
-        Span<double> occBound = stackalloc double[Majors];
-        foreach (var code in s.Occupations)
-        {
-            if (code.Depth > 0)
-            {
-                occBound[code.Major] = 1.0;
-            }
-        }
         var cells = new List<(int Key, double MinKm)>();
         GeoGrid.CellsWithin(s.Lat, s.Lon, limit, cells);
-        var buckets = new List<(double Bound, double DistBound, PostBucket Bucket)>();
+        // Buckets sharing an intermediate group with an intention first; the rest are sorted only if needed.
+        var near = new List<(double Bound, double DistBound, PostBucket Bucket)>();
+        var far = new List<(double Bound, double DistBound, PostBucket Bucket)>();
+        var farMax = -1.0;
         foreach (var (key, minKm) in cells)
         {
             if (!_cells.TryGetValue(key, out var cell))
@@ -101,26 +127,40 @@ internal sealed class PostStore
                 continue;
             }
             var distBound = FactorCurves.Distance(minKm, limit);
-            for (var m = 0; m < Majors; m++)
+            foreach (var b in Volatile.Read(ref cell.Buckets))
             {
-                if (Volatile.Read(ref cell[m]) is { } b)
+                var occBound = OccupationBound(b, s.Occupations);
+                var bound = model.Score(occBound, 1.0, 1.0, distBound, priority);
+                if (occBound == 1.0)
                 {
-                    buckets.Add((model.Score(occBound[m], 1.0, 1.0, distBound, priority), distBound, b));
+                    near.Add((bound, distBound, b));
+                }
+                else
+                {
+                    far.Add((bound, distBound, b));
+                    farMax = Math.Max(farMax, bound);
                 }
             }
         }
-        buckets.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
         var pwOk = (s.KeyGroups & KeyGroupTokens.PublicWelfareEligible) != 0;
         var latReject = GeoGrid.LatRejectDegrees(limit);
         var here = new GeoPoint(s.Lat, s.Lon);
-        foreach (var (bound, distBound, bucket) in buckets)
+        foreach (var list in (ReadOnlySpan<List<(double Bound, double DistBound, PostBucket Bucket)>>)[near, far])
         {
-            if (bound < top.Threshold)
+            if (list == far && farMax < top.Threshold)
             {
                 break;
             }
-            var seg = Volatile.Read(ref bucket.Segment);
-            Scan(seg, Volatile.Read(ref seg.Count), in s, age, pwOk, priority, limit, latReject, distBound, here, model, top);
+            list.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
+            foreach (var (bound, distBound, bucket) in list)
+            {
+                if (bound < top.Threshold)
+                {
+                    break;
+                }
+                var seg = Volatile.Read(ref bucket.Segment);
+                Scan(seg, Volatile.Read(ref seg.Count), in s, age, pwOk, priority, limit, latReject, distBound, here, model, top);
+            }
         }
     }
 

@@ -44,15 +44,25 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
             return ExitCodes.InvalidInput;
         }
 
-        CsvLoad<MatchSeeker> seekers;
-        CsvLoad<MatchPost> posts;
+        CsvLoad<MatchSeeker>? seekersRead = null;
+        CsvLoad<MatchPost>? postsRead = null;
         using (var phase = _progress.Start("read", 2))
         {
-            seekers = SeekerCsv.Read(request.SeekersPath, request.Settings.AsOf);
-            phase.Report(1);
-            posts = PostCsv.Read(request.PostsPath);
-            phase.Report(2);
+            var done = 0;
+            Parallel.Invoke(
+                () =>
+                {
+                    seekersRead = SeekerCsv.Read(request.SeekersPath, request.Settings.AsOf);
+                    phase.Report(Interlocked.Increment(ref done));
+                },
+                () =>
+                {
+                    postsRead = PostCsv.Read(request.PostsPath);
+                    phase.Report(Interlocked.Increment(ref done));
+                });
         }
+        var seekers = seekersRead!;
+        var posts = postsRead!;
         summary.Phases.Add(("read", clock.Elapsed));
 
         var issues = seekers.Issues.Concat(posts.Issues).ToList();

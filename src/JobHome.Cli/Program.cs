@@ -15,6 +15,7 @@ public static class Program
     internal static RootCommand BuildRoot(Func<string?, IFairEngine>? engineFactory = null)
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         root.Subcommands.Add(FairCommand.Create(engineFactory ?? MatchingFairEngine.Create));
         root.Subcommands.Add(ModelCommand.Create());
         return root;

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using JobHome.Domain.Demo;
+using Spectre.Console;
+
+namespace JobHome.Cli.Demo;
+
+/// <summary>
+/// <c>jobhome demo</c>: writes deterministic demo data (sites, seekers, households, employers, posts as CSV).
+/// <c>--xinfeng</c> writes Xinfeng County (its 217 sites plus 江西省 and 赣州市 above it);
+/// <c>--counties N</c> writes a province of N counties whose first is Xinfeng.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>Counties from which a progress bar is worth showing.</summary>
+    private const int ProgressThreshold = 5;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var xinfeng = new Option<bool>("--xinfeng") { Description = "Write Xinfeng County alone (217 sites of seed 000 annex 1, plus province and city rows)" };
+        var counties = new Option<int?>("--counties") { Description = "Number of counties in the synthetic province (first is Xinfeng), 1–9999" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generator; same seed, same bytes. Default: 1", DefaultValueFactory = _ => 1UL };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (created if missing); files are replaced atomically" };
+        var command = new Command("demo", "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
+        command.Options.Add(xinfeng);
+        command.Options.Add(counties);
+        command.Options.Add(seed);
+        command.Options.Add(output);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var dir = parseResult.GetValue(output);
+            var isXinfeng = parseResult.GetValue(xinfeng);
+            var n = parseResult.GetValue(counties);
+            var problems = new List<string>();
+            if (dir is null)
+            {
+                problems.Add("--out DIR is required");
+            }
+            if (isXinfeng && n is not null && n != 1)
+            {
+                problems.Add("--xinfeng writes one county; do not combine it with --counties N>1");
+            }
+            if (!isXinfeng && n is null)
+            {
+                problems.Add("give --xinfeng or --counties N");
+            }
+            if (n is { } count && count is < 1 or > DemoOptions.MaxCounties)
+            {
+                problems.Add($"--counties must be between 1 and {DemoOptions.MaxCounties}, got {count}");
+            }
+            if (problems.Count > 0)
+            {
+                foreach (var p in problems)
+                {
+                    error.WriteLine($"jobhome demo: {p}");
+                }
+                return Task.FromResult(2);
+            }
+            var options = new DemoOptions(isXinfeng ? 1 : n!.Value, parseResult.GetValue(seed));
+            try
+            {
+                var totals = Run(options, dir!.FullName, error, cancellationToken);
+                parseResult.InvocationConfiguration.Output.WriteLine(
+                    $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, {totals.Employers} employers, {totals.Posts} posts to {dir.FullName}");
+                return Task.FromResult(0);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"jobhome demo: cannot write to {dir!.FullName}: {ex.Message}");
+                return Task.FromResult(1);
+            }
+        });
+        return command;
+    }
+
+    private static DemoWriter.Totals Run(DemoOptions options, string directory, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (options.Counties < ProgressThreshold)
+        {
+            return DemoWriter.Write(options, directory, null, cancellationToken);
+        }
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            DemoWriter.Totals? totals = null;
+            AnsiConsole.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("generating counties", maxValue: options.Counties);
+                totals = DemoWriter.Write(options, directory, done => task.Value = done, cancellationToken);
+            });
+            return totals!;
+        }
+        var step = Math.Max(1, options.Counties / 10);
+        return DemoWriter.Write(options, directory, done =>
+        {
+            if (done % step == 0 || done == options.Counties)
+            {
+                error.WriteLine($"demo: {done}/{options.Counties} counties");
+            }
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.Validation;
+using JobHome.Domain.Work;
+
+namespace JobHome.Domain.People;
+
+/// <summary>
+/// A registered job seeker (实名制求职者). <see cref="Id"/> is pseudonymous; name, ID-card number and phone are
+/// personal data and appear only masked in <see cref="ToString"/> and validation errors.
+/// </summary>
+public sealed record Seeker
+{
+    /// <summary>Pseudonymous id (not derived from the ID card).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Real name (personal data).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>ID-card number, if recorded (personal data; masked when shown).</summary>
+    public IdCardNumber? IdCard { get; init; }
+
+    /// <summary>Mobile phone (personal data).</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>Birth date.</summary>
+    public required DateOnly BirthDate { get; init; }
+
+    /// <summary>Gender.</summary>
+    public required Gender Gender { get; init; }
+
+    /// <summary>Highest education.</summary>
+    public required EducationLevel Education { get; init; }
+
+    /// <summary>Skills (技能).</summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
+
+    /// <summary>Certificates (职业资格/技能等级证书).</summary>
+    public IReadOnlyList<string> Certificates { get; init; } = [];
+
+    /// <summary>Occupation intentions (求职意向), most wanted first.</summary>
+    public IReadOnlyList<OccupationCode> Occupations { get; init; } = [];
+
+    /// <summary>Expected monthly pay in CNY (期望月薪, lower bound).</summary>
+    public int ExpectedMonthlyPay { get; init; }
+
+    /// <summary>Home location.</summary>
+    public required GeoPoint Location { get; init; }
+
+    /// <summary>True when living in a rural area.</summary>
+    public bool Rural { get; init; }
+
+    /// <summary>Kinds of work the seeker is available for.</summary>
+    public WorkKind Availability { get; init; } = WorkKind.FullTime;
+
+    /// <summary>Able to work (有劳动能力).</summary>
+    public bool AbleToWork { get; init; } = true;
+
+    /// <summary>Willing to work (有就业意愿).</summary>
+    public bool WillingToWork { get; init; } = true;
+
+    /// <summary>Wants training (有培训意愿).</summary>
+    public bool WantsTraining { get; init; }
+
+    /// <summary>Key-group flags (重点群体).</summary>
+    public KeyGroups KeyGroups { get; init; }
+
+    /// <summary>Age in whole years on <paramref name="date"/>.</summary>
+    public int AgeOn(DateOnly date) => AgeCalculator.YearsBetween(BirthDate, date);
+
+    /// <summary>Checks every field; errors never carry the unmasked name, ID-card number or phone.</summary>
+    public ValidationResult Validate(DateOnly asOf)
+    {
+        var r = new ValidationResult();
+        r.AddIf(string.IsNullOrWhiteSpace(Id), "id", Id ?? string.Empty, "is required", "pseudonymous seeker id (求职者编号)");
+        r.AddIf(string.IsNullOrWhiteSpace(Name), "name", Masking.Name(Name), "is required", "real-name registration (实名制)");
+        if (Phone is not null)
+        {
+            r.AddIf(Phone.Length != 11 || Phone[0] != '1' || !Phone.All(char.IsAsciiDigit), "phone", Masking.Phone(Phone), "must be 11 digits starting with 1", "mainland mobile number (手机号码)");
+        }
+        var age = AgeOn(asOf);
+        r.AddIf(BirthDate > asOf || age < 16, "birth_date", BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be at least 16", "legal working age (法定劳动年龄, 16+)");
+        if (IdCard is not null)
+        {
+            r.AddIf(IdCard.BirthDate != BirthDate, "birth_date", BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "differs from the birth date in the ID-card number", "ID card (身份证) consistency");
+            r.AddIf(IdCard.Gender != Gender, "gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number", "ID card (身份证) consistency");
+        }
+        r.AddIf(!Enum.IsDefined(Education), "education", Education.ToString(), "is not a known level", "education level (学历)");
+        r.AddIf(ExpectedMonthlyPay < 0, "expected_pay_min", ExpectedMonthlyPay.ToString(CultureInfo.InvariantCulture), "cannot be negative", "expected monthly pay in CNY (期望月薪)");
+        r.AddIf(!Location.IsValid, "location", $"{Location.Lat},{Location.Lon}", "latitude must be within ±90 and longitude within ±180", "WGS-84 coordinates (坐标)");
+        r.AddIf(Availability == WorkKind.None || (int)Availability > 15, "availability", Availability.ToString(), "must name at least one kind of work", "availability (用工形式)");
+        for (var i = 0; i < Occupations.Count; i++)
+        {
+            r.AddIf(Occupations[i].Depth == 0, $"occupations[{i}]", string.Empty, "is empty", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+        }
+        return r;
+    }
+
+    /// <summary>A masked summary: id, masked name, masked ID card and phone, age data omitted.</summary>
+    public override string ToString() =>
+        $"Seeker {Id} {Masking.Name(Name)} id_card={IdCard?.Masked ?? "-"} phone={Masking.Phone(Phone)} {Education.ToToken()} groups={KeyGroupTokens.Format(KeyGroups)}";
+}

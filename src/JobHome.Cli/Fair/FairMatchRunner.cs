@@ -96,7 +96,7 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
 
         clock.Restart();
         FairSolution solution;
-        using (var phase = _progress.Start("solve", Math.Min(graph.SeekerCount, posts.Items.Sum(p => p.Openings))))
+        using (var phase = _progress.Start("solve", MatchingFairEngine.SolveSteps))
         {
             solution = engine.Solve(graph, request.Settings, phase, ct);
         }

@@ -22,8 +22,17 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
         CandidateGraphBuilder.Build(seekers, posts, Options(settings), _model, settings.Top, new SyncProgress<int>(n => progress.Report(n)), ct);
 
     /// <inheritdoc />
-    public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct) =>
-        throw new NotSupportedException("the fair solver (FairSolver, branch wt/assign) has not been merged into this build yet");
+    public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct)
+    {
+        var objective = settings.Objective == FairObjectiveOption.Placements ? FairObjective.Placements : FairObjective.Score;
+        var mode = settings.Mode == FairModeOption.Stable ? FairMode.Stable : FairMode.Optimal;
+        var report = new SyncProgress<SolveProgress>(p => progress.Report(p.Total > 0 ? p.Done * SolveSteps / p.Total : 0));
+        var result = FairSolver.Solve(graph, objective, mode, report, ct);
+        return new FairSolution(result.PostOfSeeker, result.TotalScoreMicro);
+    }
+
+    /// <summary>The solve phase is shown as this many steps (the solver reports fractions of its own phases).</summary>
+    public const long SolveSteps = 1000;
 
     /// <inheritdoc />
     public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int k, IProgressPhase progress, CancellationToken ct)

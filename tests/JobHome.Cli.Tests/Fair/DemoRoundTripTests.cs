@@ -2,7 +2,7 @@ using JobHome.Cli.Tests.Support;
 
 namespace JobHome.Cli.Tests.Fair;
 
-/// <summary><c>jobhome demo --xinfeng</c> output goes straight into <c>fair match</c>.</summary>
+/// <summary><c>jobhome demo --xinfeng</c> output goes straight into <c>fair match</c> with the real engine.</summary>
 public sealed class DemoRoundTripTests : IDisposable
 {
     private readonly CliHarness _cli = new();
@@ -15,7 +15,7 @@ public sealed class DemoRoundTripTests : IDisposable
         var demo = await _cli.RunAsync(null, "demo", "--xinfeng", "--out", _cli.PathOf("demo"));
         Assert.True(demo.Exit == 0, demo.All);
 
-        var result = await _cli.RunAsync(HybridEngine.Create, "fair", "match", "--seekers", _cli.PathOf("demo/seekers.csv"), "--posts", _cli.PathOf("demo/posts.csv"),
+        var result = await _cli.RunAsync(null, "fair", "match", "--seekers", _cli.PathOf("demo/seekers.csv"), "--posts", _cli.PathOf("demo/posts.csv"),
             "--out", _cli.PathOf("out/a.csv"), "--pairs-out", _cli.PathOf("out/pairs.csv"), "--recommendations-out", _cli.PathOf("out/recs.csv"), "--as-of", "2026-11-01");
 
         Assert.True(result.Exit == 0, result.All);

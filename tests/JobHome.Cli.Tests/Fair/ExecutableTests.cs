@@ -44,4 +44,21 @@ public sealed class ExecutableTests : IDisposable
         Assert.True(File.Exists(_cli.PathOf("model.json")));
         Assert.Contains("read: done", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Exe_FairMatch_WritesAssignmentAndSummary()
+    {
+        _cli.Write("seekers.csv", Table(SeekerHeader, Seeker("S1"), Seeker("S2", name: "李四", occupations: "6-01")));
+        _cli.Write("posts.csv", Table(PostHeader, Post("P1", openings: "2")));
+
+        var result = await ExecutableRunner.RunAsync(_cli.Dir, "fair", "match", "--seekers", "seekers.csv", "--posts", "posts.csv", "--out", "out/a.csv", "--as-of", "2026-11-01");
+
+        Assert.True(result.Exit == 0, result.All);
+        var lines = File.ReadAllLines(_cli.PathOf("out/a.csv"));
+        Assert.Equal("seeker_id,post_id,score", lines[0]);
+        Assert.Equal(["S1", "S2"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains("placed (匹配成功)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("solve: done", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("李四", result.All + File.ReadAllText(_cli.PathOf("out/a.csv")), StringComparison.Ordinal);
+    }
 }

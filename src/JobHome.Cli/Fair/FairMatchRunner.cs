@@ -128,7 +128,7 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
                 phase.Report(1);
                 if (request.PairsOutPath is { } pairsPath)
                 {
-                    outputs.WriteCsv(pairsPath, csv => WritePairs(csv, seekers.Items, posts.Items, graph));
+                    outputs.Write(pairsPath, w => WritePairs(w, seekers.Items, posts.Items, graph));
                 }
                 phase.Report(2);
                 if (request.RecommendationsOutPath is { } recPath && recommendations is not null)
@@ -226,14 +226,22 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         }
     }
 
-    private static void WritePairs(CsvOutput csv, IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, CandidateGraph graph)
+    private static void WritePairs(TextWriter writer, IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, CandidateGraph graph)
     {
-        csv.Row("seeker_id", "post_id", "score");
+        // A million rows: escape each id once and format scores without allocating.
+        new CsvOutput(writer).Row("seeker_id", "post_id", "score");
+        var postIds = posts.Select(p => CsvText.Escape(p.Id)).ToArray();
         for (var s = 0; s < graph.SeekerCount; s++)
         {
+            var seekerId = CsvText.Escape(seekers[s].Id);
             for (var e = graph.EdgeStart[s]; e < graph.EdgeStart[s + 1]; e++)
             {
-                csv.Row(seekers[s].Id, posts[graph.EdgePost[e]].Id, ScoreText.FromMicro(graph.EdgeScore[e]));
+                writer.Write(seekerId);
+                writer.Write(',');
+                writer.Write(postIds[graph.EdgePost[e]]);
+                writer.Write(',');
+                ScoreText.WriteMicro(writer, graph.EdgeScore[e]);
+                writer.Write('\n');
             }
         }
     }

@@ -215,6 +215,66 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public async Task TopSeekersForPost_ConcurrentUpdates_NeverTornNorDuplicated()
+    {
+        // Seekers flip between two complete versions with different intentions (so their copies move between
+        // buckets); results must hold each seeker once, with the score of one of its versions.
+        var data = new TestData(6);
+        var (baseSeekers, posts) = data.Make(400, 8);
+        var versions = baseSeekers.Select(s => (A: s, B: data.Seeker(s.Id) with { Location = data.Near(s.Location, 3) })).ToArray();
+        var byId = versions.ToDictionary(v => v.A.Id);
+        var index = new MatchIndex();
+        index.UpsertSeekers(baseSeekers);
+        var options = new MatchOptions(TestData.AsOf);
+        var scorer = new Scorer(ScoringModel.Default, options);
+        using var stop = new CancellationTokenSource();
+        var queries = 0;
+        var writes = 0;
+        var writer = Task.Run(() =>
+        {
+            var random = new Random(2);
+            while (Volatile.Read(ref queries) < 300 || writes < 5_000)
+            {
+                writes++;
+                var (a, b) = versions[random.Next(versions.Length)];
+                switch (random.Next(5))
+                {
+                    case 0:
+                        index.RemoveSeeker(a.Id);
+                        break;
+                    case 1 or 2:
+                        index.UpsertSeeker(a);
+                        break;
+                    default:
+                        index.UpsertSeeker(b);
+                        break;
+                }
+            }
+            stop.Cancel();
+        });
+        var readers = Enumerable.Range(0, 2).Select(r => Task.Run(() =>
+        {
+            var random = new Random(r + 10);
+            while (!stop.IsCancellationRequested)
+            {
+                var p = posts[random.Next(posts.Count)];
+                var result = index.TopSeekersForPost(p, 20, options);
+                Assert.Equal(result.Count, result.Select(x => x.Id).Distinct().Count());
+                foreach (var rec in result)
+                {
+                    var (a, b) = byId[rec.Id];
+                    var okA = scorer.TryScore(a, p, out var scoreA) && scoreA == rec.Score;
+                    var okB = scorer.TryScore(b, p, out var scoreB) && scoreB == rec.Score;
+                    Assert.True(okA || okB, $"torn record {rec.Id}: {rec.Score} is neither {scoreA} nor {scoreB}");
+                }
+                Interlocked.Increment(ref queries);
+            }
+        })).ToArray();
+        await Task.WhenAll([writer, .. readers]);
+        Assert.True(queries >= 300);
+    }
+
+    [Fact]
     public void TopPostsForSeeker_EmptyIndexOrZeroK_Empty()
     {
         var index = new MatchIndex();

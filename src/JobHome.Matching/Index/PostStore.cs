@@ -114,11 +114,12 @@ internal sealed class PostStore
         var limit = options.LimitKm(s.Rural);
         var age = FactorCurves.AgeYears(s.PackedBirth, FactorCurves.PackDate(options.AsOf));
         var priority = FactorCurves.Priority(s.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority);
-        var cells = new List<(int Key, double MinKm)>();
+        var scratch = QueryScratch<PostBucket>.Rent();
+        var cells = scratch.Cells;
         GeoGrid.CellsWithin(s.Lat, s.Lon, limit, cells);
         // Buckets sharing an intermediate group with an intention first; the rest are sorted only if needed.
-        var near = new List<(double Bound, double DistBound, PostBucket Bucket)>();
-        var far = new List<(double Bound, double DistBound, PostBucket Bucket)>();
+        var near = scratch.Near;
+        var far = scratch.Far;
         var farMax = -1.0;
         foreach (var (key, minKm) in cells)
         {

@@ -13,64 +13,83 @@ namespace JobHome.Matching.Index;
 /// </summary>
 internal sealed class SeekerStore
 {
-    public const int Masks = 256;
+    private readonly ConcurrentDictionary<int, SeekerCell> _cells = new();
 
-    private readonly ConcurrentDictionary<int, SeekerBucket?[]> _cells = new();
-
-    internal sealed class SeekerBucket(SeekerSegment segment)
+    internal sealed class SeekerBucket(SeekerSegment segment, int major, int intermediate)
     {
         public SeekerSegment Segment = segment;
         public int Dead;
+        public readonly int Major = major;
+        public readonly int Intermediate = intermediate;
 
         /// <summary>Union of members' key groups (only grows): bounds the priority factor of the bucket.</summary>
         public int Groups;
     }
 
-    public static int MajorMask(ReadOnlySpan<Domain.Occupations.OccupationCode> codes)
+    /// <summary>One region cell: its buckets (published copy-on-write) and a writer-side lookup by occupation group.</summary>
+    internal sealed class SeekerCell
     {
-        var mask = 0;
-        foreach (var code in codes)
-        {
-            if (code.Depth > 0)
-            {
-                mask |= 1 << (code.Major - 1);
-            }
-        }
-        return mask;
+        public SeekerBucket[] Buckets = [];
+        public readonly Dictionary<int, SeekerBucket> ByGroup = [];
     }
+
+    /// <summary>Occupation group key of a code: major × 100 + intermediate (0 where absent).</summary>
+    private static int Group(Domain.Occupations.OccupationCode code) =>
+        code.Depth == 0 ? 0 : (code.Major * 100) + (code.Depth < 2 ? 0 : code.Intermediate);
 
     public void Add(in SeekerFeatures f, RecordSlot slot)
     {
-        var cell = _cells.GetOrAdd(GeoGrid.Key(f.Lat, f.Lon), static _ => new SeekerBucket?[Masks]);
-        var mask = MajorMask(f.Occupations);
-        var bucket = cell[mask];
-        if (bucket is null)
+        var cell = _cells.GetOrAdd(GeoGrid.Key(f.Lat, f.Lon), static _ => new SeekerCell());
+        Span<int> groups = stackalloc int[Math.Max(1, f.Occupations.Length)];
+        var n = 0;
+        foreach (var code in f.Occupations)
         {
-            bucket = new SeekerBucket(new SeekerSegment(8));
-            Volatile.Write(ref cell[mask], bucket);
+            var g = Group(code);
+            if (!groups[..n].Contains(g))
+            {
+                groups[n++] = g;
+            }
         }
-        Volatile.Write(ref bucket.Groups, bucket.Groups | (int)f.KeyGroups);
-        var seg = bucket.Segment;
-        if (seg.Count == seg.Capacity)
+        if (n == 0)
         {
-            seg = Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+            groups[n++] = 0;
         }
-        var i = seg.Count;
-        seg.Write(i, f, slot);
-        slot.Bucket = bucket;
-        slot.Index = i;
-        Volatile.Write(ref seg.Count, i + 1);
+        var copies = new SeekerLocation[n];
+        for (var c = 0; c < n; c++)
+        {
+            if (!cell.ByGroup.TryGetValue(groups[c], out var bucket))
+            {
+                bucket = new SeekerBucket(new SeekerSegment(8), groups[c] / 100, groups[c] % 100);
+                cell.ByGroup.Add(groups[c], bucket);
+                Volatile.Write(ref cell.Buckets, [.. cell.Buckets, bucket]);
+            }
+            Volatile.Write(ref bucket.Groups, bucket.Groups | (int)f.KeyGroups);
+            var seg = bucket.Segment;
+            if (seg.Count == seg.Capacity)
+            {
+                seg = Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+            }
+            var i = seg.Count;
+            seg.Write(i, f, slot);
+            copies[c] = new SeekerLocation { Bucket = bucket, Index = i };
+            Volatile.Write(ref seg.Count, i + 1);
+        }
+        slot.Copies = copies;
     }
 
     public void Remove(RecordSlot slot)
     {
-        var bucket = (SeekerBucket)slot.Bucket!;
-        var seg = bucket.Segment;
-        Volatile.Write(ref seg.Dead[slot.Index], (byte)1);
-        slot.Bucket = null;
-        if (++bucket.Dead > 16 && bucket.Dead * 2 > seg.Count)
+        var copies = slot.Copies!;
+        slot.Copies = null;
+        foreach (var copy in copies)
         {
-            Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+            var bucket = copy.Bucket;
+            var seg = bucket.Segment;
+            Volatile.Write(ref seg.Dead[copy.Index], (byte)1);
+            if (++bucket.Dead > 16 && bucket.Dead * 2 > seg.Count)
+            {
+                Rebuild(bucket, Math.Max(8, (seg.Count - bucket.Dead) * 2));
+            }
         }
     }
 
@@ -84,7 +103,18 @@ internal sealed class SeekerStore
             if (old.Dead[i] == 0)
             {
                 old.CopyTo(i, seg, j);
-                old.Slots[i].Index = j;
+                var copies = old.Slots[i].Copies;
+                // A record being added has no copy list yet; Add records the new slots itself.
+                if (copies is not null)
+                {
+                    for (var c = 0; c < copies.Length; c++)
+                    {
+                        if (copies[c].Bucket == bucket)
+                        {
+                            copies[c].Index = j;
+                        }
+                    }
+                }
                 j++;
             }
         }
@@ -92,6 +122,20 @@ internal sealed class SeekerStore
         bucket.Dead = 0;
         Volatile.Write(ref bucket.Segment, seg);
         return seg;
+    }
+
+    /// <summary>
+    /// Upper bound of the occupation factor for the members' copies in a bucket: 1 when the bucket's group shares
+    /// the post's intermediate group, 0.25 when only the major group, else 0. A member whose best intention is in
+    /// another group has a copy in that group's bucket, whose bound covers its score.
+    /// </summary>
+    private static double OccupationBound(SeekerBucket bucket, Domain.Occupations.OccupationCode post)
+    {
+        if (post.Depth == 0 || bucket.Major == 0 || bucket.Major != post.Major)
+        {
+            return 0.0;
+        }
+        return bucket.Intermediate != 0 && post.Depth >= 2 && bucket.Intermediate == post.Intermediate ? 1.0 : FactorCurves.OccupationByDepth[1];
     }
 
     /// <summary>Offers every eligible seeker for post <paramref name="p"/> that can still enter <paramref name="top"/>.</summary>
@@ -104,10 +148,12 @@ internal sealed class SeekerStore
         var search = options.SearchKm;
         var rural = options.LimitKm(true);
         var urban = options.LimitKm(false);
-        var postBit = p.Occupation.Depth == 0 ? 0 : 1 << (p.Occupation.Major - 1);
-        var cells = new List<(int Key, double MinKm)>();
+        var scratch = QueryScratch<SeekerBucket>.Rent();
+        var cells = scratch.Cells;
         GeoGrid.CellsWithin(p.Lat, p.Lon, search, cells);
-        var buckets = new List<(double Bound, double DistBound, SeekerBucket Bucket)>();
+        var near = scratch.Near;
+        var far = scratch.Far;
+        var farMax = -1.0;
         foreach (var (key, minKm) in cells)
         {
             if (!_cells.TryGetValue(key, out var cell))
@@ -115,16 +161,22 @@ internal sealed class SeekerStore
                 continue;
             }
             var distBound = FactorCurves.Distance(minKm, search);
-            for (var m = 0; m < Masks; m++)
+            foreach (var b in Volatile.Read(ref cell.Buckets))
             {
-                if (Volatile.Read(ref cell[m]) is { } b)
+                var pri = FactorCurves.Priority((KeyGroups)Volatile.Read(ref b.Groups), options.PriorityGroups, options.OtherKeyGroupPriority);
+                var occBound = OccupationBound(b, p.Occupation);
+                var bound = model.Score(occBound, 1.0, 1.0, distBound, pri);
+                if (occBound == 1.0)
                 {
-                    var pri = FactorCurves.Priority((KeyGroups)Volatile.Read(ref b.Groups), options.PriorityGroups, options.OtherKeyGroupPriority);
-                    buckets.Add((model.Score((m & postBit) != 0 ? 1.0 : 0.0, 1.0, 1.0, distBound, pri), distBound, b));
+                    near.Add((bound, distBound, b));
+                }
+                else
+                {
+                    far.Add((bound, distBound, b));
+                    farMax = Math.Max(farMax, bound);
                 }
             }
         }
-        buckets.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
         var ctx = new ScanContext
         {
             PackedAsOf = FactorCurves.PackDate(options.AsOf),
@@ -135,14 +187,22 @@ internal sealed class SeekerStore
             PriorityGroups = options.PriorityGroups,
             OtherPriority = options.OtherKeyGroupPriority,
         };
-        foreach (var (bound, distBound, bucket) in buckets)
+        foreach (var list in (ReadOnlySpan<List<(double Bound, double DistBound, SeekerBucket Bucket)>>)[near, far])
         {
-            if (bound < top.Threshold)
+            if (list == far && farMax < top.Threshold)
             {
                 break;
             }
-            var seg = Volatile.Read(ref bucket.Segment);
-            Scan(seg, Volatile.Read(ref seg.Count), in p, in ctx, distBound, model, top);
+            list.Sort(static (a, b) => b.Bound.CompareTo(a.Bound));
+            foreach (var (bound, distBound, bucket) in list)
+            {
+                if (bound < top.Threshold)
+                {
+                    break;
+                }
+                var seg = Volatile.Read(ref bucket.Segment);
+                Scan(seg, Volatile.Read(ref seg.Count), in p, in ctx, distBound, model, top);
+            }
         }
     }
 

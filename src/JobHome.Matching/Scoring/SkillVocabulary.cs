@@ -44,10 +44,11 @@ public sealed class SkillVocabulary
         ulong mask = 0;
         List<int>? overflow = null;
         var count = 0;
-        HashSet<string>? seen = skills.Count > 1 ? new(StringComparer.OrdinalIgnoreCase) : null;
-        foreach (var skill in skills)
+        HashSet<string>? seen = skills.Count > 8 ? new(StringComparer.OrdinalIgnoreCase) : null;
+        for (var k = 0; k < skills.Count; k++)
         {
-            if (seen is not null && !seen.Add(skill))
+            var skill = skills[k];
+            if (seen is not null ? !seen.Add(skill) : SeenBefore(skills, k))
             {
                 continue;
             }
@@ -72,5 +73,17 @@ public sealed class SkillVocabulary
         }
         overflow?.Sort();
         return new SkillSet(mask, overflow is null ? [] : [.. overflow], count);
+    }
+
+    private static bool SeenBefore(IReadOnlyList<string> skills, int k)
+    {
+        for (var j = 0; j < k; j++)
+        {
+            if (string.Equals(skills[j], skills[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -49,7 +49,7 @@ public static class FairCommands
         for (int i = 0; i < runs; i++)
         {
             var clock = Stopwatch.StartNew();
-            result = FairSolver.Solve(graph, objective, FairMode.Optimal);
+            result = FairSolver.Solve(graph, objective, FairMode.Optimal, new Reporter());
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
@@ -111,5 +111,18 @@ public static class FairCommands
             edgeStart[s + 1] += edgeStart[s];
         }
         return new CandidateGraph(seekerCount, capacity, edgeStart, postIds, scores);
+    }
+}
+
+/// <summary>Prints the augment phase size.</summary>
+internal sealed class Reporter : IProgress<SolveProgress>
+{
+    /// <inheritdoc/>
+    public void Report(SolveProgress value)
+    {
+        if (value.Done == value.Total && value.Phase == "augment")
+        {
+            Console.WriteLine($"augment {value.Total}");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace JobHome.Matching.Assignment;
 
@@ -187,7 +188,7 @@ public static partial class FairSolver
             int bestUSeeker = s0;
             int terminal = -1;
             long target = 0;
-            Relax(s0, 0);
+            Relax(s0, 0, bestU, searchId, big, graph, capacity, u, v, settledStamp, distStamp, dist, predSeeker, predEdge, heap);
             while (heap.Count > 0 && heap.MinKey < bestU)
             {
                 int p = heap.Pop(out long d);
@@ -203,7 +204,9 @@ public static partial class FairSolver
                     break;
                 }
                 settled[settledCount++] = p;
-                for (int slot = slotStart[p], end = slot + load[p]; slot < end; slot++)
+                int first = slotStart[p];
+                int last = first + load[p];
+                for (int slot = first; slot < last; slot++)
                 {
                     int s = slotSeeker[slot];
                     long viaU = d - u[s];
@@ -212,7 +215,10 @@ public static partial class FairSolver
                         bestU = viaU;
                         bestUSeeker = s;
                     }
-                    Relax(s, d);
+                }
+                for (int slot = first; slot < last; slot++)
+                {
+                    Relax(slotSeeker[slot], d, bestU, searchId, big, graph, capacity, u, v, settledStamp, distStamp, dist, predSeeker, predEdge, heap);
                 }
             }
             if (terminal < 0)
@@ -290,26 +296,32 @@ public static partial class FairSolver
             }
         }
         return new FairAssignment(postOf, total, placedCount) { WarmStartTime = warm, SolveTime = clock.Elapsed - warm };
+    }
 
-        void Relax(int s, long ds)
+    /// <summary>Relaxes a reached seeker's edges; entries that cannot beat the best route to U are not queued.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Relax(
+        int s, long ds, long bound, int searchId, long big, CandidateGraph graph, int[] capacity, long[] u, long[] v,
+        int[] settledStamp, int[] distStamp, long[] dist, int[] predSeeker, int[] predEdge, PathHeap heap)
+    {
+        int[] edgePost = graph.EdgePost;
+        int[] edgeScore = graph.EdgeScore;
+        long baseDist = ds - big - u[s];
+        for (int e = graph.EdgeStart[s], end = graph.EdgeStart[s + 1]; e < end; e++)
         {
-            long us = u[s];
-            for (int e = start[s], end = start[s + 1]; e < end; e++)
+            int q = edgePost[e];
+            long nd = baseDist - edgeScore[e] - v[q];
+            if (nd >= bound || settledStamp[q] == searchId || capacity[q] == 0)
             {
-                int q = edgePost[e];
-                if (settledStamp[q] == searchId || capacity[q] == 0)
-                {
-                    continue;
-                }
-                long nd = ds - edgeScore[e] - big - us - v[q];
-                if (distStamp[q] != searchId || nd < dist[q])
-                {
-                    distStamp[q] = searchId;
-                    dist[q] = nd;
-                    predSeeker[q] = s;
-                    predEdge[q] = e;
-                    heap.Push(nd, q);
-                }
+                continue;
+            }
+            if (distStamp[q] != searchId || nd < dist[q])
+            {
+                distStamp[q] = searchId;
+                dist[q] = nd;
+                predSeeker[q] = s;
+                predEdge[q] = e;
+                heap.Push(nd, q);
             }
         }
     }

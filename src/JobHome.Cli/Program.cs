@@ -1,4 +1,6 @@
 using System.CommandLine;
+using JobHome.Cli.Fair;
+using JobHome.Cli.Model;
 
 namespace JobHome.Cli;
 
@@ -9,10 +11,13 @@ public static class Program
     public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
     /// <summary>Builds the command tree.</summary>
-    internal static RootCommand BuildRoot()
+    /// <param name="engineFactory">Matching engine for <c>fair match</c>; tests may pass their own.</param>
+    internal static RootCommand BuildRoot(Func<string?, IFairEngine>? engineFactory = null)
     {
         var root = new RootCommand("jobhome — JobHome Cluster tools: demo data, fair matching, model training");
         root.Subcommands.Add(Demo.DemoCommand.Create());
+        root.Subcommands.Add(FairCommand.Create(engineFactory ?? MatchingFairEngine.Create));
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 }

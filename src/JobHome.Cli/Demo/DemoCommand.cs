@@ -80,7 +80,7 @@ internal static class DemoCommand
         {
             return DemoWriter.Write(options, directory, null, cancellationToken);
         }
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (!System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             DemoWriter.Totals? totals = null;
             AnsiConsole.Progress().Start(ctx =>

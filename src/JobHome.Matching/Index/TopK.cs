@@ -67,12 +67,13 @@ internal sealed class TopK
         }
     }
 
-    // A record updated while a query runs can be met twice (old and new version); keep one, the better.
+    // A record updated while a query runs can be met twice (old and new version); keep one, the better. Compare
+    // ids, not handles: a record removed and added again during the query has a new handle under the same id.
     private bool ReplaceDuplicate(in Candidate c)
     {
         for (var i = 0; i < Count; i++)
         {
-            if (_items[i].Handle == c.Handle)
+            if (_items[i].Handle == c.Handle || string.Equals(_items[i].Id, c.Id, StringComparison.Ordinal))
             {
                 if (Worse(_items[i], c))
                 {

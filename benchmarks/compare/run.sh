@@ -8,7 +8,8 @@ out="$here/out"
 mkdir -p "$out"
 if ! /usr/bin/python3 -c 'import scipy, numpy' 2>/dev/null; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get install -y -qq python3-scipy python3-numpy >/dev/null
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-scipy python3-numpy >/dev/null
   else
     echo "python3-scipy and python3-numpy are required (apt-get install python3-scipy python3-numpy)" >&2
     exit 2

@@ -55,7 +55,7 @@ internal static class DemoCommand
                 {
                     error.WriteLine($"jobhome demo: {p}");
                 }
-                return Task.FromResult(2);
+                return Task.FromResult(ExitCodes.Usage);
             }
             var options = new DemoOptions(isXinfeng ? 1 : n!.Value, parseResult.GetValue(seed));
             try
@@ -63,12 +63,12 @@ internal static class DemoCommand
                 var totals = Run(options, dir!.FullName, error, cancellationToken);
                 parseResult.InvocationConfiguration.Output.WriteLine(
                     $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, {totals.Employers} employers, {totals.Posts} posts to {dir.FullName}");
-                return Task.FromResult(0);
+                return Task.FromResult(ExitCodes.Ok);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"jobhome demo: cannot write to {dir!.FullName}: {ex.Message}");
-                return Task.FromResult(1);
+                return Task.FromResult(ExitCodes.OutputFailed);
             }
         });
         return command;

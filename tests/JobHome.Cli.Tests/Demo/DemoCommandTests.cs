@@ -155,7 +155,7 @@ public sealed partial class DemoCommandTests : IDisposable
     {
         var withDir = args.Select(a => a == "X" ? _dir : a).ToArray();
         var (code, _, error) = await Run(withDir);
-        Assert.NotEqual(0, code);
+        Assert.Equal(1, code); // ExitCodes.Usage, as for every jobhome command
         Assert.False(string.IsNullOrWhiteSpace(error));
         Assert.False(Directory.Exists(_dir) && Directory.EnumerateFiles(_dir).Any());
     }

@@ -5,17 +5,8 @@ namespace JobHome.Cli.Demo;
 /// <summary>Minimal RFC 4180 field formatting for the demo files.</summary>
 internal static class Csv
 {
-    private static readonly char[] Special = [',', '"', '\r', '\n'];
-
-    /// <summary>Quotes a field when it contains a comma, quote or line break.</summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-        return value.IndexOfAny(Special) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>Quotes a field when it contains a comma, quote or line break (the rule of every jobhome output).</summary>
+    public static string Field(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Cli.Csv.CsvText.Escape(value);
 
     /// <summary>A coordinate with at most 5 decimals (about 1 m), invariant culture.</summary>
     public static string Coordinate(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);

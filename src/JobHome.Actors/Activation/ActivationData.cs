@@ -80,6 +80,11 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         }
 
         request.Target = this;
+        if (Runtime.Metrics.TurnDuration.Enabled)
+        {
+            request.StartedAt = Stopwatch.GetTimestamp();
+        }
+
         return true;
     }
 

@@ -82,10 +82,12 @@ public sealed class SiloRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Metrics_CallsAndActivations_AreReportedOnTheJobHomeActorsMeter()
+    public async Task Metrics_EveryRuntimeInstrument_IsRecordedOnTheJobHomeActorsMeter()
     {
-        var cluster = await StartAsync();
-        long calls = 0;
+        var cluster = await StartAsync(b => b.AddGrain<IProfileGrain, ProfileGrain>().AddGrain<ISiteFeedGrain, SiteFeedGrain>());
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        long activations = -1;
+        var lagRecorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -96,9 +98,22 @@ public sealed class SiloRuntimeTests : IAsyncLifetime
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
-            if (instrument.Name == "jobhome.actors.calls")
+            if (instrument.Name == "jobhome.actors.activations")
             {
-                Interlocked.Add(ref calls, value);
+                Interlocked.Exchange(ref activations, value);
+            }
+            else
+            {
+                counts.AddOrUpdate(instrument.Name, value, (_, old) => old + value);
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            Assert.True(value >= 0, $"{instrument.Name} recorded a negative duration {value}");
+            // The agent records delivery metrics after the handler returns: signal when the fifth lag is in.
+            if (counts.AddOrUpdate(instrument.Name, 1, (_, old) => old + 1) == 5 && instrument.Name == "jobhome.actors.stream.lag")
+            {
+                lagRecorded.TrySetResult();
             }
         });
         listener.Start();
@@ -108,8 +123,19 @@ public sealed class SiloRuntimeTests : IAsyncLifetime
         {
             await grain.IncrementAsync();
         }
+        await cluster.GrainFactory.GetGrain<IProfileGrain>("metered-profile").SetNameAsync("A");
+        var stream = cluster.StreamProvider.GetStream<SiteEvent>(SiteFeedGrain.Namespace, "metered-feed");
+        await stream.OnNextBatchAsync(Enumerable.Range(1, 5).Select(i => new SiteEvent(i)));
+        await _probe.WaitAsync("feed-metered-feed-5");
+        await lagRecorded.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        listener.RecordObservableInstruments();
 
-        Assert.True(Interlocked.Read(ref calls) >= 10);
+        Assert.True(counts.GetValueOrDefault("jobhome.actors.calls") >= 11, "calls");
+        Assert.True(counts.GetValueOrDefault("jobhome.actors.turn.duration") >= 11, "turn duration");
+        Assert.True(counts.GetValueOrDefault("jobhome.actors.storage.duration") >= 1, "storage latency");
+        Assert.Equal(5, counts.GetValueOrDefault("jobhome.actors.stream.delivered"));
+        Assert.Equal(5, counts.GetValueOrDefault("jobhome.actors.stream.lag"));
+        Assert.True(Interlocked.Read(ref activations) >= 3, $"activations: {activations}");
     }
 
     private async Task<TestCluster> StartAsync(Action<TestClusterBuilder>? configure = null)

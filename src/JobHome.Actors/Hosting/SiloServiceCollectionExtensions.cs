@@ -13,7 +13,7 @@ public static class SiloServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the silo: <see cref="IGrainFactory"/>, <see cref="IStreamProvider"/>, a <see cref="TimeProvider"/> (system clock
-    /// unless one is registered) and the hosted service that starts it. Register grains in <paramref name="configure"/>
+    /// unless one is registered), the metrics meter factory and the hosted service that starts it. Register grains in <paramref name="configure"/>
     /// and a storage provider separately.
     /// </summary>
     public static IServiceCollection AddJobHomeSilo(this IServiceCollection services, Action<SiloOptions>? configure = null)
@@ -26,6 +26,7 @@ public static class SiloServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics(); // IMeterFactory: each silo's meters are scoped to its container
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.TryAddSingleton<IStreamProvider>(sp => sp.GetRequiredService<GrainRuntime>().Streams);

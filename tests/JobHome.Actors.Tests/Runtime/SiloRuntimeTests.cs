@@ -88,10 +88,12 @@ public sealed class SiloRuntimeTests : IAsyncLifetime
         var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         long activations = -1;
         var lagRecorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Other test classes run silos in parallel: listen to this cluster's meter only (scoped to its meter factory).
+        var scope = cluster.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "JobHome.Actors")
+            if (instrument.Meter.Name == "JobHome.Actors" && ReferenceEquals(instrument.Meter.Scope, scope))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.People;
+using JobHome.Domain.Work;
+using JobHome.Matching.Index;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Assignment;
+
+/// <summary>
+/// One worker of <see cref="CandidateGraphBuilder"/>: finds seekers' top-N posts in a <see cref="FairPostIndex"/>
+/// and appends each row to its own growing edge buffers. Owns all its scratch, so a query allocates nothing.
+/// </summary>
+internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int k)
+{
+    private readonly FairPostIndex _index = index;
+    private readonly ScoringModel _model = model;
+    private readonly MatchOptions _options = options;
+    private readonly int _k = k;
+    private readonly int _packedAsOf = FactorCurves.PackDate(options.AsOf);
+    private readonly CandidateHeap _heap = new();
+    private readonly List<(int Key, double MinKm)> _gridCells = [];
+    private int[] _cells = new int[64];
+    private double[] _cellDistance = new double[64];
+    private int[] _nearGroups = new int[8];
+
+    /// <summary>Post input position of each edge written so far.</summary>
+    public int[] EdgePost { get; private set; } = new int[1024];
+
+    /// <summary>Score (micro-points) of each edge written so far.</summary>
+    public int[] EdgeScore { get; private set; } = new int[1024];
+
+    /// <summary>Number of edges written.</summary>
+    public int EdgeCount { get; private set; }
+
+    /// <summary>Finds a seeker's row and appends it; returns the row's first edge in this worker's buffers.</summary>
+    public int AppendRow(in SeekerFeatures s)
+    {
+        _heap.Reset(_k);
+        Search(in s);
+        var row = _heap.SortBestFirst();
+        if (EdgeCount + row.Length > EdgePost.Length)
+        {
+            var size = Math.Max(EdgeCount + row.Length, EdgePost.Length * 2);
+            var posts = EdgePost;
+            var scores = EdgeScore;
+            Array.Resize(ref posts, size);
+            Array.Resize(ref scores, size);
+            EdgePost = posts;
+            EdgeScore = scores;
+        }
+        var start = EdgeCount;
+        var input = _index.Input;
+        for (var j = 0; j < row.Length; j++)
+        {
+            EdgePost[start + j] = input[row[j].Slot];
+            EdgeScore[start + j] = CandidateGraph.ToMicro(row[j].Score);
+        }
+        EdgeCount += row.Length;
+        return start;
+    }
+
+    private void Search(in SeekerFeatures s)
+    {
+        var index = _index;
+        var limit = _options.LimitKm(s.Rural);
+        var priority = FactorCurves.Priority(s.KeyGroups, _options.PriorityGroups, _options.OtherKeyGroupPriority);
+
+        // The posts' cells within reach, nearest first, with the distance factor's bound for each.
+        _gridCells.Clear();
+        GeoGrid.CellsWithin(s.Lat, s.Lon, limit, _gridCells);
+        if (_gridCells.Count > _cells.Length)
+        {
+            _cells = new int[_gridCells.Count];
+            _cellDistance = new double[_gridCells.Count];
+        }
+        var cellCount = 0;
+        foreach (var (key, minKm) in _gridCells)
+        {
+            var cell = index.CellOf(key);
+            if (cell < 0)
+            {
+                continue;
+            }
+            var j = cellCount++;
+            while (j > 0 && _cellDistance[j - 1] < FactorCurves.Distance(minKm, limit))
+            {
+                _cells[j] = _cells[j - 1];
+                _cellDistance[j] = _cellDistance[j - 1];
+                j--;
+            }
+            _cells[j] = cell;
+            _cellDistance[j] = FactorCurves.Distance(minKm, limit);
+        }
+        if (cellCount == 0)
+        {
+            return;
+        }
+
+        // Occupation groups sharing an intermediate group with an intention (occupation up to 1), and the major
+        // groups of the intentions (up to 0.25); every other post scores 0 on occupation.
+        var intentions = s.Occupations;
+        if (intentions.Length > _nearGroups.Length)
+        {
+            _nearGroups = new int[intentions.Length];
+        }
+        var nearCount = 0;
+        var majors = 0;
+        foreach (var code in intentions)
+        {
+            if (code.Depth == 0)
+            {
+                continue;
+            }
+            majors |= 1 << code.Major;
+            if (code.Depth >= 2 && Array.IndexOf(_nearGroups, FairPostIndex.Group(code), 0, nearCount) < 0)
+            {
+                _nearGroups[nearCount++] = FairPostIndex.Group(code);
+            }
+        }
+
+        var q = new Query(s, _packedAsOf, limit, priority);
+        var groupKey = index.GroupKey;
+        var groupStart = index.GroupStart;
+        var cellGroupStart = index.CellGroupStart;
+
+        // 1: the same intermediate group, where the best scores are, so that the threshold rises early.
+        for (var c = 0; c < cellCount && nearCount > 0; c++)
+        {
+            var cell = _cells[c];
+            var from = cellGroupStart[cell];
+            var to = cellGroupStart[cell + 1];
+            for (var n = 0; n < nearCount; n++)
+            {
+                var g = Array.BinarySearch(groupKey, from, to - from, _nearGroups[n]);
+                if (g >= 0)
+                {
+                    Scan(in q, groupStart[g], groupStart[g + 1], 1.0);
+                }
+            }
+        }
+
+        // 2: the same major group only, then 3: the rest; a cell is skipped once its bound cannot reach the threshold.
+        var majorBound = FactorCurves.OccupationByDepth[1];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var occupationBound = pass == 0 ? majorBound : 0.0;
+            if (pass == 0 && majors == 0)
+            {
+                continue;
+            }
+            for (var c = 0; c < cellCount; c++)
+            {
+                if (_model.Score(occupationBound, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
+                {
+                    continue;
+                }
+                var cell = _cells[c];
+                for (var g = cellGroupStart[cell]; g < cellGroupStart[cell + 1]; g++)
+                {
+                    var key = groupKey[g];
+                    var sameMajor = (majors & (1 << (key / 100))) != 0 && key >= 100;
+                    if (sameMajor != (pass == 0) || (pass == 0 && Array.IndexOf(_nearGroups, key, 0, nearCount) >= 0))
+                    {
+                        continue;
+                    }
+                    Scan(in q, groupStart[g], groupStart[g + 1], occupationBound);
+                }
+            }
+        }
+    }
+
+    /// <summary>Offers every eligible post of slots [from, to) that can still enter the heap.</summary>
+    private void Scan(in Query q, int from, int to, double occupationBound)
+    {
+        var index = _index;
+        var model = _model;
+        var heap = _heap;
+        var threshold = heap.Threshold;
+        var kind = index.Kind;
+        var minEducation = index.MinEducation;
+        var ageMin = index.AgeMin;
+        var ageMax = index.AgeMax;
+        var px = index.X;
+        var py = index.Y;
+        var pz = index.Z;
+        for (var i = from; i < to; i++)
+        {
+            var k = kind[i];
+            if ((q.Availability & k) == 0 || (k == WorkKind.PublicWelfare && !q.PublicWelfareOk)
+                || q.Education < minEducation[i] || q.Age < ageMin[i] || q.Age > ageMax[i])
+            {
+                continue;
+            }
+            var dx = px[i] - q.X;
+            var dy = py[i] - q.Y;
+            var dz = pz[i] - q.Z;
+            var kmLow = GeoDistance.KmLowerBound((dx * dx) + (dy * dy) + (dz * dz));
+            if (kmLow > q.Limit)
+            {
+                continue;
+            }
+            var distanceHigh = FactorCurves.Distance(kmLow, q.Limit);
+            if (model.Score(occupationBound, 1.0, 1.0, distanceHigh, q.Priority) < threshold)
+            {
+                continue;
+            }
+            var occupation = FactorCurves.Occupation(index.Occupation[i], q.Intentions);
+            var skills = FactorCurves.Skills(
+                SkillSet.Matched(index.SkillMask[i], index.SkillOverflow[i], q.SkillMask, q.SkillOverflow), index.SkillCount[i]);
+            var pay = FactorCurves.Pay(q.ExpectedPay, index.PayMin[i], index.PayMax[i]);
+            if (model.Score(occupation, skills, pay, distanceHigh, q.Priority) < threshold)
+            {
+                continue;
+            }
+            var km = GeoDistance.Haversine(q.Lat, q.Lon, q.CosLat, index.Lat[i], index.Lon[i], index.CosLat[i]);
+            if (!(km <= q.Limit))
+            {
+                continue;
+            }
+            var score = model.Score(occupation, skills, pay, FactorCurves.Distance(km, q.Limit), q.Priority);
+            if (score >= threshold)
+            {
+                heap.Offer(score, index.Rank[i], i);
+                threshold = heap.Threshold;
+            }
+        }
+    }
+
+    /// <summary>The seeker's fields a scan reads, unpacked once per query.</summary>
+    private readonly struct Query
+    {
+        public Query(in SeekerFeatures s, int packedAsOf, double limit, double priority)
+        {
+            Availability = s.Availability;
+            PublicWelfareOk = (s.KeyGroups & KeyGroupTokens.PublicWelfareEligible) != 0;
+            Education = s.EducationRank;
+            Age = FactorCurves.AgeYears(s.PackedBirth, packedAsOf);
+            Lat = s.Lat;
+            Lon = s.Lon;
+            CosLat = GeoDistance.CosLat(s.Lat);
+            (X, Y, Z) = GeoDistance.UnitVector(s.Lat, s.Lon);
+            Limit = limit;
+            Priority = priority;
+            ExpectedPay = s.ExpectedPay;
+            SkillMask = s.Skills.Mask;
+            SkillOverflow = s.Skills.Overflow;
+            Intentions = s.Occupations;
+        }
+
+        public WorkKind Availability { get; }
+        public bool PublicWelfareOk { get; }
+        public byte Education { get; }
+        public int Age { get; }
+        public double Lat { get; }
+        public double Lon { get; }
+        public double CosLat { get; }
+        public double X { get; }
+        public double Y { get; }
+        public double Z { get; }
+        public double Limit { get; }
+        public double Priority { get; }
+        public double ExpectedPay { get; }
+        public ulong SkillMask { get; }
+        public int[] SkillOverflow { get; }
+        public OccupationCode[] Intentions { get; }
+    }
+}

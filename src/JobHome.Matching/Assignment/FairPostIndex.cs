@@ -1,0 +1,221 @@
+using JobHome.Domain.Occupations;
+using JobHome.Domain.Work;
+using JobHome.Matching.Index;
+using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Assignment;
+
+/// <summary>
+/// A read-only snapshot of a fair's posts for bulk top-N queries: the posts with openings, in structure-of-arrays
+/// form, sorted by region cell (<see cref="GeoGrid"/>), then occupation group (major × 100 + intermediate), then
+/// input position, so that every (cell, group) is one contiguous run of slots. Built once; read by any number of
+/// threads.
+/// </summary>
+internal sealed class FairPostIndex
+{
+    private readonly Dictionary<int, int> _cellOfKey;
+
+    private FairPostIndex(int count, int cellCount)
+    {
+        Count = count;
+        Input = new int[count];
+        Rank = new int[count];
+        Kind = new WorkKind[count];
+        MinEducation = new byte[count];
+        AgeMin = new int[count];
+        AgeMax = new int[count];
+        Occupation = new OccupationCode[count];
+        PayMin = new double[count];
+        PayMax = new double[count];
+        SkillMask = new ulong[count];
+        SkillOverflow = new int[count][];
+        SkillCount = new int[count];
+        Lat = new double[count];
+        Lon = new double[count];
+        CosLat = new double[count];
+        X = new double[count];
+        Y = new double[count];
+        Z = new double[count];
+        _cellOfKey = new Dictionary<int, int>(cellCount);
+    }
+
+    /// <summary>Indexed posts (those with openings).</summary>
+    public int Count { get; }
+
+    /// <summary>Input position of each slot.</summary>
+    public readonly int[] Input;
+
+    /// <summary>Rank of each slot by post id ordinal, then input position: ties between equal scores go to the lower rank.</summary>
+    public readonly int[] Rank;
+
+    /// <summary>Kind of work.</summary>
+    public readonly WorkKind[] Kind;
+
+    /// <summary>Minimum education rank.</summary>
+    public readonly byte[] MinEducation;
+
+    /// <summary>Minimum age (inclusive; <see cref="int.MinValue"/> = none).</summary>
+    public readonly int[] AgeMin;
+
+    /// <summary>Maximum age (inclusive; <see cref="int.MaxValue"/> = none).</summary>
+    public readonly int[] AgeMax;
+
+    /// <summary>Occupation code.</summary>
+    public readonly OccupationCode[] Occupation;
+
+    /// <summary>Lowest offered pay.</summary>
+    public readonly double[] PayMin;
+
+    /// <summary>Highest offered pay.</summary>
+    public readonly double[] PayMax;
+
+    /// <summary>Required skills: ids below 64.</summary>
+    public readonly ulong[] SkillMask;
+
+    /// <summary>Required skills: sorted ids from 64 on.</summary>
+    public readonly int[][] SkillOverflow;
+
+    /// <summary>Number of distinct required skills.</summary>
+    public readonly int[] SkillCount;
+
+    /// <summary>Latitude in degrees.</summary>
+    public readonly double[] Lat;
+
+    /// <summary>Longitude in degrees.</summary>
+    public readonly double[] Lon;
+
+    /// <summary>Cosine of the latitude, as <see cref="GeoDistance.Haversine"/> needs it.</summary>
+    public readonly double[] CosLat;
+
+    /// <summary>Unit-sphere position (for the chord lower bound of the distance).</summary>
+    public readonly double[] X;
+
+    /// <summary>Unit-sphere position.</summary>
+    public readonly double[] Y;
+
+    /// <summary>Unit-sphere position.</summary>
+    public readonly double[] Z;
+
+    /// <summary>Per cell: first entry in <see cref="GroupKey"/>; one extra entry at the end.</summary>
+    public int[] CellGroupStart { get; private set; } = [];
+
+    /// <summary>Occupation group of each run: major × 100 + intermediate (0 for an empty code).</summary>
+    public int[] GroupKey { get; private set; } = [];
+
+    /// <summary>First slot of each run; one extra entry at the end (= <see cref="Count"/>).</summary>
+    public int[] GroupStart { get; private set; } = [];
+
+    /// <summary>The cell number of a grid key, or −1 when no post lies in that cell.</summary>
+    public int CellOf(int key) => _cellOfKey.TryGetValue(key, out var cell) ? cell : -1;
+
+    /// <summary>The occupation group of a code: major × 100 + intermediate (0 when empty, major × 100 when only the major group is given).</summary>
+    public static int Group(OccupationCode code) => code.Depth == 0 ? 0 : (code.Major * 100) + (code.Depth < 2 ? 0 : code.Intermediate);
+
+    /// <summary>Encodes the posts with openings (skills are added to <paramref name="vocabulary"/> in input order).</summary>
+    public static FairPostIndex Build(IReadOnlyList<MatchPost> posts, SkillVocabulary vocabulary)
+    {
+        var features = new PostFeatures[posts.Count];
+        var open = 0;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (posts[i].Openings > 0)
+            {
+                features[i] = new PostFeatures(posts[i], vocabulary);
+                open++;
+            }
+        }
+
+        // Sort key: cell (23 bits) | group (10 bits) | input position (31 bits).
+        var keys = new ulong[open];
+        var order = new int[open];
+        var n = 0;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (posts[i].Openings > 0)
+            {
+                ref readonly var f = ref features[i];
+                var cell = (ulong)GeoGrid.Key(f.Lat, f.Lon);
+                keys[n] = (cell << 41) | ((ulong)Group(f.Occupation) << 31) | (uint)i;
+                order[n] = i;
+                n++;
+            }
+        }
+        Array.Sort(keys, order);
+
+        var cells = 0;
+        var groups = 0;
+        for (var j = 0; j < open; j++)
+        {
+            if (j == 0 || (keys[j] >> 41) != (keys[j - 1] >> 41))
+            {
+                cells++;
+            }
+            if (j == 0 || (keys[j] >> 31) != (keys[j - 1] >> 31))
+            {
+                groups++;
+            }
+        }
+
+        var index = new FairPostIndex(open, cells);
+        var cellGroupStart = new int[cells + 1];
+        var groupKey = new int[groups];
+        var groupStart = new int[groups + 1];
+        var c = -1;
+        var g = -1;
+        for (var j = 0; j < open; j++)
+        {
+            if (j == 0 || (keys[j] >> 41) != (keys[j - 1] >> 41))
+            {
+                c++;
+                index._cellOfKey.Add((int)(keys[j] >> 41), c);
+                cellGroupStart[c] = g + 1;
+            }
+            if (j == 0 || (keys[j] >> 31) != (keys[j - 1] >> 31))
+            {
+                g++;
+                groupKey[g] = (int)((keys[j] >> 31) & 1023);
+                groupStart[g] = j;
+            }
+            index.Write(j, order[j], in features[order[j]]);
+        }
+        cellGroupStart[cells] = groups;
+        groupStart[groups] = open;
+        index.CellGroupStart = cellGroupStart;
+        index.GroupKey = groupKey;
+        index.GroupStart = groupStart;
+
+        // Ties between equal scores are broken by id ordinal, then input position: one integer rank per slot.
+        var byId = new int[open];
+        for (var j = 0; j < open; j++)
+        {
+            byId[j] = j;
+        }
+        var input = index.Input;
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(posts[input[a]].Id, posts[input[b]].Id) is var cmp && cmp != 0 ? cmp : input[a].CompareTo(input[b]));
+        for (var r = 0; r < open; r++)
+        {
+            index.Rank[byId[r]] = r;
+        }
+        return index;
+    }
+
+    private void Write(int slot, int input, in PostFeatures f)
+    {
+        Input[slot] = input;
+        Kind[slot] = f.Kind;
+        MinEducation[slot] = f.MinEducationRank;
+        AgeMin[slot] = f.AgeMin;
+        AgeMax[slot] = f.AgeMax;
+        Occupation[slot] = f.Occupation;
+        PayMin[slot] = f.PayMin;
+        PayMax[slot] = f.PayMax;
+        SkillMask[slot] = f.Skills.Mask;
+        SkillOverflow[slot] = f.Skills.Overflow;
+        SkillCount[slot] = f.Skills.Count;
+        Lat[slot] = f.Lat;
+        Lon[slot] = f.Lon;
+        CosLat[slot] = GeoDistance.CosLat(f.Lat);
+        (X[slot], Y[slot], Z[slot]) = GeoDistance.UnitVector(f.Lat, f.Lon);
+    }
+}

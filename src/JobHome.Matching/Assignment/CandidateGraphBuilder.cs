@@ -85,15 +85,7 @@ public static class CandidateGraphBuilder
             {
                 var from = chunk * ChunkSize;
                 var to = Math.Min(from + ChunkSize, seekers.Count);
-                for (var j = from; j < to; j++)
-                {
-                    var s = order[j];
-                    var features = new SeekerFeatures(seekers[s], vocabulary, addSkills: false);
-                    var before = worker.Search.EdgeCount;
-                    rowStart[s] = worker.Search.AppendRow(in features);
-                    rowLength[s] = worker.Search.EdgeCount - before;
-                    rowWorker[s] = worker.Id;
-                }
+                worker.Search.AppendRows(seekers, vocabulary, order.AsSpan(from, to - from), worker.Id, rowWorker, rowStart, rowLength);
                 var n = Interlocked.Add(ref done, to - from);
                 if (progress is not null && n / 1000 != (n - (to - from)) / 1000)
                 {

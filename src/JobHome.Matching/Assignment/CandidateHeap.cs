@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace JobHome.Matching.Assignment;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal sealed class CandidateHeap
     private static bool Worse(in Entry a, in Entry b) => a.Score < b.Score || (a.Score == b.Score && a.Rank > b.Rank);
 
     /// <summary>Offers a post; kept when the heap is not full or it beats the worst kept one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(double score, int rank, int slot)
     {
         var c = new Entry { Score = score, Rank = rank, Slot = slot };
@@ -66,32 +69,25 @@ internal sealed class CandidateHeap
     }
 
     /// <summary>Sorts the kept entries best first and returns them (valid until the next <see cref="Reset"/> or <see cref="Offer"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<Entry> SortBestFirst()
     {
-        var items = _items.AsSpan(0, Count);
-        if (items.Length <= 32)
+        // Heap sort: the worst entry sits at the root; moving it behind the shrinking heap leaves the best first.
+        var n = Count;
+        for (var end = n - 1; end > 0; end--)
         {
-            for (var i = 1; i < items.Length; i++)
-            {
-                var x = items[i];
-                var j = i - 1;
-                while (j >= 0 && Worse(items[j], x))
-                {
-                    items[j + 1] = items[j];
-                    j--;
-                }
-                items[j + 1] = x;
-            }
+            var worst = _items[0];
+            Count = end;
+            SiftDown(_items[end]);
+            _items[end] = worst;
         }
-        else
-        {
-            items.Sort(default(BestFirst));
-        }
-        return items;
+        Count = n;
+        return _items.AsSpan(0, n);
     }
 
     // Replaces the root by c and restores the heap order.
-    private void SiftDown(in Entry c)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SiftDown(Entry c)
     {
         var n = Count;
         var i = 0;
@@ -115,10 +111,5 @@ internal sealed class CandidateHeap
             i = worst;
         }
         _items[i] = c;
-    }
-
-    private readonly struct BestFirst : IComparer<Entry>
-    {
-        public int Compare(Entry x, Entry y) => Worse(x, y) ? 1 : Worse(y, x) ? -1 : 0;
     }
 }

@@ -3,6 +3,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Work;
 using JobHome.Matching.Index;
+using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Assignment;
@@ -23,6 +24,8 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private int[] _cells = new int[64];
     private double[] _cellDistance = new double[64];
     private int[] _nearGroups = new int[8];
+    private int[] _nearFrom = new int[256];
+    private int[] _nearTo = new int[256];
 
     /// <summary>Post input position of each edge written so far.</summary>
     public int[] EdgePost { get; private set; } = new int[1024];
@@ -33,7 +36,27 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     /// <summary>Number of edges written.</summary>
     public int EdgeCount { get; private set; }
 
+    /// <summary>
+    /// Finds and appends the rows of the seekers numbered in <paramref name="seekerIndices"/>; records for each
+    /// seeker s the worker, first edge and length of its row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendRows(
+        IReadOnlyList<MatchSeeker> seekers, SkillVocabulary vocabulary, ReadOnlySpan<int> seekerIndices, int workerId,
+        int[] rowWorker, int[] rowStart, int[] rowLength)
+    {
+        foreach (var s in seekerIndices)
+        {
+            var features = new SeekerFeatures(seekers[s], vocabulary, addSkills: false);
+            var before = EdgeCount;
+            rowStart[s] = AppendRow(in features);
+            rowLength[s] = EdgeCount - before;
+            rowWorker[s] = workerId;
+        }
+    }
+
     /// <summary>Finds a seeker's row and appends it; returns the row's first edge in this worker's buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AppendRow(in SeekerFeatures s)
     {
         _heap.Reset(_k);
@@ -60,6 +83,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(in SeekerFeatures s)
     {
         var index = _index;
@@ -119,13 +143,31 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             }
         }
 
+        // Ascending, so that the runs of one major group come in slot order.
+        for (var i = 1; i < nearCount; i++)
+        {
+            var x = _nearGroups[i];
+            var j = i - 1;
+            for (; j >= 0 && _nearGroups[j] > x; j--)
+            {
+                _nearGroups[j + 1] = _nearGroups[j];
+            }
+            _nearGroups[j + 1] = x;
+        }
+
         var q = new Query(s, _packedAsOf, limit, priority);
         var groupKey = index.GroupKey;
         var groupStart = index.GroupStart;
         var cellGroupStart = index.CellGroupStart;
+        var majorStart = index.MajorStart;
 
         // 1: the same intermediate group, where the best scores are, so that the threshold rises early.
-        for (var c = 0; c < cellCount && nearCount > 0; c++)
+        if (cellCount * nearCount > _nearFrom.Length)
+        {
+            _nearFrom = new int[cellCount * nearCount * 2];
+            _nearTo = new int[cellCount * nearCount * 2];
+        }
+        for (var c = 0; c < cellCount; c++)
         {
             var cell = _cells[c];
             var from = cellGroupStart[cell];
@@ -133,44 +175,78 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             for (var n = 0; n < nearCount; n++)
             {
                 var g = Array.BinarySearch(groupKey, from, to - from, _nearGroups[n]);
+                var at = (c * nearCount) + n;
                 if (g >= 0)
                 {
+                    _nearFrom[at] = groupStart[g];
+                    _nearTo[at] = groupStart[g + 1];
                     Scan(in q, groupStart[g], groupStart[g + 1], 1.0);
+                }
+                else
+                {
+                    _nearFrom[at] = -1;
                 }
             }
         }
 
-        // 2: the same major group only, then 3: the rest; a cell is skipped once its bound cannot reach the threshold.
+        // 2: the rest of the intentions' major groups (occupation at most 0.25); a cell is skipped once its bound
+        // cannot reach the threshold.
         var majorBound = FactorCurves.OccupationByDepth[1];
-        for (var pass = 0; pass < 2; pass++)
+        for (var c = 0; c < cellCount && majors != 0; c++)
         {
-            var occupationBound = pass == 0 ? majorBound : 0.0;
-            if (pass == 0 && majors == 0)
+            if (_model.Score(majorBound, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
             {
                 continue;
             }
-            for (var c = 0; c < cellCount; c++)
+            var slots = _cells[c] * FairPostIndex.MajorSlots;
+            for (var m = 1; m <= 8; m++)
             {
-                if (_model.Score(occupationBound, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
+                if ((majors & (1 << m)) == 0)
                 {
                     continue;
                 }
-                var cell = _cells[c];
-                for (var g = cellGroupStart[cell]; g < cellGroupStart[cell + 1]; g++)
+                var from = majorStart[slots + m];
+                for (var n = 0; n < nearCount; n++)
                 {
-                    var key = groupKey[g];
-                    var sameMajor = (majors & (1 << (key / 100))) != 0 && key >= 100;
-                    if (sameMajor != (pass == 0) || (pass == 0 && Array.IndexOf(_nearGroups, key, 0, nearCount) >= 0))
+                    var at = (c * nearCount) + n;
+                    if (_nearGroups[n] / 100 == m && _nearFrom[at] >= 0)
                     {
-                        continue;
+                        Scan(in q, from, _nearFrom[at], majorBound);
+                        from = _nearTo[at];
                     }
-                    Scan(in q, groupStart[g], groupStart[g + 1], occupationBound);
                 }
+                Scan(in q, from, majorStart[slots + m + 1], majorBound);
+            }
+        }
+
+        // 3: every other major group (occupation 0), adjacent ones as one run.
+        for (var c = 0; c < cellCount; c++)
+        {
+            if (_model.Score(0.0, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
+            {
+                continue;
+            }
+            var slots = _cells[c] * FairPostIndex.MajorSlots;
+            var m = 0;
+            while (m <= 8)
+            {
+                if ((majors & (1 << m)) != 0)
+                {
+                    m++;
+                    continue;
+                }
+                var from = majorStart[slots + m];
+                while (m <= 8 && (majors & (1 << m)) == 0)
+                {
+                    m++;
+                }
+                Scan(in q, from, majorStart[slots + m], 0.0);
             }
         }
     }
 
     /// <summary>Offers every eligible post of slots [from, to) that can still enter the heap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(in Query q, int from, int to, double occupationBound)
     {
         var index = _index;

@@ -14,6 +14,9 @@ namespace JobHome.Matching.Assignment;
 /// </summary>
 internal sealed class FairPostIndex
 {
+    /// <summary>Entries per cell in <see cref="MajorStart"/>.</summary>
+    public const int MajorSlots = 10;
+
     private readonly Dictionary<int, int> _cellOfKey;
 
     private FairPostIndex(int count, int cellCount)
@@ -106,6 +109,12 @@ internal sealed class FairPostIndex
     /// <summary>First slot of each run; one extra entry at the end (= <see cref="Count"/>).</summary>
     public int[] GroupStart { get; private set; } = [];
 
+    /// <summary>
+    /// Per cell c and major group m (0 = empty code, 1–8): first slot of the major group at <c>c × 10 + m</c>; the cell's
+    /// end at <c>c × 10 + 9</c>.
+    /// </summary>
+    public int[] MajorStart { get; private set; } = [];
+
     /// <summary>The cell number of a grid key, or −1 when no post lies in that cell.</summary>
     public int CellOf(int key) => _cellOfKey.TryGetValue(key, out var cell) ? cell : -1;
 
@@ -181,6 +190,24 @@ internal sealed class FairPostIndex
         }
         cellGroupStart[cells] = groups;
         groupStart[groups] = open;
+        var majorStart = new int[cells * MajorSlots];
+        for (var cell = 0; cell < cells; cell++)
+        {
+            // Walk the cell's runs backwards so that a major group without posts starts where the next one does.
+            var next = groupStart[cellGroupStart[cell + 1]];
+            majorStart[(cell * MajorSlots) + 9] = next;
+            var run = cellGroupStart[cell + 1] - 1;
+            for (var m = 8; m >= 0; m--)
+            {
+                while (run >= cellGroupStart[cell] && groupKey[run] / 100 >= m)
+                {
+                    next = groupStart[run];
+                    run--;
+                }
+                majorStart[(cell * MajorSlots) + m] = next;
+            }
+        }
+        index.MajorStart = majorStart;
         index.CellGroupStart = cellGroupStart;
         index.GroupKey = groupKey;
         index.GroupStart = groupStart;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using JobHome.Domain.Occupations;
+using JobHome.Domain.Geography;
 using JobHome.Domain.People;
 using JobHome.Domain.Work;
 using JobHome.Matching.Index;
@@ -24,6 +24,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private int[] _cells = new int[64];
     private double[] _cellDistance = new double[64];
     private int[] _nearGroups = new int[8];
+    private long[] _intentionKeys = new long[8];
     private int[] _nearFrom = new int[256];
     private int[] _nearTo = new int[256];
 
@@ -155,7 +156,15 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             _nearGroups[j + 1] = x;
         }
 
-        var q = new Query(s, _packedAsOf, limit, priority);
+        if (intentions.Length > _intentionKeys.Length)
+        {
+            _intentionKeys = new long[intentions.Length];
+        }
+        for (var i = 0; i < intentions.Length; i++)
+        {
+            _intentionKeys[i] = OccupationKey.Pack(intentions[i]);
+        }
+        var q = new Query(s, _packedAsOf, limit, priority, intentions.Length);
         var groupKey = index.GroupKey;
         var groupStart = index.GroupStart;
         var cellGroupStart = index.CellGroupStart;
@@ -249,43 +258,42 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(in Query q, int from, int to, double occupationBound)
     {
+        if (from >= to)
+        {
+            return;
+        }
         var index = _index;
         var model = _model;
         var heap = _heap;
         var threshold = heap.Threshold;
-        var kind = index.Kind;
-        var minEducation = index.MinEducation;
-        var ageMin = index.AgeMin;
-        var ageMax = index.AgeMax;
-        var px = index.X;
-        var py = index.Y;
-        var pz = index.Z;
+        var chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+        var filter = index.Filter;
+        var position = index.Position;
+        var intentions = _intentionKeys.AsSpan(0, q.IntentionCount);
         for (var i = from; i < to; i++)
         {
-            var k = kind[i];
-            if ((q.Availability & k) == 0 || (k == WorkKind.PublicWelfare && !q.PublicWelfareOk)
-                || q.Education < minEducation[i] || q.Age < ageMin[i] || q.Age > ageMax[i])
+            ref readonly var f = ref filter[i];
+            var kind = f.Kind;
+            if ((q.Availability & kind) == 0 || q.Education < f.MinEducation || !f.AgeFits(q.Age)
+                || (kind == WorkKind.PublicWelfare && !q.PublicWelfareOk))
             {
                 continue;
             }
-            var dx = px[i] - q.X;
-            var dy = py[i] - q.Y;
-            var dz = pz[i] - q.Z;
-            var kmLow = GeoDistance.KmLowerBound((dx * dx) + (dy * dy) + (dz * dz));
-            if (kmLow > q.Limit)
+            ref readonly var p = ref position[i];
+            var dx = p.X - q.X;
+            var dy = p.Y - q.Y;
+            var dz = p.Z - q.Z;
+            var chord2 = (dx * dx) + (dy * dy) + (dz * dz);
+            if (chord2 > chordMax2)
             {
                 continue;
             }
-            var distanceHigh = FactorCurves.Distance(kmLow, q.Limit);
-            if (model.Score(occupationBound, 1.0, 1.0, distanceHigh, q.Priority) < threshold)
-            {
-                continue;
-            }
-            var occupation = FactorCurves.Occupation(index.Occupation[i], q.Intentions);
+            var occupation = OccupationKey.Occupation(index.Occupation[i], intentions);
             var skills = FactorCurves.Skills(
                 SkillSet.Matched(index.SkillMask[i], index.SkillOverflow[i], q.SkillMask, q.SkillOverflow), index.SkillCount[i]);
             var pay = FactorCurves.Pay(q.ExpectedPay, index.PayMin[i], index.PayMax[i]);
-            if (model.Score(occupation, skills, pay, distanceHigh, q.Priority) < threshold)
+            if (threshold >= 0
+                && model.Score(occupation, skills, pay, FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit), q.Priority) < threshold)
             {
                 continue;
             }
@@ -298,16 +306,48 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             if (score >= threshold)
             {
                 heap.Offer(score, index.Rank[i], i);
-                threshold = heap.Threshold;
+                if (heap.Threshold != threshold)
+                {
+                    threshold = heap.Threshold;
+                    chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The squared chord beyond which no post of a run can enter: out of the commute limit, or so far that even
+    /// occupation = <paramref name="occupationBound"/>, skills = pay = 1 leave its score below the threshold.
+    /// Conservative by 10⁻⁹ in score and in km, so a post that could tie the threshold is always scored.
+    /// </summary>
+    private double ChordLimitSquared(in Query q, double threshold, double occupationBound)
+    {
+        var kmMax = q.Limit;
+        if (threshold >= 0)
+        {
+            // Score = rest + w_dist × distance (before rounding); distance = 1 − km / limit.
+            var rest = _model.Score(occupationBound, 1.0, 1.0, 0.0, q.Priority);
+            var wDistance = _model.Weight(Factor.Distance);
+            var missing = threshold - rest - 1e-9;
+            if (missing > 0)
+            {
+                if (wDistance <= 0)
+                {
+                    return -1.0;
+                }
+                kmMax = Math.Min(kmMax, q.Limit * (1.0 - (missing / wDistance)));
+            }
+        }
+        var chord = (kmMax + 1e-9) / (GeoPoint.EarthRadiusKm * (1 - 1e-9));
+        return chord < 0 ? -1.0 : chord * chord * (1 + 1e-9);
     }
 
     /// <summary>The seeker's fields a scan reads, unpacked once per query.</summary>
     private readonly struct Query
     {
-        public Query(in SeekerFeatures s, int packedAsOf, double limit, double priority)
+        public Query(in SeekerFeatures s, int packedAsOf, double limit, double priority, int intentionCount)
         {
+            IntentionCount = intentionCount;
             Availability = s.Availability;
             PublicWelfareOk = (s.KeyGroups & KeyGroupTokens.PublicWelfareEligible) != 0;
             Education = s.EducationRank;
@@ -321,8 +361,9 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             ExpectedPay = s.ExpectedPay;
             SkillMask = s.Skills.Mask;
             SkillOverflow = s.Skills.Overflow;
-            Intentions = s.Occupations;
         }
+
+        public int IntentionCount { get; }
 
         public WorkKind Availability { get; }
         public bool PublicWelfareOk { get; }
@@ -339,6 +380,5 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         public double ExpectedPay { get; }
         public ulong SkillMask { get; }
         public int[] SkillOverflow { get; }
-        public OccupationCode[] Intentions { get; }
     }
 }

@@ -24,11 +24,8 @@ internal sealed class FairPostIndex
         Count = count;
         Input = new int[count];
         Rank = new int[count];
-        Kind = new WorkKind[count];
-        MinEducation = new byte[count];
-        AgeMin = new int[count];
-        AgeMax = new int[count];
-        Occupation = new OccupationCode[count];
+        Filter = new FilterFields[count];
+        Occupation = new long[count];
         PayMin = new double[count];
         PayMax = new double[count];
         SkillMask = new ulong[count];
@@ -37,9 +34,7 @@ internal sealed class FairPostIndex
         Lat = new double[count];
         Lon = new double[count];
         CosLat = new double[count];
-        X = new double[count];
-        Y = new double[count];
-        Z = new double[count];
+        Position = new UnitPoint[count];
         _cellOfKey = new Dictionary<int, int>(cellCount);
     }
 
@@ -52,20 +47,11 @@ internal sealed class FairPostIndex
     /// <summary>Rank of each slot by post id ordinal, then input position: ties between equal scores go to the lower rank.</summary>
     public readonly int[] Rank;
 
-    /// <summary>Kind of work.</summary>
-    public readonly WorkKind[] Kind;
+    /// <summary>The hard-filter fields, packed so that the filter touches one array.</summary>
+    public readonly FilterFields[] Filter;
 
-    /// <summary>Minimum education rank.</summary>
-    public readonly byte[] MinEducation;
-
-    /// <summary>Minimum age (inclusive; <see cref="int.MinValue"/> = none).</summary>
-    public readonly int[] AgeMin;
-
-    /// <summary>Maximum age (inclusive; <see cref="int.MaxValue"/> = none).</summary>
-    public readonly int[] AgeMax;
-
-    /// <summary>Occupation code.</summary>
-    public readonly OccupationCode[] Occupation;
+    /// <summary>Occupation code (<see cref="OccupationKey.Pack"/>).</summary>
+    public readonly long[] Occupation;
 
     /// <summary>Lowest offered pay.</summary>
     public readonly double[] PayMin;
@@ -91,14 +77,8 @@ internal sealed class FairPostIndex
     /// <summary>Cosine of the latitude, as <see cref="GeoDistance.Haversine"/> needs it.</summary>
     public readonly double[] CosLat;
 
-    /// <summary>Unit-sphere position (for the chord lower bound of the distance).</summary>
-    public readonly double[] X;
-
-    /// <summary>Unit-sphere position.</summary>
-    public readonly double[] Y;
-
-    /// <summary>Unit-sphere position.</summary>
-    public readonly double[] Z;
+    /// <summary>Position on the unit sphere (for the chord lower bound of the distance).</summary>
+    public readonly UnitPoint[] Position;
 
     /// <summary>Per cell: first entry in <see cref="GroupKey"/>; one extra entry at the end.</summary>
     public int[] CellGroupStart { get; private set; } = [];
@@ -230,11 +210,8 @@ internal sealed class FairPostIndex
     private void Write(int slot, int input, in PostFeatures f)
     {
         Input[slot] = input;
-        Kind[slot] = f.Kind;
-        MinEducation[slot] = f.MinEducationRank;
-        AgeMin[slot] = f.AgeMin;
-        AgeMax[slot] = f.AgeMax;
-        Occupation[slot] = f.Occupation;
+        Filter[slot] = new FilterFields(f.Kind, f.MinEducationRank, f.AgeMin, f.AgeMax);
+        Occupation[slot] = OccupationKey.Pack(f.Occupation);
         PayMin[slot] = f.PayMin;
         PayMax[slot] = f.PayMax;
         SkillMask[slot] = f.Skills.Mask;
@@ -243,6 +220,31 @@ internal sealed class FairPostIndex
         Lat[slot] = f.Lat;
         Lon[slot] = f.Lon;
         CosLat[slot] = GeoDistance.CosLat(f.Lat);
-        (X[slot], Y[slot], Z[slot]) = GeoDistance.UnitVector(f.Lat, f.Lon);
+        var (x, y, z) = GeoDistance.UnitVector(f.Lat, f.Lon);
+        Position[slot] = new UnitPoint(x, y, z);
     }
+
+    /// <summary>A post's hard-filter fields.</summary>
+    internal readonly struct FilterFields
+    {
+        public FilterFields(WorkKind kind, byte minEducation, int ageMin, int ageMax)
+        {
+            Kind = kind;
+            MinEducation = minEducation;
+            // Age a is allowed when (uint)(a − AgeMin) ≤ AgeSpan; an empty range (min > max) allows no age.
+            AgeMin = ageMin <= ageMax ? ageMin : int.MaxValue;
+            AgeSpan = ageMin <= ageMax ? unchecked((uint)(ageMax - ageMin)) : 0;
+        }
+
+        public readonly int AgeMin;
+        public readonly uint AgeSpan;
+        public readonly WorkKind Kind;
+        public readonly byte MinEducation;
+
+        /// <summary>True when <paramref name="age"/> is within [min, max].</summary>
+        public bool AgeFits(int age) => unchecked((uint)(age - AgeMin)) <= AgeSpan;
+    }
+
+    /// <summary>A point on the unit sphere.</summary>
+    internal readonly record struct UnitPoint(double X, double Y, double Z);
 }

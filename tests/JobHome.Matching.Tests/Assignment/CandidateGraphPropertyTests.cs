@@ -1,4 +1,5 @@
 using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Index;
@@ -115,6 +116,30 @@ public sealed class CandidateGraphPropertyTests
             var (bx, by, bz) = GeoDistance.UnitVector(b.Lat, b.Lon);
             var chord2 = ((ax - bx) * (ax - bx)) + ((ay - by) * (ay - by)) + ((az - bz) * (az - bz));
             Assert.True(GeoDistance.KmLowerBound(chord2) <= a.DistanceKm(b), $"{a} {b}");
+        }
+    }
+
+    [Fact]
+    public void OccupationKeySharedDepth_AllPairsOfSampleCodes_EqualsOccupationCode()
+    {
+        var codes = new List<OccupationCode> { default };
+        foreach (var text in new[] { "1", "4", "8", "7-00-00-00", "4-01", "4-02", "4-01-02", "4-01-03", "4-01-02-03", "4-01-02-04", "4-02-02-03", "5-01-02-03", "6-99-99-99", "6-99-99-98", "6-99-98" })
+        {
+            codes.Add(OccupationCode.Parse(text));
+        }
+        var random = new Random(3);
+        for (var i = 0; i < 200; i++)
+        {
+            var depth = random.Next(1, 5);
+            var code = OccupationCode.Create(random.Next(1, 9), random.Next(1, 4), random.Next(1, 4), random.Next(1, 4));
+            codes.Add(code.Truncate(depth));
+        }
+        foreach (var a in codes)
+        {
+            foreach (var b in codes)
+            {
+                Assert.Equal(a.SharedDepth(b), OccupationKey.SharedDepth(OccupationKey.Pack(a), OccupationKey.Pack(b)));
+            }
         }
     }
 }

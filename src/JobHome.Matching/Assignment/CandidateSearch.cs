@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using JobHome.Domain.Geography;
 using JobHome.Domain.People;
@@ -25,6 +26,11 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private double[] _cellDistance = new double[64];
     private int[] _nearGroups = new int[8];
     private long[] _intentionKeys = new long[8];
+    private readonly int[] _passed = new int[BlockSize];
+    private readonly double[] _chords = new double[BlockSize];
+
+    /// <summary>Posts filtered per block of a scan.</summary>
+    private const int BlockSize = 256;
     private int[] _nearFrom = new int[256];
     private int[] _nearTo = new int[256];
 
@@ -267,49 +273,65 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         var heap = _heap;
         var threshold = heap.Threshold;
         var chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
-        var filter = index.Filter;
-        var position = index.Position;
+        var screen = index.Screen;
+        var scoring = index.Score;
         var intentions = _intentionKeys.AsSpan(0, q.IntentionCount);
-        for (var i = from; i < to; i++)
+        var passed = _passed;
+        var chords = _chords;
+        for (var block = from; block < to; block += BlockSize)
         {
-            ref readonly var f = ref filter[i];
-            var kind = f.Kind;
-            if ((q.Availability & kind) == 0 || q.Education < f.MinEducation || !f.AgeFits(q.Age)
-                || (kind == WorkKind.PublicWelfare && !q.PublicWelfareOk))
+            // Filter a block without branches (the outcome is close to random), keeping the slots that pass.
+            var end = Math.Min(block + BlockSize, to);
+            var n = 0;
+            for (var i = block; i < end; i++)
             {
-                continue;
+                ref readonly var f = ref screen[i];
+                var dx = f.X - q.X;
+                var dy = f.Y - q.Y;
+                var dz = f.Z - q.Z;
+                var chord2 = (dx * dx) + (dy * dy) + (dz * dz);
+                var kind = f.Kind;
+                var ok = ((q.Availability & kind) != 0) & (q.Education >= f.MinEducation) & f.AgeFits(q.Age)
+                    & ((kind != WorkKind.PublicWelfare) | q.PublicWelfareOk) & (chord2 <= chordMax2);
+                passed[n] = i;
+                chords[n] = chord2;
+                n += ok ? 1 : 0;
             }
-            ref readonly var p = ref position[i];
-            var dx = p.X - q.X;
-            var dy = p.Y - q.Y;
-            var dz = p.Z - q.Z;
-            var chord2 = (dx * dx) + (dy * dy) + (dz * dz);
-            if (chord2 > chordMax2)
+            for (var j = 0; j < n; j++)
             {
-                continue;
-            }
-            var occupation = OccupationKey.Occupation(index.Occupation[i], intentions);
-            var skills = FactorCurves.Skills(
-                SkillSet.Matched(index.SkillMask[i], index.SkillOverflow[i], q.SkillMask, q.SkillOverflow), index.SkillCount[i]);
-            var pay = FactorCurves.Pay(q.ExpectedPay, index.PayMin[i], index.PayMax[i]);
-            if (threshold >= 0
-                && model.Score(occupation, skills, pay, FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit), q.Priority) < threshold)
-            {
-                continue;
-            }
-            var km = GeoDistance.Haversine(q.Lat, q.Lon, q.CosLat, index.Lat[i], index.Lon[i], index.CosLat[i]);
-            if (!(km <= q.Limit))
-            {
-                continue;
-            }
-            var score = model.Score(occupation, skills, pay, FactorCurves.Distance(km, q.Limit), q.Priority);
-            if (score >= threshold)
-            {
-                heap.Offer(score, index.Rank[i], i);
-                if (heap.Threshold != threshold)
+                var chord2 = chords[j];
+                if (chord2 > chordMax2)
                 {
-                    threshold = heap.Threshold;
-                    chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+                    continue;
+                }
+                ref readonly var p = ref scoring[passed[j]];
+                var occupation = OccupationKey.Occupation(p.Occupation, intentions);
+                var matched = BitOperations.PopCount(p.SkillMask & q.SkillMask);
+                if (p.SkillOverflowCount != 0 && q.SkillOverflow.Length != 0)
+                {
+                    matched += SkillSet.CountCommon(p.SkillOverflow, q.SkillOverflow);
+                }
+                var skills = FactorCurves.Skills(matched, p.SkillCount);
+                var pay = FactorCurves.Pay(q.ExpectedPay, p.PayMin, p.PayMax);
+                if (threshold >= 0
+                    && model.Score(occupation, skills, pay, FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit), q.Priority) < threshold)
+                {
+                    continue;
+                }
+                var km = GeoDistance.Haversine(q.Lat, q.Lon, q.CosLat, p.Lat, p.Lon, p.CosLat);
+                if (!(km <= q.Limit))
+                {
+                    continue;
+                }
+                var score = model.Score(occupation, skills, pay, FactorCurves.Distance(km, q.Limit), q.Priority);
+                if (score >= threshold)
+                {
+                    heap.Offer(score, p.Rank, passed[j]);
+                    if (heap.Threshold != threshold)
+                    {
+                        threshold = heap.Threshold;
+                        chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+                    }
                 }
             }
         }

@@ -23,18 +23,8 @@ internal sealed class FairPostIndex
     {
         Count = count;
         Input = new int[count];
-        Rank = new int[count];
-        Filter = new FilterFields[count];
-        Occupation = new long[count];
-        PayMin = new double[count];
-        PayMax = new double[count];
-        SkillMask = new ulong[count];
-        SkillOverflow = new int[count][];
-        SkillCount = new int[count];
-        Lat = new double[count];
-        Lon = new double[count];
-        CosLat = new double[count];
-        Position = new UnitPoint[count];
+        Screen = new ScreenFields[count];
+        Score = new ScoreFields[count];
         _cellOfKey = new Dictionary<int, int>(cellCount);
     }
 
@@ -44,41 +34,11 @@ internal sealed class FairPostIndex
     /// <summary>Input position of each slot.</summary>
     public readonly int[] Input;
 
-    /// <summary>Rank of each slot by post id ordinal, then input position: ties between equal scores go to the lower rank.</summary>
-    public readonly int[] Rank;
+    /// <summary>What the first, branch-free pass over a run reads: hard filters and position.</summary>
+    public readonly ScreenFields[] Screen;
 
-    /// <summary>The hard-filter fields, packed so that the filter touches one array.</summary>
-    public readonly FilterFields[] Filter;
-
-    /// <summary>Occupation code (<see cref="OccupationKey.Pack"/>).</summary>
-    public readonly long[] Occupation;
-
-    /// <summary>Lowest offered pay.</summary>
-    public readonly double[] PayMin;
-
-    /// <summary>Highest offered pay.</summary>
-    public readonly double[] PayMax;
-
-    /// <summary>Required skills: ids below 64.</summary>
-    public readonly ulong[] SkillMask;
-
-    /// <summary>Required skills: sorted ids from 64 on.</summary>
-    public readonly int[][] SkillOverflow;
-
-    /// <summary>Number of distinct required skills.</summary>
-    public readonly int[] SkillCount;
-
-    /// <summary>Latitude in degrees.</summary>
-    public readonly double[] Lat;
-
-    /// <summary>Longitude in degrees.</summary>
-    public readonly double[] Lon;
-
-    /// <summary>Cosine of the latitude, as <see cref="GeoDistance.Haversine"/> needs it.</summary>
-    public readonly double[] CosLat;
-
-    /// <summary>Position on the unit sphere (for the chord lower bound of the distance).</summary>
-    public readonly UnitPoint[] Position;
+    /// <summary>What scoring a post that passed the screen reads, in one place (one or two cache lines).</summary>
+    public readonly ScoreFields[] Score;
 
     /// <summary>Per cell: first entry in <see cref="GroupKey"/>; one extra entry at the end.</summary>
     public int[] CellGroupStart { get; private set; } = [];
@@ -202,7 +162,7 @@ internal sealed class FairPostIndex
         Array.Sort(byId, (a, b) => string.CompareOrdinal(posts[input[a]].Id, posts[input[b]].Id) is var cmp && cmp != 0 ? cmp : input[a].CompareTo(input[b]));
         for (var r = 0; r < open; r++)
         {
-            index.Rank[byId[r]] = r;
+            index.Score[byId[r]].Rank = r;
         }
         return index;
     }
@@ -210,25 +170,29 @@ internal sealed class FairPostIndex
     private void Write(int slot, int input, in PostFeatures f)
     {
         Input[slot] = input;
-        Filter[slot] = new FilterFields(f.Kind, f.MinEducationRank, f.AgeMin, f.AgeMax);
-        Occupation[slot] = OccupationKey.Pack(f.Occupation);
-        PayMin[slot] = f.PayMin;
-        PayMax[slot] = f.PayMax;
-        SkillMask[slot] = f.Skills.Mask;
-        SkillOverflow[slot] = f.Skills.Overflow;
-        SkillCount[slot] = f.Skills.Count;
-        Lat[slot] = f.Lat;
-        Lon[slot] = f.Lon;
-        CosLat[slot] = GeoDistance.CosLat(f.Lat);
         var (x, y, z) = GeoDistance.UnitVector(f.Lat, f.Lon);
-        Position[slot] = new UnitPoint(x, y, z);
+        Screen[slot] = new ScreenFields(x, y, z, f.Kind, f.MinEducationRank, f.AgeMin, f.AgeMax);
+        ref var score = ref Score[slot];
+        score.Occupation = OccupationKey.Pack(f.Occupation);
+        score.PayMin = f.PayMin;
+        score.PayMax = f.PayMax;
+        score.SkillMask = f.Skills.Mask;
+        score.SkillOverflow = f.Skills.Overflow;
+        score.SkillOverflowCount = f.Skills.Overflow.Length;
+        score.SkillCount = f.Skills.Count;
+        score.Lat = f.Lat;
+        score.Lon = f.Lon;
+        score.CosLat = GeoDistance.CosLat(f.Lat);
     }
 
-    /// <summary>A post's hard-filter fields.</summary>
-    internal readonly struct FilterFields
+    /// <summary>A post's hard-filter fields and unit-sphere position.</summary>
+    internal readonly struct ScreenFields
     {
-        public FilterFields(WorkKind kind, byte minEducation, int ageMin, int ageMax)
+        public ScreenFields(double x, double y, double z, WorkKind kind, byte minEducation, int ageMin, int ageMax)
         {
+            X = x;
+            Y = y;
+            Z = z;
             Kind = kind;
             MinEducation = minEducation;
             // Age a is allowed when (uint)(a − AgeMin) ≤ AgeSpan; an empty range (min > max) allows no age.
@@ -236,6 +200,9 @@ internal sealed class FairPostIndex
             AgeSpan = ageMin <= ageMax ? unchecked((uint)(ageMax - ageMin)) : 0;
         }
 
+        public readonly double X;
+        public readonly double Y;
+        public readonly double Z;
         public readonly int AgeMin;
         public readonly uint AgeSpan;
         public readonly WorkKind Kind;
@@ -245,6 +212,40 @@ internal sealed class FairPostIndex
         public bool AgeFits(int age) => unchecked((uint)(age - AgeMin)) <= AgeSpan;
     }
 
-    /// <summary>A point on the unit sphere.</summary>
-    internal readonly record struct UnitPoint(double X, double Y, double Z);
+    /// <summary>A post's scoring fields.</summary>
+    internal struct ScoreFields
+    {
+        /// <summary>Occupation code (<see cref="OccupationKey.Pack"/>).</summary>
+        public long Occupation;
+
+        /// <summary>Required skills: ids below 64.</summary>
+        public ulong SkillMask;
+
+        /// <summary>Lowest offered pay.</summary>
+        public double PayMin;
+
+        /// <summary>Highest offered pay.</summary>
+        public double PayMax;
+
+        /// <summary>Latitude in degrees.</summary>
+        public double Lat;
+
+        /// <summary>Longitude in degrees.</summary>
+        public double Lon;
+
+        /// <summary>Cosine of the latitude, as <see cref="GeoDistance.Haversine"/> needs it.</summary>
+        public double CosLat;
+
+        /// <summary>Required skills: sorted ids from 64 on.</summary>
+        public int[] SkillOverflow;
+
+        /// <summary>Length of <see cref="SkillOverflow"/> (read without touching the array).</summary>
+        public int SkillOverflowCount;
+
+        /// <summary>Number of distinct required skills.</summary>
+        public int SkillCount;
+
+        /// <summary>Rank by post id ordinal, then input position: ties between equal scores go to the lower rank.</summary>
+        public int Rank;
+    }
 }

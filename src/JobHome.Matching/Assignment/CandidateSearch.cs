@@ -20,6 +20,8 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private readonly MatchOptions _options = options;
     private readonly int _k = k;
     private readonly int _packedAsOf = FactorCurves.PackDate(options.AsOf);
+    private readonly double _distanceWeight = model.Weight(Factor.Distance);
+    private readonly ulong[] _skillBits = new ulong[(index.SkillVocabularySize + 63) / 64];
     private readonly CandidateHeap _heap = new();
     private readonly List<(int Key, double MinKm)> _gridCells = [];
     private int[] _cells = new int[64];
@@ -67,7 +69,15 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     public int AppendRow(in SeekerFeatures s)
     {
         _heap.Reset(_k);
+        foreach (var id in s.Skills.Overflow)
+        {
+            _skillBits[id >> 6] |= 1UL << id;
+        }
         Search(in s);
+        foreach (var id in s.Skills.Overflow)
+        {
+            _skillBits[id >> 6] = 0;
+        }
         var row = _heap.SortBestFirst();
         if (EdgeCount + row.Length > EdgePost.Length)
         {
@@ -176,6 +186,11 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         var cellGroupStart = index.CellGroupStart;
         var majorStart = index.MajorStart;
 
+        // A run's score bound with distance factor 0, for occupation bounds 1, 0.25 and 0.
+        var restNear = _model.Score(1.0, 1.0, 1.0, 0.0, priority);
+        var restMajor = _model.Score(FactorCurves.OccupationByDepth[1], 1.0, 1.0, 0.0, priority);
+        var restOther = _model.Score(0.0, 1.0, 1.0, 0.0, priority);
+
         // 1: the same intermediate group, where the best scores are, so that the threshold rises early.
         if (cellCount * nearCount > _nearFrom.Length)
         {
@@ -195,7 +210,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 {
                     _nearFrom[at] = groupStart[g];
                     _nearTo[at] = groupStart[g + 1];
-                    Scan(in q, groupStart[g], groupStart[g + 1], 1.0);
+                    Scan(in q, groupStart[g], groupStart[g + 1], restNear);
                 }
                 else
                 {
@@ -226,11 +241,11 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                     var at = (c * nearCount) + n;
                     if (_nearGroups[n] / 100 == m && _nearFrom[at] >= 0)
                     {
-                        Scan(in q, from, _nearFrom[at], majorBound);
+                        Scan(in q, from, _nearFrom[at], restMajor);
                         from = _nearTo[at];
                     }
                 }
-                Scan(in q, from, majorStart[slots + m + 1], majorBound);
+                Scan(in q, from, majorStart[slots + m + 1], restMajor);
             }
         }
 
@@ -255,14 +270,14 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 {
                     m++;
                 }
-                Scan(in q, from, majorStart[slots + m], 0.0);
+                Scan(in q, from, majorStart[slots + m], restOther);
             }
         }
     }
 
     /// <summary>Offers every eligible post of slots [from, to) that can still enter the heap.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Scan(in Query q, int from, int to, double occupationBound)
+    private void Scan(in Query q, int from, int to, double rest)
     {
         if (from >= to)
         {
@@ -272,12 +287,13 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         var model = _model;
         var heap = _heap;
         var threshold = heap.Threshold;
-        var chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+        var chordMax2 = ChordLimitSquared(in q, threshold, rest);
         var screen = index.Screen;
         var scoring = index.Score;
         var intentions = _intentionKeys.AsSpan(0, q.IntentionCount);
         var passed = _passed;
         var chords = _chords;
+        var skillBits = _skillBits;
         for (var block = from; block < to; block += BlockSize)
         {
             // Filter a block without branches (the outcome is close to random), keeping the slots that pass.
@@ -309,7 +325,11 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 var matched = BitOperations.PopCount(p.SkillMask & q.SkillMask);
                 if (p.SkillOverflowCount != 0 && q.SkillOverflow.Length != 0)
                 {
-                    matched += SkillSet.CountCommon(p.SkillOverflow, q.SkillOverflow);
+                    // Overflow ids are distinct: count those the seeker holds, from the seeker's bitmap.
+                    foreach (var id in p.SkillOverflow)
+                    {
+                        matched += (int)((skillBits[id >> 6] >> id) & 1);
+                    }
                 }
                 var skills = FactorCurves.Skills(matched, p.SkillCount);
                 var pay = FactorCurves.Pay(q.ExpectedPay, p.PayMin, p.PayMax);
@@ -330,7 +350,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                     if (heap.Threshold != threshold)
                     {
                         threshold = heap.Threshold;
-                        chordMax2 = ChordLimitSquared(in q, threshold, occupationBound);
+                        chordMax2 = ChordLimitSquared(in q, threshold, rest);
                     }
                 }
             }
@@ -339,17 +359,18 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
 
     /// <summary>
     /// The squared chord beyond which no post of a run can enter: out of the commute limit, or so far that even
-    /// occupation = <paramref name="occupationBound"/>, skills = pay = 1 leave its score below the threshold.
+    /// the run's best occupation, skills = pay = 1 leave its score below the threshold (<paramref name="rest"/> = that
+    /// bound's score with distance factor 0).
     /// Conservative by 10⁻⁹ in score and in km, so a post that could tie the threshold is always scored.
     /// </summary>
-    private double ChordLimitSquared(in Query q, double threshold, double occupationBound)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double ChordLimitSquared(in Query q, double threshold, double rest)
     {
         var kmMax = q.Limit;
         if (threshold >= 0)
         {
             // Score = rest + w_dist × distance (before rounding); distance = 1 − km / limit.
-            var rest = _model.Score(occupationBound, 1.0, 1.0, 0.0, q.Priority);
-            var wDistance = _model.Weight(Factor.Distance);
+            var wDistance = _distanceWeight;
             var missing = threshold - rest - 1e-9;
             if (missing > 0)
             {

@@ -31,6 +31,9 @@ internal sealed class FairPostIndex
     /// <summary>Indexed posts (those with openings).</summary>
     public int Count { get; }
 
+    /// <summary>Skills known to the vocabulary once the posts are encoded (every skill id is below this).</summary>
+    public int SkillVocabularySize { get; private set; }
+
     /// <summary>Input position of each slot.</summary>
     public readonly int[] Input;
 
@@ -64,6 +67,10 @@ internal sealed class FairPostIndex
     /// <summary>Encodes the posts with openings (skills are added to <paramref name="vocabulary"/> in input order).</summary>
     public static FairPostIndex Build(IReadOnlyList<MatchPost> posts, SkillVocabulary vocabulary)
     {
+        // Ties between equal scores are broken by id ordinal, then input position: one integer rank per post,
+        // sorted on another core meanwhile.
+        var rankTask = Task.Run(() => RankById(posts));
+
         var features = new PostFeatures[posts.Count];
         var open = 0;
         for (var i = 0; i < posts.Count; i++)
@@ -152,19 +159,31 @@ internal sealed class FairPostIndex
         index.GroupKey = groupKey;
         index.GroupStart = groupStart;
 
-        // Ties between equal scores are broken by id ordinal, then input position: one integer rank per slot.
-        var byId = new int[open];
-        for (var j = 0; j < open; j++)
+        var rank = rankTask.Result;
+        for (var slot = 0; slot < open; slot++)
         {
-            byId[j] = j;
+            index.Score[slot].Rank = rank[index.Input[slot]];
         }
-        var input = index.Input;
-        Array.Sort(byId, (a, b) => string.CompareOrdinal(posts[input[a]].Id, posts[input[b]].Id) is var cmp && cmp != 0 ? cmp : input[a].CompareTo(input[b]));
-        for (var r = 0; r < open; r++)
-        {
-            index.Score[byId[r]].Rank = r;
-        }
+        index.SkillVocabularySize = vocabulary.Count;
         return index;
+    }
+
+    private static int[] RankById(IReadOnlyList<MatchPost> posts)
+    {
+        var ids = new string[posts.Count];
+        var byId = new int[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            ids[i] = posts[i].Id;
+            byId[i] = i;
+        }
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(ids[a], ids[b]) is var cmp && cmp != 0 ? cmp : a.CompareTo(b));
+        var rank = new int[posts.Count];
+        for (var r = 0; r < byId.Length; r++)
+        {
+            rank[byId[r]] = r;
+        }
+        return rank;
     }
 
     private void Write(int slot, int input, in PostFeatures f)

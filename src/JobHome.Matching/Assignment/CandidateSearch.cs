@@ -15,6 +15,9 @@ namespace JobHome.Matching.Assignment;
 /// </summary>
 internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int k)
 {
+    /// <summary>Posts screened per block of a scan.</summary>
+    private const int BlockSize = 256;
+
     private readonly FairPostIndex _index = index;
     private readonly ScoringModel _model = model;
     private readonly MatchOptions _options = options;
@@ -28,13 +31,10 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private double[] _cellDistance = new double[64];
     private int[] _nearGroups = new int[8];
     private long[] _intentionKeys = new long[8];
-    private readonly int[] _passed = new int[BlockSize];
-    private readonly double[] _chords = new double[BlockSize];
-
-    /// <summary>Posts filtered per block of a scan.</summary>
-    private const int BlockSize = 256;
     private int[] _nearFrom = new int[256];
     private int[] _nearTo = new int[256];
+    private readonly int[] _passed = new int[BlockSize];
+    private readonly double[] _chords = new double[BlockSize];
 
     /// <summary>Post input position of each edge written so far.</summary>
     public int[] EdgePost { get; private set; } = new int[1024];

@@ -21,8 +21,7 @@ public readonly record struct SkillSet(ulong Mask, int[] Overflow, int Count)
         return n;
     }
 
-    /// <summary>Number of ids in both sorted arrays.</summary>
-    internal static int CountCommon(int[] a, int[] b)
+    private static int CountCommon(int[] a, int[] b)
     {
         int i = 0, j = 0, n = 0;
         while (i < a.Length && j < b.Length)

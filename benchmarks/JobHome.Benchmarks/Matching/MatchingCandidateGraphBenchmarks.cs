@@ -5,7 +5,7 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Benchmarks.Matching;
 
-/// <summary>Building a fair's top-50 candidate graph (both cores).</summary>
+/// <summary>Building a fair's top-50 candidate graph (both cores): the 20k × 6k fair and the 120k × 50k spring fair.</summary>
 [MemoryDiagnoser]
 public class MatchingCandidateGraphBenchmarks
 {
@@ -14,7 +14,7 @@ public class MatchingCandidateGraphBenchmarks
     private MatchOptions _options = null!;
 
     /// <summary>Fair size: seekers × posts.</summary>
-    [Params("20000x6000")]
+    [Params("20000x6000", "120000x50000")]
     public string Size { get; set; } = "20000x6000";
 
     /// <summary>Generates the fair.</summary>

@@ -7,11 +7,14 @@ namespace JobHome.Matching.Assignment;
 /// <summary>Builds a fair's <see cref="CandidateGraph"/>: each seeker's top-N eligible posts by score.</summary>
 public static class CandidateGraphBuilder
 {
+    /// <summary>Seekers per unit of parallel work.</summary>
+    private const int ChunkSize = 64;
+
     /// <summary>
     /// Builds the graph: row s holds seeker s's top <paramref name="topN"/> eligible posts (all eligible posts when
     /// 0), best first, ties by post id ordinal then input position; edge scores are
     /// <see cref="CandidateGraph.ToMicro"/>(score); post i is input post i with capacity = its openings (≥ 0).
-    /// Seekers are processed in parallel against a region/occupation index of the posts.
+    /// Seekers are processed in parallel, in region-cell order, against a read-only region/occupation snapshot of the posts.
     /// </summary>
     /// <param name="seekers">Seekers, one row each in input order.</param>
     /// <param name="posts">Posts, indexed in input order.</param>
@@ -37,54 +40,66 @@ public static class CandidateGraphBuilder
         options.Validate();
 
         var vocabulary = new SkillVocabulary();
-        var store = new PostStore();
         var capacity = new int[posts.Count];
         for (var i = 0; i < posts.Count; i++)
         {
-            var post = posts[i];
-            capacity[i] = Math.Max(0, post.Openings);
-            if (post.Openings > 0)
-            {
-                store.Add(new PostFeatures(post, vocabulary), new RecordSlot(post.Id, i));
-            }
+            capacity[i] = Math.Max(0, posts[i].Openings);
         }
+        var index = FairPostIndex.Build(posts, vocabulary);
         ct.ThrowIfCancellationRequested();
 
+        // Seekers in grid-cell order, so that neighbours query the same posts while they are in cache.
+        var order = new int[seekers.Count];
+        var cellKeys = new long[seekers.Count];
+        for (var s = 0; s < seekers.Count; s++)
+        {
+            var at = seekers[s].Location;
+            cellKeys[s] = ((long)GeoGrid.Key(at.Lat, at.Lon) << 32) | (uint)s;
+            order[s] = s;
+        }
+        Array.Sort(cellKeys, order);
+
         var k = topN == 0 ? int.MaxValue : topN;
-        var rowPosts = new int[seekers.Count][];
-        var rowScores = new int[seekers.Count][];
+        var rowWorker = new int[seekers.Count];
+        var rowStart = new int[seekers.Count];
+        var rowLength = new int[seekers.Count];
+        var workers = new List<CandidateSearch>();
+        var chunks = (seekers.Count + ChunkSize - 1) / ChunkSize;
         var done = 0;
         Parallel.For(
             0,
-            seekers.Count,
+            chunks,
             new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            s =>
+            () =>
             {
-                var features = new SeekerFeatures(seekers[s], vocabulary, addSkills: false);
-                var top = new TopK(k, dedupe: false);
-                store.Query(features, model, options, top);
-                var found = top.ToSortedArray();
-                var p = new int[found.Length];
-                var sc = new int[found.Length];
-                for (var j = 0; j < found.Length; j++)
+                var search = new CandidateSearch(index, model, options, k);
+                int id;
+                lock (workers)
                 {
-                    p[j] = found[j].Handle;
-                    sc[j] = CandidateGraph.ToMicro(found[j].Score);
+                    id = workers.Count;
+                    workers.Add(search);
                 }
-                rowPosts[s] = p;
-                rowScores[s] = sc;
-                var n = Interlocked.Increment(ref done);
-                if (progress is not null && n % 1000 == 0)
+                return (Search: search, Id: id);
+            },
+            (chunk, _, worker) =>
+            {
+                var from = chunk * ChunkSize;
+                var to = Math.Min(from + ChunkSize, seekers.Count);
+                worker.Search.AppendRows(seekers, vocabulary, order.AsSpan(from, to - from), worker.Id, rowWorker, rowStart, rowLength);
+                var n = Interlocked.Add(ref done, to - from);
+                if (progress is not null && n / 1000 != (n - (to - from)) / 1000)
                 {
                     progress.Report(n);
                 }
-            });
+                return worker;
+            },
+            static _ => { });
 
         var edgeStart = new int[seekers.Count + 1];
         long total = 0;
         for (var s = 0; s < seekers.Count; s++)
         {
-            total += rowPosts[s].Length;
+            total += rowLength[s];
             if (total > Array.MaxLength)
             {
                 throw new InvalidOperationException($"the candidate graph would have more than {Array.MaxLength} edges; use a smaller topN");
@@ -95,8 +110,9 @@ public static class CandidateGraphBuilder
         var edgeScore = new int[total];
         for (var s = 0; s < seekers.Count; s++)
         {
-            rowPosts[s].CopyTo(edgePost, edgeStart[s]);
-            rowScores[s].CopyTo(edgeScore, edgeStart[s]);
+            var w = workers[rowWorker[s]];
+            Array.Copy(w.EdgePost, rowStart[s], edgePost, edgeStart[s], rowLength[s]);
+            Array.Copy(w.EdgeScore, rowStart[s], edgeScore, edgeStart[s], rowLength[s]);
         }
         progress?.Report(seekers.Count);
         return new CandidateGraph(seekers.Count, capacity, edgeStart, edgePost, edgeScore);

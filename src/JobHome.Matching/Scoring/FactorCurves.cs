@@ -43,6 +43,7 @@ public static class FactorCurves
     /// Pay fit: 1 when the expected minimum is at most the offered minimum; falling linearly to 0.5 at the
     /// offered maximum; then linearly to 0 at 1.5 × the offered maximum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Pay(double expected, double offeredMin, double offeredMax)
     {
         offeredMax = Math.Max(offeredMin, offeredMax);

@@ -54,5 +54,17 @@ internal sealed class FairSummary
         }
     }
 
-    private static void Line(TextWriter writer, string label, string value) => writer.WriteLine($"  {label,-28} {value}");
+    // Labels are padded to a terminal width of 30 columns; CJK characters take two columns each.
+    private static void Line(TextWriter writer, string label, string value) =>
+        writer.WriteLine($"  {label}{new string(' ', Math.Max(1, 30 - DisplayWidth(label)))}{value}");
+
+    private static int DisplayWidth(string text)
+    {
+        var width = 0;
+        foreach (var c in text)
+        {
+            width += c is >= '\u2E80' and <= '\uFFEF' ? 2 : 1;
+        }
+        return width;
+    }
 }

@@ -115,7 +115,7 @@ public sealed class FairMatchOutputTests : IDisposable
         }
         Assert.Contains($"total score (总分)", result.Output, StringComparison.Ordinal);
         Assert.Contains(Cli.Fair.ScoreText.FromMicro(total), result.Output, StringComparison.Ordinal);
-        Assert.Contains("candidate pairs (候选配对)       6", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"candidate pairs \(候选配对\) +6\n", result.Output);
     }
 
     [Fact]
@@ -162,5 +162,24 @@ public sealed class FairMatchOutputTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, result.Exit);
         Assert.Equal("old", File.ReadAllText(_cli.PathOf("out/assignment.csv")));
+    }
+
+    [Fact]
+    public void Summary_ValuesStartInOneTerminalColumn_CountingChineseCharactersAsTwo()
+    {
+        var summary = new Cli.Fair.FairSummary { Seekers = 20_000, Posts = 6_000, Openings = 30_000, CandidatePairs = 1_000_000, Placed = 17_412, OpeningsFilled = 17_412, TotalScoreMicro = 12_345_678_901 };
+        summary.Phases.Add(("read", TimeSpan.FromMilliseconds(140)));
+        using var writer = new StringWriter();
+
+        summary.Print(writer);
+
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.True(lines.Count >= 8, writer.ToString());
+        foreach (var line in lines)
+        {
+            var valueAt = System.Text.RegularExpressions.Regex.Match(line, @"^  \S.*?\S  +(\S)").Groups[1].Index;
+            var width = line[..valueAt].Sum(c => c is >= '\u2E80' and <= '\uFFEF' ? 2 : 1);
+            Assert.True(width == 32, $"value of '{line}' starts at column {width}, not 32");
+        }
     }
 }

@@ -63,12 +63,16 @@ free_port() {
 
 PORT=$(free_port)
 log "starting throwaway PostgreSQL ($PGBIN) on 127.0.0.1:$PORT in $WORK/pg"
-"${RUN_AS[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust -E UTF8 --no-locale >"$WORK/pg/initdb.log" 2>&1 \
+# Password authentication (scram-sha-256), not trust, so that wrong-password start-up tests can fail.
+PGPASS=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+printf '%s\n' "$PGPASS" >"$WORK/pg/pwfile"
+[ ${#RUN_AS[@]} -gt 0 ] && chown postgres "$WORK/pg/pwfile"
+"${RUN_AS[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=scram-sha-256 --pwfile="$WORK/pg/pwfile" -E UTF8 --no-locale >"$WORK/pg/initdb.log" 2>&1 \
   || { cat "$WORK/pg/initdb.log" >&2; exit 1; }
 "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
   -o "-p $PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null || { cat "$WORK/pg/server.log" >&2; exit 1; }
-export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PGPASS;Database=postgres;Pooling=true;Maximum Pool Size=100"
 
 log "restoring and building ($CONFIG)"
 dotnet build JobHome.Cluster.sln -c "$CONFIG" -nologo -v quiet

@@ -1,0 +1,20 @@
+namespace JobHome.Storage;
+
+/// <summary>How a silo stores its durable state; bound from the <c>JobHome</c> configuration section.</summary>
+public sealed class JobHomeStorageOptions
+{
+    /// <summary>Which store backs the cluster. Default: <see cref="StorageKind.Embedded"/>.</summary>
+    public StorageKind Kind { get; set; } = StorageKind.Embedded;
+
+    /// <summary>Folder of the embedded SQLite file (created when missing). Default: <c>data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>PostgreSQL connection string of the runtime (<c>ConnectionStrings:JobHome</c>). Default: none.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>File name of the embedded database inside <see cref="DataDirectory"/>. Default: <c>jobhome.db</c>.</summary>
+    public string EmbeddedFileName { get; set; } = "jobhome.db";
+
+    /// <summary>Full path of the embedded SQLite file.</summary>
+    public string EmbeddedPath => Path.GetFullPath(Path.Combine(DataDirectory, EmbeddedFileName));
+}

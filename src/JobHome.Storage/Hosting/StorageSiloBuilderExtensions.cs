@@ -1,3 +1,4 @@
+using JobHome.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
@@ -14,12 +15,17 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        // PLACEHOLDER until the SQLite and PostgreSQL providers land: in-memory providers with the final names.
+        builder.Services.AddSingleton(options);
+        if (options.Kind == StorageKind.Embedded)
+        {
+            return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
+        }
+
+        // PLACEHOLDER until the PostgreSQL providers land: in-memory providers with the final names.
         builder.AddMemoryGrainStorage(StorageNames.Default);
         builder.AddMemoryGrainStorage(StorageNames.PubSub);
         builder.UseInMemoryReminderService();
         builder.AddMemoryStreams(StorageNames.Streams);
-        builder.Services.AddSingleton(options);
         return builder;
     }
 }

@@ -53,14 +53,21 @@ internal static class InterimSqliteSchemaApplier
         var scripts = new List<(int, string, string)>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            // The csproj's LogicalName keeps the folder separator of %(RecursiveDir) ("Sql.Sqlite/0001_…"); accept both.
+            var normalized = resource.Replace('/', '.').Replace('\\', '.');
+            if (!normalized.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !normalized.EndsWith(".sql", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var name = resource[ResourcePrefix.Length..^".sql".Length];
+            var name = normalized[ResourcePrefix.Length..^".sql".Length];
             var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
             scripts.Add((version, name, Read(assembly, resource)));
+        }
+
+        if (scripts.Count == 0)
+        {
+            throw new InvalidOperationException($"No embedded SQLite schema scripts ({ResourcePrefix}*.sql) in {assembly.GetName().Name}.");
         }
 
         return scripts.OrderBy(s => s.Item1);

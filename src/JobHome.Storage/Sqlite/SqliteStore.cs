@@ -24,6 +24,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private Task? _start;
     private Task? _writerLoop;
     private SqliteConnection? _writerConnection;
+    private long _committedBatches;
 
     /// <summary>Creates the store; nothing is opened until <see cref="StartAsync"/> or the first call.</summary>
     public SqliteStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteStore> logger)
@@ -47,6 +48,9 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
     }
+
+    /// <summary>Transactions the writer loop has committed (each holds one or more callers' writes).</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
@@ -206,6 +210,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 if (failed < 0)
                 {
                     transaction.Commit();
+                    Interlocked.Increment(ref _committedBatches);
                     foreach (var operation in batch)
                     {
                         operation.Complete();

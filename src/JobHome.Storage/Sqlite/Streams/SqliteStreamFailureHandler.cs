@@ -18,7 +18,7 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILog
     /// <inheritdoc />
     public async Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
-        if (sequenceToken is not EventSequenceToken token)
+        if (sequenceToken is not EventSequenceTokenV2 token)
         {
             LogUnknownToken(logger, streamProviderName, streamIdentity, sequenceToken);
             return;

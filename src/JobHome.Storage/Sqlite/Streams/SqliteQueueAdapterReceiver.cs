@@ -75,16 +75,18 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
         await store.WriteAsync(context =>
         {
+            // Dead letters first, so they keep the attempt count they were read with.
+            foreach (var (id, reason) in poison)
+            {
+                SqliteStreamQueue.DeadLetter(context, id, reason);
+            }
+
             var count = context.Command(SqliteStreamQueue.CountAttemptSql);
             count.Parameters.AddWithValue("$provider", provider);
             count.Parameters.AddWithValue("$queue", _queue);
             count.Parameters.AddWithValue("$after", after);
             count.Parameters.AddWithValue("$last", last);
             count.ExecuteNonQuery();
-            foreach (var (id, reason) in poison)
-            {
-                SqliteStreamQueue.DeadLetter(context, id, reason);
-            }
 
             return 0;
         }, cancellationToken).ConfigureAwait(false);

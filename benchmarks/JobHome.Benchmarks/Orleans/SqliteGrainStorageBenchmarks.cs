@@ -14,7 +14,7 @@ namespace JobHome.Benchmarks.Orleans;
 [MemoryDiagnoser]
 public class SqliteGrainStorageBenchmarks
 {
-    private const int Writes = 4000;
+    private const int Writes = 20_000;
     private BenchmarkFile _file = null!;
     private SqliteGrainStorage _storage = null!;
     private BenchState[] _states = [];
@@ -28,16 +28,16 @@ public class SqliteGrainStorageBenchmarks
     public SqliteSynchronous Synchronous { get; set; }
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup()
     {
         _file = new BenchmarkFile(Synchronous);
-        await _file.Store.StartAsync();
+        _file.Store.StartAsync().GetAwaiter().GetResult();
         _storage = new SqliteGrainStorage("Default", _file.Store, BenchmarkFile.StateSerializer);
         _states = Enumerable.Range(0, Grains).Select(_ => new BenchState()).ToArray();
     }
 
     [GlobalCleanup]
-    public Task CleanupAsync() => _file.DisposeAsync().AsTask();
+    public void Cleanup() => _file.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(OperationsPerInvoke = Writes)]
     public Task WriteState() => Task.WhenAll(Enumerable.Range(0, Grains).Select(async g =>

@@ -26,21 +26,25 @@ public class SqliteStreamBenchmarks
     [Params(1, 100)]
     public int Streams { get; set; }
 
+    /// <summary>SQLite's synchronous level under WAL.</summary>
+    [Params(SqliteSynchronous.Normal, SqliteSynchronous.Full)]
+    public SqliteSynchronous Synchronous { get; set; }
+
     /// <summary>Events per publish call.</summary>
     [Params(1, 100)]
     public int BatchSize { get; set; }
 
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup()
     {
-        _file = new BenchmarkFile(SqliteSynchronous.Normal);
+        _file = new BenchmarkFile(Synchronous);
         _factory = new SqliteQueueAdapterFactory("bench", new SqliteStreamOptions(), _file.Store, BenchmarkFile.SerializerFor<SqliteBatchContainer>(), NullLoggerFactory.Instance);
-        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+        _adapter = _factory.CreateAdapter(CancellationToken.None).GetAwaiter().GetResult();
         _receivers = _factory.GetStreamQueueMapper().GetAllQueues().Select(_adapter.CreateReceiver).ToArray();
     }
 
     [GlobalCleanup]
-    public Task CleanupAsync() => _file.DisposeAsync().AsTask();
+    public void Cleanup() => _file.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(OperationsPerInvoke = Events)]
     public async Task PublishAndConsume()

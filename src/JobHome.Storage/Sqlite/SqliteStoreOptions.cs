@@ -9,9 +9,9 @@ public sealed class SqliteStoreOptions
     /// <summary>
     /// Durability of a commit. With WAL, <see cref="SqliteSynchronous.Normal"/> loses nothing committed when the process
     /// is killed (measured with SIGKILL); only an OS crash or power loss can lose the last commits.
-    /// Default: <see cref="SqliteSynchronous.Normal"/>.
+    /// Default: <see cref="SqliteSynchronous.Full"/> (group commit makes its fsync per batch affordable; see docs/embedded.md).
     /// </summary>
-    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>Most writes the writer loop groups into one transaction. Default: 1024.</summary>
     public int MaxBatchSize { get; set; } = 1024;

@@ -101,7 +101,7 @@ public sealed class SqliteClusterTests : IDisposable
     public async Task Streams_PoisonEvent_IsDeadLetteredAndLaterEventsAreDelivered()
     {
         var key = $"poison-{Guid.NewGuid():N}";
-        var options = new SqliteStreamOptions { MaxEventDeliveryTime = TimeSpan.FromSeconds(2), PollInterval = TimeSpan.FromMilliseconds(20) };
+        var options = new SqliteStreamOptions { MaxEventDeliveryTime = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromMilliseconds(20) };
         var cluster = await SqliteCluster.StartAsync(_file, options);
         var producer = cluster.Client.GetGrain<IProducerGrain>("p");
         var probe = TestSignals.Stream(key);

@@ -15,17 +15,18 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.Services.AddSingleton(options);
         if (options.Kind == StorageKind.Embedded)
         {
+            builder.Services.AddSingleton(options);
             return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
         }
 
-        // PLACEHOLDER until the PostgreSQL providers land: in-memory providers with the final names.
+        // PLACEHOLDER until the SQLite and PostgreSQL providers land: in-memory providers with the final names.
         builder.AddMemoryGrainStorage(StorageNames.Default);
         builder.AddMemoryGrainStorage(StorageNames.PubSub);
         builder.UseInMemoryReminderService();
         builder.AddMemoryStreams(StorageNames.Streams);
+        builder.Services.AddSingleton(options);
         return builder;
     }
 }

@@ -13,7 +13,7 @@ namespace JobHome.Storage.SqliteHost;
 /// <summary>
 /// <c>JobHome.Storage.SqliteHost PATH normal|full WRITERS</c>: each writer owns grain <c>g{n}</c> and writes its state
 /// 1, 2, 3, … through <see cref="SqliteGrainStorage"/>, printing <c>ACK g{n} {value}</c> only after the write returned
-/// (its batch committed). Runs until killed.
+/// (its batch committed). Runs until killed. <c>JobHome.Storage.SqliteHost silo …</c>: see <see cref="SiloMode"/>.
 /// </summary>
 public static class Program
 {
@@ -30,6 +30,12 @@ public static class Program
     /// <summary>Entry point.</summary>
     public static async Task Main(string[] args)
     {
+        if (args[0] == "silo")
+        {
+            await SiloMode.RunAsync(args[1..]);
+            return;
+        }
+
         var path = args[0];
         var synchronous = Enum.Parse<SqliteSynchronous>(args[1], ignoreCase: true);
         var writers = int.Parse(args[2], CultureInfo.InvariantCulture);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using JobHome.Domain.Demo;
+using JobHome.Demo;
 using Spectre.Console;
 
 namespace JobHome.Cli.Demo;

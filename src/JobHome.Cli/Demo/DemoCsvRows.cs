@@ -1,4 +1,4 @@
-using JobHome.Domain.Demo;
+using JobHome.Demo;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;

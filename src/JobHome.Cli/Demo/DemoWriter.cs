@@ -1,4 +1,4 @@
-using JobHome.Domain.Demo;
+using JobHome.Demo;
 
 namespace JobHome.Cli.Demo;
 

@@ -7,7 +7,7 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Sites;
 using JobHome.Domain.Work;
 
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>
 /// Deterministic demo data: Xinfeng County exactly as seed 000 annex 1, and synthetic provinces of N counties

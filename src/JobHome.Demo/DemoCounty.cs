@@ -3,7 +3,7 @@ using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Sites;
 
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>One generated county: its own sites (hub first, parents before children) and the people, households, employers and posts registered there.</summary>
 public sealed record DemoCounty(

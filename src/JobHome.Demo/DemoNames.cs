@@ -1,4 +1,4 @@
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>Syllable tables for synthetic Chinese person, place and company names.</summary>
 public static class DemoNames

@@ -1,7 +1,7 @@
 using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>
 /// Occupations for demo posts and intentions, covering all 8 major groups of the 2022 classification.

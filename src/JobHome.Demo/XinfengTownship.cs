@@ -1,4 +1,4 @@
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>One township row of the Xinfeng site table (seed 000 annex 1): its name and planned community and village homes.</summary>
 public sealed record XinfengTownship(string Name, int Communities, int Villages)

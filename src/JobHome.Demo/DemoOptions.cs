@@ -1,4 +1,4 @@
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>What to generate: number of counties (the first is always Xinfeng) and the seed. Default seed: 1.</summary>
 public sealed record DemoOptions(int Counties, ulong Seed = 1)

@@ -1,4 +1,4 @@
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>
 /// Xinfeng County (信丰县, Ganzhou, Jiangxi) as planned in seed 000 annex 1: 217 sites = 1 county hub, 17 township homes,

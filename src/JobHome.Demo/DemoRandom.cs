@@ -1,4 +1,4 @@
-namespace JobHome.Domain.Demo;
+namespace JobHome.Demo;
 
 /// <summary>
 /// A small seeded PRNG (xoshiro256** seeded by SplitMix64), so demo data is identical on every .NET version

@@ -359,7 +359,7 @@ public static class DemoGenerator
                 Skills = skills,
                 Certificates = certificates,
                 Occupations = intentions,
-                ExpectedMonthlyPay = RoundTo100(pay * (0.9 + (rng.NextDouble() * 0.4))),
+                ExpectedPayMin = RoundTo100(pay * (0.9 + (rng.NextDouble() * 0.4))),
                 Location = home,
                 Rural = site.Rural,
                 Availability = availability,

@@ -109,7 +109,7 @@ public sealed class DemoGeneratorTests
     {
         static string Fingerprint(ulong seed) => string.Join('\n', DemoGenerator.Counties(new DemoOptions(3, seed))
             .SelectMany(c => c.Sites.Select(s => $"{s.Code},{s.Name},{s.Location.Lat},{s.Location.Lon}")
-                .Concat(c.Seekers.Select(s => $"{s.Id},{s.Name},{s.BirthDate},{s.Location.Lat},{s.ExpectedMonthlyPay}"))
+                .Concat(c.Seekers.Select(s => $"{s.Id},{s.Name},{s.BirthDate},{s.Location.Lat},{s.ExpectedPayMin}"))
                 .Concat(c.Posts.Select(p => $"{p.Id},{p.Occupation},{p.PayMin},{p.Openings}"))));
         Assert.Equal(Fingerprint(5), Fingerprint(5));
         Assert.NotEqual(Fingerprint(5), Fingerprint(6));

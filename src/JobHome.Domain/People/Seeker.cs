@@ -71,42 +71,61 @@ public sealed record Seeker
 
     /// <summary>Checks every field; errors never carry the unmasked name, ID-card number or phone.</summary>
     /// <param name="asOf">Reference date for the age rules (<see cref="WorkingAge"/>).</param>
+    /// <remarks>Values are formatted only for fields in error: readers validate every row of large files.</remarks>
     public ValidationResult Validate(DateOnly asOf)
     {
         var result = new ValidationResult();
-        result.AddIf(string.IsNullOrWhiteSpace(Id), "id", Id ?? string.Empty, "is required", "pseudonymous seeker id (求职者编号)");
-        result.AddIf(string.IsNullOrWhiteSpace(Name), "name", Masking.Name(Name), "is required", "real-name registration (实名制)");
-        if (Phone is not null)
+        if (string.IsNullOrWhiteSpace(Id))
         {
-            result.AddIf(Phone.Length != 11 || Phone[0] != '1' || !Phone.All(char.IsAsciiDigit), "phone", Masking.Phone(Phone),
-                "must be 11 digits starting with 1", "mainland mobile number (手机号码)");
+            result.Add("id", Id ?? string.Empty, "is required", "pseudonymous seeker id (求职者编号)");
         }
-        var birth = BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            result.Add("name", Masking.Name(Name), "is required", "real-name registration (实名制)");
+        }
+        if (Phone is not null && (Phone.Length != 11 || Phone[0] != '1' || !Phone.All(char.IsAsciiDigit)))
+        {
+            result.Add("phone", Masking.Phone(Phone), "must be 11 digits starting with 1", "mainland mobile number (手机号码)");
+        }
         var age = AgeOn(asOf);
         if (!WorkingAge.IsWithin(age))
         {
-            result.Add("birth_date", birth,
+            result.Add("birth_date", BirthText,
                 $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be {WorkingAge.Minimum}–{WorkingAge.Oldest} years old", WorkingAge.Rule);
         }
-        if (IdCard is not null)
+        if (IdCard is not null && IdCard.BirthDate != BirthDate)
         {
-            result.AddIf(IdCard.BirthDate != BirthDate, "birth_date", birth, "differs from the birth date in the ID-card number",
-                "ID card (身份证) consistency");
-            result.AddIf(IdCard.Gender != Gender, "gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number",
-                "ID card (身份证) consistency");
+            result.Add("birth_date", BirthText, "differs from the birth date in the ID-card number", "ID card (身份证) consistency");
         }
-        result.AddIf(!Enum.IsDefined(Education), "education", Education.ToString(), "is not a known level", "education level (学历)");
-        result.AddIf(ExpectedPayMin < 0, "expected_pay_min", ExpectedPayMin.ToString(CultureInfo.InvariantCulture), "cannot be negative",
-            "lowest acceptable monthly pay in CNY (期望月薪下限)");
+        if (IdCard is not null && IdCard.Gender != Gender)
+        {
+            result.Add("gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number", "ID card (身份证) consistency");
+        }
+        if (!Enum.IsDefined(Education))
+        {
+            result.Add("education", Education.ToString(), "is not a known level", "education level (学历)");
+        }
+        if (ExpectedPayMin < 0)
+        {
+            result.Add("expected_pay_min", ExpectedPayMin.ToString(CultureInfo.InvariantCulture), "cannot be negative",
+                "lowest acceptable monthly pay in CNY (期望月薪下限)");
+        }
         Location.AddErrors(result);
-        result.AddIf(Availability == WorkKind.None || (int)Availability > 15, "availability", Availability.ToString(),
-            "must name at least one kind of work", "availability (可接受用工形式)");
+        if (Availability == WorkKind.None || (int)Availability > 15)
+        {
+            result.Add("availability", Availability.ToString(), "must name at least one kind of work", "availability (可接受用工形式)");
+        }
         for (var i = 0; i < Occupations.Count; i++)
         {
-            result.AddIf(Occupations[i].Depth == 0, $"occupations[{i}]", string.Empty, "is empty", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            if (Occupations[i].Depth == 0)
+            {
+                result.Add($"occupations[{i}]", string.Empty, "is empty", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            }
         }
         return result;
     }
+
+    private string BirthText => BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A masked summary: id, masked name, masked ID card and phone, age data omitted.</summary>
     public override string ToString() =>

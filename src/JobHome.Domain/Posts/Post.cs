@@ -50,6 +50,7 @@ public sealed record Post
     public IReadOnlyList<string> RequiredSkills { get; init; } = [];
 
     /// <summary>Checks every field and returns all errors.</summary>
+    /// <remarks>Values are formatted only for fields in error: readers validate every row of large files.</remarks>
     public ValidationResult Validate()
     {
         var result = new ValidationResult();
@@ -57,25 +58,46 @@ public sealed record Post
         result.AddIf(string.IsNullOrWhiteSpace(EmployerId), "employer", EmployerId ?? string.Empty, "is required", "employer (用人单位)");
         result.AddIf(string.IsNullOrWhiteSpace(Title), "title", Title ?? string.Empty, "is required", "post title (岗位名称)");
         result.AddIf(Occupation.Depth == 0, "occupation", string.Empty, "is required", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
-        result.AddIf(Openings < 1, "openings", Whole(Openings), "must be at least 1", "openings (招聘人数)");
-        result.AddIf(PayMin < 0, "pay_min", Amount(PayMin), "cannot be negative", "monthly pay in CNY (月薪)");
-        result.AddIf(PayMax < PayMin, "pay_max", Amount(PayMax), $"is below pay_min {Amount(PayMin)}", "pay range (薪酬范围): min ≤ max");
+        if (Openings < 1)
+        {
+            result.Add("openings", Whole(Openings), "must be at least 1", "openings (招聘人数)");
+        }
+        if (PayMin < 0)
+        {
+            result.Add("pay_min", Amount(PayMin), "cannot be negative", "monthly pay in CNY (月薪)");
+        }
+        if (PayMax < PayMin)
+        {
+            result.Add("pay_max", Amount(PayMax), $"is below pay_min {Amount(PayMin)}", "pay range (薪酬范围): min ≤ max");
+        }
         Location.AddErrors(result);
-        result.AddIf(!Kind.IsSingle(), "kind", Kind.ToString(), "must be exactly one of full_time|part_time|gig|public_welfare", "kind of work (用工形式)");
-        result.AddIf(!Enum.IsDefined(MinEducation), "min_education", MinEducation.ToString(), "is not a known level", "education level (学历)");
+        if (!Kind.IsSingle())
+        {
+            result.Add("kind", Kind.ToString(), "must be exactly one of full_time|part_time|gig|public_welfare", "kind of work (用工形式)");
+        }
+        if (!Enum.IsDefined(MinEducation))
+        {
+            result.Add("min_education", MinEducation.ToString(), "is not a known level", "education level (学历)");
+        }
         AddAgeLimitError(result, "age_min", AgeMin);
         AddAgeLimitError(result, "age_max", AgeMax);
-        result.AddIf(AgeMin is { } lowest && AgeMax is { } highest && highest < lowest, "age_max", Whole(AgeMax),
-            $"is below age_min {Whole(AgeMin)}", "age range (年龄要求): min ≤ max");
+        if (AgeMin is { } lowest && AgeMax is { } highest && highest < lowest)
+        {
+            result.Add("age_max", Whole(highest), $"is below age_min {Whole(lowest)}", "age range (年龄要求): min ≤ max");
+        }
         return result;
     }
 
     /// <inheritdoc />
     public override string ToString() => $"Post {Id} {Title} {Occupation} x{Openings} {PayMin}-{PayMax} CNY {WorkKinds.Format(Kind)}";
 
-    private static void AddAgeLimitError(ValidationResult result, string field, int? years) =>
-        result.AddIf(years is { } limit && !WorkingAge.IsWithin(limit), field, Whole(years),
-            $"must be between {WorkingAge.Minimum} and {WorkingAge.Oldest}", WorkingAge.Rule);
+    private static void AddAgeLimitError(ValidationResult result, string field, int? years)
+    {
+        if (years is { } limit && !WorkingAge.IsWithin(limit))
+        {
+            result.Add(field, Whole(limit), $"must be between {WorkingAge.Minimum} and {WorkingAge.Oldest}", WorkingAge.Rule);
+        }
+    }
 
     private static string Amount(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

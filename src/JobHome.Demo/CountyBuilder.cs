@@ -32,7 +32,8 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
     {
         var xinfeng = index == 0;
         _code = xinfeng ? XinfengCounty.Code : string.Create(CultureInfo.InvariantCulture, $"36K{index:0000}");
-        _idRegion = xinfeng ? XinfengCounty.Code : string.Create(CultureInfo.InvariantCulture, $"36{(index % 90) + 10:00}{(index / 90 % 90) + 10:00}");
+        _idRegion = xinfeng ? XinfengCounty.Code
+            : string.Create(CultureInfo.InvariantCulture, $"36{(index % 90) + 10:00}{(index / 90 % 90) + 10:00}");
         var countyName = xinfeng ? XinfengCounty.Name : UniqueCountyName();
         var centre = xinfeng ? new GeoPoint(XinfengCounty.Lat, XinfengCounty.Lon) : RandomInJiangxi(rng);
         _sites.Add(new Site(_code, countyName + Site.NameSuffix, SiteKind.County, cityCode, centre, false, Staff(6, 12, 2, 6, 5, 20)));
@@ -43,7 +44,8 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         if (hasPark)
         {
             var name = xinfeng ? XinfengCounty.HighTechZoneName : countyName + "工业园区就业之家";
-            _sites.Add(new Site(_code + "P01", name, SiteKind.IndustrialPark, _code, Near(rng, centre, 0.05), false, Staff(1, 3, 1, 2, 0, 5)));
+            _sites.Add(new Site(_code + "P01", name, SiteKind.IndustrialPark, _code, Near(rng, centre, 0.05), false,
+                Staff(1, 3, 1, 2, 0, 5)));
         }
         if (hasSchool)
         {
@@ -86,21 +88,24 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         var townCode = _code + string.Create(CultureInfo.InvariantCulture, $"{101 + t:000}");
         var urban = row.Villages == 0 || row.Name is "城关镇";
         var townCentre = urban ? Near(rng, countyCentre, 0.02) : Near(rng, countyCentre, 0.25);
-        var township = new Site(townCode, row.Name + Site.NameSuffix, SiteKind.Township, _code, townCentre, !urban && row.Name.EndsWith('乡'), Staff(1, 3, 1, 3, 2, 8));
+        var township = new Site(townCode, row.Name + Site.NameSuffix, SiteKind.Township, _code, townCentre,
+            !urban && row.Name.EndsWith('乡'), Staff(1, 3, 1, 3, 2, 8));
         _sites.Add(township);
         AddPeople(township, rng.Between(4, 10));
         var stem = row.Name.Length > 2 ? row.Name[..^1] : row.Name;
         for (var c = 0; c < row.Communities; c++)
         {
             var name = UniqueName(stem, "社区");
-            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{1 + c:000}"), name + Site.NameSuffix, SiteKind.Community, townCode, Near(rng, townCentre, 0.02), false, Staff(0, 2, 1, 2, 1, 5));
+            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{1 + c:000}"), name + Site.NameSuffix,
+                SiteKind.Community, townCode, Near(rng, townCentre, 0.02), false, Staff(0, 2, 1, 2, 1, 5));
             _sites.Add(site);
             AddPeople(site, rng.Between(10, 25));
         }
         for (var v = 0; v < row.Villages; v++)
         {
             var name = UniqueName(stem, "村");
-            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{201 + v:000}"), name + Site.NameSuffix, SiteKind.Village, townCode, Near(rng, townCentre, 0.06), true, Staff(0, 1, 0, 2, 0, 5));
+            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{201 + v:000}"), name + Site.NameSuffix,
+                SiteKind.Village, townCode, Near(rng, townCentre, 0.06), true, Staff(0, 1, 0, 2, 0, 5));
             _sites.Add(site);
             AddPeople(site, rng.Between(6, 16));
         }
@@ -207,7 +212,8 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         var education = Education(site.Rural, age);
         var sequence = (rng.Between(0, 498) * 2) + (gender == Gender.Male ? 1 : 2);
         var idCard = IdCardNumber.Create(_idRegion, birth, sequence);
-        var phone = "1" + rng.Pick(["3", "5", "7", "8", "9"]) + string.Create(CultureInfo.InvariantCulture, $"{rng.Between(0, 999_999_999):000000000}");
+        var phone = "1" + rng.Pick(["3", "5", "7", "8", "9"])
+            + string.Create(CultureInfo.InvariantCulture, $"{rng.Between(0, 999_999_999):000000000}");
         return new SeekerIdentity(birth, gender, education, idCard, phone);
     }
 
@@ -331,13 +337,16 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
             var orgCode = new char[9];
             for (var k = 0; k < 9; k++)
             {
-                orgCode[k] = k < 8 ? (char)('0' + rng.Next(10)) : UnifiedSocialCreditCode.Alphabet[rng.Next(UnifiedSocialCreditCode.Alphabet.Length)];
+                orgCode[k] = k < 8 ? (char)('0' + rng.Next(10))
+                    : UnifiedSocialCreditCode.Alphabet[rng.Next(UnifiedSocialCreditCode.Alphabet.Length)];
             }
             var regionDigits = char.IsAsciiDigit(_code[2]) ? _code : _idRegion;
             var credit = UnifiedSocialCreditCode.Create("91" + regionDigits + new string(orgCode));
-            var employer = new Employer(string.Create(CultureInfo.InvariantCulture, $"E{_code}{e + 1:0000}"), DemoNames.Company(rng, place), credit, site.Code, Near(rng, site.Location, 0.02))
+            var employer = new Employer(string.Create(CultureInfo.InvariantCulture, $"E{_code}{e + 1:0000}"),
+                DemoNames.Company(rng, place), credit, site.Code, Near(rng, site.Location, 0.02))
             {
-                ContactPhone = "1" + rng.Pick(["3", "5", "8"]) + string.Create(CultureInfo.InvariantCulture, $"{rng.Between(0, 999_999_999):000000000}"),
+                ContactPhone = "1" + rng.Pick(["3", "5", "8"])
+                    + string.Create(CultureInfo.InvariantCulture, $"{rng.Between(0, 999_999_999):000000000}"),
             };
             _employers.Add(employer);
             var posts = rng.Between(1, 6);
@@ -351,7 +360,15 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
     private void AddPost(Employer employer)
     {
         var n = _posts.Count;
-        var kind = n < 8 ? WorkKind.FullTime : (rng.PickWeighted([70, 10, 12, 8]) switch { 0 => WorkKind.FullTime, 1 => WorkKind.PartTime, 2 => WorkKind.Gig, _ => WorkKind.PublicWelfare });
+        var kind = n < 8
+            ? WorkKind.FullTime
+            : rng.PickWeighted([70, 10, 12, 8]) switch
+            {
+                0 => WorkKind.FullTime,
+                1 => WorkKind.PartTime,
+                2 => WorkKind.Gig,
+                _ => WorkKind.PublicWelfare,
+            };
         // The first eight posts of every county cover the eight major groups in turn.
         var occ = n < 8 ? rng.Pick(DemoOccupations.OfMajorGroup(n + 1))
             : kind == WorkKind.PublicWelfare ? rng.Pick(DemoOccupations.PublicWelfare)
@@ -376,7 +393,13 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
             EmployerId = employer.Id,
             Title = occ.Title,
             Occupation = occ.Code,
-            Openings = rng.PickWeighted([40, 30, 20, 10]) switch { 0 => 1, 1 => rng.Between(2, 3), 2 => rng.Between(4, 10), _ => rng.Between(11, 30) },
+            Openings = rng.PickWeighted([40, 30, 20, 10]) switch
+            {
+                0 => 1,
+                1 => rng.Between(2, 3),
+                2 => rng.Between(4, 10),
+                _ => rng.Between(11, 30),
+            },
             PayMin = payMin,
             PayMax = payMax,
             Location = employer.Location,

@@ -5,7 +5,10 @@ using JobHome.Domain.Sites;
 
 namespace JobHome.Demo;
 
-/// <summary>One generated county: its own sites (hub first, parents before children) and the people, households, employers and posts registered there.</summary>
+/// <summary>
+/// One generated county: its own sites (hub first, parents before children) and the people, households, employers and posts registered
+/// there.
+/// </summary>
 public sealed record DemoCounty(
     int Index,
     string Code,

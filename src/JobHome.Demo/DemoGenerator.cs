@@ -43,18 +43,21 @@ public static class DemoGenerator
     public static IEnumerable<Site> UpperSites(DemoOptions options)
     {
         Check(options);
-        yield return new Site(ProvinceCode, "江西省就业之家", SiteKind.Province, null, new GeoPoint(28.68, 115.86), false, new StaffCounts(20, 5, 10));
+        yield return new Site(ProvinceCode, "江西省就业之家", SiteKind.Province, null, new GeoPoint(28.68, 115.86), false,
+            new StaffCounts(20, 5, 10));
         var cities = (options.Counties + options.CountiesPerCity - 1) / options.CountiesPerCity;
         for (var c = 0; c < cities; c++)
         {
             if (c == 0)
             {
-                yield return new Site(GanzhouCode, "赣州市就业之家", SiteKind.City, ProvinceCode, new GeoPoint(25.83, 114.93), false, new StaffCounts(12, 4, 10));
+                yield return new Site(GanzhouCode, "赣州市就业之家", SiteKind.City, ProvinceCode, new GeoPoint(25.83, 114.93), false,
+                    new StaffCounts(12, 4, 10));
                 continue;
             }
             var rng = new DemoRandom(DemoRandom.Derive(options.Seed, 1_000_000UL + (ulong)c));
             var name = DemoNames.PlaceByIndex(899 - (c % 900)) + (c >= 900 ? c.ToString(CultureInfo.InvariantCulture) : string.Empty) + "市";
-            yield return new Site(CityCode(c), name + Site.NameSuffix, SiteKind.City, ProvinceCode, RandomInJiangxi(rng), false, new StaffCounts(rng.Between(8, 14), rng.Between(2, 6), rng.Between(5, 15)));
+            yield return new Site(CityCode(c), name + Site.NameSuffix, SiteKind.City, ProvinceCode, RandomInJiangxi(rng), false,
+                new StaffCounts(rng.Between(8, 14), rng.Between(2, 6), rng.Between(5, 15)));
         }
     }
 

@@ -62,7 +62,8 @@ internal sealed class CsvRow(
             var reason = $"{error.Problem} [{error.Rule}]";
             if (IndexOf(column, throwIfMissing: false) < 0)
             {
-                _issues.Add(new CsvIssue(File, Line, "(row)", CsvTable.Shown(column, error.Value, _maskedColumns), $"{error.Field} {reason}"));
+                _issues.Add(new CsvIssue(File, Line, "(row)", CsvTable.Shown(column, error.Value, _maskedColumns),
+                    $"{error.Field} {reason}"));
                 continue;
             }
             Fail(column, reason);
@@ -74,7 +75,8 @@ internal sealed class CsvRow(
     {
         if (!decimal.TryParse(this[column].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            Fail(column, $"{column} ({term}) must be a non-negative amount in CNY per month, digits and an optional decimal point (e.g. 3500)");
+            Fail(column,
+                $"{column} ({term}) must be a non-negative amount in CNY per month, digits and an optional decimal point (e.g. 3500)");
             return 0;
         }
         return amount;

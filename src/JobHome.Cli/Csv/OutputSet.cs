@@ -39,7 +39,9 @@ internal sealed class OutputSet : IDisposable
     /// <summary>Writes a CSV file.</summary>
     public void WriteCsv(string finalPath, Action<CsvOutput> write) => Write(finalPath, writer => write(new CsvOutput(writer)));
 
-    /// <summary>Closes every file (a failure to finish any of them throws before anything is renamed), then moves each into place.</summary>
+    /// <summary>
+    /// Closes every file (a failure to finish any of them throws before anything is renamed), then moves each into place.
+    /// </summary>
     public void Commit()
     {
         foreach (var (_, _, writer) in _files)

@@ -79,7 +79,8 @@ internal static class PostCsv
         var minEducation = EducationLevel.None;
         if (text.Length > 0 && !EducationLevels.TryParse(text, out minEducation))
         {
-            row.Fail("min_education", $"min_education (最低学历) must be one of {string.Join('|', EducationLevels.AllTokens)}, or empty for none");
+            row.Fail("min_education",
+                $"min_education (最低学历) must be one of {string.Join('|', EducationLevels.AllTokens)}, or empty for none");
         }
         return minEducation;
     }

@@ -60,7 +60,8 @@ internal static class SeekerCsv
 
     private static DateOnly BirthDate(CsvRow row)
     {
-        if (!DateOnly.TryParseExact(row["birth_date"].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+        if (!DateOnly.TryParseExact(row["birth_date"].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var birth))
         {
             row.Fail("birth_date", "birth_date (出生日期) must be a date written YYYY-MM-DD");
         }

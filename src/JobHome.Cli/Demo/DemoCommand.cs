@@ -17,11 +17,25 @@ internal static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var xinfeng = new Option<bool>("--xinfeng") { Description = "Write Xinfeng County alone (217 sites of seed 000 annex 1, plus province and city rows)" };
-        var counties = new Option<int?>("--counties") { Description = "Number of counties in the synthetic province (first is Xinfeng), 1–9999" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generator; same seed, same bytes. Default: 1", DefaultValueFactory = _ => 1UL };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (created if missing); files are replaced atomically" };
-        var command = new Command("demo", "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
+        var xinfeng = new Option<bool>("--xinfeng")
+        {
+            Description = "Write Xinfeng County alone (217 sites of seed 000 annex 1, plus province and city rows)",
+        };
+        var counties = new Option<int?>("--counties")
+        {
+            Description = "Number of counties in the synthetic province (first is Xinfeng), 1–9999",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the generator; same seed, same bytes. Default: 1",
+            DefaultValueFactory = _ => 1UL,
+        };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Output folder (created if missing); files are replaced atomically",
+        };
+        var command = new Command("demo",
+            "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
         command.Options.Add(xinfeng);
         command.Options.Add(counties);
         command.Options.Add(seed);
@@ -62,7 +76,8 @@ internal static class DemoCommand
             {
                 var totals = Run(options, dir!.FullName, error, cancellationToken);
                 parseResult.InvocationConfiguration.Output.WriteLine(
-                    $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, {totals.Employers} employers, {totals.Posts} posts to {dir.FullName}");
+                    $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, "
+                    + $"{totals.Employers} employers, {totals.Posts} posts to {dir.FullName}");
                 return Task.FromResult(ExitCodes.Ok);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -25,7 +25,11 @@ internal static class FairCommand
             "--objective", "score: maximise total score; placements: maximise the number placed, then score", FairObjective.Score);
         var mode = CommandOptions.Choice(
             "--mode", "optimal: exact optimum; stable: seeker-proposing stable assignment", FairMode.Optimal);
-        var top = new Option<int>("--top") { Description = "Candidate posts kept per seeker; 0 = every eligible pair", DefaultValueFactory = _ => 50 };
+        var top = new Option<int>("--top")
+        {
+            Description = "Candidate posts kept per seeker; 0 = every eligible pair",
+            DefaultValueFactory = _ => 50,
+        };
         top.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0)
@@ -48,11 +52,19 @@ internal static class FairCommand
                 result.AddError("--k must be at least 1");
             }
         });
-        var model = new Option<FileInfo>("--model") { Description = "Scoring model JSON from `jobhome model train`; default: the built-in weights" };
-        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Write invalid rows to rejects.csv next to --out and match the rest" };
+        var model = new Option<FileInfo>("--model")
+        {
+            Description = "Scoring model JSON from `jobhome model train`; default: the built-in weights",
+        };
+        var skipInvalid = new Option<bool>("--skip-invalid")
+        {
+            Description = "Write invalid rows to rejects.csv next to --out and match the rest",
+        };
 
-        var command = new Command("match", "Assign seekers to posts (one post per seeker, up to each post's openings) and write the result as CSV");
-        Option[] options = [seekers, posts, output, objective, mode, top, maxKm, asOf, pairsOut, recommendationsOut, perSeeker, model, skipInvalid];
+        var command = new Command("match",
+            "Assign seekers to posts (one post per seeker, up to each post's openings) and write the result as CSV");
+        Option[] options =
+            [seekers, posts, output, objective, mode, top, maxKm, asOf, pairsOut, recommendationsOut, perSeeker, model, skipInvalid];
         foreach (var option in options)
         {
             command.Options.Add(option);

@@ -18,7 +18,8 @@ namespace JobHome.Cli.Fair;
 /// <param name="output">Receives the summary.</param>
 /// <param name="error">Receives errors.</param>
 /// <param name="progress">Shows phase progress.</param>
-internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, TextWriter output, TextWriter error, IPhaseProgress progress)
+internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, TextWriter output, TextWriter error,
+    IPhaseProgress progress)
 {
     /// <summary>At most this many input problems are printed; the rest are counted.</summary>
     public const int MaxShownIssues = 20;
@@ -74,7 +75,8 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         cancellationToken.ThrowIfCancellationRequested();
 
         var written = Stopwatch.StartNew();
-        if (!TryWriteOutputs(request, new FairResult(seekers.Items, posts.Items, graph, edgeOfSeeker, recommendations, issues), cancellationToken))
+        if (!TryWriteOutputs(request, new FairResult(seekers.Items, posts.Items, graph, edgeOfSeeker, recommendations, issues),
+            cancellationToken))
         {
             return ExitCodes.OutputFailed;
         }

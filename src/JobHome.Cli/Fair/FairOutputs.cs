@@ -15,7 +15,8 @@ internal static class FairOutputs
             var edge = result.EdgeOfSeeker[seeker];
             if (edge >= 0)
             {
-                csv.Row(result.Seekers[seeker].Id, result.Posts[result.Graph.EdgePost[edge]].Id, ScoreText.FromMicro(result.Graph.EdgeScore[edge]));
+                csv.Row(result.Seekers[seeker].Id, result.Posts[result.Graph.EdgePost[edge]].Id,
+                    ScoreText.FromMicro(result.Graph.EdgeScore[edge]));
             }
         }
     }
@@ -55,7 +56,8 @@ internal static class FairOutputs
             var rank = 1;
             foreach (var row in recommendations[seeker])
             {
-                csv.Row(result.Seekers[seeker].Id, (rank++).ToString(CultureInfo.InvariantCulture), row.PostId, ScoreText.FromScore(row.Score), row.Factors);
+                csv.Row(result.Seekers[seeker].Id, (rank++).ToString(CultureInfo.InvariantCulture), row.PostId,
+                    ScoreText.FromScore(row.Score), row.Factors);
             }
         }
     }

@@ -8,7 +8,9 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
-/// <summary>The real engine: <see cref="CandidateGraphBuilder"/>, the fair solver and <see cref="MatchIndex"/> under one scoring model.</summary>
+/// <summary>
+/// The real engine: <see cref="CandidateGraphBuilder"/>, the fair solver and <see cref="MatchIndex"/> under one scoring model.
+/// </summary>
 internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
 {
     /// <summary>The solve phase is shown as this many steps (the solver reports fractions of its own phases).</summary>
@@ -75,7 +77,8 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
     /// </summary>
     public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
         string.Join(';', factors.Select(f =>
-            string.Create(CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
+            string.Create(CultureInfo.InvariantCulture,
+                $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
 
     private static MatchOptions Options(FairSettings settings) => new(settings.AsOf, settings.MaxKm);
 }

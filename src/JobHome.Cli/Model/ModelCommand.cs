@@ -16,7 +16,11 @@ internal static class ModelCommand
             Required = true,
         };
         var output = new Option<FileInfo>("--out") { Description = "Model JSON to write", Required = true };
-        var l2 = new Option<double>("--l2") { Description = "L2 regularisation strength of the logistic regression", DefaultValueFactory = _ => 1.0 };
+        var l2 = new Option<double>("--l2")
+        {
+            Description = "L2 regularisation strength of the logistic regression",
+            DefaultValueFactory = _ => 1.0,
+        };
         l2.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<double>();

@@ -18,11 +18,13 @@ public readonly record struct GeoPoint(double Lat, double Lon)
         ArgumentNullException.ThrowIfNull(result);
         if (Lat is not (>= -90 and <= 90))
         {
-            result.Add(latField, Lat.ToString(CultureInfo.InvariantCulture), "must be a number of degrees between -90 and 90", "WGS-84 latitude (纬度)");
+            result.Add(latField, Lat.ToString(CultureInfo.InvariantCulture), "must be a number of degrees between -90 and 90",
+                "WGS-84 latitude (纬度)");
         }
         if (Lon is not (>= -180 and <= 180))
         {
-            result.Add(lonField, Lon.ToString(CultureInfo.InvariantCulture), "must be a number of degrees between -180 and 180", "WGS-84 longitude (经度)");
+            result.Add(lonField, Lon.ToString(CultureInfo.InvariantCulture), "must be a number of degrees between -180 and 180",
+                "WGS-84 longitude (经度)");
         }
     }
 

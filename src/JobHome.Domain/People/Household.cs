@@ -2,7 +2,8 @@ namespace JobHome.Domain.People;
 
 /// <summary>
 /// A household (家庭) at a site. A zero-employment household (零就业家庭) has at least one working-age member able and
-/// willing to work and none of those is employed. Working age here is <see cref="WorkingAge.Minimum"/>–59 inclusive (法定劳动年龄 used for the demo;
+/// willing to work and none of those is employed. Working age here is <see cref="WorkingAge.Minimum"/>–59 inclusive (法定劳动年龄 used for the
+/// demo;
 /// pass another range if local rules differ). Registered households must be cleared within one month (seed 002).
 /// </summary>
 public sealed record Household(string Id, string SiteCode, IReadOnlyList<HouseholdMember> Members, DateOnly RegisteredOn)

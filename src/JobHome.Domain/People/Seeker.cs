@@ -91,7 +91,8 @@ public sealed record Seeker
         if (!WorkingAge.IsWithin(age))
         {
             result.Add("birth_date", BirthText,
-                $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be {WorkingAge.Minimum}–{WorkingAge.Oldest} years old", WorkingAge.Rule);
+                $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be {WorkingAge.Minimum}–{WorkingAge.Oldest} years old",
+                    WorkingAge.Rule);
         }
         if (IdCard is not null && IdCard.BirthDate != BirthDate)
         {
@@ -99,7 +100,8 @@ public sealed record Seeker
         }
         if (IdCard is not null && IdCard.Gender != Gender)
         {
-            result.Add("gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number", "ID card (身份证) consistency");
+            result.Add("gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number",
+                "ID card (身份证) consistency");
         }
         if (!Enum.IsDefined(Education))
         {

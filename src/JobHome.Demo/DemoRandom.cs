@@ -64,8 +64,8 @@ public sealed class DemoRandom
     /// <summary>A uniform double in [0, 1) from 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>True with probability <paramref name="p"/>.</summary>
-    public bool Chance(double p) => NextDouble() < p;
+    /// <summary>True with probability <paramref name="probability"/>.</summary>
+    public bool Chance(double probability) => NextDouble() < probability;
 
     /// <summary>A uniformly chosen element.</summary>
     public T Pick<T>(IReadOnlyList<T> items)

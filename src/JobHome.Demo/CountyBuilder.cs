@@ -83,9 +83,9 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         return name == XinfengCounty.Name ? "新" + name : name;
     }
 
-    private void AddTownship(XinfengTownship row, int t, GeoPoint countyCentre)
+    private void AddTownship(XinfengTownship row, int position, GeoPoint countyCentre)
     {
-        var townCode = _code + string.Create(CultureInfo.InvariantCulture, $"{101 + t:000}");
+        var townCode = _code + string.Create(CultureInfo.InvariantCulture, $"{101 + position:000}");
         var urban = row.Villages == 0 || row.Name is "城关镇";
         var townCentre = urban ? Near(rng, countyCentre, 0.02) : Near(rng, countyCentre, 0.25);
         var township = new Site(townCode, row.Name + Site.NameSuffix, SiteKind.Township, _code, townCentre,
@@ -93,22 +93,28 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         _sites.Add(township);
         AddPeople(township, rng.Between(4, 10));
         var stem = row.Name.Length > 2 ? row.Name[..^1] : row.Name;
+        var town = new Town(townCode, townCentre, stem);
         for (var c = 0; c < row.Communities; c++)
         {
-            var name = UniqueName(stem, "社区");
-            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{1 + c:000}"), name + Site.NameSuffix,
-                SiteKind.Community, townCode, Near(rng, townCentre, 0.02), false, Staff(0, 2, 1, 2, 1, 5));
-            _sites.Add(site);
-            AddPeople(site, rng.Between(10, 25));
+            AddLocalSite(town, SiteKind.Community, 1 + c);
         }
         for (var v = 0; v < row.Villages; v++)
         {
-            var name = UniqueName(stem, "村");
-            var site = new Site(townCode + string.Create(CultureInfo.InvariantCulture, $"{201 + v:000}"), name + Site.NameSuffix,
-                SiteKind.Village, townCode, Near(rng, townCentre, 0.06), true, Staff(0, 1, 0, 2, 0, 5));
-            _sites.Add(site);
-            AddPeople(site, rng.Between(6, 16));
+            AddLocalSite(town, SiteKind.Village, 201 + v);
         }
+    }
+
+    // A community (urban, close to the township seat) or a village (rural, further out) with its residents; the draws
+    // are name, place, staff, then the number of seekers.
+    private void AddLocalSite(Town town, SiteKind kind, int number)
+    {
+        var village = kind == SiteKind.Village;
+        var name = UniqueName(town.Stem, village ? "村" : "社区");
+        var site = new Site(town.Code + string.Create(CultureInfo.InvariantCulture, $"{number:000}"), name + Site.NameSuffix,
+            kind, town.Code, Near(rng, town.Centre, village ? 0.06 : 0.02), village,
+                village ? Staff(0, 1, 0, 2, 0, 5) : Staff(0, 2, 1, 2, 1, 5));
+        _sites.Add(site);
+        AddPeople(site, village ? rng.Between(6, 16) : rng.Between(10, 25));
     }
 
     private string UniqueName(string townStem, string suffix)

@@ -110,6 +110,17 @@ internal sealed class CsvRow(
         return degrees;
     }
 
+    /// <summary>A flag written <c>1</c> (yes) or <c>0</c> (no).</summary>
+    public bool Flag(string column, string term)
+    {
+        var text = this[column].Trim();
+        if (text is not ("0" or "1"))
+        {
+            Fail(column, $"{column} ({term}) must be 0 or 1");
+        }
+        return text == "1";
+    }
+
     /// <summary>The items of a <c>;</c>-separated list, trimmed, empty items dropped.</summary>
     public IReadOnlyList<string> List(string column) =>
         this[column].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -92,6 +92,30 @@ internal static class CsvTable
         }
     }
 
+    /// <summary>
+    /// Reads a file of records with unique ids: <paramref name="parse"/> turns each well-formed record into an item (and records
+    /// its problems on the row); the items of rows without problems are kept, in file order.
+    /// </summary>
+    public static CsvLoad<T> ReadRecords<T>(
+        string path,
+        IReadOnlyList<string> columns,
+        IReadOnlySet<string> maskedColumns,
+        Func<CsvRow, Dictionary<string, int>, T> parse)
+    {
+        var issues = new List<CsvIssue>();
+        var items = new List<T>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var usable = Read(path, columns, maskedColumns, issues, row =>
+        {
+            var item = parse(row, ids);
+            if (row.IsValid)
+            {
+                items.Add(item);
+            }
+        });
+        return new CsvLoad<T>(items, issues, usable);
+    }
+
     /// <summary>Shown instead of a value that cannot be attributed to a column.</summary>
     public const string NotShown = "(not shown)";
 

@@ -21,22 +21,13 @@ internal static class PostCsv
     ];
 
     /// <summary>Reads <paramref name="path"/>.</summary>
-    public static CsvLoad<MatchPost> Read(string path)
-    {
-        var issues = new List<CsvIssue>();
-        var items = new List<MatchPost>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var usable = CsvTable.Read(path, Columns, new HashSet<string>(), issues, row =>
+    public static CsvLoad<MatchPost> Read(string path) =>
+        CsvTable.ReadRecords(path, Columns, new HashSet<string>(), (row, ids) =>
         {
             var post = Parse(row, ids);
             row.AddErrors(post.Validate());
-            if (row.IsValid)
-            {
-                items.Add(MatchRecords.From(post));
-            }
+            return MatchRecords.From(post);
         });
-        return new CsvLoad<MatchPost>(items, issues, usable);
-    }
 
     private static Post Parse(CsvRow row, Dictionary<string, int> ids) => new()
     {

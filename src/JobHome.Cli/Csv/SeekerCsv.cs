@@ -25,22 +25,13 @@ internal static class SeekerCsv
     public static readonly IReadOnlySet<string> Personal = new HashSet<string>(StringComparer.Ordinal) { "name" };
 
     /// <summary>Reads <paramref name="path"/>; ages are taken on <paramref name="asOf"/>.</summary>
-    public static CsvLoad<MatchSeeker> Read(string path, DateOnly asOf)
-    {
-        var issues = new List<CsvIssue>();
-        var items = new List<MatchSeeker>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var usable = CsvTable.Read(path, Columns, Personal, issues, row =>
+    public static CsvLoad<MatchSeeker> Read(string path, DateOnly asOf) =>
+        CsvTable.ReadRecords(path, Columns, Personal, (row, ids) =>
         {
             var seeker = Parse(row, ids);
             row.AddErrors(seeker.Validate(asOf));
-            if (row.IsValid)
-            {
-                items.Add(MatchRecords.From(seeker));
-            }
+            return MatchRecords.From(seeker);
         });
-        return new CsvLoad<MatchSeeker>(items, issues, usable);
-    }
 
     private static Seeker Parse(CsvRow row, Dictionary<string, int> ids) => new()
     {
@@ -53,7 +44,7 @@ internal static class SeekerCsv
         Skills = row.List("skills"),
         ExpectedPayMin = row.Money("expected_pay_min", "期望月薪下限"),
         Location = new GeoPoint(row.Degrees("lat", "纬度"), row.Degrees("lon", "经度")),
-        Rural = Rural(row),
+        Rural = row.Flag("rural", "农村居民"),
         Availability = Availability(row),
         KeyGroups = KeyGroups(row),
     };
@@ -106,20 +97,6 @@ internal static class SeekerCsv
             }
         }
         return occupations;
-    }
-
-    private static bool Rural(CsvRow row)
-    {
-        switch (row["rural"].Trim())
-        {
-            case "0":
-                return false;
-            case "1":
-                return true;
-            default:
-                row.Fail("rural", "rural (农村居民) must be 0 or 1");
-                return false;
-        }
     }
 
     private static WorkKind Availability(CsvRow row)

@@ -37,7 +37,8 @@ internal static class SeedFiles
             .FirstOrDefault(a => a.Key == ProjectFolderKey)?.Value;
         return FindRoot(AppContext.BaseDirectory) ?? (projectFolder is null ? null : FindRoot(projectFolder))
             ?? throw new InvalidOperationException(
-                $"no folder above {AppContext.BaseDirectory} (or the test project {projectFolder ?? "(not recorded)"}) holds {SolutionFile}");
+                $"no folder above {AppContext.BaseDirectory} or the test project {projectFolder ?? "(not recorded)"} "
+                + $"holds {SolutionFile}");
     }
 
     private static string? FindRoot(string start)

@@ -8,7 +8,8 @@ public sealed class OutputSetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string[] Entries() => [.. Directory.EnumerateFileSystemEntries(_dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order()!];
+    private string[] Entries()
+        => [.. Directory.EnumerateFileSystemEntries(_dir, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order()!];
 
     [Fact]
     public void Commit_StreamedAndWholeFiles_AllInPlaceWithoutTemporaries()

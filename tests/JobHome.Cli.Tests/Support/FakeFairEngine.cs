@@ -11,9 +11,11 @@ namespace JobHome.Cli.Tests.Support;
 internal sealed class FakeFairEngine : IFairEngine
 {
     public static IFairEngine Create(string? modelJson) =>
-        modelJson is null || modelJson.Contains("\"fake\"", StringComparison.Ordinal) ? new FakeFairEngine() : throw new FormatException("not a fake model");
+        modelJson is null || modelJson.Contains("\"fake\"", StringComparison.Ordinal) ? new FakeFairEngine()
+            : throw new FormatException("not a fake model");
 
-    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken)
+    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings,
+        IProgress<long> progress, CancellationToken cancellationToken)
     {
         var start = new List<int> { 0 };
         var post = new List<int>();
@@ -58,6 +60,8 @@ internal sealed class FakeFairEngine : IFairEngine
         return new FairAssignment(result, total, placed);
     }
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
-        seekers.Select(s => (IReadOnlyList<RecommendationRow>)posts.Take(count).Select(p => new RecommendationRow(p.Id, 0.5, "occupation=0.50(职业匹配)")).ToList()).ToList();
+    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+        FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
+        seekers.Select(s => (IReadOnlyList<RecommendationRow>)posts.Take(count)
+            .Select(p => new RecommendationRow(p.Id, 0.5, "occupation=0.50(职业匹配)")).ToList()).ToList();
 }

@@ -12,12 +12,15 @@ internal sealed class HybridEngine(IFairEngine real) : IFairEngine
 
     public static IFairEngine Create(string? modelJson) => new HybridEngine(MatchingFairEngine.Create(modelJson));
 
-    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken) =>
+    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings,
+        IProgress<long> progress, CancellationToken cancellationToken) =>
         _real.BuildGraph(seekers, posts, settings, progress, cancellationToken);
 
-    public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken) =>
+    public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress,
+        CancellationToken cancellationToken) =>
         _fake.Solve(graph, settings, progress, cancellationToken);
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
+    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+        FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
         _real.Recommend(seekers, posts, settings, count, progress, cancellationToken);
 }

@@ -28,6 +28,7 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
     private string _code = string.Empty;
     private string _idRegion = string.Empty;
 
+    /// <summary>Draws the whole county; call once per builder.</summary>
     public DemoCounty Build()
     {
         var xinfeng = index == 0;

@@ -39,6 +39,7 @@ internal sealed class PlainPhaseProgress(TextWriter writer) : IPhaseProgress
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastTicks;
 
+        /// <summary>Prints a progress line when at least <see cref="Interval"/> has passed since the last one.</summary>
         public void Report(long done)
         {
             var now = _clock.ElapsedTicks;
@@ -51,6 +52,7 @@ internal sealed class PlainPhaseProgress(TextWriter writer) : IPhaseProgress
             _owner.Write(string.Create(CultureInfo.InvariantCulture, $"{_name}: {percent:0}% ({done:N0}/{_total:N0})"));
         }
 
+        /// <summary>Prints the phase's elapsed time.</summary>
         public void End() =>
             _owner.Write(string.Create(CultureInfo.InvariantCulture, $"{_name}: done in {_clock.Elapsed.TotalMilliseconds:0} ms"));
     }

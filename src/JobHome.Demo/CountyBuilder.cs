@@ -111,9 +111,10 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
     {
         var village = kind == SiteKind.Village;
         var name = UniqueName(town.Stem, village ? "村" : "社区");
-        var site = new Site(town.Code + string.Create(CultureInfo.InvariantCulture, $"{number:000}"), name + Site.NameSuffix,
-            kind, town.Code, Near(rng, town.Centre, village ? 0.06 : 0.02), village,
-                village ? Staff(0, 1, 0, 2, 0, 5) : Staff(0, 2, 1, 2, 1, 5));
+        var code = town.Code + string.Create(CultureInfo.InvariantCulture, $"{number:000}");
+        var place = Near(rng, town.Centre, village ? 0.06 : 0.02);
+        var staff = village ? Staff(0, 1, 0, 2, 0, 5) : Staff(0, 2, 1, 2, 1, 5);
+        var site = new Site(code, name + Site.NameSuffix, kind, town.Code, place, village, staff);
         _sites.Add(site);
         AddPeople(site, village ? rng.Between(6, 16) : rng.Between(10, 25));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JobHome.Deployment.Tests.Fixtures;
 using JobHome.Deployment.Tests.Manifests;
 
 namespace JobHome.Deployment.Tests;

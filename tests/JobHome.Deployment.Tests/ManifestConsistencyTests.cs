@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using JobHome.Deployment.Tests.Fixtures;
 using JobHome.Deployment.Tests.Manifests;
 using k8s.Models;
 

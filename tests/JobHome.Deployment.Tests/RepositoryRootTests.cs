@@ -1,3 +1,5 @@
+using JobHome.Deployment.Tests.Fixtures;
+
 namespace JobHome.Deployment.Tests;
 
 /// <summary>The repository root is found by walking up to the solution file.</summary>

@@ -1,3 +1,4 @@
+using JobHome.Deployment.Tests.Fixtures;
 using JobHome.Deployment.Tests.Manifests;
 
 namespace JobHome.Deployment.Tests;

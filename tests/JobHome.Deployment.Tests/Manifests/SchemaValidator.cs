@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using JobHome.Deployment.Tests.Fixtures;
 
 namespace JobHome.Deployment.Tests.Manifests;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace JobHome.Deployment.Tests;
+namespace JobHome.Deployment.Tests.Fixtures;
 
 /// <summary>Finds the repository root: the nearest folder above the test assembly holding JobHome.Cluster.sln.</summary>
 public static class RepositoryRoot

@@ -1,6 +1,6 @@
 using JobHome.Deployment.Tests.Manifests;
 
-namespace JobHome.Deployment.Tests;
+namespace JobHome.Deployment.Tests.Fixtures;
 
 /// <summary>A throwaway copy of the repository's k8s/ folder under a temporary root, to break on purpose.</summary>
 public sealed class ManifestCopy : IDisposable

@@ -20,10 +20,21 @@ public sealed class ManifestConsistencyTests
 
     private V1Container SiloContainer => ManifestProbes.SiloContainerOf(_manifests);
 
+    /// <summary>Both workloads; asserting their number keeps the per-workload loops from passing on nothing.</summary>
+    private IReadOnlyList<PodWorkload> Workloads
+    {
+        get
+        {
+            var all = PodWorkload.All(_manifests);
+            Assert.Equal(2, all.Count);
+            return all;
+        }
+    }
+
     [Fact]
     public void Workloads_Selector_SelectsOwnPodTemplateOnly()
     {
-        var workloads = PodWorkload.All(_manifests);
+        var workloads = Workloads;
 
         Assert.Equal(["Deployment/jobhome-silo", "StatefulSet/jobhome-postgres"], workloads.Select(w => w.ToString()));
         foreach (var workload in workloads)
@@ -39,7 +50,7 @@ public sealed class ManifestConsistencyTests
     [Fact]
     public void Services_Selector_SelectsOneWorkloadAndTargetsItsNamedPorts()
     {
-        var workloads = PodWorkload.All(_manifests);
+        var workloads = Workloads;
         var services = _manifests.All<V1Service>();
 
         Assert.Equal(2, services.Count);
@@ -85,7 +96,7 @@ public sealed class ManifestConsistencyTests
     public void Probes_Ports_ReferToDeclaredContainerPorts()
     {
         var checkedProbes = 0;
-        foreach (var workload in PodWorkload.All(_manifests))
+        foreach (var workload in Workloads)
         {
             foreach (var container in workload.Pod.Containers)
             {
@@ -124,7 +135,7 @@ public sealed class ManifestConsistencyTests
     public void Containers_EnvReferences_SecretAndConfigMapKeysExist()
     {
         var resolved = 0;
-        foreach (var workload in PodWorkload.All(_manifests))
+        foreach (var workload in Workloads)
         {
             foreach (var container in workload.Pod.Containers)
             {
@@ -235,7 +246,7 @@ public sealed class ManifestConsistencyTests
     [Fact]
     public void Pods_Security_NonRootReadOnlyRootNoTokenWritableTmp()
     {
-        foreach (var workload in PodWorkload.All(_manifests))
+        foreach (var workload in Workloads)
         {
             var pod = workload.Pod;
             Assert.False(pod.AutomountServiceAccountToken ?? true, $"{workload} mounts a service-account token");
@@ -255,7 +266,7 @@ public sealed class ManifestConsistencyTests
     [Fact]
     public void Pods_VolumeMounts_ReferToDeclaredVolumesOrClaims()
     {
-        foreach (var workload in PodWorkload.All(_manifests))
+        foreach (var workload in Workloads)
         {
             var volumes = (workload.Pod.Volumes ?? []).Select(v => v.Name).Concat(workload.ClaimTemplates).ToHashSet();
             foreach (var mount in workload.Pod.Containers.SelectMany(c => c.VolumeMounts ?? []))
@@ -268,7 +279,7 @@ public sealed class ManifestConsistencyTests
     [Fact]
     public void Containers_Resources_RequestCpuAndMemoryLimitMemory()
     {
-        foreach (var workload in PodWorkload.All(_manifests))
+        foreach (var workload in Workloads)
         {
             foreach (var container in workload.Pod.Containers)
             {
@@ -336,6 +347,27 @@ public sealed class ManifestConsistencyTests
         string[] rbacKinds = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ServiceAccount"];
 
         Assert.DoesNotContain(_manifests.Objects, o => rbacKinds.Contains(o.Kind));
-        Assert.All(PodWorkload.All(_manifests), w => Assert.Null(w.Pod.ServiceAccountName));
+        Assert.All(Workloads, w => Assert.Null(w.Pod.ServiceAccountName));
+    }
+
+    [Fact]
+    public void Kustomization_Images_RewritesTheSiloImage()
+    {
+        var image = SiloContainer.Image;
+
+        Assert.Equal(["jobhome-silo"], _manifests.KustomizationImages);
+        Assert.Equal("jobhome-silo", image.Split(':')[0]);
+    }
+
+    [Fact]
+    public void SiloConfigMap_Keys_EachMappedOntoTheSameNamedVariable()
+    {
+        var config = _manifests.Single<V1ConfigMap>(SiloConfig);
+        var mapped = SiloContainer.Env
+            .Where(e => e.ValueFrom?.ConfigMapKeyRef?.Name == SiloConfig)
+            .ToDictionary(e => e.Name, e => e.ValueFrom.ConfigMapKeyRef.Key);
+
+        Assert.Equal(config.Data.Keys.Order(StringComparer.Ordinal), mapped.Keys.Order(StringComparer.Ordinal));
+        Assert.All(mapped, m => Assert.Equal(m.Key, m.Value));
     }
 }

@@ -13,11 +13,12 @@ public sealed class ManifestSet
     /// <summary>The kustomization file inside <see cref="Folder"/>.</summary>
     public const string KustomizationFile = "kustomization.yaml";
 
-    private ManifestSet(string directory, string? kustomizationNamespace, IReadOnlyList<string> resources, IReadOnlyList<ManifestObject> objects)
+    private ManifestSet(string directory, string? kustomizationNamespace, IReadOnlyList<string> resources, IReadOnlyList<string> images, IReadOnlyList<ManifestObject> objects)
     {
         Directory = directory;
         KustomizationNamespace = kustomizationNamespace;
         Resources = resources;
+        KustomizationImages = images;
         Objects = objects;
     }
 
@@ -29,6 +30,9 @@ public sealed class ManifestSet
 
     /// <summary>The files the kustomization lists under resources, in order.</summary>
     public IReadOnlyList<string> Resources { get; }
+
+    /// <summary>The image names the kustomization's images section rewrites.</summary>
+    public IReadOnlyList<string> KustomizationImages { get; }
 
     /// <summary>Every object of every listed file.</summary>
     public IReadOnlyList<ManifestObject> Objects { get; }
@@ -43,7 +47,7 @@ public sealed class ManifestSet
             throw new ManifestException($"{Folder}/{KustomizationFile} is missing");
         }
 
-        var (ns, resources) = ReadKustomization(kustomizationPath);
+        var (ns, resources, images) = ReadKustomization(kustomizationPath);
         var onDisk = System.IO.Directory.EnumerateFiles(directory)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Select(Path.GetFileName)
@@ -67,7 +71,7 @@ public sealed class ManifestSet
             }
             objects.AddRange(ManifestLoader.LoadFile(path, $"{Folder}/{resource}"));
         }
-        return new ManifestSet(directory, ns, resources, objects);
+        return new ManifestSet(directory, ns, resources, images, objects);
     }
 
     /// <summary>Every object of type <typeparamref name="T"/>.</summary>
@@ -90,7 +94,7 @@ public sealed class ManifestSet
         where T : class, IKubernetesObject<V1ObjectMeta> =>
         All<T>().SingleOrDefault(o => o.Metadata.Name == name);
 
-    private static (string? Namespace, IReadOnlyList<string> Resources) ReadKustomization(string path)
+    private static (string? Namespace, IReadOnlyList<string> Resources, IReadOnlyList<string> Images) ReadKustomization(string path)
     {
         var stream = new YamlStream();
         using (var reader = new StringReader(File.ReadAllText(path)))
@@ -112,6 +116,12 @@ public sealed class ManifestSet
         var resources = sequence.Children
             .Select(n => n is YamlScalarNode { Value: { Length: > 0 } value } ? value : throw new ManifestException($"{Folder}/{KustomizationFile}: a resource that is not a file name"))
             .ToList();
-        return (ns, resources);
+        var images = root.Children.TryGetValue(new YamlScalarNode("images"), out var imagesNode) && imagesNode is YamlSequenceNode imageSequence
+            ? imageSequence.Children
+                .OfType<YamlMappingNode>()
+                .Select(m => m.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { } name } ? name : "")
+                .ToList()
+            : [];
+        return (ns, resources, images);
     }
 }

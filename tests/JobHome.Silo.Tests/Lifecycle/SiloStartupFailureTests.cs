@@ -1,0 +1,85 @@
+using JobHome.Silo.Tests.Fixtures;
+using Npgsql;
+
+namespace JobHome.Silo.Tests.Lifecycle;
+
+/// <summary>A silo that cannot use its store or its configuration exits at once with one clear line on stderr.</summary>
+public sealed class SiloStartupFailureTests
+{
+    /// <summary>Exit code for an unusable store (docs/silo.md).</summary>
+    private const int StorageUnavailable = 3;
+
+    /// <summary>Exit code for an invalid configuration value (docs/silo.md).</summary>
+    private const int InvalidConfiguration = 2;
+
+    private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Start_PostgresWithoutConnectionString_ExitsWithStorageMessage()
+    {
+        using var silo = SiloProcess.Start("--JobHome:Storage=postgres");
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(StorageUnavailable, exitCode);
+        var line = SingleErrorLine(silo);
+        Assert.Contains("ConnectionStrings:JobHome is not set", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresOnClosedPort_ExitsWithHostPortAndDatabase()
+    {
+        var closedPort = FreePorts.Take(1)[0];
+        var connectionString = $"Host=127.0.0.1;Port={closedPort};Username=postgres;Password=unused;Database=jobhome_nowhere";
+        using var silo = SiloProcess.Start("--JobHome:Storage=Postgres", $"--ConnectionStrings:JobHome={connectionString}");
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(StorageUnavailable, exitCode);
+        var line = SingleErrorLine(silo);
+        Assert.Contains($"Cannot connect to PostgreSQL at 127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
+        Assert.Contains("database 'jobhome_nowhere'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("unused", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithWrongPassword_ExitsWithPasswordRefused()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestPostgres.AdminConnectionString) { Password = $"wrong-{Guid.NewGuid():N}" };
+        using var silo = SiloProcess.Start("--JobHome:Storage=postgres", $"--ConnectionStrings:JobHome={builder.ConnectionString}");
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(StorageUnavailable, exitCode);
+        var line = SingleErrorLine(silo);
+        Assert.Contains($"PostgreSQL at {builder.Host}:{builder.Port}, database '{builder.Database}'", line, StringComparison.Ordinal);
+        Assert.Contains("the password was refused", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(builder.Password, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--JobHome:Storage=mongo", "JobHome:Storage = 'mongo'", "use 'embedded' or 'postgres'")]
+    [InlineData("--JobHome:SiloPort=70000", "JobHome:SiloPort = '70000'", "from 1 to 65535")]
+    [InlineData("--JobHome:ShutdownTimeout=soon", "JobHome:ShutdownTimeout = 'soon'", "from 1 second to 1 hour")]
+    public async Task Start_InvalidSetting_ExitsNamingKeyValueAndRule(string argument, string keyAndValue, string rule)
+    {
+        using var silo = SiloProcess.Start(argument);
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(InvalidConfiguration, exitCode);
+        var line = SingleErrorLine(silo);
+        Assert.Contains(keyAndValue, line, StringComparison.Ordinal);
+        Assert.Contains(rule, line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stderr holds exactly one line for the operator: the reason, no stack trace.</summary>
+    private static string SingleErrorLine(SiloProcess silo)
+    {
+        var lines = silo.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr\n{silo.Describe()}");
+        Assert.StartsWith("JobHome silo cannot start: ", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.StandardError, StringComparison.Ordinal);
+        return lines[0];
+    }
+}

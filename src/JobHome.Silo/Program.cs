@@ -58,7 +58,7 @@ internal static class Program
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The log has the details; the operator gets one line naming the cause.
-            await Console.Error.WriteLineAsync($"JobHome silo stopped on an error: {OneLine(e.Message)}");
+            await Console.Error.WriteLineAsync($"JobHome silo failed: {OneLine(e.Message)}");
             return ExitCodes.HostFailed;
         }
     }

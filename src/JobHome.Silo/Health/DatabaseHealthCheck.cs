@@ -21,10 +21,12 @@ internal sealed class DatabaseHealthCheck : IHealthCheck
         if (options.Kind == StorageKind.Embedded)
         {
             // ReadWrite, not ReadWriteCreate: a missing file is a failure, not something to create behind the silo's back.
+            // No pooling: a pooled connection would keep answering from a file that has been deleted or replaced.
             _connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = options.EmbeddedPath,
                 Mode = SqliteOpenMode.ReadWrite,
+                Pooling = false,
                 DefaultTimeout = TimeoutSeconds,
             }.ConnectionString;
             _where = $"embedded database '{options.EmbeddedPath}'";

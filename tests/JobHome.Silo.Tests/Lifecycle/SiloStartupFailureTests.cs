@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using JobHome.Silo.Tests.Fixtures;
 using Npgsql;
 
@@ -11,6 +13,9 @@ public sealed class SiloStartupFailureTests
 
     /// <summary>Exit code for an invalid configuration value (docs/silo.md).</summary>
     private const int InvalidConfiguration = 2;
+
+    /// <summary>Exit code for a host that failed while starting or running (docs/silo.md).</summary>
+    private const int HostFailed = 1;
 
     private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(20);
 
@@ -71,6 +76,23 @@ public sealed class SiloStartupFailureTests
         var line = SingleErrorLine(silo);
         Assert.Contains(keyAndValue, line, StringComparison.Ordinal);
         Assert.Contains(rule, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_HttpPortInUse_ExitsWithHostFailedAndAddress()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        using var silo = SiloProcess.Start("--urls", $"http://127.0.0.1:{port}");
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(HostFailed, exitCode);
+        var lines = silo.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr\n{silo.Describe()}");
+        Assert.StartsWith("JobHome silo failed: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", lines[0], StringComparison.Ordinal);
     }
 
     /// <summary>Stderr holds exactly one line for the operator: the reason, no stack trace.</summary>

@@ -8,6 +8,7 @@ using JobHome.Storage.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -18,6 +19,9 @@ internal static class SiloHost
 {
     /// <summary>Where HTTP is served when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor Kestrel endpoints say otherwise.</summary>
     public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Service name on exported telemetry.</summary>
+    public const string ServiceName = "jobhome-silo";
 
     /// <summary>Path of the Prometheus scraping endpoint.</summary>
     public const string MetricsPath = "/metrics";
@@ -77,7 +81,9 @@ internal static class SiloHost
             silo.AddDashboard();
         });
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
             .AddMeter(SiloMetrics.OrleansMeterName, SiloMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
     }

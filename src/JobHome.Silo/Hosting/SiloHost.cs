@@ -84,8 +84,8 @@ internal static class SiloHost
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-            .AddMeter(SiloMetrics.OrleansMeterName, SiloMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+                .AddMeter(SiloMetrics.OrleansMeterName, SiloMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddPrometheusExporter());
     }
 
     /// <summary>Maps the endpoints and hooks the start and stop messages.</summary>

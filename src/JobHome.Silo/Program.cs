@@ -45,17 +45,29 @@ internal static class Program
                 await Console.Error.WriteLineAsync("JobHome silo stopped before it started (interrupted while checking the store).");
                 return ExitCodes.Interrupted;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug in the check rather than an unusable store; still one line and a quick exit, never a hang.
+                await Console.Error.WriteLineAsync($"JobHome silo cannot start: the store check failed unexpectedly: {e.GetType().Name}: {OneLine(e.Message)}");
+                return ExitCodes.StorageUnavailable;
+            }
         }
 
-        SiloHost.Configure(builder, options, storage);
-        await using var app = builder.Build();
-        SiloHost.Map(app, options, startTimestamp);
         try
         {
+            SiloHost.Configure(builder, options, storage);
+            await using var app = builder.Build();
+            SiloHost.Map(app, options, startTimestamp);
             await app.RunAsync();
             return ExitCodes.Ok;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // A stop request (or the shutdown timeout) cut the start or the stop short.
+            await Console.Error.WriteLineAsync("JobHome silo stopped before it finished starting or stopping.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
         {
             // The log has the details; the operator gets one line naming the cause.
             await Console.Error.WriteLineAsync($"JobHome silo failed: {OneLine(e.Message)}");

@@ -15,6 +15,6 @@ internal static class ExitCodes
     /// <summary>The store cannot be used (unreachable, refused sign-in, unreadable file, schema).</summary>
     public const int StorageUnavailable = 3;
 
-    /// <summary>Stopped by Ctrl+C or SIGTERM before the host had started.</summary>
+    /// <summary>Stopped by Ctrl+C or SIGTERM before the host had finished starting (or a stop was cut short).</summary>
     public const int Interrupted = 130;
 }

@@ -94,6 +94,7 @@ internal static class SiloHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JobHome.Silo");
         var metrics = app.Services.GetRequiredService<SiloMetrics>();
         var tracker = app.Services.GetRequiredService<SiloActivityTracker>();
+        SiloLog.Starting(logger, options.Storage, options.ClusterId, options.ServiceId, options.SiloPort, options.GatewayPort);
         tracker.BecameActive += () =>
         {
             var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobHome.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,10 +17,10 @@ internal static class HealthEndpoints
     /// <summary>Path of the readiness probe: 200 when the silo is active and the store reachable, else 503.</summary>
     public const string ReadyPath = "/health/ready";
 
-    /// <summary>Adds the readiness checks and what they need.</summary>
-    public static IServiceCollection AddJobHomeHealthChecks(this IServiceCollection services)
+    /// <summary>Adds the readiness checks on the silo's lifecycle and on the store <paramref name="storage"/> names.</summary>
+    public static IServiceCollection AddJobHomeHealthChecks(this IServiceCollection services, JobHomeStorageOptions storage)
     {
-        services.AddSingleton<DatabaseHealthCheck>();
+        services.AddSingleton(new DatabaseHealthCheck(storage));
         services.AddSingleton<SiloActiveHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadyTag])

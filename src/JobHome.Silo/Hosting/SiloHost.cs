@@ -55,9 +55,8 @@ internal static class SiloHost
         var tracker = new SiloActivityTracker();
         builder.Services.AddSingleton(tracker);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(tracker);
-        builder.Services.AddSingleton(new DatabaseHealthCheck(storage));
         builder.Services.AddSingleton<SiloMetrics>();
-        builder.Services.AddJobHomeHealthChecks();
+        builder.Services.AddJobHomeHealthChecks(storage);
 
         builder.UseOrleans(silo =>
         {

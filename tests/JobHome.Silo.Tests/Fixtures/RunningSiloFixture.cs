@@ -18,7 +18,17 @@ public sealed class RunningSiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _silo = SiloProcess.Start();
-        TimeToReady = await _silo.WaitUntilReadyAsync(ReadyDeadline);
+        try
+        {
+            TimeToReady = await _silo.WaitUntilReadyAsync(ReadyDeadline);
+        }
+        catch
+        {
+            // Kill the child even if the runner does not dispose a fixture whose start failed.
+            _silo.Dispose();
+            _silo = null;
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -66,7 +66,10 @@ internal sealed class SiloProcess : IDisposable
     }
 
     /// <summary>Starts the silo with <c>--data</c>, <c>--urls</c>, silo and gateway ports chosen here, then <paramref name="extraArguments"/>.</summary>
-    public static SiloProcess Start(params string[] extraArguments)
+    public static SiloProcess Start(params string[] extraArguments) => Start(new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>As <see cref="Start(string[])"/>, with extra environment variables for the child.</summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
         var siloDll = Path.Combine(AppContext.BaseDirectory, "JobHome.Silo.dll");
         if (!File.Exists(siloDll))
@@ -94,6 +97,11 @@ internal sealed class SiloProcess : IDisposable
         foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("JobHome__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         info.ArgumentList.Add(siloDll);

@@ -83,6 +83,17 @@ public sealed class SiloStartupFailureTests
     }
 
     [Fact]
+    public async Task Start_InvalidSettingFromEnvironment_ExitsNamingKey()
+    {
+        using var silo = SiloProcess.Start(new Dictionary<string, string> { ["JobHome__ClusterId"] = "two words" });
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.Equal(InvalidConfiguration, exitCode);
+        Assert.Contains("JobHome:ClusterId = 'two words' is not a valid id", SingleErrorLine(silo), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_HttpPortInUse_ExitsWithHostFailedAndAddress()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

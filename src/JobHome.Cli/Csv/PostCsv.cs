@@ -59,7 +59,7 @@ internal static class PostCsv
     {
         if (!WorkKinds.TryParse(row["kind"].Trim(), out var kind))
         {
-            row.Fail("kind", $"kind (用工形式) must be exactly one of {SeekerCsv.WorkKindTokens}");
+            row.Fail("kind", $"kind (用工形式) must be exactly one of {WorkKinds.TokenList}");
         }
         return kind;
     }

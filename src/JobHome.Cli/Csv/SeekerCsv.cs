@@ -110,7 +110,7 @@ internal static class SeekerCsv
             }
             else
             {
-                row.FailValue("availability", item, $"availability (可接受用工形式) items must be {WorkKindTokens}");
+                row.FailValue("availability", item, $"availability (可接受用工形式) items must be {WorkKinds.TokenList}");
             }
         }
         return availability;
@@ -133,7 +133,4 @@ internal static class SeekerCsv
         }
         return groups;
     }
-
-    /// <summary>The work-kind tokens for messages.</summary>
-    public static string WorkKindTokens => string.Join('|', WorkKinds.All.Select(k => k.Token));
 }

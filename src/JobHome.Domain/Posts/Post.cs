@@ -73,7 +73,7 @@ public sealed record Post
         Location.AddErrors(result);
         if (!Kind.IsSingle())
         {
-            result.Add("kind", Kind.ToString(), "must be exactly one of full_time|part_time|gig|public_welfare", "kind of work (用工形式)");
+            result.Add("kind", Kind.ToString(), $"must be exactly one of {WorkKinds.TokenList}", "kind of work (用工形式)");
         }
         if (!Enum.IsDefined(MinEducation))
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using JobHome.Cli.Csv;
+using JobHome.Cli.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
@@ -54,13 +56,21 @@ internal static class FairOutputs
         for (var seeker = 0; seeker < result.Seekers.Count; seeker++)
         {
             var rank = 1;
-            foreach (var row in recommendations[seeker])
+            foreach (var recommendation in recommendations[seeker])
             {
-                csv.Row(result.Seekers[seeker].Id, (rank++).ToString(CultureInfo.InvariantCulture), row.PostId,
-                    ScoreText.FromScore(row.Score), row.Factors);
+                csv.Row(result.Seekers[seeker].Id, (rank++).ToString(CultureInfo.InvariantCulture), recommendation.Id,
+                    ScoreText.FromScore(recommendation.Score), FormatFactors(recommendation.TopFactors));
             }
         }
     }
+
+    /// <summary>
+    /// Formats top factors as <c>occupation=1.00(职业匹配);distance=0.83(通勤距离)</c>: factor value in [0, 1] and its
+    /// Chinese name.
+    /// </summary>
+    public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
+        string.Join(';', factors.Select(f => string.Create(
+            CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
 
     /// <summary>Writes <c>file,line,column,value,reason</c>, one line per problem.</summary>
     public static void WriteRejects(CsvOutput csv, IReadOnlyList<CsvIssue> issues)

@@ -1,6 +1,7 @@
 using JobHome.Cli.Csv;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
@@ -16,5 +17,5 @@ internal sealed record FairResult(
     IReadOnlyList<MatchPost> Posts,
     CandidateGraph Graph,
     int[] EdgeOfSeeker,
-    IReadOnlyList<IReadOnlyList<RecommendationRow>>? Recommendations,
+    IReadOnlyList<IReadOnlyList<Recommendation>>? Recommendations,
     IReadOnlyList<CsvIssue> Issues);

@@ -1,5 +1,6 @@
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
@@ -18,7 +19,7 @@ internal interface IFairEngine
     FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken);
 
     /// <summary>Top <paramref name="count"/> posts for every seeker, in seeker order.</summary>
-    IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(
+    IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(
         IReadOnlyList<MatchSeeker> seekers,
         IReadOnlyList<MatchPost> posts,
         FairSettings settings,

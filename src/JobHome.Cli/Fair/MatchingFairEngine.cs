@@ -1,6 +1,4 @@
-using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Model;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
@@ -43,7 +41,7 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(
         IReadOnlyList<MatchSeeker> seekers,
         IReadOnlyList<MatchPost> posts,
         FairSettings settings,
@@ -54,13 +52,11 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
         var index = new MatchIndex(_model);
         index.UpsertPosts(posts);
         var options = Options(settings);
-        var rows = new IReadOnlyList<RecommendationRow>[seekers.Count];
+        var rows = new IReadOnlyList<Recommendation>[seekers.Count];
         var done = 0;
         Parallel.For(0, seekers.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
         {
-            rows[s] = index.TopPostsForSeeker(seekers[s], count, options)
-                .Select(r => new RecommendationRow(r.Id, r.Score, FormatFactors(r.TopFactors)))
-                .ToList();
+            rows[s] = index.TopPostsForSeeker(seekers[s], count, options);
             var n = Interlocked.Increment(ref done);
             if (n % 1000 == 0)
             {
@@ -70,15 +66,6 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
         progress.Report(seekers.Count);
         return rows;
     }
-
-    /// <summary>
-    /// Formats top factors as <c>occupation=1.00(职业匹配);distance=0.83(通勤距离)</c>: factor value in [0, 1] and its
-    /// Chinese name.
-    /// </summary>
-    public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
-        string.Join(';', factors.Select(f =>
-            string.Create(CultureInfo.InvariantCulture,
-                $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
 
     private static MatchOptions Options(FairSettings settings) => new(settings.AsOf, settings.MaxKm);
 }

@@ -1,6 +1,7 @@
 using JobHome.Cli.Fair;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Tests.Support;
 
@@ -60,8 +61,10 @@ internal sealed class FakeFairEngine : IFairEngine
         return new FairAssignment(result, total, placed);
     }
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
         FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
-        seekers.Select(s => (IReadOnlyList<RecommendationRow>)posts.Take(count)
-            .Select(p => new RecommendationRow(p.Id, 0.5, "occupation=0.50(职业匹配)")).ToList()).ToList();
+        seekers.Select(s => (IReadOnlyList<Recommendation>)posts.Take(count)
+            .Select(p => new Recommendation(
+                p.Id, 0.5, [new FactorContribution(Factor.Occupation, 0.5, 0.5, "职业匹配 0.50", "occupation 0.50")]))
+            .ToList()).ToList();
 }

@@ -1,6 +1,7 @@
 using JobHome.Cli.Fair;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Tests.Support;
 
@@ -20,7 +21,7 @@ internal sealed class HybridEngine(IFairEngine real) : IFairEngine
         CancellationToken cancellationToken) =>
         _fake.Solve(graph, settings, progress, cancellationToken);
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
         FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
         _real.Recommend(seekers, posts, settings, count, progress, cancellationToken);
 }

@@ -21,7 +21,7 @@ public static class CandidateGraphBuilder
     /// <param name="options">Matching options (reference date, commute limits).</param>
     /// <param name="model">Scoring model.</param>
     /// <param name="topN">Edges per seeker; 0 = every eligible pair.</param>
-    /// <param name="ct">Cancels the build.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     /// <param name="progress">Receives the number of seekers done, about every 1,000 seekers and at the end.</param>
     public static CandidateGraph Build(
         IReadOnlyList<MatchSeeker> seekers,
@@ -30,7 +30,7 @@ public static class CandidateGraphBuilder
         ScoringModel model,
         int topN,
         IProgress<int>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seekers);
         ArgumentNullException.ThrowIfNull(posts);
@@ -46,7 +46,7 @@ public static class CandidateGraphBuilder
             capacity[i] = Math.Max(0, posts[i].Openings);
         }
         var index = FairPostIndex.Build(posts, vocabulary);
-        ct.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Seekers in grid-cell order, so that neighbours query the same posts while they are in cache.
         var order = new int[seekers.Count];
@@ -69,7 +69,7 @@ public static class CandidateGraphBuilder
         Parallel.For(
             0,
             chunks,
-            new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             () =>
             {
                 var search = new CandidateSearch(index, model, options, k);
@@ -115,6 +115,6 @@ public static class CandidateGraphBuilder
             Array.Copy(w.EdgeScore, rowStart[s], edgeScore, edgeStart[s], rowLength[s]);
         }
         progress?.Report(seekers.Count);
-        return new CandidateGraph(seekers.Count, capacity, edgeStart, edgePost, edgeScore);
+        return CandidateGraph.FromOwned(seekers.Count, capacity, edgeStart, edgePost, edgeScore);
     }
 }

@@ -39,7 +39,7 @@ public sealed class MatchIndex
     public ScoringModel Model { get; }
 
     /// <summary>The skill vocabulary behind the bitsets.</summary>
-    public SkillVocabulary Skills { get; } = new();
+    internal SkillVocabulary Skills { get; } = new();
 
     /// <summary>Number of indexed posts (including any with no free openings).</summary>
     public int PostCount => Volatile.Read(ref _postCount);

@@ -48,7 +48,7 @@ public sealed class ScoringModel
         {
             if (!double.IsFinite(w[i]) || w[i] < 0)
             {
-                throw new ArgumentException($"weight '{Names[i]}' must be a finite number ≥ 0, got {w[i]}");
+                throw new ArgumentException($"weight '{FactorNames.Tokens[i]}' must be a finite number ≥ 0, got {w[i]}");
             }
         }
         return new(Normalise(w) ?? throw new ArgumentException("at least one weight must be positive"), null, null, 0);
@@ -210,9 +210,6 @@ public sealed class ScoringModel
         }
     }
 
-    /// <summary>JSON names of the factors in <see cref="Factor"/> order.</summary>
-    internal static readonly string[] Names = ["occupation", "skills", "pay", "distance", "priority"];
-
     private static double[]? Normalise(double[] w)
     {
         var sum = w.Sum();
@@ -226,9 +223,9 @@ public sealed class ScoringModel
     private static void WriteFactors(Utf8JsonWriter writer, string name, IReadOnlyList<double> values)
     {
         writer.WriteStartObject(name);
-        for (var i = 0; i < Names.Length; i++)
+        for (var i = 0; i < FactorNames.Tokens.Count; i++)
         {
-            writer.WriteNumber(Names[i], values[i]);
+            writer.WriteNumber(FactorNames.Tokens[i], values[i]);
         }
         writer.WriteEndObject();
     }
@@ -241,13 +238,13 @@ public sealed class ScoringModel
         }
         if (obj.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"scoring model: field '{name}' must be an object with {string.Join(", ", Names)}");
+            throw new FormatException($"scoring model: field '{name}' must be an object with {string.Join(", ", FactorNames.Tokens)}");
         }
-        var values = new double[Names.Length];
-        for (var i = 0; i < Names.Length; i++)
+        var values = new double[FactorNames.Tokens.Count];
+        for (var i = 0; i < FactorNames.Tokens.Count; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"{name}.{Names[i]}");
-            if (!obj.TryGetProperty(Names[i], out var e))
+            var field = string.Create(CultureInfo.InvariantCulture, $"{name}.{FactorNames.Tokens[i]}");
+            if (!obj.TryGetProperty(FactorNames.Tokens[i], out var e))
             {
                 throw new FormatException($"scoring model: field '{field}' is missing");
             }

@@ -83,9 +83,6 @@ public sealed class FairSolverDegenerateTests
     }
 
     [Fact]
-    public void Solve_InvalidPost_Throws()
-    {
-        var graph = new CandidateGraph(1, [1], [0, 1], [3], [10]);
-        Assert.Throws<ArgumentException>(() => FairSolver.Solve(graph, FairObjective.Score, FairMode.Optimal));
-    }
+    public void Constructor_InvalidPost_Throws() =>
+        Assert.Throws<ArgumentException>(() => new CandidateGraph(1, [1], [0, 1], [3], [10]));
 }

@@ -38,7 +38,7 @@ internal sealed class FakeFairEngine : IFairEngine
 
     public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct)
     {
-        var left = (int[])graph.Capacity.Clone();
+        var left = graph.Capacity.ToArray();
         var result = Enumerable.Repeat(-1, graph.SeekerCount).ToArray();
         long total = 0;
         var edges = Enumerable.Range(0, graph.SeekerCount)

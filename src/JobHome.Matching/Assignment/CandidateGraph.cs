@@ -1,11 +1,9 @@
 namespace JobHome.Matching.Assignment;
 
-/// <summary>
-/// The bipartite candidate graph of a fair in compressed sparse rows: seeker <c>s</c>'s edges are
-/// <c>EdgeStart[s] .. EdgeStart[s+1]-1</c>; each edge names a post and carries the pair's score in
-/// integer micro-points (score × 1,000,000, 0..1,000,000) so that solvers maximise exact integer sums.
-/// </summary>
+/// <summary>The bipartite candidate graph of a fair in compressed sparse rows, scores in integer micro-points.</summary>
 /// <remarks>
+/// Seeker <c>s</c>'s edges are <c>EdgeStart[s] .. EdgeStart[s+1]-1</c>; each edge names a post and carries the pair's
+/// score in integer micro-points (score × 1,000,000, 0..1,000,000) so that solvers maximise exact integer sums.
 /// Checked once when built and read-only afterwards (the arrays are copied in and handed out as read-only spans),
 /// so solvers trust its shape without checking it again.
 /// </remarks>
@@ -19,7 +17,7 @@ public sealed class CandidateGraph
     private readonly int[] _edgePost;
     private readonly int[] _edgeScore;
 
-    /// <summary>Creates a graph from copies of the arrays; throws <see cref="ArgumentException"/> when they do not form a valid graph.</summary>
+    /// <summary>Creates a graph from copies of the arrays; <see cref="ArgumentException"/> when they do not form a graph.</summary>
     public CandidateGraph(int seekerCount, int[] capacity, int[] edgeStart, int[] edgePost, int[] edgeScore)
         : this(seekerCount, (Copy(capacity, nameof(capacity)), Copy(edgeStart, nameof(edgeStart)),
             Copy(edgePost, nameof(edgePost)), Copy(edgeScore, nameof(edgeScore))))

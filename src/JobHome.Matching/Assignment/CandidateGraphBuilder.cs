@@ -10,12 +10,13 @@ public static class CandidateGraphBuilder
     /// <summary>Seekers per unit of parallel work.</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>
-    /// Builds the graph: row s holds seeker s's top <paramref name="topN"/> eligible posts (all eligible posts when
+    /// <summary>Builds the graph: each seeker's top <paramref name="topN"/> eligible posts by score.</summary>
+    /// <remarks>
+    /// Row s holds seeker s's top <paramref name="topN"/> eligible posts (all eligible posts when
     /// 0), best first, ties by post id ordinal then input position; edge scores are
     /// <see cref="CandidateGraph.ToMicro"/>(score); post i is input post i with capacity = its openings (≥ 0).
     /// Seekers are processed in parallel, in region-cell order, against a read-only region/occupation snapshot of the posts.
-    /// </summary>
+    /// </remarks>
     /// <param name="seekers">Seekers, one row each in input order.</param>
     /// <param name="posts">Posts, indexed in input order.</param>
     /// <param name="options">Matching options (reference date, commute limits).</param>
@@ -102,7 +103,8 @@ public static class CandidateGraphBuilder
             total += rowLength[s];
             if (total > Array.MaxLength)
             {
-                throw new InvalidOperationException($"the candidate graph would have more than {Array.MaxLength} edges; use a smaller topN");
+                throw new InvalidOperationException(
+                    $"the candidate graph would have more than {Array.MaxLength} edges; use a smaller topN");
             }
             edgeStart[s + 1] = (int)total;
         }

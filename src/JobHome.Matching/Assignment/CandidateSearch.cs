@@ -14,7 +14,7 @@ namespace JobHome.Matching.Assignment;
 /// One worker of <see cref="CandidateGraphBuilder"/>: finds seekers' top-N posts in a <see cref="FairPostIndex"/>
 /// and appends each row to its own growing edge buffers. Owns all its scratch, so a query allocates nothing.
 /// </summary>
-internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int k)
+internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int topN)
 {
     /// <summary>Posts screened per block of a scan.</summary>
     private const int BlockSize = 256;
@@ -22,7 +22,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private readonly FairPostIndex _index = index;
     private readonly ScoringModel _model = model;
     private readonly MatchOptions _options = options;
-    private readonly int _k = k;
+    private readonly int _topN = topN;
     private readonly int _packedAsOf = FactorCurves.PackDate(options.AsOf);
     private readonly double _distanceWeight = model.Weight(Factor.Distance);
     private readonly ulong[] _skillBits = new ulong[(index.SkillVocabularySize + 63) / 64];
@@ -67,15 +67,15 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
 
     /// <summary>Finds a seeker's row and appends it; returns the row's first edge in this worker's buffers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int AppendRow(in SeekerFeatures s)
+    public int AppendRow(in SeekerFeatures seeker)
     {
-        _heap.Reset(_k);
-        foreach (var id in s.Skills.Overflow)
+        _heap.Reset(_topN);
+        foreach (var id in seeker.Skills.Overflow)
         {
             _skillBits[id >> 6] |= 1UL << id;
         }
-        Search(in s);
-        foreach (var id in s.Skills.Overflow)
+        Search(in seeker);
+        foreach (var id in seeker.Skills.Overflow)
         {
             _skillBits[id >> 6] = 0;
         }
@@ -369,13 +369,13 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 }
                 var skills = FactorCurves.Skills(matched, p.SkillCount);
                 var pay = FactorCurves.Pay(q.ExpectedPay, p.PayMin, p.PayMax);
-                if (threshold >= 0
-                    && model.Score(occupation, skills, pay, FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit), q.Priority) < threshold)
+                var distanceBound = FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit);
+                if (threshold >= 0 && model.Score(occupation, skills, pay, distanceBound, q.Priority) < threshold)
                 {
                     continue;
                 }
                 var km = GeoDistance.Haversine(q.Lat, q.Lon, q.CosLat, p.Lat, p.Lon, p.CosLat);
-                if (!(km <= q.Limit))
+                if (!HardFilters.WithinCommute(km, q.Limit))
                 {
                     continue;
                 }
@@ -424,22 +424,22 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     /// <summary>The seeker's fields a scan reads, unpacked once per query.</summary>
     private readonly struct Query
     {
-        public Query(in SeekerFeatures s, int packedAsOf, double limit, double priority, int intentionCount)
+        public Query(in SeekerFeatures seeker, int packedAsOf, double limit, double priority, int intentionCount)
         {
             IntentionCount = intentionCount;
-            Availability = s.Availability;
-            PublicWelfareOk = HardFilters.PublicWelfareEligible(s.KeyGroups);
-            Education = s.EducationRank;
-            Age = FactorCurves.AgeYears(s.PackedBirth, packedAsOf);
-            Lat = s.Lat;
-            Lon = s.Lon;
-            CosLat = GeoDistance.CosLat(s.Lat);
-            (X, Y, Z) = GeoDistance.UnitVector(s.Lat, s.Lon);
+            Availability = seeker.Availability;
+            PublicWelfareOk = HardFilters.PublicWelfareEligible(seeker.KeyGroups);
+            Education = seeker.EducationRank;
+            Age = FactorCurves.AgeYears(seeker.PackedBirth, packedAsOf);
+            Lat = seeker.Lat;
+            Lon = seeker.Lon;
+            CosLat = GeoDistance.CosLat(seeker.Lat);
+            (X, Y, Z) = GeoDistance.UnitVector(seeker.Lat, seeker.Lon);
             Limit = limit;
             Priority = priority;
-            ExpectedPay = s.ExpectedPay;
-            SkillMask = s.Skills.Mask;
-            SkillOverflow = s.Skills.Overflow;
+            ExpectedPay = seeker.ExpectedPay;
+            SkillMask = seeker.Skills.Mask;
+            SkillOverflow = seeker.Skills.Overflow;
         }
 
         public int IntentionCount { get; }

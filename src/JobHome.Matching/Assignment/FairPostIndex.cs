@@ -204,11 +204,11 @@ internal sealed class FairPostIndex
     /// <summary>A post's hard-filter fields and unit-sphere position.</summary>
     internal readonly struct ScreenFields
     {
-        public ScreenFields(double x, double y, double z, WorkKind kind, byte minEducation, int ageMin, int ageMax)
+        public ScreenFields(double unitX, double unitY, double unitZ, WorkKind kind, byte minEducation, int ageMin, int ageMax)
         {
-            X = x;
-            Y = y;
-            Z = z;
+            X = unitX;
+            Y = unitY;
+            Z = unitZ;
             Kind = kind;
             MinEducation = minEducation;
             AgeMin = ageMin;

@@ -7,6 +7,6 @@ internal interface IBucketQuery<TSegment>
     /// <summary>An upper bound of any member's score; <paramref name="near"/> when the occupation bound is 1.</summary>
     double Bound(StoreBucket<TSegment> bucket, double distanceBound, out bool near);
 
-    /// <summary>Offers every eligible record of the first <paramref name="count"/> slots that can still enter <paramref name="top"/>.</summary>
+    /// <summary>Offers each eligible record of the first <paramref name="count"/> slots that can still enter the heap.</summary>
     void Scan(TSegment segment, int count, double distanceBound, TopK top);
 }

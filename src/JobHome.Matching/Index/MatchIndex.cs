@@ -3,9 +3,7 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Index;
 
-/// <summary>
-/// In-memory index of seekers and posts for real-time top-k matching.
-/// </summary>
+/// <summary>In-memory index of seekers and posts for real-time top-k matching.</summary>
 /// <remarks>
 /// Records live in structure-of-arrays segments, bucketed by 0.1° region cell and occupation major group
 /// (posts) or set of intention major groups (seekers). A query visits only cells within the commute radius,
@@ -125,52 +123,52 @@ public sealed class MatchIndex
         }
     }
 
-    /// <summary>The <paramref name="k"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker s, int k, MatchOptions o)
+    /// <summary>The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(o);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        o.Validate();
-        if (k == 0)
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        options.Validate();
+        if (count == 0)
         {
             return [];
         }
-        var features = new SeekerFeatures(s, Skills, addSkills: false);
-        var top = new TopK(k, dedupe: true);
-        _postStore.Query(features, Model, o, top);
+        var features = new SeekerFeatures(seeker, Skills, addSkills: false);
+        var top = new TopK(count, dedupe: true);
+        _postStore.Query(features, Model, options, top);
         var found = top.ToSortedArray();
         var result = new Recommendation[found.Length];
         for (var i = 0; i < found.Length; i++)
         {
             var c = found[i];
-            var factors = PostStore.Factors((PostSegment)c.Segment, c.Slot, features, o);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
+            var factors = PostStore.Factors((PostSegment)c.Segment, c.Slot, features, options);
+            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, options.TopFactors);
         }
         return result;
     }
 
-    /// <summary>The <paramref name="k"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost p, int k, MatchOptions o)
+    /// <summary>The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(o);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        o.Validate();
-        if (k == 0)
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        options.Validate();
+        if (count == 0)
         {
             return [];
         }
-        var features = new PostFeatures(p, Skills, addSkills: false);
-        var top = new TopK(k, dedupe: true);
-        _seekerStore.Query(features, Model, o, top);
+        var features = new PostFeatures(post, Skills, addSkills: false);
+        var top = new TopK(count, dedupe: true);
+        _seekerStore.Query(features, Model, options, top);
         var found = top.ToSortedArray();
         var result = new Recommendation[found.Length];
         for (var i = 0; i < found.Length; i++)
         {
             var c = found[i];
-            var factors = SeekerStore.Factors((SeekerSegment)c.Segment, c.Slot, features, o);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
+            var factors = SeekerStore.Factors((SeekerSegment)c.Segment, c.Slot, features, options);
+            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, options.TopFactors);
         }
         return result;
     }

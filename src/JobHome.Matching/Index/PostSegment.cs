@@ -14,27 +14,27 @@ internal sealed class PostSegment(int capacity) : RecordSegment<PostSegment, Pos
     public readonly int[][] SkillOverflow = new int[capacity][];
     public readonly int[] SkillCount = new int[capacity];
 
-    protected override void WriteFields(int i, in PostFeatures features)
+    protected override void WriteFields(int index, in PostFeatures features)
     {
-        Lat[i] = features.Lat;
-        Lon[i] = features.Lon;
-        Filter[i] = new PostFilter(features.AgeMin, features.AgeMax, features.Openings, features.Kind, features.MinEducationRank);
-        Occupation[i] = features.Occupation;
-        PayMin[i] = features.PayMin;
-        PayMax[i] = features.PayMax;
-        SkillMask[i] = features.Skills.Mask;
-        SkillOverflow[i] = features.Skills.Overflow;
-        SkillCount[i] = features.Skills.Count;
+        Lat[index] = features.Lat;
+        Lon[index] = features.Lon;
+        Filter[index] = new PostFilter(features.AgeMin, features.AgeMax, features.Openings, features.Kind, features.MinEducationRank);
+        Occupation[index] = features.Occupation;
+        PayMin[index] = features.PayMin;
+        PayMax[index] = features.PayMax;
+        SkillMask[index] = features.Skills.Mask;
+        SkillOverflow[index] = features.Skills.Overflow;
+        SkillCount[index] = features.Skills.Count;
     }
 
-    protected override void CopyFields(int i, PostSegment target, int j)
+    protected override void CopyFields(int index, PostSegment target, int targetIndex)
     {
-        target.Filter[j] = Filter[i];
-        target.Occupation[j] = Occupation[i];
-        target.PayMin[j] = PayMin[i];
-        target.PayMax[j] = PayMax[i];
-        target.SkillMask[j] = SkillMask[i];
-        target.SkillOverflow[j] = SkillOverflow[i];
-        target.SkillCount[j] = SkillCount[i];
+        target.Filter[targetIndex] = Filter[index];
+        target.Occupation[targetIndex] = Occupation[index];
+        target.PayMin[targetIndex] = PayMin[index];
+        target.PayMax[targetIndex] = PayMax[index];
+        target.SkillMask[targetIndex] = SkillMask[index];
+        target.SkillOverflow[targetIndex] = SkillOverflow[index];
+        target.SkillCount[targetIndex] = SkillCount[index];
     }
 }

@@ -25,16 +25,16 @@ internal sealed class PostStore
         _grid.Query(seeker.Lat, seeker.Lon, limit, ref query, top);
     }
 
-    /// <summary>The factors of post slot <paramref name="i"/> for <paramref name="seeker"/> (for explanations).</summary>
-    public static FactorVector Factors(PostSegment seg, int i, in SeekerFeatures seeker, MatchOptions options)
+    /// <summary>The factors of post slot <paramref name="index"/> for <paramref name="seeker"/> (for explanations).</summary>
+    public static FactorVector Factors(PostSegment segment, int index, in SeekerFeatures seeker, MatchOptions options)
     {
         var limit = options.LimitKm(seeker.Rural);
-        var km = new GeoPoint(seeker.Lat, seeker.Lon).DistanceKm(new GeoPoint(seg.Lat[i], seg.Lon[i]));
-        var matched = SkillSet.Matched(seg.SkillMask[i], seg.SkillOverflow[i], seeker.Skills.Mask, seeker.Skills.Overflow);
+        var km = new GeoPoint(seeker.Lat, seeker.Lon).DistanceKm(new GeoPoint(segment.Lat[index], segment.Lon[index]));
+        var matched = SkillSet.Matched(segment.SkillMask[index], segment.SkillOverflow[index], seeker.Skills.Mask, seeker.Skills.Overflow);
         return new FactorVector(
-            FactorCurves.Occupation(seg.Occupation[i], seeker.Occupations),
-            FactorCurves.Skills(matched, seg.SkillCount[i]),
-            FactorCurves.Pay(seeker.ExpectedPay, seg.PayMin[i], seg.PayMax[i]),
+            FactorCurves.Occupation(segment.Occupation[index], seeker.Occupations),
+            FactorCurves.Skills(matched, segment.SkillCount[index]),
+            FactorCurves.Pay(seeker.ExpectedPay, segment.PayMin[index], segment.PayMax[index]),
             FactorCurves.Distance(km, limit),
             FactorCurves.Priority(seeker.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority));
     }
@@ -95,7 +95,8 @@ internal sealed class PostStore
             {
                 ref readonly var f = ref filters[i];
                 if (!HardFilters.HasOpenings(f.Openings)
-                    || !HardFilters.Fits(_availability, _publicWelfareEligible, _education, _age, f.Kind, f.MinEducation, f.AgeMin, f.AgeMax)
+                    || !HardFilters.Fits(
+                        _availability, _publicWelfareEligible, _education, _age, f.Kind, f.MinEducation, f.AgeMin, f.AgeMax)
                     || Volatile.Read(ref dead[i]) != 0
                     || Math.Abs(lat[i] - here.Lat) > _context.LatReject)
                 {

@@ -29,27 +29,27 @@ internal abstract class RecordSegment<TSelf, TFeatures>
 
     public int Capacity => Lat.Length;
 
-    /// <summary>Writes record <paramref name="i"/> (not yet published).</summary>
-    public void Write(int i, in TFeatures features, RecordSlot slot)
+    /// <summary>Writes record <paramref name="index"/> (not yet published).</summary>
+    public void Write(int index, in TFeatures features, RecordSlot slot)
     {
-        WriteFields(i, in features);
-        Slots[i] = slot;
-        Dead[i] = 0;
+        WriteFields(index, in features);
+        Slots[index] = slot;
+        Dead[index] = 0;
     }
 
-    /// <summary>Copies live record <paramref name="i"/> to slot <paramref name="j"/> of <paramref name="target"/>.</summary>
-    public void CopyTo(int i, TSelf target, int j)
+    /// <summary>Copies live record <paramref name="index"/> to slot <paramref name="targetIndex"/> of <paramref name="target"/>.</summary>
+    public void CopyTo(int index, TSelf target, int targetIndex)
     {
-        target.Lat[j] = Lat[i];
-        target.Lon[j] = Lon[i];
-        target.Slots[j] = Slots[i];
-        target.Dead[j] = 0;
-        CopyFields(i, target, j);
+        target.Lat[targetIndex] = Lat[index];
+        target.Lon[targetIndex] = Lon[index];
+        target.Slots[targetIndex] = Slots[index];
+        target.Dead[targetIndex] = 0;
+        CopyFields(index, target, targetIndex);
     }
 
-    /// <summary>Writes the kind's fields of record <paramref name="i"/>, position included.</summary>
-    protected abstract void WriteFields(int i, in TFeatures features);
+    /// <summary>Writes the kind's fields of record <paramref name="index"/>, position included.</summary>
+    protected abstract void WriteFields(int index, in TFeatures features);
 
     /// <summary>Copies the kind's own fields (all but position, slot and dead flag).</summary>
-    protected abstract void CopyFields(int i, TSelf target, int j);
+    protected abstract void CopyFields(int index, TSelf target, int targetIndex);
 }

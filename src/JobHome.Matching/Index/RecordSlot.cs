@@ -7,6 +7,6 @@ internal sealed class RecordSlot(string id, int handle)
 
     public int Handle { get; } = handle;
 
-    /// <summary>Every stored copy: one for a post, one per occupation group of the intentions for a seeker; null while not stored.</summary>
+    /// <summary>Every stored copy: one for a post, one per intention group for a seeker; null while not stored.</summary>
     public RecordLocation[]? Locations { get; set; }
 }

@@ -18,48 +18,49 @@ internal sealed class SeekerSegment(int capacity) : RecordSegment<SeekerSegment,
     public readonly ulong[] SkillMask = new ulong[capacity];
     public readonly int[][] SkillOverflow = new int[capacity][];
 
-    protected override void WriteFields(int i, in SeekerFeatures features)
+    protected override void WriteFields(int index, in SeekerFeatures features)
     {
-        Lat[i] = features.Lat;
-        Lon[i] = features.Lon;
-        Filter[i] = new SeekerFilter(features.PackedBirth, features.EducationRank, features.Availability, features.KeyGroups, features.Rural);
+        Lat[index] = features.Lat;
+        Lon[index] = features.Lon;
+        Filter[index] = new SeekerFilter(
+            features.PackedBirth, features.EducationRank, features.Availability, features.KeyGroups, features.Rural);
         var occupations = features.Occupations;
-        Occ0[i] = occupations.Length > 0 ? occupations[0] : default;
-        Occ1[i] = occupations.Length > 1 ? occupations[1] : default;
-        Occ2[i] = occupations.Length > 2 ? occupations[2] : default;
-        OccupationMore[i] = occupations.Length > 3 ? occupations[3..] : null;
-        ExpectedPay[i] = features.ExpectedPay;
-        SkillMask[i] = features.Skills.Mask;
-        SkillOverflow[i] = features.Skills.Overflow;
+        Occ0[index] = occupations.Length > 0 ? occupations[0] : default;
+        Occ1[index] = occupations.Length > 1 ? occupations[1] : default;
+        Occ2[index] = occupations.Length > 2 ? occupations[2] : default;
+        OccupationMore[index] = occupations.Length > 3 ? occupations[3..] : null;
+        ExpectedPay[index] = features.ExpectedPay;
+        SkillMask[index] = features.Skills.Mask;
+        SkillOverflow[index] = features.Skills.Overflow;
     }
 
-    protected override void CopyFields(int i, SeekerSegment target, int j)
+    protected override void CopyFields(int index, SeekerSegment target, int targetIndex)
     {
-        target.Filter[j] = Filter[i];
-        target.Occ0[j] = Occ0[i];
-        target.Occ1[j] = Occ1[i];
-        target.Occ2[j] = Occ2[i];
-        target.OccupationMore[j] = OccupationMore[i];
-        target.ExpectedPay[j] = ExpectedPay[i];
-        target.SkillMask[j] = SkillMask[i];
-        target.SkillOverflow[j] = SkillOverflow[i];
+        target.Filter[targetIndex] = Filter[index];
+        target.Occ0[targetIndex] = Occ0[index];
+        target.Occ1[targetIndex] = Occ1[index];
+        target.Occ2[targetIndex] = Occ2[index];
+        target.OccupationMore[targetIndex] = OccupationMore[index];
+        target.ExpectedPay[targetIndex] = ExpectedPay[index];
+        target.SkillMask[targetIndex] = SkillMask[index];
+        target.SkillOverflow[targetIndex] = SkillOverflow[index];
     }
 
-    /// <summary>Best occupation value of seeker <paramref name="i"/> for a post code (same as <see cref="FactorCurves.Occupation"/>).</summary>
-    public double Occupation(int i, OccupationCode post)
+    /// <summary>Best occupation value of seeker <paramref name="index"/> for a post (as <see cref="FactorCurves.Occupation"/>).</summary>
+    public double Occupation(int index, OccupationCode post)
     {
-        var best = Occ0[i].SharedDepth(post);
-        var depth = Occ1[i].SharedDepth(post);
+        var best = Occ0[index].SharedDepth(post);
+        var depth = Occ1[index].SharedDepth(post);
         if (depth > best)
         {
             best = depth;
         }
-        depth = Occ2[i].SharedDepth(post);
+        depth = Occ2[index].SharedDepth(post);
         if (depth > best)
         {
             best = depth;
         }
-        if (OccupationMore[i] is { } more)
+        if (OccupationMore[index] is { } more)
         {
             foreach (var code in more)
             {

@@ -56,17 +56,17 @@ internal sealed class SeekerStore
         _grid.Query(post.Lat, post.Lon, search, ref query, top);
     }
 
-    /// <summary>The factors of seeker slot <paramref name="i"/> for <paramref name="post"/> (for explanations).</summary>
-    public static FactorVector Factors(SeekerSegment seg, int i, in PostFeatures post, MatchOptions options)
+    /// <summary>The factors of seeker slot <paramref name="index"/> for <paramref name="post"/> (for explanations).</summary>
+    public static FactorVector Factors(SeekerSegment segment, int index, in PostFeatures post, MatchOptions options)
     {
-        var f = seg.Filter[i];
+        var f = segment.Filter[index];
         var limit = options.LimitKm(f.Rural);
-        var km = new GeoPoint(seg.Lat[i], seg.Lon[i]).DistanceKm(new GeoPoint(post.Lat, post.Lon));
-        var matched = SkillSet.Matched(post.Skills.Mask, post.Skills.Overflow, seg.SkillMask[i], seg.SkillOverflow[i]);
+        var km = new GeoPoint(segment.Lat[index], segment.Lon[index]).DistanceKm(new GeoPoint(post.Lat, post.Lon));
+        var matched = SkillSet.Matched(post.Skills.Mask, post.Skills.Overflow, segment.SkillMask[index], segment.SkillOverflow[index]);
         return new FactorVector(
-            seg.Occupation(i, post.Occupation),
+            segment.Occupation(index, post.Occupation),
             FactorCurves.Skills(matched, post.Skills.Count),
-            FactorCurves.Pay(seg.ExpectedPay[i], post.PayMin, post.PayMax),
+            FactorCurves.Pay(segment.ExpectedPay[index], post.PayMin, post.PayMax),
             FactorCurves.Distance(km, limit),
             FactorCurves.Priority(f.Groups, options.PriorityGroups, options.OtherKeyGroupPriority));
     }
@@ -121,7 +121,8 @@ internal sealed class SeekerStore
             {
                 ref readonly var f = ref filters[i];
                 var age = FactorCurves.AgeYears(f.PackedBirth, packedAsOf);
-                if (!HardFilters.Fits(f.Availability, HardFilters.PublicWelfareEligible(f.Groups), f.Education, age, kind, minEducation, ageMin, ageMax)
+                if (!HardFilters.Fits(
+                        f.Availability, HardFilters.PublicWelfareEligible(f.Groups), f.Education, age, kind, minEducation, ageMin, ageMax)
                     || Math.Abs(lat[i] - here.Lat) > _context.LatReject
                     || Volatile.Read(ref dead[i]) != 0)
                 {

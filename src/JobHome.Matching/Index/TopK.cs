@@ -19,11 +19,11 @@ internal sealed class TopK
     private Candidate[] _items;
     private readonly bool _dedupe;
 
-    public TopK(int k, bool dedupe)
+    public TopK(int count, bool dedupe)
     {
-        K = k;
+        K = count;
         _dedupe = dedupe;
-        _items = new Candidate[Math.Clamp(k, 1, 1024)];
+        _items = new Candidate[Math.Clamp(count, 1, 1024)];
     }
 
     public int K { get; }

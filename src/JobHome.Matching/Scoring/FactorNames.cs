@@ -5,7 +5,8 @@ public static class FactorNames
 {
     private static readonly string[] TokenList = ["occupation", "skills", "pay", "distance", "priority"];
     private static readonly string[] ChineseList = ["职业匹配", "技能匹配", "薪酬匹配", "通勤距离", "重点群体优先"];
-    private static readonly string[] EnglishList = ["occupation match", "skills covered", "pay fit", "commute distance", "key-group priority"];
+    private static readonly string[] EnglishList =
+        ["occupation match", "skills covered", "pay fit", "commute distance", "key-group priority"];
 
     /// <summary>The lower-case file tokens (JSON fields, CSV columns) in <see cref="Factor"/> order.</summary>
     public static IReadOnlyList<string> Tokens => TokenList;

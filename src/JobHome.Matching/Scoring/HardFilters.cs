@@ -49,7 +49,7 @@ internal static class HardFilters
         KindFits(availability, kind) & PublicWelfareFits(kind, publicWelfareEligible)
         & EducationFits(educationRank, minEducationRank) & AgeFits(age, ageMin, ageMax);
 
-    /// <summary>The first filter before distance that fails, in <see cref="Ineligibility"/> order, or <see cref="Ineligibility.None"/>.</summary>
+    /// <summary>The first filter before distance that fails, in <see cref="Ineligibility"/> order; else <c>None</c>.</summary>
     public static Ineligibility FirstFailure(
         WorkKind availability, KeyGroups groups, byte educationRank, int age,
         int openings, WorkKind kind, byte minEducationRank, int ageMin, int ageMax)

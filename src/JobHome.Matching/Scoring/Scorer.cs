@@ -5,10 +5,11 @@ using JobHome.Matching.Model;
 
 namespace JobHome.Matching.Scoring;
 
-/// <summary>
-/// Hard filters, factors, score and explanation for one (seeker, post) pair under a model and options.
-/// Scoring an encoded pair allocates nothing.
-/// </summary>
+/// <summary>Hard filters, factors, score and explanation for one (seeker, post) pair under a model and options.</summary>
+/// <remarks>
+/// The rules themselves live in <see cref="HardFilters"/> and <see cref="FactorCurves"/>; scoring an encoded pair
+/// allocates nothing.
+/// </remarks>
 public sealed class Scorer
 {
     private readonly int _packedAsOf;
@@ -122,7 +123,8 @@ public sealed class Scorer
             var value = factors[factor];
             var weight = model.Weight(factor);
             var numbers = string.Create(CultureInfo.InvariantCulture, $"{value:0.00} ×{weight:0.00}");
-            list.Add(new FactorContribution(factor, value, weight * value, $"{FactorNames.Chinese(factor)} {numbers}", $"{FactorNames.English(factor)} {numbers}"));
+            list.Add(new FactorContribution(
+                factor, value, weight * value, $"{FactorNames.Chinese(factor)} {numbers}", $"{FactorNames.English(factor)} {numbers}"));
         }
         list.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution) is var c && c != 0 ? c : a.Factor.CompareTo(b.Factor));
         return list;

@@ -5,11 +5,11 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace JobHome.Matching.Scoring;
 
-/// <summary>
-/// A linear scoring model: score = Σ weightᵢ × factorᵢ with non-negative weights summing to 1, so every score
-/// lies in [0, 1]. Learned models keep the logistic coefficients for reference and rank with their
+/// <summary>A linear scoring model: score = Σ weightᵢ × factorᵢ with non-negative weights summing to 1.</summary>
+/// <remarks>
+/// Every score therefore lies in [0, 1]. Learned models keep the logistic coefficients for reference and rank with their
 /// non-negative part normalised (see <see cref="Train"/>).
-/// </summary>
+/// </remarks>
 public sealed class ScoringModel
 {
     private readonly double[] _weights;
@@ -40,7 +40,8 @@ public sealed class ScoringModel
     /// <summary>Number of examples the model was trained on (0 for hand-set weights).</summary>
     public int TrainedOn { get; }
 
-    /// <summary>Creates a model from weights in <see cref="Factor"/> order; they must be finite, ≥ 0, with a positive sum, and are normalised to sum 1.</summary>
+    /// <summary>Creates a model from weights in <see cref="Factor"/> order, normalised to sum 1.</summary>
+    /// <remarks>The weights must be finite and ≥ 0 with a positive sum.</remarks>
     public static ScoringModel FromWeights(double occupation, double skills, double pay, double distance, double priority)
     {
         double[] w = [occupation, skills, pay, distance, priority];
@@ -64,14 +65,15 @@ public sealed class ScoringModel
     }
 
     /// <summary>The score of a factor vector.</summary>
-    public double Score(in FactorVector f) => Score(f.Occupation, f.Skills, f.Pay, f.Distance, f.Priority);
+    public double Score(in FactorVector factors) =>
+        Score(factors.Occupation, factors.Skills, factors.Pay, factors.Distance, factors.Priority);
 
-    /// <summary>
-    /// Learns weights from outcomes by L2-regularised logistic regression (Newton / IRLS on MathNet.Numerics;
-    /// intercept not penalised): P(placed) = σ(b + Σ βᵢ fᵢ). The ranking weights are max(βᵢ, 0) normalised to
-    /// sum 1, which ranks exactly as the logistic model when every β ≥ 0; a factor that lowers placement odds
-    /// gets weight 0. Falls back to <see cref="Default"/> weights when no coefficient is positive.
-    /// </summary>
+    /// <summary>Learns weights from placement outcomes by L2-regularised logistic regression.</summary>
+    /// <remarks>
+    /// Newton / IRLS on MathNet.Numerics, intercept not penalised: P(placed) = σ(b + Σ βᵢ fᵢ). The ranking weights are
+    /// max(βᵢ, 0) normalised to sum 1, which ranks exactly as the logistic model when every β ≥ 0; a factor that
+    /// lowers placement odds gets weight 0. Falls back to <see cref="Default"/> weights when no coefficient is positive.
+    /// </remarks>
     public static ScoringModel Train(IReadOnlyList<TrainingExample> examples, double l2 = 1.0)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -128,10 +130,11 @@ public sealed class ScoringModel
         return new ScoringModel(weights, coefficients, beta[0], n);
     }
 
-    /// <summary>
-    /// Serialises as <c>{"version":1,"weights":{"occupation":…,"skills":…,"pay":…,"distance":…,"priority":…},
-    /// "coefficients":{…}|null,"intercept":…|null,"trainedOn":n}</c>; doubles round-trip exactly.
-    /// </summary>
+    /// <summary>Serialises the model as JSON; doubles round-trip exactly.</summary>
+    /// <remarks>
+    /// The shape is <c>{"version":1,"weights":{"occupation":…,"skills":…,"pay":…,"distance":…,"priority":…},
+    /// "coefficients":{…}|null,"intercept":…|null,"trainedOn":n}</c>.
+    /// </remarks>
     public string ToJson()
     {
         using var stream = new MemoryStream();

@@ -85,4 +85,21 @@ public sealed class FairSolverDegenerateTests
     [Fact]
     public void Constructor_InvalidPost_Throws() =>
         Assert.Throws<ArgumentException>(() => new CandidateGraph(1, [1], [0, 1], [3], [10]));
+
+    [Fact]
+    public void Constructor_CallerChangesArraysAfterwards_GraphUnchanged()
+    {
+        int[] capacity = [1];
+        int[] start = [0, 1];
+        int[] post = [0];
+        int[] score = [10];
+        var graph = new CandidateGraph(1, capacity, start, post, score);
+        capacity[0] = -1;
+        post[0] = 7;
+        score[0] = int.MaxValue;
+        Assert.Equal(1, graph.Capacity[0]);
+        Assert.Equal(0, graph.EdgePost[0]);
+        Assert.Equal(10, graph.EdgeScore[0]);
+        Assert.Equal(10, FairSolver.Solve(graph, FairObjective.Score, FairMode.Optimal).TotalScoreMicro);
+    }
 }

@@ -1,7 +1,7 @@
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Assignment;
 
 public sealed class CandidateGraphBuilderTests
 {

@@ -19,13 +19,9 @@ namespace JobHome.Matching.Index;
 public sealed class MatchIndex
 {
     private readonly Lock _writeLock = new();
-    private readonly Dictionary<string, RecordSlot> _posts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RecordSlot> _seekers = new(StringComparer.Ordinal);
-    private readonly PostStore _postStore = new();
-    private readonly SeekerStore _seekerStore = new();
+    private readonly RecordTable<PostFeatures, SeekerFeatures, PostStore> _posts = new();
+    private readonly RecordTable<SeekerFeatures, PostFeatures, SeekerStore> _seekers = new();
     private int _nextHandle;
-    private int _postCount;
-    private int _seekerCount;
 
     /// <summary>Creates an empty index scoring with <paramref name="model"/> (default: <see cref="ScoringModel.Default"/>).</summary>
     public MatchIndex(ScoringModel? model = null)
@@ -40,10 +36,10 @@ public sealed class MatchIndex
     internal SkillVocabulary Skills { get; } = new();
 
     /// <summary>Number of indexed posts (including any with no free openings).</summary>
-    public int PostCount => Volatile.Read(ref _postCount);
+    public int PostCount => _posts.Count;
 
     /// <summary>Number of indexed seekers.</summary>
-    public int SeekerCount => Volatile.Read(ref _seekerCount);
+    public int SeekerCount => _seekers.Count;
 
     /// <summary>Adds a post or replaces the post with the same id.</summary>
     public void UpsertPost(MatchPost post)
@@ -52,7 +48,7 @@ public sealed class MatchIndex
         var features = new PostFeatures(post, Skills);
         lock (_writeLock)
         {
-            UpsertPostLocked(post.Id, features);
+            _posts.Upsert(post.Id, features, ref _nextHandle);
         }
     }
 
@@ -64,7 +60,7 @@ public sealed class MatchIndex
         {
             foreach (var post in posts)
             {
-                UpsertPostLocked(post.Id, new PostFeatures(post, Skills));
+                _posts.Upsert(post.Id, new PostFeatures(post, Skills), ref _nextHandle);
             }
         }
     }
@@ -74,13 +70,7 @@ public sealed class MatchIndex
     {
         lock (_writeLock)
         {
-            if (!_posts.Remove(id, out var slot))
-            {
-                return false;
-            }
-            _postStore.Remove(slot);
-            Volatile.Write(ref _postCount, _posts.Count);
-            return true;
+            return _posts.Remove(id);
         }
     }
 
@@ -91,7 +81,7 @@ public sealed class MatchIndex
         var features = new SeekerFeatures(seeker, Skills);
         lock (_writeLock)
         {
-            UpsertSeekerLocked(seeker.Id, features);
+            _seekers.Upsert(seeker.Id, features, ref _nextHandle);
         }
     }
 
@@ -103,7 +93,7 @@ public sealed class MatchIndex
         {
             foreach (var seeker in seekers)
             {
-                UpsertSeekerLocked(seeker.Id, new SeekerFeatures(seeker, Skills));
+                _seekers.Upsert(seeker.Id, new SeekerFeatures(seeker, Skills), ref _nextHandle);
             }
         }
     }
@@ -113,13 +103,7 @@ public sealed class MatchIndex
     {
         lock (_writeLock)
         {
-            if (!_seekers.Remove(id, out var slot))
-            {
-                return false;
-            }
-            _seekerStore.Remove(slot);
-            Volatile.Write(ref _seekerCount, _seekers.Count);
-            return true;
+            return _seekers.Remove(id);
         }
     }
 
@@ -127,79 +111,26 @@ public sealed class MatchIndex
     public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(seeker);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        options.Validate();
-        if (count == 0)
-        {
-            return [];
-        }
-        var features = new SeekerFeatures(seeker, Skills, addSkills: false);
-        var top = new TopK(count, dedupe: true);
-        _postStore.Query(features, Model, options, top);
-        var found = top.ToSortedArray();
-        var result = new Recommendation[found.Length];
-        for (var i = 0; i < found.Length; i++)
-        {
-            var c = found[i];
-            var factors = PostStore.Factors((PostSegment)c.Segment, c.Slot, features, options);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, options.TopFactors);
-        }
-        return result;
+        return IsEmptyQuery(count, options)
+            ? []
+            : _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, Model, options);
     }
 
     /// <summary>The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
     public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(post);
+        return IsEmptyQuery(count, options)
+            ? []
+            : _seekers.Top(new PostFeatures(post, Skills, addSkills: false), count, Model, options);
+    }
+
+    /// <summary>Checks a query's arguments; true when it asks for nothing.</summary>
+    private static bool IsEmptyQuery(int count, MatchOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options.Validate();
-        if (count == 0)
-        {
-            return [];
-        }
-        var features = new PostFeatures(post, Skills, addSkills: false);
-        var top = new TopK(count, dedupe: true);
-        _seekerStore.Query(features, Model, options, top);
-        var found = top.ToSortedArray();
-        var result = new Recommendation[found.Length];
-        for (var i = 0; i < found.Length; i++)
-        {
-            var c = found[i];
-            var factors = SeekerStore.Factors((SeekerSegment)c.Segment, c.Slot, features, options);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, options.TopFactors);
-        }
-        return result;
-    }
-
-    private void UpsertPostLocked(string id, in PostFeatures features)
-    {
-        if (_posts.TryGetValue(id, out var slot))
-        {
-            _postStore.Remove(slot);
-        }
-        else
-        {
-            slot = new RecordSlot(id, _nextHandle++);
-            _posts.Add(id, slot);
-        }
-        _postStore.Add(features, slot);
-        Volatile.Write(ref _postCount, _posts.Count);
-    }
-
-    private void UpsertSeekerLocked(string id, in SeekerFeatures features)
-    {
-        if (_seekers.TryGetValue(id, out var slot))
-        {
-            _seekerStore.Remove(slot);
-        }
-        else
-        {
-            slot = new RecordSlot(id, _nextHandle++);
-            _seekers.Add(id, slot);
-        }
-        _seekerStore.Add(features, slot);
-        Volatile.Write(ref _seekerCount, _seekers.Count);
+        return count == 0;
     }
 }

@@ -5,7 +5,7 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Matching.Index;
 
 /// <summary>Posts by region cell and occupation group (one copy each), and the query for a seeker's top posts.</summary>
-internal sealed class PostStore
+internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
 {
     private readonly BucketGrid<PostSegment, PostFeatures> _grid = new(static capacity => new PostSegment(capacity));
 
@@ -24,6 +24,10 @@ internal sealed class PostStore
         var query = new PostQuery(in seeker, new ScanContext(model, options, seeker.Lat, seeker.Lon, limit), limit);
         _grid.Query(seeker.Lat, seeker.Lon, limit, ref query, top);
     }
+
+    static FactorVector IRecordStore<PostFeatures, SeekerFeatures>.Factors(
+        object segment, int index, in SeekerFeatures query, MatchOptions options) =>
+        Factors((PostSegment)segment, index, in query, options);
 
     /// <summary>The factors of post slot <paramref name="index"/> for <paramref name="seeker"/> (for explanations).</summary>
     public static FactorVector Factors(PostSegment segment, int index, in SeekerFeatures seeker, MatchOptions options)

@@ -10,7 +10,7 @@ namespace JobHome.Matching.Index;
 /// intentions (none: group 0), so that every seeker sits in the bucket of its best intention for any post; and the
 /// query for a post's top seekers.
 /// </summary>
-internal sealed class SeekerStore
+internal sealed class SeekerStore : IRecordStore<SeekerFeatures, PostFeatures>
 {
     private readonly BucketGrid<SeekerSegment, SeekerFeatures> _grid = new(static capacity => new SeekerSegment(capacity));
 
@@ -55,6 +55,10 @@ internal sealed class SeekerStore
         var query = new SeekerQuery(in post, new ScanContext(model, options, post.Lat, post.Lon, search));
         _grid.Query(post.Lat, post.Lon, search, ref query, top);
     }
+
+    static FactorVector IRecordStore<SeekerFeatures, PostFeatures>.Factors(
+        object segment, int index, in PostFeatures query, MatchOptions options) =>
+        Factors((SeekerSegment)segment, index, in query, options);
 
     /// <summary>The factors of seeker slot <paramref name="index"/> for <paramref name="post"/> (for explanations).</summary>
     public static FactorVector Factors(SeekerSegment segment, int index, in PostFeatures post, MatchOptions options)

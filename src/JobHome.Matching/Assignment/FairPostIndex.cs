@@ -72,7 +72,7 @@ internal sealed class FairPostIndex
         var open = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            if (posts[i].Openings > 0)
+            if (HardFilters.HasOpenings(posts[i].Openings))
             {
                 features[i] = new PostFeatures(posts[i], vocabulary);
                 open++;
@@ -85,7 +85,7 @@ internal sealed class FairPostIndex
         var n = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            if (posts[i].Openings > 0)
+            if (HardFilters.HasOpenings(posts[i].Openings))
             {
                 ref readonly var f = ref features[i];
                 var cell = (ulong)GeoGrid.Key(f.Lat, f.Lon);

@@ -45,67 +45,35 @@ public sealed class MatchIndex
     public void UpsertPost(MatchPost post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var features = new PostFeatures(post, Skills);
-        lock (_writeLock)
-        {
-            _posts.Upsert(post.Id, features, ref _nextHandle);
-        }
+        Upsert(_posts, post.Id, new PostFeatures(post, Skills));
     }
 
     /// <summary>Adds or replaces many posts under one lock acquisition.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        lock (_writeLock)
-        {
-            foreach (var post in posts)
-            {
-                _posts.Upsert(post.Id, new PostFeatures(post, Skills), ref _nextHandle);
-            }
-        }
+        UpsertAll(_posts, posts, static (skills, post) => (post.Id, new PostFeatures(post, skills)));
     }
 
     /// <summary>Removes a post; false when it is not indexed.</summary>
-    public bool RemovePost(string id)
-    {
-        lock (_writeLock)
-        {
-            return _posts.Remove(id);
-        }
-    }
+    public bool RemovePost(string id) => Remove(_posts, id);
 
     /// <summary>Adds a seeker or replaces the seeker with the same id.</summary>
     public void UpsertSeeker(MatchSeeker seeker)
     {
         ArgumentNullException.ThrowIfNull(seeker);
-        var features = new SeekerFeatures(seeker, Skills);
-        lock (_writeLock)
-        {
-            _seekers.Upsert(seeker.Id, features, ref _nextHandle);
-        }
+        Upsert(_seekers, seeker.Id, new SeekerFeatures(seeker, Skills));
     }
 
     /// <summary>Adds or replaces many seekers under one lock acquisition.</summary>
     public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
     {
         ArgumentNullException.ThrowIfNull(seekers);
-        lock (_writeLock)
-        {
-            foreach (var seeker in seekers)
-            {
-                _seekers.Upsert(seeker.Id, new SeekerFeatures(seeker, Skills), ref _nextHandle);
-            }
-        }
+        UpsertAll(_seekers, seekers, static (skills, seeker) => (seeker.Id, new SeekerFeatures(seeker, skills)));
     }
 
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
-    public bool RemoveSeeker(string id)
-    {
-        lock (_writeLock)
-        {
-            return _seekers.Remove(id);
-        }
-    }
+    public bool RemoveSeeker(string id) => Remove(_seekers, id);
 
     /// <summary>The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
     public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
@@ -132,5 +100,38 @@ public sealed class MatchIndex
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options.Validate();
         return count == 0;
+    }
+
+    // Features are encoded before the lock is taken, so that one upsert holds it only for the store update.
+    private void Upsert<TFeatures>(IRecordTable<TFeatures> table, string id, in TFeatures features)
+        where TFeatures : struct
+    {
+        lock (_writeLock)
+        {
+            table.Upsert(id, in features, ref _nextHandle);
+        }
+    }
+
+    private void UpsertAll<TRecord, TFeatures>(
+        IRecordTable<TFeatures> table, IEnumerable<TRecord> records, Func<SkillVocabulary, TRecord, (string Id, TFeatures Features)> encode)
+        where TFeatures : struct
+    {
+        lock (_writeLock)
+        {
+            foreach (var record in records)
+            {
+                var (id, features) = encode(Skills, record);
+                table.Upsert(id, in features, ref _nextHandle);
+            }
+        }
+    }
+
+    private bool Remove<TFeatures>(IRecordTable<TFeatures> table, string id)
+        where TFeatures : struct
+    {
+        lock (_writeLock)
+        {
+            return table.Remove(id);
+        }
     }
 }

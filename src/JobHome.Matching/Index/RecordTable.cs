@@ -9,7 +9,7 @@ namespace JobHome.Matching.Index;
 /// <typeparam name="TFeatures">The encoded records stored.</typeparam>
 /// <typeparam name="TQuery">The encoded record of the other side that queries them.</typeparam>
 /// <typeparam name="TStore">The store.</typeparam>
-internal sealed class RecordTable<TFeatures, TQuery, TStore>
+internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFeatures>
     where TFeatures : struct
     where TQuery : struct
     where TStore : class, IRecordStore<TFeatures, TQuery>, new()

@@ -41,7 +41,8 @@ public sealed class CandidateGraphBuilderTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            CandidateGraphBuilder.Build(seekers, posts, new MatchOptions(TestData.AsOf), ScoringModel.Default, 10, cancellationToken: cts.Token));
+            CandidateGraphBuilder.Build(
+                seekers, posts, new MatchOptions(TestData.AsOf), ScoringModel.Default, 10, cancellationToken: cts.Token));
     }
 
     private sealed class SyncProgress(Action<int> report) : IProgress<int>

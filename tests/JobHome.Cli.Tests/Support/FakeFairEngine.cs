@@ -40,7 +40,7 @@ internal sealed class FakeFairEngine : IFairEngine
 
     public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        var left = (int[])graph.Capacity.Clone();
+        var left = graph.Capacity.ToArray();
         var result = Enumerable.Repeat(-1, graph.SeekerCount).ToArray();
         long total = 0;
         var placed = 0;

@@ -1,6 +1,6 @@
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Scoring;
 
 public sealed class ScoringModelTests
 {

@@ -3,7 +3,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Scoring;
 
 public sealed class FactorTests
 {

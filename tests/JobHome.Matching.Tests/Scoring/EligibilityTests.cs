@@ -5,7 +5,7 @@ using JobHome.Domain.Work;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Scoring;
 
 public sealed class EligibilityTests
 {

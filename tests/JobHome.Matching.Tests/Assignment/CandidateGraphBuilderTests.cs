@@ -1,7 +1,7 @@
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Assignment;
 
 public sealed class CandidateGraphBuilderTests
 {
@@ -21,14 +21,14 @@ public sealed class CandidateGraphBuilderTests
         var scorer = new Scorer(model, options);
         var position = posts.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Assert.Equal(seekers.Count, graph.SeekerCount);
-        Assert.Equal(posts.Select(p => Math.Max(0, p.Openings)), graph.Capacity);
+        Assert.Equal(posts.Select(p => Math.Max(0, p.Openings)), graph.Capacity.ToArray());
         for (var s = 0; s < seekers.Count; s++)
         {
             var expected = BruteForce.TopPosts(scorer, seekers[s], posts, topN == 0 ? int.MaxValue : topN);
             var from = graph.EdgeStart[s];
             var to = graph.EdgeStart[s + 1];
-            Assert.Equal(expected.Select(e => position[e.Id]), graph.EdgePost[from..to]);
-            Assert.Equal(expected.Select(e => CandidateGraph.ToMicro(e.Score)), graph.EdgeScore[from..to]);
+            Assert.Equal(expected.Select(e => position[e.Id]), graph.EdgePost[from..to].ToArray());
+            Assert.Equal(expected.Select(e => CandidateGraph.ToMicro(e.Score)), graph.EdgeScore[from..to].ToArray());
         }
         Assert.Equal(seekers.Count, reports[^1]);
     }
@@ -41,7 +41,8 @@ public sealed class CandidateGraphBuilderTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            CandidateGraphBuilder.Build(seekers, posts, new MatchOptions(TestData.AsOf), ScoringModel.Default, 10, ct: cts.Token));
+            CandidateGraphBuilder.Build(
+                seekers, posts, new MatchOptions(TestData.AsOf), ScoringModel.Default, 10, cancellationToken: cts.Token));
     }
 
     private sealed class SyncProgress(Action<int> report) : IProgress<int>

@@ -3,8 +3,9 @@ using JobHome.Domain.Geography;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
+using JobHome.Matching.Tests.Scoring;
 
-namespace JobHome.Matching.Tests;
+namespace JobHome.Matching.Tests.Index;
 
 public sealed class MatchIndexTests
 {

@@ -70,7 +70,9 @@ internal sealed class MatchingData(int seed)
         }
         return new MatchSeeker(
             $"S{i:D8}",
-            AsOf.AddDays(-_random.Next(16 * 365, 60 * 365)),
+            // Same draw as always; the few dates within 16 × 365 days but under 16 years (leap days) are moved to the
+            // 16th birthday, so every seeker passes the Domain's working-age rule and `fair match` reads the export.
+            Earliest(AsOf.AddDays(-_random.Next(16 * 365, 60 * 365)), AsOf.AddYears(-16)),
             _random.Next(2) == 0 ? Gender.Male : Gender.Female,
             (EducationLevel)_random.Next(1, 9),
             codes,
@@ -81,6 +83,8 @@ internal sealed class MatchingData(int seed)
             Kind() | (_random.Next(2) == 0 ? WorkKind.Gig : WorkKind.None),
             groups);
     }
+
+    private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 
     public MatchPost Post(int i)
     {

@@ -96,8 +96,7 @@ public sealed partial class PlacementGrain(
         state.State.Request = request;
         state.State.Step = PlacementStep.Intended;
         await state.WriteStateAsync();
-        hook.AfterStep(id, PlacementStep.Intended);
-        await AdvanceGuardedAsync();
+        await AdvanceGuardedAsync(PlacementStep.Intended);
         return Outcome(id);
     }
 
@@ -136,8 +135,7 @@ public sealed partial class PlacementGrain(
         state.State.End = end;
         state.State.Step = PlacementStep.EndIntended;
         await state.WriteStateAsync();
-        hook.AfterStep(id, PlacementStep.EndIntended);
-        await AdvanceGuardedAsync();
+        await AdvanceGuardedAsync(PlacementStep.EndIntended);
         return CommandResult.Ok(id);
     }
 
@@ -167,10 +165,14 @@ public sealed partial class PlacementGrain(
         ? new CommandResult(CommandOutcome.Conflict, id, [.. state.State.Refusal])
         : CommandResult.Ok(id);
 
-    private async Task AdvanceGuardedAsync()
+    private async Task AdvanceGuardedAsync(PlacementStep? justStored = null)
     {
         try
         {
+            if (justStored is { } step)
+            {
+                hook.AfterStep(this.GetPrimaryKeyString(), step);
+            }
             await AdvanceAsync();
         }
         catch

@@ -66,7 +66,7 @@ public sealed partial class HouseholdGrain(
         state.State.SiteCode = registration.SiteCode;
         state.State.RegisteredOn = clock.Today;
         state.State.Members = [.. members.Select(m => new HouseholdMemberState { SeekerId = m })];
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
         return await JoinMembersAsync(id);
     }
 
@@ -97,7 +97,7 @@ public sealed partial class HouseholdGrain(
         {
             member.Status = status;
             await RecomputeAsync();
-            await state.WriteStateAsync();
+            await WriteAndPublishAsync();
         }
         return CommandResult.Ok(seekerId);
     }
@@ -118,11 +118,29 @@ public sealed partial class HouseholdGrain(
         if (IndicatorDefinitions.ZeroEmploymentOverdue(since.Value, clock.Today))
         {
             state.State.OverdueAlertRaised = true;
-            await state.WriteStateAsync();
+            await WriteAndPublishAsync();
             await UnregisterOverdueReminderAsync();
             LogOverdue(logger, this.GetPrimaryKeyString());
         }
     }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishIndicatorsAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    private async Task WriteAndPublishAsync()
+    {
+        state.State.Indicators.Bump();
+        await state.WriteStateAsync();
+        await PublishIndicatorsAsync();
+    }
+
+    private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
+        this.GetStreamProvider(StorageNames.Streams), "household/" + this.GetPrimaryKeyString(), state.State.SiteCode,
+        IndicatorContribution.Household(state.State.ZeroEmploymentSince));
 
     private async Task<CommandResult> JoinMembersAsync(string id)
     {
@@ -139,7 +157,7 @@ public sealed partial class HouseholdGrain(
             }
         }
         await RecomputeAsync();
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
         return CommandResult.Ok(id);
     }
 

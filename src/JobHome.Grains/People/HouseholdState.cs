@@ -23,4 +23,7 @@ public sealed class HouseholdState
     /// <summary>True once the one-month reminder found the household still zero-employment (cleared when it no longer is).</summary>
     [Id(4)]
     public bool OverdueAlertRaised { get; set; }
+    /// <summary>The record's indicator outbox.</summary>
+    [Id(5)]
+    public Indicators.IndicatorOutbox Indicators { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobHome.Domain.Geography;
+using JobHome.Domain.Indicators;
 using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
@@ -26,9 +27,17 @@ public sealed partial class SeekerGrain(
     private const string EmployedRule = "a seeker holds one placement at a time (不得重复安置)";
 
     /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishIndicatorsAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<CommandResult> RegisterAsync(SeekerRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration);
+        await PublishIndicatorsAsync();
         var id = this.GetPrimaryKeyString();
         var today = clock.Today;
         var (validation, idCard) = Validate(id, registration, today);
@@ -68,11 +77,13 @@ public sealed partial class SeekerGrain(
         {
             SetStatus(stored.Status, stored.StatusSince);
         }
+        state.State.Indicators.Bump();
         await state.WriteStateAsync();
         if (previous is not null && statusChanged && state.State.HouseholdId is { } householdId)
         {
             await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(id, CurrentStatus());
         }
+        await PublishIndicatorsAsync();
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
     }
@@ -130,6 +141,7 @@ public sealed partial class SeekerGrain(
     public async Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start)
     {
         ArgumentException.ThrowIfNullOrEmpty(placementId);
+        await PublishIndicatorsAsync();
         var id = this.GetPrimaryKeyString();
         if (state.State.Registration is null)
         {
@@ -145,7 +157,9 @@ public sealed partial class SeekerGrain(
         }
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
         SetStatus(LabourStatus.Employed, start);
+        state.State.Indicators.Bump();
         await state.WriteStateAsync();
+        await PublishIndicatorsAsync();
         LogPlaced(logger, id, placementId);
         return Step(CommandResult.Ok(placementId));
     }
@@ -153,6 +167,7 @@ public sealed partial class SeekerGrain(
     /// <inheritdoc />
     public async Task<SeekerStepResult> EndPlacementAsync(string placementId, DateOnly end, PlacementEndReason reason)
     {
+        await PublishIndicatorsAsync();
         var index = state.State.Placements.FindIndex(p => string.Equals(p.PlacementId, placementId, StringComparison.Ordinal));
         if (index < 0)
         {
@@ -167,7 +182,9 @@ public sealed partial class SeekerGrain(
             {
                 SetStatus(LabourStatus.Unemployed, end);
             }
+            state.State.Indicators.Bump();
             await state.WriteStateAsync();
+            await PublishIndicatorsAsync();
         }
         return Step(CommandResult.Ok(placementId));
     }
@@ -192,6 +209,10 @@ public sealed partial class SeekerGrain(
         }
         return Step(CommandResult.Ok(id));
     }
+
+    private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
+        this.GetStreamProvider(StorageNames.Streams), "seeker/" + this.GetPrimaryKeyString(), state.State.Registration?.SiteCode,
+        state.State.Registration is null ? default : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count));
 
     private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId, state.State.Registration is null ? null : CurrentStatus());
 

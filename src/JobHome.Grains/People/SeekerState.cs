@@ -37,4 +37,7 @@ public sealed class SeekerState
     /// <summary>The server date of the first registration.</summary>
     [Id(7)]
     public DateOnly RegisteredOn { get; set; }
+    /// <summary>The record's indicator outbox.</summary>
+    [Id(8)]
+    public Indicators.IndicatorOutbox Indicators { get; set; } = new();
 }

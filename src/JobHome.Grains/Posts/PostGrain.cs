@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobHome.Domain.Geography;
+using JobHome.Domain.Indicators;
 using JobHome.Domain.Occupations;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
@@ -70,7 +71,7 @@ public sealed partial class PostGrain(
         }
 
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
         var added = await employer.AddPostAsync(id);
         if (!added.Succeeded)
         {
@@ -91,7 +92,7 @@ public sealed partial class PostGrain(
         if (!state.State.Closed)
         {
             state.State.Closed = true;
-            await state.WriteStateAsync();
+            await WriteAndPublishAsync();
         }
         return CommandResult.Ok(id);
     }
@@ -123,7 +124,7 @@ public sealed partial class PostGrain(
             return CommandResult.Conflict(id, "post_id", id, "has no opening left (已招满)", OpeningRule);
         }
         state.State.TakenBy.Add(placementId);
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
         return CommandResult.Ok(placementId);
     }
 
@@ -132,10 +133,28 @@ public sealed partial class PostGrain(
     {
         if (state.State.TakenBy.Remove(placementId))
         {
-            await state.WriteStateAsync();
+            await WriteAndPublishAsync();
         }
         return CommandResult.Ok(placementId);
     }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishIndicatorsAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    private async Task WriteAndPublishAsync()
+    {
+        state.State.Indicators.Bump();
+        await state.WriteStateAsync();
+        await PublishIndicatorsAsync();
+    }
+
+    private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
+        this.GetStreamProvider(StorageNames.Streams), "post/" + this.GetPrimaryKeyString(), state.State.Profile?.SiteCode,
+        state.State.Profile is { } p ? IndicatorContribution.Post(p.Openings, state.State.TakenBy.Count, state.State.Closed) : default);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} opened with {Openings} openings")]
     private static partial void LogOpened(ILogger logger, string postId, int openings);

@@ -15,4 +15,7 @@ public sealed class PostState
     /// <summary>Ids of the placements that took an opening (taking is idempotent per placement; ending one keeps it).</summary>
     [Id(2)]
     public List<string> TakenBy { get; set; } = [];
+    /// <summary>The record's indicator outbox.</summary>
+    [Id(3)]
+    public Indicators.IndicatorOutbox Indicators { get; set; } = new();
 }

@@ -43,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IPlacementStepHook>(hook);
             silo.Services.AddJobHomeGrains(time: time);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.Streams));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

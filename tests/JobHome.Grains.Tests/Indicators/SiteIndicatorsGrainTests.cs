@@ -9,6 +9,8 @@ using JobHome.Grains.Placements;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Orleans.Streams;
 
 namespace JobHome.Grains.Tests.Indicators;
 
@@ -112,6 +114,30 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.Equal(1.0, nextDay.RegisteredUnemploymentRate);
         Assert.Equal(0.9, nextDay.EmploymentRateTarget);
         Assert.False(nextDay.EmploymentRateTargetMet);
+    }
+
+    [Fact]
+    public async Task OnNextAsync_DuplicateAndStaleEvents_CountOnlyTheNewestContribution()
+    {
+        var tree = await RegisterTreeAsync();
+        var village = tree.Villages[1];
+        var stream = fixture.Client.GetStreamProvider(StorageNames.Streams)
+            .GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village));
+        var employed = IndicatorContribution.Person(LabourStatus.Employed, fixture.Today, 1);
+        var unemployed = IndicatorContribution.Person(LabourStatus.Unemployed, fixture.Today.AddDays(-7), 1);
+
+        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 1, employed));
+        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 2, unemployed));
+        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 2, unemployed));
+        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 1, employed));
+        await stream.OnNextAsync(new IndicatorChange("seeker/other", 1, employed));
+
+        var expected = new IndicatorCounts();
+        expected.Apply(unemployed);
+        expected.Apply(employed);
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).WaitForOwnCountsAsync(expected, Patience));
+        var view = await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetAsync();
+        Assert.Equal((1, 1, 2), (view.Employed, view.Unemployed, view.Placements));
     }
 
     private async Task<Dictionary<string, IndicatorCounts>> RecountAsync(List<string> seekers, List<string> households, List<string> posts)

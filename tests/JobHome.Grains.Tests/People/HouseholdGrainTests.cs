@@ -115,4 +115,26 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
         Assert.False(afterMidnight.OverdueAlertRaised);
         Assert.True(alerted!.OverdueAlertRaised);
     }
+
+    [Fact]
+    public async Task RegisterAsync_MemberStatusCorrected_HouseholdFollows()
+    {
+        await _network.EnsureSitesAsync();
+        var today = fixture.Today;
+        var registration = TestNetwork.Registration(new DateOnly(1983, 4, 4), LabourStatus.Unemployed, today.AddDays(-20));
+        var member = TestNetwork.NewId("sk");
+        var seeker = fixture.Client.GetGrain<ISeekerGrain>(member);
+        Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
+        var id = TestNetwork.NewId("hh");
+        await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [member]));
+        Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync())!.ZeroEmployment);
+
+        var corrected = await seeker.RegisterAsync(registration with { Status = LabourStatus.Employed, StatusSince = today.AddDays(-2) });
+        var view = await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync();
+
+        Assert.Equal(CommandOutcome.Ok, corrected.Outcome);
+        Assert.False(view!.ZeroEmployment);
+        Assert.Equal(LabourStatus.Employed, Assert.Single(view.Members).Status);
+        Assert.Equal(today.AddDays(-2), view.Members[0].Since);
+    }
 }

@@ -26,6 +26,14 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [Alias("Flush")]
     Task FlushAsync();
 
+    /// <summary>
+    /// The operators' recount of this site's own records: asks every record the site has heard from for its
+    /// contribution, corrects any entry that differs (the record is the truth) and sends the totals up. A recount of a
+    /// subtree calls this on each of its sites (calls only go upward, so aggregators never wait on each other in a cycle).
+    /// </summary>
+    [Alias("Recount")]
+    Task<RecountResult> RecountAsync();
+
     /// <summary>Waits (without polling) until the site's own records sum to <paramref name="expected"/>; false on timeout.</summary>
     [AlwaysInterleave, Alias("WaitForOwnCounts")]
     Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout);

@@ -105,6 +105,35 @@ public sealed partial class SiteIndicatorsGrain(
     }
 
     /// <inheritdoc />
+    public async Task<RecountResult> RecountAsync()
+    {
+        var code = this.GetPrimaryKeyString();
+        long checkedRecords = 0;
+        long corrected = 0;
+        foreach (var (sourceId, held) in state.State.Sources.ToArray())
+        {
+            var report = await SourceGrain(sourceId).GetIndicatorSourceAsync();
+            var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
+            checkedRecords++;
+            if (report.Version != held.Version || truth != held.Contribution)
+            {
+                _own.Change(held.Contribution, truth);
+                _subtree.Change(held.Contribution, truth);
+                state.State.Sources[sourceId] = new SourceEntry { Version = report.Version, Contribution = truth };
+                corrected++;
+            }
+        }
+        if (corrected > 0)
+        {
+            await state.WriteStateAsync();
+            LogRecountCorrected(logger, code, corrected);
+        }
+        _dirty = true;
+        await FlushSelfAsync();
+        return new RecountResult(checkedRecords, corrected);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -196,12 +225,28 @@ public sealed partial class SiteIndicatorsGrain(
         }
     }
 
+    private IIndicatorSourceGrain SourceGrain(string sourceId)
+    {
+        var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
+        var key = sourceId[(slash + 1)..];
+        return sourceId[..slash] switch
+        {
+            IndicatorSources.Seeker => GrainFactory.GetGrain<People.ISeekerGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            IndicatorSources.Household => GrainFactory.GetGrain<People.IHouseholdGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            IndicatorSources.Post => GrainFactory.GetGrain<Posts.IPostGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            _ => throw new InvalidOperationException($"Unknown indicator source kind in '{sourceId}'."),
+        };
+    }
+
     private static IndicatorCounts Copy(IndicatorCounts counts)
     {
         var copy = new IndicatorCounts();
         copy.Add(counts);
         return copy;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recount of site {SiteCode} corrected {Corrected} records")]
+    private static partial void LogRecountCorrected(ILogger logger, string siteCode, long corrected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
     private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);

@@ -1,5 +1,6 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Validation;
+using JobHome.Grains.Indicators;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -15,7 +16,7 @@ namespace JobHome.Grains.People;
 public sealed partial class HouseholdGrain(
     [PersistentState("household", StorageNames.Default)] IPersistentState<HouseholdState> state,
     ServerClock clock,
-    ILogger<HouseholdGrain> logger) : Grain, IHouseholdGrain, IRemindable
+    ILogger<HouseholdGrain> logger) : Grain, IHouseholdGrain, IRemindable, IIndicatorSourceGrain
 {
     /// <summary>The name of the one-month reminder.</summary>
     public const string OverdueReminder = "zero-employment-overdue";
@@ -138,9 +139,13 @@ public sealed partial class HouseholdGrain(
         await PublishIndicatorsAsync();
     }
 
+    /// <inheritdoc />
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() => Task.FromResult(new IndicatorSourceReport(
+        state.State.SiteCode, state.State.Indicators.Version, IndicatorContribution.Household(state.State.ZeroEmploymentSince)));
+
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), "household/" + this.GetPrimaryKeyString(), state.State.SiteCode,
-        IndicatorContribution.Household(state.State.ZeroEmploymentSince));
+        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()),
+        state.State.SiteCode, IndicatorContribution.Household(state.State.ZeroEmploymentSince));
 
     private async Task<CommandResult> JoinMembersAsync(string id)
     {

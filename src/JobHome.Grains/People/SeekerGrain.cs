@@ -5,6 +5,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
+using JobHome.Grains.Indicators;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -21,7 +22,7 @@ public sealed partial class SeekerGrain(
     [PersistentState("seeker", StorageNames.Default)] IPersistentState<SeekerState> state,
     IdCardKeys idCardKeys,
     ServerClock clock,
-    ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain
+    ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain
 {
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
     private const string EmployedRule = "a seeker holds one placement at a time (不得重复安置)";
@@ -210,9 +211,17 @@ public sealed partial class SeekerGrain(
         return Step(CommandResult.Ok(id));
     }
 
+    /// <inheritdoc />
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
+        Task.FromResult(new IndicatorSourceReport(state.State.Registration?.SiteCode, state.State.Indicators.Version, Contribution()));
+
+    private IndicatorContribution Contribution() => state.State.Registration is null
+        ? default
+        : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count);
+
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), "seeker/" + this.GetPrimaryKeyString(), state.State.Registration?.SiteCode,
-        state.State.Registration is null ? default : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count));
+        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
+        state.State.Registration?.SiteCode, Contribution());
 
     private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId, state.State.Registration is null ? null : CurrentStatus());
 

@@ -5,6 +5,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
+using JobHome.Grains.Indicators;
 using JobHome.Grains.Sites;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace JobHome.Grains.Posts;
 /// </summary>
 public sealed partial class PostGrain(
     [PersistentState("post", StorageNames.Default)] IPersistentState<PostState> state,
-    ILogger<PostGrain> logger) : Grain, IPostGrain
+    ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
 
@@ -152,9 +153,17 @@ public sealed partial class PostGrain(
         await PublishIndicatorsAsync();
     }
 
+    /// <inheritdoc />
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
+        Task.FromResult(new IndicatorSourceReport(state.State.Profile?.SiteCode, state.State.Indicators.Version, Contribution()));
+
+    private IndicatorContribution Contribution() => state.State.Profile is { } p
+        ? IndicatorContribution.Post(p.Openings, state.State.TakenBy.Count, state.State.Closed)
+        : default;
+
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), "post/" + this.GetPrimaryKeyString(), state.State.Profile?.SiteCode,
-        state.State.Profile is { } p ? IndicatorContribution.Post(p.Openings, state.State.TakenBy.Count, state.State.Closed) : default);
+        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
+        state.State.Profile?.SiteCode, Contribution());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} opened with {Openings} openings")]
     private static partial void LogOpened(ILogger logger, string postId, int openings);

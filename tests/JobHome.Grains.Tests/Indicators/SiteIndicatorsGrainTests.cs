@@ -140,6 +140,37 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.Equal((1, 1, 2), (view.Employed, view.Unemployed, view.Placements));
     }
 
+    [Fact]
+    public async Task RecountAsync_EntryDisagreesWithRecord_CorrectedAndTotalsSentUp()
+    {
+        var tree = await RegisterTreeAsync();
+        var village = tree.Villages[0];
+        var since = fixture.Today.AddDays(-10);
+        var id = TestNetwork.NewId("sk");
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(
+            TestNetwork.Registration(new DateOnly(1991, 9, 9), LabourStatus.Unemployed, since) with { SiteCode = village })).Succeeded);
+        var truth = new IndicatorCounts();
+        truth.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, since, 0));
+        var aggregator = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village);
+        Assert.True(await aggregator.WaitForOwnCountsAsync(truth, Patience));
+        // A wrong event with a high version, as a bug or a tampered queue would leave behind.
+        var wrong = IndicatorContribution.Person(LabourStatus.Employed, fixture.Today, 5);
+        await fixture.Client.GetStreamProvider(StorageNames.Streams)
+            .GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village))
+            .OnNextAsync(new IndicatorChange(IndicatorSources.Id(IndicatorSources.Seeker, id), 1_000, wrong));
+        var corrupted = new IndicatorCounts();
+        corrupted.Apply(wrong);
+        Assert.True(await aggregator.WaitForOwnCountsAsync(corrupted, Patience));
+
+        var result = await aggregator.RecountAsync();
+        await aggregator.FlushAsync();
+
+        Assert.Equal(new RecountResult(1, 1), result);
+        Assert.Equal(truth, await aggregator.GetCountsAsync());
+        Assert.Equal(truth, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetCountsAsync());
+        Assert.Equal(new RecountResult(1, 0), await aggregator.RecountAsync());
+    }
+
     private async Task<Dictionary<string, IndicatorCounts>> RecountAsync(List<string> seekers, List<string> households, List<string> posts)
     {
         var bySite = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);

@@ -23,6 +23,10 @@ public sealed partial class HouseholdGrain(
 
     private const string Rule = "household (家庭) members are registered seekers, each in one household";
 
+    // Member reports interleave with registration; their writes must not overlap (a second write in flight would carry
+    // a stale ETag), so every write passes this gate.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     /// <inheritdoc />
     public async Task<CommandResult> RegisterAsync(HouseholdRegistration registration)
     {
@@ -134,9 +138,17 @@ public sealed partial class HouseholdGrain(
 
     private async Task WriteAndPublishAsync()
     {
-        state.State.Indicators.Bump();
-        await state.WriteStateAsync();
-        await PublishIndicatorsAsync();
+        await _writeGate.WaitAsync();
+        try
+        {
+            state.State.Indicators.Bump();
+            await state.WriteStateAsync();
+            await PublishIndicatorsAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <inheritdoc />

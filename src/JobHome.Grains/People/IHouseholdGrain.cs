@@ -14,7 +14,10 @@ public interface IHouseholdGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Get")]
     Task<HouseholdView?> GetAsync();
 
-    /// <summary>Takes a member's new status; older versions than the one held are ignored.</summary>
-    [Alias("ReportMemberStatus")]
+    /// <summary>
+    /// Takes a member's new status; older versions than the one held are ignored. Interleaves, so a member reporting
+    /// while the household waits on that member (registration) cannot deadlock; the household's writes go one at a time.
+    /// </summary>
+    [AlwaysInterleave, Alias("ReportMemberStatus")]
     Task<CommandResult> ReportMemberStatusAsync(string seekerId, MemberStatus status);
 }

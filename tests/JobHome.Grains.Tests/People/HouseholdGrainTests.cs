@@ -137,4 +137,30 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
         Assert.Equal(LabourStatus.Employed, Assert.Single(view.Members).Status);
         Assert.Equal(today.AddDays(-2), view.Members[0].Since);
     }
+
+    [Fact]
+    public async Task RegisterAsync_MembersCorrectedConcurrently_HouseholdAgreesWithMembers()
+    {
+        await _network.EnsureSitesAsync();
+        var today = fixture.Today;
+        var registrations = Enumerable.Range(0, 6)
+            .Select(i => TestNetwork.Registration(new DateOnly(1975 + i, 2, 2), LabourStatus.Unemployed, today.AddDays(-30 - i)))
+            .ToArray();
+        var members = registrations.Select(_ => TestNetwork.NewId("sk")).ToArray();
+        for (var i = 0; i < members.Length; i++)
+        {
+            Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(members[i]).RegisterAsync(registrations[i])).Succeeded);
+        }
+        var id = TestNetwork.NewId("hh");
+
+        var corrections = members.Select((m, i) => fixture.Client.GetGrain<ISeekerGrain>(m)
+            .RegisterAsync(registrations[i] with { StatusSince = today.AddDays(-i) }));
+        var registration = fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, members));
+        var results = await Task.WhenAll(corrections.Append(registration));
+
+        Assert.All(results, r => Assert.Equal(CommandOutcome.Ok, r.Outcome));
+        var view = await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync();
+        Assert.Equal(members.Select((_, i) => (DateOnly?)today.AddDays(-i)), view!.Members.Select(m => m.Since));
+        Assert.Equal(today, view.ZeroEmploymentSince);
+    }
 }

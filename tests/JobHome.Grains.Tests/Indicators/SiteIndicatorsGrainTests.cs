@@ -171,6 +171,28 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.Equal(new RecountResult(1, 0), await aggregator.RecountAsync());
     }
 
+    [Fact]
+    public async Task Aggregates_SeekerMovesToAnotherVillage_ContributionMovesWithIt()
+    {
+        var tree = await RegisterTreeAsync();
+        var since = fixture.Today.AddDays(-4);
+        var registration = TestNetwork.Registration(new DateOnly(1993, 3, 3), LabourStatus.Unemployed, since) with { SiteCode = tree.Villages[0] };
+        var id = TestNetwork.NewId("sk");
+        var seeker = fixture.Client.GetGrain<ISeekerGrain>(id);
+        Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
+        var one = new IndicatorCounts();
+        one.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, since, 0));
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).WaitForOwnCountsAsync(one, Patience));
+
+        Assert.True((await seeker.RegisterAsync(registration with { SiteCode = tree.Villages[1] })).Succeeded);
+
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).WaitForOwnCountsAsync(new IndicatorCounts(), Patience));
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).WaitForOwnCountsAsync(one, Patience));
+        await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).FlushAsync();
+        await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).FlushAsync();
+        Assert.Equal(one, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]).GetCountsAsync());
+    }
+
     private async Task<Dictionary<string, IndicatorCounts>> RecountAsync(List<string> seekers, List<string> households, List<string> posts)
     {
         var bySite = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using JobHome.Domain.People;
 using JobHome.Grains.People;
+using JobHome.Grains.Placements;
 using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.People;
@@ -159,5 +160,43 @@ public sealed class SeekerGrainTests(ClusterFixture fixture)
         Assert.Equal("date", Assert.Single(future.Errors).Field);
         var view = await seeker.GetAsync();
         Assert.Equal("phone", Assert.Single(view!.FollowUps).Kind);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_CorrectionWithOtherIdNumber_RefusedAndRecordUnchanged()
+    {
+        await _network.EnsureSitesAsync();
+        var registration = TestNetwork.Registration(new DateOnly(1986, 8, 8), LabourStatus.Unemployed, fixture.Today);
+        var other = TestNetwork.Registration(new DateOnly(1986, 8, 8), LabourStatus.Unemployed, fixture.Today);
+        var id = TestNetwork.NewId("sk");
+        var seeker = fixture.Client.GetGrain<ISeekerGrain>(id);
+        Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
+
+        var result = await seeker.RegisterAsync(other with { Name = "改名" });
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal("id_card", Assert.Single(result.Errors).Field);
+        var view = await seeker.GetAsync();
+        Assert.Equal(registration.Name, view!.Name);
+        Assert.Equal(Masking.IdCard(registration.IdNumber), view.IdNumberMasked);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_StatusCorrectedDuringActivePlacement_Refused()
+    {
+        await _network.EnsureSitesAsync();
+        var registration = TestNetwork.Registration(new DateOnly(1987, 9, 9), LabourStatus.Unemployed, fixture.Today.AddDays(-9));
+        var id = TestNetwork.NewId("sk");
+        var seeker = fixture.Client.GetGrain<ISeekerGrain>(id);
+        Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
+        var postId = await _network.OpenPostAsync(1);
+        Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(id, postId, fixture.Today))).Succeeded);
+
+        var result = await seeker.RegisterAsync(registration with { Status = LabourStatus.NotInLabourForce });
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal("status", Assert.Single(result.Errors).Field);
+        Assert.Equal(LabourStatus.Employed, (await seeker.GetAsync())!.Status);
     }
 }

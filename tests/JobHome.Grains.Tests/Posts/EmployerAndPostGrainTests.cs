@@ -85,4 +85,25 @@ public sealed class EmployerAndPostGrainTests(ClusterFixture fixture)
         Assert.False(view.Open);
         Assert.Equal(0, view.Taken);
     }
+
+    [Fact]
+    public async Task OpenAsync_OpeningsCorrectedBelowTaken_Refused()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(3);
+        var post = fixture.Client.GetGrain<IPostGrain>(postId);
+        Assert.True((await post.TakeOpeningAsync("pl-a")).Succeeded);
+        Assert.True((await post.TakeOpeningAsync("pl-b")).Succeeded);
+        var profile = (await post.GetAsync())!.Profile;
+
+        var below = await post.OpenAsync(profile with { Openings = 1 });
+        var atTaken = await post.OpenAsync(profile with { Openings = 2 });
+
+        Assert.Equal(CommandOutcome.Invalid, below.Outcome);
+        Assert.Equal("openings", Assert.Single(below.Errors).Field);
+        Assert.Equal(CommandOutcome.Ok, atTaken.Outcome);
+        var view = await post.GetAsync();
+        Assert.True(view!.Full);
+        Assert.False(view.Open);
+    }
 }

@@ -297,7 +297,7 @@ public sealed partial class SeekerGrain(
             Education = r.Education,
             Skills = r.Skills,
             Occupations = occupations,
-            ExpectedMonthlyPay = r.ExpectedPayMin,
+            ExpectedPayMin = r.ExpectedPayMin,
             Location = new GeoPoint(r.Lat, r.Lon),
             Rural = r.Rural,
             Availability = r.Availability,

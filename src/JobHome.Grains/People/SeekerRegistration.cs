@@ -32,7 +32,7 @@ public sealed record SeekerRegistration(
 
     /// <summary>Expected monthly pay in CNY (lower bound).</summary>
     [Id(11)]
-    public int ExpectedPayMin { get; init; }
+    public decimal ExpectedPayMin { get; init; }
 
     /// <summary>Home latitude.</summary>
     [Id(12)]

@@ -16,7 +16,7 @@ public sealed record SeekerView(
     [property: Id(7)] EducationLevel Education,
     [property: Id(8)] string[] Occupations,
     [property: Id(9)] string[] Skills,
-    [property: Id(10)] int ExpectedPayMin,
+    [property: Id(10)] decimal ExpectedPayMin,
     [property: Id(11)] double Lat,
     [property: Id(12)] double Lon,
     [property: Id(13)] bool Rural,

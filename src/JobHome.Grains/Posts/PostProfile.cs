@@ -11,8 +11,8 @@ public sealed record PostProfile(
     [property: Id(2)] string Title,
     [property: Id(3)] string Occupation,
     [property: Id(4)] int Openings,
-    [property: Id(5)] int PayMin,
-    [property: Id(6)] int PayMax,
+    [property: Id(5)] decimal PayMin,
+    [property: Id(6)] decimal PayMax,
     [property: Id(7)] double Lat,
     [property: Id(8)] double Lon,
     [property: Id(9)] WorkKind Kind)

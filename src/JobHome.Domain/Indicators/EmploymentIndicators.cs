@@ -115,7 +115,10 @@ public static class EmploymentIndicators
     public static int RegisteredUnemployedOverThreeMonths(IEnumerable<DateOnly> unemployedSince, DateOnly asOf) =>
         unemployedSince.Count(d => IndicatorDefinitions.UnemployedOverThreeMonths(d, asOf));
 
-    /// <summary>Zero-employment households (零就业家庭) among households given by their zero-employment dates (null: not zero-employment).</summary>
+    /// <summary>
+    /// Zero-employment households (零就业家庭) among households given by their zero-employment dates (null: not
+    /// zero-employment).
+    /// </summary>
     public static int ZeroEmploymentHouseholds(IEnumerable<DateOnly?> zeroEmploymentSince) =>
         zeroEmploymentSince.Count(d => d is not null);
 

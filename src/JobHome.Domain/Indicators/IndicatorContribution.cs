@@ -27,7 +27,10 @@ public readonly record struct IndicatorContribution
     /// <summary>Placements made of a person (cumulative: ending one does not take it back).</summary>
     public int Placements { get; init; }
 
-    /// <summary>A person with labour status <paramref name="status"/> since <paramref name="since"/> and <paramref name="placements"/> placements made.</summary>
+    /// <summary>
+    /// A person with labour status <paramref name="status"/> since <paramref name="since"/> and
+    /// <paramref name="placements"/> placements made.
+    /// </summary>
     public static IndicatorContribution Person(LabourStatus status, DateOnly since, int placements) => new()
     {
         Employed = status == LabourStatus.Employed ? 1 : 0,

@@ -94,7 +94,8 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
     public override bool Equals(object? obj) => Equals(obj as IndicatorCounts);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Employed, OpenPosts, Openings, Placements, _unemployedBySince.Count, _zeroEmploymentBySince.Count);
+    public override int GetHashCode() => HashCode.Combine(Employed, OpenPosts, Openings, Placements, _unemployedBySince.Count,
+        _zeroEmploymentBySince.Count);
 
     /// <summary>Sets a count outright (restoring stored counts).</summary>
     public void Restore(long employed, long openPosts, long openings, long placements,

@@ -4,9 +4,13 @@ namespace JobHome.Domain.Indicators;
 /// Targets from the seeds where one exists for a site: the employment rate of a village/community or township
 /// (seed 004 item 9, by creation level) and zero overdue zero-employment households (动态清零, seed 002); null elsewhere.
 /// </summary>
-public sealed record IndicatorTargets(double? EmploymentRate, bool? EmploymentRateMet, long ZeroEmploymentHouseholdsOverdue, bool ZeroEmploymentHouseholdsOverdueMet)
+public sealed record IndicatorTargets(double? EmploymentRate, bool? EmploymentRateMet, long ZeroEmploymentHouseholdsOverdue,
+    bool ZeroEmploymentHouseholdsOverdueMet)
 {
-    /// <summary>The targets of <paramref name="snapshot"/> for a site of <paramref name="unit"/> (null: no employment-rate target) at <paramref name="level"/>.</summary>
+    /// <summary>
+    /// The targets of <paramref name="snapshot"/> for a site of <paramref name="unit"/> (null: no employment-rate
+    /// target) at <paramref name="level"/>.
+    /// </summary>
     public static IndicatorTargets For(IndicatorSnapshot snapshot, CreationUnit? unit, CreationLevel level)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -20,7 +20,8 @@ public static class DerivedKeyGroups
     public static KeyGroups Supplied(KeyGroups typedIn) => typedIn & ~Derived;
 
     /// <summary>The effective groups on <paramref name="asOf"/>: the supplied flags plus the derived ones.</summary>
-    public static KeyGroups Compute(KeyGroups supplied, LabourStatus status, DateOnly birthDate, bool zeroEmploymentHousehold, DateOnly asOf)
+    public static KeyGroups Compute(KeyGroups supplied, LabourStatus status, DateOnly birthDate, bool zeroEmploymentHousehold,
+        DateOnly asOf)
     {
         var groups = Supplied(supplied);
         if (status == LabourStatus.Unemployed)

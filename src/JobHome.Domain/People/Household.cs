@@ -16,7 +16,10 @@ public sealed record Household(string Id, string SiteCode, IReadOnlyList<Househo
     public IEnumerable<HouseholdMember> LabourForce(DateOnly asOf) =>
         Members.Where(member => Indicators.IndicatorDefinitions.InLabourForce(StatusOf(member, asOf)));
 
-    /// <summary>True when the household is zero-employment on <paramref name="asOf"/>: someone in the labour force, nobody employed.</summary>
+    /// <summary>
+    /// True when the household is zero-employment on <paramref name="asOf"/>: someone in the labour force, nobody
+    /// employed.
+    /// </summary>
     public bool IsZeroEmployment(DateOnly asOf) =>
         Indicators.IndicatorDefinitions.ZeroEmploymentSince(Members.Select(member => (StatusOf(member, asOf), asOf))) is not null;
 

@@ -22,7 +22,8 @@ public sealed partial class EmployerGrain(
         {
             validation.Add(codeError!);
         }
-        validation.Merge(new Employer(key, profile.Name, code, profile.SiteCode, new GeoPoint(profile.Lat, profile.Lon)) { ContactPhone = profile.ContactPhone }
+        validation.Merge(new Employer(key, profile.Name, code, profile.SiteCode,
+            new GeoPoint(profile.Lat, profile.Lon)) { ContactPhone = profile.ContactPhone }
             .Validate());
         if (codeError is not null)
         {
@@ -47,7 +48,8 @@ public sealed partial class EmployerGrain(
 
     /// <inheritdoc />
     public Task<EmployerView?> GetAsync() => Task.FromResult(state.State.Profile is { } p
-        ? new EmployerView(this.GetPrimaryKeyString(), p.Name, p.SiteCode, p.Lat, p.Lon, Masking.Phone(p.ContactPhone), [.. state.State.PostIds])
+        ? new EmployerView(this.GetPrimaryKeyString(), p.Name, p.SiteCode, p.Lat, p.Lon, Masking.Phone(p.ContactPhone),
+            [.. state.State.PostIds])
         : null);
 
     /// <inheritdoc />

@@ -216,7 +216,8 @@ public sealed partial class SiteIndicatorsGrain(
         {
             state.State.ReportVersion++;
             await state.WriteStateAsync();
-            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(), state.State.ReportVersion, Copy(_subtree));
+            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(),
+                state.State.ReportVersion, Copy(_subtree));
         }
         catch
         {

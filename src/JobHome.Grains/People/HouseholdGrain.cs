@@ -44,7 +44,8 @@ public sealed partial class HouseholdGrain(
         var v = new ValidationResult();
         var members = registration.MemberIds ?? [];
         v.AddIf(members.Length == 0, "member_ids", string.Empty, "must name at least one member", Rule);
-        v.AddIf(members.Distinct(StringComparer.Ordinal).Count() != members.Length, "member_ids", string.Empty, "names a member twice", Rule);
+        v.AddIf(members.Distinct(StringComparer.Ordinal).Count() != members.Length, "member_ids", string.Empty,
+            "names a member twice", Rule);
         if (string.IsNullOrWhiteSpace(registration.SiteCode))
         {
             v.Add("site_code", string.Empty, "is required", "registering site (登记网点)");
@@ -86,7 +87,8 @@ public sealed partial class HouseholdGrain(
         var overdue = since is { } d && IndicatorDefinitions.ZeroEmploymentOverdue(d, clock.Today);
         var members = state.State.Members.Select(m => new HouseholdMemberView(m.SeekerId, m.Status?.Status, m.Status?.Since)).ToArray();
         return Task.FromResult<HouseholdView?>(new HouseholdView(
-            this.GetPrimaryKeyString(), site, members, since is not null, since, overdue, state.State.OverdueAlertRaised, state.State.RegisteredOn));
+            this.GetPrimaryKeyString(), site, members, since is not null, since, overdue, state.State.OverdueAlertRaised,
+                state.State.RegisteredOn));
     }
 
     /// <inheritdoc />
@@ -191,7 +193,8 @@ public sealed partial class HouseholdGrain(
         if (since is { } d)
         {
             var due = clock.StartOf(IndicatorDefinitions.ZeroEmploymentOverdueFrom(d)) - clock.Now;
-            await this.RegisterOrUpdateReminder(OverdueReminder, due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due, TimeSpan.FromDays(1));
+            await this.RegisterOrUpdateReminder(OverdueReminder, due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due,
+                TimeSpan.FromDays(1));
         }
         else
         {

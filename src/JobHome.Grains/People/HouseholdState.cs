@@ -1,6 +1,9 @@
 namespace JobHome.Grains.People;
 
-/// <summary>Stored state of a household (version 1). The zero-employment date is derived from the members and kept for the reminder.</summary>
+/// <summary>
+/// Stored state of a household (version 1). The zero-employment date is derived from the members and kept for the
+/// reminder.
+/// </summary>
 [GenerateSerializer, Alias("jobhome.household-state.v1")]
 public sealed class HouseholdState
 {

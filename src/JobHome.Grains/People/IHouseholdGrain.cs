@@ -10,7 +10,10 @@ public interface IHouseholdGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<CommandResult> RegisterAsync(HouseholdRegistration registration);
 
-    /// <summary>The household, or null when not registered. Interleaves: it only reads memory, and members ask it while it waits on them.</summary>
+    /// <summary>
+    /// The household, or null when not registered. Interleaves: it only reads memory, and members ask it while it waits
+    /// on them.
+    /// </summary>
     [AlwaysInterleave, Alias("Get")]
     Task<HouseholdView?> GetAsync();
 

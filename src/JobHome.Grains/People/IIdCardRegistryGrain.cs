@@ -13,7 +13,10 @@ public interface IIdCardRegistryGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<IdCardClaim> ClaimAsync(string seekerId, string maskedNumber);
 
-    /// <summary>Moves the number from <paramref name="fromSeekerId"/> (a claim never completed) to <paramref name="toSeekerId"/>, only if the former still holds it.</summary>
+    /// <summary>
+    /// Moves the number from <paramref name="fromSeekerId"/> (a claim never completed) to
+    /// <paramref name="toSeekerId"/>, only if the former still holds it.
+    /// </summary>
     [Alias("Transfer")]
     Task<IdCardClaim> TransferAsync(string fromSeekerId, string toSeekerId);
 

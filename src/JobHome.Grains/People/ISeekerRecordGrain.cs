@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace JobHome.Grains.People;
 
-/// <summary>The steps placements and households take on a seeker's record (same grain as <see cref="ISeekerGrain"/>); each is idempotent.</summary>
+/// <summary>
+/// The steps placements and households take on a seeker's record (same grain as <see cref="ISeekerGrain"/>); each is
+/// idempotent.
+/// </summary>
 [Alias("jobhome.ISeekerRecordGrain")]
 public interface ISeekerRecordGrain : IGrainWithStringKey
 {
@@ -10,7 +13,10 @@ public interface ISeekerRecordGrain : IGrainWithStringKey
     [ReadOnly, Alias("GetFacts")]
     Task<SeekerFacts?> GetFactsAsync();
 
-    /// <summary>Records placement <paramref name="placementId"/>: employed from <paramref name="start"/>; refused when already employed.</summary>
+    /// <summary>
+    /// Records placement <paramref name="placementId"/>: employed from <paramref name="start"/>; refused when already
+    /// employed.
+    /// </summary>
     [Alias("Place")]
     Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start);
 

@@ -45,7 +45,8 @@ public sealed partial class SeekerGrain(
         if (state.State.Registration is { } existing)
         {
             validation.AddIf(idCard is not null && !string.Equals(existing.IdNumber, registration.IdNumber, StringComparison.Ordinal),
-                "id_card", idCard?.Masked ?? string.Empty, "cannot change on a correction; register the other number as its own seeker", IdRule);
+                "id_card", idCard?.Masked ?? string.Empty,
+                    "cannot change on a correction; register the other number as its own seeker", IdRule);
             var statusCorrected = existing.Status != registration.Status || existing.StatusSince != registration.StatusSince;
             validation.AddIf(statusCorrected && HasActivePlacement(), "status", registration.Status.ToString(),
                 "is set by the active placement; end it instead", EmployedRule);
@@ -117,7 +118,8 @@ public sealed partial class SeekerGrain(
         var v = new ValidationResult();
         v.AddIf(followUp.Date > clock.Today, "date", Format(followUp.Date), "is in the future", rule);
         v.AddIf(string.IsNullOrWhiteSpace(followUp.Kind), "kind", followUp.Kind ?? string.Empty, "is required", rule);
-        v.AddIf(followUp.Note is null || followUp.Note.Length > 2000, "note", string.Empty, "is required and at most 2,000 characters", rule);
+        v.AddIf(followUp.Note is null || followUp.Note.Length > 2000, "note", string.Empty,
+            "is required and at most 2,000 characters", rule);
         v.AddIf(string.IsNullOrWhiteSpace(followUp.By), "by", followUp.By ?? string.Empty, "is required", rule);
         if (!v.IsValid)
         {
@@ -135,7 +137,8 @@ public sealed partial class SeekerGrain(
         {
             return null;
         }
-        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(r), state.State.HouseholdId);
+        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(r),
+            state.State.HouseholdId);
     }
 
     /// <inheritdoc />
@@ -201,7 +204,8 @@ public sealed partial class SeekerGrain(
         }
         if (state.State.HouseholdId is { } current && !string.Equals(current, householdId, StringComparison.Ordinal))
         {
-            return Step(CommandResult.Conflict(current, "member_ids", id, $"already belongs to household {current}", "a person belongs to one household (家庭)"));
+            return Step(CommandResult.Conflict(current, "member_ids", id, $"already belongs to household {current}",
+                "a person belongs to one household (家庭)"));
         }
         if (state.State.HouseholdId is null)
         {
@@ -223,7 +227,8 @@ public sealed partial class SeekerGrain(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
         state.State.Registration?.SiteCode, Contribution());
 
-    private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId, state.State.Registration is null ? null : CurrentStatus());
+    private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId,
+        state.State.Registration is null ? null : CurrentStatus());
 
     private MemberStatus CurrentStatus() => new(state.State.Status, state.State.StatusSince, state.State.StatusVersion);
 
@@ -282,7 +287,8 @@ public sealed partial class SeekerGrain(
             }
             else
             {
-                v.Add($"occupations[{i}]", r.Occupations[i] ?? string.Empty, problem ?? "is not an occupation code", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+                v.Add($"occupations[{i}]", r.Occupations[i] ?? string.Empty, problem ?? "is not an occupation code",
+                    "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
             }
         }
         v.AddIf(string.IsNullOrWhiteSpace(r.SiteCode), "site_code", r.SiteCode ?? string.Empty, "is required", "registering site (登记网点)");
@@ -304,9 +310,12 @@ public sealed partial class SeekerGrain(
             KeyGroups = r.KeyGroups,
         };
         v.Merge(seeker.Validate(today));
-        v.AddIf(!Enum.IsDefined(r.Status), "status", r.Status.ToString(), "must be employed, unemployed or not_in_labour_force", "labour status (劳动力状态)");
-        v.AddIf(r.StatusSince > today, "status_since", Format(r.StatusSince), $"is after today {Format(today)}", "labour status date (状态开始日期)");
-        v.AddIf(r.StatusSince < r.BirthDate, "status_since", Format(r.StatusSince), "is before the birth date", "labour status date (状态开始日期)");
+        v.AddIf(!Enum.IsDefined(r.Status), "status", r.Status.ToString(), "must be employed, unemployed or not_in_labour_force",
+            "labour status (劳动力状态)");
+        v.AddIf(r.StatusSince > today, "status_since", Format(r.StatusSince), $"is after today {Format(today)}",
+            "labour status date (状态开始日期)");
+        v.AddIf(r.StatusSince < r.BirthDate, "status_since", Format(r.StatusSince), "is before the birth date",
+            "labour status date (状态开始日期)");
         return (v, idCard);
     }
 

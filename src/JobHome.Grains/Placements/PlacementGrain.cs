@@ -25,7 +25,8 @@ public sealed partial class PlacementGrain(
     /// <summary>The reminder that finishes a placement nobody retried.</summary>
     public const string FinishReminder = "placement-finish";
 
-    private const string PublicWelfareRule = "public-welfare posts (公益性岗位) are for hard-to-employ people, members of zero-employment households, "
+    private const string PublicWelfareRule
+        = "public-welfare posts (公益性岗位) are for hard-to-employ people, members of zero-employment households, "
         + "poverty-alleviated people, disabled people and low-income (低保) people";
 
     private bool Pending => state.State.Step is PlacementStep.Intended or PlacementStep.PostTaken or PlacementStep.SeekerPlaced
@@ -66,7 +67,8 @@ public sealed partial class PlacementGrain(
         {
             if (recorded != request)
             {
-                return CommandResult.Conflict(id, "id", id, "is already used for another placement", "a placement id names one placement (幂等)");
+                return CommandResult.Conflict(id, "id", id, "is already used for another placement",
+                    "a placement id names one placement (幂等)");
             }
             await AdvanceGuardedAsync();
             return Outcome(id);
@@ -84,11 +86,13 @@ public sealed partial class PlacementGrain(
         }
         if (post.Profile.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
         {
-            return CommandResult.Conflict(request.PostId, "post_id", request.PostId, "is a public-welfare post and the seeker is in none of its groups", PublicWelfareRule);
+            return CommandResult.Conflict(request.PostId, "post_id", request.PostId,
+                "is a public-welfare post and the seeker is in none of its groups", PublicWelfareRule);
         }
         if (seeker.Status == LabourStatus.Employed)
         {
-            return CommandResult.Conflict(request.SeekerId, "seeker_id", request.SeekerId, "is already employed (已就业)", "a seeker holds one placement at a time (不得重复安置)");
+            return CommandResult.Conflict(request.SeekerId, "seeker_id", request.SeekerId, "is already employed (已就业)",
+                "a seeker holds one placement at a time (不得重复安置)");
         }
 
         // The reminder goes first: a crash after it but before the intent leaves a reminder that finds nothing to do.
@@ -117,7 +121,8 @@ public sealed partial class PlacementGrain(
         {
             return recorded == end
                 ? CommandResult.Ok(id)
-                : CommandResult.Conflict(id, "end", Format(recorded.Date), "the placement has already ended", "a placement ends once (就业终止)");
+                : CommandResult.Conflict(id, "end", Format(recorded.Date), "the placement has already ended",
+                    "a placement ends once (就业终止)");
         }
         if (state.State.Step != PlacementStep.Completed)
         {
@@ -201,7 +206,8 @@ public sealed partial class PlacementGrain(
                     await StoreStepAsync(id, PlacementStep.PostTaken);
                     break;
                 case PlacementStep.PostTaken:
-                    var placed = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).PlaceAsync(id, request.PostId, request.Start);
+                    var placed = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).PlaceAsync(id,
+                        request.PostId, request.Start);
                     if (!placed.Result.Succeeded)
                     {
                         await GrainFactory.GetGrain<IPostGrain>(request.PostId).ReleaseOpeningAsync(id);
@@ -220,7 +226,8 @@ public sealed partial class PlacementGrain(
                     return;
                 case PlacementStep.EndIntended:
                     var end = state.State.End!;
-                    var ended = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).EndPlacementAsync(id, end.Date, end.Reason);
+                    var ended = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).EndPlacementAsync(id,
+                        end.Date, end.Reason);
                     state.State.HouseholdId = ended.HouseholdId;
                     state.State.SeekerStatus = ended.Status;
                     await StoreStepAsync(id, PlacementStep.SeekerEnded);

@@ -30,7 +30,8 @@ public sealed partial class PostGrain(
         var v = new ValidationResult();
         if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
         {
-            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
+                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
         }
         var post = new Post
         {

@@ -21,11 +21,14 @@ public sealed partial class SiteGrain(
         ArgumentNullException.ThrowIfNull(profile);
         var code = this.GetPrimaryKeyString();
         var validation = profile.ToDomain().Validate();
-        validation.AddIf(!string.Equals(profile.Code, code, StringComparison.Ordinal), "code", profile.Code ?? string.Empty, "differs from the site addressed", "site code (网点编码)");
+        validation.AddIf(!string.Equals(profile.Code, code, StringComparison.Ordinal), "code", profile.Code ?? string.Empty,
+            "differs from the site addressed", "site code (网点编码)");
         if (state.State.Profile is { } existing)
         {
-            validation.AddIf(existing.Kind != profile.Kind, "kind", profile.Kind.ToToken(), "cannot change after registration", "site kind (层级或类型)");
-            validation.AddIf(!string.Equals(existing.ParentCode, profile.ParentCode, StringComparison.Ordinal), "parent_code", profile.ParentCode ?? string.Empty, "cannot change after registration", TreeRule);
+            validation.AddIf(existing.Kind != profile.Kind, "kind", profile.Kind.ToToken(), "cannot change after registration",
+                "site kind (层级或类型)");
+            validation.AddIf(!string.Equals(existing.ParentCode, profile.ParentCode, StringComparison.Ordinal), "parent_code",
+                profile.ParentCode ?? string.Empty, "cannot change after registration", TreeRule);
         }
         if (validation.IsValid && profile.ParentCode is { } parentCode)
         {

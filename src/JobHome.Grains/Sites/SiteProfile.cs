@@ -32,5 +32,6 @@ public sealed record SiteProfile(
     public CreationLevel CreationLevel { get; init; } = CreationLevel.County;
 
     /// <summary>The Domain's view of the site, for validation.</summary>
-    public Site ToDomain() => new(Code, Name, Kind, ParentCode, new GeoPoint(Lat, Lon), Rural, new StaffCounts(FullTimeStaff, PartTimeStaff, Volunteers));
+    public Site ToDomain() => new(Code, Name, Kind, ParentCode, new GeoPoint(Lat, Lon), Rural,
+        new StaffCounts(FullTimeStaff, PartTimeStaff, Volunteers));
 }

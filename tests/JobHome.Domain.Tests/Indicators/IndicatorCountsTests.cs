@@ -14,10 +14,10 @@ public sealed class IndicatorCountsTests
         counts.Apply(IndicatorContribution.Person(LabourStatus.Employed, Today.AddYears(-1), 1));
         counts.Apply(IndicatorContribution.Person(LabourStatus.Employed, Today.AddDays(-3), 1));
         counts.Apply(IndicatorContribution.Person(LabourStatus.Employed, Today.AddDays(-40), 0));
-        counts.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddMonths(-3), 0));                // exactly 3 months: not over
+        counts.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddMonths(-3), 0)); // exactly 3 months: not over
         counts.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddMonths(-3).AddDays(-1), 1));    // over
         counts.Apply(IndicatorContribution.Person(LabourStatus.NotInLabourForce, Today.AddDays(-1), 0));
-        counts.Apply(IndicatorContribution.Household(Today.AddMonths(-1)));                                         // exactly a month: not overdue
+        counts.Apply(IndicatorContribution.Household(Today.AddMonths(-1))); // exactly a month: not overdue
         counts.Apply(IndicatorContribution.Household(Today.AddMonths(-1).AddDays(-1)));                             // overdue
         counts.Apply(IndicatorContribution.Household(null));
         counts.Apply(IndicatorContribution.Post(5, 2, false));
@@ -70,21 +70,24 @@ public sealed class IndicatorCountsTests
         var spouseSince = new DateOnly(2025, 12, 1);
         var counts = new IndicatorCounts();
         var worker = IndicatorContribution.Person(LabourStatus.Employed, start, 1);
-        var household = IndicatorContribution.Household(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Employed, start), (LabourStatus.Unemployed, spouseSince)]));
+        var household = IndicatorContribution.Household(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Employed,
+            start), (LabourStatus.Unemployed, spouseSince)]));
         counts.Apply(worker);
         counts.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, spouseSince, 0));
         counts.Apply(household);
         Assert.Equal(0, counts.Snapshot("V1", end).ZeroEmploymentHouseholds);
 
         var workerAfter = IndicatorContribution.Person(LabourStatus.Unemployed, end, 1);
-        var householdAfter = IndicatorContribution.Household(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Unemployed, end), (LabourStatus.Unemployed, spouseSince)]));
+        var householdAfter = IndicatorContribution.Household(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Unemployed,
+            end), (LabourStatus.Unemployed, spouseSince)]));
         counts.Change(worker, workerAfter);
         counts.Change(household, householdAfter);
 
         Assert.Equal(end, householdAfter.ZeroEmploymentSince);
         var onTheMonth = counts.Snapshot("V1", end.AddMonths(1));
         var dayAfter = counts.Snapshot("V1", end.AddMonths(1).AddDays(1));
-        Assert.Equal((0, 2, 1, 0), (onTheMonth.Employed, onTheMonth.Unemployed, onTheMonth.ZeroEmploymentHouseholds, onTheMonth.ZeroEmploymentHouseholdsOverdue));
+        Assert.Equal((0, 2, 1, 0),
+            (onTheMonth.Employed, onTheMonth.Unemployed, onTheMonth.ZeroEmploymentHouseholds, onTheMonth.ZeroEmploymentHouseholdsOverdue));
         Assert.Equal(1, dayAfter.ZeroEmploymentHouseholdsOverdue);
         Assert.Equal(1, dayAfter.Placements); // ending a placement does not take it back
     }

@@ -48,7 +48,8 @@ public sealed class IndicatorDefinitionsTests
     [Fact]
     public void ZeroEmploymentSince_AnyMemberEmployedOrNobodyInLabourForce_Null()
     {
-        Assert.Null(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Unemployed, new DateOnly(2026, 1, 1)), (LabourStatus.Employed, new DateOnly(2020, 1, 1))]));
+        Assert.Null(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.Unemployed, new DateOnly(2026, 1, 1)),
+            (LabourStatus.Employed, new DateOnly(2020, 1, 1))]));
         Assert.Null(IndicatorDefinitions.ZeroEmploymentSince([(LabourStatus.NotInLabourForce, new DateOnly(2026, 1, 1))]));
         Assert.Null(IndicatorDefinitions.ZeroEmploymentSince([]));
     }

@@ -7,7 +7,10 @@ using Orleans.TestingHost;
 
 namespace JobHome.Grains.Tests.Fixtures;
 
-/// <summary>One in-process silo with in-memory storage, reminders and streams, a fake server clock and a switchable placement hook.</summary>
+/// <summary>
+/// One in-process silo with in-memory storage, reminders and streams, a fake server clock and a switchable placement
+/// hook.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>10:00 in Shanghai on 2026-03-10.</summary>

@@ -8,7 +8,10 @@ public sealed class FailingPlacementHook : IPlacementStepHook
 {
     private readonly ConcurrentDictionary<string, PlacementStep> _failAfter = new(StringComparer.Ordinal);
 
-    /// <summary>Makes <paramref name="placementId"/> fail right after storing <paramref name="step"/>, every time until <see cref="Clear"/>.</summary>
+    /// <summary>
+    /// Makes <paramref name="placementId"/> fail right after storing <paramref name="step"/>, every time until
+    /// <see cref="Clear"/>.
+    /// </summary>
     public void FailAfter(string placementId, PlacementStep step) => _failAfter[placementId] = step;
 
     /// <summary>Stops failing <paramref name="placementId"/>.</summary>

@@ -61,10 +61,12 @@ public sealed class TestNetwork(ClusterFixture fixture)
     }
 
     /// <summary>Registers a seeker and returns its id.</summary>
-    public async Task<string> RegisterSeekerAsync(LabourStatus status, DateOnly since, KeyGroups groups = KeyGroups.None, DateOnly? birth = null)
+    public async Task<string> RegisterSeekerAsync(LabourStatus status, DateOnly since, KeyGroups groups = KeyGroups.None,
+        DateOnly? birth = null)
     {
         var id = NewId("sk");
-        var result = await Client.GetGrain<ISeekerGrain>(id).RegisterAsync(Registration(birth ?? new DateOnly(1985, 6, 1), status, since, groups));
+        var result = await Client.GetGrain<ISeekerGrain>(id).RegisterAsync(Registration(birth ?? new DateOnly(1985, 6, 1),
+            status, since, groups));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return id;
     }

@@ -29,7 +29,8 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         for (var i = 0; i < 24; i++)
         {
             var status = (LabourStatus)random.Next(3);
-            var registration = TestNetwork.Registration(new DateOnly(1980, 1, 1).AddDays(random.Next(5000)), status, today.AddDays(-random.Next(200)),
+            var registration = TestNetwork.Registration(new DateOnly(1980, 1, 1).AddDays(random.Next(5000)), status,
+                today.AddDays(-random.Next(200)),
                 random.Next(3) == 0 ? KeyGroups.HardToEmploy : KeyGroups.None) with { SiteCode = tree.Villages[i % 2] };
             var id = TestNetwork.NewId("sk");
             Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration)).Succeeded);
@@ -41,16 +42,19 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
             var id = TestNetwork.NewId("hh");
             var village = tree.Villages[h % 2];
             var members = seekers.Where((_, i) => i % 2 == h % 2).Skip(h / 2 * 3).Take(3).ToArray();
-            Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(village, members))).Succeeded);
+            Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(village,
+                members))).Succeeded);
             households.Add(id);
         }
         var posts = new List<string>();
         foreach (var village in tree.Villages)
         {
             var code = TestNetwork.NewCreditCode();
-            Assert.True((await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("某厂", village, 25.3, 114.9))).Succeeded);
+            Assert.True((await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("某厂", village,
+                25.3, 114.9))).Succeeded);
             var postId = TestNetwork.NewId("post");
-            Assert.True((await fixture.Client.GetGrain<IPostGrain>(postId).OpenAsync(TestNetwork.Post(code, 4) with { SiteCode = village })).Succeeded);
+            Assert.True((await fixture.Client.GetGrain<IPostGrain>(postId).OpenAsync(TestNetwork.Post(code,
+                4) with { SiteCode = village })).Succeeded);
             posts.Add(postId);
         }
         var placements = new List<string>();
@@ -58,7 +62,8 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         {
             var id = TestNetwork.NewId("pl");
             var result = await fixture.Client.GetGrain<IPlacementGrain>(id).PlaceAsync(
-                new PlacementRequest(seekers[random.Next(seekers.Count)], posts[random.Next(posts.Count)], today.AddDays(-random.Next(10))));
+                new PlacementRequest(seekers[random.Next(seekers.Count)], posts[random.Next(posts.Count)],
+                    today.AddDays(-random.Next(10))));
             if (result.Succeeded)
             {
                 placements.Add(id);
@@ -66,7 +71,8 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         }
         foreach (var id in placements.Where((_, i) => i % 2 == 0))
         {
-            Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(id).EndAsync(new PlacementEnd(today, PlacementEndReason.Resigned))).Succeeded);
+            Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(id).EndAsync(new PlacementEnd(today,
+                PlacementEndReason.Resigned))).Succeeded);
         }
         Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
 
@@ -86,8 +92,10 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
         }
         var province = await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetAsync();
         var expected = all.Snapshot(tree.Ancestors[^1], fixture.Today);
-        Assert.Equal((expected.Employed, expected.Unemployed, expected.UnemployedOver3Months, expected.ZeroEmploymentHouseholds, expected.OpenPosts, expected.Openings, expected.Placements),
-            (province.Employed, province.Unemployed, province.UnemployedOver3Months, province.ZeroEmploymentHouseholds, province.OpenPosts, province.Openings, province.Placements));
+        Assert.Equal((expected.Employed, expected.Unemployed, expected.UnemployedOver3Months, expected.ZeroEmploymentHouseholds,
+            expected.OpenPosts, expected.Openings, expected.Placements),
+            (province.Employed, province.Unemployed, province.UnemployedOver3Months, province.ZeroEmploymentHouseholds,
+                province.OpenPosts, province.Openings, province.Placements));
         Assert.True(expected.Placements > 0);
     }
 
@@ -176,7 +184,8 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
     {
         var tree = await RegisterTreeAsync();
         var since = fixture.Today.AddDays(-4);
-        var registration = TestNetwork.Registration(new DateOnly(1993, 3, 3), LabourStatus.Unemployed, since) with { SiteCode = tree.Villages[0] };
+        var registration = TestNetwork.Registration(new DateOnly(1993, 3, 3), LabourStatus.Unemployed,
+            since) with { SiteCode = tree.Villages[0] };
         var id = TestNetwork.NewId("sk");
         var seeker = fixture.Client.GetGrain<ISeekerGrain>(id);
         Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
@@ -186,7 +195,8 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
 
         Assert.True((await seeker.RegisterAsync(registration with { SiteCode = tree.Villages[1] })).Succeeded);
 
-        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).WaitForOwnCountsAsync(new IndicatorCounts(), Patience));
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0])
+            .WaitForOwnCountsAsync(new IndicatorCounts(), Patience));
         Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).WaitForOwnCountsAsync(one, Patience));
         await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).FlushAsync();
         await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).FlushAsync();

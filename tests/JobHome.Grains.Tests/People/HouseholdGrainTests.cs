@@ -21,7 +21,8 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
         var student = await _network.RegisterSeekerAsync(LabourStatus.NotInLabourForce, today.AddDays(-1));
         var id = TestNetwork.NewId("hh");
 
-        var result = await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [early, late, student]));
+        var result = await fixture.Client.GetGrain<IHouseholdGrain>(id)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [early, late, student]));
         var view = await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync();
 
         Assert.Equal(CommandOutcome.Ok, result.Outcome);
@@ -41,12 +42,14 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
         var employed = await _network.RegisterSeekerAsync(LabourStatus.Employed, fixture.Today.AddDays(-400));
         var id = TestNetwork.NewId("hh");
 
-        await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [unemployed, employed]));
+        await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village,
+            [unemployed, employed]));
         var view = await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync();
 
         Assert.False(view!.ZeroEmployment);
         Assert.Null(view.ZeroEmploymentSince);
-        Assert.False((await fixture.Client.GetGrain<ISeekerGrain>(unemployed).GetAsync())!.KeyGroups.HasFlag(KeyGroups.ZeroEmploymentHousehold));
+        Assert.False((await fixture.Client.GetGrain<ISeekerGrain>(unemployed)
+            .GetAsync())!.KeyGroups.HasFlag(KeyGroups.ZeroEmploymentHousehold));
     }
 
     [Fact]
@@ -56,9 +59,11 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
         var shared = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today);
         var first = TestNetwork.NewId("hh");
         var second = TestNetwork.NewId("hh");
-        Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(first).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [shared]))).Succeeded);
+        Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(first)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [shared]))).Succeeded);
 
-        var result = await fixture.Client.GetGrain<IHouseholdGrain>(second).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [shared]));
+        var result = await fixture.Client.GetGrain<IHouseholdGrain>(second)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [shared]));
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal("member_ids[0]", Assert.Single(result.Errors).Field);
@@ -155,7 +160,8 @@ public sealed class HouseholdGrainTests(ClusterFixture fixture)
 
         var corrections = members.Select((m, i) => fixture.Client.GetGrain<ISeekerGrain>(m)
             .RegisterAsync(registrations[i] with { StatusSince = today.AddDays(-i) }));
-        var registration = fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, members));
+        var registration = fixture.Client.GetGrain<IHouseholdGrain>(id)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, members));
         var results = await Task.WhenAll(corrections.Append(registration));
 
         Assert.All(results, r => Assert.Equal(CommandOutcome.Ok, r.Outcome));

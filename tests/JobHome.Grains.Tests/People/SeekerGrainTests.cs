@@ -67,7 +67,8 @@ public sealed class SeekerGrainTests(ClusterFixture fixture)
             Assert.Equal(CommandOutcome.Conflict, r.Outcome);
             Assert.Equal(winner.Id, r.Id);
         });
-        var owner = await fixture.Client.GetGrain<IIdCardRegistryGrain>(Keys.KeyOf(IdCardNumber.Parse(registration.IdNumber))).GetOwnerAsync();
+        var owner = await fixture.Client.GetGrain<IIdCardRegistryGrain>(Keys.KeyOf(IdCardNumber.Parse(registration.IdNumber)))
+            .GetOwnerAsync();
         Assert.Equal(winner.Id, owner);
     }
 
@@ -107,7 +108,8 @@ public sealed class SeekerGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task RegisterAsync_UnknownSite_NotFound()
     {
-        var registration = TestNetwork.Registration(new DateOnly(1992, 5, 6), LabourStatus.Unemployed, fixture.Today) with { SiteCode = "V-NOWHERE" };
+        var registration = TestNetwork.Registration(new DateOnly(1992, 5, 6), LabourStatus.Unemployed,
+            fixture.Today) with { SiteCode = "V-NOWHERE" };
 
         var result = await fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("sk")).RegisterAsync(registration);
 
@@ -121,11 +123,14 @@ public sealed class SeekerGrainTests(ClusterFixture fixture)
         await _network.EnsureSitesAsync();
         var typed = KeyGroups.Unemployed | KeyGroups.Youth16To24 | KeyGroups.ZeroEmploymentHousehold | KeyGroups.Veteran;
         var employed = await _network.RegisterSeekerAsync(LabourStatus.Employed, fixture.Today, typed, new DateOnly(2005, 1, 1));
-        var unemployedYouth = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.None, fixture.Today.AddYears(-20));
-        var unemployedAdult = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.Youth16To24, fixture.Today.AddYears(-25));
+        var unemployedYouth = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.None,
+            fixture.Today.AddYears(-20));
+        var unemployedAdult = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.Youth16To24,
+            fixture.Today.AddYears(-25));
 
         Assert.Equal(KeyGroups.Veteran, (await fixture.Client.GetGrain<ISeekerGrain>(employed).GetAsync())!.KeyGroups);
-        Assert.Equal(KeyGroups.Unemployed | KeyGroups.Youth16To24, (await fixture.Client.GetGrain<ISeekerGrain>(unemployedYouth).GetAsync())!.KeyGroups);
+        Assert.Equal(KeyGroups.Unemployed | KeyGroups.Youth16To24,
+            (await fixture.Client.GetGrain<ISeekerGrain>(unemployedYouth).GetAsync())!.KeyGroups);
         Assert.Equal(KeyGroups.Unemployed, (await fixture.Client.GetGrain<ISeekerGrain>(unemployedAdult).GetAsync())!.KeyGroups);
     }
 

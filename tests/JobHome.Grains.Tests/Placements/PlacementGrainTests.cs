@@ -67,8 +67,10 @@ public sealed class PlacementGrainTests(ClusterFixture fixture)
         var outsider = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.Veteran);
         var hardToEmploy = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.HardToEmploy);
 
-        var refused = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).PlaceAsync(new PlacementRequest(outsider, postId, fixture.Today));
-        var placed = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).PlaceAsync(new PlacementRequest(hardToEmploy, postId, fixture.Today));
+        var refused = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(outsider, postId, fixture.Today));
+        var placed = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(hardToEmploy, postId, fixture.Today));
 
         Assert.Equal(CommandOutcome.Conflict, refused.Outcome);
         Assert.Contains("公益性岗位", Assert.Single(refused.Errors).Rule, StringComparison.Ordinal);
@@ -102,7 +104,8 @@ public sealed class PlacementGrainTests(ClusterFixture fixture)
         var postId = await _network.OpenPostAsync(5);
         var seeker = await _network.RegisterSeekerAsync(LabourStatus.Employed, fixture.Today.AddYears(-1));
 
-        var result = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today));
+        var result = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today));
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal("seeker_id", Assert.Single(result.Errors).Field);
@@ -140,7 +143,8 @@ public sealed class PlacementGrainTests(ClusterFixture fixture)
         var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
         fixture.Hook.FailAfter(placementId, crashAfter);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(new PlacementRequest(seeker, postId,
+            fixture.Today)));
         fixture.Hook.Clear(placementId);
         // The failed activation deactivated itself; the next call reactivates from storage and finishes the steps.
         var view = await placement.GetAsync();
@@ -183,7 +187,8 @@ public sealed class PlacementGrainTests(ClusterFixture fixture)
         var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-40));
         var other = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-50));
         var householdId = TestNetwork.NewId("hh");
-        var registered = await fixture.Client.GetGrain<IHouseholdGrain>(householdId).RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [seeker, other]));
+        var registered = await fixture.Client.GetGrain<IHouseholdGrain>(householdId)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [seeker, other]));
         Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
         Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(householdId).GetAsync())!.ZeroEmployment);
         return (seeker, other, postId, householdId);

@@ -16,7 +16,8 @@ public sealed class EmployerAndPostGrainTests(ClusterFixture fixture)
         var valid = TestNetwork.NewCreditCode();
         var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
 
-        var result = await fixture.Client.GetGrain<IEmployerGrain>(wrongCheck).RegisterAsync(new EmployerProfile("某公司", TestNetwork.Village, 25.3, 114.9));
+        var result = await fixture.Client.GetGrain<IEmployerGrain>(wrongCheck).RegisterAsync(new EmployerProfile("某公司",
+            TestNetwork.Village, 25.3, 114.9));
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         var error = Assert.Single(result.Errors);
@@ -46,7 +47,8 @@ public sealed class EmployerAndPostGrainTests(ClusterFixture fixture)
     {
         await _network.EnsureSitesAsync();
         var code = TestNetwork.NewCreditCode();
-        Assert.True((await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("某公司", TestNetwork.Village, 25.3, 114.9))).Succeeded);
+        Assert.True((await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("某公司",
+            TestNetwork.Village, 25.3, 114.9))).Succeeded);
         var postId = TestNetwork.NewId("post");
         var bad = TestNetwork.Post(code, 0) with { PayMin = 5000, PayMax = 4000, Occupation = "99" };
 

@@ -31,6 +31,7 @@ public sealed partial class SeekerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await PublishIndicatorsAsync();
+        await ReportToHouseholdIfPendingAsync();
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -39,6 +40,7 @@ public sealed partial class SeekerGrain(
     {
         ArgumentNullException.ThrowIfNull(registration);
         await PublishIndicatorsAsync();
+        await ReportToHouseholdIfPendingAsync();
         var id = this.GetPrimaryKeyString();
         var today = clock.Today;
         var (validation, idCard) = Validate(id, registration, today);
@@ -80,11 +82,9 @@ public sealed partial class SeekerGrain(
             SetStatus(stored.Status, stored.StatusSince);
         }
         state.State.Indicators.Bump();
+        state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
         await state.WriteStateAsync();
-        if (previous is not null && statusChanged && state.State.HouseholdId is { } householdId)
-        {
-            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(id, CurrentStatus());
-        }
+        await ReportToHouseholdIfPendingAsync();
         await PublishIndicatorsAsync();
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
@@ -226,6 +226,16 @@ public sealed partial class SeekerGrain(
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
         state.State.Registration?.SiteCode, Contribution());
+
+    private async Task ReportToHouseholdIfPendingAsync()
+    {
+        if (state.State.HouseholdReportPending && state.State.HouseholdId is { } householdId)
+        {
+            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(this.GetPrimaryKeyString(), CurrentStatus());
+            // Stored with the next write; until then a repeat after a restart is harmless.
+            state.State.HouseholdReportPending = false;
+        }
+    }
 
     private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId,
         state.State.Registration is null ? null : CurrentStatus());

@@ -40,4 +40,11 @@ public sealed class SeekerState
     /// <summary>The record's indicator outbox.</summary>
     [Id(8)]
     public Indicators.IndicatorOutbox Indicators { get; set; } = new();
+
+    /// <summary>
+    /// True from a corrected status's write until the household took it: a report lost to a failure is sent again on
+    /// the next registration call or activation (reports are versioned, so a repeat changes nothing).
+    /// </summary>
+    [Id(9)]
+    public bool HouseholdReportPending { get; set; }
 }

@@ -1,3 +1,4 @@
+using JobHome.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
@@ -14,6 +15,12 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Kind == StorageKind.Embedded)
+        {
+            builder.Services.AddSingleton(options);
+            return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
+        }
+
         // PLACEHOLDER until the SQLite and PostgreSQL providers land: in-memory providers with the final names.
         builder.AddMemoryGrainStorage(StorageNames.Default);
         builder.AddMemoryGrainStorage(StorageNames.PubSub);

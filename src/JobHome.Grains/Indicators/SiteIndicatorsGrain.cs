@@ -36,12 +36,12 @@ public sealed partial class SiteIndicatorsGrain(
     {
         foreach (var entry in state.State.Sources.Values)
         {
-            _own.Apply(entry.Contribution);
+            _own.Apply(entry.ToContribution());
         }
         _subtree.Add(_own);
         foreach (var child in state.State.Children.Values)
         {
-            _subtree.Add(child.Counts);
+            _subtree.Add(child.ToCounts());
         }
         _site = (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
@@ -85,10 +85,10 @@ public sealed partial class SiteIndicatorsGrain(
         }
         if (held is not null)
         {
-            _subtree.Add(held.Counts, -1);
+            _subtree.Add(held.ToCounts(), -1);
         }
         _subtree.Add(totals);
-        children[childCode] = new ChildEntry { Version = version, Counts = totals };
+        children[childCode] = ChildEntry.Of(version, totals);
         await state.WriteStateAsync();
         _dirty = true;
     }
@@ -115,11 +115,12 @@ public sealed partial class SiteIndicatorsGrain(
             var report = await SourceGrain(sourceId).GetIndicatorSourceAsync();
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
             checkedRecords++;
-            if (report.Version != held.Version || truth != held.Contribution)
+            var heldContribution = held.ToContribution();
+            if (report.Version != held.Version || truth != heldContribution)
             {
-                _own.Change(held.Contribution, truth);
-                _subtree.Change(held.Contribution, truth);
-                state.State.Sources[sourceId] = new SourceEntry { Version = report.Version, Contribution = truth };
+                _own.Change(heldContribution, truth);
+                _subtree.Change(heldContribution, truth);
+                state.State.Sources[sourceId] = SourceEntry.Of(report.Version, truth);
                 corrected++;
             }
         }
@@ -172,15 +173,15 @@ public sealed partial class SiteIndicatorsGrain(
             {
                 return;
             }
-            _own.Change(held.Contribution, item.Contribution);
-            _subtree.Change(held.Contribution, item.Contribution);
+            _own.Change(held.ToContribution(), item.Contribution);
+            _subtree.Change(held.ToContribution(), item.Contribution);
         }
         else
         {
             _own.Apply(item.Contribution);
             _subtree.Apply(item.Contribution);
         }
-        sources[item.SourceId] = new SourceEntry { Version = item.Version, Contribution = item.Contribution };
+        sources[item.SourceId] = SourceEntry.Of(item.Version, item.Contribution);
         await state.WriteStateAsync();
         _dirty = true;
         foreach (var waiter in _waiters)

@@ -146,6 +146,7 @@ public sealed class PlacementGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(new PlacementRequest(seeker, postId,
             fixture.Today)));
         fixture.Hook.Clear(placementId);
+        await fixture.Cluster.WaitForDeactivationAsync(placement);
         // The failed activation deactivated itself; the next call reactivates from storage and finishes the steps.
         var view = await placement.GetAsync();
 

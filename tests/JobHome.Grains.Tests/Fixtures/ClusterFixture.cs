@@ -8,10 +8,10 @@ using Orleans.TestingHost;
 namespace JobHome.Grains.Tests.Fixtures;
 
 /// <summary>
-/// One in-process silo with in-memory storage, reminders and streams, a fake server clock and a switchable placement
-/// hook.
+/// One in-process silo with a fake server clock and a switchable placement hook; the subclasses choose the stores
+/// (in-memory, or the embedded SQLite file the silo host uses).
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public abstract class ClusterFixture : IAsyncLifetime
 {
     /// <summary>10:00 in Shanghai on 2026-03-10.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
@@ -39,18 +39,23 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
+            ConfigureStores(silo);
             silo.Services.AddSingleton<IPlacementStepHook>(hook);
             silo.Services.AddJobHomeGrains(time: time);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(StorageNames.Streams));
+        builder.ConfigureClient(ConfigureClient);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Adds grain storage, pub/sub storage, reminders and the stream provider of <see cref="StorageNames"/>.</summary>
+    protected abstract void ConfigureStores(ISiloBuilder silo);
+
+    /// <summary>Adds what the client needs (nothing by default).</summary>
+    protected virtual void ConfigureClient(IClientBuilder client)
+    {
+    }
 }

@@ -18,6 +18,7 @@ public sealed class TestNetwork(ClusterFixture fixture)
     /// <summary>Its township.</summary>
     public const string Township = "T36072201";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, int> Sequences = new();
     private static int _next;
 
     /// <summary>The grain factory.</summary>
@@ -47,8 +48,7 @@ public sealed class TestNetwork(ClusterFixture fixture)
     /// <summary>A valid registration with a fresh ID number for a person born on <paramref name="birth"/>.</summary>
     public static SeekerRegistration Registration(DateOnly birth, LabourStatus status, DateOnly since, KeyGroups groups = KeyGroups.None)
     {
-        var n = Interlocked.Increment(ref _next);
-        var idCard = IdCardNumber.Create("360722", birth, (n % 999) + 1);
+        var idCard = IdCardNumber.Create("360722", birth, Sequences.AddOrUpdate(birth, 1, (_, n) => n + 1));
         return new SeekerRegistration(Village, "王小明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior, status, since)
         {
             Phone = "13812345678",
@@ -90,4 +90,29 @@ public sealed class TestNetwork(ClusterFixture fixture)
     /// <summary>A valid post profile.</summary>
     public static PostProfile Post(string employerCode, int openings, WorkKind kind = WorkKind.FullTime) =>
         new(Village, employerCode, "装配工", "6-25-04-01", openings, 3000, 4500, 25.37, 114.94, kind);
+
+    /// <summary>Registers a fresh tree of its own: province → city → county → township → two villages.</summary>
+    public async Task<(string[] Villages, string[] Ancestors)> RegisterTreeAsync()
+    {
+        var n = TestNetwork.NewId("T").Replace("-", string.Empty, StringComparison.Ordinal);
+        var province = "P" + n;
+        var city = "C" + n;
+        var county = "X" + n;
+        var township = "T" + n;
+        string[] villages = ["VA" + n, "VB" + n];
+        SiteProfile[] sites =
+        [
+            new(province, "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
+            new(city, "测试市就业之家", SiteKind.City, province, 25.8, 114.9, false),
+            new(county, "测试县就业之家", SiteKind.County, city, 25.4, 114.9, false),
+            new(township, "测试镇就业之家", SiteKind.Township, county, 25.4, 114.9, false),
+            new(villages[0], "甲村就业之家", SiteKind.Village, township, 25.4, 114.9, true),
+            new(villages[1], "乙村就业之家", SiteKind.Village, township, 25.4, 114.9, true),
+        ];
+        foreach (var site in sites)
+        {
+            Assert.True((await Client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
+        }
+        return (villages, [township, county, city, province]);
+    }
 }

@@ -14,15 +14,15 @@ using Orleans.Streams;
 
 namespace JobHome.Grains.Tests.Indicators;
 
-[Collection(ClusterCollection.Name)]
-public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Aggregates_AfterRandomChanges_EveryTierEqualsRecount()
     {
-        var tree = await RegisterTreeAsync();
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
         var random = new Random(20260310);
         var today = fixture.Today;
         var seekers = new List<string>();
@@ -121,7 +121,7 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Get_NextDayWithoutAnyEvent_UnemployedOverThreeMonthsRollsOver()
     {
-        var tree = await RegisterTreeAsync();
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
         var village = tree.Villages[0];
         var since = fixture.Today.AddMonths(-3);
         var id = TestNetwork.NewId("sk");
@@ -144,64 +144,9 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task OnNextAsync_DuplicateAndStaleEvents_CountOnlyTheNewestContribution()
-    {
-        var tree = await RegisterTreeAsync();
-        var village = tree.Villages[1];
-        var stream = fixture.Client.GetStreamProvider(StorageNames.Streams)
-            .GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village));
-        var employed = IndicatorContribution.Person(LabourStatus.Employed, fixture.Today, 1);
-        var unemployed = IndicatorContribution.Person(LabourStatus.Unemployed, fixture.Today.AddDays(-7), 1);
-
-        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 1, employed));
-        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 2, unemployed));
-        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 2, unemployed));
-        await stream.OnNextAsync(new IndicatorChange("seeker/replayed", 1, employed));
-        await stream.OnNextAsync(new IndicatorChange("seeker/other", 1, employed));
-
-        var expected = new IndicatorCounts();
-        expected.Apply(unemployed);
-        expected.Apply(employed);
-        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).WaitForOwnCountsAsync(expected, Patience));
-        var view = await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetAsync();
-        Assert.Equal((1, 1, 2), (view.Employed, view.Unemployed, view.Placements));
-    }
-
-    [Fact]
-    public async Task RecountAsync_EntryDisagreesWithRecord_CorrectedAndTotalsSentUp()
-    {
-        var tree = await RegisterTreeAsync();
-        var village = tree.Villages[0];
-        var since = fixture.Today.AddDays(-10);
-        var id = TestNetwork.NewId("sk");
-        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(
-            TestNetwork.Registration(new DateOnly(1991, 9, 9), LabourStatus.Unemployed, since) with { SiteCode = village })).Succeeded);
-        var truth = new IndicatorCounts();
-        truth.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, since, 0));
-        var aggregator = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village);
-        Assert.True(await aggregator.WaitForOwnCountsAsync(truth, Patience));
-        // A wrong event with a high version, as a bug or a tampered queue would leave behind.
-        var wrong = IndicatorContribution.Person(LabourStatus.Employed, fixture.Today, 5);
-        await fixture.Client.GetStreamProvider(StorageNames.Streams)
-            .GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village))
-            .OnNextAsync(new IndicatorChange(IndicatorSources.Id(IndicatorSources.Seeker, id), 1_000, wrong));
-        var corrupted = new IndicatorCounts();
-        corrupted.Apply(wrong);
-        Assert.True(await aggregator.WaitForOwnCountsAsync(corrupted, Patience));
-
-        var result = await aggregator.RecountAsync();
-        await aggregator.FlushAsync();
-
-        Assert.Equal(new RecountResult(1, 1), result);
-        Assert.Equal(truth, await aggregator.GetCountsAsync());
-        Assert.Equal(truth, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetCountsAsync());
-        Assert.Equal(new RecountResult(1, 0), await aggregator.RecountAsync());
-    }
-
-    [Fact]
     public async Task Aggregates_SeekerMovesToAnotherVillage_ContributionMovesWithIt()
     {
-        var tree = await RegisterTreeAsync();
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
         var since = fixture.Today.AddDays(-4);
         var registration = TestNetwork.Registration(new DateOnly(1993, 3, 3), LabourStatus.Unemployed,
             since) with { SiteCode = tree.Villages[0] };
@@ -242,29 +187,5 @@ public sealed class SiteIndicatorsGrainTests(ClusterFixture fixture)
             At(p.Profile.SiteCode).Apply(IndicatorContribution.Post(p.Profile.Openings, p.Taken, p.Closed));
         }
         return bySite;
-    }
-
-    private async Task<(string[] Villages, string[] Ancestors)> RegisterTreeAsync()
-    {
-        var n = TestNetwork.NewId("T").Replace("-", string.Empty, StringComparison.Ordinal);
-        var province = "P" + n;
-        var city = "C" + n;
-        var county = "X" + n;
-        var township = "T" + n;
-        string[] villages = ["VA" + n, "VB" + n];
-        SiteProfile[] sites =
-        [
-            new(province, "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
-            new(city, "测试市就业之家", SiteKind.City, province, 25.8, 114.9, false),
-            new(county, "测试县就业之家", SiteKind.County, city, 25.4, 114.9, false),
-            new(township, "测试镇就业之家", SiteKind.Township, county, 25.4, 114.9, false),
-            new(villages[0], "甲村就业之家", SiteKind.Village, township, 25.4, 114.9, true),
-            new(villages[1], "乙村就业之家", SiteKind.Village, township, 25.4, 114.9, true),
-        ];
-        foreach (var site in sites)
-        {
-            Assert.True((await fixture.Client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
-        }
-        return (villages, [township, county, city, province]);
     }
 }

@@ -6,8 +6,8 @@ using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.People;
 
-[Collection(ClusterCollection.Name)]
-public sealed class HouseholdGrainTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class HouseholdGrainTests(ClusterFixture fixture)
 {
     private readonly TestNetwork _network = new(fixture);
 

@@ -5,8 +5,8 @@ using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.People;
 
-[Collection(ClusterCollection.Name)]
-public sealed class SeekerGrainTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class SeekerGrainTests(ClusterFixture fixture)
 {
     private static readonly IdCardKeys Keys = new(new IdCardKeyOptions());
     private readonly TestNetwork _network = new(fixture);

@@ -8,8 +8,8 @@ using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.Placements;
 
-[Collection(ClusterCollection.Name)]
-public sealed class PlacementGrainTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class PlacementGrainTests(ClusterFixture fixture)
 {
     private readonly TestNetwork _network = new(fixture);
 

@@ -21,8 +21,8 @@ namespace JobHome.Grains.Tests.Serialization;
 /// State and messages survive both serializers a silo uses: Orleans' binary one and the grain-storage one (JSON by
 /// default).
 /// </summary>
-[Collection(ClusterCollection.Name)]
-public sealed class SerializationTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class SerializationTests(ClusterFixture fixture)
 {
     private Serializer Binary => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
 

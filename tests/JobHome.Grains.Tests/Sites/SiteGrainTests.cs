@@ -4,8 +4,8 @@ using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.Sites;
 
-[Collection(ClusterCollection.Name)]
-public sealed class SiteGrainTests(ClusterFixture fixture)
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class SiteGrainTests(ClusterFixture fixture)
 {
     private readonly TestNetwork _network = new(fixture);
 

@@ -1,5 +1,3 @@
-using JobHome.Domain.People;
-
 namespace JobHome.Domain.Indicators;
 
 /// <summary>
@@ -112,18 +110,22 @@ public static class EmploymentIndicators
 
     /// <summary>
     /// Registered unemployed for more than three months on <paramref name="asOf"/> (登记失业三个月以上, each needs
-    /// one-to-one follow-up): registration dates strictly before <paramref name="asOf"/> minus three calendar months.
+    /// one-to-one follow-up), by <see cref="IndicatorDefinitions.UnemployedOverThreeMonths"/>.
     /// </summary>
-    public static int RegisteredUnemployedOverThreeMonths(IEnumerable<DateOnly> unemploymentRegisteredOn, DateOnly asOf) =>
-        unemploymentRegisteredOn.Count(d => asOf > d.AddMonths(3));
-
-    /// <summary>Number of zero-employment households (零就业家庭) on <paramref name="asOf"/>.</summary>
-    public static int ZeroEmploymentHouseholds(IEnumerable<Household> households, DateOnly asOf) =>
-        households.Count(h => h.IsZeroEmployment(asOf));
+    public static int RegisteredUnemployedOverThreeMonths(IEnumerable<DateOnly> unemployedSince, DateOnly asOf) =>
+        unemployedSince.Count(d => IndicatorDefinitions.UnemployedOverThreeMonths(d, asOf));
 
     /// <summary>
-    /// Number of zero-employment households registered more than one month before <paramref name="asOf"/> (must be zero: 动态清零).
+    /// Zero-employment households (零就业家庭) among households given by their zero-employment dates (null: not
+    /// zero-employment).
     /// </summary>
-    public static int ZeroEmploymentHouseholdsOlderThanOneMonth(IEnumerable<Household> households, DateOnly asOf) =>
-        households.Count(h => h.IsZeroEmploymentOlderThanOneMonth(asOf));
+    public static int ZeroEmploymentHouseholds(IEnumerable<DateOnly?> zeroEmploymentSince) =>
+        zeroEmploymentSince.Count(d => d is not null);
+
+    /// <summary>
+    /// Zero-employment households overdue on <paramref name="asOf"/> (must be zero: 动态清零), by
+    /// <see cref="IndicatorDefinitions.ZeroEmploymentOverdue"/>: the clock runs from the zero-employment date, not the registration.
+    /// </summary>
+    public static int ZeroEmploymentHouseholdsOverdue(IEnumerable<DateOnly?> zeroEmploymentSince, DateOnly asOf) =>
+        zeroEmploymentSince.Count(d => d is { } since && IndicatorDefinitions.ZeroEmploymentOverdue(since, asOf));
 }

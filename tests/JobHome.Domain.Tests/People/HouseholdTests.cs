@@ -11,14 +11,22 @@ public sealed class HouseholdTests
         new(id, AsOf.AddYears(-age), able, willing, employed);
 
     [Fact]
-    public void IsZeroEmployment_NoWorkingAgeMemberEmployed_True()
+    public void IsZeroEmployment_OnlyUnemployedInLabourForce_True()
     {
-        var h = new Household("H1", "X", [M("a", 30, false), M("b", 70, true)], AsOf);
+        var h = new Household("H1", "X", [M("a", 30, false), M("b", 70, false, willing: false)], AsOf);
         Assert.True(h.IsZeroEmployment(AsOf));
     }
 
     [Fact]
-    public void IsZeroEmployment_OneWorkingAgeMemberEmployed_False()
+    public void IsZeroEmployment_EmployedMemberOfAnyAge_False()
+    {
+        // The labour force is by status, not by an age band: an employed 70-year-old is employed.
+        var h = new Household("H1", "X", [M("a", 30, false), M("b", 70, true)], AsOf);
+        Assert.False(h.IsZeroEmployment(AsOf));
+    }
+
+    [Fact]
+    public void IsZeroEmployment_OneMemberEmployed_False()
     {
         var h = new Household("H1", "X", [M("a", 30, false), M("b", 40, true)], AsOf);
         Assert.False(h.IsZeroEmployment(AsOf));
@@ -32,21 +40,19 @@ public sealed class HouseholdTests
     }
 
     [Fact]
-    public void IsZeroEmployment_AgeBounds_16And59Count60DoesNot()
+    public void IsZeroEmployment_AgeBounds_15NotInLabourForce16And60Count()
     {
+        Assert.False(new Household("H", "X", [M("a", 15, false)], AsOf).IsZeroEmployment(AsOf));
         Assert.True(new Household("H", "X", [M("a", 16, false)], AsOf).IsZeroEmployment(AsOf));
-        Assert.True(new Household("H", "X", [M("a", 59, false)], AsOf).IsZeroEmployment(AsOf));
-        Assert.False(new Household("H", "X", [M("a", 60, false)], AsOf).IsZeroEmployment(AsOf));
+        Assert.True(new Household("H", "X", [M("a", 60, false)], AsOf).IsZeroEmployment(AsOf));
     }
 
     [Fact]
-    public void IsZeroEmploymentOlderThanOneMonth_ExactlyOneMonth_False_OneDayMore_True()
+    public void ZeroEmploymentHouseholdsOverdue_ExactlyOneMonth_False_OneDayMore_True()
     {
-        var h = new Household("H", "X", [M("a", 30, false)], new DateOnly(2025, 1, 31));
-        Assert.False(h.IsZeroEmploymentOlderThanOneMonth(new DateOnly(2025, 2, 28)));
-        Assert.True(h.IsZeroEmploymentOlderThanOneMonth(new DateOnly(2025, 3, 1)));
-        Assert.Equal(1, EmploymentIndicators.ZeroEmploymentHouseholdsOlderThanOneMonth([h], new DateOnly(2025, 3, 1)));
-        Assert.Equal(0, EmploymentIndicators.ZeroEmploymentHouseholdsOlderThanOneMonth([h], new DateOnly(2025, 2, 28)));
-        Assert.Equal(1, EmploymentIndicators.ZeroEmploymentHouseholds([h], new DateOnly(2025, 2, 28)));
+        DateOnly?[] since = [new DateOnly(2025, 1, 31), null];
+        Assert.Equal(0, EmploymentIndicators.ZeroEmploymentHouseholdsOverdue(since, new DateOnly(2025, 2, 28)));
+        Assert.Equal(1, EmploymentIndicators.ZeroEmploymentHouseholdsOverdue(since, new DateOnly(2025, 3, 1)));
+        Assert.Equal(1, EmploymentIndicators.ZeroEmploymentHouseholds(since));
     }
 }

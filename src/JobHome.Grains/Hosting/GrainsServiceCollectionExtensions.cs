@@ -1,0 +1,28 @@
+using JobHome.Grains.People;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JobHome.Grains.Hosting;
+
+/// <summary>Registers the services JobHome's grains need on a silo.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
+    /// placement step hook (a no-op unless a test registered one first).
+    /// </summary>
+    public static IServiceCollection AddJobHomeGrains(
+        this IServiceCollection services,
+        ServerClockOptions? clock = null,
+        IdCardKeyOptions? idCardKeys = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(new ServerClock(time ?? TimeProvider.System, clock ?? new ServerClockOptions()));
+        services.TryAddSingleton(new IdCardKeys(idCardKeys ?? new IdCardKeyOptions()));
+        services.TryAddSingleton<IPlacementStepHook, NoPlacementStepHook>();
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using JobHome.Domain.Indicators;
+using Orleans.Concurrency;
+
+namespace JobHome.Grains.Indicators;
+
+/// <summary>
+/// The indicator aggregator of one site (any tier), keyed by site code: its own records arrive over the durable stream
+/// <see cref="IndicatorStreams.Namespace"/>; children report subtree totals, batched on a timer, and it reports its own upward.
+/// </summary>
+[Alias("jobhome.ISiteIndicatorsGrain")]
+public interface ISiteIndicatorsGrain : IGrainWithStringKey
+{
+    /// <summary>The indicators of the site's subtree today.</summary>
+    [ReadOnly, Alias("Get")]
+    Task<IndicatorsView> GetAsync();
+
+    /// <summary>The subtree counts (by status date), for comparison with a recount.</summary>
+    [ReadOnly, Alias("GetCounts")]
+    Task<IndicatorCounts> GetCountsAsync();
+
+    /// <summary>Takes a child's subtree totals; older reports than the one held are ignored.</summary>
+    [Alias("ReportChild")]
+    Task ReportChildAsync(string childCode, long version, IndicatorCounts totals);
+
+    /// <summary>Sends the subtree totals to the parent now, and has the parent do the same, up to the root.</summary>
+    [Alias("Flush")]
+    Task FlushAsync();
+
+    /// <summary>
+    /// The operators' recount of this site's own records: asks every record the site has heard from for its
+    /// contribution, corrects any entry that differs (the record is the truth) and sends the totals up. A recount of a
+    /// subtree calls this on each of its sites (calls only go upward, so aggregators never wait on each other in a cycle).
+    /// </summary>
+    [Alias("Recount")]
+    Task<RecountResult> RecountAsync();
+
+    /// <summary>Waits (without polling) until the site's own records sum to <paramref name="expected"/>; false on timeout.</summary>
+    [AlwaysInterleave, Alias("WaitForOwnCounts")]
+    Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout);
+}

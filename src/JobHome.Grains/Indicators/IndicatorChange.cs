@@ -1,0 +1,13 @@
+using JobHome.Domain.Indicators;
+
+namespace JobHome.Grains.Indicators;
+
+/// <summary>
+/// A record's contribution to its site's counts as of <see cref="Version"/>. Consumers keep the newest version per
+/// source and replace its contribution, so duplicates and reordering (at-least-once streams) change nothing.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("jobhome.indicator-change")]
+public sealed record IndicatorChange(
+    [property: Id(0)] string SourceId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IndicatorContribution Contribution);

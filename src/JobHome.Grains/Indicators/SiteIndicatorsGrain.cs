@@ -1,0 +1,255 @@
+using JobHome.Domain.Indicators;
+using JobHome.Domain.Sites;
+using JobHome.Grains.Sites;
+using JobHome.Grains.Time;
+using JobHome.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace JobHome.Grains.Indicators;
+
+/// <summary>
+/// A site's aggregator. Exactness: each record's newest contribution replaces its previous one (duplicates and
+/// reorderings of the at-least-once stream change nothing), each child's newest totals replace its previous ones, and
+/// the counts are always own + Σ children. Totals go upward on a timer (batching every change of the subtree in one
+/// call) and on activation, so a report lost in a crash is sent again.
+/// </summary>
+[ImplicitStreamSubscription(IndicatorStreams.Namespace)]
+public sealed partial class SiteIndicatorsGrain(
+    [PersistentState("indicators", StorageNames.Default)] IPersistentState<SiteIndicatorsState> state,
+    ServerClock clock,
+    ILogger<SiteIndicatorsGrain> logger)
+    : Grain, ISiteIndicatorsGrain, IStreamSubscriptionObserver, IAsyncObserver<IndicatorChange>
+{
+    /// <summary>How often changed totals go to the parent.</summary>
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
+
+    private readonly IndicatorCounts _own = new();
+    private readonly IndicatorCounts _subtree = new();
+    private readonly List<TaskCompletionSource> _waiters = [];
+    private SiteProfile? _site;
+    private bool _dirty;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in state.State.Sources.Values)
+        {
+            _own.Apply(entry.ToContribution());
+        }
+        _subtree.Add(_own);
+        foreach (var child in state.State.Children.Values)
+        {
+            _subtree.Add(child.ToCounts());
+        }
+        _site = (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
+        // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
+        _dirty = true;
+        this.RegisterGrainTimer(static (grain, _) => grain.FlushSelfAsync(), this,
+            new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IndicatorsView> GetAsync()
+    {
+        var snapshot = _subtree.Snapshot(this.GetPrimaryKeyString(), clock.Today);
+        CreationUnit? unit = _site?.Kind switch
+        {
+            SiteKind.Village or SiteKind.Community => CreationUnit.Village,
+            SiteKind.Township => CreationUnit.Township,
+            _ => null,
+        };
+        var targets = IndicatorTargets.For(snapshot, unit, _site?.CreationLevel ?? CreationLevel.County);
+        return Task.FromResult(new IndicatorsView(
+            snapshot.SiteCode, snapshot.AsOf, snapshot.Employed, snapshot.Unemployed, snapshot.LabourForce, snapshot.EmploymentRate,
+            snapshot.RegisteredUnemploymentRate, snapshot.UnemployedOver3Months, snapshot.ZeroEmploymentHouseholds,
+            snapshot.ZeroEmploymentHouseholdsOverdue, snapshot.OpenPosts, snapshot.Openings, snapshot.ActiveSeekers,
+            snapshot.PostsToSeekersRatio, snapshot.Placements, targets.EmploymentRate, targets.EmploymentRateMet,
+            targets.ZeroEmploymentHouseholdsOverdueMet));
+    }
+
+    /// <inheritdoc />
+    public Task<IndicatorCounts> GetCountsAsync() => Task.FromResult(Copy(_subtree));
+
+    /// <inheritdoc />
+    public async Task ReportChildAsync(string childCode, long version, IndicatorCounts totals)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(childCode);
+        ArgumentNullException.ThrowIfNull(totals);
+        var children = state.State.Children;
+        if (children.TryGetValue(childCode, out var held) && held.Version >= version)
+        {
+            return;
+        }
+        if (held is not null)
+        {
+            _subtree.Add(held.ToCounts(), -1);
+        }
+        _subtree.Add(totals);
+        children[childCode] = ChildEntry.Of(version, totals);
+        await state.WriteStateAsync();
+        _dirty = true;
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync()
+    {
+        _dirty = true;
+        await FlushSelfAsync();
+        if (_site?.ParentCode is { } parent)
+        {
+            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).FlushAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RecountResult> RecountAsync()
+    {
+        var code = this.GetPrimaryKeyString();
+        long checkedRecords = 0;
+        long corrected = 0;
+        foreach (var (sourceId, held) in state.State.Sources.ToArray())
+        {
+            var report = await SourceGrain(sourceId).GetIndicatorSourceAsync();
+            var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
+            checkedRecords++;
+            var heldContribution = held.ToContribution();
+            if (report.Version != held.Version || truth != heldContribution)
+            {
+                _own.Change(heldContribution, truth);
+                _subtree.Change(heldContribution, truth);
+                state.State.Sources[sourceId] = SourceEntry.Of(report.Version, truth);
+                corrected++;
+            }
+        }
+        if (corrected > 0)
+        {
+            await state.WriteStateAsync();
+            LogRecountCorrected(logger, code, corrected);
+        }
+        _dirty = true;
+        await FlushSelfAsync();
+        return new RecountResult(checkedRecords, corrected);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        using var cancel = new CancellationTokenSource(timeout, TimeProvider.System);
+        while (!_own.Equals(expected))
+        {
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add(signal);
+            using (cancel.Token.Register(() => signal.TrySetResult()))
+            {
+                await signal.Task;
+            }
+            if (cancel.IsCancellationRequested)
+            {
+                return _own.Equals(expected);
+            }
+        }
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<IndicatorChange>().ResumeAsync(this);
+    }
+
+    /// <inheritdoc />
+    public async Task OnNextAsync(IndicatorChange item, StreamSequenceToken? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var sources = state.State.Sources;
+        if (sources.TryGetValue(item.SourceId, out var held))
+        {
+            if (held.Version >= item.Version)
+            {
+                return;
+            }
+            _own.Change(held.ToContribution(), item.Contribution);
+            _subtree.Change(held.ToContribution(), item.Contribution);
+        }
+        else
+        {
+            _own.Apply(item.Contribution);
+            _subtree.Apply(item.Contribution);
+        }
+        sources[item.SourceId] = SourceEntry.Of(item.Version, item.Contribution);
+        await state.WriteStateAsync();
+        _dirty = true;
+        foreach (var waiter in _waiters)
+        {
+            waiter.TrySetResult();
+        }
+        _waiters.Clear();
+    }
+
+    /// <inheritdoc />
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(logger, this.GetPrimaryKeyString(), ex);
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushSelfAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+        _site ??= (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
+        if (_site?.ParentCode is not { } parent)
+        {
+            return;
+        }
+        _dirty = false;
+        try
+        {
+            state.State.ReportVersion++;
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(),
+                state.State.ReportVersion, Copy(_subtree));
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+    }
+
+    private IIndicatorSourceGrain SourceGrain(string sourceId)
+    {
+        var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
+        var key = sourceId[(slash + 1)..];
+        return sourceId[..slash] switch
+        {
+            IndicatorSources.Seeker => GrainFactory.GetGrain<People.ISeekerGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            IndicatorSources.Household => GrainFactory.GetGrain<People.IHouseholdGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            IndicatorSources.Post => GrainFactory.GetGrain<Posts.IPostGrain>(key).AsReference<IIndicatorSourceGrain>(),
+            _ => throw new InvalidOperationException($"Unknown indicator source kind in '{sourceId}'."),
+        };
+    }
+
+    private static IndicatorCounts Copy(IndicatorCounts counts)
+    {
+        var copy = new IndicatorCounts();
+        copy.Add(counts);
+        return copy;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recount of site {SiteCode} corrected {Corrected} records")]
+    private static partial void LogRecountCorrected(ILogger logger, string siteCode, long corrected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
+    private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);
+}

@@ -1,0 +1,21 @@
+namespace JobHome.Grains.Indicators;
+
+/// <summary>
+/// Stored state of a site's aggregator (version 1): the newest contribution of each of the site's own records and the
+/// newest subtree totals of each child. The counts are not stored: they are rebuilt from these on activation.
+/// </summary>
+[GenerateSerializer, Alias("jobhome.site-indicators-state.v1")]
+public sealed class SiteIndicatorsState
+{
+    /// <summary>The site's own records by source id.</summary>
+    [Id(0)]
+    public Dictionary<string, SourceEntry> Sources { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Child sites by code.</summary>
+    [Id(1)]
+    public Dictionary<string, ChildEntry> Children { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The number of the last report sent to the parent.</summary>
+    [Id(2)]
+    public long ReportVersion { get; set; }
+}

@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace JobHome.Grains.People;
+
+/// <summary>A registered job seeker (实名制求职者), keyed by a system-assigned id (never the ID-card number).</summary>
+[Alias("jobhome.ISeekerGrain")]
+public interface ISeekerGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Registers the seeker or corrects the registration. Bad input → field errors; an ID number already registered
+    /// to another seeker → a conflict naming that seeker's id.
+    /// </summary>
+    [Alias("Register")]
+    Task<CommandResult> RegisterAsync(SeekerRegistration registration);
+
+    /// <summary>The seeker, masked, or null when not registered.</summary>
+    [ReadOnly, Alias("Get")]
+    Task<SeekerView?> GetAsync();
+
+    /// <summary>Adds a follow-up record.</summary>
+    [Alias("AddFollowUp")]
+    Task<CommandResult> AddFollowUpAsync(FollowUp followUp);
+}

@@ -1,0 +1,30 @@
+using Orleans.Concurrency;
+
+namespace JobHome.Grains.People;
+
+/// <summary>
+/// The steps placements and households take on a seeker's record (same grain as <see cref="ISeekerGrain"/>); each is
+/// idempotent.
+/// </summary>
+[Alias("jobhome.ISeekerRecordGrain")]
+public interface ISeekerRecordGrain : IGrainWithStringKey
+{
+    /// <summary>Status, effective key groups and household, or null when not registered.</summary>
+    [ReadOnly, Alias("GetFacts")]
+    Task<SeekerFacts?> GetFactsAsync();
+
+    /// <summary>
+    /// Records placement <paramref name="placementId"/>: employed from <paramref name="start"/>; refused when already
+    /// employed.
+    /// </summary>
+    [Alias("Place")]
+    Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start);
+
+    /// <summary>Ends placement <paramref name="placementId"/>: unemployed from <paramref name="end"/>.</summary>
+    [Alias("EndPlacement")]
+    Task<SeekerStepResult> EndPlacementAsync(string placementId, DateOnly end, Domain.Posts.PlacementEndReason reason);
+
+    /// <summary>Joins household <paramref name="householdId"/> (refused when in another one) and returns the current status.</summary>
+    [Alias("JoinHousehold")]
+    Task<SeekerStepResult> JoinHouseholdAsync(string householdId);
+}

@@ -1,0 +1,39 @@
+using JobHome.Storage;
+
+namespace JobHome.Grains.People;
+
+/// <summary>Holds one ID-card number's registration; its turn-based execution makes claims race-free.</summary>
+public sealed class IdCardRegistryGrain(
+    [PersistentState("idcard", StorageNames.Default)] IPersistentState<IdCardRegistryState> state) : Grain, IIdCardRegistryGrain
+{
+    /// <inheritdoc />
+    public async Task<IdCardClaim> ClaimAsync(string seekerId, string maskedNumber)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(seekerId);
+        if (state.State.OwnerSeekerId is { } owner)
+        {
+            return new IdCardClaim(string.Equals(owner, seekerId, StringComparison.Ordinal), owner);
+        }
+        state.State.OwnerSeekerId = seekerId;
+        state.State.Masked = maskedNumber;
+        await state.WriteStateAsync();
+        return new IdCardClaim(true, seekerId);
+    }
+
+    /// <inheritdoc />
+    public async Task<IdCardClaim> TransferAsync(string fromSeekerId, string toSeekerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toSeekerId);
+        var owner = state.State.OwnerSeekerId;
+        if (owner is not null && !string.Equals(owner, fromSeekerId, StringComparison.Ordinal))
+        {
+            return new IdCardClaim(string.Equals(owner, toSeekerId, StringComparison.Ordinal), owner);
+        }
+        state.State.OwnerSeekerId = toSeekerId;
+        await state.WriteStateAsync();
+        return new IdCardClaim(true, toSeekerId);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.OwnerSeekerId);
+}

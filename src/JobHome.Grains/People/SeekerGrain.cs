@@ -1,0 +1,339 @@
+using System.Globalization;
+using JobHome.Domain.Geography;
+using JobHome.Domain.Indicators;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.People;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Validation;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Sites;
+using JobHome.Grains.Time;
+using JobHome.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.People;
+
+/// <summary>
+/// A seeker. Registration validates everything first, then claims the ID number in the network-wide registry, then
+/// writes; a claim left behind by a registration that never wrote is taken over (the holder is asked whether it exists).
+/// The household hears of status changes from the placement that caused them, or from here for corrections.
+/// </summary>
+public sealed partial class SeekerGrain(
+    [PersistentState("seeker", StorageNames.Default)] IPersistentState<SeekerState> state,
+    IdCardKeys idCardKeys,
+    ServerClock clock,
+    ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain
+{
+    private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
+    private const string EmployedRule = "a seeker holds one placement at a time (不得重复安置)";
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishIndicatorsAsync();
+        await ReportToHouseholdIfPendingAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> RegisterAsync(SeekerRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        await PublishIndicatorsAsync();
+        await ReportToHouseholdIfPendingAsync();
+        var id = this.GetPrimaryKeyString();
+        var today = clock.Today;
+        var (validation, idCard) = Validate(id, registration, today);
+        if (state.State.Registration is { } existing)
+        {
+            validation.AddIf(idCard is not null && !string.Equals(existing.IdNumber, registration.IdNumber, StringComparison.Ordinal),
+                "id_card", idCard?.Masked ?? string.Empty,
+                    "cannot change on a correction; register the other number as its own seeker", IdRule);
+            var statusCorrected = existing.Status != registration.Status || existing.StatusSince != registration.StatusSince;
+            validation.AddIf(statusCorrected && HasActivePlacement(), "status", registration.Status.ToString(),
+                "is set by the active placement; end it instead", EmployedRule);
+        }
+        if (validation.IsValid && await GrainFactory.GetGrain<ISiteGrain>(registration.SiteCode).GetAsync() is null)
+        {
+            return CommandResult.NotFound("site_code", registration.SiteCode, "registering site (登记网点)");
+        }
+        if (!validation.IsValid || idCard is null)
+        {
+            return CommandResult.Invalid(validation);
+        }
+
+        if (state.State.Registration is null)
+        {
+            var claim = await ClaimIdCardAsync(id, idCard);
+            if (!claim.Granted)
+            {
+                return CommandResult.Conflict(claim.OwnerSeekerId, "id_card", idCard.Masked,
+                    $"is already registered (已登记) to seeker {claim.OwnerSeekerId}", IdRule);
+            }
+            state.State.RegisteredOn = today;
+        }
+
+        var previous = state.State.Registration;
+        var stored = registration with { KeyGroups = DerivedKeyGroups.Supplied(registration.KeyGroups) };
+        state.State.Registration = stored;
+        var statusChanged = previous is null || previous.Status != stored.Status || previous.StatusSince != stored.StatusSince;
+        if (statusChanged)
+        {
+            SetStatus(stored.Status, stored.StatusSince);
+        }
+        state.State.Indicators.Bump();
+        state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
+        await state.WriteStateAsync();
+        await ReportToHouseholdIfPendingAsync();
+        await PublishIndicatorsAsync();
+        LogRegistered(logger, id, stored.SiteCode);
+        return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public async Task<SeekerView?> GetAsync()
+    {
+        if (state.State.Registration is not { } r)
+        {
+            return null;
+        }
+        var groups = await EffectiveKeyGroupsAsync(r);
+        return new SeekerView(
+            this.GetPrimaryKeyString(), r.SiteCode, r.Name, Masking.IdCard(r.IdNumber), Masking.Phone(r.Phone), r.BirthDate, r.Gender,
+            r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, groups,
+            state.State.Status, state.State.StatusSince, state.State.HouseholdId, [.. state.State.Placements], [.. state.State.FollowUps],
+            state.State.RegisteredOn);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> AddFollowUpAsync(FollowUp followUp)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Registration is null)
+        {
+            return CommandResult.NotFound("id", id, "seeker (求职者)");
+        }
+        const string rule = "one-to-one assistance record (一对一帮扶记录)";
+        var v = new ValidationResult();
+        v.AddIf(followUp.Date > clock.Today, "date", Format(followUp.Date), "is in the future", rule);
+        v.AddIf(string.IsNullOrWhiteSpace(followUp.Kind), "kind", followUp.Kind ?? string.Empty, "is required", rule);
+        v.AddIf(followUp.Note is null || followUp.Note.Length > 2000, "note", string.Empty,
+            "is required and at most 2,000 characters", rule);
+        v.AddIf(string.IsNullOrWhiteSpace(followUp.By), "by", followUp.By ?? string.Empty, "is required", rule);
+        if (!v.IsValid)
+        {
+            return CommandResult.Invalid(v);
+        }
+        state.State.FollowUps.Add(followUp);
+        await state.WriteStateAsync();
+        return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public async Task<SeekerFacts?> GetFactsAsync()
+    {
+        if (state.State.Registration is not { } r)
+        {
+            return null;
+        }
+        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(r),
+            state.State.HouseholdId);
+    }
+
+    /// <inheritdoc />
+    public async Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(placementId);
+        await PublishIndicatorsAsync();
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Registration is null)
+        {
+            return Step(CommandResult.NotFound("seeker_id", id, "seeker (求职者)"));
+        }
+        if (state.State.Placements.Exists(p => string.Equals(p.PlacementId, placementId, StringComparison.Ordinal)))
+        {
+            return Step(CommandResult.Ok(placementId));
+        }
+        if (state.State.Status == LabourStatus.Employed)
+        {
+            return Step(CommandResult.Conflict(id, "seeker_id", id, "is already employed (已就业)", EmployedRule));
+        }
+        state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
+        SetStatus(LabourStatus.Employed, start);
+        state.State.Indicators.Bump();
+        await state.WriteStateAsync();
+        await PublishIndicatorsAsync();
+        LogPlaced(logger, id, placementId);
+        return Step(CommandResult.Ok(placementId));
+    }
+
+    /// <inheritdoc />
+    public async Task<SeekerStepResult> EndPlacementAsync(string placementId, DateOnly end, PlacementEndReason reason)
+    {
+        await PublishIndicatorsAsync();
+        var index = state.State.Placements.FindIndex(p => string.Equals(p.PlacementId, placementId, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return Step(CommandResult.NotFound("placement_id", placementId, "placement (安置记录)"));
+        }
+        var record = state.State.Placements[index];
+        if (record.End is null)
+        {
+            state.State.Placements[index] = record with { End = end, EndReason = reason };
+            // Only the placement that made the seeker employed turns them unemployed again.
+            if (state.State.Status == LabourStatus.Employed && state.State.StatusSince == record.Start)
+            {
+                SetStatus(LabourStatus.Unemployed, end);
+            }
+            state.State.Indicators.Bump();
+            await state.WriteStateAsync();
+            await PublishIndicatorsAsync();
+        }
+        return Step(CommandResult.Ok(placementId));
+    }
+
+    /// <inheritdoc />
+    public async Task<SeekerStepResult> JoinHouseholdAsync(string householdId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(householdId);
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Registration is null)
+        {
+            return Step(CommandResult.NotFound("member_ids", id, "seeker (求职者)"));
+        }
+        if (state.State.HouseholdId is { } current && !string.Equals(current, householdId, StringComparison.Ordinal))
+        {
+            return Step(CommandResult.Conflict(current, "member_ids", id, $"already belongs to household {current}",
+                "a person belongs to one household (家庭)"));
+        }
+        if (state.State.HouseholdId is null)
+        {
+            state.State.HouseholdId = householdId;
+            await state.WriteStateAsync();
+        }
+        return Step(CommandResult.Ok(id));
+    }
+
+    /// <inheritdoc />
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
+        Task.FromResult(new IndicatorSourceReport(state.State.Registration?.SiteCode, state.State.Indicators.Version, Contribution()));
+
+    private IndicatorContribution Contribution() => state.State.Registration is null
+        ? default
+        : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count);
+
+    private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
+        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
+        state.State.Registration?.SiteCode, Contribution());
+
+    private async Task ReportToHouseholdIfPendingAsync()
+    {
+        if (state.State.HouseholdReportPending && state.State.HouseholdId is { } householdId)
+        {
+            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(this.GetPrimaryKeyString(), CurrentStatus());
+            // Stored with the next write; until then a repeat after a restart is harmless.
+            state.State.HouseholdReportPending = false;
+        }
+    }
+
+    private SeekerStepResult Step(CommandResult result) => new(result, state.State.HouseholdId,
+        state.State.Registration is null ? null : CurrentStatus());
+
+    private MemberStatus CurrentStatus() => new(state.State.Status, state.State.StatusSince, state.State.StatusVersion);
+
+    private void SetStatus(LabourStatus status, DateOnly since)
+    {
+        state.State.Status = status;
+        state.State.StatusSince = since;
+        state.State.StatusVersion++;
+    }
+
+    private bool HasActivePlacement() => state.State.Placements.Exists(p => p.End is null);
+
+    private async Task<KeyGroups> EffectiveKeyGroupsAsync(SeekerRegistration r)
+    {
+        var zero = false;
+        if (state.State.HouseholdId is { } householdId)
+        {
+            var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).GetAsync();
+            zero = household?.ZeroEmployment ?? false;
+        }
+        return DerivedKeyGroups.Compute(r.KeyGroups, state.State.Status, r.BirthDate, zero, clock.Today);
+    }
+
+    private async Task<IdCardClaim> ClaimIdCardAsync(string id, IdCardNumber idCard)
+    {
+        var registry = GrainFactory.GetGrain<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard));
+        var claim = await registry.ClaimAsync(id, idCard.Masked);
+        if (claim.Granted)
+        {
+            return claim;
+        }
+        // A holder that never finished registering (its write failed) leaves a claim behind; such a claim is taken over.
+        // The holder answers only after any registration it is running, so a live registration is never overtaken.
+        var holder = await GrainFactory.GetGrain<ISeekerRecordGrain>(claim.OwnerSeekerId).GetFactsAsync();
+        return holder is null ? await registry.TransferAsync(claim.OwnerSeekerId, id) : claim;
+    }
+
+    private static (ValidationResult Result, IdCardNumber? IdCard) Validate(string id, SeekerRegistration r, DateOnly today)
+    {
+        var v = new ValidationResult();
+        IdCardNumber? idCard = null;
+        if (string.IsNullOrEmpty(r.IdNumber))
+        {
+            v.Add("id_card", string.Empty, "is required", IdRule);
+        }
+        else if (!IdCardNumber.TryParse(r.IdNumber, out idCard, out var idError))
+        {
+            v.Add(idError!);
+        }
+        var occupations = new List<OccupationCode>(r.Occupations.Length);
+        for (var i = 0; i < r.Occupations.Length; i++)
+        {
+            if (OccupationCode.TryParse(r.Occupations[i], out var code, out var problem))
+            {
+                occupations.Add(code);
+            }
+            else
+            {
+                v.Add($"occupations[{i}]", r.Occupations[i] ?? string.Empty, problem ?? "is not an occupation code",
+                    "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            }
+        }
+        v.AddIf(string.IsNullOrWhiteSpace(r.SiteCode), "site_code", r.SiteCode ?? string.Empty, "is required", "registering site (登记网点)");
+        var seeker = new Seeker
+        {
+            Id = id,
+            Name = r.Name,
+            IdCard = idCard,
+            Phone = r.Phone,
+            BirthDate = r.BirthDate,
+            Gender = r.Gender,
+            Education = r.Education,
+            Skills = r.Skills,
+            Occupations = occupations,
+            ExpectedPayMin = r.ExpectedPayMin,
+            Location = new GeoPoint(r.Lat, r.Lon),
+            Rural = r.Rural,
+            Availability = r.Availability,
+            KeyGroups = r.KeyGroups,
+        };
+        v.Merge(seeker.Validate(today));
+        v.AddIf(!Enum.IsDefined(r.Status), "status", r.Status.ToString(), "must be employed, unemployed or not_in_labour_force",
+            "labour status (劳动力状态)");
+        v.AddIf(r.StatusSince > today, "status_since", Format(r.StatusSince), $"is after today {Format(today)}",
+            "labour status date (状态开始日期)");
+        v.AddIf(r.StatusSince < r.BirthDate, "status_since", Format(r.StatusSince), "is before the birth date",
+            "labour status date (状态开始日期)");
+        return (v, idCard);
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} registered at site {SiteCode}")]
+    private static partial void LogRegistered(ILogger logger, string seekerId, string siteCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} placed by {PlacementId}")]
+    private static partial void LogPlaced(ILogger logger, string seekerId, string placementId);
+}

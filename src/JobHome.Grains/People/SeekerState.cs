@@ -1,0 +1,50 @@
+using JobHome.Domain.People;
+
+namespace JobHome.Grains.People;
+
+/// <summary>Stored state of a seeker (version 1). The registration holds the full ID number and phone (personal data).</summary>
+[GenerateSerializer, Alias("jobhome.seeker-state.v1")]
+public sealed class SeekerState
+{
+    /// <summary>The registration as corrected last, null until registered; its status fields are those of the registration.</summary>
+    [Id(0)]
+    public SeekerRegistration? Registration { get; set; }
+
+    /// <summary>Current labour status.</summary>
+    [Id(1)]
+    public LabourStatus Status { get; set; }
+
+    /// <summary>The date the current status began.</summary>
+    [Id(2)]
+    public DateOnly StatusSince { get; set; }
+
+    /// <summary>Bumped on every status change so the household applies reports in order.</summary>
+    [Id(3)]
+    public int StatusVersion { get; set; }
+
+    /// <summary>The household the seeker belongs to, if any.</summary>
+    [Id(4)]
+    public string? HouseholdId { get; set; }
+
+    /// <summary>Placement history, oldest first.</summary>
+    [Id(5)]
+    public List<PlacementRecord> Placements { get; set; } = [];
+
+    /// <summary>Follow-up records, in the order recorded.</summary>
+    [Id(6)]
+    public List<FollowUp> FollowUps { get; set; } = [];
+
+    /// <summary>The server date of the first registration.</summary>
+    [Id(7)]
+    public DateOnly RegisteredOn { get; set; }
+    /// <summary>The record's indicator outbox.</summary>
+    [Id(8)]
+    public Indicators.IndicatorOutbox Indicators { get; set; } = new();
+
+    /// <summary>
+    /// True from a corrected status's write until the household took it: a report lost to a failure is sent again on
+    /// the next registration call or activation (reports are versioned, so a repeat changes nothing).
+    /// </summary>
+    [Id(9)]
+    public bool HouseholdReportPending { get; set; }
+}

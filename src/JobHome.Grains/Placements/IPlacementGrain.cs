@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace JobHome.Grains.Placements;
+
+/// <summary>A placement (就业安置), keyed by a placement id the caller chooses: the id makes it idempotent.</summary>
+[Alias("jobhome.IPlacementGrain")]
+public interface IPlacementGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Places the seeker in the post: refused (conflict naming the rule) when the post is full or closed, the seeker
+    /// already employed, or a legal rule forbids it; repeating the same request returns the same outcome.
+    /// </summary>
+    [Alias("Place")]
+    Task<CommandResult> PlaceAsync(PlacementRequest request);
+
+    /// <summary>Ends the placement: the seeker is unemployed from the end date (the post's opening is not given back).</summary>
+    [Alias("End")]
+    Task<CommandResult> EndAsync(PlacementEnd end);
+
+    /// <summary>The placement, or null when never requested.</summary>
+    [ReadOnly, Alias("Get")]
+    Task<PlacementView?> GetAsync();
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using JobHome.Domain.People;
+using JobHome.Domain.Validation;
+using JobHome.Domain.Work;
+using JobHome.Grains.People;
+using JobHome.Grains.Posts;
+using JobHome.Grains.Time;
+using JobHome.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.Placements;
+
+/// <summary>
+/// A placement as a small saga: the intent is stored first, then post (take an opening), seeker (employed from the
+/// start date) and household (status report), each step stored before the next. Every step is idempotent by the
+/// placement id, so a retry, a reactivation or the finishing reminder completes a placement exactly once after a
+/// crash between steps. A seeker refused after the post gave an opening gets the opening released again.
+/// </summary>
+public sealed partial class PlacementGrain(
+    [PersistentState("placement", StorageNames.Default)] IPersistentState<PlacementState> state,
+    IPlacementStepHook hook,
+    ServerClock clock,
+    ILogger<PlacementGrain> logger) : Grain, IPlacementGrain, IRemindable
+{
+    /// <summary>The reminder that finishes a placement nobody retried.</summary>
+    public const string FinishReminder = "placement-finish";
+
+    private const string PublicWelfareRule
+        = "public-welfare posts (公益性岗位) are for hard-to-employ people, members of zero-employment households, "
+        + "poverty-alleviated people, disabled people and low-income (低保) people";
+
+    private bool Pending => state.State.Step is PlacementStep.Intended or PlacementStep.PostTaken or PlacementStep.SeekerPlaced
+        or PlacementStep.EndIntended or PlacementStep.SeekerEnded;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Pending)
+        {
+            try
+            {
+                await AdvanceAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The reminder (or the next call) retries; activation must not fail because a neighbour is away.
+                LogResumeFailed(logger, this.GetPrimaryKeyString(), state.State.Step, ex);
+            }
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> PlaceAsync(PlacementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = this.GetPrimaryKeyString();
+        var v = new ValidationResult();
+        v.AddIf(string.IsNullOrWhiteSpace(request.SeekerId), "seeker_id", request.SeekerId, "is required", "seeker (求职者)");
+        v.AddIf(string.IsNullOrWhiteSpace(request.PostId), "post_id", request.PostId, "is required", "post (岗位)");
+        v.AddIf(request.Start > clock.Today, "date", Format(request.Start), "is after today", "placement date (上岗日期)");
+        if (!v.IsValid)
+        {
+            return CommandResult.Invalid(v);
+        }
+        if (state.State.Request is { } recorded)
+        {
+            if (recorded != request)
+            {
+                return CommandResult.Conflict(id, "id", id, "is already used for another placement",
+                    "a placement id names one placement (幂等)");
+            }
+            await AdvanceGuardedAsync();
+            return Outcome(id);
+        }
+
+        var post = await GrainFactory.GetGrain<IPostGrain>(request.PostId).GetAsync();
+        if (post is null)
+        {
+            return CommandResult.NotFound("post_id", request.PostId, "post (岗位)");
+        }
+        var seeker = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).GetFactsAsync();
+        if (seeker is null)
+        {
+            return CommandResult.NotFound("seeker_id", request.SeekerId, "seeker (求职者)");
+        }
+        if (post.Profile.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
+        {
+            return CommandResult.Conflict(request.PostId, "post_id", request.PostId,
+                "is a public-welfare post and the seeker is in none of its groups", PublicWelfareRule);
+        }
+        if (seeker.Status == LabourStatus.Employed)
+        {
+            return CommandResult.Conflict(request.SeekerId, "seeker_id", request.SeekerId, "is already employed (已就业)",
+                "a seeker holds one placement at a time (不得重复安置)");
+        }
+
+        // The reminder goes first: a crash after it but before the intent leaves a reminder that finds nothing to do.
+        await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        state.State.Request = request;
+        state.State.Step = PlacementStep.Intended;
+        await state.WriteStateAsync();
+        await AdvanceGuardedAsync(PlacementStep.Intended);
+        return Outcome(id);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> EndAsync(PlacementEnd end)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Request is not { } request)
+        {
+            return CommandResult.NotFound("id", id, "placement (安置记录)");
+        }
+        if (Pending)
+        {
+            await AdvanceGuardedAsync();
+        }
+        if (state.State.End is { } recorded)
+        {
+            return recorded == end
+                ? CommandResult.Ok(id)
+                : CommandResult.Conflict(id, "end", Format(recorded.Date), "the placement has already ended",
+                    "a placement ends once (就业终止)");
+        }
+        if (state.State.Step != PlacementStep.Completed)
+        {
+            return CommandResult.Conflict(id, "id", id, "was refused, so it cannot end", "only a placement made can end (就业终止)");
+        }
+        var (_, result) = new Domain.Posts.Placement(id, request.SeekerId, request.PostId, request.Start).Finish(end.Date, end.Reason);
+        result.AddIf(end.Date > clock.Today, "date", Format(end.Date), "is after today", "end date (终止日期)");
+        result.AddIf(!Enum.IsDefined(end.Reason), "reason", end.Reason.ToString(), "is not a known reason", "end reason (终止原因)");
+        if (!result.IsValid)
+        {
+            return CommandResult.Invalid(result);
+        }
+
+        await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        state.State.End = end;
+        state.State.Step = PlacementStep.EndIntended;
+        await state.WriteStateAsync();
+        await AdvanceGuardedAsync(PlacementStep.EndIntended);
+        return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public Task<PlacementView?> GetAsync() => Task.FromResult(state.State.Request is { } r
+        ? new PlacementView(this.GetPrimaryKeyString(), r, state.State.Step, [.. state.State.Refusal], state.State.End)
+        : null);
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!string.Equals(reminderName, FinishReminder, StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (Pending)
+        {
+            await AdvanceGuardedAsync();
+        }
+        else
+        {
+            await UnregisterFinishReminderAsync();
+        }
+    }
+
+    private CommandResult Outcome(string id) => state.State.Step == PlacementStep.Refused
+        ? new CommandResult(CommandOutcome.Conflict, id, [.. state.State.Refusal])
+        : CommandResult.Ok(id);
+
+    private async Task AdvanceGuardedAsync(PlacementStep? justStored = null)
+    {
+        try
+        {
+            if (justStored is { } step)
+            {
+                hook.AfterStep(this.GetPrimaryKeyString(), step);
+            }
+            await AdvanceAsync();
+        }
+        catch
+        {
+            // Memory may now be ahead of storage: start the next call from what was stored.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task AdvanceAsync()
+    {
+        var id = this.GetPrimaryKeyString();
+        while (true)
+        {
+            var request = state.State.Request!;
+            switch (state.State.Step)
+            {
+                case PlacementStep.Intended:
+                    var taken = await GrainFactory.GetGrain<IPostGrain>(request.PostId).TakeOpeningAsync(id);
+                    if (!taken.Succeeded)
+                    {
+                        await RefuseAsync(taken.Errors);
+                        return;
+                    }
+                    await StoreStepAsync(id, PlacementStep.PostTaken);
+                    break;
+                case PlacementStep.PostTaken:
+                    var placed = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).PlaceAsync(id,
+                        request.PostId, request.Start);
+                    if (!placed.Result.Succeeded)
+                    {
+                        await GrainFactory.GetGrain<IPostGrain>(request.PostId).ReleaseOpeningAsync(id);
+                        await RefuseAsync(placed.Result.Errors);
+                        return;
+                    }
+                    state.State.HouseholdId = placed.HouseholdId;
+                    state.State.SeekerStatus = placed.Status;
+                    await StoreStepAsync(id, PlacementStep.SeekerPlaced);
+                    break;
+                case PlacementStep.SeekerPlaced:
+                    await ReportToHouseholdAsync(request.SeekerId);
+                    await StoreStepAsync(id, PlacementStep.Completed);
+                    await UnregisterFinishReminderAsync();
+                    LogPlaced(logger, id, request.PostId);
+                    return;
+                case PlacementStep.EndIntended:
+                    var end = state.State.End!;
+                    var ended = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).EndPlacementAsync(id,
+                        end.Date, end.Reason);
+                    state.State.HouseholdId = ended.HouseholdId;
+                    state.State.SeekerStatus = ended.Status;
+                    await StoreStepAsync(id, PlacementStep.SeekerEnded);
+                    break;
+                case PlacementStep.SeekerEnded:
+                    await ReportToHouseholdAsync(request.SeekerId);
+                    await StoreStepAsync(id, PlacementStep.Ended);
+                    await UnregisterFinishReminderAsync();
+                    LogEnded(logger, id);
+                    return;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private async Task ReportToHouseholdAsync(string seekerId)
+    {
+        if (state.State.HouseholdId is { } householdId && state.State.SeekerStatus is { } status)
+        {
+            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(seekerId, status);
+        }
+    }
+
+    private async Task StoreStepAsync(string id, PlacementStep step)
+    {
+        state.State.Step = step;
+        await state.WriteStateAsync();
+        hook.AfterStep(id, step);
+    }
+
+    private async Task RefuseAsync(FieldError[] errors)
+    {
+        state.State.Refusal = [.. errors];
+        state.State.Step = PlacementStep.Refused;
+        await state.WriteStateAsync();
+        await UnregisterFinishReminderAsync();
+    }
+
+    private async Task UnregisterFinishReminderAsync()
+    {
+        if (await this.GetReminder(FinishReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placement {PlacementId} completed on post {PostId}")]
+    private static partial void LogPlaced(ILogger logger, string placementId, string postId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placement {PlacementId} ended")]
+    private static partial void LogEnded(ILogger logger, string placementId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Placement {PlacementId} could not resume from step {Step}; the reminder retries")]
+    private static partial void LogResumeFailed(ILogger logger, string placementId, PlacementStep step, Exception exception);
+}

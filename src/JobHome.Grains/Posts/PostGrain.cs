@@ -1,0 +1,171 @@
+using System.Globalization;
+using JobHome.Domain.Geography;
+using JobHome.Domain.Indicators;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Validation;
+using JobHome.Grains.Employers;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Sites;
+using JobHome.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.Posts;
+
+/// <summary>
+/// A post. Openings are taken one turn at a time, so concurrent placements never overfill it: the (n+1)-th take of an
+/// n-opening post is refused.
+/// </summary>
+public sealed partial class PostGrain(
+    [PersistentState("post", StorageNames.Default)] IPersistentState<PostState> state,
+    ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain
+{
+    private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
+
+    /// <inheritdoc />
+    public async Task<CommandResult> OpenAsync(PostProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var id = this.GetPrimaryKeyString();
+        var v = new ValidationResult();
+        if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
+        {
+            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
+                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+        }
+        var post = new Post
+        {
+            Id = id,
+            EmployerId = profile.EmployerCode,
+            Title = profile.Title,
+            Occupation = occupation.Depth == 0 && problem is not null ? OccupationCode.Create(1) : occupation,
+            Openings = profile.Openings,
+            PayMin = profile.PayMin,
+            PayMax = profile.PayMax,
+            Location = new GeoPoint(profile.Lat, profile.Lon),
+            Kind = profile.Kind,
+            MinEducation = profile.MinEducation,
+            AgeMin = profile.AgeMin,
+            AgeMax = profile.AgeMax,
+            RequiredSkills = profile.Skills,
+        };
+        v.Merge(post.Validate());
+        v.AddIf(string.IsNullOrWhiteSpace(profile.SiteCode), "site_code", profile.SiteCode, "is required", "registering site (登记网点)");
+        v.AddIf(profile.Openings < state.State.TakenBy.Count, "openings", profile.Openings.ToString(CultureInfo.InvariantCulture),
+            $"is below the {state.State.TakenBy.Count} openings already taken", OpeningRule);
+        if (state.State.Profile is { } existing)
+        {
+            v.AddIf(!string.Equals(existing.EmployerCode, profile.EmployerCode, StringComparison.Ordinal), "employer", profile.EmployerCode,
+                "cannot change on a correction", "employer (用人单位)");
+        }
+        if (!v.IsValid)
+        {
+            return CommandResult.Invalid(v);
+        }
+        if (await GrainFactory.GetGrain<ISiteGrain>(profile.SiteCode).GetAsync() is null)
+        {
+            return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
+        }
+        var employer = GrainFactory.GetGrain<IEmployerGrain>(profile.EmployerCode);
+        if (await employer.GetAsync() is null)
+        {
+            return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
+        }
+
+        state.State.Profile = profile;
+        await WriteAndPublishAsync();
+        var added = await employer.AddPostAsync(id);
+        if (!added.Succeeded)
+        {
+            return added;
+        }
+        LogOpened(logger, id, profile.Openings);
+        return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> CloseAsync()
+    {
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Profile is null)
+        {
+            return CommandResult.NotFound("id", id, "post (岗位)");
+        }
+        if (!state.State.Closed)
+        {
+            state.State.Closed = true;
+            await WriteAndPublishAsync();
+        }
+        return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public Task<PostView?> GetAsync() => Task.FromResult(state.State.Profile is { } p
+        ? new PostView(this.GetPrimaryKeyString(), p, state.State.TakenBy.Count, state.State.Closed)
+        : null);
+
+    /// <inheritdoc />
+    public async Task<CommandResult> TakeOpeningAsync(string placementId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(placementId);
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Profile is not { } profile)
+        {
+            return CommandResult.NotFound("post_id", id, "post (岗位)");
+        }
+        if (state.State.TakenBy.Contains(placementId, StringComparer.Ordinal))
+        {
+            return CommandResult.Ok(placementId);
+        }
+        if (state.State.Closed)
+        {
+            return CommandResult.Conflict(id, "post_id", id, "is closed (已关闭)", OpeningRule);
+        }
+        if (state.State.TakenBy.Count >= profile.Openings)
+        {
+            return CommandResult.Conflict(id, "post_id", id, "has no opening left (已招满)", OpeningRule);
+        }
+        state.State.TakenBy.Add(placementId);
+        await WriteAndPublishAsync();
+        return CommandResult.Ok(placementId);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> ReleaseOpeningAsync(string placementId)
+    {
+        if (state.State.TakenBy.Remove(placementId))
+        {
+            await WriteAndPublishAsync();
+        }
+        return CommandResult.Ok(placementId);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await PublishIndicatorsAsync();
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    private async Task WriteAndPublishAsync()
+    {
+        state.State.Indicators.Bump();
+        await state.WriteStateAsync();
+        await PublishIndicatorsAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
+        Task.FromResult(new IndicatorSourceReport(state.State.Profile?.SiteCode, state.State.Indicators.Version, Contribution()));
+
+    private IndicatorContribution Contribution() => state.State.Profile is { } p
+        ? IndicatorContribution.Post(p.Openings, state.State.TakenBy.Count, state.State.Closed)
+        : default;
+
+    private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
+        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
+        state.State.Profile?.SiteCode, Contribution());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} opened with {Openings} openings")]
+    private static partial void LogOpened(ILogger logger, string postId, int openings);
+}

@@ -1,0 +1,21 @@
+namespace JobHome.Grains.Posts;
+
+/// <summary>Stored state of a post (version 1): its profile, whether closed and the placements holding its openings.</summary>
+[GenerateSerializer, Alias("jobhome.post-state.v1")]
+public sealed class PostState
+{
+    /// <summary>The profile, null until opened.</summary>
+    [Id(0)]
+    public PostProfile? Profile { get; set; }
+
+    /// <summary>True once closed.</summary>
+    [Id(1)]
+    public bool Closed { get; set; }
+
+    /// <summary>Ids of the placements that took an opening (taking is idempotent per placement; ending one keeps it).</summary>
+    [Id(2)]
+    public List<string> TakenBy { get; set; } = [];
+    /// <summary>The record's indicator outbox.</summary>
+    [Id(3)]
+    public Indicators.IndicatorOutbox Indicators { get; set; } = new();
+}

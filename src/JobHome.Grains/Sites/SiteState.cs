@@ -1,0 +1,14 @@
+namespace JobHome.Grains.Sites;
+
+/// <summary>Stored state of a site (version 1): its profile and children.</summary>
+[GenerateSerializer, Alias("jobhome.site-state.v1")]
+public sealed class SiteState
+{
+    /// <summary>The profile, null until registered.</summary>
+    [Id(0)]
+    public SiteProfile? Profile { get; set; }
+
+    /// <summary>Codes of the child sites, ordinal order.</summary>
+    [Id(1)]
+    public List<string> Children { get; set; } = [];
+}

@@ -1,0 +1,191 @@
+using JobHome.Domain.Indicators;
+using JobHome.Domain.People;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Sites;
+using JobHome.Grains.Employers;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.People;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Posts;
+using JobHome.Grains.Sites;
+using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Orleans.Streams;
+
+namespace JobHome.Grains.Tests.Indicators;
+
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Aggregates_AfterRandomChanges_EveryTierEqualsRecount()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var random = new Random(20260310);
+        var today = fixture.Today;
+        var seekers = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            var status = (LabourStatus)random.Next(3);
+            var registration = TestNetwork.Registration(new DateOnly(1980, 1, 1).AddDays(random.Next(5000)), status,
+                today.AddDays(-random.Next(200)),
+                random.Next(3) == 0 ? KeyGroups.HardToEmploy : KeyGroups.None) with { SiteCode = tree.Villages[i % 2] };
+            var id = TestNetwork.NewId("sk");
+            Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration)).Succeeded);
+            seekers.Add(id);
+        }
+        var households = new List<string>();
+        for (var h = 0; h < 4; h++)
+        {
+            var id = TestNetwork.NewId("hh");
+            var village = tree.Villages[h % 2];
+            var members = seekers.Where((_, i) => i % 2 == h % 2).Skip(h / 2 * 3).Take(3).ToArray();
+            Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(id).RegisterAsync(new HouseholdRegistration(village,
+                members))).Succeeded);
+            households.Add(id);
+        }
+        var posts = new List<string>();
+        foreach (var village in tree.Villages)
+        {
+            var code = TestNetwork.NewCreditCode();
+            Assert.True((await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("某厂", village,
+                25.3, 114.9))).Succeeded);
+            var postId = TestNetwork.NewId("post");
+            Assert.True((await fixture.Client.GetGrain<IPostGrain>(postId).OpenAsync(TestNetwork.Post(code,
+                4) with { SiteCode = village })).Succeeded);
+            posts.Add(postId);
+        }
+        var placements = new List<string>();
+        for (var i = 0; i < 14; i++)
+        {
+            var id = TestNetwork.NewId("pl");
+            var result = await fixture.Client.GetGrain<IPlacementGrain>(id).PlaceAsync(
+                new PlacementRequest(seekers[random.Next(seekers.Count)], posts[random.Next(posts.Count)],
+                    today.AddDays(-random.Next(10))));
+            if (result.Succeeded)
+            {
+                placements.Add(id);
+            }
+        }
+        foreach (var id in placements.Where((_, i) => i % 2 == 0))
+        {
+            Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(id).EndAsync(new PlacementEnd(today,
+                PlacementEndReason.Resigned))).Succeeded);
+        }
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+
+        var recount = await RecountAsync(seekers, households, posts);
+        foreach (var village in tree.Villages)
+        {
+            Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).WaitForOwnCountsAsync(recount[village], Patience));
+            await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).FlushAsync();
+        }
+
+        var all = new IndicatorCounts();
+        all.Add(recount[tree.Villages[0]]);
+        all.Add(recount[tree.Villages[1]]);
+        foreach (var code in tree.Ancestors)
+        {
+            Assert.Equal(all, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(code).GetCountsAsync());
+        }
+        var province = await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetAsync();
+        var expected = all.Snapshot(tree.Ancestors[^1], fixture.Today);
+        Assert.Equal((expected.Employed, expected.Unemployed, expected.UnemployedOver3Months, expected.ZeroEmploymentHouseholds,
+            expected.OpenPosts, expected.Openings, expected.Placements),
+            (province.Employed, province.Unemployed, province.UnemployedOver3Months, province.ZeroEmploymentHouseholds,
+                province.OpenPosts, province.Openings, province.Placements));
+        Assert.True(expected.Placements > 0);
+
+        // Counts are rebuilt from the stored entries: a fresh activation of every tier says the same.
+        // Twice: the second activation reads what the first wrote back (a report to the parent writes the state).
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var code in tree.Villages.Concat(tree.Ancestors))
+            {
+                await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ISiteIndicatorsGrain>(code));
+            }
+            foreach (var village in tree.Villages)
+            {
+                await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).FlushAsync();
+            }
+        }
+        foreach (var village in tree.Villages)
+        {
+            Assert.Equal(recount[village], await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetCountsAsync());
+        }
+        Assert.Equal(all, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetCountsAsync());
+    }
+
+    [Fact]
+    public async Task Get_NextDayWithoutAnyEvent_UnemployedOverThreeMonthsRollsOver()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var village = tree.Villages[0];
+        var since = fixture.Today.AddMonths(-3);
+        var id = TestNetwork.NewId("sk");
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(
+            TestNetwork.Registration(new DateOnly(1990, 1, 1), LabourStatus.Unemployed, since) with { SiteCode = village })).Succeeded);
+        var expected = new IndicatorCounts();
+        expected.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, since, 0));
+        var aggregator = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village);
+        Assert.True(await aggregator.WaitForOwnCountsAsync(expected, Patience));
+
+        var onTheDay = await aggregator.GetAsync();
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await aggregator.GetAsync();
+
+        Assert.Equal(0, onTheDay.UnemployedOver3Months);
+        Assert.Equal(1, nextDay.UnemployedOver3Months);
+        Assert.Equal(1.0, nextDay.RegisteredUnemploymentRate);
+        Assert.Equal(0.9, nextDay.EmploymentRateTarget);
+        Assert.False(nextDay.EmploymentRateTargetMet);
+    }
+
+    [Fact]
+    public async Task Aggregates_SeekerMovesToAnotherVillage_ContributionMovesWithIt()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var since = fixture.Today.AddDays(-4);
+        var registration = TestNetwork.Registration(new DateOnly(1993, 3, 3), LabourStatus.Unemployed,
+            since) with { SiteCode = tree.Villages[0] };
+        var id = TestNetwork.NewId("sk");
+        var seeker = fixture.Client.GetGrain<ISeekerGrain>(id);
+        Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
+        var one = new IndicatorCounts();
+        one.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, since, 0));
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).WaitForOwnCountsAsync(one, Patience));
+
+        Assert.True((await seeker.RegisterAsync(registration with { SiteCode = tree.Villages[1] })).Succeeded);
+
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0])
+            .WaitForOwnCountsAsync(new IndicatorCounts(), Patience));
+        Assert.True(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).WaitForOwnCountsAsync(one, Patience));
+        await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).FlushAsync();
+        await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]).FlushAsync();
+        Assert.Equal(one, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]).GetCountsAsync());
+    }
+
+    private async Task<Dictionary<string, IndicatorCounts>> RecountAsync(List<string> seekers, List<string> households, List<string> posts)
+    {
+        var bySite = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);
+        IndicatorCounts At(string site) => bySite.TryGetValue(site, out var c) ? c : bySite[site] = new IndicatorCounts();
+        foreach (var id in seekers)
+        {
+            var s = (await fixture.Client.GetGrain<ISeekerGrain>(id).GetAsync())!;
+            At(s.SiteCode).Apply(IndicatorContribution.Person(s.Status, s.StatusSince, s.Placements.Length));
+        }
+        foreach (var id in households)
+        {
+            var h = (await fixture.Client.GetGrain<IHouseholdGrain>(id).GetAsync())!;
+            At(h.SiteCode).Apply(IndicatorContribution.Household(h.ZeroEmploymentSince));
+        }
+        foreach (var id in posts)
+        {
+            var p = (await fixture.Client.GetGrain<IPostGrain>(id).GetAsync())!;
+            At(p.Profile.SiteCode).Apply(IndicatorContribution.Post(p.Profile.Openings, p.Taken, p.Closed));
+        }
+        return bySite;
+    }
+}

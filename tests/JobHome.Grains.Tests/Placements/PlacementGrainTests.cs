@@ -1,0 +1,211 @@
+using JobHome.Domain.People;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Work;
+using JobHome.Grains.People;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Posts;
+using JobHome.Grains.Tests.Fixtures;
+
+namespace JobHome.Grains.Tests.Placements;
+
+/// <summary>Runs on every store: see the sealed subclasses in Stores/.</summary>
+public abstract class PlacementGrainTests(ClusterFixture fixture)
+{
+    private readonly TestNetwork _network = new(fixture);
+
+    [Fact]
+    public async Task PlaceAsync_FiftyConcurrentForTenOpenings_ExactlyTenSucceed()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(10);
+        var seekers = new List<string>();
+        for (var i = 0; i < 50; i++)
+        {
+            seekers.Add(await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-30)));
+        }
+
+        var results = await Task.WhenAll(seekers.Select(s =>
+            fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).PlaceAsync(new PlacementRequest(s, postId, fixture.Today))));
+
+        Assert.Equal(10, results.Count(r => r.Outcome == CommandOutcome.Ok));
+        Assert.Equal(40, results.Count(r => r.Outcome == CommandOutcome.Conflict));
+        var post = await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync();
+        Assert.Equal(10, post!.Taken);
+        Assert.True(post.Full);
+        Assert.False(post.Open);
+        var statuses = await Task.WhenAll(seekers.Select(s => fixture.Client.GetGrain<ISeekerGrain>(s).GetAsync()));
+        Assert.Equal(10, statuses.Count(v => v!.Status == LabourStatus.Employed));
+    }
+
+    [Fact]
+    public async Task PlaceAsync_OneSeekerIntoFivePostsConcurrently_PlacedOnceAndOtherOpeningsReleased()
+    {
+        await _network.EnsureSitesAsync();
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-3));
+        var posts = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            posts.Add(await _network.OpenPostAsync(1));
+        }
+
+        var results = await Task.WhenAll(posts.Select(p =>
+            fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).PlaceAsync(new PlacementRequest(seeker, p, fixture.Today))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CommandOutcome.Conflict, r.Outcome));
+        var taken = await Task.WhenAll(posts.Select(p => fixture.Client.GetGrain<IPostGrain>(p).GetAsync()));
+        Assert.Equal(1, taken.Sum(p => p!.Taken));
+        var view = await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync();
+        Assert.Single(view!.Placements);
+    }
+
+    [Fact]
+    public async Task PlaceAsync_PublicWelfarePostSeekerOutsideItsGroups_RefusedNamingTheRule()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(2, WorkKind.PublicWelfare);
+        var outsider = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.Veteran);
+        var hardToEmploy = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today, KeyGroups.HardToEmploy);
+
+        var refused = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(outsider, postId, fixture.Today));
+        var placed = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(hardToEmploy, postId, fixture.Today));
+
+        Assert.Equal(CommandOutcome.Conflict, refused.Outcome);
+        Assert.Contains("公益性岗位", Assert.Single(refused.Errors).Rule, StringComparison.Ordinal);
+        Assert.Equal(CommandOutcome.Ok, placed.Outcome);
+        Assert.Equal(1, (await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync())!.Taken);
+    }
+
+    [Fact]
+    public async Task PlaceAsync_SameIdRepeated_PlacedOnce()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(5);
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today);
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"));
+        var request = new PlacementRequest(seeker, postId, fixture.Today);
+
+        var first = await placement.PlaceAsync(request);
+        var second = await placement.PlaceAsync(request);
+        var other = await placement.PlaceAsync(request with { Start = fixture.Today.AddDays(-1) });
+
+        Assert.Equal(CommandOutcome.Ok, first.Outcome);
+        Assert.Equal(CommandOutcome.Ok, second.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, other.Outcome);
+        Assert.Equal(1, (await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync())!.Taken);
+    }
+
+    [Fact]
+    public async Task PlaceAsync_SeekerAlreadyEmployed_Conflict()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(5);
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Employed, fixture.Today.AddYears(-1));
+
+        var result = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"))
+            .PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today));
+
+        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
+        Assert.Equal("seeker_id", Assert.Single(result.Errors).Field);
+        Assert.Equal(0, (await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync())!.Taken);
+    }
+
+    [Theory]
+    [InlineData(PlacementStep.Intended)]
+    [InlineData(PlacementStep.PostTaken)]
+    [InlineData(PlacementStep.SeekerPlaced)]
+    public async Task PlaceAsync_CrashAfterStepThenRetry_CompletesExactlyOnce(PlacementStep crashAfter)
+    {
+        var (seeker, other, postId, householdId) = await PrepareHouseholdAsync();
+        var placementId = TestNetwork.NewId("pl");
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
+        var request = new PlacementRequest(seeker, postId, fixture.Today);
+        fixture.Hook.FailAfter(placementId, crashAfter);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(request));
+        fixture.Hook.Clear(placementId);
+        var retried = await placement.PlaceAsync(request);
+
+        Assert.Equal(CommandOutcome.Ok, retried.Outcome);
+        await AssertPlacedOnceAsync(placementId, seeker, other, postId, householdId);
+    }
+
+    [Theory]
+    [InlineData(PlacementStep.Intended)]
+    [InlineData(PlacementStep.PostTaken)]
+    [InlineData(PlacementStep.SeekerPlaced)]
+    public async Task PlaceAsync_CrashAfterStepThenReactivation_CompletesExactlyOnce(PlacementStep crashAfter)
+    {
+        var (seeker, other, postId, householdId) = await PrepareHouseholdAsync();
+        var placementId = TestNetwork.NewId("pl");
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
+        fixture.Hook.FailAfter(placementId, crashAfter);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(new PlacementRequest(seeker, postId,
+            fixture.Today)));
+        fixture.Hook.Clear(placementId);
+        await fixture.Cluster.WaitForDeactivationAsync(placement);
+        // The failed activation deactivated itself; the next call reactivates from storage and finishes the steps.
+        var view = await placement.GetAsync();
+
+        Assert.Equal(PlacementStep.Completed, view!.Step);
+        await AssertPlacedOnceAsync(placementId, seeker, other, postId, householdId);
+    }
+
+    [Fact]
+    public async Task EndAsync_AfterPlacement_SeekerUnemployedFromEndDateAndOpeningNotReturned()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(1);
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddMonths(-2));
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl"));
+        var start = fixture.Today.AddDays(-20);
+        Assert.True((await placement.PlaceAsync(new PlacementRequest(seeker, postId, start))).Succeeded);
+
+        var beforeStart = await placement.EndAsync(new PlacementEnd(start.AddDays(-1), PlacementEndReason.Resigned));
+        var ended = await placement.EndAsync(new PlacementEnd(fixture.Today.AddDays(-2), PlacementEndReason.Dismissed));
+        var again = await placement.EndAsync(new PlacementEnd(fixture.Today.AddDays(-2), PlacementEndReason.Dismissed));
+
+        Assert.Equal(CommandOutcome.Invalid, beforeStart.Outcome);
+        Assert.Equal("end", Assert.Single(beforeStart.Errors).Field);
+        Assert.Equal(CommandOutcome.Ok, ended.Outcome);
+        Assert.Equal(CommandOutcome.Ok, again.Outcome);
+        var view = await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync();
+        Assert.Equal(LabourStatus.Unemployed, view!.Status);
+        Assert.Equal(fixture.Today.AddDays(-2), view.StatusSince);
+        Assert.Equal(fixture.Today.AddDays(-2), Assert.Single(view.Placements).End);
+        var post = await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync();
+        Assert.Equal(1, post!.Taken);
+        Assert.False(post.Open);
+    }
+
+    private async Task<(string Seeker, string Other, string PostId, string HouseholdId)> PrepareHouseholdAsync()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(3);
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-40));
+        var other = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-50));
+        var householdId = TestNetwork.NewId("hh");
+        var registered = await fixture.Client.GetGrain<IHouseholdGrain>(householdId)
+            .RegisterAsync(new HouseholdRegistration(TestNetwork.Village, [seeker, other]));
+        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+        Assert.True((await fixture.Client.GetGrain<IHouseholdGrain>(householdId).GetAsync())!.ZeroEmployment);
+        return (seeker, other, postId, householdId);
+    }
+
+    private async Task AssertPlacedOnceAsync(string placementId, string seeker, string other, string postId, string householdId)
+    {
+        var post = await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync();
+        Assert.Equal(1, post!.Taken);
+        var view = await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync();
+        Assert.Equal(placementId, Assert.Single(view!.Placements).PlacementId);
+        Assert.Equal(LabourStatus.Employed, view.Status);
+        var household = await fixture.Client.GetGrain<IHouseholdGrain>(householdId).GetAsync();
+        Assert.False(household!.ZeroEmployment);
+        Assert.Equal(LabourStatus.Employed, household.Members.Single(m => m.SeekerId == seeker).Status);
+        Assert.Equal(LabourStatus.Unemployed, household.Members.Single(m => m.SeekerId == other).Status);
+        Assert.Equal(PlacementStep.Completed, (await fixture.Client.GetGrain<IPlacementGrain>(placementId).GetAsync())!.Step);
+    }
+}

@@ -17,12 +17,14 @@ public static class SchemaScripts
         var scripts = new List<SchemaScript>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(prefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            // The csproj's LogicalName keeps %(RecursiveDir)'s separator ("Sql.Postgres/0001_x.sql"); accept it and dots.
+            var name = resource.Replace('/', '.').Replace('\\', '.');
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".sql", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var file = resource[prefix.Length..^".sql".Length];
+            var file = name[prefix.Length..^".sql".Length];
             scripts.Add(Parse(file, Read(assembly, resource)));
         }
 

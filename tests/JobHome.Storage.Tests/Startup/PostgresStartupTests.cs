@@ -72,8 +72,8 @@ public sealed class PostgresStartupTests : IAsyncLifetime
     [Fact]
     public async Task PrepareAsync_MigrationConnectionString_AppliesSchemaWithMigrationRole()
     {
-        var role = $"pg_migrator_{Guid.NewGuid():N}"[..30];
-        var runtimeRole = $"pg_runtime_{Guid.NewGuid():N}"[..30];
+        var role = $"jh_migrator_{Guid.NewGuid():N}"[..30];
+        var runtimeRole = $"jh_runtime_{Guid.NewGuid():N}"[..30];
         var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
         await AdminAsync(
             $"CREATE ROLE {role} LOGIN PASSWORD 'migrate-pass'",
@@ -101,7 +101,7 @@ public sealed class PostgresStartupTests : IAsyncLifetime
     [Fact]
     public async Task PrepareAsync_RuntimeRoleCannotCreate_FailsNamingMigrationRole()
     {
-        var runtimeRole = $"pg_runtime_{Guid.NewGuid():N}"[..30];
+        var runtimeRole = $"jh_runtime_{Guid.NewGuid():N}"[..30];
         var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
         await AdminAsync($"CREATE ROLE {runtimeRole} LOGIN PASSWORD 'runtime-pass'", $"GRANT CONNECT ON DATABASE \"{database}\" TO {runtimeRole}");
         try

@@ -1,6 +1,7 @@
 using JobHome.Storage.Hosting;
 using JobHome.Storage.Startup;
 using JobHome.Storage.Tests.Fixtures;
+using Npgsql;
 using Orleans.Hosting;
 
 namespace JobHome.Storage.Tests.Guarantees;
@@ -33,6 +34,18 @@ public sealed class PostgresStorageGuaranteeTests : StorageGuaranteeTests
             o.Invariant = StorageSiloBuilderExtensions.PostgresInvariant;
             o.ConnectionString = _connectionString;
         });
+
+    [Fact]
+    public async Task Clustering_TwoSilos_BothActiveInMembershipTable()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM orleans_membership WHERE deployment_id = @cluster AND status = 3", connection);
+        command.Parameters.AddWithValue("cluster", Cluster.Options.ClusterId);
+
+        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+    }
 
     private JobHomeStorageOptions Options => new() { Kind = StorageKind.Postgres, ConnectionString = _connectionString };
 }

@@ -19,7 +19,7 @@ public static class StorageStartup
     public static async Task PrepareAsync(JobHomeStorageOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // FIRST CUT: connection checks only; schema migration arrives with the PostgreSQL and SQLite providers.
+        // Embedded: connection check only until the SQLite provider and its scripts land (SchemaDialect.Sqlite).
         if (options.Kind == StorageKind.Embedded)
         {
             var path = options.EmbeddedPath;

@@ -167,6 +167,19 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
         Assert.Equal(Events, await Cluster.Client.GetGrain<IStreamConsumerGrain>(streamKey).CountAsync());
     }
 
+    [Fact]
+    public async Task Stream_ExplicitSubscription_EveryEventArrives()
+    {
+        const int Events = 100;
+        var streamKey = Guid.NewGuid();
+        await Cluster.Client.GetGrain<IExplicitSubscriberGrain>(Guid.NewGuid()).SubscribeAsync(streamKey);
+        var arrived = TestProbe.ExpectAsync(streamKey.ToString("N"), Events);
+
+        await Cluster.Client.GetGrain<IStreamProducerGrain>(Guid.NewGuid()).PublishToAsync(ExplicitSubscriberGrain.Namespace, streamKey, Events);
+
+        await arrived.WaitAsync(Patience);
+    }
+
     /// <summary>A key no other test uses.</summary>
     protected static string NewKey() => Guid.NewGuid().ToString("N");
 

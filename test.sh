@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # Runs every test of JobHome Cluster on a fresh Debian 12 machine with the .NET 10 SDK:
 # restores and builds, starts a throwaway PostgreSQL cluster (installing Debian's postgresql package
-# when it is missing and we are root), runs every test project, always removes the cluster.
-# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Domain]
+# when it is missing and we are root; likewise nodejs and npm for the deployment tests), runs every
+# test project, always removes the cluster.
+# Usage: ./test.sh [--long] [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Domain]
+#   --long  also runs the soak, scale and long load tests (trait Category=Long), skipped by default to keep the
+#           suite under 30 minutes on a 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 CONFIG=${CONFIG:-Release}
+
+LONG=0
+ARGS=()
+for arg in "$@"; do
+  if [ "$arg" = "--long" ]; then LONG=1; else ARGS+=("$arg"); fi
+done
+HAS_FILTER=0
+for arg in "${ARGS[@]+"${ARGS[@]}"}"; do
+  [ "$arg" = "--filter" ] && HAS_FILTER=1
+done
+if [ "$LONG" = 0 ] && [ "$HAS_FILTER" = 0 ]; then
+  ARGS+=(--filter "Category!=Long")
+fi
 
 log() { printf '\033[1m[test.sh]\033[0m %s\n' "$*" >&2; }
 
@@ -27,6 +43,18 @@ if [ -z "$PGBIN" ]; then
     PGBIN=$(find_pg_bin)
   else
     echo "PostgreSQL server binaries (initdb, pg_ctl) not found. Install Debian's package: sudo apt-get install postgresql" >&2
+    exit 2
+  fi
+fi
+
+# Node.js and npm: the deployment tests validate k8s/ with an npm package (k8s/validate, installed by `npm ci`).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "Node.js/npm not found: installing Debian's nodejs and npm packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Node.js and npm not found (needed by tests/JobHome.Deployment.Tests). Install Debian's packages: sudo apt-get install nodejs npm" >&2
     exit 2
   fi
 fi
@@ -80,7 +108,7 @@ dotnet build JobHome.Cluster.sln -c "$CONFIG" -nologo -v quiet
 log "running every test project"
 set +e
 dotnet test JobHome.Cluster.sln -c "$CONFIG" --no-build -nologo \
-  --results-directory "$WORK/results" --logger "trx" --logger "console;verbosity=normal" "$@"
+  --results-directory "$WORK/results" --logger "trx" --logger "console;verbosity=normal" "${ARGS[@]+"${ARGS[@]}"}"
 TEST_RC=$?
 set -e
 

@@ -4,5 +4,5 @@ namespace JobHome.Cli.Console;
 internal interface IPhaseProgress
 {
     /// <summary>Starts a phase of <paramref name="total"/> steps; dispose the result when the phase ends.</summary>
-    IProgressPhase Start(string name, long total);
+    ProgressPhase Start(string name, long total);
 }

@@ -16,10 +16,11 @@ internal sealed class PlainPhaseProgress(TextWriter writer) : IPhaseProgress
     private readonly Lock _lock = new();
 
     /// <inheritdoc />
-    public IProgressPhase Start(string name, long total)
+    public ProgressPhase Start(string name, long total)
     {
         Write($"{name}: started ({total.ToString("N0", CultureInfo.InvariantCulture)} steps)");
-        return new Phase(this, name, total);
+        var phase = new Phase(this, name, total);
+        return new ProgressPhase(phase.Report, phase.End);
     }
 
     private void Write(string line)
@@ -30,18 +31,17 @@ internal sealed class PlainPhaseProgress(TextWriter writer) : IPhaseProgress
         }
     }
 
-    private sealed class Phase(PlainPhaseProgress owner, string name, long total) : IProgressPhase
+    private sealed class Phase(PlainPhaseProgress owner, string name, long total)
     {
         private readonly PlainPhaseProgress _owner = owner;
         private readonly string _name = name;
         private readonly long _total = total;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private long _lastTicks;
-        private long _done;
 
+        /// <summary>Prints a progress line when at least <see cref="Interval"/> has passed since the last one.</summary>
         public void Report(long done)
         {
-            Interlocked.Exchange(ref _done, done);
             var now = _clock.ElapsedTicks;
             var last = Interlocked.Read(ref _lastTicks);
             if (now - last < Interval.TotalSeconds * Stopwatch.Frequency || Interlocked.CompareExchange(ref _lastTicks, now, last) != last)
@@ -52,7 +52,8 @@ internal sealed class PlainPhaseProgress(TextWriter writer) : IPhaseProgress
             _owner.Write(string.Create(CultureInfo.InvariantCulture, $"{_name}: {percent:0}% ({done:N0}/{_total:N0})"));
         }
 
-        public void Dispose() =>
+        /// <summary>Prints the phase's elapsed time.</summary>
+        public void End() =>
             _owner.Write(string.Create(CultureInfo.InvariantCulture, $"{_name}: done in {_clock.Elapsed.TotalMilliseconds:0} ms"));
     }
 }

@@ -22,22 +22,13 @@ internal sealed class SpectrePhaseProgress(ProgressContext context) : IPhaseProg
     public static bool IsAvailable => !System.Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not "dumb";
 
     /// <inheritdoc />
-    public IProgressPhase Start(string name, long total)
+    public ProgressPhase Start(string name, long total)
     {
         var task = _context.AddTask(name, autoStart: true, maxValue: Math.Max(1, total));
-        return new Phase(task);
-    }
-
-    private sealed class Phase(ProgressTask task) : IProgressPhase
-    {
-        private readonly ProgressTask _task = task;
-
-        public void Report(long done) => _task.Value = done;
-
-        public void Dispose()
+        return new ProgressPhase(done => task.Value = done, () =>
         {
-            _task.Value = _task.MaxValue;
-            _task.StopTask();
-        }
+            task.Value = task.MaxValue;
+            task.StopTask();
+        });
     }
 }

@@ -111,7 +111,8 @@ internal sealed class CsvRecordReader(TextReader reader)
                 }
                 else
                 {
-                    error ??= (fields.Count, "a double quote inside a field that is not quoted as a whole; write the field as \"...\" with \"\" for each quote (RFC 4180)");
+                    error ??= (fields.Count, "a double quote inside a field that is not quoted as a whole; "
+                        + "write the field as \"...\" with \"\" for each quote (RFC 4180)");
                     _field.Append(ch);
                 }
             }

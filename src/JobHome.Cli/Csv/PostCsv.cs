@@ -1,78 +1,78 @@
 using JobHome.Domain.Geography;
 using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
+using JobHome.Domain.Posts;
 using JobHome.Domain.Work;
 using JobHome.Matching.Model;
 
 namespace JobHome.Cli.Csv;
 
-/// <summary>Reads and validates the posts file (岗位).</summary>
+/// <summary>
+/// Reads the posts file (岗位): each cell is read into a Domain <see cref="Post"/>, which checks its own rules
+/// (<see cref="Post.Validate"/>); valid rows are handed on as <see cref="MatchPost"/>s.
+/// </summary>
 internal static class PostCsv
 {
     /// <summary>The exact header.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["id", "employer", "title", "occupation", "openings", "pay_min", "pay_max", "lat", "lon", "kind", "min_education", "age_min", "age_max", "skills"];
-
-    /// <summary>Oldest age limit accepted.</summary>
-    public const int MaxAgeLimit = 120;
+    [
+        "id", "employer", "title", "occupation", "openings", "pay_min", "pay_max", "lat", "lon", "kind", "min_education",
+        "age_min", "age_max", "skills",
+    ];
 
     /// <summary>Reads <paramref name="path"/>.</summary>
-    public static CsvLoad<MatchPost> Read(string path)
-    {
-        var issues = new List<CsvIssue>();
-        var items = new List<MatchPost>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var usable = CsvTable.Read(path, Columns, new HashSet<string>(), issues, row =>
+    public static CsvLoad<MatchPost> Read(string path) =>
+        CsvTable.ReadRecords(path, Columns, new HashSet<string>(), (row, ids) =>
         {
             var post = Parse(row, ids);
-            if (row.IsValid)
-            {
-                items.Add(post);
-            }
+            row.AddErrors(post.Validate());
+            return MatchRecords.From(post);
         });
-        return new CsvLoad<MatchPost>(items, issues, usable);
-    }
 
-    private static MatchPost Parse(CsvRow row, Dictionary<string, int> ids)
+    private static Post Parse(CsvRow row, Dictionary<string, int> ids) => new()
     {
-        var id = CsvIds.Unique(row, ids, "岗位编号");
-        var employer = row.Text("employer", "用人单位");
-        var title = row["title"];
+        Id = CsvIds.Unique(row, ids, "岗位编号"),
+        EmployerId = row["employer"],
+        Title = row["title"],
+        Occupation = Occupation(row),
+        Openings = row.Integer("openings", "招聘人数", optional: false) ?? 0,
+        PayMin = row.Money("pay_min", "月薪下限"),
+        PayMax = row.Money("pay_max", "月薪上限"),
+        Location = new GeoPoint(row.Degrees("lat", "纬度"), row.Degrees("lon", "经度")),
+        Kind = Kind(row),
+        MinEducation = MinEducation(row),
+        AgeMin = row.Integer("age_min", "最低年龄", optional: true),
+        AgeMax = row.Integer("age_max", "最高年龄", optional: true),
+        RequiredSkills = row.List("skills"),
+    };
 
+    private static OccupationCode Occupation(CsvRow row)
+    {
         if (!OccupationCode.TryParse(row["occupation"].Trim(), out var occupation, out var error))
         {
             row.Fail("occupation", $"occupation (职业) {error}");
         }
+        return occupation;
+    }
 
-        var openings = row.Integer("openings", "招聘人数", 1, int.MaxValue, optional: false) ?? 0;
-        var payMin = row.Money("pay_min", "月薪下限");
-        var payMax = row.Money("pay_max", "月薪上限");
-        if (payMin > payMax)
-        {
-            row.FailValue("pay_max", row["pay_max"], $"pay_max (月薪上限) must be at least pay_min (月薪下限) {payMin}");
-        }
-        var lat = row.Degrees("lat", "纬度", 90);
-        var lon = row.Degrees("lon", "经度", 180);
-
+    private static WorkKind Kind(CsvRow row)
+    {
         if (!WorkKinds.TryParse(row["kind"].Trim(), out var kind))
         {
-            row.Fail("kind", $"kind (用工形式) must be exactly one of {SeekerCsv.KindTokens}");
+            row.Fail("kind", $"kind (用工形式) must be exactly one of {WorkKinds.TokenList}");
         }
+        return kind;
+    }
 
-        var educationText = row["min_education"].Trim();
+    private static EducationLevel MinEducation(CsvRow row)
+    {
+        var text = row["min_education"].Trim();
         var minEducation = EducationLevel.None;
-        if (educationText.Length > 0 && !EducationLevels.TryParse(educationText, out minEducation))
+        if (text.Length > 0 && !EducationLevels.TryParse(text, out minEducation))
         {
-            row.Fail("min_education", $"min_education (最低学历) must be one of {string.Join('|', EducationLevels.AllTokens)}, or empty for none");
+            row.Fail("min_education",
+                $"min_education (最低学历) must be one of {string.Join('|', EducationLevels.AllTokens)}, or empty for none");
         }
-
-        var ageMin = row.Integer("age_min", "最低年龄", 0, MaxAgeLimit, optional: true);
-        var ageMax = row.Integer("age_max", "最高年龄", 0, MaxAgeLimit, optional: true);
-        if (ageMin is { } lo && ageMax is { } hi && lo > hi)
-        {
-            row.Fail("age_max", $"age_max (最高年龄) must be at least age_min (最低年龄) {lo}");
-        }
-
-        return new MatchPost(id, employer, title, occupation, openings, payMin, payMax, new GeoPoint(lat, lon), kind, minEducation, ageMin, ageMax, row.List("skills"));
+        return minEducation;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using JobHome.Domain.Demo;
+using JobHome.Demo;
 using Spectre.Console;
 
 namespace JobHome.Cli.Demo;
@@ -17,11 +17,25 @@ internal static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var xinfeng = new Option<bool>("--xinfeng") { Description = "Write Xinfeng County alone (217 sites of seed 000 annex 1, plus province and city rows)" };
-        var counties = new Option<int?>("--counties") { Description = "Number of counties in the synthetic province (first is Xinfeng), 1–9999" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generator; same seed, same bytes. Default: 1", DefaultValueFactory = _ => 1UL };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder (created if missing); files are replaced atomically" };
-        var command = new Command("demo", "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
+        var xinfeng = new Option<bool>("--xinfeng")
+        {
+            Description = "Write Xinfeng County alone (217 sites of seed 000 annex 1, plus province and city rows)",
+        };
+        var counties = new Option<int?>("--counties")
+        {
+            Description = "Number of counties in the synthetic province (first is Xinfeng), 1–9999",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Seed of the generator; same seed, same bytes. Default: 1",
+            DefaultValueFactory = _ => 1UL,
+        };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Output folder (created if missing); files are replaced atomically",
+        };
+        var command = new Command("demo",
+            "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
         command.Options.Add(xinfeng);
         command.Options.Add(counties);
         command.Options.Add(seed);
@@ -29,49 +43,63 @@ internal static class DemoCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            var dir = parseResult.GetValue(output);
+            var directory = parseResult.GetValue(output);
             var isXinfeng = parseResult.GetValue(xinfeng);
-            var n = parseResult.GetValue(counties);
-            var problems = new List<string>();
-            if (dir is null)
+            var countyCount = parseResult.GetValue(counties);
+            var problems = Problems(directory, isXinfeng, countyCount);
+            foreach (var problem in problems)
             {
-                problems.Add("--out DIR is required");
-            }
-            if (isXinfeng && n is not null && n != 1)
-            {
-                problems.Add("--xinfeng writes one county; do not combine it with --counties N>1");
-            }
-            if (!isXinfeng && n is null)
-            {
-                problems.Add("give --xinfeng or --counties N");
-            }
-            if (n is { } count && count is < 1 or > DemoOptions.MaxCounties)
-            {
-                problems.Add($"--counties must be between 1 and {DemoOptions.MaxCounties}, got {count}");
+                error.WriteLine($"jobhome demo: {problem}");
             }
             if (problems.Count > 0)
             {
-                foreach (var p in problems)
-                {
-                    error.WriteLine($"jobhome demo: {p}");
-                }
                 return Task.FromResult(ExitCodes.Usage);
             }
-            var options = new DemoOptions(isXinfeng ? 1 : n!.Value, parseResult.GetValue(seed));
-            try
-            {
-                var totals = Run(options, dir!.FullName, error, cancellationToken);
-                parseResult.InvocationConfiguration.Output.WriteLine(
-                    $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, {totals.Employers} employers, {totals.Posts} posts to {dir.FullName}");
-                return Task.FromResult(ExitCodes.Ok);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"jobhome demo: cannot write to {dir!.FullName}: {ex.Message}");
-                return Task.FromResult(ExitCodes.OutputFailed);
-            }
+            var options = new DemoOptions(isXinfeng ? 1 : countyCount!.Value, parseResult.GetValue(seed));
+            return Task.FromResult(Write(options, directory!.FullName, parseResult.InvocationConfiguration, cancellationToken));
         });
         return command;
+    }
+
+    /// <summary>What is wrong with the options, one line each; empty when they can run.</summary>
+    private static List<string> Problems(DirectoryInfo? directory, bool isXinfeng, int? countyCount)
+    {
+        var problems = new List<string>();
+        if (directory is null)
+        {
+            problems.Add("--out DIR is required");
+        }
+        if (isXinfeng && countyCount is not null && countyCount != 1)
+        {
+            problems.Add("--xinfeng writes one county; do not combine it with --counties N>1");
+        }
+        if (!isXinfeng && countyCount is null)
+        {
+            problems.Add("give --xinfeng or --counties N");
+        }
+        if (countyCount is { } count && count is < 1 or > DemoOptions.MaxCounties)
+        {
+            problems.Add($"--counties must be between 1 and {DemoOptions.MaxCounties}, got {count}");
+        }
+        return problems;
+    }
+
+    /// <summary>Writes the files and prints the counts; returns the exit code.</summary>
+    private static int Write(DemoOptions options, string directory, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var totals = Run(options, directory, console.Error, cancellationToken);
+            console.Output.WriteLine(
+                $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, "
+                + $"{totals.Employers} employers, {totals.Posts} posts to {directory}");
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"jobhome demo: cannot write to {directory}: {ex.Message}");
+            return ExitCodes.OutputFailed;
+        }
     }
 
     private static DemoWriter.Totals Run(DemoOptions options, string directory, TextWriter error, CancellationToken cancellationToken)
@@ -83,9 +111,9 @@ internal static class DemoCommand
         if (!System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             DemoWriter.Totals? totals = null;
-            AnsiConsole.Progress().Start(ctx =>
+            AnsiConsole.Progress().Start(context =>
             {
-                var task = ctx.AddTask("generating counties", maxValue: options.Counties);
+                var task = context.AddTask("generating counties", maxValue: options.Counties);
                 totals = DemoWriter.Write(options, directory, done => task.Value = done, cancellationToken);
             });
             return totals!;

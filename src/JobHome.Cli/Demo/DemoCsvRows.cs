@@ -1,4 +1,5 @@
-using JobHome.Domain.Demo;
+using JobHome.Cli.Csv;
+using JobHome.Demo;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
@@ -7,33 +8,57 @@ using JobHome.Domain.Work;
 
 namespace JobHome.Cli.Demo;
 
-/// <summary>Headers and rows of the demo CSV files (seekers and posts in the fair format exactly).</summary>
+/// <summary>Headers and cells of the demo CSV files; seekers and posts use the fair format's own headers exactly.</summary>
 internal static class DemoCsvRows
 {
-    public const string SitesHeader = "code,name,kind,parent_code,lat,lon,rural";
-    public const string SeekersHeader = "id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups";
-    public const string HouseholdsHeader = "id,site_code,members,zero_employment,registered_on";
-    public const string EmployersHeader = "id,name,credit_code,site_code,lat,lon";
-    public const string PostsHeader = "id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills";
+    /// <summary>Header of <c>sites.csv</c>.</summary>
+    public static readonly IReadOnlyList<string> SiteColumns = ["code", "name", "kind", "parent_code", "lat", "lon", "rural"];
 
-    public static string Site(Site s) => string.Join(',',
-        Csv.Field(s.Code), Csv.Field(s.Name), s.Kind.ToToken(), Csv.Field(s.ParentCode), Csv.Coordinate(s.Location.Lat), Csv.Coordinate(s.Location.Lon), s.Rural ? "1" : "0");
+    /// <summary>Header of <c>households.csv</c>.</summary>
+    public static readonly IReadOnlyList<string> HouseholdColumns = ["id", "site_code", "members", "zero_employment", "registered_on"];
 
-    // The name column holds the synthetic name: seekers.csv is a fair input file. The ID card and phone are never written.
-    public static string Seeker(Seeker s) => string.Join(',',
-        Csv.Field(s.Id), Csv.Field(s.Name), Csv.Date(s.BirthDate), s.Gender == Gender.Male ? "M" : "F", s.Education.ToToken(),
-        Csv.List(s.Occupations.Select(o => o.ToString())), Csv.List(s.Skills.Concat(s.Certificates)), Csv.Int(s.ExpectedMonthlyPay),
-        Csv.Coordinate(s.Location.Lat), Csv.Coordinate(s.Location.Lon), s.Rural ? "1" : "0", WorkKinds.Format(s.Availability), KeyGroupTokens.Format(s.KeyGroups));
+    /// <summary>Header of <c>employers.csv</c>.</summary>
+    public static readonly IReadOnlyList<string> EmployerColumns = ["id", "name", "credit_code", "site_code", "lat", "lon"];
 
-    public static string Household(Household h) => string.Join(',',
-        Csv.Field(h.Id), Csv.Field(h.SiteCode), Csv.List(h.Members.Select(m => m.SeekerId)),
-        h.IsZeroEmployment(DemoGenerator.ReferenceDate) ? "1" : "0", Csv.Date(h.RegisteredOn));
+    /// <summary>The cells of a site.</summary>
+    public static string[] Site(Site site) =>
+    [
+        site.Code, site.Name, site.Kind.ToToken(), site.ParentCode ?? string.Empty, CsvText.Coordinate(site.Location.Lat),
+        CsvText.Coordinate(site.Location.Lon), CsvText.Flag(site.Rural),
+    ];
 
-    public static string Employer(Employer e) => string.Join(',',
-        Csv.Field(e.Id), Csv.Field(e.Name), e.CreditCode.Value, Csv.Field(e.SiteCode), Csv.Coordinate(e.Location.Lat), Csv.Coordinate(e.Location.Lon));
+    /// <summary>
+    /// The cells of a seeker in the fair format. The name column holds the synthetic name because seekers.csv is a fair
+    /// input; the ID card and phone are never written.
+    /// </summary>
+    public static string[] Seeker(Seeker seeker) =>
+    [
+        seeker.Id, seeker.Name, CsvText.Date(seeker.BirthDate), seeker.Gender == Gender.Male ? "M" : "F", seeker.Education.ToToken(),
+        CsvText.List(seeker.Occupations.Select(o => o.ToString())), CsvText.List(seeker.Skills.Concat(seeker.Certificates)),
+        CsvText.Amount(seeker.ExpectedPayMin), CsvText.Coordinate(seeker.Location.Lat), CsvText.Coordinate(seeker.Location.Lon),
+        CsvText.Flag(seeker.Rural), WorkKinds.Format(seeker.Availability), KeyGroupTokens.Format(seeker.KeyGroups),
+    ];
 
-    public static string Post(Post p) => string.Join(',',
-        Csv.Field(p.Id), Csv.Field(p.EmployerId), Csv.Field(p.Title), p.Occupation.ToString(), Csv.Int(p.Openings), Csv.Int(p.PayMin), Csv.Int(p.PayMax),
-        Csv.Coordinate(p.Location.Lat), Csv.Coordinate(p.Location.Lon), WorkKinds.Format(p.Kind), p.MinEducation.ToToken(),
-        p.AgeMin is { } lo ? Csv.Int(lo) : string.Empty, p.AgeMax is { } hi ? Csv.Int(hi) : string.Empty, Csv.List(p.RequiredSkills));
+    /// <summary>The cells of a household; zero-employment is judged on the demo's reference date.</summary>
+    public static string[] Household(Household household) =>
+    [
+        household.Id, household.SiteCode, CsvText.List(household.Members.Select(m => m.SeekerId)),
+        CsvText.Flag(household.IsZeroEmployment(DemoGenerator.ReferenceDate)), CsvText.Date(household.RegisteredOn),
+    ];
+
+    /// <summary>The cells of an employer.</summary>
+    public static string[] Employer(Employer employer) =>
+    [
+        employer.Id, employer.Name, employer.CreditCode.Value, employer.SiteCode, CsvText.Coordinate(employer.Location.Lat),
+        CsvText.Coordinate(employer.Location.Lon),
+    ];
+
+    /// <summary>The cells of a post in the fair format.</summary>
+    public static string[] Post(Post post) =>
+    [
+        post.Id, post.EmployerId, post.Title, post.Occupation.ToString(), CsvText.Integer(post.Openings), CsvText.Amount(post.PayMin),
+        CsvText.Amount(post.PayMax), CsvText.Coordinate(post.Location.Lat), CsvText.Coordinate(post.Location.Lon),
+        WorkKinds.Format(post.Kind), post.MinEducation.ToToken(), CsvText.Integer(post.AgeMin), CsvText.Integer(post.AgeMax),
+        CsvText.List(post.RequiredSkills),
+    ];
 }

@@ -1,4 +1,5 @@
-using JobHome.Domain.Demo;
+using JobHome.Cli.Csv;
+using JobHome.Demo;
 
 namespace JobHome.Cli.Demo;
 
@@ -8,59 +9,52 @@ internal static class DemoWriter
     /// <summary>Counts of rows written per file.</summary>
     internal sealed record Totals(long Sites, long Seekers, long Households, long Employers, long Posts);
 
-    /// <summary>Writes all files into <paramref name="directory"/>; <paramref name="progress"/> gets the number of counties done.</summary>
+    /// <summary>
+    /// Writes all files into <paramref name="directory"/> through one <see cref="OutputSet"/> (all five or none);
+    /// <paramref name="progress"/> gets the number of counties done.
+    /// </summary>
     public static Totals Write(DemoOptions options, string directory, Action<int>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
-        using var files = new AtomicFileSet();
-        var sites = files.Open(directory, "sites.csv");
-        var seekers = files.Open(directory, "seekers.csv");
-        var households = files.Open(directory, "households.csv");
-        var employers = files.Open(directory, "employers.csv");
-        var posts = files.Open(directory, "posts.csv");
-        sites.WriteLine(DemoCsvRows.SitesHeader);
-        seekers.WriteLine(DemoCsvRows.SeekersHeader);
-        households.WriteLine(DemoCsvRows.HouseholdsHeader);
-        employers.WriteLine(DemoCsvRows.EmployersHeader);
-        posts.WriteLine(DemoCsvRows.PostsHeader);
-        long nSites = 0, nSeekers = 0, nHouseholds = 0, nEmployers = 0, nPosts = 0;
+        using var files = new OutputSet();
+        var sites = Open(files, directory, "sites.csv", DemoCsvRows.SiteColumns);
+        var seekers = Open(files, directory, "seekers.csv", SeekerCsv.Columns);
+        var households = Open(files, directory, "households.csv", DemoCsvRows.HouseholdColumns);
+        var employers = Open(files, directory, "employers.csv", DemoCsvRows.EmployerColumns);
+        var posts = Open(files, directory, "posts.csv", PostCsv.Columns);
+        long siteCount = 0, seekerCount = 0, householdCount = 0, employerCount = 0, postCount = 0;
         foreach (var site in DemoGenerator.UpperSites(options))
         {
-            sites.WriteLine(DemoCsvRows.Site(site));
-            nSites++;
+            sites.Row(DemoCsvRows.Site(site));
+            siteCount++;
         }
         var done = 0;
         foreach (var county in DemoGenerator.Counties(options))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var s in county.Sites)
-            {
-                sites.WriteLine(DemoCsvRows.Site(s));
-            }
-            foreach (var s in county.Seekers)
-            {
-                seekers.WriteLine(DemoCsvRows.Seeker(s));
-            }
-            foreach (var h in county.Households)
-            {
-                households.WriteLine(DemoCsvRows.Household(h));
-            }
-            foreach (var e in county.Employers)
-            {
-                employers.WriteLine(DemoCsvRows.Employer(e));
-            }
-            foreach (var p in county.Posts)
-            {
-                posts.WriteLine(DemoCsvRows.Post(p));
-            }
-            nSites += county.Sites.Count;
-            nSeekers += county.Seekers.Count;
-            nHouseholds += county.Households.Count;
-            nEmployers += county.Employers.Count;
-            nPosts += county.Posts.Count;
+            siteCount += WriteAll(sites, county.Sites, DemoCsvRows.Site);
+            seekerCount += WriteAll(seekers, county.Seekers, DemoCsvRows.Seeker);
+            householdCount += WriteAll(households, county.Households, DemoCsvRows.Household);
+            employerCount += WriteAll(employers, county.Employers, DemoCsvRows.Employer);
+            postCount += WriteAll(posts, county.Posts, DemoCsvRows.Post);
             progress?.Invoke(++done);
         }
         files.Commit();
-        return new Totals(nSites, nSeekers, nHouseholds, nEmployers, nPosts);
+        return new Totals(siteCount, seekerCount, householdCount, employerCount, postCount);
+    }
+
+    private static CsvOutput Open(OutputSet files, string directory, string fileName, IReadOnlyList<string> columns)
+    {
+        var csv = new CsvOutput(files.Open(Path.Combine(directory, fileName)));
+        csv.Row([.. columns]);
+        return csv;
+    }
+
+    private static int WriteAll<T>(CsvOutput csv, IReadOnlyList<T> records, Func<T, string[]> cells)
+    {
+        foreach (var record in records)
+        {
+            csv.Row(cells(record));
+        }
+        return records.Count;
     }
 }

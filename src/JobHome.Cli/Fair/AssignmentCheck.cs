@@ -6,45 +6,36 @@ namespace JobHome.Cli.Fair;
 internal static class AssignmentCheck
 {
     /// <summary>The chosen edge per seeker (-1 none); throws when the solver chose a non-edge or overfilled a post.</summary>
-    public static int[] EdgesOf(CandidateGraph graph, FairSolution solution)
+    public static int[] EdgesOf(CandidateGraph graph, FairAssignment assignment)
     {
-        if (solution.PostOfSeeker.Length != graph.SeekerCount)
+        if (assignment.PostOfSeeker.Length != graph.SeekerCount)
         {
-            throw new InvalidOperationException($"the solver returned {solution.PostOfSeeker.Length} seekers, the graph has {graph.SeekerCount}");
+            throw new InvalidOperationException(
+                $"the solver returned {assignment.PostOfSeeker.Length} seekers, the graph has {graph.SeekerCount}");
         }
         var used = new int[graph.PostCount];
         var edges = new int[graph.SeekerCount];
-        long total = 0;
-        for (var s = 0; s < graph.SeekerCount; s++)
+        for (var seeker = 0; seeker < graph.SeekerCount; seeker++)
         {
-            var post = solution.PostOfSeeker[s];
-            edges[s] = -1;
-            if (post < 0)
-            {
-                continue;
-            }
-            for (var e = graph.EdgeStart[s]; e < graph.EdgeStart[s + 1]; e++)
-            {
-                if (graph.EdgePost[e] == post)
-                {
-                    edges[s] = e;
-                    break;
-                }
-            }
-            if (edges[s] < 0)
-            {
-                throw new InvalidOperationException($"the solver assigned seeker #{s} to post #{post}, which is not a candidate pair");
-            }
-            if (++used[post] > graph.Capacity[post])
+            var post = assignment.PostOfSeeker[seeker];
+            edges[seeker] = post < 0 ? -1 : EdgeOf(graph, seeker, post);
+            if (post >= 0 && ++used[post] > graph.Capacity[post])
             {
                 throw new InvalidOperationException($"the solver filled post #{post} beyond its {graph.Capacity[post]} openings");
             }
-            total += graph.EdgeScore[edges[s]];
-        }
-        if (total != solution.TotalScoreMicro)
-        {
-            throw new InvalidOperationException($"the solver reported a total of {solution.TotalScoreMicro} micro-points but its assignment sums to {total}");
         }
         return edges;
+    }
+
+    private static int EdgeOf(CandidateGraph graph, int seeker, int post)
+    {
+        for (var edge = graph.EdgeStart[seeker]; edge < graph.EdgeStart[seeker + 1]; edge++)
+        {
+            if (graph.EdgePost[edge] == post)
+            {
+                return edge;
+            }
+        }
+        throw new InvalidOperationException($"the solver assigned seeker #{seeker} to post #{post}, which is not a candidate pair");
     }
 }

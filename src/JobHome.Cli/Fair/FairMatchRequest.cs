@@ -7,7 +7,7 @@ namespace JobHome.Cli.Fair;
 /// <param name="Settings">Matching settings.</param>
 /// <param name="PairsOutPath">Optional: every candidate pair with its score.</param>
 /// <param name="RecommendationsOutPath">Optional: top-k posts per seeker.</param>
-/// <param name="K">Recommendations per seeker. Default: 10.</param>
+/// <param name="RecommendationsPerSeeker">Recommendations per seeker (<c>--k</c>). Default: 10.</param>
 /// <param name="ModelPath">Optional scoring model JSON.</param>
 /// <param name="SkipInvalid">Write bad rows to rejects.csv and go on instead of failing.</param>
 internal sealed record FairMatchRequest(
@@ -17,7 +17,7 @@ internal sealed record FairMatchRequest(
     FairSettings Settings,
     string? PairsOutPath = null,
     string? RecommendationsOutPath = null,
-    int K = 10,
+    int RecommendationsPerSeeker = 10,
     string? ModelPath = null,
     bool SkipInvalid = false)
 {

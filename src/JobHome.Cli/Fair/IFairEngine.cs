@@ -1,6 +1,6 @@
-using JobHome.Cli.Console;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
@@ -8,11 +8,22 @@ namespace JobHome.Cli.Fair;
 internal interface IFairEngine
 {
     /// <summary>Builds the candidate graph; edge post indexes refer to <paramref name="posts"/>.</summary>
-    CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgressPhase progress, CancellationToken ct);
+    CandidateGraph BuildGraph(
+        IReadOnlyList<MatchSeeker> seekers,
+        IReadOnlyList<MatchPost> posts,
+        FairSettings settings,
+        IProgress<long> progress,
+        CancellationToken cancellationToken);
 
-    /// <summary>Assigns seekers to posts over <paramref name="graph"/>.</summary>
-    FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct);
+    /// <summary>Assigns seekers to posts over <paramref name="graph"/>; the result carries the solver's totals.</summary>
+    FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken);
 
-    /// <summary>Top <paramref name="k"/> posts for every seeker, in seeker order.</summary>
-    IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int k, IProgressPhase progress, CancellationToken ct);
+    /// <summary>Top <paramref name="count"/> posts for every seeker, in seeker order.</summary>
+    IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(
+        IReadOnlyList<MatchSeeker> seekers,
+        IReadOnlyList<MatchPost> posts,
+        FairSettings settings,
+        int count,
+        IProgress<long> progress,
+        CancellationToken cancellationToken);
 }

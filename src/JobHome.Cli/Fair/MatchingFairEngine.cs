@@ -1,6 +1,4 @@
-using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Model;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
@@ -8,45 +6,57 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
-/// <summary>The real engine: <see cref="CandidateGraphBuilder"/>, the fair solver and <see cref="MatchIndex"/> under one scoring model.</summary>
+/// <summary>
+/// The real engine: <see cref="CandidateGraphBuilder"/>, the fair solver and <see cref="MatchIndex"/> under one scoring model.
+/// </summary>
 internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
 {
+    /// <summary>The solve phase is shown as this many steps (the solver reports fractions of its own phases).</summary>
+    public const long SolveSteps = 1000;
+
     private readonly ScoringModel _model = model;
 
-    /// <summary>Creates the engine from a model's JSON (null = <see cref="ScoringModel.Default"/>); throws <see cref="FormatException"/> for a bad model.</summary>
+    /// <summary>
+    /// Creates the engine from a model's JSON (null = <see cref="ScoringModel.Default"/>); throws
+    /// <see cref="FormatException"/> for a bad model.
+    /// </summary>
     public static IFairEngine Create(string? modelJson) =>
         new MatchingFairEngine(modelJson is null ? ScoringModel.Default : ScoringModel.FromJson(modelJson));
 
     /// <inheritdoc />
-    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgressPhase progress, CancellationToken ct) =>
-        CandidateGraphBuilder.Build(seekers, posts, Options(settings), _model, settings.Top, new SyncProgress<int>(n => progress.Report(n)), ct);
+    public CandidateGraph BuildGraph(
+        IReadOnlyList<MatchSeeker> seekers,
+        IReadOnlyList<MatchPost> posts,
+        FairSettings settings,
+        IProgress<long> progress,
+        CancellationToken cancellationToken) =>
+        CandidateGraphBuilder.Build(
+            seekers, posts, Options(settings), _model, settings.Top, new SyncProgress<int>(n => progress.Report(n)), cancellationToken);
 
     /// <inheritdoc />
-    public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct)
+    public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        var objective = settings.Objective == FairObjectiveOption.Placements ? FairObjective.Placements : FairObjective.Score;
-        var mode = settings.Mode == FairModeOption.Stable ? FairMode.Stable : FairMode.Optimal;
         var report = new SyncProgress<SolveProgress>(p => progress.Report(p.Total > 0 ? p.Done * SolveSteps / p.Total : 0));
-        var result = FairSolver.Solve(graph, objective, mode, report, ct);
-        return new FairSolution(result.PostOfSeeker, result.TotalScoreMicro);
+        return FairSolver.Solve(graph, settings.Objective, settings.Mode, report, cancellationToken);
     }
 
-    /// <summary>The solve phase is shown as this many steps (the solver reports fractions of its own phases).</summary>
-    public const long SolveSteps = 1000;
-
     /// <inheritdoc />
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int k, IProgressPhase progress, CancellationToken ct)
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(
+        IReadOnlyList<MatchSeeker> seekers,
+        IReadOnlyList<MatchPost> posts,
+        FairSettings settings,
+        int count,
+        IProgress<long> progress,
+        CancellationToken cancellationToken)
     {
         var index = new MatchIndex(_model);
         index.UpsertPosts(posts);
         var options = Options(settings);
-        var rows = new IReadOnlyList<RecommendationRow>[seekers.Count];
+        var rows = new IReadOnlyList<Recommendation>[seekers.Count];
         var done = 0;
-        Parallel.For(0, seekers.Count, new ParallelOptions { CancellationToken = ct }, s =>
+        Parallel.For(0, seekers.Count, new ParallelOptions { CancellationToken = cancellationToken }, s =>
         {
-            rows[s] = index.TopPostsForSeeker(seekers[s], k, options)
-                .Select(r => new RecommendationRow(r.Id, r.Score, FormatFactors(r.TopFactors)))
-                .ToList();
+            rows[s] = index.TopPostsForSeeker(seekers[s], count, options);
             var n = Interlocked.Increment(ref done);
             if (n % 1000 == 0)
             {
@@ -56,10 +66,6 @@ internal sealed class MatchingFairEngine(ScoringModel model) : IFairEngine
         progress.Report(seekers.Count);
         return rows;
     }
-
-    /// <summary>Formats top factors as <c>occupation=1.00(职业匹配);distance=0.83(通勤距离)</c>: factor value in [0, 1] and its Chinese name.</summary>
-    public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
-        string.Join(';', factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
 
     private static MatchOptions Options(FairSettings settings) => new(settings.AsOf, settings.MaxKm);
 }

@@ -2,14 +2,12 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Model;
 
-/// <summary>File tokens and Chinese names of the score factors, as used in CSV and model files.</summary>
+/// <summary>File tokens and Chinese names of the score factors, as used in CSV and model files (from <see cref="FactorNames"/>).</summary>
 internal static class FactorText
 {
-    private static readonly string[] Chinese = ["职业匹配", "技能匹配", "薪酬匹配", "通勤距离", "重点群体优先"];
-
     /// <summary>The lower-case token (<c>occupation</c>, <c>skills</c>, <c>pay</c>, <c>distance</c>, <c>priority</c>).</summary>
-    public static string Token(Factor factor) => factor.ToString().ToLowerInvariant();
+    public static string Token(Factor factor) => FactorNames.Token(factor);
 
     /// <summary>The Chinese name.</summary>
-    public static string ChineseName(Factor factor) => Chinese[(int)factor];
+    public static string ChineseName(Factor factor) => FactorNames.Chinese(factor);
 }

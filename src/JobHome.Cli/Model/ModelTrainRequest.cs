@@ -8,4 +8,5 @@ namespace JobHome.Cli.Model;
 /// <param name="PostsPath">Posts CSV (id layout only).</param>
 /// <param name="AsOf">Reference date for ages. Default: today (UTC).</param>
 /// <param name="MaxKm">Commute limit for the distance factor. Default: 15.</param>
-internal sealed record ModelTrainRequest(string OutcomesPath, string OutPath, double L2, string? SeekersPath, string? PostsPath, DateOnly AsOf, double MaxKm);
+internal sealed record ModelTrainRequest(string OutcomesPath, string OutPath, double L2, string? SeekersPath, string? PostsPath,
+    DateOnly AsOf, double MaxKm);

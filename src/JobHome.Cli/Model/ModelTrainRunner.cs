@@ -13,7 +13,7 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
     private readonly IPhaseProgress _progress = progress;
 
     /// <summary>Runs the request; returns the process exit code.</summary>
-    public int Run(ModelTrainRequest request, CancellationToken ct)
+    public int Run(ModelTrainRequest request, CancellationToken cancellationToken)
     {
         CsvLoad<TrainingExample> examples;
         var issues = new List<CsvIssue>();
@@ -59,7 +59,7 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
             _error.WriteLine($"error: {Path.GetFileName(request.OutcomesPath)} needs outcomes of both kinds, placed = 1 and placed = 0 (需同时包含就业与未就业记录); nothing was written");
             return ExitCodes.InvalidInput;
         }
-        ct.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
 
         ScoringModel model;
         using (_progress.Start("train", 1))

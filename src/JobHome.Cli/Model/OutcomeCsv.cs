@@ -16,7 +16,7 @@ internal static class OutcomeCsv
     public static readonly IReadOnlyList<string> IdColumns = ["seeker_id", "post_id", "placed"];
 
     /// <summary>Header of the factor layout.</summary>
-    public static readonly IReadOnlyList<string> FactorColumns = ["occupation", "skills", "pay", "distance", "priority", "placed"];
+    public static readonly IReadOnlyList<string> FactorColumns = [.. FactorNames.Tokens, "placed"];
 
     /// <summary>True when the file's header starts with <c>seeker_id</c> (the id layout).</summary>
     public static bool UsesIds(string path)

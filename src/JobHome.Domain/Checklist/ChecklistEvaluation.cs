@@ -4,7 +4,8 @@ namespace JobHome.Domain.Checklist;
 
 /// <summary>
 /// The verdict of a checklist: 达标 (up to standard) when every mandatory item applicable to the kind is yes;
-/// otherwise 不达标 with the failed mandatory items (an unanswered mandatory item counts as failed and is also listed in <see cref="Unanswered"/>).
+/// otherwise 不达标 with the failed mandatory items (an unanswered mandatory item counts as failed and is also listed
+/// in <see cref="Unanswered"/>).
 /// </summary>
 public sealed record ChecklistEvaluation(
     SiteKind Kind,

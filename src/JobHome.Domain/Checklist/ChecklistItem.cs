@@ -6,7 +6,8 @@ namespace JobHome.Domain.Checklist;
 /// One yes/no item of the checklist: a stable id, its group, the Chinese question as in the seed (without the * mark),
 /// English, whether it is mandatory (marked *), and the site kinds it applies to.
 /// </summary>
-public sealed record ChecklistItem(string Id, ChecklistGroup Group, string Chinese, string English, bool Mandatory, IReadOnlyList<SiteKind> AppliesTo)
+public sealed record ChecklistItem(string Id, ChecklistGroup Group, string Chinese, string English, bool Mandatory,
+    IReadOnlyList<SiteKind> AppliesTo)
 {
     /// <summary>True when the item is asked of a site of <paramref name="kind"/>.</summary>
     public bool AppliesToKind(SiteKind kind) => AppliesTo.Contains(kind);

@@ -18,7 +18,7 @@ public sealed record Employer(string Id, string Name, UnifiedSocialCreditCode Cr
         r.AddIf(string.IsNullOrWhiteSpace(Name), "name", Name ?? string.Empty, "is required", "employer name (单位名称)");
         r.AddIf(CreditCode.Value is null, "credit_code", string.Empty, "is required", "unified social credit code (统一社会信用代码)");
         r.AddIf(string.IsNullOrWhiteSpace(SiteCode), "site_code", SiteCode ?? string.Empty, "is required", "registering site (登记网点)");
-        r.AddIf(!Location.IsValid, "location", $"{Location.Lat},{Location.Lon}", "latitude must be within ±90 and longitude within ±180", "WGS-84 coordinates (坐标)");
+        Location.AddErrors(r, "location", "location");
         return r;
     }
 

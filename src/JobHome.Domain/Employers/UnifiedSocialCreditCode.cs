@@ -12,7 +12,8 @@ public readonly record struct UnifiedSocialCreditCode
     /// <summary>The 31 allowed characters in value order 0–30.</summary>
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    private const string Rule = "GB 32100-2015 unified social credit code (统一社会信用代码): 18 characters of 0-9A-HJ-NPQRTUWXY, check character (校验码) = 31 - (Σ value×weight mod 31)";
+    private const string Rule = "GB 32100-2015 unified social credit code (统一社会信用代码): 18 characters of 0-9A-HJ-NPQRTUWXY, check " +
+        "character (校验码) = 31 - (Σ value×weight mod 31)";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     private UnifiedSocialCreditCode(string value) => Value = value;
@@ -64,7 +65,8 @@ public readonly record struct UnifiedSocialCreditCode
         {
             if (Alphabet.IndexOf(text[i], StringComparison.Ordinal) < 0)
             {
-                error = new FieldError(field, shown, $"character {i + 1} '{text[i]}' is not allowed (I, O, Z, S, V and lower case are excluded)", Rule);
+                error = new FieldError(field, shown,
+                    $"character {i + 1} '{text[i]}' is not allowed (I, O, Z, S, V and lower case are excluded)", Rule);
                 return false;
             }
         }

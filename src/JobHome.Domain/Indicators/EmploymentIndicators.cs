@@ -72,7 +72,10 @@ public static class EmploymentIndicators
         return r.IsAtLeastPercent(10) ? 5 : r.IsAtLeastPercent(8) ? 4 : r.IsAtLeastPercent(5) ? 3 : 0;
     }
 
-    /// <summary>Training rate (培训率) of people willing to train: target 100 %; true when everyone willing was trained (vacuously true when nobody is willing).</summary>
+    /// <summary>
+    /// Training rate (培训率) of people willing to train: target 100 %; true when everyone willing was trained (vacuously true when nobody is
+    /// willing).
+    /// </summary>
     public static bool TrainingRateMet(long trained, long willingToTrain) => trained >= willingToTrain;
 
     /// <summary>Training content matching demand (培训内容与需求匹配): ≥ 70 % of trained; false when nobody was trained.</summary>
@@ -94,11 +97,15 @@ public static class EmploymentIndicators
     /// <summary>True when the unit has enough long-term HR-agency partners.</summary>
     public static bool LabourCooperationMet(int partners, CreationUnit unit) => partners >= LabourCooperationTarget(unit);
 
-    /// <summary>Entrepreneurship driving employment (创业带动就业) 1 : 3: jobs created ≥ 3 × new businesses, with at least one business.</summary>
-    public static bool EntrepreneurshipDrivingMet(long newBusinesses, long jobsCreated) => newBusinesses > 0 && jobsCreated >= 3 * newBusinesses;
+    /// <summary>
+    /// Entrepreneurship driving employment (创业带动就业) 1 : 3: jobs created ≥ 3 × new businesses, with at least one business.
+    /// </summary>
+    public static bool EntrepreneurshipDrivingMet(long newBusinesses, long jobsCreated) => newBusinesses > 0
+        && jobsCreated >= 3 * newBusinesses;
 
     /// <summary>Registered unemployment rate (登记失业率) = registered unemployed ÷ (employed + registered unemployed).</summary>
-    public static Rate RegisteredUnemploymentRate(long registeredUnemployed, long employed) => new(registeredUnemployed, employed + registeredUnemployed);
+    public static Rate RegisteredUnemploymentRate(long registeredUnemployed, long employed)
+        => new(registeredUnemployed, employed + registeredUnemployed);
 
     /// <summary>Posts-to-seekers ratio (求人倍率) = openings ÷ active seekers (may exceed 1).</summary>
     public static Rate PostsToSeekersRatio(long openings, long activeSeekers) => new(openings, activeSeekers);
@@ -114,7 +121,9 @@ public static class EmploymentIndicators
     public static int ZeroEmploymentHouseholds(IEnumerable<Household> households, DateOnly asOf) =>
         households.Count(h => h.IsZeroEmployment(asOf));
 
-    /// <summary>Number of zero-employment households registered more than one month before <paramref name="asOf"/> (must be zero: 动态清零).</summary>
+    /// <summary>
+    /// Number of zero-employment households registered more than one month before <paramref name="asOf"/> (must be zero: 动态清零).
+    /// </summary>
     public static int ZeroEmploymentHouseholdsOlderThanOneMonth(IEnumerable<Household> households, DateOnly asOf) =>
         households.Count(h => h.IsZeroEmploymentOlderThanOneMonth(asOf));
 }

@@ -33,7 +33,8 @@ public readonly record struct Rate
     public bool IsAtLeastPercent(decimal percent) => IsDefined && (Numerator * 100m) >= percent * Denominator;
 
     /// <summary>True when both are defined and this rate is below <paramref name="other"/>, exactly.</summary>
-    public bool IsBelow(Rate other) => IsDefined && other.IsDefined && ((Int128)Numerator * other.Denominator) < ((Int128)other.Numerator * Denominator);
+    public bool IsBelow(Rate other) => IsDefined && other.IsDefined
+        && ((Int128)Numerator * other.Denominator) < ((Int128)other.Numerator * Denominator);
 
     /// <inheritdoc />
     public override string ToString() => Percent is { } p

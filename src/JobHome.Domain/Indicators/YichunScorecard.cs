@@ -38,7 +38,8 @@ public sealed record YichunScorecard(IReadOnlyList<ScorecardPart> Parts)
             YesNo(6, "人员专岗、专职、专管", "Dedicated post, full-time staff, dedicated management", 3, inputs.HasDedicatedStaff),
             Manual(7, "业务培训及学习", "Staff training", 2, discretion),
             inputs.DataAccuracy is { } acc
-                ? new ScorecardPart(8, "人力资源数据动态更新", "Labour-resource data accuracy", 10, EmploymentIndicators.DataAccuracyPoints(acc.Numerator, acc.Denominator), $"accuracy {acc}")
+                ? new ScorecardPart(8, "人力资源数据动态更新", "Labour-resource data accuracy", 10,
+                    EmploymentIndicators.DataAccuracyPoints(acc.Numerator, acc.Denominator), $"accuracy {acc}")
                 : Manual(8, "人力资源数据动态更新", "Labour-resource data accuracy", 10, missing),
             EmploymentRate(inputs),
             KeyGroups(inputs),
@@ -51,19 +52,23 @@ public sealed record YichunScorecard(IReadOnlyList<ScorecardPart> Parts)
                     $"mediated {med}, target {EmploymentIndicators.DisputeMediationTargetPercent(inputs.Level)} %")
                 : Manual(14, "劳动关系", "Labour relations: dispute mediation rate", 5, missing),
             inputs.SocialInsurance is { } ins
-                ? new ScorecardPart(15, "社会保障", "Social insurance coverage ≥ 98 %", 5, EmploymentIndicators.SocialInsuranceMet(ins.Numerator, ins.Denominator) ? 5 : 0, $"insured {ins}")
+                ? new ScorecardPart(15, "社会保障", "Social insurance coverage ≥ 98 %", 5,
+                    EmploymentIndicators.SocialInsuranceMet(ins.Numerator, ins.Denominator) ? 5 : 0, $"insured {ins}")
                 : Manual(15, "社会保障", "Social insurance coverage ≥ 98 %", 5, missing),
             inputs.SkillCertificates is { } sk
-                ? new ScorecardPart(16, "劳动者技能水平", "Skill certificate holders", 5, EmploymentIndicators.SkillCertificatePoints(sk.Numerator, sk.Denominator), $"holders {sk}")
+                ? new ScorecardPart(16, "劳动者技能水平", "Skill certificate holders", 5,
+                    EmploymentIndicators.SkillCertificatePoints(sk.Numerator, sk.Denominator), $"holders {sk}")
                 : Manual(16, "劳动者技能水平", "Skill certificate holders", 5, missing),
             inputs.Entrepreneurs is { } en
-                ? new ScorecardPart(17, "创业率", "Entrepreneurship rate", 5, EmploymentIndicators.EntrepreneurshipRatePoints(en.Numerator, en.Denominator), $"entrepreneurs {en}")
+                ? new ScorecardPart(17, "创业率", "Entrepreneurship rate", 5,
+                    EmploymentIndicators.EntrepreneurshipRatePoints(en.Numerator, en.Denominator), $"entrepreneurs {en}")
                 : Manual(17, "创业率", "Entrepreneurship rate", 5, missing),
             Manual(18, "党建+就业创业", "Party building + employment", 5, discretion),
             YesNo(19, "工作方案", "Work plan", 1, inputs.HasWorkPlan),
             YesNo(20, "领导小组", "Leading group", 1, inputs.HasLeadingGroup),
             inputs.WorkingMechanisms is { } mech
-                ? new ScorecardPart(21, "日常工作运行机制", "Working mechanisms (home visits, classified assistance, follow-up)", 3, Math.Clamp(mech, 0, 3), "3 points, minus 1 per missing mechanism")
+                ? new ScorecardPart(21, "日常工作运行机制", "Working mechanisms (home visits, classified assistance, follow-up)", 3,
+                    Math.Clamp(mech, 0, 3), "3 points, minus 1 per missing mechanism")
                 : Manual(21, "日常工作运行机制", "Working mechanisms (home visits, classified assistance, follow-up)", 3, missing),
             Manual(22, "工作特色及亮点", "Innovation bonus", MaxBonus, "bonus: 5 for city-wide, 10 for province-wide promotion"),
         };
@@ -98,17 +103,20 @@ public sealed record YichunScorecard(IReadOnlyList<ScorecardPart> Parts)
     {
         const string name = "转移就业";
         const string english = "Labour transfer: HR-agency partners, ≥ 2 events a year, park staffing help";
-        if (inputs.LabourCooperationPartners is not { } partners || inputs.MatchingEventsThisYear is not { } events || inputs.HelpedParkEnterprises is not { } helped)
+        if (inputs.LabourCooperationPartners is not { } partners || inputs.MatchingEventsThisYear is not { } events
+            || inputs.HelpedParkEnterprises is not { } helped)
         {
             return Manual(11, name, english, 5, "partners, events and park help needed");
         }
         var met = EmploymentIndicators.LabourCooperationMet(partners, inputs.Unit) && events >= 2 && helped;
         return new ScorecardPart(11, name, english, 5, met ? 5 : 0,
-            $"partners {partners} (need {EmploymentIndicators.LabourCooperationTarget(inputs.Unit)}), events {events} (need 2), park help {(helped ? "yes" : "no")}");
+            $"partners {partners} (need {EmploymentIndicators.LabourCooperationTarget(inputs.Unit)}), events {events} (need 2), park " +
+                $"help {(helped ? "yes" : "no")}");
     }
 
     private static ScorecardPart YesNo(int number, string chinese, string english, int max, bool? yes) =>
-        yes is { } y ? new ScorecardPart(number, chinese, english, max, y ? max : 0, y ? "met" : "not met") : Manual(number, chinese, english, max, "input not provided");
+        yes is { } y ? new ScorecardPart(number, chinese, english, max, y ? max : 0, y ? "met" : "not met")
+            : Manual(number, chinese, english, max, "input not provided");
 
     private static ScorecardPart Manual(int number, string chinese, string english, int max, string note) =>
         new(number, chinese, english, max, null, note);

@@ -3,9 +3,13 @@ namespace JobHome.Domain.People;
 /// <summary>Ordering and text forms of <see cref="EducationLevel"/>.</summary>
 public static class EducationLevels
 {
-    private static readonly string[] Tokens = ["none", "primary", "junior", "senior", "vocational", "college", "bachelor", "master", "doctor"];
+    private static readonly string[] Tokens = ["none", "primary", "junior", "senior", "vocational", "college", "bachelor", "master",
+        "doctor"];
 
-    /// <summary>The comparable rank: none 0 &lt; primary 1 &lt; junior 2 &lt; senior = vocational 3 &lt; college 4 &lt; bachelor 5 &lt; master 6 &lt; doctor 7.</summary>
+    /// <summary>
+    /// The comparable rank: none 0 &lt; primary 1 &lt; junior 2 &lt; senior = vocational 3 &lt; college 4 &lt; bachelor 5 &lt; master 6
+    /// &lt; doctor 7.
+    /// </summary>
     public static int Rank(this EducationLevel level) => level switch
     {
         EducationLevel.None => 0,

@@ -2,28 +2,27 @@ namespace JobHome.Domain.People;
 
 /// <summary>
 /// A household (家庭) at a site. A zero-employment household (零就业家庭) has at least one working-age member able and
-/// willing to work and none of those is employed. Working age here is 16–59 inclusive (法定劳动年龄 used for the demo;
+/// willing to work and none of those is employed. Working age here is <see cref="WorkingAge.Minimum"/>–59 inclusive (法定劳动年龄 used for the
+/// demo;
 /// pass another range if local rules differ). Registered households must be cleared within one month (seed 002).
 /// </summary>
 public sealed record Household(string Id, string SiteCode, IReadOnlyList<HouseholdMember> Members, DateOnly RegisteredOn)
 {
-    /// <summary>Lowest working age in years.</summary>
-    public const int WorkingAgeMin = 16;
-
     /// <summary>Highest working age in years (inclusive).</summary>
     public const int WorkingAgeMax = 59;
 
     /// <summary>Members of working age on <paramref name="asOf"/> who are able and willing to work.</summary>
     public IEnumerable<HouseholdMember> LabourForce(DateOnly asOf) =>
-        Members.Where(m => m.AbleToWork && m.WillingToWork && AgeCalculator.YearsBetween(m.BirthDate, asOf) is >= WorkingAgeMin and <= WorkingAgeMax);
+        Members.Where(member => member.AbleToWork && member.WillingToWork
+            && AgeCalculator.YearsBetween(member.BirthDate, asOf) is >= WorkingAge.Minimum and <= WorkingAgeMax);
 
     /// <summary>True when the household is zero-employment on <paramref name="asOf"/>.</summary>
     public bool IsZeroEmployment(DateOnly asOf)
     {
         var any = false;
-        foreach (var m in LabourForce(asOf))
+        foreach (var member in LabourForce(asOf))
         {
-            if (m.Employed)
+            if (member.Employed)
             {
                 return false;
             }

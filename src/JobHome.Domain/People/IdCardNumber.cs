@@ -11,7 +11,8 @@ namespace JobHome.Domain.People;
 public sealed class IdCardNumber : IEquatable<IdCardNumber>
 {
     private const string CheckChars = "10X98765432";
-    private const string Rule = "GB 11643-1999 citizen ID number (公民身份号码): 18 characters, region code, birth date, sequence, MOD 11-2 check character (校验码)";
+    private const string Rule = "GB 11643-1999 citizen ID number (公民身份号码): 18 characters, region code, birth date, sequence, MOD 11-2 " +
+        "check character (校验码)";
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     // Province-level prefixes of GB/T 2260 (省级行政区划代码), including Taiwan, Hong Kong and Macao.
@@ -99,7 +100,8 @@ public sealed class IdCardNumber : IEquatable<IdCardNumber>
             error = new FieldError(field, masked, "the region code (行政区划代码) does not start with a province code", Rule);
             return false;
         }
-        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1900)
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            || birth.Year < 1900)
         {
             error = new FieldError(field, masked, "the embedded birth date (出生日期) is not a valid date from 1900 on", Rule);
             return false;

@@ -13,7 +13,8 @@ public static class Masking
         {
             return string.Empty;
         }
-        return phone.Length < 8 ? new string('*', phone.Length) : string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4));
+        return phone.Length < 8 ? new string('*', phone.Length)
+            : string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4));
     }
 
     /// <summary>Masks a name keeping its first character (<c>张**</c>); the surname is not identifying on its own.</summary>
@@ -38,6 +39,7 @@ public static class Masking
         {
             return string.Empty;
         }
-        return number.Length < 12 ? new string('*', number.Length) : string.Concat(number.AsSpan(0, 4), new string('*', number.Length - 8), number.AsSpan(number.Length - 4));
+        return number.Length < 12 ? new string('*', number.Length)
+            : string.Concat(number.AsSpan(0, 4), new string('*', number.Length - 8), number.AsSpan(number.Length - 4));
     }
 }

@@ -42,8 +42,8 @@ public sealed record Seeker
     /// <summary>Occupation intentions (求职意向), most wanted first.</summary>
     public IReadOnlyList<OccupationCode> Occupations { get; init; } = [];
 
-    /// <summary>Expected monthly pay in CNY (期望月薪, lower bound).</summary>
-    public int ExpectedMonthlyPay { get; init; }
+    /// <summary>Lowest acceptable monthly pay in CNY (期望月薪下限).</summary>
+    public decimal ExpectedPayMin { get; init; }
 
     /// <summary>Home location.</summary>
     public required GeoPoint Location { get; init; }
@@ -70,34 +70,67 @@ public sealed record Seeker
     public int AgeOn(DateOnly date) => AgeCalculator.YearsBetween(BirthDate, date);
 
     /// <summary>Checks every field; errors never carry the unmasked name, ID-card number or phone.</summary>
+    /// <param name="asOf">Reference date for the age rules (<see cref="WorkingAge"/>).</param>
+    /// <remarks>Values are formatted only for fields in error: readers validate every row of large files.</remarks>
     public ValidationResult Validate(DateOnly asOf)
     {
-        var r = new ValidationResult();
-        r.AddIf(string.IsNullOrWhiteSpace(Id), "id", Id ?? string.Empty, "is required", "pseudonymous seeker id (求职者编号)");
-        r.AddIf(string.IsNullOrWhiteSpace(Name), "name", Masking.Name(Name), "is required", "real-name registration (实名制)");
-        if (Phone is not null)
+        var result = new ValidationResult();
+        if (string.IsNullOrWhiteSpace(Id))
         {
-            r.AddIf(Phone.Length != 11 || Phone[0] != '1' || !Phone.All(char.IsAsciiDigit), "phone", Masking.Phone(Phone), "must be 11 digits starting with 1", "mainland mobile number (手机号码)");
+            result.Add("id", Id ?? string.Empty, "is required", "pseudonymous seeker id (求职者编号)");
+        }
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            result.Add("name", Masking.Name(Name), "is required", "real-name registration (实名制)");
+        }
+        if (Phone is not null && (Phone.Length != 11 || Phone[0] != '1' || !Phone.All(char.IsAsciiDigit)))
+        {
+            result.Add("phone", Masking.Phone(Phone), "must be 11 digits starting with 1", "mainland mobile number (手机号码)");
         }
         var age = AgeOn(asOf);
-        r.AddIf(BirthDate > asOf || age < 16, "birth_date", BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be at least 16", "legal working age (法定劳动年龄, 16+)");
-        if (IdCard is not null)
+        if (!WorkingAge.IsWithin(age))
         {
-            r.AddIf(IdCard.BirthDate != BirthDate, "birth_date", BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "differs from the birth date in the ID-card number", "ID card (身份证) consistency");
-            r.AddIf(IdCard.Gender != Gender, "gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number", "ID card (身份证) consistency");
+            result.Add("birth_date", BirthText,
+                $"gives age {age} on {asOf:yyyy-MM-dd}; a seeker must be {WorkingAge.Minimum}–{WorkingAge.Oldest} years old",
+                    WorkingAge.Rule);
         }
-        r.AddIf(!Enum.IsDefined(Education), "education", Education.ToString(), "is not a known level", "education level (学历)");
-        r.AddIf(ExpectedMonthlyPay < 0, "expected_pay_min", ExpectedMonthlyPay.ToString(CultureInfo.InvariantCulture), "cannot be negative", "expected monthly pay in CNY (期望月薪)");
-        r.AddIf(!Location.IsValid, "location", $"{Location.Lat},{Location.Lon}", "latitude must be within ±90 and longitude within ±180", "WGS-84 coordinates (坐标)");
-        r.AddIf(Availability == WorkKind.None || (int)Availability > 15, "availability", Availability.ToString(), "must name at least one kind of work", "availability (用工形式)");
+        if (IdCard is not null && IdCard.BirthDate != BirthDate)
+        {
+            result.Add("birth_date", BirthText, "differs from the birth date in the ID-card number", "ID card (身份证) consistency");
+        }
+        if (IdCard is not null && IdCard.Gender != Gender)
+        {
+            result.Add("gender", Gender == Gender.Male ? "M" : "F", "differs from the gender in the ID-card number",
+                "ID card (身份证) consistency");
+        }
+        if (!Enum.IsDefined(Education))
+        {
+            result.Add("education", Education.ToString(), "is not a known level", "education level (学历)");
+        }
+        if (ExpectedPayMin < 0)
+        {
+            result.Add("expected_pay_min", ExpectedPayMin.ToString(CultureInfo.InvariantCulture), "cannot be negative",
+                "lowest acceptable monthly pay in CNY (期望月薪下限)");
+        }
+        Location.AddErrors(result);
+        if (Availability == WorkKind.None || (int)Availability > 15)
+        {
+            result.Add("availability", Availability.ToString(), "must name at least one kind of work", "availability (可接受用工形式)");
+        }
         for (var i = 0; i < Occupations.Count; i++)
         {
-            r.AddIf(Occupations[i].Depth == 0, $"occupations[{i}]", string.Empty, "is empty", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            if (Occupations[i].Depth == 0)
+            {
+                result.Add($"occupations[{i}]", string.Empty, "is empty", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+            }
         }
-        return r;
+        return result;
     }
+
+    private string BirthText => BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A masked summary: id, masked name, masked ID card and phone, age data omitted.</summary>
     public override string ToString() =>
-        $"Seeker {Id} {Masking.Name(Name)} id_card={IdCard?.Masked ?? "-"} phone={Masking.Phone(Phone)} {Education.ToToken()} groups={KeyGroupTokens.Format(KeyGroups)}";
+        $"Seeker {Id} {Masking.Name(Name)} id_card={IdCard?.Masked ?? "-"} phone={Masking.Phone(Phone)} {Education.ToToken()} "
+        + $"groups={KeyGroupTokens.Format(KeyGroups)}";
 }

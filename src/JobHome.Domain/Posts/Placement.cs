@@ -21,8 +21,10 @@ public sealed record Placement(string Id, string SeekerId, string PostId, DateOn
     public (Placement? Ended, ValidationResult Result) Finish(DateOnly end, PlacementEndReason reason)
     {
         var r = new ValidationResult();
-        r.AddIf(End is not null, "end", End?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, "the placement has already ended", "a placement ends once (就业终止)");
-        r.AddIf(end < Start, "end", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"is before the start {Start:yyyy-MM-dd}", "end ≥ start");
+        r.AddIf(End is not null, "end", End?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            "the placement has already ended", "a placement ends once (就业终止)");
+        r.AddIf(end < Start, "end", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            $"is before the start {Start:yyyy-MM-dd}", "end ≥ start");
         return r.IsValid ? (this with { End = end, EndReason = reason }, r) : (null, r);
     }
 }

@@ -25,11 +25,11 @@ public sealed record Post
     /// <summary>Number of openings (招聘人数).</summary>
     public required int Openings { get; init; }
 
-    /// <summary>Lowest monthly pay in CNY.</summary>
-    public required int PayMin { get; init; }
+    /// <summary>Lowest offered monthly pay in CNY (月薪下限).</summary>
+    public required decimal PayMin { get; init; }
 
-    /// <summary>Highest monthly pay in CNY.</summary>
-    public required int PayMax { get; init; }
+    /// <summary>Highest offered monthly pay in CNY (月薪上限).</summary>
+    public required decimal PayMax { get; init; }
 
     /// <summary>Place of work.</summary>
     public required GeoPoint Location { get; init; }
@@ -50,26 +50,56 @@ public sealed record Post
     public IReadOnlyList<string> RequiredSkills { get; init; } = [];
 
     /// <summary>Checks every field and returns all errors.</summary>
+    /// <remarks>Values are formatted only for fields in error: readers validate every row of large files.</remarks>
     public ValidationResult Validate()
     {
-        static string S(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-        var r = new ValidationResult();
-        r.AddIf(string.IsNullOrWhiteSpace(Id), "id", Id ?? string.Empty, "is required", "post id (岗位编号)");
-        r.AddIf(string.IsNullOrWhiteSpace(EmployerId), "employer", EmployerId ?? string.Empty, "is required", "employer (用人单位)");
-        r.AddIf(string.IsNullOrWhiteSpace(Title), "title", Title ?? string.Empty, "is required", "post title (岗位名称)");
-        r.AddIf(Occupation.Depth == 0, "occupation", string.Empty, "is required", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
-        r.AddIf(Openings < 1, "openings", S(Openings), "must be at least 1", "openings (招聘人数)");
-        r.AddIf(PayMin < 0, "pay_min", S(PayMin), "cannot be negative", "monthly pay in CNY (月薪)");
-        r.AddIf(PayMax < PayMin, "pay_max", S(PayMax), $"is below pay_min {PayMin}", "pay range (薪酬范围): min ≤ max");
-        r.AddIf(!Location.IsValid, "location", $"{Location.Lat},{Location.Lon}", "latitude must be within ±90 and longitude within ±180", "WGS-84 coordinates (坐标)");
-        r.AddIf(!Kind.IsSingle(), "kind", Kind.ToString(), "must be exactly one of full_time|part_time|gig|public_welfare", "kind of work (用工形式)");
-        r.AddIf(!Enum.IsDefined(MinEducation), "min_education", MinEducation.ToString(), "is not a known level", "education level (学历)");
-        r.AddIf(AgeMin is < 16, "age_min", S(AgeMin), "must be at least 16", "legal working age (法定劳动年龄, 16+)");
-        r.AddIf(AgeMax is < 16, "age_max", S(AgeMax), "must be at least 16", "legal working age (法定劳动年龄, 16+)");
-        r.AddIf(AgeMin is { } lo && AgeMax is { } hi && hi < lo, "age_max", S(AgeMax), $"is below age_min {AgeMin}", "age range (年龄要求): min ≤ max");
-        return r;
+        var result = new ValidationResult();
+        result.AddIf(string.IsNullOrWhiteSpace(Id), "id", Id ?? string.Empty, "is required", "post id (岗位编号)");
+        result.AddIf(string.IsNullOrWhiteSpace(EmployerId), "employer", EmployerId ?? string.Empty, "is required", "employer (用人单位)");
+        result.AddIf(string.IsNullOrWhiteSpace(Title), "title", Title ?? string.Empty, "is required", "post title (岗位名称)");
+        result.AddIf(Occupation.Depth == 0, "occupation", string.Empty, "is required", "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+        if (Openings < 1)
+        {
+            result.Add("openings", Whole(Openings), "must be at least 1", "openings (招聘人数)");
+        }
+        if (PayMin < 0)
+        {
+            result.Add("pay_min", Amount(PayMin), "cannot be negative", "monthly pay in CNY (月薪)");
+        }
+        if (PayMax < PayMin)
+        {
+            result.Add("pay_max", Amount(PayMax), $"is below pay_min {Amount(PayMin)}", "pay range (薪酬范围): min ≤ max");
+        }
+        Location.AddErrors(result);
+        if (!Kind.IsSingle())
+        {
+            result.Add("kind", Kind.ToString(), $"must be exactly one of {WorkKinds.TokenList}", "kind of work (用工形式)");
+        }
+        if (!Enum.IsDefined(MinEducation))
+        {
+            result.Add("min_education", MinEducation.ToString(), "is not a known level", "education level (学历)");
+        }
+        AddAgeLimitError(result, "age_min", AgeMin);
+        AddAgeLimitError(result, "age_max", AgeMax);
+        if (AgeMin is { } lowest && AgeMax is { } highest && highest < lowest)
+        {
+            result.Add("age_max", Whole(highest), $"is below age_min {Whole(lowest)}", "age range (年龄要求): min ≤ max");
+        }
+        return result;
     }
 
     /// <inheritdoc />
     public override string ToString() => $"Post {Id} {Title} {Occupation} x{Openings} {PayMin}-{PayMax} CNY {WorkKinds.Format(Kind)}";
+
+    private static void AddAgeLimitError(ValidationResult result, string field, int? years)
+    {
+        if (years is { } limit && !WorkingAge.IsWithin(limit))
+        {
+            result.Add(field, Whole(limit), $"must be between {WorkingAge.Minimum} and {WorkingAge.Oldest}", WorkingAge.Rule);
+        }
+    }
+
+    private static string Amount(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Whole(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -31,13 +31,16 @@ public sealed class SiteTree
         {
             if (!_byCode.TryGetValue(site.ParentCode, out var parent))
             {
-                result.Add("parent_code", site.ParentCode, "no such site in the tree (add parents first)", "tier tree (层级): the parent must exist");
+                result.Add("parent_code", site.ParentCode, "no such site in the tree (add parents first)",
+                    "tier tree (层级): the parent must exist");
             }
             else if (!site.Kind.CanBeChildOf(parent.Kind))
             {
                 result.Add("parent_code", site.ParentCode,
-                    $"a {site.Kind.ToToken()} cannot hang under a {parent.Kind.ToToken()}; allowed parents: {string.Join('|', site.Kind.AllowedParents().Select(k => k.ToToken()))}",
-                    "tier tree (层级): province → city → county → township → community/village; industrial park and school under county or city");
+                    $"a {site.Kind.ToToken()} cannot hang under a {parent.Kind.ToToken()}; allowed parents: " +
+                        $"{string.Join('|', site.Kind.AllowedParents().Select(k => k.ToToken()))}",
+                    "tier tree (层级): province → city → county → township → community/village; industrial park and school under county " +
+                        "or city");
             }
         }
         if (!result.IsValid)

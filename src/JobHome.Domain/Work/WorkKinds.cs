@@ -14,6 +14,9 @@ public static class WorkKinds
     /// <summary>Every single kind with its token and Chinese name.</summary>
     public static IReadOnlyList<(WorkKind Kind, string Token, string Chinese)> All => Table;
 
+    /// <summary>Every token, separated by <c>|</c>, for messages: <c>full_time|part_time|gig|public_welfare</c>.</summary>
+    public static string TokenList { get; } = string.Join('|', Table.Select(row => row.Token));
+
     /// <summary>True when exactly one kind is set (what a post needs).</summary>
     public static bool IsSingle(this WorkKind kind) => kind != WorkKind.None && (kind & (kind - 1)) == 0 && kind <= WorkKind.PublicWelfare;
 

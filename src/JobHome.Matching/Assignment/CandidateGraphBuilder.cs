@@ -10,18 +10,19 @@ public static class CandidateGraphBuilder
     /// <summary>Seekers per unit of parallel work.</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>
-    /// Builds the graph: row s holds seeker s's top <paramref name="topN"/> eligible posts (all eligible posts when
+    /// <summary>Builds the graph: each seeker's top <paramref name="topN"/> eligible posts by score.</summary>
+    /// <remarks>
+    /// Row s holds seeker s's top <paramref name="topN"/> eligible posts (all eligible posts when
     /// 0), best first, ties by post id ordinal then input position; edge scores are
     /// <see cref="CandidateGraph.ToMicro"/>(score); post i is input post i with capacity = its openings (≥ 0).
     /// Seekers are processed in parallel, in region-cell order, against a read-only region/occupation snapshot of the posts.
-    /// </summary>
+    /// </remarks>
     /// <param name="seekers">Seekers, one row each in input order.</param>
     /// <param name="posts">Posts, indexed in input order.</param>
     /// <param name="options">Matching options (reference date, commute limits).</param>
     /// <param name="model">Scoring model.</param>
     /// <param name="topN">Edges per seeker; 0 = every eligible pair.</param>
-    /// <param name="ct">Cancels the build.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     /// <param name="progress">Receives the number of seekers done, about every 1,000 seekers and at the end.</param>
     public static CandidateGraph Build(
         IReadOnlyList<MatchSeeker> seekers,
@@ -30,7 +31,7 @@ public static class CandidateGraphBuilder
         ScoringModel model,
         int topN,
         IProgress<int>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seekers);
         ArgumentNullException.ThrowIfNull(posts);
@@ -46,7 +47,7 @@ public static class CandidateGraphBuilder
             capacity[i] = Math.Max(0, posts[i].Openings);
         }
         var index = FairPostIndex.Build(posts, vocabulary);
-        ct.ThrowIfCancellationRequested();
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Seekers in grid-cell order, so that neighbours query the same posts while they are in cache.
         var order = new int[seekers.Count];
@@ -69,7 +70,7 @@ public static class CandidateGraphBuilder
         Parallel.For(
             0,
             chunks,
-            new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             () =>
             {
                 var search = new CandidateSearch(index, model, options, k);
@@ -102,7 +103,8 @@ public static class CandidateGraphBuilder
             total += rowLength[s];
             if (total > Array.MaxLength)
             {
-                throw new InvalidOperationException($"the candidate graph would have more than {Array.MaxLength} edges; use a smaller topN");
+                throw new InvalidOperationException(
+                    $"the candidate graph would have more than {Array.MaxLength} edges; use a smaller topN");
             }
             edgeStart[s + 1] = (int)total;
         }
@@ -115,6 +117,6 @@ public static class CandidateGraphBuilder
             Array.Copy(w.EdgeScore, rowStart[s], edgeScore, edgeStart[s], rowLength[s]);
         }
         progress?.Report(seekers.Count);
-        return new CandidateGraph(seekers.Count, capacity, edgeStart, edgePost, edgeScore);
+        return CandidateGraph.FromOwned(seekers.Count, capacity, edgeStart, edgePost, edgeScore);
     }
 }

@@ -29,9 +29,9 @@ internal sealed class CandidateHeap
     public double Threshold => Count < K ? -1.0 : _items[0].Score;
 
     /// <summary>Empties the heap and sets its capacity.</summary>
-    public void Reset(int k)
+    public void Reset(int capacity)
     {
-        K = k;
+        K = capacity;
         Count = 0;
     }
 
@@ -68,7 +68,7 @@ internal sealed class CandidateHeap
         }
     }
 
-    /// <summary>Sorts the kept entries best first and returns them (valid until the next <see cref="Reset"/> or <see cref="Offer"/>).</summary>
+    /// <summary>Sorts the kept entries best first and returns them (valid until the next <see cref="Reset"/> or offer).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<Entry> SortBestFirst()
     {

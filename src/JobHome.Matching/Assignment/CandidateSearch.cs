@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Work;
 using JobHome.Matching.Index;
@@ -13,7 +14,7 @@ namespace JobHome.Matching.Assignment;
 /// One worker of <see cref="CandidateGraphBuilder"/>: finds seekers' top-N posts in a <see cref="FairPostIndex"/>
 /// and appends each row to its own growing edge buffers. Owns all its scratch, so a query allocates nothing.
 /// </summary>
-internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int k)
+internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, MatchOptions options, int topN)
 {
     /// <summary>Posts screened per block of a scan.</summary>
     private const int BlockSize = 256;
@@ -21,7 +22,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     private readonly FairPostIndex _index = index;
     private readonly ScoringModel _model = model;
     private readonly MatchOptions _options = options;
-    private readonly int _k = k;
+    private readonly int _topN = topN;
     private readonly int _packedAsOf = FactorCurves.PackDate(options.AsOf);
     private readonly double _distanceWeight = model.Weight(Factor.Distance);
     private readonly ulong[] _skillBits = new ulong[(index.SkillVocabularySize + 63) / 64];
@@ -66,15 +67,15 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
 
     /// <summary>Finds a seeker's row and appends it; returns the row's first edge in this worker's buffers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int AppendRow(in SeekerFeatures s)
+    public int AppendRow(in SeekerFeatures seeker)
     {
-        _heap.Reset(_k);
-        foreach (var id in s.Skills.Overflow)
+        _heap.Reset(_topN);
+        foreach (var id in seeker.Skills.Overflow)
         {
             _skillBits[id >> 6] |= 1UL << id;
         }
-        Search(in s);
-        foreach (var id in s.Skills.Overflow)
+        Search(in seeker);
+        foreach (var id in seeker.Skills.Overflow)
         {
             _skillBits[id >> 6] = 0;
         }
@@ -100,16 +101,30 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         return start;
     }
 
+    /// <summary>Fills the heap with the seeker's best posts: cells in reach, then the three passes by occupation bound.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Search(in SeekerFeatures s)
+    private void Search(in SeekerFeatures seeker)
     {
-        var index = _index;
-        var limit = _options.LimitKm(s.Rural);
-        var priority = FactorCurves.Priority(s.KeyGroups, _options.PriorityGroups, _options.OtherKeyGroupPriority);
+        var limit = _options.LimitKm(seeker.Rural);
+        var priority = FactorCurves.Priority(seeker.KeyGroups, _options.PriorityGroups, _options.OtherKeyGroupPriority);
+        var cellCount = CollectCells(in seeker, limit);
+        if (cellCount == 0)
+        {
+            return;
+        }
+        var nearCount = CollectIntentionGroups(seeker.Occupations, out var majors);
+        var query = new Query(seeker, _packedAsOf, limit, priority, seeker.Occupations.Length);
+        ScanSameIntermediate(in query, cellCount, nearCount);
+        ScanSameMajor(in query, cellCount, nearCount, majors);
+        ScanOtherMajors(in query, cellCount, majors);
+    }
 
-        // The posts' cells within reach, nearest first, with the distance factor's bound for each.
+    /// <summary>The posts' cells within reach, nearest first, with the distance factor's bound for each; returns their number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CollectCells(in SeekerFeatures seeker, double limit)
+    {
         _gridCells.Clear();
-        GeoGrid.CellsWithin(s.Lat, s.Lon, limit, _gridCells);
+        GeoGrid.CellsWithin(seeker.Lat, seeker.Lon, limit, _gridCells);
         if (_gridCells.Count > _cells.Length)
         {
             _cells = new int[_gridCells.Count];
@@ -118,7 +133,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         var cellCount = 0;
         foreach (var (key, minKm) in _gridCells)
         {
-            var cell = index.CellOf(key);
+            var cell = _index.CellOf(key);
             if (cell < 0)
             {
                 continue;
@@ -133,20 +148,23 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
             _cells[j] = cell;
             _cellDistance[j] = FactorCurves.Distance(minKm, limit);
         }
-        if (cellCount == 0)
-        {
-            return;
-        }
+        return cellCount;
+    }
 
-        // Occupation groups sharing an intermediate group with an intention (occupation up to 1), and the major
-        // groups of the intentions (up to 0.25); every other post scores 0 on occupation.
-        var intentions = s.Occupations;
+    /// <summary>
+    /// The occupation groups sharing an intermediate group with an intention (occupation up to 1), ascending, and
+    /// the mask of the intentions' major groups (up to 0.25); every other post scores 0 on occupation. Also packs
+    /// the intentions for scoring. Returns the number of near groups.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CollectIntentionGroups(OccupationCode[] intentions, out int majors)
+    {
         if (intentions.Length > _nearGroups.Length)
         {
             _nearGroups = new int[intentions.Length];
         }
         var nearCount = 0;
-        var majors = 0;
+        majors = 0;
         foreach (var code in intentions)
         {
             if (code.Depth == 0)
@@ -154,9 +172,10 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 continue;
             }
             majors |= 1 << code.Major;
-            if (code.Depth >= 2 && Array.IndexOf(_nearGroups, FairPostIndex.Group(code), 0, nearCount) < 0)
+            var group = OccupationGroup.Of(code);
+            if (code.Depth >= 2 && Array.IndexOf(_nearGroups, group, 0, nearCount) < 0)
             {
-                _nearGroups[nearCount++] = FairPostIndex.Group(code);
+                _nearGroups[nearCount++] = group;
             }
         }
 
@@ -180,18 +199,22 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
         {
             _intentionKeys[i] = OccupationKey.Pack(intentions[i]);
         }
-        var q = new Query(s, _packedAsOf, limit, priority, intentions.Length);
+        return nearCount;
+    }
+
+    /// <summary>
+    /// Pass 1: the runs of the same intermediate groups, where the best scores are, so that the threshold rises
+    /// early; remembers each run's bounds for pass 2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanSameIntermediate(in Query query, int cellCount, int nearCount)
+    {
+        var index = _index;
         var groupKey = index.GroupKey;
         var groupStart = index.GroupStart;
         var cellGroupStart = index.CellGroupStart;
-        var majorStart = index.MajorStart;
-
-        // A run's score bound with distance factor 0, for occupation bounds 1, 0.25 and 0.
-        var restNear = _model.Score(1.0, 1.0, 1.0, 0.0, priority);
-        var restMajor = _model.Score(FactorCurves.OccupationByDepth[1], 1.0, 1.0, 0.0, priority);
-        var restOther = _model.Score(0.0, 1.0, 1.0, 0.0, priority);
-
-        // 1: the same intermediate group, where the best scores are, so that the threshold rises early.
+        // A run's score bound with distance factor 0, for occupation bound 1.
+        var rest = _model.Score(1.0, 1.0, 1.0, 0.0, query.Priority);
         if (cellCount * nearCount > _nearFrom.Length)
         {
             _nearFrom = new int[cellCount * nearCount * 2];
@@ -210,7 +233,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 {
                     _nearFrom[at] = groupStart[g];
                     _nearTo[at] = groupStart[g + 1];
-                    Scan(in q, groupStart[g], groupStart[g + 1], restNear);
+                    Scan(in query, groupStart[g], groupStart[g + 1], rest);
                 }
                 else
                 {
@@ -218,13 +241,21 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 }
             }
         }
+    }
 
-        // 2: the rest of the intentions' major groups (occupation at most 0.25); a cell is skipped once its bound
-        // cannot reach the threshold.
+    /// <summary>
+    /// Pass 2: the rest of the intentions' major groups (occupation at most 0.25), around the runs pass 1 scanned; a
+    /// cell is skipped once its bound cannot reach the threshold.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanSameMajor(in Query query, int cellCount, int nearCount, int majors)
+    {
+        var majorStart = _index.MajorStart;
         var majorBound = FactorCurves.OccupationByDepth[1];
+        var rest = _model.Score(majorBound, 1.0, 1.0, 0.0, query.Priority);
         for (var c = 0; c < cellCount && majors != 0; c++)
         {
-            if (_model.Score(majorBound, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
+            if (_model.Score(majorBound, 1.0, 1.0, _cellDistance[c], query.Priority) < _heap.Threshold)
             {
                 continue;
             }
@@ -239,20 +270,26 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 for (var n = 0; n < nearCount; n++)
                 {
                     var at = (c * nearCount) + n;
-                    if (_nearGroups[n] / 100 == m && _nearFrom[at] >= 0)
+                    if (OccupationGroup.Major(_nearGroups[n]) == m && _nearFrom[at] >= 0)
                     {
-                        Scan(in q, from, _nearFrom[at], restMajor);
+                        Scan(in query, from, _nearFrom[at], rest);
                         from = _nearTo[at];
                     }
                 }
-                Scan(in q, from, majorStart[slots + m + 1], restMajor);
+                Scan(in query, from, majorStart[slots + m + 1], rest);
             }
         }
+    }
 
-        // 3: every other major group (occupation 0), adjacent ones as one run.
+    /// <summary>Pass 3: every other major group (occupation 0), adjacent ones as one run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanOtherMajors(in Query query, int cellCount, int majors)
+    {
+        var majorStart = _index.MajorStart;
+        var rest = _model.Score(0.0, 1.0, 1.0, 0.0, query.Priority);
         for (var c = 0; c < cellCount; c++)
         {
-            if (_model.Score(0.0, 1.0, 1.0, _cellDistance[c], priority) < _heap.Threshold)
+            if (_model.Score(0.0, 1.0, 1.0, _cellDistance[c], query.Priority) < _heap.Threshold)
             {
                 continue;
             }
@@ -270,7 +307,7 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 {
                     m++;
                 }
-                Scan(in q, from, majorStart[slots + m], restOther);
+                Scan(in query, from, majorStart[slots + m], rest);
             }
         }
     }
@@ -306,9 +343,8 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 var dy = f.Y - q.Y;
                 var dz = f.Z - q.Z;
                 var chord2 = (dx * dx) + (dy * dy) + (dz * dz);
-                var kind = f.Kind;
-                var ok = ((q.Availability & kind) != 0) & (q.Education >= f.MinEducation) & f.AgeFits(q.Age)
-                    & ((kind != WorkKind.PublicWelfare) | q.PublicWelfareOk) & (chord2 <= chordMax2);
+                var ok = HardFilters.Fits(q.Availability, q.PublicWelfareOk, q.Education, q.Age, f.Kind, f.MinEducation, f.AgeMin, f.AgeMax)
+                    & (chord2 <= chordMax2);
                 passed[n] = i;
                 chords[n] = chord2;
                 n += ok ? 1 : 0;
@@ -333,13 +369,13 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
                 }
                 var skills = FactorCurves.Skills(matched, p.SkillCount);
                 var pay = FactorCurves.Pay(q.ExpectedPay, p.PayMin, p.PayMax);
-                if (threshold >= 0
-                    && model.Score(occupation, skills, pay, FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit), q.Priority) < threshold)
+                var distanceBound = FactorCurves.Distance(GeoDistance.KmLowerBound(chord2), q.Limit);
+                if (threshold >= 0 && model.Score(occupation, skills, pay, distanceBound, q.Priority) < threshold)
                 {
                     continue;
                 }
                 var km = GeoDistance.Haversine(q.Lat, q.Lon, q.CosLat, p.Lat, p.Lon, p.CosLat);
-                if (!(km <= q.Limit))
+                if (!HardFilters.WithinCommute(km, q.Limit))
                 {
                     continue;
                 }
@@ -388,22 +424,22 @@ internal sealed class CandidateSearch(FairPostIndex index, ScoringModel model, M
     /// <summary>The seeker's fields a scan reads, unpacked once per query.</summary>
     private readonly struct Query
     {
-        public Query(in SeekerFeatures s, int packedAsOf, double limit, double priority, int intentionCount)
+        public Query(in SeekerFeatures seeker, int packedAsOf, double limit, double priority, int intentionCount)
         {
             IntentionCount = intentionCount;
-            Availability = s.Availability;
-            PublicWelfareOk = (s.KeyGroups & KeyGroupTokens.PublicWelfareEligible) != 0;
-            Education = s.EducationRank;
-            Age = FactorCurves.AgeYears(s.PackedBirth, packedAsOf);
-            Lat = s.Lat;
-            Lon = s.Lon;
-            CosLat = GeoDistance.CosLat(s.Lat);
-            (X, Y, Z) = GeoDistance.UnitVector(s.Lat, s.Lon);
+            Availability = seeker.Availability;
+            PublicWelfareOk = HardFilters.PublicWelfareEligible(seeker.KeyGroups);
+            Education = seeker.EducationRank;
+            Age = FactorCurves.AgeYears(seeker.PackedBirth, packedAsOf);
+            Lat = seeker.Lat;
+            Lon = seeker.Lon;
+            CosLat = GeoDistance.CosLat(seeker.Lat);
+            (X, Y, Z) = GeoDistance.UnitVector(seeker.Lat, seeker.Lon);
             Limit = limit;
             Priority = priority;
-            ExpectedPay = s.ExpectedPay;
-            SkillMask = s.Skills.Mask;
-            SkillOverflow = s.Skills.Overflow;
+            ExpectedPay = seeker.ExpectedPay;
+            SkillMask = seeker.Skills.Mask;
+            SkillOverflow = seeker.Skills.Overflow;
         }
 
         public int IntentionCount { get; }

@@ -61,9 +61,6 @@ internal sealed class FairPostIndex
     /// <summary>The cell number of a grid key, or −1 when no post lies in that cell.</summary>
     public int CellOf(int key) => _cellOfKey.TryGetValue(key, out var cell) ? cell : -1;
 
-    /// <summary>The occupation group of a code: major × 100 + intermediate (0 when empty, major × 100 when only the major group is given).</summary>
-    public static int Group(OccupationCode code) => code.Depth == 0 ? 0 : (code.Major * 100) + (code.Depth < 2 ? 0 : code.Intermediate);
-
     /// <summary>Encodes the posts with openings (skills are added to <paramref name="vocabulary"/> in input order).</summary>
     public static FairPostIndex Build(IReadOnlyList<MatchPost> posts, SkillVocabulary vocabulary)
     {
@@ -75,7 +72,7 @@ internal sealed class FairPostIndex
         var open = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            if (posts[i].Openings > 0)
+            if (HardFilters.HasOpenings(posts[i].Openings))
             {
                 features[i] = new PostFeatures(posts[i], vocabulary);
                 open++;
@@ -88,11 +85,11 @@ internal sealed class FairPostIndex
         var n = 0;
         for (var i = 0; i < posts.Count; i++)
         {
-            if (posts[i].Openings > 0)
+            if (HardFilters.HasOpenings(posts[i].Openings))
             {
                 ref readonly var f = ref features[i];
                 var cell = (ulong)GeoGrid.Key(f.Lat, f.Lon);
-                keys[n] = (cell << 41) | ((ulong)Group(f.Occupation) << 31) | (uint)i;
+                keys[n] = (cell << 41) | ((ulong)OccupationGroup.Of(f.Occupation) << 31) | (uint)i;
                 order[n] = i;
                 n++;
             }
@@ -146,7 +143,7 @@ internal sealed class FairPostIndex
             var run = cellGroupStart[cell + 1] - 1;
             for (var m = 8; m >= 0; m--)
             {
-                while (run >= cellGroupStart[cell] && groupKey[run] / 100 >= m)
+                while (run >= cellGroupStart[cell] && OccupationGroup.Major(groupKey[run]) >= m)
                 {
                     next = groupStart[run];
                     run--;
@@ -207,28 +204,24 @@ internal sealed class FairPostIndex
     /// <summary>A post's hard-filter fields and unit-sphere position.</summary>
     internal readonly struct ScreenFields
     {
-        public ScreenFields(double x, double y, double z, WorkKind kind, byte minEducation, int ageMin, int ageMax)
+        public ScreenFields(double unitX, double unitY, double unitZ, WorkKind kind, byte minEducation, int ageMin, int ageMax)
         {
-            X = x;
-            Y = y;
-            Z = z;
+            X = unitX;
+            Y = unitY;
+            Z = unitZ;
             Kind = kind;
             MinEducation = minEducation;
-            // Age a is allowed when (uint)(a − AgeMin) ≤ AgeSpan; an empty range (min > max) allows no age.
-            AgeMin = ageMin <= ageMax ? ageMin : int.MaxValue;
-            AgeSpan = ageMin <= ageMax ? unchecked((uint)(ageMax - ageMin)) : 0;
+            AgeMin = ageMin;
+            AgeMax = ageMax;
         }
 
         public readonly double X;
         public readonly double Y;
         public readonly double Z;
         public readonly int AgeMin;
-        public readonly uint AgeSpan;
+        public readonly int AgeMax;
         public readonly WorkKind Kind;
         public readonly byte MinEducation;
-
-        /// <summary>True when <paramref name="age"/> is within [min, max].</summary>
-        public bool AgeFits(int age) => unchecked((uint)(age - AgeMin)) <= AgeSpan;
     }
 
     /// <summary>A post's scoring fields.</summary>

@@ -23,7 +23,6 @@ public static class FairSolver
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        Validate(graph);
         cancellationToken.ThrowIfCancellationRequested();
         int[] assignedEdge = mode switch
         {
@@ -32,39 +31,6 @@ public static class FairSolver
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown mode"),
         };
         return Summarise(graph, assignedEdge);
-    }
-
-    private static void Validate(CandidateGraph graph)
-    {
-        int[] start = graph.EdgeStart;
-        for (int s = 0; s < graph.SeekerCount; s++)
-        {
-            if (start[s + 1] < start[s])
-            {
-                throw new ArgumentException($"edge starts decrease at seeker {s}", nameof(graph));
-            }
-        }
-        int posts = graph.PostCount;
-        int[] edgePost = graph.EdgePost;
-        int[] edgeScore = graph.EdgeScore;
-        for (int e = 0; e < edgePost.Length; e++)
-        {
-            if ((uint)edgePost[e] >= (uint)posts)
-            {
-                throw new ArgumentException($"edge {e} names post {edgePost[e]} outside 0..{posts - 1}", nameof(graph));
-            }
-            if ((uint)edgeScore[e] > CandidateGraph.ScoreScale)
-            {
-                throw new ArgumentException($"edge {e} has score {edgeScore[e]} outside 0..{CandidateGraph.ScoreScale}", nameof(graph));
-            }
-        }
-        foreach (int c in graph.Capacity)
-        {
-            if (c < 0)
-            {
-                throw new ArgumentException("capacities must not be negative", nameof(graph));
-            }
-        }
     }
 
     private static FairAssignment Summarise(CandidateGraph graph, int[] assignedEdge)

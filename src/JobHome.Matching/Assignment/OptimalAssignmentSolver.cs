@@ -55,9 +55,7 @@ internal sealed class OptimalAssignmentSolver
     public OptimalAssignmentSolver(CandidateGraph graph, bool placementsFirst)
     {
         _seekers = graph.SeekerCount;
-        _edgeStart = graph.EdgeStart;
-        _edgePost = graph.EdgePost;
-        _edgeScore = graph.EdgeScore;
+        (_, _edgeStart, _edgePost, _edgeScore) = graph.Arrays;
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;

@@ -17,9 +17,7 @@ internal static class StableAssignmentSolver
         const string Phase = "stable";
         int seekers = graph.SeekerCount;
         int posts = graph.PostCount;
-        int[] edgeStart = graph.EdgeStart;
-        int[] edgePost = graph.EdgePost;
-        int[] edgeScore = graph.EdgeScore;
+        var (_, edgeStart, edgePost, edgeScore) = graph.Arrays;
         int edges = edgePost.Length;
 
         // Preference lists: edges of each seeker ordered by (score desc, post asc).

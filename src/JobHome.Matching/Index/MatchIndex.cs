@@ -3,9 +3,7 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Index;
 
-/// <summary>
-/// In-memory index of seekers and posts for real-time top-k matching.
-/// </summary>
+/// <summary>In-memory index of seekers and posts for real-time top-k matching.</summary>
 /// <remarks>
 /// Records live in structure-of-arrays segments, bucketed by 0.1° region cell and occupation major group
 /// (posts) or set of intention major groups (seekers). A query visits only cells within the commute radius,
@@ -21,13 +19,9 @@ namespace JobHome.Matching.Index;
 public sealed class MatchIndex
 {
     private readonly Lock _writeLock = new();
-    private readonly Dictionary<string, RecordSlot> _posts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RecordSlot> _seekers = new(StringComparer.Ordinal);
-    private readonly PostStore _postStore = new();
-    private readonly SeekerStore _seekerStore = new();
+    private readonly RecordTable<PostFeatures, SeekerFeatures, PostStore> _posts = new();
+    private readonly RecordTable<SeekerFeatures, PostFeatures, SeekerStore> _seekers = new();
     private int _nextHandle;
-    private int _postCount;
-    private int _seekerCount;
 
     /// <summary>Creates an empty index scoring with <paramref name="model"/> (default: <see cref="ScoringModel.Default"/>).</summary>
     public MatchIndex(ScoringModel? model = null)
@@ -39,169 +33,105 @@ public sealed class MatchIndex
     public ScoringModel Model { get; }
 
     /// <summary>The skill vocabulary behind the bitsets.</summary>
-    public SkillVocabulary Skills { get; } = new();
+    internal SkillVocabulary Skills { get; } = new();
 
     /// <summary>Number of indexed posts (including any with no free openings).</summary>
-    public int PostCount => Volatile.Read(ref _postCount);
+    public int PostCount => _posts.Count;
 
     /// <summary>Number of indexed seekers.</summary>
-    public int SeekerCount => Volatile.Read(ref _seekerCount);
+    public int SeekerCount => _seekers.Count;
 
     /// <summary>Adds a post or replaces the post with the same id.</summary>
     public void UpsertPost(MatchPost post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var features = new PostFeatures(post, Skills);
-        lock (_writeLock)
-        {
-            UpsertPostLocked(post.Id, features);
-        }
+        Upsert(_posts, post.Id, new PostFeatures(post, Skills));
     }
 
     /// <summary>Adds or replaces many posts under one lock acquisition.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        lock (_writeLock)
-        {
-            foreach (var post in posts)
-            {
-                UpsertPostLocked(post.Id, new PostFeatures(post, Skills));
-            }
-        }
+        UpsertAll(_posts, posts, static (skills, post) => (post.Id, new PostFeatures(post, skills)));
     }
 
     /// <summary>Removes a post; false when it is not indexed.</summary>
-    public bool RemovePost(string id)
-    {
-        lock (_writeLock)
-        {
-            if (!_posts.Remove(id, out var slot))
-            {
-                return false;
-            }
-            _postStore.Remove(slot);
-            Volatile.Write(ref _postCount, _posts.Count);
-            return true;
-        }
-    }
+    public bool RemovePost(string id) => Remove(_posts, id);
 
     /// <summary>Adds a seeker or replaces the seeker with the same id.</summary>
     public void UpsertSeeker(MatchSeeker seeker)
     {
         ArgumentNullException.ThrowIfNull(seeker);
-        var features = new SeekerFeatures(seeker, Skills);
-        lock (_writeLock)
-        {
-            UpsertSeekerLocked(seeker.Id, features);
-        }
+        Upsert(_seekers, seeker.Id, new SeekerFeatures(seeker, Skills));
     }
 
     /// <summary>Adds or replaces many seekers under one lock acquisition.</summary>
     public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
     {
         ArgumentNullException.ThrowIfNull(seekers);
-        lock (_writeLock)
-        {
-            foreach (var seeker in seekers)
-            {
-                UpsertSeekerLocked(seeker.Id, new SeekerFeatures(seeker, Skills));
-            }
-        }
+        UpsertAll(_seekers, seekers, static (skills, seeker) => (seeker.Id, new SeekerFeatures(seeker, skills)));
     }
 
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
-    public bool RemoveSeeker(string id)
+    public bool RemoveSeeker(string id) => Remove(_seekers, id);
+
+    /// <summary>The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        return IsEmptyQuery(count, options)
+            ? []
+            : _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, Model, options);
+    }
+
+    /// <summary>The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
+    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return IsEmptyQuery(count, options)
+            ? []
+            : _seekers.Top(new PostFeatures(post, Skills, addSkills: false), count, Model, options);
+    }
+
+    /// <summary>Checks a query's arguments; true when it asks for nothing.</summary>
+    private static bool IsEmptyQuery(int count, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        options.Validate();
+        return count == 0;
+    }
+
+    // Features are encoded before the lock is taken, so that one upsert holds it only for the store update.
+    private void Upsert<TFeatures>(IRecordTable<TFeatures> table, string id, in TFeatures features)
+        where TFeatures : struct
     {
         lock (_writeLock)
         {
-            if (!_seekers.Remove(id, out var slot))
+            table.Upsert(id, in features, ref _nextHandle);
+        }
+    }
+
+    private void UpsertAll<TRecord, TFeatures>(
+        IRecordTable<TFeatures> table, IEnumerable<TRecord> records, Func<SkillVocabulary, TRecord, (string Id, TFeatures Features)> encode)
+        where TFeatures : struct
+    {
+        lock (_writeLock)
+        {
+            foreach (var record in records)
             {
-                return false;
+                var (id, features) = encode(Skills, record);
+                table.Upsert(id, in features, ref _nextHandle);
             }
-            _seekerStore.Remove(slot);
-            Volatile.Write(ref _seekerCount, _seekers.Count);
-            return true;
         }
     }
 
-    /// <summary>The <paramref name="k"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker s, int k, MatchOptions o)
+    private bool Remove<TFeatures>(IRecordTable<TFeatures> table, string id)
+        where TFeatures : struct
     {
-        ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(o);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        o.Validate();
-        if (k == 0)
+        lock (_writeLock)
         {
-            return [];
+            return table.Remove(id);
         }
-        var features = new SeekerFeatures(s, Skills, addSkills: false);
-        var top = new TopK(k, dedupe: true);
-        _postStore.Query(features, Model, o, top);
-        var found = top.ToSortedArray();
-        var result = new Recommendation[found.Length];
-        for (var i = 0; i < found.Length; i++)
-        {
-            var c = found[i];
-            var factors = PostStore.Factors((PostSegment)c.Segment, c.Slot, features, o);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
-        }
-        return result;
-    }
-
-    /// <summary>The <paramref name="k"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost p, int k, MatchOptions o)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(o);
-        ArgumentOutOfRangeException.ThrowIfNegative(k);
-        o.Validate();
-        if (k == 0)
-        {
-            return [];
-        }
-        var features = new PostFeatures(p, Skills, addSkills: false);
-        var top = new TopK(k, dedupe: true);
-        _seekerStore.Query(features, Model, o, top);
-        var found = top.ToSortedArray();
-        var result = new Recommendation[found.Length];
-        for (var i = 0; i < found.Length; i++)
-        {
-            var c = found[i];
-            var factors = SeekerStore.Factors((SeekerSegment)c.Segment, c.Slot, features, o);
-            result[i] = Scorer.Recommend(c.Id, c.Score, factors, Model, o.TopFactors);
-        }
-        return result;
-    }
-
-    private void UpsertPostLocked(string id, in PostFeatures features)
-    {
-        if (_posts.TryGetValue(id, out var slot))
-        {
-            _postStore.Remove(slot);
-        }
-        else
-        {
-            slot = new RecordSlot(id, _nextHandle++);
-            _posts.Add(id, slot);
-        }
-        _postStore.Add(features, slot);
-        Volatile.Write(ref _postCount, _posts.Count);
-    }
-
-    private void UpsertSeekerLocked(string id, in SeekerFeatures features)
-    {
-        if (_seekers.TryGetValue(id, out var slot))
-        {
-            _seekerStore.Remove(slot);
-        }
-        else
-        {
-            slot = new RecordSlot(id, _nextHandle++);
-            _seekers.Add(id, slot);
-        }
-        _seekerStore.Add(features, slot);
-        Volatile.Write(ref _seekerCount, _seekers.Count);
     }
 }

@@ -3,71 +3,38 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Index;
 
-/// <summary>
-/// Structure-of-arrays storage of posts in one bucket. Slots below <see cref="Count"/> are immutable once
-/// published (only <see cref="Dead"/> flips to 1), so readers never see a half-written record.
-/// </summary>
-internal sealed class PostSegment
+/// <summary>The posts of one bucket: hard-filter fields packed together, scoring fields in their own arrays.</summary>
+internal sealed class PostSegment(int capacity) : RecordSegment<PostSegment, PostFeatures>(capacity)
 {
-    public PostSegment(int capacity)
+    public readonly PostFilter[] Filter = new PostFilter[capacity];
+    public readonly OccupationCode[] Occupation = new OccupationCode[capacity];
+    public readonly double[] PayMin = new double[capacity];
+    public readonly double[] PayMax = new double[capacity];
+    public readonly ulong[] SkillMask = new ulong[capacity];
+    public readonly int[][] SkillOverflow = new int[capacity][];
+    public readonly int[] SkillCount = new int[capacity];
+
+    protected override void WriteFields(int index, in PostFeatures features)
     {
-        Lat = new double[capacity];
-        Lon = new double[capacity];
-        Filter = new PostFilter[capacity];
-        Occupation = new OccupationCode[capacity];
-        PayMin = new double[capacity];
-        PayMax = new double[capacity];
-        SkillMask = new ulong[capacity];
-        SkillOverflow = new int[capacity][];
-        SkillCount = new int[capacity];
-        Slots = new RecordSlot[capacity];
-        Dead = new byte[capacity];
+        Lat[index] = features.Lat;
+        Lon[index] = features.Lon;
+        Filter[index] = new PostFilter(features.AgeMin, features.AgeMax, features.Openings, features.Kind, features.MinEducationRank);
+        Occupation[index] = features.Occupation;
+        PayMin[index] = features.PayMin;
+        PayMax[index] = features.PayMax;
+        SkillMask[index] = features.Skills.Mask;
+        SkillOverflow[index] = features.Skills.Overflow;
+        SkillCount[index] = features.Skills.Count;
     }
 
-    /// <summary>Published record count; written with release semantics after the record's fields.</summary>
-    public int Count;
-
-    public int Capacity => Lat.Length;
-
-    public readonly double[] Lat;
-    public readonly double[] Lon;
-    public readonly PostFilter[] Filter;
-    public readonly OccupationCode[] Occupation;
-    public readonly double[] PayMin;
-    public readonly double[] PayMax;
-    public readonly ulong[] SkillMask;
-    public readonly int[][] SkillOverflow;
-    public readonly int[] SkillCount;
-    public readonly RecordSlot[] Slots;
-    public readonly byte[] Dead;
-
-    public void Write(int i, in PostFeatures f, RecordSlot slot)
+    protected override void CopyFields(int index, PostSegment target, int targetIndex)
     {
-        Lat[i] = f.Lat;
-        Lon[i] = f.Lon;
-        Filter[i] = new PostFilter(f.AgeMin, f.AgeMax, f.Openings, f.Kind, f.MinEducationRank);
-        Occupation[i] = f.Occupation;
-        PayMin[i] = f.PayMin;
-        PayMax[i] = f.PayMax;
-        SkillMask[i] = f.Skills.Mask;
-        SkillOverflow[i] = f.Skills.Overflow;
-        SkillCount[i] = f.Skills.Count;
-        Slots[i] = slot;
-        Dead[i] = 0;
-    }
-
-    public void CopyTo(int i, PostSegment target, int j)
-    {
-        target.Lat[j] = Lat[i];
-        target.Lon[j] = Lon[i];
-        target.Filter[j] = Filter[i];
-        target.Occupation[j] = Occupation[i];
-        target.PayMin[j] = PayMin[i];
-        target.PayMax[j] = PayMax[i];
-        target.SkillMask[j] = SkillMask[i];
-        target.SkillOverflow[j] = SkillOverflow[i];
-        target.SkillCount[j] = SkillCount[i];
-        target.Slots[j] = Slots[i];
-        target.Dead[j] = 0;
+        target.Filter[targetIndex] = Filter[index];
+        target.Occupation[targetIndex] = Occupation[index];
+        target.PayMin[targetIndex] = PayMin[index];
+        target.PayMax[targetIndex] = PayMax[index];
+        target.SkillMask[targetIndex] = SkillMask[index];
+        target.SkillOverflow[targetIndex] = SkillOverflow[index];
+        target.SkillCount[targetIndex] = SkillCount[index];
     }
 }

@@ -4,100 +4,70 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Matching.Index;
 
 /// <summary>
-/// Structure-of-arrays storage of seekers in one bucket; the first three occupation intentions are inline,
-/// more in <see cref="OccupationMore"/>. Same publication rules as <see cref="PostSegment"/>.
+/// The seekers of one bucket; the first three occupation intentions are inline, more in
+/// <see cref="OccupationMore"/>.
 /// </summary>
-internal sealed class SeekerSegment
+internal sealed class SeekerSegment(int capacity) : RecordSegment<SeekerSegment, SeekerFeatures>(capacity)
 {
-    public SeekerSegment(int capacity)
+    public readonly SeekerFilter[] Filter = new SeekerFilter[capacity];
+    public readonly OccupationCode[] Occ0 = new OccupationCode[capacity];
+    public readonly OccupationCode[] Occ1 = new OccupationCode[capacity];
+    public readonly OccupationCode[] Occ2 = new OccupationCode[capacity];
+    public readonly OccupationCode[]?[] OccupationMore = new OccupationCode[]?[capacity];
+    public readonly double[] ExpectedPay = new double[capacity];
+    public readonly ulong[] SkillMask = new ulong[capacity];
+    public readonly int[][] SkillOverflow = new int[capacity][];
+
+    protected override void WriteFields(int index, in SeekerFeatures features)
     {
-        Lat = new double[capacity];
-        Lon = new double[capacity];
-        Filter = new SeekerFilter[capacity];
-        Occ0 = new OccupationCode[capacity];
-        Occ1 = new OccupationCode[capacity];
-        Occ2 = new OccupationCode[capacity];
-        OccupationMore = new OccupationCode[]?[capacity];
-        ExpectedPay = new double[capacity];
-        SkillMask = new ulong[capacity];
-        SkillOverflow = new int[capacity][];
-        Slots = new RecordSlot[capacity];
-        Dead = new byte[capacity];
+        Lat[index] = features.Lat;
+        Lon[index] = features.Lon;
+        Filter[index] = new SeekerFilter(
+            features.PackedBirth, features.EducationRank, features.Availability, features.KeyGroups, features.Rural);
+        var occupations = features.Occupations;
+        Occ0[index] = occupations.Length > 0 ? occupations[0] : default;
+        Occ1[index] = occupations.Length > 1 ? occupations[1] : default;
+        Occ2[index] = occupations.Length > 2 ? occupations[2] : default;
+        OccupationMore[index] = occupations.Length > 3 ? occupations[3..] : null;
+        ExpectedPay[index] = features.ExpectedPay;
+        SkillMask[index] = features.Skills.Mask;
+        SkillOverflow[index] = features.Skills.Overflow;
     }
 
-    /// <summary>Published record count; written with release semantics after the record's fields.</summary>
-    public int Count;
-
-    public int Capacity => Lat.Length;
-
-    public readonly double[] Lat;
-    public readonly double[] Lon;
-    public readonly SeekerFilter[] Filter;
-    public readonly OccupationCode[] Occ0;
-    public readonly OccupationCode[] Occ1;
-    public readonly OccupationCode[] Occ2;
-    public readonly OccupationCode[]?[] OccupationMore;
-    public readonly double[] ExpectedPay;
-    public readonly ulong[] SkillMask;
-    public readonly int[][] SkillOverflow;
-    public readonly RecordSlot[] Slots;
-    public readonly byte[] Dead;
-
-    public void Write(int i, in SeekerFeatures f, RecordSlot slot)
+    protected override void CopyFields(int index, SeekerSegment target, int targetIndex)
     {
-        Lat[i] = f.Lat;
-        Lon[i] = f.Lon;
-        Filter[i] = new SeekerFilter(f.PackedBirth, f.EducationRank, f.Availability, f.KeyGroups, f.Rural);
-        var occ = f.Occupations;
-        Occ0[i] = occ.Length > 0 ? occ[0] : default;
-        Occ1[i] = occ.Length > 1 ? occ[1] : default;
-        Occ2[i] = occ.Length > 2 ? occ[2] : default;
-        OccupationMore[i] = occ.Length > 3 ? occ[3..] : null;
-        ExpectedPay[i] = f.ExpectedPay;
-        SkillMask[i] = f.Skills.Mask;
-        SkillOverflow[i] = f.Skills.Overflow;
-        Slots[i] = slot;
-        Dead[i] = 0;
+        target.Filter[targetIndex] = Filter[index];
+        target.Occ0[targetIndex] = Occ0[index];
+        target.Occ1[targetIndex] = Occ1[index];
+        target.Occ2[targetIndex] = Occ2[index];
+        target.OccupationMore[targetIndex] = OccupationMore[index];
+        target.ExpectedPay[targetIndex] = ExpectedPay[index];
+        target.SkillMask[targetIndex] = SkillMask[index];
+        target.SkillOverflow[targetIndex] = SkillOverflow[index];
     }
 
-    public void CopyTo(int i, SeekerSegment target, int j)
+    /// <summary>Best occupation value of seeker <paramref name="index"/> for a post (as <see cref="FactorCurves.Occupation"/>).</summary>
+    public double Occupation(int index, OccupationCode post)
     {
-        target.Lat[j] = Lat[i];
-        target.Lon[j] = Lon[i];
-        target.Filter[j] = Filter[i];
-        target.Occ0[j] = Occ0[i];
-        target.Occ1[j] = Occ1[i];
-        target.Occ2[j] = Occ2[i];
-        target.OccupationMore[j] = OccupationMore[i];
-        target.ExpectedPay[j] = ExpectedPay[i];
-        target.SkillMask[j] = SkillMask[i];
-        target.SkillOverflow[j] = SkillOverflow[i];
-        target.Slots[j] = Slots[i];
-        target.Dead[j] = 0;
-    }
-
-    /// <summary>Best occupation value of seeker <paramref name="i"/> for a post code (same as <see cref="FactorCurves.Occupation"/>).</summary>
-    public double Occupation(int i, OccupationCode post)
-    {
-        var best = Occ0[i].SharedDepth(post);
-        var d = Occ1[i].SharedDepth(post);
-        if (d > best)
+        var best = Occ0[index].SharedDepth(post);
+        var depth = Occ1[index].SharedDepth(post);
+        if (depth > best)
         {
-            best = d;
+            best = depth;
         }
-        d = Occ2[i].SharedDepth(post);
-        if (d > best)
+        depth = Occ2[index].SharedDepth(post);
+        if (depth > best)
         {
-            best = d;
+            best = depth;
         }
-        if (OccupationMore[i] is { } more)
+        if (OccupationMore[index] is { } more)
         {
             foreach (var code in more)
             {
-                d = code.SharedDepth(post);
-                if (d > best)
+                depth = code.SharedDepth(post);
+                if (depth > best)
                 {
-                    best = d;
+                    best = depth;
                 }
             }
         }

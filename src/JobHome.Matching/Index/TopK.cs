@@ -1,15 +1,5 @@
 namespace JobHome.Matching.Index;
 
-/// <summary>One candidate in a top-k heap: score, id for ties, stable handle, and where its features live.</summary>
-internal struct Candidate
-{
-    public double Score;
-    public int Handle;
-    public string Id;
-    public object Segment;
-    public int Slot;
-}
-
 /// <summary>
 /// A bounded heap keeping the best k candidates (higher score first, ties by id ordinal ascending, then handle);
 /// the worst kept candidate sits at the root. Unbounded when k is <see cref="int.MaxValue"/>.
@@ -19,11 +9,11 @@ internal sealed class TopK
     private Candidate[] _items;
     private readonly bool _dedupe;
 
-    public TopK(int k, bool dedupe)
+    public TopK(int count, bool dedupe)
     {
-        K = k;
+        K = count;
         _dedupe = dedupe;
-        _items = new Candidate[Math.Clamp(k, 1, 1024)];
+        _items = new Candidate[Math.Clamp(count, 1, 1024)];
     }
 
     public int K { get; }

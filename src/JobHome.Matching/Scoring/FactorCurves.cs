@@ -8,7 +8,7 @@ namespace JobHome.Matching.Scoring;
 /// The factor curves and hard-filter primitives, shared by <see cref="Scorer"/> and the index so that both
 /// compute bit-identical values.
 /// </summary>
-public static class FactorCurves
+internal static class FactorCurves
 {
     /// <summary>Occupation value by shared depth: none 0, major 0.25, intermediate 0.5, minor 0.75, unit group 1.</summary>
     public static ReadOnlySpan<double> OccupationByDepth => [0.0, 0.25, 0.5, 0.75, 1.0];

@@ -4,12 +4,14 @@ namespace JobHome.Matching.Scoring;
 
 /// <summary>Per-query matching settings.</summary>
 /// <param name="AsOf">Reference date for ages (the engine never reads a clock).</param>
-/// <param name="MaxKm">Commute limit in km for rural seekers (and urban ones unless <paramref name="UrbanMaxKm"/> is set). Default: 15.</param>
+/// <param name="MaxKm">Commute limit in km for rural seekers (and urban ones unless <paramref name="UrbanMaxKm"/> is set).
+/// Default: 15.</param>
 /// <param name="UrbanMaxKm">Commute limit in km for urban seekers; null = same as <paramref name="MaxKm"/>. Default: null.</param>
 /// <param name="TopFactors">How many factors a recommendation explains. Default: 3.</param>
 public sealed record MatchOptions(DateOnly AsOf, double MaxKm = 15, double? UrbanMaxKm = null, int TopFactors = 3)
 {
-    /// <summary>Key groups whose members get the full priority value 1. Default: <see cref="KeyGroupTokens.PublicWelfareEligible"/>.</summary>
+    /// <summary>Key groups whose members get the full priority value 1.</summary>
+    /// <remarks>Default: <see cref="KeyGroupTokens.PublicWelfareEligible"/>.</remarks>
     public KeyGroups PriorityGroups { get; init; } = KeyGroupTokens.PublicWelfareEligible;
 
     /// <summary>Priority value for a seeker in some key group but none of <see cref="PriorityGroups"/>. Default: 0.5.</summary>

@@ -17,11 +17,11 @@ internal static class OccupationKey
 
     /// <summary>Number of leading levels two packed codes share (0–4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int SharedDepth(long a, long b)
+    public static int SharedDepth(long first, long second)
     {
         // Equal leading bytes = shared leading levels; never more than the shallower code has.
-        var equal = BitOperations.LeadingZeroCount((uint)(a ^ b)) >> 3;
-        return Math.Min(equal, (int)Math.Min(a >> 32, b >> 32));
+        var equal = BitOperations.LeadingZeroCount((uint)(first ^ second)) >> 3;
+        return Math.Min(equal, (int)Math.Min(first >> 32, second >> 32));
     }
 
     /// <summary>The occupation factor, as <see cref="FactorCurves.Occupation"/>, over packed intentions.</summary>

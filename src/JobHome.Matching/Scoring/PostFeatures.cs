@@ -6,7 +6,7 @@ using JobHome.Matching.Model;
 namespace JobHome.Matching.Scoring;
 
 /// <summary>A post encoded for scoring: primitive fields and a skill bitset.</summary>
-public readonly struct PostFeatures
+internal readonly struct PostFeatures
 {
     /// <summary>Encodes a post; unknown skills are added to <paramref name="vocabulary"/>.</summary>
     public PostFeatures(MatchPost post, SkillVocabulary vocabulary, bool addSkills = true)

@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using JobHome.Domain.Geography;
 using JobHome.Domain.People;
-using JobHome.Domain.Work;
 using JobHome.Matching.Model;
 
 namespace JobHome.Matching.Scoring;
 
-/// <summary>
-/// Hard filters, factors, score and explanation for one (seeker, post) pair under a model and options.
-/// <see cref="TryScore(in SeekerFeatures, in PostFeatures, out double)"/> allocates nothing.
-/// </summary>
+/// <summary>Hard filters, factors, score and explanation for one (seeker, post) pair under a model and options.</summary>
+/// <remarks>
+/// The rules themselves live in <see cref="HardFilters"/> and <see cref="FactorCurves"/>; scoring an encoded pair
+/// allocates nothing.
+/// </remarks>
 public sealed class Scorer
 {
     private readonly int _packedAsOf;
@@ -33,23 +32,20 @@ public sealed class Scorer
     public MatchOptions Options { get; }
 
     /// <summary>Scores an encoded pair; false (score 0) when the pair fails a hard filter.</summary>
-    public bool TryScore(in SeekerFeatures seeker, in PostFeatures post, out double score)
+    internal bool TryScore(in SeekerFeatures seeker, in PostFeatures post, out double score)
     {
         score = 0;
-        if (post.Openings <= 0 || (seeker.Availability & post.Kind) == 0
-            || (post.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
-            || seeker.EducationRank < post.MinEducationRank)
-        {
-            return false;
-        }
         var age = FactorCurves.AgeYears(seeker.PackedBirth, _packedAsOf);
-        if (age < post.AgeMin || age > post.AgeMax)
+        if (!HardFilters.HasOpenings(post.Openings)
+            || !HardFilters.Fits(
+                seeker.Availability, HardFilters.PublicWelfareEligible(seeker.KeyGroups), seeker.EducationRank, age,
+                post.Kind, post.MinEducationRank, post.AgeMin, post.AgeMax))
         {
             return false;
         }
         var limit = Options.LimitKm(seeker.Rural);
         var km = new GeoPoint(seeker.Lat, seeker.Lon).DistanceKm(new GeoPoint(post.Lat, post.Lon));
-        if (!(km <= limit))
+        if (!HardFilters.WithinCommute(km, limit))
         {
             return false;
         }
@@ -82,32 +78,16 @@ public sealed class Scorer
         ArgumentNullException.ThrowIfNull(seeker);
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(options);
-        if (post.Openings <= 0)
+        var failure = HardFilters.FirstFailure(
+            seeker.Availability, seeker.KeyGroups, (byte)seeker.Education.Rank(), FactorCurves.AgeYears(seeker.BirthDate, options.AsOf),
+            post.Openings, post.Kind, (byte)post.MinEducation.Rank(), post.AgeMin ?? int.MinValue, post.AgeMax ?? int.MaxValue);
+        if (failure != Ineligibility.None)
         {
-            return Ineligibility.NoOpenings;
+            return failure;
         }
-        if ((seeker.Availability & post.Kind) == 0)
-        {
-            return Ineligibility.Kind;
-        }
-        if (post.Kind == WorkKind.PublicWelfare && (seeker.KeyGroups & KeyGroupTokens.PublicWelfareEligible) == 0)
-        {
-            return Ineligibility.PublicWelfareGroup;
-        }
-        if (!seeker.Education.Meets(post.MinEducation))
-        {
-            return Ineligibility.Education;
-        }
-        var age = FactorCurves.AgeYears(seeker.BirthDate, options.AsOf);
-        if (post.AgeMin is { } min && age < min)
-        {
-            return Ineligibility.TooYoung;
-        }
-        if (post.AgeMax is { } max && age > max)
-        {
-            return Ineligibility.TooOld;
-        }
-        return seeker.Location.DistanceKm(post.Location) <= options.LimitKm(seeker.Rural) ? Ineligibility.None : Ineligibility.TooFar;
+        return HardFilters.WithinCommute(seeker.Location.DistanceKm(post.Location), options.LimitKm(seeker.Rural))
+            ? Ineligibility.None
+            : Ineligibility.TooFar;
     }
 
     /// <summary>The factor values of a pair (whether or not it is eligible), e.g. to build <see cref="TrainingExample"/>s.</summary>
@@ -143,7 +123,8 @@ public sealed class Scorer
             var value = factors[factor];
             var weight = model.Weight(factor);
             var numbers = string.Create(CultureInfo.InvariantCulture, $"{value:0.00} ×{weight:0.00}");
-            list.Add(new FactorContribution(factor, value, weight * value, $"{Chinese[i]} {numbers}", $"{English[i]} {numbers}"));
+            list.Add(new FactorContribution(
+                factor, value, weight * value, $"{FactorNames.Chinese(factor)} {numbers}", $"{FactorNames.English(factor)} {numbers}"));
         }
         list.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution) is var c && c != 0 ? c : a.Factor.CompareTo(b.Factor));
         return list;
@@ -155,14 +136,4 @@ public sealed class Scorer
         var all = Explain(factors, model);
         return new Recommendation(id, score, all.Count <= topFactors ? all : [.. all.Take(topFactors)]);
     }
-
-    /// <summary>Chinese factor names in <see cref="Factor"/> order.</summary>
-    internal static readonly string[] Chinese = ["职业匹配", "技能匹配", "薪酬匹配", "通勤距离", "重点群体优先"];
-
-    /// <summary>English factor names in <see cref="Factor"/> order.</summary>
-    internal static readonly string[] English = ["occupation match", "skills covered", "pay fit", "commute distance", "key-group priority"];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool KindOk(WorkKind availability, WorkKind kind, KeyGroups groups) =>
-        (availability & kind) != 0 && (kind != WorkKind.PublicWelfare || (groups & KeyGroupTokens.PublicWelfareEligible) != 0);
 }

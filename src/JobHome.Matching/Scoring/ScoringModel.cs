@@ -5,11 +5,11 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace JobHome.Matching.Scoring;
 
-/// <summary>
-/// A linear scoring model: score = Σ weightᵢ × factorᵢ with non-negative weights summing to 1, so every score
-/// lies in [0, 1]. Learned models keep the logistic coefficients for reference and rank with their
+/// <summary>A linear scoring model: score = Σ weightᵢ × factorᵢ with non-negative weights summing to 1.</summary>
+/// <remarks>
+/// Every score therefore lies in [0, 1]. Learned models keep the logistic coefficients for reference and rank with their
 /// non-negative part normalised (see <see cref="Train"/>).
-/// </summary>
+/// </remarks>
 public sealed class ScoringModel
 {
     private readonly double[] _weights;
@@ -40,7 +40,8 @@ public sealed class ScoringModel
     /// <summary>Number of examples the model was trained on (0 for hand-set weights).</summary>
     public int TrainedOn { get; }
 
-    /// <summary>Creates a model from weights in <see cref="Factor"/> order; they must be finite, ≥ 0, with a positive sum, and are normalised to sum 1.</summary>
+    /// <summary>Creates a model from weights in <see cref="Factor"/> order, normalised to sum 1.</summary>
+    /// <remarks>The weights must be finite and ≥ 0 with a positive sum.</remarks>
     public static ScoringModel FromWeights(double occupation, double skills, double pay, double distance, double priority)
     {
         double[] w = [occupation, skills, pay, distance, priority];
@@ -48,7 +49,7 @@ public sealed class ScoringModel
         {
             if (!double.IsFinite(w[i]) || w[i] < 0)
             {
-                throw new ArgumentException($"weight '{Names[i]}' must be a finite number ≥ 0, got {w[i]}");
+                throw new ArgumentException($"weight '{FactorNames.Tokens[i]}' must be a finite number ≥ 0, got {w[i]}");
             }
         }
         return new(Normalise(w) ?? throw new ArgumentException("at least one weight must be positive"), null, null, 0);
@@ -64,14 +65,15 @@ public sealed class ScoringModel
     }
 
     /// <summary>The score of a factor vector.</summary>
-    public double Score(in FactorVector f) => Score(f.Occupation, f.Skills, f.Pay, f.Distance, f.Priority);
+    public double Score(in FactorVector factors) =>
+        Score(factors.Occupation, factors.Skills, factors.Pay, factors.Distance, factors.Priority);
 
-    /// <summary>
-    /// Learns weights from outcomes by L2-regularised logistic regression (Newton / IRLS on MathNet.Numerics;
-    /// intercept not penalised): P(placed) = σ(b + Σ βᵢ fᵢ). The ranking weights are max(βᵢ, 0) normalised to
-    /// sum 1, which ranks exactly as the logistic model when every β ≥ 0; a factor that lowers placement odds
-    /// gets weight 0. Falls back to <see cref="Default"/> weights when no coefficient is positive.
-    /// </summary>
+    /// <summary>Learns weights from placement outcomes by L2-regularised logistic regression.</summary>
+    /// <remarks>
+    /// Newton / IRLS on MathNet.Numerics, intercept not penalised: P(placed) = σ(b + Σ βᵢ fᵢ). The ranking weights are
+    /// max(βᵢ, 0) normalised to sum 1, which ranks exactly as the logistic model when every β ≥ 0; a factor that
+    /// lowers placement odds gets weight 0. Falls back to <see cref="Default"/> weights when no coefficient is positive.
+    /// </remarks>
     public static ScoringModel Train(IReadOnlyList<TrainingExample> examples, double l2 = 1.0)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -128,10 +130,11 @@ public sealed class ScoringModel
         return new ScoringModel(weights, coefficients, beta[0], n);
     }
 
-    /// <summary>
-    /// Serialises as <c>{"version":1,"weights":{"occupation":…,"skills":…,"pay":…,"distance":…,"priority":…},
-    /// "coefficients":{…}|null,"intercept":…|null,"trainedOn":n}</c>; doubles round-trip exactly.
-    /// </summary>
+    /// <summary>Serialises the model as JSON; doubles round-trip exactly.</summary>
+    /// <remarks>
+    /// The shape is <c>{"version":1,"weights":{"occupation":…,"skills":…,"pay":…,"distance":…,"priority":…},
+    /// "coefficients":{…}|null,"intercept":…|null,"trainedOn":n}</c>.
+    /// </remarks>
     public string ToJson()
     {
         using var stream = new MemoryStream();
@@ -210,9 +213,6 @@ public sealed class ScoringModel
         }
     }
 
-    /// <summary>JSON names of the factors in <see cref="Factor"/> order.</summary>
-    internal static readonly string[] Names = ["occupation", "skills", "pay", "distance", "priority"];
-
     private static double[]? Normalise(double[] w)
     {
         var sum = w.Sum();
@@ -226,9 +226,9 @@ public sealed class ScoringModel
     private static void WriteFactors(Utf8JsonWriter writer, string name, IReadOnlyList<double> values)
     {
         writer.WriteStartObject(name);
-        for (var i = 0; i < Names.Length; i++)
+        for (var i = 0; i < FactorNames.Tokens.Count; i++)
         {
-            writer.WriteNumber(Names[i], values[i]);
+            writer.WriteNumber(FactorNames.Tokens[i], values[i]);
         }
         writer.WriteEndObject();
     }
@@ -241,13 +241,13 @@ public sealed class ScoringModel
         }
         if (obj.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"scoring model: field '{name}' must be an object with {string.Join(", ", Names)}");
+            throw new FormatException($"scoring model: field '{name}' must be an object with {string.Join(", ", FactorNames.Tokens)}");
         }
-        var values = new double[Names.Length];
-        for (var i = 0; i < Names.Length; i++)
+        var values = new double[FactorNames.Tokens.Count];
+        for (var i = 0; i < FactorNames.Tokens.Count; i++)
         {
-            var field = string.Create(CultureInfo.InvariantCulture, $"{name}.{Names[i]}");
-            if (!obj.TryGetProperty(Names[i], out var e))
+            var field = string.Create(CultureInfo.InvariantCulture, $"{name}.{FactorNames.Tokens[i]}");
+            if (!obj.TryGetProperty(FactorNames.Tokens[i], out var e))
             {
                 throw new FormatException($"scoring model: field '{field}' is missing");
             }

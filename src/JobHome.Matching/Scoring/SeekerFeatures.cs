@@ -6,7 +6,7 @@ using JobHome.Matching.Model;
 namespace JobHome.Matching.Scoring;
 
 /// <summary>A seeker encoded for scoring: primitive fields and a skill bitset.</summary>
-public readonly struct SeekerFeatures
+internal readonly struct SeekerFeatures
 {
     /// <summary>Encodes a seeker; unknown skills are added to <paramref name="vocabulary"/>.</summary>
     public SeekerFeatures(MatchSeeker seeker, SkillVocabulary vocabulary, bool addSkills = true)

@@ -7,7 +7,7 @@ namespace JobHome.Matching.Scoring;
 /// <param name="Mask">Bits of ids 0–63.</param>
 /// <param name="Overflow">Sorted ids ≥ 64.</param>
 /// <param name="Count">Distinct skills, including any not in the vocabulary.</param>
-public readonly record struct SkillSet(ulong Mask, int[] Overflow, int Count)
+internal readonly record struct SkillSet(ulong Mask, int[] Overflow, int Count)
 {
     /// <summary>How many required skills the holder has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

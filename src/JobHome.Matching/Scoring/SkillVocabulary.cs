@@ -6,7 +6,7 @@ namespace JobHome.Matching.Scoring;
 /// Maps skill tokens (compared case-insensitively) to dense ids for bitsets: ids 0–63 live in one
 /// <see cref="ulong"/> mask, later ids in a small sorted overflow array. Thread-safe; ids never change.
 /// </summary>
-public sealed class SkillVocabulary
+internal sealed class SkillVocabulary
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _addLock = new();

@@ -1,3 +1,4 @@
+using JobHome.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
@@ -17,20 +18,14 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Kind == StorageKind.Postgres)
+        if (options.Kind == StorageKind.Embedded)
         {
-            AddPostgres(builder, options.ConnectionString
-                ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options)));
-        }
-        else
-        {
-            // PLACEHOLDER until the SQLite providers land: in-memory providers with the final names.
-            builder.AddMemoryGrainStorage(StorageNames.Default);
-            builder.AddMemoryGrainStorage(StorageNames.PubSub);
-            builder.UseInMemoryReminderService();
-            builder.AddMemoryStreams(StorageNames.Streams);
+            builder.Services.AddSingleton(options);
+            return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
         }
 
+        AddPostgres(builder, options.ConnectionString
+            ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options)));
         builder.Services.AddSingleton(options);
         return builder;
     }

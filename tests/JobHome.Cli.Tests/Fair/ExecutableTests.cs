@@ -19,7 +19,7 @@ public sealed class ExecutableTests : IDisposable
         var result = await ExecutableRunner.RunAsync(_cli.Dir, "fair", "match", "--seekers", "seekers.csv", "--posts", "posts.csv", "--out", "out/a.csv");
 
         Assert.Equal(2, result.Exit);
-        Assert.Contains("posts.csv line 3, column openings: value \"-2\" — openings (招聘人数) must be a whole number ≥ 1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("posts.csv line 3, column openings: value \"-2\" — must be at least 1 [openings (招聘人数)]", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_cli.PathOf("out")));
         Assert.DoesNotContain("张三", result.All, StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class FairMatchOutputTests : IDisposable
                 "file,line,column,value,reason",
                 "seekers.csv,3,gender,X,gender (性别) must be M (男) or F (女)",
                 "seekers.csv,3,education,phd,education (学历) must be one of none|primary|junior|senior|vocational|college|bachelor|master|doctor",
-                "posts.csv,3,openings,0,openings (招聘人数) must be a whole number ≥ 1",
+                "posts.csv,3,openings,0,must be at least 1 [openings (招聘人数)]",
             ],
             Lines("out/rejects.csv"));
         Assert.Equal(["seeker_id,post_id,score", "S1,P1,0.750001", "S3,P1,0.750001"], Lines("out/assignment.csv"));

@@ -33,20 +33,29 @@ public sealed class FairMatchValidationTests : IDisposable
     [InlineData("seekers", "education", "phd", "education (学历) must be one of none|primary")]
     [InlineData("seekers", "occupations", "9-01", "occupations (求职意向职业) item '9-01' must start with a major group digit 1–8")]
     [InlineData("seekers", "expected_pay_min", "-100", "expected_pay_min (期望月薪下限) must be a non-negative amount")]
-    [InlineData("seekers", "lat", "95.5", "lat (纬度) must be a decimal number of degrees between -90 and 90")]
-    [InlineData("seekers", "lon", "abc", "lon (经度) must be a decimal number of degrees between -180 and 180")]
+    [InlineData("seekers", "lat", "95.5", "must be a number of degrees between -90 and 90 [WGS-84 latitude (纬度)]")]
+    [InlineData("seekers", "lon", "abc", "lon (经度) must be a decimal number of degrees (WGS-84)")]
     [InlineData("seekers", "birth_date", "1990/05/01", "birth_date (出生日期) must be a date written YYYY-MM-DD")]
     [InlineData("seekers", "rural", "yes", "rural (农村居民) must be 0 or 1")]
     [InlineData("seekers", "availability", "night_shift", "availability (可接受用工形式) items must be full_time|part_time|gig|public_welfare")]
     [InlineData("seekers", "key_groups", "vip", "key_groups (重点群体) items must be unemployed|")]
     [InlineData("posts", "occupation", "4-1-01", "occupation (职业) '4-1-01' level 2 is '1'")]
-    [InlineData("posts", "openings", "-2", "openings (招聘人数) must be a whole number ≥ 1")]
-    [InlineData("posts", "openings", "1.5", "openings (招聘人数) must be a whole number ≥ 1")]
+    [InlineData("posts", "openings", "-2", "must be at least 1 [openings (招聘人数)]")]
+    [InlineData("posts", "openings", "1.5", "openings (招聘人数) must be a whole number")]
     [InlineData("posts", "pay_min", "三千", "pay_min (月薪下限) must be a non-negative amount")]
     [InlineData("posts", "kind", "full_time;gig", "kind (用工形式) must be exactly one of full_time|part_time|gig|public_welfare")]
     [InlineData("posts", "min_education", "Bachelor", "min_education (最低学历) must be one of")]
-    [InlineData("posts", "age_min", "-1", "age_min (最低年龄) must be a whole number between 0 and 120, or empty for no limit")]
-    [InlineData("posts", "employer", "", "employer (用人单位) must not be empty")]
+    [InlineData("posts", "age_min", "-1", "must be between 16 and 120 [legal working age (法定劳动年龄, 16+) and at most 120 years]")]
+    [InlineData("posts", "age_min", "x", "age_min (最低年龄) must be a whole number, or empty for no limit")]
+    [InlineData("posts", "employer", "", "is required [employer (用人单位)]")]
+    [InlineData("posts", "title", "", "is required [post title (岗位名称)]")]
+    [InlineData("posts", "age_max", "121", "must be between 16 and 120 [legal working age (法定劳动年龄, 16+) and at most 120 years]")]
+    [InlineData("seekers", "birth_date", "2015-01-01",
+        "gives age 11 on 2026-11-01; a seeker must be 16–120 years old [legal working age (法定劳动年龄, 16+) and at most 120 years]")]
+    [InlineData("seekers", "birth_date", "1900-01-01",
+        "gives age 126 on 2026-11-01; a seeker must be 16–120 years old [legal working age (法定劳动年龄, 16+) and at most 120 years]")]
+    [InlineData("seekers", "name", "", "is required [real-name registration (实名制)]")]
+    [InlineData("seekers", "availability", "", "must name at least one kind of work [availability (可接受用工形式)]")]
     public async Task Match_BadValue_NamesFileLineColumnValueRuleAndWritesNothing(string file, string column, string value, string rule)
     {
         string seekers, posts;
@@ -80,7 +89,7 @@ public sealed class FairMatchValidationTests : IDisposable
         var result = await MatchAsync(GoodSeekers, Table(PostHeader, Post("P1", payMin: "5000", payMax: "4000")));
 
         Assert.Equal(ExitCodes.InvalidInput, result.Exit);
-        Assert.Contains("posts.csv line 2, column pay_max: value \"4000\" — pay_max (月薪上限) must be at least pay_min (月薪下限) 5000", result.Error, StringComparison.Ordinal);
+        Assert.Contains("posts.csv line 2, column pay_max: value \"4000\" — is below pay_min 5000 [pay range (薪酬范围): min ≤ max]", result.Error, StringComparison.Ordinal);
         AssertNothingWritten();
     }
 
@@ -89,7 +98,7 @@ public sealed class FairMatchValidationTests : IDisposable
     {
         var result = await MatchAsync(GoodSeekers, Table(PostHeader, Post("P1", ageMin: "40", ageMax: "30")));
 
-        Assert.Contains("posts.csv line 2, column age_max: value \"30\" — age_max (最高年龄) must be at least age_min (最低年龄) 40", result.Error, StringComparison.Ordinal);
+        Assert.Contains("posts.csv line 2, column age_max: value \"30\" — is below age_min 40 [age range (年龄要求): min ≤ max]", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

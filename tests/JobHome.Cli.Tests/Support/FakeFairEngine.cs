@@ -1,7 +1,7 @@
-using JobHome.Cli.Console;
 using JobHome.Cli.Fair;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Tests.Support;
 
@@ -12,9 +12,11 @@ namespace JobHome.Cli.Tests.Support;
 internal sealed class FakeFairEngine : IFairEngine
 {
     public static IFairEngine Create(string? modelJson) =>
-        modelJson is null || modelJson.Contains("\"fake\"", StringComparison.Ordinal) ? new FakeFairEngine() : throw new FormatException("not a fake model");
+        modelJson is null || modelJson.Contains("\"fake\"", StringComparison.Ordinal) ? new FakeFairEngine()
+            : throw new FormatException("not a fake model");
 
-    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgressPhase progress, CancellationToken ct)
+    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings,
+        IProgress<long> progress, CancellationToken cancellationToken)
     {
         var start = new List<int> { 0 };
         var post = new List<int>();
@@ -36,11 +38,12 @@ internal sealed class FakeFairEngine : IFairEngine
         return new CandidateGraph(seekers.Count, posts.Select(p => p.Openings).ToArray(), start.ToArray(), post.ToArray(), score.ToArray());
     }
 
-    public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct)
+    public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken)
     {
-        var left = (int[])graph.Capacity.Clone();
+        var left = graph.Capacity.ToArray();
         var result = Enumerable.Repeat(-1, graph.SeekerCount).ToArray();
         long total = 0;
+        var placed = 0;
         var edges = Enumerable.Range(0, graph.SeekerCount)
             .SelectMany(s => Enumerable.Range(graph.EdgeStart[s], graph.EdgeStart[s + 1] - graph.EdgeStart[s]).Select(e => (s, e)))
             .OrderByDescending(x => graph.EdgeScore[x.e]);
@@ -52,11 +55,16 @@ internal sealed class FakeFairEngine : IFairEngine
                 result[s] = p;
                 left[p]--;
                 total += graph.EdgeScore[e];
+                placed++;
             }
         }
-        return new FairSolution(result, total);
+        return new FairAssignment(result, total, placed);
     }
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int k, IProgressPhase progress, CancellationToken ct) =>
-        seekers.Select(s => (IReadOnlyList<RecommendationRow>)posts.Take(k).Select(p => new RecommendationRow(p.Id, 0.5, "occupation=0.50(职业匹配)")).ToList()).ToList();
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+        FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
+        seekers.Select(s => (IReadOnlyList<Recommendation>)posts.Take(count)
+            .Select(p => new Recommendation(
+                p.Id, 0.5, [new FactorContribution(Factor.Occupation, 0.5, 0.5, "职业匹配 0.50", "occupation 0.50")]))
+            .ToList()).ToList();
 }

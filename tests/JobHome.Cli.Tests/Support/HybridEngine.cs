@@ -1,7 +1,7 @@
-using JobHome.Cli.Console;
 using JobHome.Cli.Fair;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Tests.Support;
 
@@ -13,12 +13,15 @@ internal sealed class HybridEngine(IFairEngine real) : IFairEngine
 
     public static IFairEngine Create(string? modelJson) => new HybridEngine(MatchingFairEngine.Create(modelJson));
 
-    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, IProgressPhase progress, CancellationToken ct) =>
-        _real.BuildGraph(seekers, posts, settings, progress, ct);
+    public CandidateGraph BuildGraph(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings,
+        IProgress<long> progress, CancellationToken cancellationToken) =>
+        _real.BuildGraph(seekers, posts, settings, progress, cancellationToken);
 
-    public FairSolution Solve(CandidateGraph graph, FairSettings settings, IProgressPhase progress, CancellationToken ct) =>
-        _fake.Solve(graph, settings, progress, ct);
+    public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress,
+        CancellationToken cancellationToken) =>
+        _fake.Solve(graph, settings, progress, cancellationToken);
 
-    public IReadOnlyList<IReadOnlyList<RecommendationRow>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, FairSettings settings, int k, IProgressPhase progress, CancellationToken ct) =>
-        _real.Recommend(seekers, posts, settings, k, progress, ct);
+    public IReadOnlyList<IReadOnlyList<Recommendation>> Recommend(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts,
+        FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
+        _real.Recommend(seekers, posts, settings, count, progress, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using JobHome.Domain.Checklist;
 using JobHome.Domain.Sites;
+using JobHome.Tests.Shared;
 
 namespace JobHome.Domain.Tests.Checklist;
 
@@ -20,10 +21,6 @@ public sealed class StandardisationChecklistTests
     public void Items_StarredTexts_AppearWithStarInSeed()
     {
         var seed = SeedFiles.Read("000_");
-        if (seed is null)
-        {
-            return;
-        }
         foreach (var item in StandardisationChecklist.Items)
         {
             Assert.True(seed.Contains(item.Chinese, StringComparison.Ordinal), item.Id);

@@ -42,7 +42,7 @@ public sealed class MaskingTests
     [Fact]
     public void SeekerValidate_BadFields_AllReportedMasked()
     {
-        var seeker = NewSeeker() with { Phone = "1381234567X", BirthDate = new DateOnly(2015, 1, 1), ExpectedMonthlyPay = -1, Availability = WorkKind.None };
+        var seeker = NewSeeker() with { Phone = "1381234567X", BirthDate = new DateOnly(2015, 1, 1), ExpectedPayMin = -1, Availability = WorkKind.None };
         var result = seeker.Validate(new DateOnly(2025, 1, 1));
         Assert.False(result.IsValid);
         var fields = result.Errors.Select(e => e.Field).ToList();
@@ -75,6 +75,6 @@ public sealed class MaskingTests
         Gender = Gender.Male,
         Education = EducationLevel.Senior,
         Location = new GeoPoint(25.39, 114.92),
-        ExpectedMonthlyPay = 4000,
+        ExpectedPayMin = 4000,
     };
 }

@@ -35,6 +35,18 @@ public sealed class PostTests
         Assert.Equal(["occupation", "openings", "pay_max", "kind", "age_max"], fields);
     }
 
+    [Theory]
+    [InlineData(16, 120, true)]
+    [InlineData(15, null, false)]
+    [InlineData(null, 121, false)]
+    public void Validate_AgeLimits_Between16And120(int? ageMin, int? ageMax, bool valid)
+    {
+        var result = (Valid() with { AgeMin = ageMin, AgeMax = ageMax }).Validate();
+
+        Assert.Equal(valid, result.IsValid);
+        Assert.All(result.Errors, e => Assert.Equal(WorkingAge.Rule, e.Rule));
+    }
+
     [Fact]
     public void Validate_AgeBelow16_Rejected()
     {

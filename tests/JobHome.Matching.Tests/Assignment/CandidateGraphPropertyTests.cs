@@ -58,7 +58,7 @@ public sealed class CandidateGraphPropertyTests
 
         var scorer = new Scorer(model, options);
         Assert.Equal(seekers.Count, graph.SeekerCount);
-        Assert.Equal(posts.Select(p => Math.Max(0, p.Openings)), graph.Capacity);
+        Assert.Equal(posts.Select(p => Math.Max(0, p.Openings)), graph.Capacity.ToArray());
         for (var s = 0; s < seekers.Count; s++)
         {
             var expected = posts
@@ -69,8 +69,8 @@ public sealed class CandidateGraphPropertyTests
                 .ToList();
             var from = graph.EdgeStart[s];
             var to = graph.EdgeStart[s + 1];
-            Assert.Equal(expected.Select(e => e.Index), graph.EdgePost[from..to]);
-            Assert.Equal(expected.Select(e => CandidateGraph.ToMicro(e.Score)), graph.EdgeScore[from..to]);
+            Assert.Equal(expected.Select(e => e.Index), graph.EdgePost[from..to].ToArray());
+            Assert.Equal(expected.Select(e => CandidateGraph.ToMicro(e.Score)), graph.EdgeScore[from..to].ToArray());
         }
     }
 

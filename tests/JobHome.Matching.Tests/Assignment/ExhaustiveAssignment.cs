@@ -8,7 +8,7 @@ internal static class ExhaustiveAssignment
     /// <summary>Best (placed, score) pair: by score alone, or by placements then score.</summary>
     public static (int Placed, long Score) Best(CandidateGraph graph, bool placementsFirst)
     {
-        var remaining = (int[])graph.Capacity.Clone();
+        var remaining = graph.Capacity.ToArray();
         (int Placed, long Score) best = (0, 0);
         Visit(graph, 0, remaining, 0, 0, placementsFirst, ref best);
         return best;

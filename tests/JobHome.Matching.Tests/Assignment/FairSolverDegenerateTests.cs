@@ -83,9 +83,23 @@ public sealed class FairSolverDegenerateTests
     }
 
     [Fact]
-    public void Solve_InvalidPost_Throws()
+    public void Constructor_InvalidPost_Throws() =>
+        Assert.Throws<ArgumentException>(() => new CandidateGraph(1, [1], [0, 1], [3], [10]));
+
+    [Fact]
+    public void Constructor_CallerChangesArraysAfterwards_GraphUnchanged()
     {
-        var graph = new CandidateGraph(1, [1], [0, 1], [3], [10]);
-        Assert.Throws<ArgumentException>(() => FairSolver.Solve(graph, FairObjective.Score, FairMode.Optimal));
+        int[] capacity = [1];
+        int[] start = [0, 1];
+        int[] post = [0];
+        int[] score = [10];
+        var graph = new CandidateGraph(1, capacity, start, post, score);
+        capacity[0] = -1;
+        post[0] = 7;
+        score[0] = int.MaxValue;
+        Assert.Equal(1, graph.Capacity[0]);
+        Assert.Equal(0, graph.EdgePost[0]);
+        Assert.Equal(10, graph.EdgeScore[0]);
+        Assert.Equal(10, FairSolver.Solve(graph, FairObjective.Score, FairMode.Optimal).TotalScoreMicro);
     }
 }

@@ -72,7 +72,7 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
     [Fact]
     public async Task WriteState_AfterDeactivation_StateIsReadBack()
     {
-        var counter = Cluster.Client.GetGrain<ICounterGrain>(NewKey());
+        var counter = Cluster.Client.GetGrain<ITallyGrain>(NewKey());
         await counter.AddAsync(2);
         await counter.AddAsync(3);
 
@@ -87,14 +87,14 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
         var keys = Enumerable.Range(0, 8).Select(_ => NewKey()).ToList();
         foreach (var (key, i) in keys.Select((k, i) => (k, i)))
         {
-            await Cluster.Client.GetGrain<ICounterGrain>(key).AddAsync(i + 1);
+            await Cluster.Client.GetGrain<ITallyGrain>(key).AddAsync(i + 1);
         }
 
         await RestartEverySiloAsync();
 
         foreach (var (key, i) in keys.Select((k, i) => (k, i)))
         {
-            Assert.Equal(i + 1, await Cluster.Client.GetGrain<ICounterGrain>(key).GetAsync());
+            Assert.Equal(i + 1, await Cluster.Client.GetGrain<ITallyGrain>(key).GetAsync());
         }
     }
 
@@ -103,17 +103,17 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
     {
         var storage = Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         var grainId = GrainId.Create("jobhome-etag", NewKey());
-        var first = new GrainState<CounterState>(new CounterState { Value = 1 });
+        var first = new GrainState<TallyState>(new TallyState { Value = 1 });
         await storage.WriteStateAsync("counter", grainId, first);
-        var current = new GrainState<CounterState>(new CounterState { Value = 2 }) { ETag = first.ETag };
+        var current = new GrainState<TallyState>(new TallyState { Value = 2 }) { ETag = first.ETag };
         await storage.WriteStateAsync("counter", grainId, current);
 
-        var stale = new GrainState<CounterState>(new CounterState { Value = 3 }) { ETag = first.ETag };
-        var secondFirstWrite = new GrainState<CounterState>(new CounterState { Value = 4 });
+        var stale = new GrainState<TallyState>(new TallyState { Value = 3 }) { ETag = first.ETag };
+        var secondFirstWrite = new GrainState<TallyState>(new TallyState { Value = 4 });
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", grainId, stale));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", grainId, secondFirstWrite));
-        var read = new GrainState<CounterState>();
+        var read = new GrainState<TallyState>();
         await storage.ReadStateAsync("counter", grainId, read);
         Assert.Equal(2, read.State!.Value);
         Assert.Equal(current.ETag, read.ETag);
@@ -124,17 +124,17 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
     {
         var storage = Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
         var grainId = GrainId.Create("jobhome-clear", NewKey());
-        var state = new GrainState<CounterState>(new CounterState { Value = 7 });
+        var state = new GrainState<TallyState>(new TallyState { Value = 7 });
         await storage.WriteStateAsync("counter", grainId, state);
         var before = state.ETag;
 
         await storage.ClearStateAsync("counter", grainId, state);
 
-        var read = new GrainState<CounterState>();
+        var read = new GrainState<TallyState>();
         await storage.ReadStateAsync("counter", grainId, read);
         Assert.False(read.RecordExists);
         Assert.Equal(0, read.State!.Value);
-        var stale = new GrainState<CounterState>(new CounterState { Value = 8 }) { ETag = before };
+        var stale = new GrainState<TallyState>(new TallyState { Value = 8 }) { ETag = before };
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", grainId, stale));
     }
 
@@ -142,7 +142,7 @@ public abstract class StorageGuaranteeTests : IAsyncLifetime
     public async Task Reminder_AfterEverySiloRestarted_Fires()
     {
         var key = NewKey();
-        var probe = Cluster.Client.GetGrain<IReminderProbeGrain>(key);
+        var probe = Cluster.Client.GetGrain<ITickerGrain>(key);
         var firstTick = TestProbe.ExpectAsync(key, 1);
         await probe.StartAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         await firstTick.WaitAsync(Patience);

@@ -1,4 +1,0 @@
-namespace JobHome.Actors.Storage;
-
-/// <summary>A stored state payload and its ETag.</summary>
-public sealed record GrainStateRecord(byte[] Payload, string Etag);

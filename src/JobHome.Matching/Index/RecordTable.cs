@@ -1,0 +1,67 @@
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Index;
+
+/// <summary>
+/// One side of <see cref="MatchIndex"/>: records by id with their slots, the store behind them and the top-k query
+/// with explanations. Writers are serialised by the index's lock; <see cref="Count"/> and queries take none.
+/// </summary>
+/// <typeparam name="TFeatures">The encoded records stored.</typeparam>
+/// <typeparam name="TQuery">The encoded record of the other side that queries them.</typeparam>
+/// <typeparam name="TStore">The store.</typeparam>
+internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFeatures>
+    where TFeatures : struct
+    where TQuery : struct
+    where TStore : class, IRecordStore<TFeatures, TQuery>, new()
+{
+    private readonly Dictionary<string, RecordSlot> _slots = new(StringComparer.Ordinal);
+    private readonly TStore _store = new();
+    private int _count;
+
+    /// <summary>Number of records, published after each change.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Adds or replaces the record <paramref name="id"/>; a new record takes the next handle.</summary>
+    public void Upsert(string id, in TFeatures features, ref int nextHandle)
+    {
+        if (_slots.TryGetValue(id, out var slot))
+        {
+            _store.Remove(slot);
+        }
+        else
+        {
+            slot = new RecordSlot(id, nextHandle++);
+            _slots.Add(id, slot);
+        }
+        _store.Add(in features, slot);
+        Volatile.Write(ref _count, _slots.Count);
+    }
+
+    /// <summary>Removes a record; false when it is not stored.</summary>
+    public bool Remove(string id)
+    {
+        if (!_slots.Remove(id, out var slot))
+        {
+            return false;
+        }
+        _store.Remove(slot);
+        Volatile.Write(ref _count, _slots.Count);
+        return true;
+    }
+
+    /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, explained.</summary>
+    public Recommendation[] Top(in TQuery query, int count, ScoringModel model, MatchOptions options)
+    {
+        var top = new TopK(count, dedupe: true);
+        _store.Query(in query, model, options, top);
+        var found = top.ToSortedArray();
+        var result = new Recommendation[found.Length];
+        for (var i = 0; i < found.Length; i++)
+        {
+            var candidate = found[i];
+            var factors = TStore.Factors(candidate.Segment, candidate.Slot, in query, options);
+            result[i] = Scorer.Recommend(candidate.Id, candidate.Score, factors, model, options.TopFactors);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,53 @@
+using JobHome.Storage.Sqlite.Reminders;
+using JobHome.Storage.Sqlite.State;
+using JobHome.Storage.Sqlite.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+
+namespace JobHome.Storage.Sqlite;
+
+/// <summary>Registers the embedded SQLite providers (grain storage, reminders, durable streams) on one file.</summary>
+public static class SqliteSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds grain storage <see cref="StorageNames.Default"/> and <see cref="StorageNames.PubSub"/>, the reminder table and
+    /// the durable stream provider <see cref="StorageNames.Streams"/>, all on the SQLite file of <paramref name="store"/>.
+    /// </summary>
+    public static ISiloBuilder AddJobHomeSqlite(this ISiloBuilder builder, SqliteStoreOptions store, SqliteStreamOptions? streams = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        var streamOptions = streams ?? new SqliteStreamOptions();
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton<SqliteStore>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteStore>());
+
+        services.AddGrainStorage(StorageNames.Default, SqliteGrainStorage.Create);
+        services.AddGrainStorage(StorageNames.PubSub, SqliteGrainStorage.Create);
+
+        builder.AddReminders();
+        services.AddSingleton<SqliteReminderTable>();
+        services.AddSingleton<IReminderTable>(sp => sp.GetRequiredService<SqliteReminderTable>());
+
+        builder.AddPersistentStreams(
+            StorageNames.Streams,
+            (sp, name) => SqliteQueueAdapterFactory.Create(sp, name, streamOptions),
+            configurator =>
+            {
+                configurator.ConfigurePullingAgent(options => options.Configure(o =>
+                {
+                    o.MaxEventDeliveryTime = streamOptions.MaxEventDeliveryTime;
+                    o.GetQueueMsgsTimerPeriod = streamOptions.PollInterval;
+                }));
+                configurator.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ExplicitGrainBasedAndImplicit);
+            });
+        return builder;
+    }
+}

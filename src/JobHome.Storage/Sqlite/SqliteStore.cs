@@ -1,0 +1,256 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+
+namespace JobHome.Storage.Sqlite;
+
+/// <summary>
+/// The embedded SQLite file shared by grain state, reminders and the stream queue. Every write goes through one writer
+/// loop (SQLite admits one writer at a time): it drains what callers queued meanwhile and commits them in one
+/// transaction (group commit), so the cost of a commit is shared by the whole batch; each caller's task completes only
+/// after its batch committed. Reads open pooled connections and run beside the writer (WAL).
+/// </summary>
+internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteStore> _logger;
+    private readonly string _connectionString;
+    private readonly Channel<SqliteWriteOperation> _queue = Channel.CreateUnbounded<SqliteWriteOperation>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly Lock _startLock = new();
+    private Task? _start;
+    private Task? _writerLoop;
+    private SqliteConnection? _writerConnection;
+    private long _committedBatches;
+
+    /// <summary>Creates the store; nothing is opened until <see cref="StartAsync"/> or the first call.</summary>
+    public SqliteStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            throw new ArgumentException("The embedded SQLite store needs a file path (SqliteStoreOptions.Path).", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        _options = options;
+        _time = time;
+        _logger = logger;
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    /// <summary>Transactions the writer loop has committed (each holds one or more callers' writes).</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>Full path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Microseconds since the Unix epoch, from the injected clock.</summary>
+    public long NowMicroseconds => ToMicroseconds(_time.GetUtcNow());
+
+    /// <summary>Converts a time to INTEGER microseconds since the Unix epoch (the schema's timestamp encoding).</summary>
+    public static long ToMicroseconds(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
+    /// <summary>Opens the file (WAL, the configured <c>synchronous</c>), applies the schema and starts the writer loop; idempotent.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_startLock)
+        {
+            _start ??= Task.Run(Start, CancellationToken.None);
+        }
+
+        return _start.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Queues <paramref name="execute"/> for the next batch; completes after that batch committed.</summary>
+    /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
+    public async Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> execute, CancellationToken cancellationToken = default)
+    {
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var operation = new SqliteWriteOperation<T>(execute);
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(SqliteStore), $"The embedded store '{FilePath}' is shut down.");
+        }
+
+        return await operation.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a pooled connection for reading; the caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken = default)
+    {
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle) =>
+        // Open the file before grains, reminders and streams start, so a bad path fails the silo's start.
+        lifecycle.Subscribe(nameof(SqliteStore), ServiceLifecycleStage.RuntimeInitialize, StartAsync, _ => Task.CompletedTask);
+
+    /// <summary>Stops taking writes, commits what is queued and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writerLoop is not null)
+        {
+            await _writerLoop.ConfigureAwait(false);
+        }
+
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(_writerConnection);
+        }
+    }
+
+    private void Start()
+    {
+        var directory = System.IO.Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                // WAL is a property of the file and stays set; synchronous is per connection, and only the writer
+                // connection commits, so setting it here governs every commit.
+                command.CommandText = "PRAGMA journal_mode = WAL";
+                var mode = (string?)command.ExecuteScalar();
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException($"The embedded database '{FilePath}' could not be switched to WAL mode (journal mode is '{mode}').");
+                }
+
+                command.CommandText = _options.Synchronous == SqliteSynchronous.Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+                command.ExecuteNonQuery();
+            }
+
+            InterimSqliteSchemaApplier.Apply(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        _writerConnection = connection;
+        _writerLoop = Task.Run(WriterLoopAsync);
+        LogOpened(_logger, FilePath, _options.Synchronous);
+    }
+
+    private async Task WriterLoopAsync()
+    {
+        var context = new SqliteWriteContext(_writerConnection!);
+        var batch = new List<SqliteWriteOperation>(_options.MaxBatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var operation))
+                {
+                    batch.Add(operation);
+                }
+
+                CommitBatch(context, batch);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            context.DisposeCommands();
+        }
+    }
+
+    private void CommitBatch(SqliteWriteContext context, List<SqliteWriteOperation> batch)
+    {
+        // An operation that throws rolls the whole transaction back; it alone fails and the rest run again in a new
+        // transaction, so no caller sees another's partial writes. Expected outcomes (a stale ETag) are results, not throws.
+        while (batch.Count > 0)
+        {
+            SqliteTransaction? transaction = null;
+            var failed = -1;
+            Exception? failure = null;
+            try
+            {
+                transaction = _writerConnection!.BeginTransaction(deferred: false);
+                context.Transaction = transaction;
+                context.NowMicroseconds = NowMicroseconds;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    try
+                    {
+                        batch[i].Execute(context);
+                    }
+                    catch (Exception e)
+                    {
+                        failed = i;
+                        failure = e;
+                        break;
+                    }
+                }
+
+                if (failed < 0)
+                {
+                    transaction.Commit();
+                    Interlocked.Increment(ref _committedBatches);
+                    foreach (var operation in batch)
+                    {
+                        operation.Complete();
+                    }
+
+                    return;
+                }
+
+                transaction.Rollback();
+            }
+            catch (Exception e)
+            {
+                // Begin, commit or rollback failed (disk full, I/O error, file locked past the busy timeout): nothing of
+                // the batch is known to be durable, so every caller gets the error.
+                LogBatchFailed(_logger, e, FilePath, batch.Count);
+                foreach (var operation in batch)
+                {
+                    operation.Fail(e);
+                }
+
+                return;
+            }
+            finally
+            {
+                context.Transaction = null;
+                transaction?.Dispose();
+            }
+
+            LogOperationFailed(_logger, failure, FilePath);
+            batch[failed].Fail(failure!);
+            batch.RemoveAt(failed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store opened: {Path} (WAL, synchronous={Synchronous})")]
+    private static partial void LogOpened(ILogger logger, string path, SqliteSynchronous synchronous);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A write batch of {Count} on {Path} failed; every write in it fails")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string path, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write on {Path} failed; the rest of its batch is retried without it")]
+    private static partial void LogOperationFailed(ILogger logger, Exception? exception, string path);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Sqlite.Streams;
+
+/// <summary>Orleans' persistent-stream factory for the SQLite queue: adapter, per-queue receivers, cache, mapper, dead-lettering.</summary>
+internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
+{
+    private readonly string _name;
+    private readonly SqliteStore _store;
+    private readonly SqliteStreamOptions _options;
+    private readonly Serializer<SqliteBatchContainer> _serializer;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly HashRingBasedStreamQueueMapper _mapper;
+    private readonly SimpleQueueAdapterCache _cache;
+    private readonly SqliteStreamFailureHandler _failureHandler;
+
+    /// <summary>Creates the factory of provider <paramref name="name"/>.</summary>
+    public SqliteQueueAdapterFactory(string name, SqliteStreamOptions options, SqliteStore store, Serializer<SqliteBatchContainer> serializer, ILoggerFactory loggerFactory)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
+        _name = name;
+        _store = store;
+        _options = options;
+        _serializer = serializer;
+        _loggerFactory = loggerFactory;
+        _mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.QueueCount }, name);
+        _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, name, loggerFactory);
+        _failureHandler = new SqliteStreamFailureHandler(store, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
+    }
+
+    /// <summary>Creates the factory from the silo's services (the delegate <c>AddPersistentStreams</c> takes).</summary>
+    public static SqliteQueueAdapterFactory Create(IServiceProvider services, string name, SqliteStreamOptions options) =>
+        new(name, options, services.GetRequiredService<SqliteStore>(), services.GetRequiredService<Serializer<SqliteBatchContainer>>(), services.GetRequiredService<ILoggerFactory>());
+
+    /// <inheritdoc />
+    public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
+
+    /// <summary>Opens the store and returns the adapter.</summary>
+    public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken)
+    {
+        await _store.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new SqliteQueueAdapter(_name, _store, _options, _mapper, _serializer, CreateReceiver);
+    }
+
+    /// <inheritdoc />
+    public IQueueAdapterCache GetQueueAdapterCache() => _cache;
+
+    /// <inheritdoc />
+    public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
+
+    /// <inheritdoc />
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) => Task.FromResult<IStreamFailureHandler>(_failureHandler);
+
+    private SqliteQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
+        new(_name, queueId, _store, _options, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
+}

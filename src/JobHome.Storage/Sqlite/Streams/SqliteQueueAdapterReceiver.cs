@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Sqlite.Streams;
+
+/// <summary>
+/// Reads one queue for Orleans' pulling agent. A row is deleted only when the agent reports it delivered (purged from
+/// the cache after every consumer got it); rows still in the table when a silo dies are read and delivered again by
+/// the next silo (at least once). Each read counts an attempt; a row read <see cref="SqliteStreamOptions.MaxAttempts"/>
+/// times without confirmation, or one that cannot be deserialized, is dead-lettered instead of delivered.
+/// </summary>
+internal sealed partial class SqliteQueueAdapterReceiver(
+    string provider,
+    QueueId queueId,
+    SqliteStore store,
+    SqliteStreamOptions options,
+    Serializer<SqliteBatchContainer> serializer,
+    ILogger<SqliteQueueAdapterReceiver> logger) : IQueueAdapterReceiver
+{
+    private readonly int _queue = (int)queueId.GetNumericId();
+
+    // Rows up to here were handed to the agent by this receiver; older undelivered rows come back only after a restart.
+    private long _lastReadId;
+
+    /// <inheritdoc />
+    public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
+
+    /// <summary>Opens the store.</summary>
+    public Task Initialize(TimeSpan timeout, CancellationToken cancellationToken) => store.StartAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    /// <summary>Reads the next rows of the queue, counts the attempt and dead-letters poison.</summary>
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        var limit = maxCount <= 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
+        List<SqliteStreamQueue.Row> rows;
+        await using (var connection = await store.OpenReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows = await SqliteStreamQueue.ReadAsync(connection, provider, _queue, _lastReadId, limit, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var batches = new List<IBatchContainer>(rows.Count);
+        var poison = new List<(long Id, string Reason)>();
+        foreach (var row in rows)
+        {
+            if (row.Attempts >= options.MaxAttempts)
+            {
+                poison.Add((row.Id, $"read {row.Attempts} times without a confirmed delivery (MaxAttempts {options.MaxAttempts})"));
+                continue;
+            }
+
+            try
+            {
+                var batch = serializer.Deserialize(row.Payload) ?? throw new InvalidDataException("empty payload");
+                batch.Token = new EventSequenceTokenV2(row.Id);
+                batches.Add(batch);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                poison.Add((row.Id, $"cannot be deserialized: {e.Message}"));
+            }
+        }
+
+        var after = _lastReadId;
+        var last = rows[^1].Id;
+        // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
+        await store.WriteAsync(context =>
+        {
+            // Dead letters first, so they keep the attempt count they were read with.
+            foreach (var (id, reason) in poison)
+            {
+                SqliteStreamQueue.DeadLetter(context, id, reason);
+            }
+
+            var count = context.Command(SqliteStreamQueue.CountAttemptSql);
+            count.Parameters.AddWithValue("$provider", provider);
+            count.Parameters.AddWithValue("$queue", _queue);
+            count.Parameters.AddWithValue("$after", after);
+            count.Parameters.AddWithValue("$last", last);
+            count.ExecuteNonQuery();
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+        _lastReadId = last;
+        foreach (var (id, reason) in poison)
+        {
+            LogDeadLettered(logger, id, provider, _queue, reason);
+        }
+
+        return batches;
+    }
+
+    /// <inheritdoc />
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    /// <summary>Deletes delivered rows: they will not be read again.</summary>
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ids = new long[messages.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = ((SqliteBatchContainer)messages[i]).Token!.SequenceNumber;
+        }
+
+        return store.WriteAsync(context =>
+        {
+            foreach (var id in ids)
+            {
+                SqliteStreamQueue.Delete(context, id);
+            }
+
+            return ids.Length;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+
+    /// <summary>Nothing to release: rows not yet confirmed stay in the table for the next reader.</summary>
+    public Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream message {Id} of provider {Provider} queue {Queue} dead-lettered: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, long id, string provider, int queue, string reason);
+}

@@ -1,0 +1,29 @@
+namespace JobHome.Storage.Sqlite.Streams;
+
+/// <summary>Options of the durable stream provider on the embedded SQLite file.</summary>
+public sealed class SqliteStreamOptions
+{
+    /// <summary>Number of queues (one pulling agent each) the streams are hashed over. Default: 4.</summary>
+    public int QueueCount { get; set; } = 4;
+
+    /// <summary>
+    /// Reads of one message without a confirmed delivery (each means a silo died while delivering it) after which the
+    /// next read dead-letters it instead of delivering it again. Default: 10.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// How long Orleans' pulling agent keeps retrying a failing delivery before the message is dead-lettered
+    /// (<c>StreamPullingAgentOptions.MaxEventDeliveryTime</c>). Default: 1 min.
+    /// </summary>
+    public TimeSpan MaxEventDeliveryTime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an idle queue is polled (<c>StreamPullingAgentOptions.GetQueueMsgsTimerPeriod</c>). Default: 100 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Messages one queue reads at most per poll. Default: 1000.</summary>
+    public int ReadBatchSize { get; set; } = 1000;
+
+    /// <summary>Messages held per queue in Orleans' cache until every consumer has them. Default: 4096.</summary>
+    public int CacheSize { get; set; } = 4096;
+}

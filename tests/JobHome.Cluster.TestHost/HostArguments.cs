@@ -1,0 +1,48 @@
+using JobHome.Storage;
+
+namespace JobHome.Cluster.TestHost;
+
+/// <summary>Command line of the test silo: <c>--name value</c> pairs, parsed strictly.</summary>
+public sealed record HostArguments(
+    StorageKind Storage,
+    string Data,
+    string? Connection,
+    string SiloName,
+    int SiloPort,
+    int GatewayPort,
+    string ClusterId,
+    bool FastMembership)
+{
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static HostArguments Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--fast-membership")
+            {
+                flags.Add(args[i]);
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+            }
+        }
+
+        string Get(string key, string fallback) => values.TryGetValue(key, out var v) ? v : fallback;
+        return new HostArguments(
+            Enum.Parse<StorageKind>(Get("storage", "Embedded"), ignoreCase: true),
+            Get("data", "data"),
+            values.GetValueOrDefault("connection"),
+            Get("name", "silo"),
+            int.Parse(Get("silo-port", "11111"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("gateway-port", "30000"), System.Globalization.CultureInfo.InvariantCulture),
+            Get("cluster-id", "jobhome-test"),
+            flags.Contains("--fast-membership"));
+    }
+}

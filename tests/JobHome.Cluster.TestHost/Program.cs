@@ -1,0 +1,67 @@
+using System.Net;
+using JobHome.Cluster.TestHost;
+using JobHome.Storage;
+using JobHome.Storage.Hosting;
+using JobHome.Storage.Startup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+var arguments = HostArguments.Parse(args);
+var storage = new JobHomeStorageOptions
+{
+    Kind = arguments.Storage,
+    DataDirectory = arguments.Data,
+    ConnectionString = arguments.Connection,
+};
+await StorageStartup.PrepareAsync(storage, CancellationToken.None);
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.UseOrleans(silo =>
+{
+    if (arguments.Storage == StorageKind.Embedded)
+    {
+        silo.UseLocalhostClustering(arguments.SiloPort, arguments.GatewayPort);
+    }
+    else
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = arguments.ClusterId;
+            o.ServiceId = "jobhome";
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = IPAddress.Loopback;
+            o.SiloPort = arguments.SiloPort;
+            o.GatewayPort = arguments.GatewayPort;
+        });
+    }
+
+    silo.Configure<SiloOptions>(o => o.SiloName = arguments.SiloName);
+    if (arguments.FastMembership)
+    {
+        // Tuned detection for the failover test: probes every second, three misses, two votes.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 3;
+            o.NumVotesForDeathDeclaration = 2;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        });
+    }
+
+    silo.AddJobHomeStorage(storage);
+});
+
+using var host = builder.Build();
+await host.StartAsync();
+// The parent test waits for this line before it connects.
+Console.WriteLine($"READY {arguments.SiloName}");
+await host.WaitForShutdownAsync();
+Console.WriteLine($"STOPPED {arguments.SiloName}");

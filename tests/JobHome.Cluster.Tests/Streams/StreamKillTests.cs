@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using JobHome.Cluster.TestGrains;
+using JobHome.Cluster.Tests.Support;
+using Xunit.Abstractions;
+
+namespace JobHome.Cluster.Tests.Streams;
+
+/// <summary>
+/// 100,000 uniquely numbered events go over the durable stream provider into aggregating grains while the silo that
+/// consumes them — a real process — is killed with SIGKILL twice and restarted on the same store. Afterwards every
+/// acknowledged event is applied exactly once (the consumers dedupe in state written with the aggregate) and a poison
+/// event sits in the dead letters instead of being retried for ever.
+/// </summary>
+public abstract class StreamKillTests(ITestOutputHelper output)
+{
+    private const int Total = 100_000;
+    private const int Streams = 10;
+    private const int BatchSize = 1_000;
+    private static readonly double[] KillAt = [0.3, 0.7];
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
+
+    /// <summary>Creates a fresh store for one run.</summary>
+    protected abstract Task<IStreamKillStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task ConsumingSilo_KilledTwiceMidStream_AppliesEveryAcknowledgedEventExactlyOnce()
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        var token = timeout.Token;
+        await using var store = await CreateStoreAsync();
+        var ports = FreePorts.Take(2);
+        var silo = await SiloProcess.StartAsync("consumer", store.SiloArguments, ports[0], ports[1], false, token);
+        var client = await store.ConnectAsync(ports[1], token);
+        var clock = Stopwatch.StartNew();
+        var pendingAtKills = new List<long>();
+        try
+        {
+            var kills = 0;
+            var poisonSent = false;
+            for (var start = 0; start < Total; start += BatchSize)
+            {
+                if (kills < KillAt.Length && start >= Total * KillAt[kills])
+                {
+                    // Read what is applied just before the kill: the rest of what was acknowledged is in flight.
+                    var applied = await AppliedAsync(client, token);
+                    pendingAtKills.Add(start - applied);
+                    output.WriteLine($"kill {kills + 1} after {start} acknowledged, {applied} applied ({clock.Elapsed.TotalSeconds:F1} s)");
+                    await silo.KillAsync();
+                    await client.DisposeAsync();
+                    await silo.DisposeAsync();
+                    silo = await SiloProcess.StartAsync("consumer", store.SiloArguments, ports[0], ports[1], false, token);
+                    client = await store.ConnectAsync(ports[1], token);
+                    kills++;
+                }
+
+                if (!poisonSent && start >= Total / 2)
+                {
+                    // One poison event on stream 0, mid-run: later events of that stream must still flow.
+                    // Id -Streams lands on stream 0 (the publisher picks stream id % streams).
+                    var poison = new TallyEvent(-Streams, long.MaxValue / 16, Poison: true);
+                    await client.Client.GetGrain<IIngestGrain>(0).PublishAsync([poison], Streams);
+                    poisonSent = true;
+                }
+
+                var batch = Enumerable.Range(start, BatchSize).Select(id => new TallyEvent(id, id / Streams)).ToArray();
+                await client.Client.GetGrain<IIngestGrain>(0).PublishAsync(batch, Streams);
+            }
+
+            output.WriteLine($"all {Total} acknowledged at {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.True(
+                pendingAtKills.Any(p => p > 0),
+                $"every kill found the consumers caught up ({string.Join(", ", pendingAtKills)} pending): no kill hit in-flight events");
+
+            long total;
+            while ((total = await AppliedAsync(client, CancellationToken.None)) < Total)
+            {
+                Assert.False(silo.HasExited, $"silo exited:\n{silo.Output}");
+                Assert.False(
+                    timeout.IsCancellationRequested,
+                    $"only {total} of {Total} acknowledged events applied after {clock.Elapsed.TotalSeconds:F0} s: events were lost");
+                await Task.Delay(100, CancellationToken.None);
+            }
+
+            output.WriteLine($"all applied at {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.Equal(Total, total);
+            long duplicates = 0;
+            for (var s = 0; s < Streams; s++)
+            {
+                var tally = client.Client.GetGrain<ITallyGrain>(TallyNames.StreamKey(s));
+                var snapshot = await tally.GetAsync();
+                var expected = Enumerable.Range(0, Total).Where(id => id % Streams == s).ToArray();
+                Assert.Equal(expected.Length, snapshot.Count);
+                Assert.Equal(expected.Sum(id => (long)id), snapshot.Sum);
+                Assert.Equal(expected.Select(id => (long)(id / Streams)), await tally.GetSlotsAsync());
+                duplicates += snapshot.Duplicates;
+            }
+
+            output.WriteLine($"redeliveries dropped as duplicates: {duplicates}");
+            while (await store.CountDeadLettersAsync(CancellationToken.None) < 1)
+            {
+                Assert.False(timeout.IsCancellationRequested, "the poison event never reached the dead letters");
+                await Task.Delay(100, CancellationToken.None);
+            }
+
+            Assert.Equal(1, await store.CountDeadLettersAsync(token));
+            output.WriteLine($"poison dead-lettered at {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        finally
+        {
+            await client.DisposeAsync();
+            await silo.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> AppliedAsync(TestClient client, CancellationToken cancellationToken)
+    {
+        var tasks = Enumerable.Range(0, Streams)
+            .Select(s => client.Client.GetGrain<ITallyGrain>(TallyNames.StreamKey(s)).GetAsync().WaitAsync(cancellationToken));
+        return (await Task.WhenAll(tasks)).Sum(t => t.Count);
+    }
+}

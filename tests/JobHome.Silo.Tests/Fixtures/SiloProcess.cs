@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace JobHome.Silo.Tests.Fixtures;
+
+/// <summary>
+/// The real silo (<c>JobHome.Silo.dll</c>) running as a child process on free ports and its own data folder; killed
+/// on dispose if still running, its folder removed.
+/// </summary>
+internal sealed class SiloProcess : IDisposable
+{
+    /// <summary>Environment variables of the test runner that would change the child's configuration.</summary>
+    private static readonly string[] ClearedVariables =
+        ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__JobHome"];
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Stopwatch _sinceStart;
+    private readonly HttpClient _http;
+
+    private SiloProcess(Process process, string dataDirectory, Uri baseAddress)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _sinceStart = Stopwatch.StartNew();
+    }
+
+    /// <summary>The data folder given with <c>--data</c> (does not exist before the silo starts).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Where the silo serves HTTP.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>An HTTP client on <see cref="BaseAddress"/>.</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>Process id of the child.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Everything the child wrote to stdout so far.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    /// <summary>Everything the child wrote to stderr so far.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the silo with <c>--data</c>, <c>--urls</c>, silo and gateway ports chosen here, then <paramref name="extraArguments"/>.</summary>
+    public static SiloProcess Start(params string[] extraArguments) => Start(new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>As <see cref="Start(string[])"/>, with extra environment variables for the child.</summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    {
+        var siloDll = Path.Combine(AppContext.BaseDirectory, "JobHome.Silo.dll");
+        if (!File.Exists(siloDll))
+        {
+            throw new InvalidOperationException($"The silo was not built next to the tests: {siloDll} is missing.");
+        }
+
+        var ports = FreePorts.Take(3);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"jobhome-silo-test-{Guid.NewGuid():N}", "data");
+        var baseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
+
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var name in ClearedVariables)
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("JobHome__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        info.ArgumentList.Add(siloDll);
+        info.ArgumentList.Add("--data");
+        info.ArgumentList.Add(dataDirectory);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        info.ArgumentList.Add($"--JobHome:SiloPort={ports[1]}");
+        info.ArgumentList.Add($"--JobHome:GatewayPort={ports[2]}");
+        foreach (var argument in extraArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        var silo = new SiloProcess(process, dataDirectory, baseAddress);
+        process.OutputDataReceived += (_, e) => Append(silo._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(silo._stderr, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200; returns the time since start. Fails on exit or after <paramref name="deadline"/>.</summary>
+    public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan deadline)
+    {
+        var last = "no answer yet";
+        while (_sinceStart.Elapsed < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was ready.\n{Describe()}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return _sinceStart.Elapsed;
+                }
+
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        throw new TimeoutException($"The silo was not ready within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code; fails after <paramref name="deadline"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {deadline.TotalSeconds} s.\n{Describe()}");
+        }
+
+        // The parameterless wait also drains the redirected output.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends a POSIX signal (<c>INT</c>, <c>TERM</c>) to the child.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {signal} {_process.Id} failed with code {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>Stdout and stderr, for failure messages.</summary>
+    public string Describe() => $"--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+        var root = Path.GetDirectoryName(DataDirectory)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.AppendLine(line);
+        }
+    }
+}

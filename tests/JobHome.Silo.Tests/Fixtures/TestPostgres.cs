@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace JobHome.Silo.Tests.Fixtures;
+
+/// <summary>The PostgreSQL server named by <c>JOBHOME_TEST_PG</c>; tests fail (never skip) when it is missing.</summary>
+internal static class TestPostgres
+{
+    /// <summary>The server's admin connection string.</summary>
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("JOBHOME_TEST_PG") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "JOBHOME_TEST_PG is not set. These tests need PostgreSQL: run ./test.sh (starts a throwaway server), or start one and "
+                + "export JOBHOME_TEST_PG=\"Host=127.0.0.1;Port=55432;Username=postgres;Password=…;Database=postgres\".");
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"jobhome_silo_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops the database of <paramref name="connectionString"/>, closing its connections.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
+}

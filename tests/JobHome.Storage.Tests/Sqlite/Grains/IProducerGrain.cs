@@ -1,0 +1,11 @@
+using Orleans;
+
+namespace JobHome.Storage.Tests.Sqlite.Grains;
+
+/// <summary>Publishes test events from inside the silo.</summary>
+[Alias("jobhome.tests.producer")]
+public interface IProducerGrain : IGrainWithStringKey
+{
+    [Alias("publish-batch")]
+    Task PublishBatchAsync(string streamKey, IReadOnlyList<TestEvent> events);
+}

@@ -1,0 +1,121 @@
+using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Tests.Sqlite;
+
+/// <summary>The stream queue below Orleans' pulling agent: publish, read, confirm, attempts and dead letters.</summary>
+public sealed class SqliteStreamQueueTests : IAsyncLifetime
+{
+    private const string Provider = "jobhome";
+    private static readonly Lazy<IServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
+    private readonly SqliteTestFile _file = new();
+    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3 };
+    private SqliteStore _store = null!;
+    private SqliteQueueAdapterFactory _factory = null!;
+    private IQueueAdapter _adapter = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = _file.OpenStore();
+        _factory = new SqliteQueueAdapterFactory(
+            Provider,
+            _options,
+            _store,
+            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            NullLoggerFactory.Instance);
+        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _file.Dispose();
+    }
+
+    [Fact]
+    public async Task QueueMessageBatchAsync_ManyConcurrentPublishers_EveryPublishIsStoredInFewerCommits()
+    {
+        const int Publishers = 100;
+        const int PerPublisher = 10;
+        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(async p =>
+        {
+            for (var i = 0; i < PerPublisher; i++)
+            {
+                await _adapter.QueueMessageBatchAsync(Stream($"s{p}"), new[] { p * 100 + i, -1 }, null, null);
+            }
+        }));
+
+        Assert.Equal(Publishers * PerPublisher, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.True(_store.CommittedBatches < Publishers * PerPublisher, $"{_store.CommittedBatches} commits");
+        var messages = await ReadAllAsync(NewReceiver());
+        Assert.Equal(Publishers * PerPublisher * 2, messages.SelectMany(m => m.GetEvents<int>()).Count());
+    }
+
+    [Fact]
+    public async Task GetQueueMessagesAsync_Batch_TokensFollowRowIdAndEventIndex()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 1, 2, 3 }, null, null);
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 4 }, null, null);
+
+        var messages = await ReadAllAsync(NewReceiver());
+        var events = messages.SelectMany(m => m.GetEvents<int>()).ToList();
+
+        Assert.Equal([1, 2, 3, 4], events.Select(e => e.Item1));
+        Assert.Equal([0, 1, 2, 0], events.Select(e => e.Item2.EventIndex));
+        Assert.True(events[3].Item2.Newer(events[2].Item2));
+    }
+
+    [Fact]
+    public async Task MessagesDeliveredAsync_ConfirmedRows_AreNotReadAgainAfterARestart()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 1 }, null, null);
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 2 }, null, null);
+        var receiver = NewReceiver();
+        var messages = await ReadAllAsync(receiver);
+        await receiver.MessagesDeliveredAsync([messages[0]], CancellationToken.None);
+
+        // A new receiver is what a restarted silo gets: it starts from the oldest unconfirmed row.
+        var again = await ReadAllAsync(NewReceiver());
+
+        Assert.Equal([2], again.SelectMany(m => m.GetEvents<int>()).Select(e => e.Item1));
+    }
+
+    [Fact]
+    public async Task GetQueueMessagesAsync_MessageReadMaxAttemptsTimesWithoutConfirmation_IsDeadLettered()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 13 }, null, null);
+        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        {
+            // Each new receiver stands for a silo that read the message and died before confirming it.
+            Assert.Single(await ReadAllAsync(NewReceiver()));
+        }
+
+        Assert.Empty(await ReadAllAsync(NewReceiver()));
+        Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(_options.MaxAttempts, _file.Scalar("SELECT attempts FROM stream_dead_letters"));
+    }
+
+    private static StreamId Stream(string key) => StreamId.Create("ns", key);
+
+    private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
+
+    private static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)
+    {
+        var all = new List<IBatchContainer>();
+        while (true)
+        {
+            var page = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+        }
+    }
+}

@@ -4,7 +4,7 @@ namespace JobHome.Storage.Tests.Guarantees.Grains;
 public sealed class ExplicitSubscriberGrain : Grain, IExplicitSubscriberGrain
 {
     /// <summary>The stream namespace used for explicit subscriptions (no implicit subscriber listens to it).</summary>
-    public const string Namespace = "jobhome-tests-explicit";
+    public const string Namespace = "jobhome-guarantees-explicit";
 
     /// <inheritdoc />
     public async Task SubscribeAsync(Guid streamKey)

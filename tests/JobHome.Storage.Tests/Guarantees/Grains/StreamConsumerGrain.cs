@@ -7,7 +7,7 @@ namespace JobHome.Storage.Tests.Guarantees.Grains;
 public sealed class StreamConsumerGrain : Grain, IStreamConsumerGrain, IStreamSubscriptionObserver
 {
     /// <summary>The stream namespace the consumer is subscribed to.</summary>
-    public const string Namespace = "jobhome-tests";
+    public const string Namespace = "jobhome-guarantees";
 
     private readonly HashSet<int> _seen = [];
 

@@ -7,6 +7,9 @@ namespace JobHome.Storage.Hosting;
 /// <summary>Registers JobHome's durable providers on an Orleans silo.</summary>
 public static class StorageSiloBuilderExtensions
 {
+    /// <summary>The ADO.NET invariant under which Orleans finds Npgsql's factory.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
     /// <summary>
     /// Adds grain storage (<see cref="StorageNames.Default"/>, <see cref="StorageNames.PubSub"/>), reminders and the
     /// durable stream provider <see cref="StorageNames.Streams"/> on the store the options name.
@@ -21,12 +24,40 @@ public static class StorageSiloBuilderExtensions
             return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
         }
 
-        // PLACEHOLDER until the SQLite and PostgreSQL providers land: in-memory providers with the final names.
-        builder.AddMemoryGrainStorage(StorageNames.Default);
-        builder.AddMemoryGrainStorage(StorageNames.PubSub);
-        builder.UseInMemoryReminderService();
-        builder.AddMemoryStreams(StorageNames.Streams);
+        AddPostgres(builder, options.ConnectionString
+            ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options)));
         builder.Services.AddSingleton(options);
         return builder;
+    }
+
+    // Every provider reads its statements from OrleansQuery once at start; StorageStartup.PrepareAsync must have
+    // applied (or checked) the schema before the silo starts.
+    private static void AddPostgres(ISiloBuilder builder, string connectionString)
+    {
+        builder.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.AddAdoNetGrainStorage(StorageNames.Default, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.AddAdoNetGrainStorage(StorageNames.PubSub, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.AddAdoNetStreams(StorageNames.Streams, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
     }
 }

@@ -1,4 +1,6 @@
+using JobHome.Storage.Schema;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace JobHome.Storage.Startup;
@@ -10,10 +12,14 @@ namespace JobHome.Storage.Startup;
 public static class StorageStartup
 {
     /// <summary>Checks the store named by <paramref name="options"/> and applies the schema; throws on failure.</summary>
-    public static async Task PrepareAsync(JobHomeStorageOptions options, CancellationToken cancellationToken)
+    public static Task PrepareAsync(JobHomeStorageOptions options, CancellationToken cancellationToken) =>
+        PrepareAsync(options, null, cancellationToken);
+
+    /// <summary>Checks the store named by <paramref name="options"/> and applies the schema, logging to <paramref name="logger"/>; throws on failure.</summary>
+    public static async Task PrepareAsync(JobHomeStorageOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // FIRST CUT: connection checks only; schema migration arrives with the PostgreSQL and SQLite providers.
+        // Embedded: connection check only until the SQLite provider and its scripts land (SchemaDialect.Sqlite).
         if (options.Kind == StorageKind.Embedded)
         {
             var path = options.EmbeddedPath;
@@ -40,35 +46,76 @@ public static class StorageStartup
                 + "the environment (ConnectionStrings__JobHome) or the command line (--ConnectionStrings:JobHome \"Host=…\").");
         }
 
-        NpgsqlConnectionStringBuilder builder;
-        try
+        var migrator = SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Postgres, logger);
+        var runtime = PostgresTarget.Parse(options.ConnectionString, "ConnectionStrings:JobHome");
+        await using (var connection = await runtime.OpenAsync(cancellationToken))
         {
-            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new StorageStartupException($"ConnectionStrings:JobHome is not a valid PostgreSQL connection string: {e.Message}", e);
+            if (!options.ApplySchemaOnStart)
+            {
+                SchemaStatus status;
+                try
+                {
+                    status = await migrator.GetStatusAsync(connection, cancellationToken);
+                }
+                catch (NpgsqlException e)
+                {
+                    throw new StorageStartupException($"Cannot read the schema version of {runtime.Where}: {e.Message}", e);
+                }
+
+                if (status.IsNewer)
+                {
+                    throw new StorageStartupException(
+                        $"Cannot use {runtime.Where}: {new SchemaVersionException(status.CurrentVersion, status.LatestVersion).Message}");
+                }
+
+                if (!status.IsCurrent)
+                {
+                    var found = status.CurrentVersion == 0 ? "has no JobHome schema" : $"has schema version {status.CurrentVersion}";
+                    throw new StorageStartupException(
+                        $"Cannot use {runtime.Where}: the database {found} and this build needs version {status.LatestVersion}. "
+                        + "Apply it with `jobhome db migrate --connection \"Host=…;Database=…;Username=<migration role>\"` "
+                        + "(or set ApplySchemaOnStart to let the silo apply it), then start again.");
+                }
+
+                return;
+            }
         }
 
-        var where = $"PostgreSQL at {builder.Host}:{builder.Port}, database '{builder.Database}', user '{builder.Username}'";
+        var target = string.IsNullOrWhiteSpace(options.MigrationConnectionString)
+            ? runtime
+            : PostgresTarget.Parse(options.MigrationConnectionString, "MigrationConnectionString");
+        await MigratePostgresAsync(target, migrator, cancellationToken);
+    }
+
+    /// <summary>Applies this build's PostgreSQL schema to <paramref name="connectionString"/>; throws <see cref="StorageStartupException"/> on failure.</summary>
+    public static async Task<SchemaMigrationResult> MigratePostgresAsync(
+        string connectionString, ILogger? logger, CancellationToken cancellationToken)
+    {
+        var target = PostgresTarget.Parse(connectionString, "--connection");
+        return await MigratePostgresAsync(target, SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Postgres, logger), cancellationToken);
+    }
+
+    private static async Task<SchemaMigrationResult> MigratePostgresAsync(
+        PostgresTarget target, SchemaMigrator migrator, CancellationToken cancellationToken)
+    {
+        await using var connection = await target.OpenAsync(cancellationToken);
         try
         {
-            await using var connection = new NpgsqlConnection(options.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
+            return await migrator.MigrateAsync(connection, cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        catch (SchemaVersionException e)
         {
-            throw new StorageStartupException($"Cannot sign in to {where}: the password was refused. Check ConnectionStrings:JobHome.", e);
+            throw new StorageStartupException($"Cannot use {target.Where}: {e.Message}", e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            throw new StorageStartupException($"Cannot use {where}: the database does not exist. Create it (createdb) or fix the name.", e);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             throw new StorageStartupException(
-                $"Cannot connect to {where}: {e.Message}. Check that the server runs, the host and port are right and a "
-                + "firewall lets the silo through.", e);
+                $"Cannot apply the schema to {target.Where}: {e.MessageText}. Use a role allowed to create tables and functions "
+                + "(MigrationConnectionString, or `jobhome db migrate --connection …`).", e);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StorageStartupException($"Cannot apply the schema to {target.Where}: {e.Message}", e);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class TestPostgres
                 + "export JOBHOME_TEST_PG=\"Host=127.0.0.1;Port=5432;Username=postgres;Password=…;Database=postgres\".");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix = "jobhome_test")
+    public static async Task<string> CreateDatabaseAsync(string prefix = "pg_test")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(AdminConnectionString))

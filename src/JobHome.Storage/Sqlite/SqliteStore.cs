@@ -1,3 +1,4 @@
+using JobHome.Storage.Schema;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -143,7 +144,8 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 command.ExecuteNonQuery();
             }
 
-            InterimSqliteSchemaApplier.Apply(connection);
+            // The silo's start-up check has normally migrated the file already; this makes the store safe on its own.
+            SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Sqlite).MigrateAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch
         {

@@ -19,7 +19,6 @@ public static class StorageStartup
     public static async Task PrepareAsync(JobHomeStorageOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // Embedded: connection check only until the SQLite provider and its scripts land (SchemaDialect.Sqlite).
         if (options.Kind == StorageKind.Embedded)
         {
             var path = options.EmbeddedPath;
@@ -28,6 +27,11 @@ public static class StorageStartup
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
+                await SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Sqlite, logger).MigrateAsync(connection, cancellationToken);
+            }
+            catch (SchemaVersionException e)
+            {
+                throw new StorageStartupException($"Cannot use the embedded database file '{path}': {e.Message}", e);
             }
             catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
             {

@@ -21,6 +21,20 @@ public sealed class JobHomeStorageOptions
     /// <summary>File name of the embedded database inside <see cref="DataDirectory"/>. Default: <c>jobhome.db</c>.</summary>
     public string EmbeddedFileName { get; set; } = "jobhome.db";
 
+    /// <summary>
+    /// PostgreSQL streams: how long a dequeued, unconfirmed event stays hidden before it is delivered again (after a
+    /// silo dies mid-delivery). It must exceed the time a dequeued batch waits in the pulling agent's cache: shorter
+    /// recovers faster, but a slow consumer then sees redeliveries that count as attempts toward the dead letters (a
+    /// 15 s trial dead-lettered delivered events under load). Default: 1 min (Orleans' default).
+    /// </summary>
+    public TimeSpan StreamVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// PostgreSQL streams: queue partitions, each pulled by one agent somewhere in the cluster, so that several silos
+    /// share the event load. Default: 8.
+    /// </summary>
+    public int StreamPartitions { get; set; } = 8;
+
     /// <summary>Full path of the embedded SQLite file.</summary>
     public string EmbeddedPath => Path.GetFullPath(Path.Combine(DataDirectory, EmbeddedFileName));
 }

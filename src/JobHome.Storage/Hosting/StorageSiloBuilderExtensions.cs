@@ -24,7 +24,7 @@ public static class StorageSiloBuilderExtensions
             return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
         }
 
-        AddPostgres(builder, options.ConnectionString
+        AddPostgres(builder, options, options.ConnectionString
             ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options)));
         builder.Services.AddSingleton(options);
         return builder;
@@ -32,7 +32,7 @@ public static class StorageSiloBuilderExtensions
 
     // Every provider reads its statements from OrleansQuery once at start; StorageStartup.PrepareAsync must have
     // applied (or checked) the schema before the silo starts.
-    private static void AddPostgres(ISiloBuilder builder, string connectionString)
+    private static void AddPostgres(ISiloBuilder builder, JobHomeStorageOptions options, string connectionString)
     {
         builder.UseAdoNetClustering(o =>
         {
@@ -54,10 +54,15 @@ public static class StorageSiloBuilderExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connectionString;
         });
-        builder.AddAdoNetStreams(StorageNames.Streams, o =>
+        builder.AddAdoNetStreams(StorageNames.Streams, (SiloAdoNetStreamConfigurator streams) =>
         {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connectionString;
+            streams.ConfigureAdoNet(adoNet => adoNet.Configure(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connectionString;
+                o.VisibilityTimeout = options.StreamVisibilityTimeout;
+            }));
+            streams.ConfigurePartitioning(options.StreamPartitions);
         });
     }
 }

@@ -20,7 +20,7 @@ public sealed class PostgresStreamKillTests(ITestOutputHelper output) : StreamKi
             TestClient.ConnectPostgresAsync(connectionString, _clusterId, cancellationToken);
 
         public Task<long> CountDeadLettersAsync(CancellationToken cancellationToken) =>
-            TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstreamdeadletter");
+            TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM orleans_stream_dead_letter");
 
         public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(connectionString);
     }

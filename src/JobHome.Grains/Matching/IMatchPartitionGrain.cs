@@ -13,6 +13,10 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [Alias("UpsertSeeker")]
     Task UpsertSeekerAsync(SeekerMatchRecord seeker);
 
+    /// <summary>Adds or replaces many seekers (bulk loads and rebuilds).</summary>
+    [Alias("UpsertSeekers")]
+    Task UpsertSeekersAsync(SeekerMatchRecord[] seekers);
+
     /// <summary>Removes a seeker (idempotent).</summary>
     [Alias("RemoveSeeker")]
     Task RemoveSeekerAsync(string seekerId);

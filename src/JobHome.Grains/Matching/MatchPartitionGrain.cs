@@ -27,6 +27,14 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
     }
 
     /// <inheritdoc />
+    public Task UpsertSeekersAsync(SeekerMatchRecord[] seekers)
+    {
+        ArgumentNullException.ThrowIfNull(seekers);
+        _index.UpsertSeekers(seekers.Select(static s => s.ToMatchSeeker()));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task RemoveSeekerAsync(string seekerId)
     {
         _index.RemoveSeeker(seekerId);

@@ -52,15 +52,19 @@ internal sealed class PostListCluster : IAsyncDisposable
     {
         SiteProfile[] sites =
         [
-            new("PBENCH", "基准省", SiteKind.Province, null, 28.68, 115.86, false),
-            new("CBENCH", "基准市", SiteKind.City, "PBENCH", 25.83, 114.93, false),
-            new("XBENCH", "基准县", SiteKind.County, "CBENCH", 25.39, 114.92, false),
-            new("TBENCH01", "基准镇", SiteKind.Township, "XBENCH", 25.38, 114.93, false),
-            new(Village, "基准村", SiteKind.Village, "TBENCH01", 25.37, 114.94, true),
+            new("PBENCH", "基准省就业之家", SiteKind.Province, null, 28.68, 115.86, false),
+            new("CBENCH", "基准市就业之家", SiteKind.City, "PBENCH", 25.83, 114.93, false),
+            new("XBENCH", "基准县就业之家", SiteKind.County, "CBENCH", 25.39, 114.92, false),
+            new("TBENCH01", "基准镇就业之家", SiteKind.Township, "XBENCH", 25.38, 114.93, false),
+            new(Village, "基准村就业之家", SiteKind.Village, "TBENCH01", 25.37, 114.94, true),
         ];
         foreach (var site in sites)
         {
-            await Client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site);
+            var registered = await Client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site);
+            if (!registered.Succeeded)
+            {
+                throw new InvalidOperationException($"site {site.Code} refused: {string.Join("; ", registered.Errors)}");
+            }
         }
         var options = new MatchingOptions();
         foreach (var batch in new MatchingData(2).Posts(posts).Chunk(5_000))

@@ -16,7 +16,8 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
-    private long _version = 1;
+    // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
+    private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
 
     /// <inheritdoc />
     public Task UpsertSeekerAsync(SeekerMatchRecord seeker)

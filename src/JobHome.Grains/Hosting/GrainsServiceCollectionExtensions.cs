@@ -1,3 +1,4 @@
+using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Time;
@@ -11,7 +12,8 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
-    /// placement step hook (a no-op unless a test registered one first).
+    /// placement step hook (a no-op unless a test registered one first) and the matching options (defaults unless
+    /// registered first).
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -23,6 +25,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new ServerClock(time ?? TimeProvider.System, clock ?? new ServerClockOptions()));
         services.TryAddSingleton(new IdCardKeys(idCardKeys ?? new IdCardKeyOptions()));
         services.TryAddSingleton<IPlacementStepHook, NoPlacementStepHook>();
+        services.TryAddSingleton(new MatchingOptions());
         return services;
     }
 }

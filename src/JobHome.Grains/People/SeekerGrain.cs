@@ -6,6 +6,7 @@ using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
+using JobHome.Grains.Matching;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -17,21 +18,29 @@ namespace JobHome.Grains.People;
 /// A seeker. Registration validates everything first, then claims the ID number in the network-wide registry, then
 /// writes; a claim left behind by a registration that never wrote is taken over (the holder is asked whether it exists).
 /// The household hears of status changes from the placement that caused them, or from here for corrections.
+/// An unemployed seeker's match features sit in the partition of their home (see docs/grains.md, Real-time matching);
+/// the post list is kept in memory and checked against the partitions' versions on every read.
 /// </summary>
 public sealed partial class SeekerGrain(
     [PersistentState("seeker", StorageNames.Default)] IPersistentState<SeekerState> state,
     IdCardKeys idCardKeys,
     ServerClock clock,
-    ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain
+    MatchingOptions matching,
+    ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain, ISeekerMatchingGrain
 {
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
     private const string EmployedRule = "a seeker holds one placement at a time (不得重复安置)";
+
+    private readonly PostListCache _postList = new();
+    private SeekerMatchRecord? _matchRecord;
+    private DateOnly _matchRecordDate;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await PublishIndicatorsAsync();
         await ReportToHouseholdIfPendingAsync();
+        await PublishMatchAsync(state.State.MatchPartition);
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -83,9 +92,15 @@ public sealed partial class SeekerGrain(
         }
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
+        var previousPartition = StageMatchPartition();
         await state.WriteStateAsync();
         await ReportToHouseholdIfPendingAsync();
         await PublishIndicatorsAsync();
+        await PublishMatchAsync(previousPartition);
+        if (state.State.MatchPartition is not null)
+        {
+            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+        }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
     }
@@ -162,8 +177,10 @@ public sealed partial class SeekerGrain(
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
         SetStatus(LabourStatus.Employed, start);
         state.State.Indicators.Bump();
+        var previousPartition = StageMatchPartition();
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
+        await PublishMatchAsync(previousPartition);
         LogPlaced(logger, id, placementId);
         return Step(CommandResult.Ok(placementId));
     }
@@ -187,8 +204,10 @@ public sealed partial class SeekerGrain(
                 SetStatus(LabourStatus.Unemployed, end);
             }
             state.State.Indicators.Bump();
+            var previousPartition = StageMatchPartition();
             await state.WriteStateAsync();
             await PublishIndicatorsAsync();
+            await PublishMatchAsync(previousPartition);
         }
         return Step(CommandResult.Ok(placementId));
     }
@@ -218,6 +237,70 @@ public sealed partial class SeekerGrain(
     /// <inheritdoc />
     public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
         Task.FromResult(new IndicatorSourceReport(state.State.Registration?.SiteCode, state.State.Indicators.Version, Contribution()));
+
+    /// <inheritdoc />
+    public async Task<PostList?> GetPostListAsync(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (state.State.Registration is null)
+        {
+            return null;
+        }
+        var today = clock.Today;
+        var record = await MatchRecordAsync();
+        var items = k <= matching.PostListSize
+            ? [.. (await _postList.RefreshAsync(GrainFactory, matching, record, today)).Take(k)]
+            : await MatchQueries.TopPostsAsync(GrainFactory, matching, record, k, today);
+        return new PostList(this.GetPrimaryKeyString(), today, items);
+    }
+
+    /// <inheritdoc />
+    public async Task PostListStaleAsync()
+    {
+        if (_postList.HasList && state.State.Registration is not null)
+        {
+            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+        }
+    }
+
+    // Sets the partition that holds the seeker after the coming write (null unless unemployed); returns the one before.
+    private string? StageMatchPartition()
+    {
+        var previous = state.State.MatchPartition;
+        state.State.MatchPartition = state.State.Registration is { } r && state.State.Status == LabourStatus.Unemployed
+            ? MatchPartitions.KeyOf(r.Lat, r.Lon, matching.CellDegrees)
+            : null;
+        _matchRecord = null;
+        return previous;
+    }
+
+    // Leaves the old partition on a move or when no longer active; (re)publishes to the current one. Idempotent.
+    private async Task PublishMatchAsync(string? previousPartition)
+    {
+        var current = state.State.MatchPartition;
+        if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());
+        }
+        if (current is not null)
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
+        }
+    }
+
+    // One record object per change and day: the post list cache recognises an unchanged seeker by reference.
+    private async Task<SeekerMatchRecord> MatchRecordAsync()
+    {
+        var today = clock.Today;
+        if (_matchRecord is null || _matchRecordDate != today)
+        {
+            var r = state.State.Registration!;
+            _matchRecord = new SeekerMatchRecord(this.GetPrimaryKeyString(), r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills,
+                r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, await EffectiveKeyGroupsAsync(r));
+            _matchRecordDate = today;
+        }
+        return _matchRecord;
+    }
 
     private IndicatorContribution Contribution() => state.State.Registration is null
         ? default

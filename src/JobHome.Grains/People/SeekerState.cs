@@ -47,4 +47,11 @@ public sealed class SeekerState
     /// </summary>
     [Id(9)]
     public bool HouseholdReportPending { get; set; }
+
+    /// <summary>
+    /// The match partition holding the seeker's features (null while not active); set in the write that changes them, so
+    /// a move removes the seeker from the old partition.
+    /// </summary>
+    [Id(10)]
+    public string? MatchPartition { get; set; }
 }

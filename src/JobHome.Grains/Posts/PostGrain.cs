@@ -6,7 +6,9 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
+using JobHome.Grains.Matching;
 using JobHome.Grains.Sites;
+using JobHome.Grains.Time;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,11 +16,14 @@ namespace JobHome.Grains.Posts;
 
 /// <summary>
 /// A post. Openings are taken one turn at a time, so concurrent placements never overfill it: the (n+1)-th take of an
-/// n-opening post is refused.
+/// n-opening post is refused. An open post's match features (free openings) sit in the partition of its place; every
+/// change republishes them, and a post that closes or fills leaves the index.
 /// </summary>
 public sealed partial class PostGrain(
     [PersistentState("post", StorageNames.Default)] IPersistentState<PostState> state,
-    ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain
+    MatchingOptions matching,
+    ServerClock clock,
+    ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
 
@@ -80,6 +85,7 @@ public sealed partial class PostGrain(
             return added;
         }
         LogOpened(logger, id, profile.Openings);
+        await TellTopSeekersAsync();
         return CommandResult.Ok(id);
     }
 
@@ -144,14 +150,75 @@ public sealed partial class PostGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await PublishIndicatorsAsync();
+        await PublishMatchAsync(state.State.MatchPartition);
         await base.OnActivateAsync(cancellationToken);
     }
 
     private async Task WriteAndPublishAsync()
     {
         state.State.Indicators.Bump();
+        var previousPartition = state.State.MatchPartition;
+        state.State.MatchPartition = MatchRecord() is { } record ? MatchPartitions.KeyOf(record.Lat, record.Lon, matching.CellDegrees) : null;
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
+        await PublishMatchAsync(previousPartition);
+    }
+
+    /// <inheritdoc />
+    public async Task<MatchItem[]?> GetCandidatesAsync(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (state.State.Profile is null)
+        {
+            return null;
+        }
+        // A closed or full post has no free opening: the engine finds nobody for it, as for any post without openings.
+        return MatchRecord(includeUnavailable: true) is { } record
+            ? await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, k, clock.Today)
+            : [];
+    }
+
+    // Leaves the old partition on a move, a close or a fill; (re)publishes to the current one. Idempotent.
+    private async Task PublishMatchAsync(string? previousPartition)
+    {
+        var id = this.GetPrimaryKeyString();
+        var current = state.State.MatchPartition;
+        if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);
+        }
+        if (current is not null && MatchRecord() is { } record)
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(current).UpsertPostsAsync([record]);
+        }
+    }
+
+    // A new or changed post: its top seekers' stored lists are refreshed now (one-way), not only on their next read.
+    private async Task TellTopSeekersAsync()
+    {
+        if (MatchRecord() is not { } record)
+        {
+            return;
+        }
+        var top = await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today);
+        foreach (var seeker in top)
+        {
+            GrainFactory.GetGrain<ISeekerMatchingGrain>(seeker.Id).PostListStaleAsync().Ignore();
+        }
+    }
+
+    // The match features with the free openings; null when the post is not open (unless asked for anyway).
+    private PostMatchRecord? MatchRecord(bool includeUnavailable = false)
+    {
+        if (state.State.Profile is not { } p)
+        {
+            return null;
+        }
+        var free = state.State.Closed ? 0 : Math.Max(0, p.Openings - state.State.TakenBy.Count);
+        return free > 0 || includeUnavailable
+            ? new PostMatchRecord(this.GetPrimaryKeyString(), p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
+                p.MinEducation, p.AgeMin, p.AgeMax, p.Skills)
+            : null;
     }
 
     /// <inheritdoc />

@@ -18,4 +18,8 @@ public sealed class PostState
     /// <summary>The record's indicator outbox.</summary>
     [Id(3)]
     public Indicators.IndicatorOutbox Indicators { get; set; } = new();
+
+    /// <summary>The match partition holding the post's features (null while not open); set in the write that changes them.</summary>
+    [Id(4)]
+    public string? MatchPartition { get; set; }
 }

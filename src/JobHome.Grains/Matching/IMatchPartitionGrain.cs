@@ -1,0 +1,47 @@
+using Orleans.Concurrency;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// One cell of the match index (key from <see cref="MatchPartitions.KeyOf"/>): the features of the open posts and active
+/// seekers located in it, and exact top-k queries over them.
+/// </summary>
+[Alias("jobhome.IMatchPartitionGrain")]
+public interface IMatchPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or replaces a seeker.</summary>
+    [Alias("UpsertSeeker")]
+    Task UpsertSeekerAsync(SeekerMatchRecord seeker);
+
+    /// <summary>Adds or replaces many seekers (bulk loads and rebuilds).</summary>
+    [Alias("UpsertSeekers")]
+    Task UpsertSeekersAsync(SeekerMatchRecord[] seekers);
+
+    /// <summary>Removes a seeker (idempotent).</summary>
+    [Alias("RemoveSeeker")]
+    Task RemoveSeekerAsync(string seekerId);
+
+    /// <summary>Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale.</summary>
+    [Alias("UpsertPosts")]
+    Task UpsertPostsAsync(PostMatchRecord[] posts);
+
+    /// <summary>Removes a post (idempotent); seekers whose post lists hold it are told their list is stale.</summary>
+    [Alias("RemovePost")]
+    Task RemovePostAsync(string postId);
+
+    /// <summary>
+    /// This partition's exact top <paramref name="k"/> posts for <paramref name="seeker"/> on <paramref name="asOf"/>,
+    /// or only the version when it still equals <paramref name="knownVersion"/>. When <paramref name="listed"/>, the
+    /// partition remembers the seeker for its posts in the answer, to tell it when one of them changes.
+    /// </summary>
+    [ReadOnly, Alias("TopPosts")]
+    Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed);
+
+    /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
+    [ReadOnly, Alias("TopSeekers")]
+    Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);
+
+    /// <summary>How many posts and seekers the partition holds.</summary>
+    [ReadOnly, Alias("Counts")]
+    Task<(int Posts, int Seekers)> CountsAsync();
+}

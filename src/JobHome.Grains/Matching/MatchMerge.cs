@@ -1,0 +1,25 @@
+namespace JobHome.Grains.Matching;
+
+/// <summary>Merges partitions' exact top-k lists into the top-k of their union, ranked as the engine ranks.</summary>
+public static class MatchMerge
+{
+    /// <summary>
+    /// The <paramref name="k"/> best of <paramref name="lists"/>: score descending, ties by id ordinal (the engine's
+    /// order). Partitions hold disjoint records, so the result equals the engine's top-k over all of them.
+    /// </summary>
+    public static MatchItem[] Top(IEnumerable<MatchItem[]> lists, int k)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var all = new List<MatchItem>();
+        foreach (var list in lists)
+        {
+            all.AddRange(list);
+        }
+        all.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return [.. all.Take(k)];
+    }
+}

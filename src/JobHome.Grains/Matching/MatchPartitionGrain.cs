@@ -1,0 +1,156 @@
+using JobHome.Matching.Index;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// A partition of the match index: one <see cref="MatchIndex"/> over the records located in its cell. Its data is derived
+/// (rebuilt from the records, see docs/grains.md), so it is held in memory only and the grain is kept active.
+/// Every post change bumps <c>_version</c> (seekers' lists compare it); seekers that listed a changed or removed post
+/// are told at once (one-way), so their stored list never keeps a closed or filled post.
+/// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
+{
+    private readonly MatchIndex _index = new();
+    // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
+    private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
+    // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
+    private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
+
+    /// <inheritdoc />
+    public Task UpsertSeekerAsync(SeekerMatchRecord seeker)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        _index.UpsertSeeker(seeker.ToMatchSeeker());
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UpsertSeekersAsync(SeekerMatchRecord[] seekers)
+    {
+        ArgumentNullException.ThrowIfNull(seekers);
+        _index.UpsertSeekers(seekers.Select(static s => s.ToMatchSeeker()));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RemoveSeekerAsync(string seekerId)
+    {
+        _index.RemoveSeeker(seekerId);
+        Forget(seekerId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UpsertPostsAsync(PostMatchRecord[] posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        _index.UpsertPosts(posts.Select(static p => p.ToMatchPost()));
+        _version++;
+        foreach (var post in posts)
+        {
+            NotifyListing(post.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RemovePostAsync(string postId)
+    {
+        if (_index.RemovePost(postId))
+        {
+            _version++;
+        }
+        NotifyListing(postId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        if (knownVersion == _version)
+        {
+            return Task.FromResult(new PartitionMatches(_version, null));
+        }
+        var items = _index.TopPostsForSeeker(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf)).Select(MatchItem.From).ToArray();
+        if (listed)
+        {
+            Listen(seeker.Id, items);
+        }
+        return Task.FromResult(new PartitionMatches(_version, items));
+    }
+
+    /// <inheritdoc />
+    public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return Task.FromResult(_index.TopSeekersForPost(post.ToMatchPost(), k, options.ToMatchOptions(asOf)).Select(MatchItem.From).ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<(int Posts, int Seekers)> CountsAsync() => Task.FromResult((_index.PostCount, _index.SeekerCount));
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        LogActivated(logger, this.GetPrimaryKeyString());
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free.
+    private void Listen(string seekerId, MatchItem[] items)
+    {
+        Forget(seekerId);
+        if (items.Length == 0)
+        {
+            return;
+        }
+        var posts = new string[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            posts[i] = items[i].Id;
+            if (!_listedBy.TryGetValue(posts[i], out var seekers))
+            {
+                seekers = new HashSet<string>(StringComparer.Ordinal);
+                _listedBy[posts[i]] = seekers;
+            }
+            seekers.Add(seekerId);
+        }
+        _listing[seekerId] = posts;
+    }
+
+    private void Forget(string seekerId)
+    {
+        if (!_listing.Remove(seekerId, out var posts))
+        {
+            return;
+        }
+        foreach (var post in posts)
+        {
+            if (_listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
+            {
+                _listedBy.Remove(post);
+            }
+        }
+    }
+
+    private void NotifyListing(string postId)
+    {
+        if (!_listedBy.Remove(postId, out var seekers))
+        {
+            return;
+        }
+        foreach (var seekerId in seekers)
+        {
+            // The seeker queries again (and listens again); until then it is not told twice.
+            Forget(seekerId);
+            GrainFactory.GetGrain<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Match partition {Partition} activated (empty; records publish on change or activation)")]
+    private static partial void LogActivated(ILogger logger, string partition);
+}

@@ -1,0 +1,25 @@
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>Settings of real-time matching in the cluster: partition grid, commute limits, post-list length.</summary>
+public sealed class MatchingOptions
+{
+    /// <summary>Side of a partition cell in degrees of latitude and longitude. Default: 0.5 (about 55 km × 50 km, a county).</summary>
+    public double CellDegrees { get; init; } = 0.5;
+
+    /// <summary>Commute limit in km for rural seekers (and urban ones unless <see cref="UrbanMaxKm"/> is set). Default: 15.</summary>
+    public double MaxKm { get; init; } = 15;
+
+    /// <summary>Commute limit in km for urban seekers; null = <see cref="MaxKm"/>. Default: null.</summary>
+    public double? UrbanMaxKm { get; init; }
+
+    /// <summary>How many posts a seeker's stored post list holds (larger requests are computed live). Default: 20.</summary>
+    public int PostListSize { get; init; } = 20;
+
+    /// <summary>How many factors explain each recommendation. Default: 3.</summary>
+    public int TopFactors { get; init; } = 3;
+
+    /// <summary>The engine's per-query settings for reference date <paramref name="asOf"/>.</summary>
+    public MatchOptions ToMatchOptions(DateOnly asOf) => new(asOf, MaxKm, UrbanMaxKm, TopFactors);
+}

@@ -1,0 +1,62 @@
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// A seeker activation's stored post list: each reached partition's own top list with the partition version it was
+/// computed at. A refresh asks every reached partition, which answers with its version only when nothing changed there,
+/// so a served list always equals the engine's over the posts open at that moment.
+/// </summary>
+internal sealed class PostListCache
+{
+    private SeekerMatchRecord? _seeker;
+    private DateOnly _asOf;
+    private string[] _keys = [];
+    private long[] _versions = [];
+    private MatchItem[][] _parts = [];
+
+    /// <summary>The merged list of the last refresh.</summary>
+    public MatchItem[] Items { get; private set; } = [];
+
+    /// <summary>True once a list was computed and not dropped since.</summary>
+    public bool HasList => _seeker is not null;
+
+    /// <summary>Forgets the list (the seeker's features changed).</summary>
+    public void Clear()
+    {
+        _seeker = null;
+        _keys = [];
+        _versions = [];
+        _parts = [];
+        Items = [];
+    }
+
+    /// <summary>Brings the list up to date for <paramref name="seeker"/> on <paramref name="asOf"/>: one call per reached partition.</summary>
+    public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf)
+    {
+        if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
+        {
+            _keys = MatchQueries.SeekerReach(options, seeker, asOf);
+            _versions = new long[_keys.Length];
+            _parts = new MatchItem[_keys.Length][];
+            _seeker = seeker;
+            _asOf = asOf;
+        }
+        var size = options.PostListSize;
+        var answers = await Task.WhenAll(_keys.Select((key, i) =>
+            grains.GetGrain<IMatchPartitionGrain>(key).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true)));
+        var changed = false;
+        for (var i = 0; i < answers.Length; i++)
+        {
+            if (answers[i].Items is { } items)
+            {
+                _parts[i] = items;
+                _versions[i] = answers[i].Version;
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            Items = MatchMerge.Top(_parts, size);
+        }
+        return Items;
+    }
+}

@@ -1,0 +1,36 @@
+using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.People;
+using JobHome.Domain.Work;
+using JobHome.Matching.Model;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>A seeker's match features as they travel to a partition (no name, no ID number, no phone).</summary>
+[GenerateSerializer, Immutable, Alias("jobhome.seeker-match-record")]
+public sealed record SeekerMatchRecord(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateOnly BirthDate,
+    [property: Id(2)] Gender Gender,
+    [property: Id(3)] EducationLevel Education,
+    [property: Id(4)] string[] Occupations,
+    [property: Id(5)] string[] Skills,
+    [property: Id(6)] decimal ExpectedPayMin,
+    [property: Id(7)] double Lat,
+    [property: Id(8)] double Lon,
+    [property: Id(9)] bool Rural,
+    [property: Id(10)] WorkKind Availability,
+    [property: Id(11)] KeyGroups KeyGroups)
+{
+    /// <summary>The engine's record (occupation codes that do not parse are left out: registration validated them).</summary>
+    public MatchSeeker ToMatchSeeker() => new(Id, BirthDate, Gender, Education, MatchCodes.Parse(Occupations), Skills,
+        ExpectedPayMin, new GeoPoint(Lat, Lon), Rural, Availability, KeyGroups);
+
+    /// <summary>The record of an engine seeker.</summary>
+    public static SeekerMatchRecord From(MatchSeeker s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.BirthDate, s.Gender, s.Education, [.. s.Occupations.Select(o => o.ToString())], [.. s.Skills],
+            s.ExpectedPayMin, s.Location.Lat, s.Location.Lon, s.Rural, s.Availability, s.KeyGroups);
+    }
+}

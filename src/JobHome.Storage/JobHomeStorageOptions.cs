@@ -35,6 +35,28 @@ public sealed class JobHomeStorageOptions
     /// </summary>
     public int StreamPartitions { get; set; } = 8;
 
+    /// <summary>
+    /// PostgreSQL streams: events each partition's pulling agent holds dequeued in its cache. Dequeued events stay
+    /// hidden only for <see cref="StreamVisibilityTimeout"/>, so the cache must drain well within it even when consumers
+    /// are slow: with Orleans' 4,096 a consumer applying ~700 events/s let cached events time out, be dequeued again and
+    /// reach the attempt limit (dead-lettered although delivered). Default: 512.
+    /// </summary>
+    public int StreamCacheSize { get; set; } = 512;
+
+    /// <summary>
+    /// PostgreSQL streams: how long the pulling agent retries delivering one event to a consumer that keeps failing
+    /// before it moves the event to the dead letters. It must stay below <see cref="StreamVisibilityTimeout"/>: the
+    /// events queued behind a poison event wait that long in the cache, and past the visibility timeout they are
+    /// dequeued again and counted as attempts. Default: 30 s (Orleans' default is 1 min).
+    /// </summary>
+    public TimeSpan StreamMaxDeliveryTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// PostgreSQL streams: dequeues without a confirmed delivery after which an event is dead-lettered. Every silo
+    /// death mid-delivery costs the events in flight one attempt. Default: 10 (Orleans' default is 5).
+    /// </summary>
+    public int StreamMaxAttempts { get; set; } = 10;
+
     /// <summary>Full path of the embedded SQLite file.</summary>
     public string EmbeddedPath => Path.GetFullPath(Path.Combine(DataDirectory, EmbeddedFileName));
 }

@@ -61,8 +61,11 @@ public static class StorageSiloBuilderExtensions
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = connectionString;
                 o.VisibilityTimeout = options.StreamVisibilityTimeout;
+                o.MaxAttempts = options.StreamMaxAttempts;
             }));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.MaxEventDeliveryTime = options.StreamMaxDeliveryTime));
             streams.ConfigurePartitioning(options.StreamPartitions);
+            streams.ConfigureCache(options.StreamCacheSize);
         });
     }
 }

@@ -22,7 +22,9 @@ internal static class ApiEndpoints
     /// <summary>Adds what the API needs: JSON options, OpenAPI, problem details and binder failures as exceptions.</summary>
     public static void AddJobHomeApi(this IServiceCollection services)
     {
-        services.AddOpenApi();
+        // The document describes the JobHome API only, not the Orleans Dashboard's internal endpoints.
+        services.AddOpenApi(options => options.ShouldInclude = description =>
+            description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -21,6 +21,17 @@ internal sealed class FieldChecks
     /// <summary>True when no problem was found.</summary>
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>
+    /// Adds the Domain's own errors for fields not already reported here, so a 400 lists every problem at once even when a
+    /// token could not be read (the Domain stays the one place its rules are written).
+    /// </summary>
+    public void MergeDomain(ValidationResult domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        var reported = _errors.Select(e => ApiResults.JsonName(e.Field)).ToHashSet(StringComparer.Ordinal);
+        _errors.AddRange(domain.Errors.Where(e => !reported.Contains(ApiResults.JsonName(e.Field))));
+    }
+
     /// <summary>Adds a problem.</summary>
     public void Add(string field, string value, string problem, string rule) => _errors.Add(new FieldError(field, value, problem, rule));
 

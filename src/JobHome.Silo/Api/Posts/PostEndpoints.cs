@@ -1,4 +1,8 @@
+using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Validation;
 using JobHome.Grains;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Time;
@@ -26,6 +30,7 @@ internal static class PostEndpoints
         var profile = Read(request, checks);
         if (!checks.IsValid)
         {
+            checks.MergeDomain(DomainValidation(profile));
             return ApiResults.Invalid(checks.Errors);
         }
         var id = RecordIds.New(RecordIds.Post, clock.Time);
@@ -49,6 +54,7 @@ internal static class PostEndpoints
         var profile = Read(request, checks);
         if (!checks.IsValid)
         {
+            checks.MergeDomain(DomainValidation(profile));
             return ApiResults.Invalid(checks.Errors);
         }
         var result = await grain.OpenAsync(profile);
@@ -70,6 +76,29 @@ internal static class PostEndpoints
     {
         var view = await grains.GetGrain<IPostGrain>(id).GetAsync();
         return view is null ? ApiResults.NotFound("id", id) : TypedResults.Ok(PostResponse.From(view));
+    }
+
+    /// <summary>The Domain's checks of the fields that could be read (the grain runs the same ones before any write).</summary>
+    private static ValidationResult DomainValidation(PostProfile p)
+    {
+        OccupationCode.TryParse(p.Occupation, out var occupation, out _);
+        var post = new Post
+        {
+            Id = "pending",
+            EmployerId = p.EmployerCode,
+            Title = p.Title,
+            Occupation = occupation,
+            Openings = p.Openings,
+            PayMin = p.PayMin,
+            PayMax = p.PayMax,
+            Location = new GeoPoint(p.Lat, p.Lon),
+            Kind = p.Kind,
+            MinEducation = p.MinEducation,
+            AgeMin = p.AgeMin,
+            AgeMax = p.AgeMax,
+            RequiredSkills = p.Skills,
+        };
+        return post.Validate();
     }
 
     private static PostProfile Read(PostRequest r, FieldChecks checks)

@@ -1,4 +1,6 @@
+using JobHome.Domain.Geography;
 using JobHome.Domain.People;
+using JobHome.Domain.Validation;
 using JobHome.Grains;
 using JobHome.Grains.Directory;
 using JobHome.Grains.People;
@@ -38,6 +40,7 @@ internal static class SeekerEndpoints
         var registration = Read(request, checks);
         if (!checks.IsValid)
         {
+            checks.MergeDomain(DomainValidation(registration, clock.Today));
             return ApiResults.Invalid(checks.Errors);
         }
         var id = RecordIds.New(RecordIds.Seeker, clock.Time);
@@ -51,7 +54,7 @@ internal static class SeekerEndpoints
         return TypedResults.Created($"/api/seekers/{id}", SeekerResponse.From(view!));
     }
 
-    private static async Task<IResult> CorrectAsync(string id, SeekerRequest request, IGrainFactory grains)
+    private static async Task<IResult> CorrectAsync(string id, SeekerRequest request, IGrainFactory grains, ServerClock clock)
     {
         var grain = grains.GetGrain<ISeekerGrain>(id);
         var before = await grain.GetAsync();
@@ -63,6 +66,7 @@ internal static class SeekerEndpoints
         var registration = Read(request, checks);
         if (!checks.IsValid)
         {
+            checks.MergeDomain(DomainValidation(registration, clock.Today));
             return ApiResults.Invalid(checks.Errors);
         }
         var result = await grain.RegisterAsync(registration);
@@ -157,6 +161,33 @@ internal static class SeekerEndpoints
             ? ApiResults.NotFound("id", id)
             : ApiResults.From(result, _ => TypedResults.Created($"/api/seekers/{id}",
                 new FollowUpResponse(followUp.Date, followUp.Kind, followUp.Note, followUp.By)));
+    }
+
+    /// <summary>The Domain's checks of the fields that could be read (the grain runs the same ones before any write).</summary>
+    private static ValidationResult DomainValidation(SeekerRegistration r, DateOnly today)
+    {
+        IdCardNumber.TryParse(r.IdNumber, out var idCard, out var idError);
+        var seeker = new Seeker
+        {
+            Id = "pending",
+            Name = r.Name,
+            IdCard = idCard,
+            Phone = r.Phone,
+            BirthDate = r.BirthDate,
+            Gender = r.Gender,
+            Education = r.Education,
+            Skills = r.Skills,
+            Location = new GeoPoint(r.Lat, r.Lon),
+            Rural = r.Rural,
+            Availability = r.Availability,
+            KeyGroups = r.KeyGroups,
+        };
+        var result = seeker.Validate(today);
+        if (idError is not null && r.IdNumber.Length > 0)
+        {
+            result.Add(idError with { Value = Masking.IdCard(r.IdNumber) });
+        }
+        return result;
     }
 
     private static SeekerRegistration Read(SeekerRequest r, FieldChecks checks)

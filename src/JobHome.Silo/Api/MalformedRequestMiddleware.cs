@@ -34,7 +34,7 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
             var field = FieldOf(json.Path);
             return json.Path is null or "$"
                 ? new FieldError("(body)", string.Empty, "is not valid JSON", "request body (请求体): one JSON object")
-                : new FieldError(field, string.Empty, "has the wrong type or format (dates are YYYY-MM-DD, numbers unquoted)",
+                : new FieldError(field, string.Empty, "is not valid JSON here, or has the wrong type or format (dates are YYYY-MM-DD, lists are arrays)",
                     "request JSON (请求字段类型)");
         }
         return e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)

@@ -89,7 +89,7 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     [InlineData("{\"siteCode\":\"X\",\"birthDate\":\"1990-13-45\"}", "birthDate")]
     [InlineData("{\"siteCode\":\"X\",\"lat\":\"north\"}", "lat")]
     [InlineData("{\"siteCode\":\"X\",\"occupations\":\"4-01\"}", "occupations")]
-    [InlineData("{\"siteCode\":", "(body)")]
+    [InlineData("{\"siteCode\":", "siteCode")]
     [InlineData("not json", "(body)")]
     public async Task PostSeeker_MalformedJson_Returns400NamingField(string json, string field)
     {

@@ -28,11 +28,12 @@ internal sealed class ApiDriver(HttpClient http)
     /// <summary>A number unique within the test run.</summary>
     public static int Next() => Interlocked.Increment(ref _counter);
 
-    /// <summary>A valid ID number no other test uses (region 360722, sequence and birth date from the counter).</summary>
+    /// <summary>A valid ID number of a man no other test uses (region 360722, sequence and birth date from the counter).</summary>
     public static string NewIdNumber()
     {
         var n = Next();
-        return IdCardNumber.Create("360722", new DateOnly(1980, 1, 1).AddDays(n / 999), (n % 999) + 1).RevealFullNumber();
+        // Odd sequences: the bodies say gender M, which must agree with the number.
+        return IdCardNumber.Create("360722", new DateOnly(1980, 1, 1).AddDays(n / 499), (2 * (n % 499)) + 1).RevealFullNumber();
     }
 
     /// <summary>A valid unified social credit code no other test uses.</summary>
@@ -102,7 +103,7 @@ internal sealed class ApiDriver(HttpClient http)
             ["name"] = "张三",
             ["idNumber"] = idNumber,
             ["phone"] = phone,
-            ["birthDate"] = "1990-05-01",
+            ["birthDate"] = IdCardNumber.Parse(idNumber).BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["gender"] = "M",
             ["education"] = "senior",
             ["occupations"] = new[] { "4-01" },

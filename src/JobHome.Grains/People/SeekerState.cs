@@ -47,4 +47,12 @@ public sealed class SeekerState
     /// </summary>
     [Id(9)]
     public bool HouseholdReportPending { get; set; }
+
+    /// <summary>The date the seeker was deregistered (注销登记), null while registered; the record is kept as history.</summary>
+    [Id(10)]
+    public DateOnly? DeregisteredOn { get; set; }
+
+    /// <summary>Why the seeker was deregistered (a token), null while registered.</summary>
+    [Id(11)]
+    public string? DeregistrationReason { get; set; }
 }

@@ -152,6 +152,32 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     }
 
     [Fact]
+    public async Task DeleteSeeker_Unemployed_KeptAsHistoryOutOfIndicatorsAndNotPlaceable()
+    {
+        var tree = await _api.CreateTreeAsync();
+        var employer = await _api.RegisterEmployerAsync(tree.County);
+        var post = await _api.OpenPostAsync(tree.Village, employer, 2);
+        var id = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-40));
+
+        var (status, deleted, _) = await _api.SendAsync(HttpMethod.Delete, $"/api/seekers/{id}?reason=moved_away");
+        var (again, _, _) = await _api.SendAsync(HttpMethod.Delete, $"/api/seekers/{id}?reason=moved_away");
+        var (unknown, _, _) = await _api.SendAsync(HttpMethod.Delete, "/api/seekers/sk-unknown");
+        var (badReason, _, _) = await _api.SendAsync(HttpMethod.Delete, $"/api/seekers/{id}?reason=vanished");
+        var (_, fetched, _) = await _api.GetAsync($"/api/seekers/{id}");
+        var (placed, _, _) = await _api.PostAsync("/api/placements", new { seekerId = id, postId = post, date = ApiDriver.Today });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), deleted!["deregisteredOn"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, badReason);
+        Assert.Equal("not_in_labour_force", fetched!["status"]!.GetValue<string>());
+        Assert.Equal("moved_away", fetched["deregistrationReason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, placed);
+        _api.AssertNoPersonalDataReturned();
+    }
+
+    [Fact]
     public async Task SearchSeekers_ExactIdNumberInBody_FindsSeekerWithinSubtreeOnly()
     {
         var tree = await _api.CreateTreeAsync();

@@ -48,6 +48,22 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
     }
 
     [Fact]
+    public async Task GetIndicators_SeekerDeregistered_LeavesLabourForce()
+    {
+        var tree = await _api.CreateTreeAsync();
+        var leaving = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-20));
+        await _api.RegisterSeekerAsync(tree.Village, "employed", ApiDriver.Today.AddDays(-20));
+        await WaitForAsync(tree.Village, new Dictionary<string, double?> { ["employed"] = 1, ["unemployed"] = 1 });
+
+        var (status, _, _) = await _api.SendAsync(HttpMethod.Delete, $"/api/seekers/{leaving}?reason=moved_away");
+        var after = await WaitForAsync(tree.Village, new Dictionary<string, double?> { ["employed"] = 1, ["unemployed"] = 0 });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, after["labourForce"]!.GetValue<long>());
+        Assert.Equal(1.0, after["employmentRate"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task GetIndicators_UnknownSite_Returns404()
     {
         var (status, body, _) = await _api.GetAsync("/api/indicators/NOPE-IND");

@@ -23,6 +23,9 @@ internal static class SeekerEndpoints
             .Produces<SeekerResponse>(StatusCodes.Status201Created);
         seekers.MapPut("/{id}", CorrectAsync).WithSummary("Corrects a registration or moves the seeker to another site.")
             .Produces<SeekerResponse>();
+        seekers.MapDelete("/{id}", DeregisterAsync)
+            .WithSummary("Deregisters a seeker (注销登记) from a date (default today); the record is kept as history.")
+            .Produces<SeekerResponse>();
         seekers.MapGet("/{id}", GetAsync).WithSummary("A seeker, ID number and phone masked.").Produces<SeekerResponse>();
         seekers.MapGet("/", SearchByNameAsync).WithSummary("Seekers of a site's subtree whose name contains q, paged (20 a page).")
             .Produces<SeekerSearchPage>();
@@ -82,6 +85,23 @@ internal static class SeekerEndpoints
         }
         var view = await grain.GetAsync();
         return TypedResults.Ok(SeekerResponse.From(view!));
+    }
+
+    private static async Task<IResult> DeregisterAsync(string id, DateOnly? date, string? reason, IGrainFactory grains, ServerClock clock)
+    {
+        var checks = new FieldChecks();
+        if (reason is not (null or "moved_away" or "retired" or "deceased" or "duplicate" or "other"))
+        {
+            checks.Add("reason", reason, "must be moved_away, retired, deceased, duplicate or other", "deregistration (注销登记)");
+            return ApiResults.Invalid(checks.Errors);
+        }
+        var grain = grains.GetGrain<ISeekerGrain>(id);
+        var result = await grain.DeregisterAsync(date ?? clock.Today, reason ?? "other");
+        if (result.Outcome == CommandOutcome.NotFound)
+        {
+            return ApiResults.NotFound("id", id);
+        }
+        return result.Succeeded ? TypedResults.Ok(SeekerResponse.From((await grain.GetAsync())!)) : ApiResults.From(result, _ => TypedResults.Ok());
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains)

@@ -25,7 +25,9 @@ public sealed record SeekerResponse(
     string? HouseholdId,
     SeekerPlacementResponse[] Placements,
     FollowUpResponse[] FollowUps,
-    DateOnly RegisteredOn)
+    DateOnly RegisteredOn,
+    DateOnly? DeregisteredOn,
+    string? DeregistrationReason)
 {
     /// <summary>The response for a stored seeker.</summary>
     internal static SeekerResponse From(SeekerView v) => new(
@@ -35,5 +37,5 @@ public sealed record SeekerResponse(
         [.. v.Placements.Select(p => new SeekerPlacementResponse(p.PlacementId, p.PostId, p.Start, p.End,
             p.EndReason is { } reason ? ApiTokens.Of(reason) : null))],
         [.. v.FollowUps.Select(f => new FollowUpResponse(f.Date, f.Kind, f.Note, f.By))],
-        v.RegisteredOn);
+        v.RegisteredOn, v.DeregisteredOn, v.DeregistrationReason);
 }

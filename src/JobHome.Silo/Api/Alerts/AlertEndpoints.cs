@@ -1,6 +1,6 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.People;
-using JobHome.Grains.Directory;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.People;
 using JobHome.Grains.Time;
 using JobHome.Silo.Api.Common;

@@ -1,5 +1,5 @@
 using JobHome.Grains;
-using JobHome.Grains.Directory;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.People;
 using JobHome.Grains.Time;
 

@@ -2,7 +2,7 @@ using JobHome.Domain.Geography;
 using JobHome.Domain.People;
 using JobHome.Domain.Validation;
 using JobHome.Grains;
-using JobHome.Grains.Directory;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.People;
 using JobHome.Grains.Time;
 using JobHome.Silo.Api.Common;

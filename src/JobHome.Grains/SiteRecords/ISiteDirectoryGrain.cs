@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace JobHome.Grains.Directory;
+namespace JobHome.Grains.SiteRecords;
 
 /// <summary>
 /// The records registered at one site (keyed by site code): seeker ids with their names, for search, and household ids,

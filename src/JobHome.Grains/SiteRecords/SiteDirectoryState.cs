@@ -1,4 +1,4 @@
-namespace JobHome.Grains.Directory;
+namespace JobHome.Grains.SiteRecords;
 
 /// <summary>Stored state of <see cref="SiteDirectoryGrain"/>: plain members only (see docs/grains.md on the storage serializer).</summary>
 [GenerateSerializer, Alias("jobhome.site-directory-state.v1")]

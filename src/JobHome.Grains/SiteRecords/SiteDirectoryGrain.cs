@@ -1,6 +1,6 @@
 using JobHome.Storage;
 
-namespace JobHome.Grains.Directory;
+namespace JobHome.Grains.SiteRecords;
 
 /// <summary>A site's directory of seekers and households; writes only when something changes.</summary>
 public sealed class SiteDirectoryGrain(

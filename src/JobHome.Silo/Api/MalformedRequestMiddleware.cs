@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JobHome.Domain.Validation;
 
 namespace JobHome.Silo.Api;
@@ -37,10 +38,18 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
                 : new FieldError(field, string.Empty, "is not valid JSON here, or has the wrong type or format (dates are YYYY-MM-DD, lists are arrays)",
                     "request JSON (请求字段类型)");
         }
-        return e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
-            ? new FieldError("(body)", string.Empty, "is missing or not JSON (Content-Type: application/json)", "request body (请求体)")
-            : new FieldError("(query)", string.Empty, "has a value of the wrong type", "query parameters (查询参数)");
+        if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return new FieldError("(body)", string.Empty, "is missing or not JSON (Content-Type: application/json)", "request body (请求体)");
+        }
+        // The binder's message reads 'Failed to bind parameter "int? page" from "…"': keep the name, drop the value.
+        var match = BindFailure().Match(e.Message);
+        return new FieldError(match.Success ? match.Groups["name"].Value : "(query)", string.Empty,
+            "has a value of the wrong type (whole numbers, dates YYYY-MM-DD)", "query parameters (查询参数)");
     }
+
+    [GeneratedRegex("parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from", RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
 
     /// <summary><c>$.memberIds[2]</c> → <c>memberIds[2]</c>; <c>$['birthDate']</c> → <c>birthDate</c>.</summary>
     private static string FieldOf(string? path)

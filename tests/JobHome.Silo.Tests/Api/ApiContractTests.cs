@@ -100,6 +100,17 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     }
 
     [Fact]
+    public async Task SearchSeekers_PageNotANumber_Returns400NamingPage()
+    {
+        var tree = await _api.CreateTreeAsync();
+
+        var (status, body, _) = await _api.GetAsync($"/api/seekers?siteCode={tree.Village}&q=x&page=first");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["page"], ApiDriver.ErrorFields(body));
+    }
+
+    [Fact]
     public async Task PostSeeker_DuplicateIdNumber_Returns409NamingExistingSeeker()
     {
         var tree = await _api.CreateTreeAsync();

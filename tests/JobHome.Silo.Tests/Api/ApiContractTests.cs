@@ -356,6 +356,11 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
             Assert.Contains(expected, paths);
         }
         Assert.All(paths, path => Assert.StartsWith("/api/", path, StringComparison.Ordinal));
+        var seeker = body["components"]!["schemas"]!["SeekerResponse"]!["properties"]!.AsObject().Select(p => p.Key).ToArray();
+        Assert.Contains("idNumberMasked", seeker);
+        Assert.DoesNotContain("idNumber", seeker);
+        Assert.DoesNotContain("phone", seeker);
+        Assert.NotNull(body["components"]!["schemas"]!["SiteResponse"]);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }

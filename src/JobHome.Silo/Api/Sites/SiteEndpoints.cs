@@ -10,10 +10,12 @@ internal static class SiteEndpoints
     public static void MapSiteEndpoints(this RouteGroupBuilder api)
     {
         var sites = api.MapGroup("/sites").WithTags("Sites");
-        sites.MapPost("/", RegisterAsync).WithSummary("Registers a site (就业之家) under its parent.");
-        sites.MapPut("/{code}", CorrectAsync).WithSummary("Corrects a site's profile (kind and parent cannot change).");
-        sites.MapGet("/{code}", GetAsync).WithSummary("A site with the codes of its children.");
-        sites.MapGet("/{code}/children", GetChildrenAsync).WithSummary("The child sites of a site.");
+        sites.MapPost("/", RegisterAsync).WithSummary("Registers a site (就业之家) under its parent.")
+            .Produces<SiteResponse>(StatusCodes.Status201Created);
+        sites.MapPut("/{code}", CorrectAsync).WithSummary("Corrects a site's profile (kind and parent cannot change).")
+            .Produces<SiteResponse>();
+        sites.MapGet("/{code}", GetAsync).WithSummary("A site with the codes of its children.").Produces<SiteResponse>();
+        sites.MapGet("/{code}/children", GetChildrenAsync).WithSummary("The child sites of a site.").Produces<SiteResponse[]>();
     }
 
     private static async Task<IResult> RegisterAsync(SiteRequest request, IGrainFactory grains)

@@ -111,6 +111,29 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     }
 
     [Fact]
+    public async Task PostSeeker_RefusedThenValid_NothingHalfWritten()
+    {
+        var tree = await _api.CreateTreeAsync();
+        var request = _api.SeekerBody(tree.Village, "unemployed", ApiDriver.Today);
+        request["name"] = "司马未写";
+        var invalid = new Dictionary<string, object?>(request) { ["statusSince"] = ApiDriver.Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var unknownSite = new Dictionary<string, object?>(request) { ["siteCode"] = "NO-SUCH-SITE" };
+
+        var (refused, _, _) = await _api.PostAsync("/api/seekers", invalid);
+        var (missingSite, _, _) = await _api.PostAsync("/api/seekers", unknownSite);
+        var (_, search, _) = await _api.PostAsync("/api/seekers/search", new { siteCode = tree.Province, q = request["idNumber"] });
+        var (created, _, _) = await _api.PostAsync("/api/seekers", request);
+        var (_, byName, _) = await _api.PostAsync("/api/seekers/search", new { siteCode = tree.Province, q = "司马" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(HttpStatusCode.NotFound, missingSite);
+        Assert.Equal(0, search!["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(1, byName!["total"]!.GetValue<int>());
+        _api.AssertNoPersonalDataReturned();
+    }
+
+    [Fact]
     public async Task PostSeeker_DuplicateIdNumber_Returns409NamingExistingSeeker()
     {
         var tree = await _api.CreateTreeAsync();

@@ -80,7 +80,8 @@ public sealed partial class SeekerGrain(
         state.State.DeregistrationReason = null;
         var stored = registration with { KeyGroups = DerivedKeyGroups.Supplied(registration.KeyGroups) };
         state.State.Registration = stored;
-        var statusChanged = previous is null || reregistered || previous.Status != stored.Status || previous.StatusSince != stored.StatusSince;
+        var statusChanged = previous is null || reregistered || previous.Status != stored.Status
+            || previous.StatusSince != stored.StatusSince;
         if (statusChanged)
         {
             SetStatus(stored.Status, stored.StatusSince);
@@ -131,7 +132,8 @@ public sealed partial class SeekerGrain(
         const string rule = "deregistration (注销登记)";
         var v = new ValidationResult();
         v.AddIf(date > clock.Today, "date", Format(date), "is in the future", rule);
-        v.AddIf(date < state.State.StatusSince, "date", Format(date), $"is before the current status date {Format(state.State.StatusSince)}", rule);
+        v.AddIf(date < state.State.StatusSince, "date", Format(date),
+            $"is before the current status date {Format(state.State.StatusSince)}", rule);
         if (!v.IsValid)
         {
             return CommandResult.Invalid(v);

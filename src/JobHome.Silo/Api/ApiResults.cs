@@ -53,7 +53,8 @@ internal static class ApiResults
         };
     }
 
-    /// <summary>The request-JSON name of a Domain field (<c>site_code</c> → <c>siteCode</c>, <c>id_card</c> → <c>idNumber</c>).</summary>
+    /// <summary>The request-JSON name of a Domain field (<c>site_code</c> → <c>siteCode</c>, <c>id_card</c> → <c>idNumber</c>).
+    /// </summary>
     public static string JsonName(string field)
     {
         if (Renamed.TryGetValue(field, out var renamed))

@@ -75,7 +75,8 @@ internal sealed class FieldChecks
         }
         return EducationLevels.TryParse(token, out var level)
             ? level
-            : Invalid(field, token, $"must be one of {string.Join(' ', EducationLevels.AllTokens)}", "education (学历)", EducationLevel.None);
+            : Invalid(field, token, $"must be one of {string.Join(' ', EducationLevels.AllTokens)}", "education (学历)",
+                EducationLevel.None);
     }
 
     /// <summary>A labour-status token.</summary>
@@ -84,21 +85,24 @@ internal sealed class FieldChecks
         "employed" => LabourStatus.Employed,
         "unemployed" => LabourStatus.Unemployed,
         "not_in_labour_force" => LabourStatus.NotInLabourForce,
-        _ => Invalid(field, token, "must be employed, unemployed or not_in_labour_force", "labour status (就业状态)", LabourStatus.Unemployed),
+        _ => Invalid(field, token, "must be employed, unemployed or not_in_labour_force", "labour status (就业状态)",
+            LabourStatus.Unemployed),
     };
 
     /// <summary>A site-kind token.</summary>
     public SiteKind SiteKindOf(string field, string? token) =>
         SiteKinds.TryParse(token, out var kind)
             ? kind
-            : Invalid(field, token, $"must be one of {string.Join(' ', SiteKinds.All.Select(row => row.Token))}", "site kind (层级或类型)",
+            : Invalid(field, token, $"must be one of {string.Join(' ', SiteKinds.All.Select(row => row.Token))}",
+                "site kind (层级或类型)",
                 Domain.Sites.SiteKind.Village);
 
     /// <summary>Exactly one kind of work.</summary>
     public WorkKind WorkKindOf(string field, string? token) =>
         WorkKinds.TryParse(token, out var kind) && kind.IsSingle()
             ? kind
-            : Invalid(field, token, $"must be exactly one of {WorkKinds.TokenList}", "kind of work (用工形式)", Domain.Work.WorkKind.FullTime);
+            : Invalid(field, token, $"must be exactly one of {WorkKinds.TokenList}", "kind of work (用工形式)",
+                Domain.Work.WorkKind.FullTime);
 
     /// <summary>A list of kinds of work, at least one.</summary>
     public WorkKind WorkKindsOf(string field, string[]? tokens)
@@ -112,7 +116,8 @@ internal sealed class FieldChecks
             }
             else
             {
-                Add(field, token ?? string.Empty, $"is not one of {Domain.Work.WorkKinds.TokenList}", "availability (可接受用工形式)");
+                Add(field, token ?? string.Empty, $"is not one of {Domain.Work.WorkKinds.TokenList}",
+                    "availability (可接受用工形式)");
             }
         }
         if (kinds == Domain.Work.WorkKind.None && (tokens is null || tokens.Length == 0))
@@ -147,7 +152,8 @@ internal sealed class FieldChecks
         "resigned" => PlacementEndReason.Resigned,
         "dismissed" => PlacementEndReason.Dismissed,
         "completed" => PlacementEndReason.Completed,
-        _ => Invalid(field, token, "must be resigned, dismissed, completed or other", "end reason (离岗原因)", PlacementEndReason.Other),
+        _ => Invalid(field, token, "must be resigned, dismissed, completed or other", "end reason (离岗原因)",
+            PlacementEndReason.Other),
     };
 
     private T Invalid<T>(string field, string? token, string problem, string rule, T fallback)

@@ -35,12 +35,14 @@ internal sealed partial class MalformedRequestMiddleware(RequestDelegate next, I
             var field = FieldOf(json.Path);
             return json.Path is null or "$"
                 ? new FieldError("(body)", string.Empty, "is not valid JSON", "request body (请求体): one JSON object")
-                : new FieldError(field, string.Empty, "is not valid JSON here, or has the wrong type or format (dates are YYYY-MM-DD, lists are arrays)",
+                : new FieldError(field, string.Empty,
+                    "is not valid JSON here, or has the wrong type or format (dates are YYYY-MM-DD, lists are arrays)",
                     "request JSON (请求字段类型)");
         }
         if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
         {
-            return new FieldError("(body)", string.Empty, "is missing or not JSON (Content-Type: application/json)", "request body (请求体)");
+            return new FieldError("(body)", string.Empty, "is missing or not JSON (Content-Type: application/json)",
+                "request body (请求体)");
         }
         // The binder's message reads 'Failed to bind parameter "int? page" from "…"': keep the name, drop the value.
         var match = BindFailure().Match(e.Message);

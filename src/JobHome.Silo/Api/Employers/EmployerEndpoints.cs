@@ -38,7 +38,8 @@ internal static class EmployerEndpoints
         return view is null ? ApiResults.NotFound("creditCode", creditCode) : TypedResults.Ok(EmployerResponse.From(view));
     }
 
-    private static async Task<IResult> SaveAsync(string code, EmployerRequest request, FieldChecks checks, IGrainFactory grains, bool created)
+    private static async Task<IResult> SaveAsync(string code, EmployerRequest request, FieldChecks checks, IGrainFactory grains,
+        bool created)
     {
         var name = checks.Text("name", request.Name, "employer name (单位名称)");
         var siteCode = checks.Text("siteCode", request.SiteCode, "site code (网点编码)");

@@ -7,5 +7,6 @@ public sealed record EmployerResponse(string CreditCode, string Name, string Sit
     string[] PostIds)
 {
     /// <summary>The response for a stored employer.</summary>
-    internal static EmployerResponse From(EmployerView v) => new(v.CreditCode, v.Name, v.SiteCode, v.Lat, v.Lon, v.ContactPhoneMasked, v.PostIds);
+    internal static EmployerResponse From(EmployerView v) =>
+        new(v.CreditCode, v.Name, v.SiteCode, v.Lat, v.Lon, v.ContactPhoneMasked, v.PostIds);
 }

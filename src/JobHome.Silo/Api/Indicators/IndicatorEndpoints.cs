@@ -57,7 +57,7 @@ internal static class IndicatorEndpoints
         return TypedResults.ServerSentEvents(ChangesAsync(grains.GetGrain<ISiteIndicatorsGrain>(siteCode), cancellationToken));
     }
 
-    /// <summary>The current value, then each value that differs from the last one sent, looked at every <see cref="LiveInterval"/>.</summary>
+    /// <summary>The current value, then each one that differs from the last sent, looked at every <see cref="LiveInterval"/>.</summary>
     private static async IAsyncEnumerable<SseItem<IndicatorsResponse>> ChangesAsync(ISiteIndicatorsGrain aggregator,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

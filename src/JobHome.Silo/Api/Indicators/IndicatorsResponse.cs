@@ -23,7 +23,8 @@ public sealed record IndicatorsResponse(
 {
     /// <summary>The response for an aggregator's view.</summary>
     internal static IndicatorsResponse From(IndicatorsView v) => new(v.SiteCode, v.AsOf, v.Employed, v.Unemployed, v.LabourForce,
-        v.EmploymentRate, v.RegisteredUnemploymentRate, v.UnemployedOver3Months, v.ZeroEmploymentHouseholds, v.ZeroEmploymentHouseholdsOverdue,
+        v.EmploymentRate, v.RegisteredUnemploymentRate, v.UnemployedOver3Months, v.ZeroEmploymentHouseholds,
+        v.ZeroEmploymentHouseholdsOverdue,
         v.OpenPosts, v.Openings, v.ActiveSeekers, v.PostsToSeekersRatio, v.Placements,
         new IndicatorTargets(
             v.EmploymentRateTarget is { } target ? new IndicatorTarget(target, v.EmploymentRateTargetMet) : null,

@@ -12,7 +12,7 @@ internal static class PlacementEndpoints
     {
         var placements = api.MapGroup("/placements").WithTags("Placements");
         placements.MapPost("/", PlaceAsync)
-            .WithSummary("Places a seeker in a post; 409 when the post has no opening left, the seeker is employed, or a legal rule refuses.")
+            .WithSummary("Places a seeker in a post; 409 when the post has no opening left, the seeker is employed or a rule refuses.")
             .Produces<PlacementResponse>(StatusCodes.Status201Created);
         placements.MapPost("/{id}/end", EndAsync).WithSummary("Ends a placement: the seeker is unemployed from the date.")
             .Produces<PlacementResponse>();
@@ -54,7 +54,9 @@ internal static class PlacementEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var result = await grain.EndAsync(new PlacementEnd(date, reason));
-        return result.Succeeded ? TypedResults.Ok(PlacementResponse.From((await grain.GetAsync())!)) : ApiResults.From(result, _ => TypedResults.Ok());
+        return result.Succeeded
+            ? TypedResults.Ok(PlacementResponse.From((await grain.GetAsync())!))
+            : ApiResults.From(result, _ => TypedResults.Ok());
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains)

@@ -58,7 +58,9 @@ internal static class PostEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var result = await grain.OpenAsync(profile);
-        return result.Succeeded ? TypedResults.Ok(PostResponse.From((await grain.GetAsync())!)) : ApiResults.From(result, _ => TypedResults.Ok());
+        return result.Succeeded
+            ? TypedResults.Ok(PostResponse.From((await grain.GetAsync())!))
+            : ApiResults.From(result, _ => TypedResults.Ok());
     }
 
     private static async Task<IResult> CloseAsync(string id, IGrainFactory grains)
@@ -69,7 +71,9 @@ internal static class PostEndpoints
             return ApiResults.NotFound("id", id);
         }
         var result = await grain.CloseAsync();
-        return result.Succeeded ? TypedResults.Ok(PostResponse.From((await grain.GetAsync())!)) : ApiResults.From(result, _ => TypedResults.Ok());
+        return result.Succeeded
+            ? TypedResults.Ok(PostResponse.From((await grain.GetAsync())!))
+            : ApiResults.From(result, _ => TypedResults.Ok());
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains)

@@ -30,7 +30,8 @@ public sealed record PostResponse(
     internal static PostResponse From(PostView v)
     {
         var p = v.Profile;
-        return new PostResponse(v.Id, p.SiteCode, p.EmployerCode, p.Title, p.Occupation, p.Openings, v.Taken, p.PayMin, p.PayMax, p.Lat, p.Lon,
+        return new PostResponse(v.Id, p.SiteCode, p.EmployerCode, p.Title, p.Occupation, p.Openings, v.Taken, p.PayMin, p.PayMax,
+            p.Lat, p.Lon,
             WorkKinds.Format(p.Kind), p.MinEducation.ToToken(), p.AgeMin, p.AgeMax, p.Skills, v.Closed, v.Full, v.Open);
     }
 }

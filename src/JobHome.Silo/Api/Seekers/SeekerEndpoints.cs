@@ -101,7 +101,9 @@ internal static class SeekerEndpoints
         {
             return ApiResults.NotFound("id", id);
         }
-        return result.Succeeded ? TypedResults.Ok(SeekerResponse.From((await grain.GetAsync())!)) : ApiResults.From(result, _ => TypedResults.Ok());
+        return result.Succeeded
+            ? TypedResults.Ok(SeekerResponse.From((await grain.GetAsync())!))
+            : ApiResults.From(result, _ => TypedResults.Ok());
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains)

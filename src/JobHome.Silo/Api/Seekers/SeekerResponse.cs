@@ -31,7 +31,8 @@ public sealed record SeekerResponse(
 {
     /// <summary>The response for a stored seeker.</summary>
     internal static SeekerResponse From(SeekerView v) => new(
-        v.Id, v.SiteCode, v.Name, v.IdNumberMasked, v.PhoneMasked, v.BirthDate, ApiTokens.Of(v.Gender), Domain.People.EducationLevels.ToToken(v.Education),
+        v.Id, v.SiteCode, v.Name, v.IdNumberMasked, v.PhoneMasked, v.BirthDate, ApiTokens.Of(v.Gender),
+        Domain.People.EducationLevels.ToToken(v.Education),
         v.Occupations, v.Skills, v.ExpectedPayMin, v.Lat, v.Lon, v.Rural, ApiTokens.Of(v.Availability), ApiTokens.Of(v.KeyGroups),
         ApiTokens.Of(v.Status), v.StatusSince, v.HouseholdId,
         [.. v.Placements.Select(p => new SeekerPlacementResponse(p.PlacementId, p.PostId, p.Start, p.End,

@@ -178,7 +178,8 @@ public abstract class SerializationTests(ClusterFixture fixture)
         var history = new History.IndicatorHistoryState();
         var point = new History.IndicatorPoint { Date = new DateOnly(2026, 11, 1), Employed = 3, Unemployed = 1, Placements = 2 };
         history.Days[point.Date.DayNumber] = point;
-        history.Days[point.Date.DayNumber + 1] = new History.IndicatorPoint { Date = point.Date.AddDays(1), Employed = 3, Unemployed = 1, Placements = 2 };
+        history.Days[point.Date.DayNumber + 1] = new History.IndicatorPoint { Date = point.Date.AddDays(1), Employed = 3,
+            Unemployed = 1, Placements = 2 };
 
         var d = Twice(directory);
         var h = Twice(history);
@@ -186,7 +187,8 @@ public abstract class SerializationTests(ClusterFixture fixture)
         Assert.Equal(directory.Seekers, d.Seekers);
         Assert.Equal(directory.Households, d.Households);
         Assert.Equal(2, h.Days.Count);
-        Assert.Equal((3L, 1L, 2L), (h.Days[point.Date.DayNumber].Employed, h.Days[point.Date.DayNumber].Unemployed, h.Days[point.Date.DayNumber].Placements));
+        Assert.Equal((3L, 1L, 2L), (h.Days[point.Date.DayNumber].Employed, h.Days[point.Date.DayNumber].Unemployed,
+            h.Days[point.Date.DayNumber].Placements));
         Assert.Equal(point.Date.AddDays(1), h.Days[point.Date.DayNumber + 1].Date);
     }
 

@@ -8,6 +8,8 @@ namespace JobHome.Silo.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class ApiContractTests(RunningSiloFixture fixture)
 {
+    private static readonly System.Globalization.CultureInfo Iso = System.Globalization.CultureInfo.InvariantCulture;
+
     private readonly ApiDriver _api = new(fixture.Silo.Http);
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         request["idNumber"] = idNumber[..^1] + (idNumber[^1] == '0' ? '1' : '0');
         request["gender"] = "X";
         request["availability"] = Array.Empty<string>();
-        request["birthDate"] = ApiDriver.Today.AddYears(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        request["birthDate"] = ApiDriver.Today.AddYears(-6).ToString("yyyy-MM-dd", Iso);
         request["lat"] = 100;
         request["keyGroups"] = new[] { "astronaut" };
 
@@ -75,7 +77,8 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(400, body!["status"]!.GetValue<int>());
-        Assert.Equal(["availability", "birthDate", "gender", "idNumber", "keyGroups", "lat"], ApiDriver.ErrorFields(body).Order(StringComparer.Ordinal));
+        Assert.Equal(["availability", "birthDate", "gender", "idNumber", "keyGroups", "lat"],
+            ApiDriver.ErrorFields(body).Order(StringComparer.Ordinal));
         foreach (var error in body["errors"]!.AsArray())
         {
             Assert.False(string.IsNullOrEmpty(error!["problem"]!.GetValue<string>()));
@@ -116,7 +119,7 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var tree = await _api.CreateTreeAsync();
         var request = _api.SeekerBody(tree.Village, "unemployed", ApiDriver.Today);
         request["name"] = "司马未写";
-        var invalid = new Dictionary<string, object?>(request) { ["statusSince"] = ApiDriver.Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        var invalid = new Dictionary<string, object?>(request) { ["statusSince"] = ApiDriver.Today.AddDays(5).ToString("yyyy-MM-dd", Iso) };
         var unknownSite = new Dictionary<string, object?>(request) { ["siteCode"] = "NO-SUCH-SITE" };
 
         var (refused, _, _) = await _api.PostAsync("/api/seekers", invalid);
@@ -164,7 +167,8 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
 
         var (status, moved, _) = await _api.SendAsync(HttpMethod.Put, $"/api/seekers/{id}", request);
         var (_, inVillage, _) = await _api.PostAsync("/api/seekers/search", new { siteCode = tree.Village, q = "欧阳" });
-        var (_, inCounty, _) = await _api.GetAsync($"/api/seekers?siteCode={Uri.EscapeDataString(tree.County)}&q={Uri.EscapeDataString("欧阳")}");
+        var countyQuery = $"/api/seekers?siteCode={Uri.EscapeDataString(tree.County)}&q={Uri.EscapeDataString("欧阳")}";
+        var (_, inCounty, _) = await _api.GetAsync(countyQuery);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(tree.Township, moved!["siteCode"]!.GetValue<string>());
@@ -178,8 +182,9 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     public async Task PutSeeker_Unknown_Returns404()
     {
         var tree = await _api.CreateTreeAsync();
+        var request = _api.SeekerBody(tree.Village, "unemployed", ApiDriver.Today);
 
-        var (status, body, _) = await _api.SendAsync(HttpMethod.Put, "/api/seekers/sk-unknown", _api.SeekerBody(tree.Village, "unemployed", ApiDriver.Today));
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Put, "/api/seekers/sk-unknown", request);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(["id"], ApiDriver.ErrorFields(body));
@@ -201,7 +206,7 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var (placed, _, _) = await _api.PostAsync("/api/placements", new { seekerId = id, postId = post, date = ApiDriver.Today });
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), deleted!["deregisteredOn"]!.GetValue<string>());
+        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", Iso), deleted!["deregisteredOn"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, again);
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Equal(HttpStatusCode.BadRequest, badReason);
@@ -248,8 +253,10 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var tree = await _api.CreateTreeAsync();
         var id = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-5));
 
-        var (status, _, _) = await _api.PostAsync($"/api/seekers/{id}/followups", new { date = ApiDriver.Today.AddDays(-1), kind = "visit", note = "上门走访" });
-        var (missing, _, _) = await _api.PostAsync("/api/seekers/sk-unknown/followups", new { date = ApiDriver.Today, kind = "visit", note = "x" });
+        var (status, _, _) = await _api.PostAsync($"/api/seekers/{id}/followups",
+            new { date = ApiDriver.Today.AddDays(-1), kind = "visit", note = "上门走访" });
+        var (missing, _, _) = await _api.PostAsync("/api/seekers/sk-unknown/followups",
+            new { date = ApiDriver.Today, kind = "visit", note = "x" });
         var (_, seeker, _) = await _api.GetAsync($"/api/seekers/{id}");
 
         Assert.Equal(HttpStatusCode.Created, status);
@@ -279,7 +286,8 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Equal(HttpStatusCode.BadRequest, badStatus);
         var fields = ApiDriver.ErrorFields(bad);
-        Assert.Equal(["kind", "occupation", "openings", "title"], fields.Where(f => !f.StartsWith("pay", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var notPay = fields.Where(f => !f.StartsWith("pay", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(["kind", "occupation", "openings", "title"], notPay);
         Assert.Contains(fields, f => f is "payMin" or "payMax");
     }
 
@@ -290,13 +298,14 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var older = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-200));
         var newer = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-100));
 
-        var (status, created, _) = await _api.PostAsync("/api/households", new { siteCode = tree.Village, memberIds = new[] { older, newer } });
+        var (status, created, _) = await _api.PostAsync("/api/households",
+            new { siteCode = tree.Village, memberIds = new[] { older, newer } });
         var (_, fetched, _) = await _api.GetAsync($"/api/households/{created!["id"]!.GetValue<string>()}");
         var (unknown, _, _) = await _api.GetAsync("/api/households/hh-unknown");
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.True(fetched!["zeroEmployment"]!.GetValue<bool>());
-        Assert.Equal(ApiDriver.Today.AddDays(-100), DateOnly.Parse(fetched["zeroEmploymentSince"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ApiDriver.Today.AddDays(-100), DateOnly.Parse(fetched["zeroEmploymentSince"]!.GetValue<string>(), Iso));
         Assert.True(fetched["overdue"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, unknown);
     }
@@ -309,11 +318,15 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var post = await _api.OpenPostAsync(tree.Village, employer, 2);
         var seeker = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-30));
 
-        var (placed, placement, _) = await _api.PostAsync("/api/placements", new { seekerId = seeker, postId = post, date = ApiDriver.Today.AddDays(-2) });
-        var (again, conflict, _) = await _api.PostAsync("/api/placements", new { seekerId = seeker, postId = post, date = ApiDriver.Today });
-        var (noPost, _, _) = await _api.PostAsync("/api/placements", new { seekerId = seeker, postId = "po-unknown", date = ApiDriver.Today });
+        var (placed, placement, _) = await _api.PostAsync("/api/placements",
+            new { seekerId = seeker, postId = post, date = ApiDriver.Today.AddDays(-2) });
+        var (again, conflict, _) = await _api.PostAsync("/api/placements",
+            new { seekerId = seeker, postId = post, date = ApiDriver.Today });
+        var (noPost, _, _) = await _api.PostAsync("/api/placements",
+            new { seekerId = seeker, postId = "po-unknown", date = ApiDriver.Today });
         var id = placement!["id"]!.GetValue<string>();
-        var (ended, _, _) = await _api.PostAsync($"/api/placements/{id}/end", new { date = ApiDriver.Today.AddDays(-1), reason = "resigned" });
+        var (ended, _, _) = await _api.PostAsync($"/api/placements/{id}/end",
+            new { date = ApiDriver.Today.AddDays(-1), reason = "resigned" });
         var (_, after, _) = await _api.GetAsync($"/api/seekers/{seeker}");
 
         Assert.Equal(HttpStatusCode.Created, placed);
@@ -345,17 +358,20 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var tree = await _api.CreateTreeAsync();
         var longUnemployed = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-120));
         var recent = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-10));
-        var (_, household, _) = await _api.PostAsync("/api/households", new { siteCode = tree.Village, memberIds = new[] { longUnemployed } });
+        var (_, household, _) = await _api.PostAsync("/api/households",
+            new { siteCode = tree.Village, memberIds = new[] { longUnemployed } });
 
         var (status, before, _) = await _api.GetAsync($"/api/sites/{tree.County}/alerts");
-        await _api.PostAsync($"/api/seekers/{longUnemployed}/followups", new { date = ApiDriver.Today, kind = "call", note = "电话回访" });
+        await _api.PostAsync($"/api/seekers/{longUnemployed}/followups",
+            new { date = ApiDriver.Today, kind = "call", note = "电话回访" });
         var (_, after, _) = await _api.GetAsync($"/api/sites/{tree.County}/alerts");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var seekerAlert = Assert.Single(before!["unemployedOver3MonthsWithoutFollowUp"]!.AsArray());
         Assert.Equal(longUnemployed, seekerAlert!["seekerId"]!.GetValue<string>());
         Assert.NotEqual(recent, seekerAlert["seekerId"]!.GetValue<string>());
-        Assert.Equal(household!["id"]!.GetValue<string>(), Assert.Single(before["overdueHouseholds"]!.AsArray())!["householdId"]!.GetValue<string>());
+        Assert.Equal(household!["id"]!.GetValue<string>(),
+            Assert.Single(before["overdueHouseholds"]!.AsArray())!["householdId"]!.GetValue<string>());
         Assert.Empty(after!["unemployedOver3MonthsWithoutFollowUp"]!.AsArray());
         Assert.Single(after["overdueHouseholds"]!.AsArray());
     }
@@ -370,8 +386,9 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
         var paths = body!["paths"]!.AsObject().Select(p => p.Key).ToArray();
         foreach (var expected in new[]
         {
-            "/api/sites", "/api/sites/{code}", "/api/sites/{code}/children", "/api/sites/{code}/alerts", "/api/seekers", "/api/seekers/{id}",
-            "/api/seekers/search", "/api/seekers/{id}/followups", "/api/employers", "/api/posts", "/api/posts/{id}", "/api/posts/{id}/close",
+            "/api/sites", "/api/sites/{code}", "/api/sites/{code}/children", "/api/sites/{code}/alerts",
+            "/api/seekers", "/api/seekers/{id}", "/api/seekers/search", "/api/seekers/{id}/followups", "/api/employers",
+            "/api/posts", "/api/posts/{id}", "/api/posts/{id}/close",
             "/api/households", "/api/households/{id}", "/api/placements", "/api/placements/{id}/end", "/api/indicators/{siteCode}",
             "/api/indicators/{siteCode}/history", "/api/indicators/{siteCode}/live",
         })

@@ -23,7 +23,8 @@ internal sealed class ApiDriver(HttpClient http)
 
     /// <summary>Today in the server's zone (Asia/Shanghai).</summary>
     public static DateOnly Today =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
+            TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 
     /// <summary>A number unique within the test run.</summary>
     public static int Next() => Interlocked.Increment(ref _counter);
@@ -65,7 +66,8 @@ internal sealed class ApiDriver(HttpClient http)
         SendAsync(HttpMethod.Post, path, body);
 
     /// <summary>GET.</summary>
-    public Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+    public Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> GetAsync(string path) =>
+        SendAsync(HttpMethod.Get, path);
 
     /// <summary>Registers a province → city → county → township → village tree with fresh codes.</summary>
     public async Task<SiteTree> CreateTreeAsync()
@@ -83,7 +85,8 @@ internal sealed class ApiDriver(HttpClient http)
     /// <summary>Registers one site; asserts 201.</summary>
     public async Task CreateSiteAsync(string code, string name, string kind, string? parent)
     {
-        var (status, body, _) = await PostAsync("/api/sites", new { code, name, kind, parentCode = parent, lat = 25.38, lon = 114.92, rural = true });
+        var (status, body, _) = await PostAsync("/api/sites",
+            new { code, name, kind, parentCode = parent, lat = 25.38, lon = 114.92, rural = true });
         Assert.True(status == HttpStatusCode.Created, $"site {code}: {status} {body}");
     }
 

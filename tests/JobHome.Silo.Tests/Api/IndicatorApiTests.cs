@@ -9,6 +9,8 @@ namespace JobHome.Silo.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class IndicatorApiTests(RunningSiloFixture fixture)
 {
+    private static readonly System.Globalization.CultureInfo Iso = System.Globalization.CultureInfo.InvariantCulture;
+
     /// <summary>How long the stream and the 500 ms upward timer may take to carry a change to the county.</summary>
     private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(20);
 
@@ -32,7 +34,8 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
         // employed member now, one open post with 4 openings left, one placement.
         var expected = new Dictionary<string, double?>
         {
-            ["employed"] = 2, ["unemployed"] = 1, ["labourForce"] = 3, ["employmentRate"] = 2.0 / 3, ["registeredUnemploymentRate"] = 1.0 / 3,
+            ["employed"] = 2, ["unemployed"] = 1, ["labourForce"] = 3, ["employmentRate"] = 2.0 / 3,
+            ["registeredUnemploymentRate"] = 1.0 / 3,
             ["unemployedOver3Months"] = 1, ["zeroEmploymentHouseholds"] = 0, ["zeroEmploymentHouseholdsOverdue"] = 0, ["openPosts"] = 1,
             ["openings"] = 4, ["activeSeekers"] = 1, ["postsToSeekersRatio"] = 4, ["placements"] = 1,
         };
@@ -40,7 +43,7 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
         var county = await WaitForAsync(tree.County, expected);
 
         Assert.Equal(tree.Village, village["siteCode"]!.GetValue<string>());
-        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), village["asOf"]!.GetValue<string>());
+        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", Iso), village["asOf"]!.GetValue<string>());
         Assert.Equal(0.9, village["targets"]!["employmentRate"]!["target"]!.GetValue<double>());
         Assert.False(village["targets"]!["employmentRate"]!["met"]!.GetValue<bool>());
         Assert.True(village["targets"]!["zeroEmploymentHouseholdsOverdue"]!["met"]!.GetValue<bool>());
@@ -83,7 +86,7 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         var point = Assert.Single(body!["points"]!.AsArray());
-        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), point!["date"]!.GetValue<string>());
+        Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", Iso), point!["date"]!.GetValue<string>());
         Assert.Equal(1, point["unemployed"]!.GetValue<long>());
         Assert.Equal(1, body["live"]!["unemployed"]!.GetValue<long>());
     }
@@ -135,7 +138,7 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
         throw new InvalidOperationException("The live feed ended.");
     }
 
-    /// <summary>Polls the snapshot (an external condition: stream delivery and the upward timer) until it has the expected values.</summary>
+    /// <summary>Polls the snapshot (external condition: stream delivery, the upward timer) until it has the expected values.</summary>
     private async Task<JsonNode> WaitForAsync(string siteCode, IReadOnlyDictionary<string, double?> expected)
     {
         var until = DateTime.UtcNow + Propagation;

@@ -1,4 +1,5 @@
 using JobHome.Domain.Indicators;
+using JobHome.Grains.History;
 using JobHome.Grains.Sites;
 
 namespace JobHome.Silo.Api.Sites;
@@ -27,6 +28,11 @@ internal static class SiteEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var result = await grains.GetGrain<ISiteGrain>(profile.Code).RegisterAsync(profile);
+        if (result.Succeeded)
+        {
+            // Daily indicator points from the day the site exists (the history's reminder keeps recording from here on).
+            await grains.GetGrain<IIndicatorHistoryGrain>(profile.Code).RecordAndGetAsync();
+        }
         return await RespondAsync(result, grains, created: true);
     }
 

@@ -17,6 +17,14 @@ public interface ISeekerGrain : IGrainWithStringKey
     [ReadOnly, Alias("Get")]
     Task<SeekerView?> GetAsync();
 
+    /// <summary>
+    /// Deregisters the seeker from <paramref name="date"/> (注销登记): kept as history, out of the labour force from that
+    /// date (so out of the employment indicators; placements made still count), refused while a placement is active.
+    /// Idempotent; a later correction (<see cref="RegisterAsync"/>) registers the seeker again.
+    /// </summary>
+    [Alias("Deregister")]
+    Task<CommandResult> DeregisterAsync(DateOnly date, string reason);
+
     /// <summary>Adds a follow-up record.</summary>
     [Alias("AddFollowUp")]
     Task<CommandResult> AddFollowUpAsync(FollowUp followUp);

@@ -83,9 +83,14 @@ public sealed partial class SeekerGrain(
         }
 
         var previous = state.State.Registration;
+        // A correction of a deregistered seeker registers them again (the status comes from the registration below).
+        var reregistered = state.State.DeregisteredOn is not null;
+        state.State.DeregisteredOn = null;
+        state.State.DeregistrationReason = null;
         var stored = registration with { KeyGroups = DerivedKeyGroups.Supplied(registration.KeyGroups) };
         state.State.Registration = stored;
-        var statusChanged = previous is null || previous.Status != stored.Status || previous.StatusSince != stored.StatusSince;
+        var statusChanged = previous is null || reregistered || previous.Status != stored.Status
+            || previous.StatusSince != stored.StatusSince;
         if (statusChanged)
         {
             SetStatus(stored.Status, stored.StatusSince);
@@ -117,7 +122,51 @@ public sealed partial class SeekerGrain(
             this.GetPrimaryKeyString(), r.SiteCode, r.Name, Masking.IdCard(r.IdNumber), Masking.Phone(r.Phone), r.BirthDate, r.Gender,
             r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, groups,
             state.State.Status, state.State.StatusSince, state.State.HouseholdId, [.. state.State.Placements], [.. state.State.FollowUps],
-            state.State.RegisteredOn);
+            state.State.RegisteredOn)
+        {
+            DeregisteredOn = state.State.DeregisteredOn,
+            DeregistrationReason = state.State.DeregistrationReason,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> DeregisterAsync(DateOnly date, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        await PublishIndicatorsAsync();
+        await ReportToHouseholdIfPendingAsync();
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Registration is null)
+        {
+            return CommandResult.NotFound("id", id, "seeker (求职者)");
+        }
+        if (state.State.DeregisteredOn is not null)
+        {
+            return CommandResult.Ok(id);
+        }
+        const string rule = "deregistration (注销登记)";
+        var v = new ValidationResult();
+        v.AddIf(date > clock.Today, "date", Format(date), "is in the future", rule);
+        v.AddIf(date < state.State.StatusSince, "date", Format(date),
+            $"is before the current status date {Format(state.State.StatusSince)}", rule);
+        if (!v.IsValid)
+        {
+            return CommandResult.Invalid(v);
+        }
+        if (HasActivePlacement())
+        {
+            return CommandResult.Conflict(id, "id", id, "holds an active placement; end it first", EmployedRule);
+        }
+        state.State.DeregisteredOn = date;
+        state.State.DeregistrationReason = reason;
+        SetStatus(LabourStatus.NotInLabourForce, date);
+        state.State.Indicators.Bump();
+        state.State.HouseholdReportPending |= state.State.HouseholdId is not null;
+        await state.WriteStateAsync();
+        await ReportToHouseholdIfPendingAsync();
+        await PublishIndicatorsAsync();
+        LogDeregistered(logger, id);
+        return CommandResult.Ok(id);
     }
 
     /// <inheritdoc />
@@ -173,6 +222,10 @@ public sealed partial class SeekerGrain(
         if (state.State.Status == LabourStatus.Employed)
         {
             return Step(CommandResult.Conflict(id, "seeker_id", id, "is already employed (已就业)", EmployedRule));
+        }
+        if (state.State.DeregisteredOn is not null)
+        {
+            return Step(CommandResult.Conflict(id, "seeker_id", id, "is deregistered (已注销)", "deregistration (注销登记)"));
         }
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
         SetStatus(LabourStatus.Employed, start);
@@ -416,6 +469,9 @@ public sealed partial class SeekerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} registered at site {SiteCode}")]
     private static partial void LogRegistered(ILogger logger, string seekerId, string siteCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} deregistered")]
+    private static partial void LogDeregistered(ILogger logger, string seekerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} placed by {PlacementId}")]
     private static partial void LogPlaced(ILogger logger, string seekerId, string placementId);

@@ -54,4 +54,12 @@ public sealed class SeekerState
     /// </summary>
     [Id(10)]
     public string? MatchPartition { get; set; }
+
+    /// <summary>The date the seeker was deregistered (注销登记), null while registered; the record is kept as history.</summary>
+    [Id(11)]
+    public DateOnly? DeregisteredOn { get; set; }
+
+    /// <summary>Why the seeker was deregistered (a token), null while registered.</summary>
+    [Id(12)]
+    public string? DeregistrationReason { get; set; }
 }

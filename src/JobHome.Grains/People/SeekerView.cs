@@ -27,4 +27,13 @@ public sealed record SeekerView(
     [property: Id(18)] string? HouseholdId,
     [property: Id(19)] PlacementRecord[] Placements,
     [property: Id(20)] FollowUp[] FollowUps,
-    [property: Id(21)] DateOnly RegisteredOn);
+    [property: Id(21)] DateOnly RegisteredOn)
+{
+    /// <summary>The deregistration date (注销登记), null while registered.</summary>
+    [Id(22)]
+    public DateOnly? DeregisteredOn { get; init; }
+
+    /// <summary>Why the seeker was deregistered, null while registered.</summary>
+    [Id(23)]
+    public string? DeregistrationReason { get; init; }
+}

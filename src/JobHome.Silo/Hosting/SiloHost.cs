@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using JobHome.Grains.Hosting;
+using JobHome.Grains.People;
+using JobHome.Grains.Time;
+using JobHome.Silo.Api;
 using JobHome.Silo.Diagnostics;
 using JobHome.Silo.Health;
 using JobHome.Storage;
@@ -57,6 +61,10 @@ internal static class SiloHost
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(tracker);
         builder.Services.AddSingleton<SiloMetrics>();
         builder.Services.AddJobHomeHealthChecks(storage);
+        builder.Services.AddJobHomeGrains(
+            builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
+            builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
+        builder.Services.AddJobHomeApi();
 
         builder.UseOrleans(silo =>
         {
@@ -104,6 +112,7 @@ internal static class SiloHost
         app.MapJobHomeHealthChecks();
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         MapOperatorEndpoints(app);
+        app.MapJobHomeApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceServing(app, options, logger));
         app.Lifetime.ApplicationStopping.Register(() => SiloLog.Stopping(logger, options.ShutdownTimeout.TotalSeconds));
@@ -151,7 +160,7 @@ internal static class SiloHost
         // The one line an operator looks for; stdout, not the log, so it reads the same whatever the logging settings.
         Console.Out.WriteLine(
             $"JobHome silo serving on {urls} ({store}; health {HealthEndpoints.ReadyPath}, metrics {MetricsPath}, "
-            + $"dashboard {DashboardPath}; Ctrl+C stops)");
+            + $"dashboard {DashboardPath}, API {ApiEndpoints.ReferencePath}; Ctrl+C stops)");
         Console.Out.Flush();
     }
 }

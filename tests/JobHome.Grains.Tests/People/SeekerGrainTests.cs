@@ -73,6 +73,42 @@ public abstract class SeekerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task DeregisterAsync_Unemployed_KeptOutOfLabourForceAndNotPlaceable()
+    {
+        await _network.EnsureSitesAsync();
+        var id = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-30));
+        var grain = fixture.Client.GetGrain<ISeekerGrain>(id);
+
+        var result = await grain.DeregisterAsync(fixture.Today.AddDays(-1), "moved_away");
+        var again = await grain.DeregisterAsync(fixture.Today, "other");
+        var view = await grain.GetAsync();
+        var placed = await fixture.Client.GetGrain<ISeekerRecordGrain>(id).PlaceAsync(TestNetwork.NewId("pl"), "po-x", fixture.Today);
+
+        Assert.Equal(CommandOutcome.Ok, result.Outcome);
+        Assert.Equal(CommandOutcome.Ok, again.Outcome);
+        Assert.NotNull(view);
+        Assert.Equal(fixture.Today.AddDays(-1), view.DeregisteredOn);
+        Assert.Equal("moved_away", view.DeregistrationReason);
+        Assert.Equal(LabourStatus.NotInLabourForce, view.Status);
+        Assert.Equal(fixture.Today.AddDays(-1), view.StatusSince);
+        Assert.Equal(CommandOutcome.Conflict, placed.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task DeregisterAsync_UnknownOrFutureDate_NotFoundAndInvalid()
+    {
+        await _network.EnsureSitesAsync();
+        var id = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddDays(-3));
+
+        var unknown = await fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("sk")).DeregisterAsync(fixture.Today, "other");
+        var future = await fixture.Client.GetGrain<ISeekerGrain>(id).DeregisterAsync(fixture.Today.AddDays(1), "other");
+
+        Assert.Equal(CommandOutcome.NotFound, unknown.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, future.Outcome);
+        Assert.Null((await fixture.Client.GetGrain<ISeekerGrain>(id).GetAsync())!.DeregisteredOn);
+    }
+
+    [Fact]
     public void KeyOf_IdNumber_IsKeyedHashNotTheNumber()
     {
         var number = IdCardNumber.Create("360722", new DateOnly(1990, 1, 1), 17);

@@ -168,5 +168,29 @@ public abstract class SerializationTests(ClusterFixture fixture)
         Assert.Equal((registry.OwnerSeekerId, registry.Masked), (r.OwnerSeekerId, r.Masked));
     }
 
+    [Fact]
+    public void RoundTrip_DirectoryAndHistoryStatesTwiceThroughStorageSerializer_Kept()
+    {
+        var directory = new SiteRecords.SiteDirectoryState();
+        directory.Seekers["sk-1"] = "张三";
+        directory.Seekers["sk-2"] = "张三";
+        directory.Households["hh-1"] = true;
+        var history = new History.IndicatorHistoryState();
+        var point = new History.IndicatorPoint { Date = new DateOnly(2026, 11, 1), Employed = 3, Unemployed = 1, Placements = 2 };
+        history.Days[point.Date.DayNumber] = point;
+        history.Days[point.Date.DayNumber + 1] = new History.IndicatorPoint { Date = point.Date.AddDays(1), Employed = 3,
+            Unemployed = 1, Placements = 2 };
+
+        var d = Twice(directory);
+        var h = Twice(history);
+
+        Assert.Equal(directory.Seekers, d.Seekers);
+        Assert.Equal(directory.Households, d.Households);
+        Assert.Equal(2, h.Days.Count);
+        Assert.Equal((3L, 1L, 2L), (h.Days[point.Date.DayNumber].Employed, h.Days[point.Date.DayNumber].Unemployed,
+            h.Days[point.Date.DayNumber].Placements));
+        Assert.Equal(point.Date.AddDays(1), h.Days[point.Date.DayNumber + 1].Date);
+    }
+
     private T Twice<T>(T state) => Storage.Deserialize<T>(Storage.Serialize(Storage.Deserialize<T>(Storage.Serialize(state))!))!;
 }

@@ -1,0 +1,14 @@
+namespace JobHome.Grains.SiteRecords;
+
+/// <summary>Stored state of <see cref="SiteDirectoryGrain"/>: plain members only (see docs/grains.md on the storage serializer).</summary>
+[GenerateSerializer, Alias("jobhome.site-directory-state.v1")]
+public sealed class SiteDirectoryState
+{
+    /// <summary>Seeker id → name.</summary>
+    [Id(0)]
+    public Dictionary<string, string> Seekers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Household ids (value unused).</summary>
+    [Id(1)]
+    public Dictionary<string, bool> Households { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,67 @@
+using JobHome.Grains;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Time;
+
+namespace JobHome.Silo.Api.Placements;
+
+/// <summary><c>/api/placements</c>: a seeker takes an opening of a post; ending makes the seeker unemployed again.</summary>
+internal static class PlacementEndpoints
+{
+    /// <summary>Maps the placement endpoints onto <paramref name="api"/>.</summary>
+    public static void MapPlacementEndpoints(this RouteGroupBuilder api)
+    {
+        var placements = api.MapGroup("/placements").WithTags("Placements");
+        placements.MapPost("/", PlaceAsync)
+            .WithSummary("Places a seeker in a post; 409 when the post has no opening left, the seeker is employed or a rule refuses.")
+            .Produces<PlacementResponse>(StatusCodes.Status201Created);
+        placements.MapPost("/{id}/end", EndAsync).WithSummary("Ends a placement: the seeker is unemployed from the date.")
+            .Produces<PlacementResponse>();
+        placements.MapGet("/{id}", GetAsync).WithSummary("A placement and how far its steps got.").Produces<PlacementResponse>();
+    }
+
+    private static async Task<IResult> PlaceAsync(PlacementBody body, IGrainFactory grains, ServerClock clock)
+    {
+        var checks = new FieldChecks();
+        var seekerId = checks.Text("seekerId", body.SeekerId, "seeker (求职者)");
+        var postId = checks.Text("postId", body.PostId, "post (岗位)");
+        var date = checks.Required("date", body.Date, "start date (上岗日期)");
+        if (!checks.IsValid)
+        {
+            return ApiResults.Invalid(checks.Errors);
+        }
+        var id = string.IsNullOrWhiteSpace(body.Id) ? RecordIds.New(RecordIds.Placement, clock.Time) : body.Id;
+        var grain = grains.GetGrain<IPlacementGrain>(id);
+        var result = await grain.PlaceAsync(new PlacementRequest(seekerId, postId, date));
+        if (!result.Succeeded)
+        {
+            return ApiResults.From(result, _ => TypedResults.Ok());
+        }
+        return TypedResults.Created($"/api/placements/{id}", PlacementResponse.From((await grain.GetAsync())!));
+    }
+
+    private static async Task<IResult> EndAsync(string id, PlacementEndBody body, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IPlacementGrain>(id);
+        if (await grain.GetAsync() is null)
+        {
+            return ApiResults.NotFound("id", id);
+        }
+        var checks = new FieldChecks();
+        var date = checks.Required("date", body.Date, "end date (离岗日期)");
+        var reason = checks.EndReasonOf("reason", body.Reason);
+        if (!checks.IsValid)
+        {
+            return ApiResults.Invalid(checks.Errors);
+        }
+        var result = await grain.EndAsync(new PlacementEnd(date, reason));
+        return result.Succeeded
+            ? TypedResults.Ok(PlacementResponse.From((await grain.GetAsync())!))
+            : ApiResults.From(result, _ => TypedResults.Ok());
+    }
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IPlacementGrain>(id).GetAsync();
+        return view is null ? ApiResults.NotFound("id", id) : TypedResults.Ok(PlacementResponse.From(view));
+    }
+}

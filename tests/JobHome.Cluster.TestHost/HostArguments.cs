@@ -11,7 +11,9 @@ public sealed record HostArguments(
     int SiloPort,
     int GatewayPort,
     string ClusterId,
-    bool FastMembership)
+    bool FastMembership,
+    TimeSpan? StreamMaxDeliveryTime,
+    int? StreamMaxAttempts)
 {
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static HostArguments Parse(string[] args)
@@ -43,6 +45,12 @@ public sealed record HostArguments(
             int.Parse(Get("silo-port", "11111"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("gateway-port", "30000"), System.Globalization.CultureInfo.InvariantCulture),
             Get("cluster-id", "jobhome-test"),
-            flags.Contains("--fast-membership"));
+            flags.Contains("--fast-membership"),
+            values.TryGetValue("stream-delivery-seconds", out var delivery)
+                ? TimeSpan.FromSeconds(int.Parse(delivery, System.Globalization.CultureInfo.InvariantCulture))
+                : null,
+            values.TryGetValue("stream-attempts", out var attempts)
+                ? int.Parse(attempts, System.Globalization.CultureInfo.InvariantCulture)
+                : null);
     }
 }

@@ -15,6 +15,16 @@ var storage = new JobHomeStorageOptions
     DataDirectory = arguments.Data,
     ConnectionString = arguments.Connection,
 };
+if (arguments.StreamMaxDeliveryTime is { } delivery)
+{
+    storage.StreamMaxDeliveryTime = delivery;
+}
+
+if (arguments.StreamMaxAttempts is { } attempts)
+{
+    storage.StreamMaxAttempts = attempts;
+}
+
 await StorageStartup.PrepareAsync(storage, CancellationToken.None);
 
 var builder = Host.CreateApplicationBuilder();

@@ -13,8 +13,13 @@ public sealed class PostgresStreamKillTests(ITestOutputHelper output) : StreamKi
     {
         private readonly string _clusterId = $"kill-{Guid.NewGuid():N}";
 
+        // The poison event is retried MaxAttempts × MaxDeliveryTime before it is dead-lettered (10 × 30 s by default);
+        // 5 × 5 s keeps the test short, and 5 attempts still leave room for the two kills' redeliveries.
         public IReadOnlyList<string> SiloArguments =>
-            ["--storage", "postgres", "--connection", connectionString, "--cluster-id", _clusterId];
+        [
+            "--storage", "postgres", "--connection", connectionString, "--cluster-id", _clusterId,
+            "--stream-delivery-seconds", "5", "--stream-attempts", "5",
+        ];
 
         public Task<TestClient> ConnectAsync(int gatewayPort, CancellationToken cancellationToken) =>
             TestClient.ConnectPostgresAsync(connectionString, _clusterId, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using JobHome.Cli.Console;
 using JobHome.Cli.Csv;
 using JobHome.Matching.Scoring;
+using JobHome.Ranking.Linear;
 
 namespace JobHome.Cli.Model;
 
@@ -64,7 +65,7 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
         ScoringModel model;
         using (_progress.Start("train", 1))
         {
-            model = ScoringModel.Train(examples.Items, request.L2);
+            model = LinearStageTrainer.Train(examples.Items, request.L2);
         }
 
         try

@@ -16,6 +16,10 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
     /// <summary>Runs the request; returns the process exit code.</summary>
     public int Run(ModelTrainRequest request, CancellationToken cancellationToken)
     {
+        if (OutcomeCsv.UsesStages(request.OutcomesPath))
+        {
+            return new TwoStageTrainRunner(_output, _error, _progress).Run(request, cancellationToken);
+        }
         CsvLoad<TrainingExample> examples;
         var issues = new List<CsvIssue>();
         using (var phase = _progress.Start("read", 1))

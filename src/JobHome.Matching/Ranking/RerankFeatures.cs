@@ -1,4 +1,5 @@
 using System.Numerics;
+using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
@@ -25,14 +26,19 @@ public static class RerankFeatures
             throw new ArgumentException($"destination needs {RerankFeatureNames.Count} values", nameof(destination));
         }
         var post = candidate.Post;
-        var factors = Scorer.Factors(seeker, post, options);
-        var required = post.Skills.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var matched = 0;
-        foreach (var skill in required)
+        // Computed here rather than through Scorer.Factors so that a candidate costs no allocation (same curves, same values).
+        var codes = seeker.Occupations is OccupationCode[] array ? array : [.. seeker.Occupations];
+        int required = 0, matched = 0;
+        for (var i = 0; i < post.Skills.Count; i++)
         {
-            foreach (var have in seeker.Skills)
+            if (SeenBefore(post.Skills, i))
             {
-                if (string.Equals(skill, have, StringComparison.OrdinalIgnoreCase))
+                continue;
+            }
+            required++;
+            for (var j = 0; j < seeker.Skills.Count; j++)
+            {
+                if (string.Equals(post.Skills[i], seeker.Skills[j], StringComparison.OrdinalIgnoreCase))
                 {
                     matched++;
                     break;
@@ -40,22 +46,37 @@ public static class RerankFeatures
             }
         }
         var km = seeker.Location.DistanceKm(post.Location);
+        var limit = options.LimitKm(seeker.Rural);
+        var occupation = FactorCurves.Occupation(post.Occupation, codes);
+        var priority = FactorCurves.Priority(seeker.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority);
         var age = FactorCurves.AgeYears(seeker.BirthDate, options.AsOf);
         var margin = Math.Min(post.AgeMin is { } min ? age - min : (int)NoAgeLimitMargin, post.AgeMax is { } max ? max - age : (int)NoAgeLimitMargin);
-        destination[(int)RerankFeature.OccupationDepth] = (float)Math.Round(factors.Occupation * 4);
+        destination[(int)RerankFeature.OccupationDepth] = (float)Math.Round(occupation * 4);
         destination[(int)RerankFeature.SkillsMatched] = matched;
-        destination[(int)RerankFeature.SkillsShare] = (float)factors.Skills;
+        destination[(int)RerankFeature.SkillsShare] = (float)FactorCurves.Skills(matched, required);
         destination[(int)RerankFeature.PayRatio] = (float)((double)post.PayMax / Math.Max(1.0, (double)seeker.ExpectedPayMin));
         destination[(int)RerankFeature.DistanceKm] = (float)km;
-        destination[(int)RerankFeature.CommuteShare] = (float)(km / options.LimitKm(seeker.Rural));
+        destination[(int)RerankFeature.CommuteShare] = (float)(km / limit);
         destination[(int)RerankFeature.EducationGap] = seeker.Education.Rank() - post.MinEducation.Rank();
         destination[(int)RerankFeature.AgeMargin] = Math.Min(margin, NoAgeLimitMargin);
         destination[(int)RerankFeature.Kind] = (float)post.Kind;
         destination[(int)RerankFeature.KindsTaken] = BitOperations.PopCount((uint)seeker.Availability);
-        destination[(int)RerankFeature.Priority] = (float)factors.Priority;
+        destination[(int)RerankFeature.Priority] = (float)priority;
         destination[(int)RerankFeature.PostAgeDays] = candidate.Context.PostAgeDays;
         destination[(int)RerankFeature.PostPopularity] = candidate.Context.PostPopularity;
         destination[(int)RerankFeature.SeekerApplications] = candidate.Context.SeekerApplications;
         destination[(int)RerankFeature.LinearScore] = (float)candidate.LinearScore;
+    }
+
+    private static bool SeenBefore(IReadOnlyList<string> skills, int i)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (string.Equals(skills[i], skills[j], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

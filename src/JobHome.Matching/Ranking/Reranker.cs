@@ -41,8 +41,13 @@ public sealed class Reranker
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var scores = new double[candidates.Count];
-        Span<float> features = stackalloc float[RerankFeatureNames.Count];
-        Score(seeker, candidates, scores, features);
+        var all = new float[candidates.Count * RerankFeatureNames.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var features = all.AsSpan(i * RerankFeatureNames.Count, RerankFeatureNames.Count);
+            RerankFeatures.Fill(seeker, candidates[i], _options, features);
+            scores[i] = _trees.Score(features);
+        }
         var order = Enumerable.Range(0, candidates.Count).ToArray();
         // Stable: equal tree scores keep the linear stage's order.
         Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
@@ -50,7 +55,7 @@ public sealed class Reranker
         Span<double> contributions = stackalloc double[RerankFeatureNames.Count];
         foreach (var i in order.Take(count))
         {
-            RerankFeatures.Fill(seeker, candidates[i], _options, features);
+            var features = all.AsSpan(i * RerankFeatureNames.Count, RerankFeatureNames.Count);
             _trees.Contributions(features, contributions);
             result.Add(new RankedPost(candidates[i].Post.Id, scores[i], candidates[i].LinearScore,
                 Reasons(features, contributions, _options.TopFactors)));

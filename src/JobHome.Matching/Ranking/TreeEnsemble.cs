@@ -19,6 +19,7 @@ public sealed class TreeEnsemble
     private readonly int[] _right;
     private readonly double[] _leaves;
     private readonly float[] _baseline;
+    private readonly int[][] _treesUsing;
 
     /// <summary>Creates an ensemble; <paramref name="baseline"/> is the reference vector of explanations (e.g. training medians).</summary>
     public TreeEnsemble(IReadOnlyList<RegressionTreeData> trees, double bias, IReadOnlyList<float> baseline)
@@ -43,6 +44,7 @@ public sealed class TreeEnsemble
         _right = new int[nodes];
         _leaves = new double[trees.Sum(t => t.Leaves.Length)];
         int node = 0, leaf = 0;
+        var users = Enumerable.Range(0, RerankFeatureNames.Count).Select(_ => new List<int>()).ToArray();
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
@@ -60,9 +62,14 @@ public sealed class TreeEnsemble
                 _right[node + i] = tree.Right[i];
             }
             tree.Leaves.CopyTo(_leaves, leaf);
+            foreach (var f in tree.Split.Distinct())
+            {
+                users[f].Add(t);
+            }
             node += tree.Split.Length;
             leaf += tree.Leaves.Length;
         }
+        _treesUsing = [.. users.Select(u => u.ToArray())];
     }
 
     /// <summary>The constant added to every score.</summary>
@@ -80,17 +87,22 @@ public sealed class TreeEnsemble
         var sum = Bias;
         for (var t = 0; t < _treeRoot.Length; t++)
         {
-            var root = _treeRoot[t];
-            // A single-leaf tree has no nodes: start at its leaf 0.
-            var child = _treeNodes[t] == 0 ? ~0 : 0;
-            while (child >= 0)
-            {
-                var n = root + child;
-                child = features[_split[n]] <= _threshold[n] ? _left[n] : _right[n];
-            }
-            sum += _treeWeight[t] * _leaves[_treeLeafOffset[t] + ~child];
+            sum += _treeWeight[t] * Leaf(t, features);
         }
         return sum;
+    }
+
+    private double Leaf(int t, ReadOnlySpan<float> features)
+    {
+        var root = _treeRoot[t];
+        // A single-leaf tree has no nodes: start at its leaf 0.
+        var child = _treeNodes[t] == 0 ? ~0 : 0;
+        while (child >= 0)
+        {
+            var n = root + child;
+            child = features[_split[n]] <= _threshold[n] ? _left[n] : _right[n];
+        }
+        return _leaves[_treeLeafOffset[t] + ~child];
     }
 
     /// <summary>
@@ -101,12 +113,17 @@ public sealed class TreeEnsemble
     {
         Span<float> probe = stackalloc float[RerankFeatureNames.Count];
         features[..RerankFeatureNames.Count].CopyTo(probe);
-        var full = Score(probe);
         for (var f = 0; f < RerankFeatureNames.Count; f++)
         {
             var keep = probe[f];
             probe[f] = _baseline[f];
-            destination[f] = full - Score(probe);
+            // Only trees that split on f can change: the difference of the full scores, summed over those trees alone.
+            var delta = 0.0;
+            foreach (var t in _treesUsing[f])
+            {
+                delta += _treeWeight[t] * (Leaf(t, features) - Leaf(t, probe));
+            }
+            destination[f] = delta;
             probe[f] = keep;
         }
     }

@@ -84,4 +84,22 @@ public sealed class RerankerTests
             new TreeEnsemble([new RegressionTreeData(1, [99], [0.5f], [~0], [~1], [-1.0, 1.0])], 0, new float[RerankFeatureNames.Count]));
         Assert.Contains("tree 0 node 0", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Contributions_EachFeature_EqualsFullScoreDifference()
+    {
+        var trees = RerankTestData.Result.Trees;
+        var contributions = new double[RerankFeatureNames.Count];
+        foreach (var row in RerankTestData.Rows.Take(300))
+        {
+            trees.Contributions(row.Features, contributions);
+            var full = trees.Score(row.Features);
+            for (var f = 0; f < RerankFeatureNames.Count; f++)
+            {
+                var probe = (float[])row.Features.Clone();
+                probe[f] = trees.Baseline[f];
+                Assert.Equal(full - trees.Score(probe), contributions[f], 9);
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(Demo.DemoCommand.Create());
         root.Subcommands.Add(FairCommand.Create(engineFactory ?? MatchingFairEngine.Create));
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(Simulate.SimulateCommand.Create());
         return root;
     }
 }

@@ -6,7 +6,7 @@ using JobHome.Ranking.Rerank;
 
 namespace JobHome.Benchmarks.Matching;
 
-/// <summary>The two-stage model the re-ranking benchmarks run: trained once on Xinfeng's simulated outcomes (seed 1), as `model train` does.</summary>
+/// <summary>The two-stage model of the re-ranking benchmarks: trained once on Xinfeng's demo outcomes, as model train does.</summary>
 internal static class RerankModel
 {
     private static readonly Lazy<TwoStageResult> Trained = new(() =>

@@ -47,7 +47,8 @@ internal static class DemoWriter
             if (outcomeCsv is not null)
             {
                 var seed = DemoRandom.Derive(options.Seed, 2_000_000UL + (ulong)county.Index);
-                var rows = OutcomeSimulator.Simulate([.. county.Seekers.Select(MatchRecords.From)], [.. county.Posts.Select(MatchRecords.From)], seed);
+                var rows = OutcomeSimulator.Simulate(
+                    [.. county.Seekers.Select(MatchRecords.From)], [.. county.Posts.Select(MatchRecords.From)], seed);
                 outcomeCount += WriteAll(outcomeCsv, rows, OutcomeRow);
             }
             progress?.Invoke(++done);

@@ -13,7 +13,8 @@ internal static class ModelCommand
         var outcomes = new Option<FileInfo>("--outcomes")
         {
             Description = "Placement outcomes CSV: seeker_id,post_id,placed or seeker_id,post_id,date,rank,applied,placed "
-                + "(both need --seekers and --posts; the second trains the re-ranker too) or occupation,skills,pay,distance,priority,placed",
+                + "(both need --seekers and --posts; the second trains the re-ranker too) "
+                + "or occupation,skills,pay,distance,priority,placed",
             Required = true,
         };
         var output = new Option<FileInfo>("--out")

@@ -23,7 +23,8 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
         var file = Path.GetFileName(request.OutcomesPath);
         if (request.SeekersPath is null || request.PostsPath is null)
         {
-            _error.WriteLine($"error: {file} gives outcomes by seeker_id,post_id; pass --seekers and --posts so the features can be computed");
+            _error.WriteLine(
+                $"error: {file} gives outcomes by seeker_id,post_id; pass --seekers and --posts so the features can be computed");
             return ExitCodes.Usage;
         }
         var options = new MatchOptions(request.AsOf, request.MaxKm);
@@ -36,7 +37,8 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
             var seekerById = seekers.Items.ToDictionary(s => s.Id, StringComparer.Ordinal);
             var postById = posts.Items.ToDictionary(p => p.Id, StringComparer.Ordinal);
             var outcomes = OutcomeCsv.ReadStages(request.OutcomesPath, seekerById.Keys.ToHashSet(StringComparer.Ordinal),
-                postById.Keys.ToHashSet(StringComparer.Ordinal), Path.GetFileName(request.SeekersPath), Path.GetFileName(request.PostsPath));
+                postById.Keys.ToHashSet(StringComparer.Ordinal), Path.GetFileName(request.SeekersPath),
+                Path.GetFileName(request.PostsPath));
             issues.AddRange(outcomes.Issues);
             if (issues.Count > 0)
             {
@@ -49,7 +51,8 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
             }
             if (!outcomes.Items.Any(o => o.Placed) || outcomes.Items.All(o => o.Placed))
             {
-                _error.WriteLine($"error: {file} needs outcomes of both kinds, placed = 1 and placed = 0 (需同时包含就业与未就业记录); nothing was written");
+                _error.WriteLine(
+                    $"error: {file} needs outcomes of both kinds, placed = 1 and placed = 0 (需同时包含就业与未就业记录); nothing was written");
                 return ExitCodes.InvalidInput;
             }
             rows = RankRowBuilder.Build(outcomes.Items, seekerById, postById, options);
@@ -73,7 +76,8 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
         var inv = CultureInfo.InvariantCulture;
         var split = request.Split == SplitKind.Time ? "time (last 20 % of days)" : "seeker (one in five)";
         _output.WriteLine(string.Create(inv,
-            $"trained on {result.TrainRows:N0} pairs in {result.TrainGroups:N0} lists; held out {result.HeldOutRows:N0} pairs in {result.HeldOutGroups:N0} lists, split by {split}"));
+            $"trained on {result.TrainRows:N0} pairs in {result.TrainGroups:N0} lists; "
+            + $"held out {result.HeldOutRows:N0} pairs in {result.HeldOutGroups:N0} lists, split by {split}"));
         _output.WriteLine($"  {"held-out (验证集)",-22} {"AUC",7} {"NDCG@10",8} {"MAP",7}");
         Line("linear stage (线性)", result.LinearMetrics);
         Line("re-ranker (重排序)", result.RerankerMetrics);
@@ -81,7 +85,9 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
         if (!result.RerankerWins)
         {
             _error.WriteLine(string.Create(inv,
-                $"error: the re-ranker does not beat the linear stage on held-out data: NDCG@10 {result.RerankerMetrics.Ndcg10:0.0000} vs {result.LinearMetrics.Ndcg10:0.0000} ({gain:+0.0000;-0.0000}); it must be higher (重排序模型未优于线性模型); nothing was written"));
+                $"error: the re-ranker does not beat the linear stage on held-out data: NDCG@10 {result.RerankerMetrics.Ndcg10:0.0000} "
+                + $"vs {result.LinearMetrics.Ndcg10:0.0000} ({gain:+0.0000;-0.0000}); it must be higher (重排序模型未优于线性模型); "
+                + "nothing was written"));
             return ExitCodes.InvalidInput;
         }
         try
@@ -116,5 +122,6 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
     }
 
     private void Line(string label, RankingMetrics m) =>
-        _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-22} {m.Auc,7:0.0000} {m.Ndcg10,8:0.0000} {m.Map,7:0.0000}"));
+        _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-22} {m.Auc,7:0.0000} {m.Ndcg10,8:0.0000} {m.Map,7:0.0000}"));
 }

@@ -33,10 +33,14 @@ internal static class SimulateCommand
             }
         });
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws", DefaultValueFactory = _ => 1UL };
-        var model = new Option<FileInfo?>("--model") { Description = "model.json or model.zip (its linear stage); default weights if absent" };
+        var model = new Option<FileInfo?>("--model")
+        {
+            Description = "model.json or model.zip (its linear stage); default weights if absent",
+        };
         var asOf = CommandOptions.AsOf();
         var maxKm = CommandOptions.MaxKm("Commuting limit in km");
-        var command = new Command("simulate", "Simulate a job market over post lists: placements, mean score, posts without applicants, Gini");
+        var command = new Command("simulate",
+            "Simulate a job market over post lists: placements, mean score, posts without applicants, Gini");
         Option[] options = [seekers, posts, rounds, list, seed, model, asOf, maxKm];
         foreach (var option in options)
         {
@@ -45,8 +49,9 @@ internal static class SimulateCommand
         command.SetAction((parseResult, cancellationToken) => CommandRun.WithProgressAsync(parseResult, (progress, output, error) =>
         {
             var date = CommandOptions.AsOfDate(parseResult, asOf);
-            if (!ModelFile.TryLoad(parseResult.GetValue(model)?.FullName, json => json is null ? ScoringModel.Default : ScoringModel.FromJson(json),
-                error, out var scoring))
+            var modelPath = parseResult.GetValue(model)?.FullName;
+            Func<string?, ScoringModel> create = json => json is null ? ScoringModel.Default : ScoringModel.FromJson(json);
+            if (!ModelFile.TryLoad(modelPath, create, error, out var scoring))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -69,8 +74,10 @@ internal static class SimulateCommand
                     settings, done => phase.Report(done));
             }
             var inv = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(inv, $"market simulation (市场模拟): {settings.Rounds} rounds, plain top-{settings.ListLength} lists, seed {settings.Seed}"));
-            output.WriteLine(string.Create(inv, $"  placements (就业人数)                 {result.Placements:N0} of {seekerLoad.Items.Count:N0} seekers"));
+            output.WriteLine(string.Create(inv,
+                $"market simulation (市场模拟): {settings.Rounds} rounds, plain top-{settings.ListLength} lists, seed {settings.Seed}"));
+            output.WriteLine(string.Create(inv,
+                $"  placements (就业人数)                 {result.Placements:N0} of {seekerLoad.Items.Count:N0} seekers"));
             output.WriteLine(string.Create(inv, $"  mean score of placed pairs (平均得分)  {result.MeanPlacedScore:0.0000}"));
             output.WriteLine(string.Create(inv, $"  posts without applicant (无人投递岗位) {result.PostsWithoutApplicant:N0}"));
             output.WriteLine(string.Create(inv, $"  Gini of applications per opening     {result.ApplicationGini:0.0000}"));

@@ -77,7 +77,8 @@ public static class OutcomeSimulator
             }
         }
         return [.. Enumerable.Range(0, shown.Count)
-            .Select(i => new DemoOutcome(shown[i].Seeker.Id, shown[i].Post.Id, shown[i].Date, shown[i].Rank, shown[i].Applied, placed.Contains(i)))
+            .Select(i => new DemoOutcome(
+                shown[i].Seeker.Id, shown[i].Post.Id, shown[i].Date, shown[i].Rank, shown[i].Applied, placed.Contains(i)))
             .OrderBy(o => o.Date).ThenBy(o => o.SeekerId, StringComparer.Ordinal).ThenBy(o => o.Rank)];
     }
 }

@@ -1,6 +1,6 @@
 namespace JobHome.Matching.Ranking;
 
-/// <summary>One regression tree as trained: node i goes left when feature[Split[i]] ≤ Threshold[i]; a child &lt; 0 is leaf ~child.</summary>
+/// <summary>One trained regression tree: node i goes left when feature[Split[i]] ≤ Threshold[i]; child &lt; 0 is leaf ~child.</summary>
 /// <param name="Weight">The tree's weight in the ensemble.</param>
 /// <param name="Split">Feature index per node.</param>
 /// <param name="Threshold">Threshold per node.</param>

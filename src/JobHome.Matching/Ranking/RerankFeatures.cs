@@ -15,7 +15,7 @@ public static class RerankFeatures
     /// <summary>Age margin used when the post has no age limit.</summary>
     public const float NoAgeLimitMargin = 30f;
 
-    /// <summary>Writes the features of (<paramref name="seeker"/>, <paramref name="candidate"/>) into <paramref name="destination"/>.</summary>
+    /// <summary>Writes the features of (seeker, candidate) into <paramref name="destination"/>.</summary>
     public static void Fill(MatchSeeker seeker, RerankCandidate candidate, MatchOptions options, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(seeker);
@@ -50,7 +50,8 @@ public static class RerankFeatures
         var occupation = FactorCurves.Occupation(post.Occupation, codes);
         var priority = FactorCurves.Priority(seeker.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority);
         var age = FactorCurves.AgeYears(seeker.BirthDate, options.AsOf);
-        var margin = Math.Min(post.AgeMin is { } min ? age - min : (int)NoAgeLimitMargin, post.AgeMax is { } max ? max - age : (int)NoAgeLimitMargin);
+        var margin = Math.Min(
+            post.AgeMin is { } min ? age - min : (int)NoAgeLimitMargin, post.AgeMax is { } max ? max - age : (int)NoAgeLimitMargin);
         destination[(int)RerankFeature.OccupationDepth] = (float)Math.Round(occupation * 4);
         destination[(int)RerankFeature.SkillsMatched] = matched;
         destination[(int)RerankFeature.SkillsShare] = (float)FactorCurves.Skills(matched, required);

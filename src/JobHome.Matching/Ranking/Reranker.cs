@@ -35,7 +35,7 @@ public sealed class Reranker
         }
     }
 
-    /// <summary>The best <paramref name="count"/> candidates by the trees, each with its top <see cref="MatchOptions.TopFactors"/> reasons.</summary>
+    /// <summary>The best <paramref name="count"/> candidates by the trees, each with its top reasons (MatchOptions.TopFactors).</summary>
     public IReadOnlyList<RankedPost> Rerank(MatchSeeker seeker, IReadOnlyList<RerankCandidate> candidates, int count)
     {
         ArgumentNullException.ThrowIfNull(candidates);

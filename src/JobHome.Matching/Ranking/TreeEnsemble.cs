@@ -128,7 +128,7 @@ public sealed class TreeEnsemble
         }
     }
 
-    /// <summary>Serialises as JSON (<c>{"bias":…,"baseline":[…],"trees":[{"weight","split","threshold","left","right","leaves"}]}</c>).</summary>
+    /// <summary>Serialises as JSON: bias, baseline, and per tree weight, split, threshold, left, right, leaves.</summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();

@@ -6,4 +6,5 @@ namespace JobHome.Matching.Simulation;
 /// <param name="PostsWithoutApplicant">Posts with openings that never got an application.</param>
 /// <param name="ApplicationGini">Gini coefficient of applications per opening over posts with openings.</param>
 /// <param name="Applications">Applications over all rounds.</param>
-public sealed record MarketResult(int Placements, double MeanPlacedScore, int PostsWithoutApplicant, double ApplicationGini, int Applications);
+public sealed record MarketResult(
+    int Placements, double MeanPlacedScore, int PostsWithoutApplicant, double ApplicationGini, int Applications);

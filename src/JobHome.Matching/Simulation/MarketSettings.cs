@@ -6,7 +6,7 @@ namespace JobHome.Matching.Simulation;
 /// <param name="Seed">Seed of the random draws. Default: 1.</param>
 public sealed record MarketSettings(int Rounds = 5, int ListLength = 10, ulong Seed = 1)
 {
-    /// <summary>Probability of applying to the post at 1-based rank r: <see cref="FirstApply"/> × <see cref="ApplyDecay"/>^(r − 1).</summary>
+    /// <summary>Probability of applying at the first rank; at rank r it is FirstApply × ApplyDecay^(r − 1).</summary>
     public const double FirstApply = 0.6;
 
     /// <summary>Per-rank decay of the apply probability.</summary>

@@ -13,8 +13,8 @@ namespace JobHome.Matching.Simulation;
 public static class MarketSimulator
 {
     /// <summary>Runs the simulation; <paramref name="roundDone"/> gets the number of rounds done.</summary>
-    public static MarketResult Run(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, ScoringModel model, MatchOptions options,
-        MarketSettings settings, Action<int>? roundDone = null)
+    public static MarketResult Run(IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, ScoringModel model,
+        MatchOptions options, MarketSettings settings, Action<int>? roundDone = null)
     {
         ArgumentNullException.ThrowIfNull(seekers);
         ArgumentNullException.ThrowIfNull(posts);

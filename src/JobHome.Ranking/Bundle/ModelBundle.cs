@@ -31,7 +31,8 @@ public static class ModelBundle
     public const string MlNetEntry = "reranker.mlnet";
 
     /// <summary>True when the bytes start like a ZIP archive (a bundle rather than model.json).</summary>
-    public static bool LooksLikeBundle(ReadOnlySpan<byte> head) => head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    public static bool LooksLikeBundle(ReadOnlySpan<byte> head) =>
+        head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
 
     /// <summary>Writes the bundle of <paramref name="result"/> to <paramref name="output"/>.</summary>
     public static void Write(TwoStageResult result, SplitKind split, Stream output)
@@ -52,7 +53,7 @@ public static class ModelBundle
         }
     }
 
-    /// <summary>Reads one text entry; throws <see cref="FormatException"/> naming the entry when it is missing or the file is not a ZIP.</summary>
+    /// <summary>Reads one text entry; throws <see cref="FormatException"/> naming the entry if missing or the file is not a ZIP.</summary>
     public static string ReadEntry(Stream bundle, string entryName)
     {
         ArgumentNullException.ThrowIfNull(bundle);

@@ -13,7 +13,7 @@ namespace JobHome.Ranking.Linear;
 /// </remarks>
 public static class LinearStageTrainer
 {
-    /// <summary>Fits a model to <paramref name="examples"/> with L2 strength <paramref name="l2"/> (ML.NET's <c>L2Regularization</c>).</summary>
+    /// <summary>Fits a model to <paramref name="examples"/> with L2 strength <paramref name="l2"/> (ML.NET's L2Regularization).</summary>
     public static ScoringModel Train(IReadOnlyList<TrainingExample> examples, double l2 = 1.0)
     {
         ArgumentNullException.ThrowIfNull(examples);

@@ -14,7 +14,8 @@ namespace JobHome.Ranking.Rerank;
 /// <param name="HeldOutGroups">Held-out lists.</param>
 /// <param name="LinearMetrics">Linear stage on the held-out part.</param>
 /// <param name="RerankerMetrics">Re-ranker on the held-out part.</param>
-public sealed record TwoStageResult(ScoringModel Linear, TreeEnsemble Trees, Microsoft.ML.ITransformer Model, Microsoft.ML.DataViewSchema Schema,
+public sealed record TwoStageResult(
+    ScoringModel Linear, TreeEnsemble Trees, Microsoft.ML.ITransformer Model, Microsoft.ML.DataViewSchema Schema,
     int TrainRows, int TrainGroups, int HeldOutRows, int HeldOutGroups, RankingMetrics LinearMetrics, RankingMetrics RerankerMetrics)
 {
     /// <summary>True when the re-ranker's held-out NDCG@10 is above the linear stage's (the acceptance rule).</summary>

@@ -3,7 +3,7 @@ using JobHome.Ranking.Linear;
 
 namespace JobHome.Ranking.Rerank;
 
-/// <summary>Splits rows, trains the linear stage (placed vs not) and the re-ranker (grades) on one part, evaluates both on the other.</summary>
+/// <summary>Splits rows, trains the linear stage (placed vs not) and the re-ranker (grades) on one part, evaluates on the other.</summary>
 public static class TwoStageTrainer
 {
     /// <summary>Trains and evaluates; <paramref name="l2"/> is the linear stage's L2 strength.</summary>
@@ -17,7 +17,8 @@ public static class TwoStageTrainer
         {
             throw new ArgumentException("outcomes too few to split: both the training and the held-out part need rows");
         }
-        var linear = LinearStageTrainer.Train([.. train.Select(r => new Matching.Scoring.TrainingExample(r.Factors, r.Outcome.Placed))], l2);
+        var examples = train.Select(r => new Matching.Scoring.TrainingExample(r.Factors, r.Outcome.Placed)).ToList();
+        var linear = LinearStageTrainer.Train(examples, l2);
         foreach (var row in rows)
         {
             row.Features[(int)RerankFeature.LinearScore] = (float)linear.Score(row.Factors);
@@ -26,7 +27,8 @@ public static class TwoStageTrainer
         var linearScores = test.Select(r => linear.Score(r.Factors)).ToList();
         var treeScores = test.Select(r => trees.Score(r.Features)).ToList();
         return new TwoStageResult(linear, trees, model, schema, train.Count, train.Select(r => r.Group).Distinct().Count(), test.Count,
-            test.Select(r => r.Group).Distinct().Count(), RankingMetrics.Compute(test, linearScores), RankingMetrics.Compute(test, treeScores));
+            test.Select(r => r.Group).Distinct().Count(), RankingMetrics.Compute(test, linearScores),
+            RankingMetrics.Compute(test, treeScores));
     }
 
     private static bool[] HeldOut(IReadOnlyList<RankRow> rows, SplitKind split)

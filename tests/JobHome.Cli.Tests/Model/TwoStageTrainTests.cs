@@ -29,7 +29,8 @@ public sealed class TwoStageTrainTests : IDisposable
             Assert.Equal(File.ReadAllBytes(Path.Combine(with, file)), File.ReadAllBytes(_cli.PathOf("plain/" + file)));
         }
         Assert.False(File.Exists(_cli.PathOf("plain/outcomes.csv")));
-        Assert.StartsWith("seeker_id,post_id,date,rank,applied,placed\n", File.ReadAllText(Path.Combine(with, "outcomes.csv")), StringComparison.Ordinal);
+        var outcomes = File.ReadAllText(Path.Combine(with, "outcomes.csv"));
+        Assert.StartsWith("seeker_id,post_id,date,rank,applied,placed\n", outcomes, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public sealed class TwoStageTrainTests : IDisposable
         Assert.Equal(["linear.json", "manifest.json", "reranker.mlnet", "trees.json"], zip.Entries.Select(e => e.FullName).Order());
 
         var fair = await _cli.RunAsync(null, "fair", "match", "--seekers", Path.Combine(demo, "seekers.csv"), "--posts",
-            Path.Combine(demo, "posts.csv"), "--as-of", "2025-01-01", "--out", _cli.PathOf("assignment.csv"), "--model", _cli.PathOf("model.zip"));
+            Path.Combine(demo, "posts.csv"), "--as-of", "2025-01-01", "--out", _cli.PathOf("assignment.csv"),
+            "--model", _cli.PathOf("model.zip"));
         Assert.True(fair.Exit == 0, fair.All);
     }
 
@@ -82,7 +84,8 @@ public sealed class TwoStageTrainTests : IDisposable
     {
         var demo = await DemoAsync();
         var first = File.ReadAllLines(Path.Combine(demo, "outcomes.csv"))[1].Split(',');
-        _cli.Write("bad.csv", $"seeker_id,post_id,date,rank,applied,placed\n{first[0]},{first[1]},2024-08-01,1,0,1\n{first[0]},{first[1]},2024-8-1,0,1,0\n");
+        _cli.Write("bad.csv", "seeker_id,post_id,date,rank,applied,placed\n"
+            + $"{first[0]},{first[1]},2024-08-01,1,0,1\n{first[0]},{first[1]},2024-8-1,0,1,0\n");
 
         var result = await _cli.RunAsync(null, "model", "train", "--outcomes", _cli.PathOf("bad.csv"),
             "--seekers", Path.Combine(demo, "seekers.csv"), "--posts", Path.Combine(demo, "posts.csv"), "--out", _cli.PathOf("model.zip"));

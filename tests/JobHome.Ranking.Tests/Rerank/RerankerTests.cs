@@ -69,7 +69,8 @@ public sealed class RerankerTests
     [Fact]
     public void Score_Stump_GoesLeftWhenAtOrBelowThreshold()
     {
-        var trees = new TreeEnsemble([new RegressionTreeData(1, [2], [0.5f], [~0], [~1], [-1.0, 1.0])], 0, new float[RerankFeatureNames.Count]);
+        var stump = new RegressionTreeData(1, [2], [0.5f], [~0], [~1], [-1.0, 1.0]);
+        var trees = new TreeEnsemble([stump], 0, new float[RerankFeatureNames.Count]);
         var x = new float[RerankFeatureNames.Count];
         x[2] = 0.5f;
         Assert.Equal(-1.0, trees.Score(x));

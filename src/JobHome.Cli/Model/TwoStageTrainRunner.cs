@@ -75,19 +75,18 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
         }
         var inv = CultureInfo.InvariantCulture;
         var split = request.Split == SplitKind.Time ? "time (last 20 % of days)" : "seeker (one in five)";
-        _output.WriteLine(string.Create(inv,
-            $"trained on {result.TrainRows:N0} pairs in {result.TrainGroups:N0} lists; "
-            + $"held out {result.HeldOutRows:N0} pairs in {result.HeldOutGroups:N0} lists, split by {split}"));
+        _output.WriteLine(string.Create(inv, $"trained on {result.TrainRows:N0} pairs in {result.TrainGroups:N0} lists; ")
+            + string.Create(inv, $"held out {result.HeldOutRows:N0} pairs in {result.HeldOutGroups:N0} lists, split by {split}"));
         _output.WriteLine($"  {"held-out (验证集)",-22} {"AUC",7} {"NDCG@10",8} {"MAP",7}");
         Line("linear stage (线性)", result.LinearMetrics);
         Line("re-ranker (重排序)", result.RerankerMetrics);
         var gain = result.RerankerMetrics.Ndcg10 - result.LinearMetrics.Ndcg10;
         if (!result.RerankerWins)
         {
-            _error.WriteLine(string.Create(inv,
-                $"error: the re-ranker does not beat the linear stage on held-out data: NDCG@10 {result.RerankerMetrics.Ndcg10:0.0000} "
-                + $"vs {result.LinearMetrics.Ndcg10:0.0000} ({gain:+0.0000;-0.0000}); it must be higher (重排序模型未优于线性模型); "
-                + "nothing was written"));
+            var (rerank, linear) = (result.RerankerMetrics.Ndcg10, result.LinearMetrics.Ndcg10);
+            _error.WriteLine("error: the re-ranker does not beat the linear stage on held-out data: "
+                + string.Create(inv, $"NDCG@10 {rerank:0.0000} vs {linear:0.0000} ({gain:+0.0000;-0.0000}); ")
+                + "it must be higher (重排序模型未优于线性模型); nothing was written");
             return ExitCodes.InvalidInput;
         }
         try

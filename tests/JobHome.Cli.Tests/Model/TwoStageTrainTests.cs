@@ -97,5 +97,24 @@ public sealed class TwoStageTrainTests : IDisposable
     }
 
     [Fact]
+    public async Task FairMatch_ZipWithoutLinearEntry_NamesFileAndEntry()
+    {
+        var demo = await DemoAsync();
+        using (var zip = ZipFile.Open(_cli.PathOf("broken.zip"), ZipArchiveMode.Create))
+        {
+            zip.CreateEntry("manifest.json");
+        }
+
+        var fair = await _cli.RunAsync(null, "fair", "match", "--seekers", Path.Combine(demo, "seekers.csv"), "--posts",
+            Path.Combine(demo, "posts.csv"), "--as-of", "2025-01-01", "--out", _cli.PathOf("assignment.csv"),
+            "--model", _cli.PathOf("broken.zip"));
+
+        Assert.Equal(2, fair.Exit);
+        Assert.Contains("broken.zip", fair.Error, StringComparison.Ordinal);
+        Assert.Contains("entry 'linear.json' is missing", fair.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("assignment.csv")));
+    }
+
+    [Fact]
     public void ScoringModelDefault_StillV1() => Assert.Contains("\"version\": 1", ScoringModel.Default.ToJson(), StringComparison.Ordinal);
 }

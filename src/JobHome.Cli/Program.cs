@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(FairCommand.Create(engineFactory ?? MatchingFairEngine.Create));
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Db.DbCommand.Create());
+        root.Subcommands.Add(Simulate.SimulateCommand.Create());
         return root;
     }
 }

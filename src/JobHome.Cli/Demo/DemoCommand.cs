@@ -34,12 +34,17 @@ internal static class DemoCommand
         {
             Description = "Output folder (created if missing); files are replaced atomically",
         };
+        var outcomes = new Option<bool>("--outcomes")
+        {
+            Description = "Also write outcomes.csv: simulated recommendations → applications → hires to train models on",
+        };
         var command = new Command("demo",
             "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
         command.Options.Add(xinfeng);
         command.Options.Add(counties);
         command.Options.Add(seed);
         command.Options.Add(output);
+        command.Options.Add(outcomes);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
@@ -56,7 +61,8 @@ internal static class DemoCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
             var options = new DemoOptions(isXinfeng ? 1 : countyCount!.Value, parseResult.GetValue(seed));
-            return Task.FromResult(Write(options, directory!.FullName, parseResult.InvocationConfiguration, cancellationToken));
+            return Task.FromResult(Write(options, directory!.FullName, parseResult.GetValue(outcomes), parseResult.InvocationConfiguration,
+                cancellationToken));
         });
         return command;
     }
@@ -85,14 +91,16 @@ internal static class DemoCommand
     }
 
     /// <summary>Writes the files and prints the counts; returns the exit code.</summary>
-    private static int Write(DemoOptions options, string directory, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static int Write(DemoOptions options, string directory, bool outcomes, InvocationConfiguration console,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var totals = Run(options, directory, console.Error, cancellationToken);
+            var totals = Run(options, directory, outcomes, console.Error, cancellationToken);
+            var outcomeText = outcomes ? $", {totals.Outcomes} outcomes" : string.Empty;
             console.Output.WriteLine(
                 $"wrote {totals.Sites} sites, {totals.Seekers} seekers, {totals.Households} households, "
-                + $"{totals.Employers} employers, {totals.Posts} posts to {directory}");
+                + $"{totals.Employers} employers, {totals.Posts} posts{outcomeText} to {directory}");
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -102,11 +110,12 @@ internal static class DemoCommand
         }
     }
 
-    private static DemoWriter.Totals Run(DemoOptions options, string directory, TextWriter error, CancellationToken cancellationToken)
+    private static DemoWriter.Totals Run(DemoOptions options, string directory, bool outcomes, TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (options.Counties < ProgressThreshold)
         {
-            return DemoWriter.Write(options, directory, null, cancellationToken);
+            return DemoWriter.Write(options, directory, null, cancellationToken, outcomes);
         }
         if (!System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -114,7 +123,7 @@ internal static class DemoCommand
             AnsiConsole.Progress().Start(context =>
             {
                 var task = context.AddTask("generating counties", maxValue: options.Counties);
-                totals = DemoWriter.Write(options, directory, done => task.Value = done, cancellationToken);
+                totals = DemoWriter.Write(options, directory, done => task.Value = done, cancellationToken, outcomes);
             });
             return totals!;
         }
@@ -125,6 +134,6 @@ internal static class DemoCommand
             {
                 error.WriteLine($"demo: {done}/{options.Counties} counties");
             }
-        }, cancellationToken);
+        }, cancellationToken, outcomes);
     }
 }

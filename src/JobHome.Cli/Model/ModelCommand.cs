@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobHome.Cli.Console;
+using JobHome.Ranking.Rerank;
 
 namespace JobHome.Cli.Model;
 
@@ -11,11 +12,22 @@ internal static class ModelCommand
     {
         var outcomes = new Option<FileInfo>("--outcomes")
         {
-            Description = "Placement outcomes CSV: seeker_id,post_id,placed (needs --seekers and --posts) "
+            Description = "Placement outcomes CSV: seeker_id,post_id,placed or seeker_id,post_id,date,rank,applied,placed "
+                + "(both need --seekers and --posts; the second trains the re-ranker too) "
                 + "or occupation,skills,pay,distance,priority,placed",
             Required = true,
         };
-        var output = new Option<FileInfo>("--out") { Description = "Model JSON to write", Required = true };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Model file to write: model.json (linear stage) or, for stage-layout outcomes, model.zip (both stages)",
+            Required = true,
+        };
+        var split = new Option<string>("--split")
+        {
+            Description = "Held-out part of stage-layout outcomes: time (last 20 % of days) or seeker (one in five)",
+            DefaultValueFactory = _ => "time",
+        };
+        split.AcceptOnlyFromAmong("time", "seeker");
         var l2 = new Option<double>("--l2")
         {
             Description = "L2 regularisation strength of the logistic regression",
@@ -34,8 +46,8 @@ internal static class ModelCommand
         var asOf = CommandOptions.AsOf();
         var maxKm = CommandOptions.MaxKm("Commuting limit in km used for the distance factor");
 
-        var train = new Command("train", "Learn scoring weights from placement outcomes (logistic regression) and write model.json");
-        Option[] options = [outcomes, output, l2, seekers, posts, asOf, maxKm];
+        var train = new Command("train", "Learn scoring weights (and, from stage outcomes, a re-ranker) and write model.json or model.zip");
+        Option[] options = [outcomes, output, l2, seekers, posts, asOf, maxKm, split];
         foreach (var option in options)
         {
             train.Options.Add(option);
@@ -49,7 +61,8 @@ internal static class ModelCommand
                 parseResult.GetValue(seekers)?.FullName,
                 parseResult.GetValue(posts)?.FullName,
                 CommandOptions.AsOfDate(parseResult, asOf),
-                parseResult.GetValue(maxKm));
+                parseResult.GetValue(maxKm),
+                parseResult.GetValue(split) == "seeker" ? SplitKind.Seeker : SplitKind.Time);
             return CommandRun.WithProgressAsync(parseResult, (progress, outWriter, errorWriter) =>
                 new ModelTrainRunner(outWriter, errorWriter, progress).Run(request, cancellationToken));
         });

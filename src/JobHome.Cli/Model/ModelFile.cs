@@ -1,6 +1,8 @@
+using JobHome.Ranking.Bundle;
+
 namespace JobHome.Cli.Model;
 
-/// <summary>Reads a <c>--model</c> file.</summary>
+/// <summary>Reads a <c>--model</c> file: model.json v1, or the linear stage of a model.zip bundle.</summary>
 internal static class ModelFile
 {
     /// <summary>Reads the file and hands its JSON to <paramref name="create"/>; prints a clear error naming the file on failure.</summary>
@@ -12,7 +14,15 @@ internal static class ModelFile
         {
             try
             {
-                json = File.ReadAllText(path);
+                var bytes = File.ReadAllBytes(path);
+                json = ModelBundle.LooksLikeBundle(bytes)
+                    ? ModelBundle.ReadEntry(new MemoryStream(bytes, writable: false), ModelBundle.LinearEntry)
+                    : new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8).ReadToEnd();
+            }
+            catch (FormatException ex)
+            {
+                error.WriteLine($"error: model file {Path.GetFileName(path)} is not a valid model bundle (模型文件无效): {ex.Message}");
+                return false;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using JobHome.Cli.Console;
 using JobHome.Cli.Csv;
 using JobHome.Matching.Scoring;
+using JobHome.Ranking.Linear;
 
 namespace JobHome.Cli.Model;
 
@@ -15,6 +16,10 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
     /// <summary>Runs the request; returns the process exit code.</summary>
     public int Run(ModelTrainRequest request, CancellationToken cancellationToken)
     {
+        if (OutcomeCsv.UsesStages(request.OutcomesPath))
+        {
+            return new TwoStageTrainRunner(_output, _error, _progress).Run(request, cancellationToken);
+        }
         CsvLoad<TrainingExample> examples;
         var issues = new List<CsvIssue>();
         using (var phase = _progress.Start("read", 1))
@@ -64,7 +69,7 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
         ScoringModel model;
         using (_progress.Start("train", 1))
         {
-            model = ScoringModel.Train(examples.Items, request.L2);
+            model = LinearStageTrainer.Train(examples.Items, request.L2);
         }
 
         try

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace JobHome.Matching.Scoring;
 
 /// <summary>A linear scoring model: score = Σ weightᵢ × factorᵢ with non-negative weights summing to 1.</summary>
 /// <remarks>
 /// Every score therefore lies in [0, 1]. Learned models keep the logistic coefficients for reference and rank with their
-/// non-negative part normalised (see <see cref="Train"/>).
+/// non-negative part normalised (see <see cref="FromCoefficients"/>).
 /// </remarks>
 public sealed class ScoringModel
 {
@@ -68,66 +67,41 @@ public sealed class ScoringModel
     public double Score(in FactorVector factors) =>
         Score(factors.Occupation, factors.Skills, factors.Pay, factors.Distance, factors.Priority);
 
-    /// <summary>Learns weights from placement outcomes by L2-regularised logistic regression.</summary>
+    /// <summary>A learned model from logistic coefficients in <see cref="Factor"/> order, projected onto non-negative weights.</summary>
     /// <remarks>
-    /// Newton / IRLS on MathNet.Numerics, intercept not penalised: P(placed) = σ(b + Σ βᵢ fᵢ). The ranking weights are
-    /// max(βᵢ, 0) normalised to sum 1, which ranks exactly as the logistic model when every β ≥ 0; a factor that
-    /// lowers placement odds gets weight 0. Falls back to <see cref="Default"/> weights when no coefficient is positive.
+    /// The ranking weights are max(βᵢ, 0) normalised to sum 1, which ranks exactly as the logistic model
+    /// P(placed) = σ(b + Σ βᵢ fᵢ) when every β ≥ 0; a factor that lowers placement odds gets weight 0, so the score stays
+    /// monotone in every factor and exact top-k with score bounds holds. Falls back to <see cref="Default"/> weights when no
+    /// coefficient is positive. The fit itself (ML.NET) lives outside this pure library, in <c>JobHome.Ranking</c>.
     /// </remarks>
-    public static ScoringModel Train(IReadOnlyList<TrainingExample> examples, double l2 = 1.0)
+    public static ScoringModel FromCoefficients(IReadOnlyList<double> coefficients, double intercept, int trainedOn)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0)
+        ArgumentNullException.ThrowIfNull(coefficients);
+        if (coefficients.Count != FactorVector.Count)
         {
-            throw new ArgumentException("no training examples", nameof(examples));
+            throw new ArgumentException($"coefficients must have {FactorVector.Count} values (one per factor), got {coefficients.Count}");
         }
-        if (!double.IsFinite(l2) || l2 < 0)
+        if (trainedOn < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(l2), l2, "must be a finite number ≥ 0");
+            throw new ArgumentOutOfRangeException(nameof(trainedOn), trainedOn, "must be ≥ 0");
         }
-        const int p = FactorVector.Count + 1;
-        var n = examples.Count;
-        var x = Matrix<double>.Build.Dense(n, p);
-        var y = Vector<double>.Build.Dense(n);
-        for (var i = 0; i < n; i++)
-        {
-            var f = examples[i].Factors;
-            x[i, 0] = 1.0;
-            x[i, 1] = f.Occupation;
-            x[i, 2] = f.Skills;
-            x[i, 3] = f.Pay;
-            x[i, 4] = f.Distance;
-            x[i, 5] = f.Priority;
-            y[i] = examples[i].Placed ? 1.0 : 0.0;
-        }
-        var penalty = Matrix<double>.Build.DenseIdentity(p) * l2;
-        penalty[0, 0] = 0;
-        // A tiny ridge keeps the Hessian invertible when l2 = 0 and a factor is constant.
-        var ridge = Matrix<double>.Build.DenseIdentity(p) * 1e-9;
-        var beta = Vector<double>.Build.Dense(p);
-        for (var iter = 0; iter < 100; iter++)
-        {
-            var eta = x * beta;
-            var mu = eta.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
-            var w = mu.Map(m => Math.Max(m * (1 - m), 1e-12));
-            var gradient = (x.TransposeThisAndMultiply(mu - y)) + (penalty * beta);
-            var hessian = x.TransposeThisAndMultiply(x.Clone().MapIndexed((r, _, v) => v * w[r])) + penalty + ridge;
-            var step = hessian.Solve(gradient);
-            beta -= step;
-            if (step.AbsoluteMaximum() < 1e-10)
-            {
-                break;
-            }
-        }
-        var coefficients = new double[FactorVector.Count];
+        var copy = new double[FactorVector.Count];
         var positive = new double[FactorVector.Count];
-        for (var i = 0; i < coefficients.Length; i++)
+        for (var i = 0; i < copy.Length; i++)
         {
-            coefficients[i] = beta[i + 1];
-            positive[i] = Math.Max(0.0, beta[i + 1]);
+            if (!double.IsFinite(coefficients[i]))
+            {
+                throw new ArgumentException($"coefficient '{FactorNames.Tokens[i]}' must be finite, got {coefficients[i]}");
+            }
+            copy[i] = coefficients[i];
+            positive[i] = Math.Max(0.0, coefficients[i]);
+        }
+        if (!double.IsFinite(intercept))
+        {
+            throw new ArgumentException($"intercept must be finite, got {intercept}");
         }
         var weights = Normalise(positive) ?? Default._weights.ToArray();
-        return new ScoringModel(weights, coefficients, beta[0], n);
+        return new ScoringModel(weights, copy, intercept, trainedOn);
     }
 
     /// <summary>Serialises the model as JSON; doubles round-trip exactly.</summary>

@@ -23,7 +23,7 @@ public sealed class ScoringModelTests
     [Fact]
     public void FromJson_ToJsonOfTrained_RoundTripsExactly()
     {
-        var model = ScoringModel.Train(Synthetic(3, 2000), 0.5);
+        var model = ScoringModel.FromCoefficients([0.3, -0.2, 1.7, 0.01, 2.5], -1.25, 2000);
         var back = ScoringModel.FromJson(model.ToJson());
         Assert.Equal(model.Weights.ToArray(), back.Weights.ToArray());
         Assert.Equal(model.Coefficients, back.Coefficients);
@@ -58,71 +58,42 @@ public sealed class ScoringModelTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
-    // Placement depends on one driving factor (index 'driver') plus noise; the others are irrelevant.
-    private static List<TrainingExample> Synthetic(int driver, int n, int seed = 5)
+    [Fact]
+    public void FromCoefficients_NegativeCoefficient_ProjectedToZeroWeight()
     {
-        var random = new Random(seed);
-        var list = new List<TrainingExample>();
-        for (var i = 0; i < n; i++)
-        {
-            var v = Enumerable.Range(0, 5).Select(_ => random.NextDouble()).ToArray();
-            var logit = -3.0 + (6.0 * v[driver]) + (0.8 * v[(driver + 1) % 5]);
-            var placed = random.NextDouble() < 1.0 / (1.0 + Math.Exp(-logit));
-            list.Add(new TrainingExample(new FactorVector(v[0], v[1], v[2], v[3], v[4]), placed));
-        }
-        return list;
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Train_OneFactorDrivesPlacement_ThatFactorGetsLargestWeight(int driver)
-    {
-        var model = ScoringModel.Train(Synthetic(driver, 4000, seed: 17 + driver), l2: 1.0);
-        var weights = model.Weights.ToArray();
-        Assert.Equal(driver, Array.IndexOf(weights, weights.Max()));
-        Assert.Equal(1.0, weights.Sum(), 9);
-        Assert.All(weights, w => Assert.True(w >= 0));
-        Assert.InRange(model.Coefficients![driver], 4.5, 7.5);
-        Assert.True(weights[(driver + 1) % 5] > weights[(driver + 2) % 5]);
-        Assert.Equal(4000, model.TrainedOn);
+        var model = ScoringModel.FromCoefficients([2.0, -1.0, 1.0, 1.0, 0.0], -0.5, 10);
+        Assert.Equal([0.5, 0, 0.25, 0.25, 0], model.Weights.ToArray());
+        Assert.Equal([2.0, -1.0, 1.0, 1.0, 0.0], model.Coefficients);
+        Assert.Equal(-0.5, model.Intercept);
+        Assert.Equal(10, model.TrainedOn);
     }
 
     [Fact]
-    public void Train_StrongPenalty_ShrinksCoefficients()
+    public void FromCoefficients_NoPositiveCoefficient_FallsBackToDefaultWeights()
     {
-        var data = Synthetic(1, 2000);
-        var loose = ScoringModel.Train(data, 0.01);
-        var tight = ScoringModel.Train(data, 1000);
-        Assert.True(Math.Abs(tight.Coefficients![1]) < Math.Abs(loose.Coefficients![1]));
+        var model = ScoringModel.FromCoefficients([-2.0, -1.0, 0.0, -1.0, 0.0], 1.0, 10);
+        Assert.Equal(ScoringModel.Default.Weights.ToArray(), model.Weights.ToArray());
     }
 
     [Fact]
-    public void Train_FactorsFromPairs_BuildExamples()
+    public void FromCoefficients_WrongCount_ThrowsNamingRule()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ScoringModel.FromCoefficients([1.0, 2.0], 0, 1));
+        Assert.Contains("5 values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCoefficients_NaN_ThrowsNamingFactor()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ScoringModel.FromCoefficients([1.0, double.NaN, 1, 1, 1], 0, 1));
+        Assert.Contains("'skills'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FactorsOfPair_FullOccupationMatch_OccupationIsOne()
     {
         var options = new MatchOptions(new DateOnly(2026, 6, 15));
         var example = new TrainingExample(Scorer.Factors(EligibilityTests.Seeker(), EligibilityTests.Post(), options), true);
         Assert.Equal(1.0, example.Factors.Occupation);
-    }
-
-    [Fact]
-    public void Train_NoExamples_Throws() => Assert.Throws<ArgumentException>(() => ScoringModel.Train([]));
-
-    [Fact]
-    public void Train_OnlyNegativeSignal_FallsBackToDefaultWeights()
-    {
-        var random = new Random(3);
-        var data = Enumerable.Range(0, 1000).Select(_ =>
-        {
-            var v = Enumerable.Range(0, 5).Select(_ => random.NextDouble()).ToArray();
-            var placed = random.NextDouble() < 1.0 / (1.0 + Math.Exp(-(2.0 - (4.0 * v.Sum() / 5))));
-            return new TrainingExample(new FactorVector(v[0], v[1], v[2], v[3], v[4]), placed);
-        }).ToList();
-        var model = ScoringModel.Train(data, 0.1);
-        if (model.Coefficients!.All(c => c <= 0))
-        {
-            Assert.Equal(ScoringModel.Default.Weights.ToArray(), model.Weights.ToArray());
-        }
     }
 }

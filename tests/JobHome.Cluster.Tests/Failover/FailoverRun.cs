@@ -95,8 +95,8 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
                 {
                     while (true)
                     {
-                        var hosts = await management.GetHosts(onlyActive: false);
-                        if (hosts.TryGetValue(victimAddress, out var status) && status == SiloStatus.Dead)
+                        if (await HostsAsync(management, onlyActive: false) is { } hosts
+                            && hosts.TryGetValue(victimAddress, out var status) && status == SiloStatus.Dead)
                         {
                             return clock.Elapsed - killedAt;
                         }
@@ -150,7 +150,7 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
             }
 
             silos[1] = await SiloProcess.StartAsync(victim.Name, storage, ports[2], ports[3], fastMembership, token);
-            while ((await management.GetHosts(onlyActive: true)).Count < 3)
+            while ((await HostsAsync(management, onlyActive: true))?.Count is not 3)
             {
                 await Task.Delay(100, token);
             }
@@ -213,6 +213,19 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
         var reply = await grains.GetGrain<ICounterGrain>(key).IncrementAsync();
         Interlocked.Increment(ref increments[key]);
         return reply;
+    }
+
+    // The management grain may itself have lived on the killed silo: until it is reactivated elsewhere, ask again.
+    private static async Task<Dictionary<SiloAddress, SiloStatus>?> HostsAsync(IManagementGrain management, bool onlyActive)
+    {
+        try
+        {
+            return await management.GetHosts(onlyActive);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
+        {
+            return null;
+        }
     }
 
     private static async Task<SiloAddress> FindSiloAsync(IClusterClient grains, string name, CancellationToken cancellationToken)

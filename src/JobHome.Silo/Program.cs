@@ -48,7 +48,8 @@ internal static class Program
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A bug in the check rather than an unusable store; still one line and a quick exit, never a hang.
-                await Console.Error.WriteLineAsync($"JobHome silo cannot start: the store check failed unexpectedly: {e.GetType().Name}: {OneLine(e.Message)}");
+                await Console.Error.WriteLineAsync("JobHome silo cannot start: the store check failed unexpectedly: "
+                    + $"{e.GetType().Name}: {OneLine(e.Message)}");
                 return ExitCodes.StorageUnavailable;
             }
         }

@@ -12,10 +12,16 @@ public sealed class JobHomeStorageOptions
     /// <summary>PostgreSQL connection string of the runtime (<c>ConnectionStrings:JobHome</c>). Default: none.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>PostgreSQL connection string of a role allowed to change the schema; <see cref="ConnectionString"/> when unset. Default: none.</summary>
+    /// <summary>
+    /// PostgreSQL connection string of a role allowed to change the schema; <see cref="ConnectionString"/> when unset.
+    /// Default: none.
+    /// </summary>
     public string? MigrationConnectionString { get; set; }
 
-    /// <summary>Whether start-up applies missing schema scripts; when false it only checks the schema is current (apply it with <c>jobhome db migrate</c>). Default: <c>true</c>.</summary>
+    /// <summary>
+    /// Whether start-up applies missing schema scripts; when false it only checks the schema is current (apply it with
+    /// <c>jobhome db migrate</c>). Default: <c>true</c>.
+    /// </summary>
     public bool ApplySchemaOnStart { get; set; } = true;
 
     /// <summary>File name of the embedded database inside <see cref="DataDirectory"/>. Default: <c>jobhome.db</c>.</summary>

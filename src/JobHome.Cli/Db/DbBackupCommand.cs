@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace JobHome.Cli.Db;
 
-/// <summary><c>jobhome db backup --data DIR --out FILE</c>: online copy of the embedded database (a running silo may keep writing).</summary>
+/// <summary>
+/// <c>jobhome db backup --data DIR --out FILE</c>: online copy of the embedded database (a running silo may keep
+/// writing).
+/// </summary>
 internal static class DbBackupCommand
 {
     /// <summary>Builds the command.</summary>
@@ -54,7 +57,8 @@ internal static class DbBackupCommand
                 return Task.FromResult(ExitCodes.OutputFailed);
             }
 
-            parseResult.InvocationConfiguration.Output.WriteLine($"backed up {source} to {file.FullName} ({new FileInfo(file.FullName).Length} bytes)");
+            parseResult.InvocationConfiguration.Output.WriteLine(
+                $"backed up {source} to {file.FullName} ({new FileInfo(file.FullName).Length} bytes)");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

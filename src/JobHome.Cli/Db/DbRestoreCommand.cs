@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace JobHome.Cli.Db;
 
-/// <summary><c>jobhome db restore --data DIR --from FILE</c>: replaces the embedded database with a backup; refuses while a silo has it open.</summary>
+/// <summary>
+/// <c>jobhome db restore --data DIR --from FILE</c>: replaces the embedded database with a backup; refuses while a
+/// silo has it open.
+/// </summary>
 internal static class DbRestoreCommand
 {
     /// <summary>Builds the command.</summary>
@@ -11,7 +14,9 @@ internal static class DbRestoreCommand
     {
         var data = new Option<DirectoryInfo?>("--data") { Description = "The silo's data folder (jobhome.db is replaced or created)" };
         var from = new Option<FileInfo?>("--from") { Description = "Backup file written by 'jobhome db backup'" };
-        var command = new Command("restore", "Replace the embedded database with a backup; stop the silo first (refused while the file is open)");
+        var command = new Command(
+            "restore",
+            "Replace the embedded database with a backup; stop the silo first (refused while the file is open)");
         command.Options.Add(data);
         command.Options.Add(from);
         command.SetAction((parseResult, cancellationToken) =>
@@ -43,7 +48,8 @@ internal static class DbRestoreCommand
             {
                 if (!EmbeddedDatabase.TryRestore(backup.FullName, target))
                 {
-                    error.WriteLine($"jobhome db restore: {target} is open in another process (a running silo?). Stop it, then restore; nothing was changed.");
+                    error.WriteLine($"jobhome db restore: {target} is open in another process (a running silo?). "
+                        + "Stop it, then restore; nothing was changed.");
                     return Task.FromResult(DbExitCodes.DatabaseInUse);
                 }
             }

@@ -28,7 +28,8 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
             {
                 if (request.SeekersPath is null || request.PostsPath is null)
                 {
-                    _error.WriteLine($"error: {Path.GetFileName(request.OutcomesPath)} gives outcomes by seeker_id,post_id; pass --seekers and --posts so the factors can be computed");
+                    _error.WriteLine($"error: {Path.GetFileName(request.OutcomesPath)} gives outcomes by seeker_id,post_id; "
+                        + "pass --seekers and --posts so the factors can be computed");
                     return ExitCodes.Usage;
                 }
                 var seekers = SeekerCsv.Read(request.SeekersPath, request.AsOf);
@@ -54,14 +55,17 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
             }
             if (issues.Count > 20)
             {
-                _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: … and {issues.Count - 20} more problems (共 {issues.Count} 个问题)"));
+                _error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"error: … and {issues.Count - 20} more problems (共 {issues.Count} 个问题)"));
             }
             _error.WriteLine("nothing was written (未写入任何文件)");
             return ExitCodes.InvalidInput;
         }
         if (examples.Items.Count == 0 || examples.Items.All(e => e.Placed) || examples.Items.All(e => !e.Placed))
         {
-            _error.WriteLine($"error: {Path.GetFileName(request.OutcomesPath)} needs outcomes of both kinds, placed = 1 and placed = 0 (需同时包含就业与未就业记录); nothing was written");
+            _error.WriteLine($"error: {Path.GetFileName(request.OutcomesPath)} needs outcomes of both kinds, placed = 1 and placed = 0 "
+                + "(需同时包含就业与未就业记录); nothing was written");
             return ExitCodes.InvalidInput;
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -85,7 +89,9 @@ internal sealed class ModelTrainRunner(TextWriter output, TextWriter error, IPha
         }
 
         var inv = CultureInfo.InvariantCulture;
-        _output.WriteLine(string.Create(inv, $"trained on {model.TrainedOn:N0} outcomes ({examples.Items.Count(e => e.Placed):N0} placed), l2 = {request.L2}"));
+        _output.WriteLine(string.Create(
+            inv,
+            $"trained on {model.TrainedOn:N0} outcomes ({examples.Items.Count(e => e.Placed):N0} placed), l2 = {request.L2}"));
         _output.WriteLine($"  {"factor",-22} {"weight",8} {"coefficient",12}");
         foreach (var factor in Enum.GetValues<Factor>())
         {

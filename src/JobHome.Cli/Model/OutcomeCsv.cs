@@ -102,7 +102,8 @@ internal static class OutcomeCsv
             for (var i = 0; i < f.Length; i++)
             {
                 var column = FactorColumns[i];
-                if (!double.TryParse(row[column].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out f[i]) || f[i] > 1)
+                if (!double.TryParse(row[column].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out f[i])
+                    || f[i] > 1)
                 {
                     row.Fail(column, $"{column} ({FactorText.ChineseName((Factor)i)}) must be a factor value between 0 and 1");
                 }
@@ -117,7 +118,13 @@ internal static class OutcomeCsv
     }
 
     /// <summary>Reads the id layout, computing factors with <see cref="Scorer.Factors"/>.</summary>
-    public static CsvLoad<TrainingExample> ReadIds(string path, IReadOnlyList<MatchSeeker> seekers, IReadOnlyList<MatchPost> posts, MatchOptions options, string seekersFile, string postsFile)
+    public static CsvLoad<TrainingExample> ReadIds(
+        string path,
+        IReadOnlyList<MatchSeeker> seekers,
+        IReadOnlyList<MatchPost> posts,
+        MatchOptions options,
+        string seekersFile,
+        string postsFile)
     {
         var seekerById = seekers.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var postById = posts.ToDictionary(p => p.Id, StringComparer.Ordinal);

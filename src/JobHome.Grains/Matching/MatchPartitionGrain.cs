@@ -87,7 +87,9 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return Task.FromResult(_index.TopSeekersForPost(post.ToMatchPost(), k, options.ToMatchOptions(asOf)).Select(MatchItem.From).ToArray());
+        return Task.FromResult(_index.TopSeekersForPost(post.ToMatchPost(), k, options.ToMatchOptions(asOf))
+            .Select(MatchItem.From)
+            .ToArray());
     }
 
     /// <inheritdoc />
@@ -151,6 +153,8 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Match partition {Partition} activated (empty; records publish on change or activation)")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Match partition {Partition} activated (empty; records publish on change or activation)")]
     private static partial void LogActivated(ILogger logger, string partition);
 }

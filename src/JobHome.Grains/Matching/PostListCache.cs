@@ -29,7 +29,10 @@ internal sealed class PostListCache
         Items = [];
     }
 
-    /// <summary>Brings the list up to date for <paramref name="seeker"/> on <paramref name="asOf"/>: one call per reached partition.</summary>
+    /// <summary>
+    /// Brings the list up to date for <paramref name="seeker"/> on <paramref name="asOf"/>: one call per reached
+    /// partition.
+    /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)

@@ -158,7 +158,9 @@ public sealed partial class PostGrain(
     {
         state.State.Indicators.Bump();
         var previousPartition = state.State.MatchPartition;
-        state.State.MatchPartition = MatchRecord() is { } record ? MatchPartitions.KeyOf(record.Lat, record.Lon, matching.CellDegrees) : null;
+        state.State.MatchPartition = MatchRecord() is { } record
+            ? MatchPartitions.KeyOf(record.Lat, record.Lon, matching.CellDegrees)
+            : null;
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
         await PublishMatchAsync(previousPartition);

@@ -33,7 +33,10 @@ internal static class SiloHost
     /// <summary>Path of the Orleans Dashboard for cluster operators.</summary>
     public const string DashboardPath = "/orleans";
 
-    /// <summary>Creates the builder with the usual configuration layering plus <c>--data DIR</c> as a short form of <c>--JobHome:Data</c>.</summary>
+    /// <summary>
+    /// Creates the builder with the usual configuration layering plus <c>--data DIR</c> as a short form of
+    /// <c>--JobHome:Data</c>.
+    /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // appsettings.json sits next to the assembly, so the host finds it whatever the working directory is; the data
@@ -91,7 +94,11 @@ internal static class SiloHost
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(SiloMetrics.OrleansMeterName, SiloMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddMeter(
+                    SiloMetrics.OrleansMeterName,
+                    SiloMetrics.MeterName,
+                    "Microsoft.AspNetCore.Hosting",
+                    "Microsoft.AspNetCore.Server.Kestrel")
                 .AddPrometheusExporter());
     }
 
@@ -141,7 +148,12 @@ internal static class SiloHost
         }
         else
         {
-            silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(
+                options.AdvertisedAddress,
+                options.SiloPort,
+                options.GatewayPort,
+                AddressFamily.InterNetwork,
+                listenOnAnyHostAddress: true);
         }
     }
 

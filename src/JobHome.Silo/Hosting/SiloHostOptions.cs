@@ -11,7 +11,10 @@ internal sealed class SiloHostOptions
     /// <summary>Which store backs the cluster (<c>JobHome:Storage</c>: <c>embedded</c> or <c>postgres</c>). Default: embedded.</summary>
     public StorageKind Storage { get; init; } = StorageKind.Embedded;
 
-    /// <summary>Folder of the embedded database, created when missing (<c>JobHome:Data</c>, or <c>--data DIR</c>). Default: <c>data</c> under the working directory.</summary>
+    /// <summary>
+    /// Folder of the embedded database, created when missing (<c>JobHome:Data</c>, or <c>--data DIR</c>).
+    /// Default: <c>data</c> under the working directory.
+    /// </summary>
     public string Data { get; init; } = "data";
 
     /// <summary>PostgreSQL connection string (<c>ConnectionStrings:JobHome</c>); required with postgres. Default: none.</summary>
@@ -20,7 +23,10 @@ internal sealed class SiloHostOptions
     /// <summary>Orleans cluster id: silos with the same id form one cluster (<c>JobHome:ClusterId</c>). Default: <c>jobhome</c>.</summary>
     public string ClusterId { get; init; } = "jobhome";
 
-    /// <summary>Orleans service id: stays the same across deployments, keys durable state (<c>JobHome:ServiceId</c>). Default: <c>jobhome</c>.</summary>
+    /// <summary>
+    /// Orleans service id: stays the same across deployments, keys durable state (<c>JobHome:ServiceId</c>).
+    /// Default: <c>jobhome</c>.
+    /// </summary>
     public string ServiceId { get; init; } = "jobhome";
 
     /// <summary>Port silos talk to each other on (<c>JobHome:SiloPort</c>). Default: 11111.</summary>
@@ -35,7 +41,10 @@ internal sealed class SiloHostOptions
     /// </summary>
     public string? AdvertisedAddress { get; init; }
 
-    /// <summary>How long a stop (Ctrl+C, SIGTERM) may take to deactivate grains and flush state (<c>JobHome:ShutdownTimeout</c>). Default: 120 s.</summary>
+    /// <summary>
+    /// How long a stop (Ctrl+C, SIGTERM) may take to deactivate grains and flush state
+    /// (<c>JobHome:ShutdownTimeout</c>). Default: 120 s.
+    /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Full path of <see cref="Data"/>.</summary>

@@ -35,7 +35,8 @@ internal static class SiloHostOptionsReader
 
         if (options.SiloPort == options.GatewayPort && errors.Count == 0)
         {
-            errors.Add($"{Key(nameof(SiloHostOptions.SiloPort))} and {Key(nameof(SiloHostOptions.GatewayPort))} are both {options.SiloPort}: "
+            errors.Add($"{Key(nameof(SiloHostOptions.SiloPort))} and {Key(nameof(SiloHostOptions.GatewayPort))} "
+                + $"are both {options.SiloPort}: "
                 + "the silo and the gateway need two different ports.");
         }
 
@@ -133,7 +134,8 @@ internal static class SiloHostOptionsReader
         var trimmed = value.Trim();
         if (Uri.CheckHostName(trimmed) == UriHostNameType.Unknown)
         {
-            errors.Add($"{Key(nameof(SiloHostOptions.AdvertisedAddress))} = '{value}' is not an address: use an IP address or a host name.");
+            errors.Add($"{Key(nameof(SiloHostOptions.AdvertisedAddress))} = '{value}' is not an address: "
+                + "use an IP address or a host name.");
             return null;
         }
 
@@ -162,7 +164,8 @@ internal static class SiloHostOptionsReader
 
         if (timeout < TimeSpan.FromSeconds(1) || timeout > MaxShutdownTimeout)
         {
-            errors.Add($"{Key(name)} = '{value}' is not a shutdown timeout: use whole seconds (e.g. 120) or hh:mm:ss, from 1 second to 1 hour.");
+            errors.Add($"{Key(name)} = '{value}' is not a shutdown timeout: "
+                + "use whole seconds (e.g. 120) or hh:mm:ss, from 1 second to 1 hour.");
             return fallback;
         }
 

@@ -82,7 +82,9 @@ public sealed partial class SchemaMigrator
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = VersionTableExistsSql;
-            var exists = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var exists = Convert.ToInt64(
+                await command.ExecuteScalarAsync(cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
             if (exists == 0)
             {
                 return new SchemaStatus(0, LatestVersion);
@@ -140,7 +142,8 @@ public sealed partial class SchemaMigrator
         }
     }
 
-    private static async Task<int> ReadVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<int> ReadVersionAsync(
+        DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -148,7 +151,8 @@ public sealed partial class SchemaMigrator
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task RecordAsync(DbConnection connection, DbTransaction transaction, SchemaScript script, CancellationToken cancellationToken)
+    private static async Task RecordAsync(
+        DbConnection connection, DbTransaction transaction, SchemaScript script, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -164,7 +168,8 @@ public sealed partial class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

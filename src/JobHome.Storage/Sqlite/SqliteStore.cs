@@ -60,9 +60,13 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     public long NowMicroseconds => ToMicroseconds(_time.GetUtcNow());
 
     /// <summary>Converts a time to INTEGER microseconds since the Unix epoch (the schema's timestamp encoding).</summary>
-    public static long ToMicroseconds(DateTimeOffset value) => (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+    public static long ToMicroseconds(DateTimeOffset value) =>
+        (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
-    /// <summary>Opens the file (WAL, the configured <c>synchronous</c>), applies the schema and starts the writer loop; idempotent.</summary>
+    /// <summary>
+    /// Opens the file (WAL, the configured <c>synchronous</c>), applies the schema and starts the writer loop;
+    /// idempotent.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         lock (_startLock)
@@ -137,15 +141,21 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 var mode = (string?)command.ExecuteScalar();
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new InvalidOperationException($"The embedded database '{FilePath}' could not be switched to WAL mode (journal mode is '{mode}').");
+                    throw new InvalidOperationException(
+                        $"The embedded database '{FilePath}' could not be switched to WAL mode (journal mode is '{mode}').");
                 }
 
-                command.CommandText = _options.Synchronous == SqliteSynchronous.Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+                command.CommandText = _options.Synchronous == SqliteSynchronous.Full
+                    ? "PRAGMA synchronous = FULL"
+                    : "PRAGMA synchronous = NORMAL";
                 command.ExecuteNonQuery();
             }
 
             // The silo's start-up check has normally migrated the file already; this makes the store safe on its own.
-            SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Sqlite).MigrateAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
+            SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Sqlite)
+                .MigrateAsync(connection, CancellationToken.None)
+                .GetAwaiter()
+                .GetResult();
         }
         catch
         {

@@ -15,7 +15,10 @@ public static class StorageStartup
     public static Task PrepareAsync(JobHomeStorageOptions options, CancellationToken cancellationToken) =>
         PrepareAsync(options, null, cancellationToken);
 
-    /// <summary>Checks the store named by <paramref name="options"/> and applies the schema, logging to <paramref name="logger"/>; throws on failure.</summary>
+    /// <summary>
+    /// Checks the store named by <paramref name="options"/> and applies the schema, logging to
+    /// <paramref name="logger"/>; throws on failure.
+    /// </summary>
     public static async Task PrepareAsync(JobHomeStorageOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,7 +94,10 @@ public static class StorageStartup
         await MigratePostgresAsync(target, migrator, cancellationToken);
     }
 
-    /// <summary>Applies this build's PostgreSQL schema to <paramref name="connectionString"/>; throws <see cref="StorageStartupException"/> on failure.</summary>
+    /// <summary>
+    /// Applies this build's PostgreSQL schema to <paramref name="connectionString"/>; throws
+    /// <see cref="StorageStartupException"/> on failure.
+    /// </summary>
     public static async Task<SchemaMigrationResult> MigratePostgresAsync(
         string connectionString, ILogger? logger, CancellationToken cancellationToken)
     {

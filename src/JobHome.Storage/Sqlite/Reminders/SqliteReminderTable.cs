@@ -35,7 +35,10 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
 
     /// <summary>Reads every reminder of one grain.</summary>
     public Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM reminders WHERE grain_id = $grain", c => c.Parameters.AddWithValue("$grain", grainId.ToString()), cancellationToken);
+        QueryAsync(
+            $"SELECT {Columns} FROM reminders WHERE grain_id = $grain",
+            c => c.Parameters.AddWithValue("$grain", grainId.ToString()),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<ReminderTableData> ReadRows(uint begin, uint end) => ReadRows(begin, end, CancellationToken.None);
@@ -95,7 +98,8 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
     }
 
     /// <inheritdoc />
-    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => RemoveRow(grainId, reminderName, eTag, CancellationToken.None);
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
+        RemoveRow(grainId, reminderName, eTag, CancellationToken.None);
 
     /// <summary>Deletes a reminder if its ETag still matches; false otherwise.</summary>
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag, CancellationToken cancellationToken)

@@ -96,7 +96,10 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
         {
             if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                throw new InconsistentStateException($"ETag '{etag}' of {grainId}/{stateName} was not issued by storage '{name}'.", etag, "unknown");
+                throw new InconsistentStateException(
+                    $"ETag '{etag}' of {grainId}/{stateName} was not issued by storage '{name}'.",
+                    etag,
+                    "unknown");
             }
 
             expected = parsed;
@@ -130,7 +133,8 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
         {
             var stored = current?.ToString(CultureInfo.InvariantCulture) ?? "none";
             throw new InconsistentStateException(
-                $"Stale write of {grainId}/{stateName} to storage '{name}': expected version {etag ?? "none (first write)"}, stored {stored}.",
+                $"Stale write of {grainId}/{stateName} to storage '{name}': "
+                    + $"expected version {etag ?? "none (first write)"}, stored {stored}.",
                 stored,
                 etag ?? "none");
         }

@@ -38,7 +38,8 @@ internal sealed class SqliteBatchContainer : IBatchContainer
     public EventSequenceTokenV2? Token { get; set; }
 
     /// <inheritdoc />
-    public StreamSequenceToken SequenceToken => Token ?? throw new InvalidOperationException("The batch has not been read from the queue yet.");
+    public StreamSequenceToken SequenceToken =>
+        Token ?? throw new InvalidOperationException("The batch has not been read from the queue yet.");
 
     /// <inheritdoc />
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()

@@ -29,12 +29,18 @@ internal sealed class SqliteQueueAdapter(
     public SqliteStreamOptions Options => options;
 
     /// <inheritdoc />
-    public Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
+    public Task QueueMessageBatchAsync<T>(
+        StreamId streamId,
+        IEnumerable<T> events,
+        StreamSequenceToken? token,
+        Dictionary<string, object>? requestContext)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (token is not null)
         {
-            throw new ArgumentException("The SQLite stream provider assigns sequence tokens itself; publish without a token.", nameof(token));
+            throw new ArgumentException(
+                "The SQLite stream provider assigns sequence tokens itself; publish without a token.",
+                nameof(token));
         }
 
         var list = events.Cast<object>().ToList();

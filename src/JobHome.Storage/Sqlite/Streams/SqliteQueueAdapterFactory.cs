@@ -20,7 +20,12 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     private readonly SqliteStreamFailureHandler _failureHandler;
 
     /// <summary>Creates the factory of provider <paramref name="name"/>.</summary>
-    public SqliteQueueAdapterFactory(string name, SqliteStreamOptions options, SqliteStore store, Serializer<SqliteBatchContainer> serializer, ILoggerFactory loggerFactory)
+    public SqliteQueueAdapterFactory(
+        string name,
+        SqliteStreamOptions options,
+        SqliteStore store,
+        Serializer<SqliteBatchContainer> serializer,
+        ILoggerFactory loggerFactory)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
@@ -36,7 +41,12 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
 
     /// <summary>Creates the factory from the silo's services (the delegate <c>AddPersistentStreams</c> takes).</summary>
     public static SqliteQueueAdapterFactory Create(IServiceProvider services, string name, SqliteStreamOptions options) =>
-        new(name, options, services.GetRequiredService<SqliteStore>(), services.GetRequiredService<Serializer<SqliteBatchContainer>>(), services.GetRequiredService<ILoggerFactory>());
+        new(
+            name,
+            options,
+            services.GetRequiredService<SqliteStore>(),
+            services.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            services.GetRequiredService<ILoggerFactory>());
 
     /// <inheritdoc />
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
@@ -55,7 +65,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
 
     /// <inheritdoc />
-    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) => Task.FromResult<IStreamFailureHandler>(_failureHandler);
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
+        Task.FromResult<IStreamFailureHandler>(_failureHandler);
 
     private SqliteQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
         new(_name, queueId, _store, _options, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());

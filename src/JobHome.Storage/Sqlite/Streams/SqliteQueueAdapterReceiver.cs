@@ -28,7 +28,8 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
 
     /// <summary>Opens the store.</summary>
-    public Task Initialize(TimeSpan timeout, CancellationToken cancellationToken) => store.StartAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+    public Task Initialize(TimeSpan timeout, CancellationToken cancellationToken) =>
+        store.StartAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
 
     /// <inheritdoc />
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
@@ -40,7 +41,8 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         List<SqliteStreamQueue.Row> rows;
         await using (var connection = await store.OpenReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows = await SqliteStreamQueue.ReadAsync(connection, provider, _queue, _lastReadId, limit, cancellationToken).ConfigureAwait(false);
+            rows = await SqliteStreamQueue.ReadAsync(connection, provider, _queue, _lastReadId, limit, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (rows.Count == 0)

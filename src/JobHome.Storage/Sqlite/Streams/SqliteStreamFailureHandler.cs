@@ -10,13 +10,15 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// back-off meanwhile): the message moves to <c>stream_dead_letters</c> and the agent goes on with the next one, so a
 /// poison event is not retried for ever and is not redelivered after a restart.
 /// </summary>
-internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILogger<SqliteStreamFailureHandler> logger) : IStreamFailureHandler
+internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILogger<SqliteStreamFailureHandler> logger)
+    : IStreamFailureHandler
 {
     /// <summary>Implicit subscriptions cannot be faulted anyway; explicit ones keep receiving later events.</summary>
     public bool ShouldFaultSubsriptionOnError => false;
 
     /// <inheritdoc />
-    public async Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
+    public async Task OnDeliveryFailure(
+        GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
         if (sequenceToken is not EventSequenceTokenV2 token)
         {
@@ -31,16 +33,21 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILog
     }
 
     /// <inheritdoc />
-    public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
+    public Task OnSubscriptionFailure(
+        GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
         LogSubscriptionFailed(logger, subscriptionId, streamProviderName, streamIdentity);
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream message {Id} of provider {Provider} stream {Stream} dead-lettered: delivery to {Subscription} kept failing")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Stream message {Id} of provider {Provider} stream {Stream} dead-lettered: "
+            + "delivery to {Subscription} kept failing")]
     private static partial void LogDeadLettered(ILogger logger, long id, string provider, StreamId stream, GuidId subscription);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery failed on provider {Provider} stream {Stream} with a token {Token} that is not ours; nothing dead-lettered")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Delivery failed on provider {Provider} stream {Stream} with a token {Token} that is not ours; "
+            + "nothing dead-lettered")]
     private static partial void LogUnknownToken(ILogger logger, string provider, StreamId stream, StreamSequenceToken? token);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Subscription} on provider {Provider} stream {Stream} failed")]

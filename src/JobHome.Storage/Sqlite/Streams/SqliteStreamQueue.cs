@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace JobHome.Storage.Sqlite.Streams;
 
-/// <summary>The statements on <c>stream_queue</c> and <c>stream_dead_letters</c> shared by the adapter, receiver and failure handler.</summary>
+/// <summary>
+/// The statements on <c>stream_queue</c> and <c>stream_dead_letters</c> shared by the adapter, receiver and failure
+/// handler.
+/// </summary>
 internal static class SqliteStreamQueue
 {
     /// <summary>A row read from the queue.</summary>
@@ -53,7 +56,13 @@ internal static class SqliteStreamQueue
     }
 
     /// <summary>Reads up to <paramref name="limit"/> rows of one queue after <paramref name="after"/>, in id order.</summary>
-    public static async Task<List<Row>> ReadAsync(SqliteConnection connection, string provider, int queue, long after, int limit, CancellationToken cancellationToken)
+    public static async Task<List<Row>> ReadAsync(
+        SqliteConnection connection,
+        string provider,
+        int queue,
+        long after,
+        int limit,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;

@@ -20,8 +20,21 @@ HAS_FILTER=0
 for arg in "${ARGS[@]+"${ARGS[@]}"}"; do
   [ "$arg" = "--filter" ] && HAS_FILTER=1
 done
-if [ "$LONG" = 0 ] && [ "$HAS_FILTER" = 0 ]; then
-  ARGS+=(--filter "Category!=Long")
+# The seed-text tests compare the domain tables with the Chinese seed documents, which live outside the repository
+# (../shared/seeds beside it, or wherever JOBHOME_SEEDS points). Where they are absent the tests would fail for that
+# reason alone: they are left out, and the closing line says so.
+SEEDS=${JOBHOME_SEEDS:-$ROOT/../shared/seeds}
+SEEDS_NOTE=""
+FILTERS=()
+if [ -d "$SEEDS" ]; then
+  export JOBHOME_SEEDS=$(cd "$SEEDS" && pwd)
+else
+  SEEDS_NOTE="; seed-text tests (Category=Seeds) not run: no seed documents at $SEEDS (set JOBHOME_SEEDS)"
+  FILTERS+=("Category!=Seeds")
+fi
+[ "$LONG" = 0 ] && FILTERS+=("Category!=Long")
+if [ "$HAS_FILTER" = 0 ] && [ ${#FILTERS[@]} -gt 0 ]; then
+  ARGS+=(--filter "$(IFS='&'; echo "${FILTERS[*]}")")
 fi
 
 log() { printf '\033[1m[test.sh]\033[0m %s\n' "$*" >&2; }
@@ -122,7 +135,8 @@ for f in "$WORK"/results/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
   skipped=$(( skipped + ${t:-0} - ${e:-0} ))
 done
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+[ -n "$SEEDS_NOTE" ] && log "WARNING: ${SEEDS_NOTE#; }"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped${SEEDS_NOTE}"
 if [ "$TEST_RC" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi

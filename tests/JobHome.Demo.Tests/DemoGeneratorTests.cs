@@ -40,6 +40,7 @@ public sealed class DemoGeneratorTests
         Assert.All(sites, s => Assert.True(s.Location.DistanceKm(new(25.39, 114.92)) < 60));
     }
 
+    [Trait("Category", "Seeds")]
     [Fact]
     public void Xinfeng_SeedRowsMatchSeedDocument()
     {

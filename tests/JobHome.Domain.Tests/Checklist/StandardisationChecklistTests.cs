@@ -17,6 +17,7 @@ public sealed class StandardisationChecklistTests
         Assert.Equal(StandardisationChecklist.Items.Count, StandardisationChecklist.Items.Select(i => i.Id).Distinct().Count());
     }
 
+    [Trait("Category", "Seeds")]
     [Fact]
     public void Items_StarredTexts_AppearWithStarInSeed()
     {

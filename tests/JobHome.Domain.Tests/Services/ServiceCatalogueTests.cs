@@ -32,6 +32,7 @@ public sealed class ServiceCatalogueTests
         Assert.Equal("劳动力资源调查服务", ServiceCatalogue.Township[0].Chinese);
     }
 
+    [Trait("Category", "Seeds")]
     [Fact]
     public void For_EveryChineseName_AppearsVerbatimInSeed()
     {

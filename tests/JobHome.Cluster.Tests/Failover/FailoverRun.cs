@@ -16,7 +16,7 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
 {
     private const int Streams = 10;
     private const int Counters = 200;
-    private const int EventsPerTick = 400;
+    private const int EventsPerTick = 800;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Time from the kill to the survivors' death declaration.</summary>

@@ -1,6 +1,5 @@
 using JobHome.Cli.Db;
 using JobHome.Cli.Tests.Support;
-using JobHome.Storage.Tests.Fixtures;
 using Npgsql;
 
 namespace JobHome.Cli.Tests.Db;

@@ -30,7 +30,7 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
     {
         using var timeout = new CancellationTokenSource(deadline);
         var token = timeout.Token;
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateDatabaseAsync("jobhome_cluster");
         var clusterId = $"failover-{Guid.NewGuid():N}";
         string[] storage = ["--storage", "postgres", "--connection", connectionString, "--cluster-id", clusterId];
         var ports = FreePorts.Take(6);

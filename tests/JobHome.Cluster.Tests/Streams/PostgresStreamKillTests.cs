@@ -7,7 +7,7 @@ namespace JobHome.Cluster.Tests.Streams;
 public sealed class PostgresStreamKillTests(ITestOutputHelper output) : StreamKillTests(output)
 {
     /// <inheritdoc />
-    protected override async Task<IStreamKillStore> CreateStoreAsync() => new Store(await TestPostgres.CreateDatabaseAsync());
+    protected override async Task<IStreamKillStore> CreateStoreAsync() => new Store(await TestPostgres.CreateDatabaseAsync("jobhome_cluster"));
 
     private sealed class Store(string connectionString) : IStreamKillStore
     {

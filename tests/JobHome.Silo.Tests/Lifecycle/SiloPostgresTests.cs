@@ -12,7 +12,7 @@ public sealed class SiloPostgresTests : IAsyncLifetime
     private string? _connectionString;
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => _connectionString = await TestPostgres.CreateDatabaseAsync();
+    public async Task InitializeAsync() => _connectionString = await TestPostgres.CreateDatabaseAsync("jobhome_silo_test");
 
     /// <inheritdoc />
     public async Task DisposeAsync()

@@ -1,6 +1,5 @@
 using JobHome.Storage.Hosting;
 using JobHome.Storage.Startup;
-using JobHome.Storage.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;

@@ -1,6 +1,5 @@
 using JobHome.Storage.Hosting;
 using JobHome.Storage.Startup;
-using JobHome.Storage.Tests.Fixtures;
 using Npgsql;
 using Orleans.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Data;
 using JobHome.Storage.Schema;
-using JobHome.Storage.Tests.Fixtures;
 using Npgsql;
 
 namespace JobHome.Storage.Tests.Schema;

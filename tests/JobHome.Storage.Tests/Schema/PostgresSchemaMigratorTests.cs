@@ -1,6 +1,5 @@
 using System.Reflection;
 using JobHome.Storage.Schema;
-using JobHome.Storage.Tests.Fixtures;
 using Npgsql;
 
 namespace JobHome.Storage.Tests.Schema;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using JobHome.Storage.Schema;
 using JobHome.Storage.Startup;
-using JobHome.Storage.Tests.Fixtures;
 using Npgsql;
 
 namespace JobHome.Storage.Tests.Startup;

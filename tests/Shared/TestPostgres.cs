@@ -1,9 +1,12 @@
 using Npgsql;
 
-namespace JobHome.Cluster.Tests.Support;
+namespace JobHome.Tests.Shared;
 
-/// <summary>The PostgreSQL server named by <c>JOBHOME_TEST_PG</c>; fresh databases on it.</summary>
-public static class TestPostgres
+/// <summary>
+/// The PostgreSQL server named by <c>JOBHOME_TEST_PG</c>; fresh databases on it, dropped by the caller. Linked into every
+/// test project that needs PostgreSQL.
+/// </summary>
+internal static class TestPostgres
 {
     /// <summary>The server's admin connection string; tests fail (never skip) when it is missing.</summary>
     public static string AdminConnectionString =>
@@ -14,9 +17,9 @@ public static class TestPostgres
                 + "export JOBHOME_TEST_PG=\"Host=127.0.0.1;Port=5432;Username=postgres;Password=…;Database=postgres\".");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    public static async Task<string> CreateDatabaseAsync(string prefix = "jobhome_test")
     {
-        var name = $"jobhome_cluster_{Guid.NewGuid():N}";
+        var name = $"{prefix}_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace JobHome.Cluster.Tests.Support;
+namespace JobHome.Tests.Shared;
 
-/// <summary>Free loopback TCP ports, so that test silos never collide with each other or other tests.</summary>
-public static class FreePorts
+/// <summary>Loopback ports nobody listens on right now, so that silos in parallel tests do not collide.</summary>
+internal static class FreePorts
 {
-    /// <summary>Returns <paramref name="count"/> distinct ports that were free a moment ago.</summary>
+    /// <summary>Returns <paramref name="count"/> distinct free ports.</summary>
     public static int[] Take(int count)
     {
+        // Hold every listener until all ports are chosen, so the same port is not handed out twice.
         var listeners = new List<TcpListener>();
         try
         {

@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(Db.DbCommand.Create());
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Import.ImportCommand.Create());
+        root.Subcommands.Add(Load.LoadCommand.Create());
         return root;
     }
 }

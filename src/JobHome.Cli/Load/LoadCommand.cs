@@ -93,7 +93,7 @@ internal static class LoadCommand
         output.WriteLine($"  errors                   {N(report.ErrorCount)}");
         foreach (var (kind, count) in report.Errors.OrderByDescending(e => e.Value))
         {
-            output.WriteLine($"    {kind}: {N(count)}");
+            output.WriteLine($"    {kind}: {N(count)}, e.g. {report.ErrorExamples.GetValueOrDefault(kind, "?")}");
         }
         output.WriteLine($"  late starts              {N(report.Late)} (more than {LoadRunner.MaxInFlight} requests in flight)");
         output.WriteLine($"  {root} placements before {N(report.PlacementsBefore)}");

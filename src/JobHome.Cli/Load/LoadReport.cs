@@ -12,6 +12,9 @@ internal sealed record LoadReport(
     double[] LatencyMillis,
     int LatencyUnseen)
 {
+    /// <summary>The first error message seen per error kind.</summary>
+    public IReadOnlyDictionary<string, string> ErrorExamples { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Changes that succeeded.</summary>
     public long Total => Succeeded.Values.Sum();
 

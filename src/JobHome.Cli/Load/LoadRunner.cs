@@ -22,10 +22,11 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"];
-    private static readonly string[] Occupations = ["4-01-02-01", "6-01-01-00", "4-03-02-01", "6-18-01-01", "4-07-02-01"];
+    private static readonly string[] Occupations = ["4-01-02-01", "6-01-01", "4-03-02-01", "6-18-01-01", "4-07-02-01"];
 
     private readonly ConcurrentDictionary<string, long> _succeeded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _examples = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _unemployed = new();
     private readonly ConcurrentQueue<(string Id, int Left)> _posts = new();
     private readonly ConcurrentQueue<(string Id, string SeekerId)> _placements = new();
@@ -92,7 +93,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         await feed.ConfigureAwait(false);
         var after = await PlacementsAsync(cancellationToken).ConfigureAwait(false);
         return new LoadReport(elapsed, rate, new Dictionary<string, long>(_succeeded), new Dictionary<string, long>(_errors), late,
-            before, after, tracker.Sorted(), tracker.Pending);
+            before, after, tracker.Sorted(), tracker.Pending) { ErrorExamples = new Dictionary<string, string>(_examples) };
     }
 
     private string Draw()
@@ -205,7 +206,9 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         }
         catch (ApiException e)
         {
-            _errors.AddOrUpdate($"{done} {(e.Status == 0 ? "no answer" : e.Status.ToString(CultureInfo.InvariantCulture))}", 1, (_, n) => n + 1);
+            var key = $"{done} {(e.Status == 0 ? "no answer" : e.Status.ToString(CultureInfo.InvariantCulture))}";
+            _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+            _examples.TryAdd(key, e.Message);
         }
     }
 

@@ -84,7 +84,8 @@ internal static class LoadCommand
         string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
         string Ms(double? v) => v is null ? "n/a" : v.Value.ToString("0", CultureInfo.InvariantCulture) + " ms";
         output.WriteLine("load summary (负载测试结果)");
-        output.WriteLine($"  offered rate             {N(report.Rate)} changes/s for {report.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        output.WriteLine($"  offered rate             {N(report.Rate)} changes/s; run took {report.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
+            + "(until the last answer)");
         output.WriteLine($"  achieved throughput      {N(report.Total / Math.Max(report.Seconds, 0.001))} changes/s");
         foreach (var kind in new[] { "registration", "post", "placement", "end" })
         {
@@ -96,6 +97,7 @@ internal static class LoadCommand
             output.WriteLine($"    {kind}: {N(count)}, e.g. {report.ErrorExamples.GetValueOrDefault(kind, "?")}");
         }
         output.WriteLine($"  late starts              {N(report.Late)} (more than {LoadRunner.MaxInFlight} requests in flight)");
+        output.WriteLine($"  missed                   {N(report.Missed)} (not started within the run's time: the server was behind)");
         output.WriteLine($"  {root} placements before {N(report.PlacementsBefore)}");
         output.WriteLine($"  {root} placements after  {N(report.PlacementsAfter)}");
         var sorted = report.LatencyMillis;

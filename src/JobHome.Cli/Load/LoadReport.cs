@@ -15,6 +15,9 @@ internal sealed record LoadReport(
     /// <summary>The first error message seen per error kind.</summary>
     public IReadOnlyDictionary<string, string> ErrorExamples { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Changes of the schedule never started because the run's time was up (the server was behind).</summary>
+    public long Missed { get; init; }
+
     /// <summary>Changes that succeeded.</summary>
     public long Total => Succeeded.Values.Sum();
 

@@ -17,7 +17,10 @@ namespace JobHome.Cli.Load;
 /// </summary>
 internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int seconds, ulong seed, IProgress<long> progress)
 {
-    /// <summary>Requests in flight at most; beyond it the schedule waits and the change is counted late.</summary>
+    /// <summary>
+    /// Requests in flight at most; beyond it the schedule waits for a free slot (the change is counted late) until the
+    /// run's time is up.
+    /// </summary>
     public const int MaxInFlight = 512;
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
@@ -47,11 +50,15 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         var feed = ReadFeedAsync(tracker, feedStop.Token);
 
         var total = (long)rate * seconds;
+        // One second of grace after the schedule's end for changes that are merely a little late.
+        var window = TimeSpan.FromSeconds(seconds + 1);
         using var gate = new SemaphoreSlim(MaxInFlight);
         var inFlight = new ConcurrentDictionary<long, Task>();
-        long late = 0, done = 0;
+        long late = 0, done = 0, started = 0;
         var clock = Stopwatch.StartNew();
-        for (long i = 0; i < total; i++)
+        // The run lasts --seconds (plus the grace): changes not started by then because the server is behind are not
+        // offered (reported as missed), so a saturated server still ends the run on time.
+        for (long i = 0; i < total && clock.Elapsed < window; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
             var wait = due - clock.Elapsed;
@@ -62,8 +69,13 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             if (!gate.Wait(0, CancellationToken.None))
             {
                 late++;
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var remaining = window - clock.Elapsed;
+                if (remaining <= TimeSpan.Zero || !await gate.WaitAsync(remaining, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
             }
+            started++;
             var kind = Draw();
             var index = i;
             inFlight[index] = Task.Run(async () =>
@@ -93,7 +105,11 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         await feed.ConfigureAwait(false);
         var after = await PlacementsAsync(cancellationToken).ConfigureAwait(false);
         return new LoadReport(elapsed, rate, new Dictionary<string, long>(_succeeded), new Dictionary<string, long>(_errors), late,
-            before, after, tracker.Sorted(), tracker.Pending) { ErrorExamples = new Dictionary<string, string>(_examples) };
+            before, after, tracker.Sorted(), tracker.Pending)
+        {
+            ErrorExamples = new Dictionary<string, string>(_examples),
+            Missed = total - started,
+        };
     }
 
     private string Draw()

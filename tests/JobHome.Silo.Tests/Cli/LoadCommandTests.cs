@@ -30,7 +30,8 @@ public sealed partial class LoadCommandTests
         var placements = Number(result.Output, "placements");
         var ends = Number(result.Output, "ends");
         Assert.Equal(0, Number(result.Output, "errors"));
-        Assert.Equal(80, registrations + posts + placements + ends);
+        Assert.Equal(80, registrations + posts + placements + ends + Number(result.Output, "missed"));
+        Assert.True(registrations + posts + placements + ends >= 40, result.ToString());
         Assert.True(registrations > 0 && posts > 0 && placements > 0, result.ToString());
         Assert.Equal(0, Number(result.Output, "990000 placements before"));
         Assert.Equal(placements, Number(result.Output, "990000 placements after"));

@@ -14,6 +14,7 @@ namespace JobHome.Silo.Tests.Demo;
 /// </summary>
 public sealed class DemoStartTests : IDisposable
 {
+    private const string XinfengCode = "360722";
     private static readonly TimeSpan LoadDeadline = TimeSpan.FromSeconds(240);
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"jobhome-demo-test-{Guid.NewGuid():N}");
 
@@ -108,8 +109,9 @@ public sealed class DemoStartTests : IDisposable
         Counts last = default;
         while (clock.Elapsed < LoadDeadline)
         {
-            last = await ReadAsync(silo, DemoGenerator.ProvinceCode);
-            if (last == expected)
+            // Xinfeng (信丰县, 360722) is the whole demo, so its county and the province must both show the demo's counts.
+            last = await ReadAsync(silo, XinfengCode);
+            if (last == expected && await ReadAsync(silo, DemoGenerator.ProvinceCode) == expected)
             {
                 return last;
             }

@@ -168,6 +168,11 @@ internal sealed class SiloProcess : IDisposable
             {
                 last = e.Message;
             }
+            catch (TaskCanceledException)
+            {
+                // A probe that got no answer within the client's timeout (a starting silo on a busy machine): not ready yet.
+                last = $"no answer within {_http.Timeout.TotalSeconds} s";
+            }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }

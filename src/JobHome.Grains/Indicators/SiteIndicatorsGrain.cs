@@ -1,5 +1,6 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Sites;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -105,18 +106,34 @@ public sealed partial class SiteIndicatorsGrain(
     }
 
     /// <inheritdoc />
+    public async Task ReportNowAsync()
+    {
+        _dirty = true;
+        await FlushSelfAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<string[]> GetSourceIdsAsync() =>
+        Task.FromResult(state.State.Sources.Keys.Order(StringComparer.Ordinal).ToArray());
+
+    /// <inheritdoc />
     public async Task<RecountResult> RecountAsync()
     {
         var code = this.GetPrimaryKeyString();
-        long checkedRecords = 0;
+        var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
+        var ids = state.State.Sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
         long corrected = 0;
-        foreach (var (sourceId, held) in state.State.Sources.ToArray())
+        foreach (var sourceId in ids)
         {
-            var report = await SourceGrain(sourceId).GetIndicatorSourceAsync();
+            var report = await IndicatorSources.Grain(GrainFactory, sourceId).GetIndicatorSourceAsync();
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
-            checkedRecords++;
-            var heldContribution = held.ToContribution();
-            if (report.Version != held.Version || truth != heldContribution)
+            var known = state.State.Sources.TryGetValue(sourceId, out var held);
+            if (!known && truth == default)
+            {
+                continue;
+            }
+            var heldContribution = known ? held!.ToContribution() : default;
+            if (!known || report.Version != held!.Version || truth != heldContribution)
             {
                 _own.Change(heldContribution, truth);
                 _subtree.Change(heldContribution, truth);
@@ -131,7 +148,7 @@ public sealed partial class SiteIndicatorsGrain(
         }
         _dirty = true;
         await FlushSelfAsync();
-        return new RecountResult(checkedRecords, corrected);
+        return new RecountResult(ids.Length, corrected);
     }
 
     /// <inheritdoc />
@@ -225,19 +242,6 @@ public sealed partial class SiteIndicatorsGrain(
             _dirty = true;
             throw;
         }
-    }
-
-    private IIndicatorSourceGrain SourceGrain(string sourceId)
-    {
-        var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
-        var key = sourceId[(slash + 1)..];
-        return sourceId[..slash] switch
-        {
-            IndicatorSources.Seeker => GrainFactory.GetGrain<People.ISeekerGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            IndicatorSources.Household => GrainFactory.GetGrain<People.IHouseholdGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            IndicatorSources.Post => GrainFactory.GetGrain<Posts.IPostGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            _ => throw new InvalidOperationException($"Unknown indicator source kind in '{sourceId}'."),
-        };
     }
 
     private static IndicatorCounts Copy(IndicatorCounts counts)

@@ -7,6 +7,7 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -83,6 +84,12 @@ public sealed partial class SeekerGrain(
         }
 
         var previous = state.State.Registration;
+        if (previous is null || !string.Equals(previous.SiteCode, registration.SiteCode, StringComparison.Ordinal)
+            || !string.Equals(previous.Name, registration.Name, StringComparison.Ordinal))
+        {
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
+            await GrainFactory.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
+        }
         // A correction of a deregistered seeker registers them again (the status comes from the registration below).
         var reregistered = state.State.DeregisteredOn is not null;
         state.State.DeregisteredOn = null;

@@ -7,6 +7,7 @@ using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -77,6 +78,11 @@ public sealed partial class PostGrain(
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
         }
 
+        if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
+        {
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
+            await GrainFactory.GetGrain<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
+        }
         state.State.Profile = profile;
         await WriteAndPublishAsync();
         var added = await employer.AddPostAsync(id);

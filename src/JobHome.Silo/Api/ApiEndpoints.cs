@@ -1,6 +1,7 @@
 using JobHome.Silo.Api.Alerts;
 using JobHome.Silo.Api.Employers;
 using JobHome.Silo.Api.Households;
+using JobHome.Silo.Api.Import;
 using JobHome.Silo.Api.Indicators;
 using JobHome.Silo.Api.Placements;
 using JobHome.Silo.Api.Posts;
@@ -26,6 +27,7 @@ internal static class ApiEndpoints
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
+        services.AddSingleton<ImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }
@@ -49,6 +51,7 @@ internal static class ApiEndpoints
         api.MapHouseholdEndpoints();
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapImportEndpoints();
         app.MapMatchingEndpoints();
     }
 }

@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Db.DbCommand.Create());
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
+        root.Subcommands.Add(Recount.RecountCommand.Create());
         return root;
     }
 }

@@ -105,6 +105,7 @@ public sealed partial class SeekerGrain(
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
         var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
         await state.WriteStateAsync();
         await ReportToHouseholdIfPendingAsync();
         await PublishIndicatorsAsync();
@@ -238,6 +239,7 @@ public sealed partial class SeekerGrain(
         SetStatus(LabourStatus.Employed, start);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
         await PublishMatchAsync(previousPartition);
@@ -265,6 +267,7 @@ public sealed partial class SeekerGrain(
             }
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
             await state.WriteStateAsync();
             await PublishIndicatorsAsync();
             await PublishMatchAsync(previousPartition);
@@ -332,6 +335,24 @@ public sealed partial class SeekerGrain(
             : null;
         _matchRecord = null;
         return previous;
+    }
+
+    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker.
+    private async Task NoteMatchSiteAsync()
+    {
+        if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(r.SiteCode);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RepublishMatchAsync(string partitionKey)
+    {
+        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
+        {
+            await PublishMatchAsync(partitionKey);
+        }
     }
 
     // Leaves the old partition on a move or when no longer active; (re)publishes to the current one. Idempotent.

@@ -167,9 +167,23 @@ public sealed partial class PostGrain(
         state.State.MatchPartition = MatchRecord() is { } record
             ? MatchPartitions.KeyOf(record.Lat, record.Lon, matching.CellDegrees)
             : null;
+        if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
+        {
+            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(profile.SiteCode);
+        }
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
         await PublishMatchAsync(previousPartition);
+    }
+
+    /// <inheritdoc />
+    public async Task RepublishMatchAsync(string partitionKey)
+    {
+        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
+        {
+            await PublishMatchAsync(partitionKey);
+        }
     }
 
     /// <inheritdoc />

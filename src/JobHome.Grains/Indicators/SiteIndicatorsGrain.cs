@@ -13,8 +13,10 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// A site's aggregator. Exactness: each record's newest contribution replaces its previous one (duplicates and
 /// reorderings of the at-least-once stream change nothing), each child's newest totals replace its previous ones, and
-/// the counts are always own + Σ children. Totals go upward on a timer (batching every change of the subtree in one
-/// call) and on activation, so a report lost in a crash is sent again.
+/// the counts are always own + Σ children. Totals go upward at most once per <see cref="FlushPeriod"/> per site: at once
+/// when the site has not reported for a period (so a change climbs the tiers without waiting at quiet times), otherwise
+/// on the timer (batching every change of the period in one call); and on activation, so a report lost in a crash is
+/// sent again. Report numbers come from a per-activation epoch, so a report costs the parent's write only.
 /// </summary>
 [ImplicitStreamSubscription(IndicatorStreams.Namespace)]
 public sealed partial class SiteIndicatorsGrain(
@@ -31,6 +33,8 @@ public sealed partial class SiteIndicatorsGrain(
     private readonly List<TaskCompletionSource> _waiters = [];
     private SiteProfile? _site;
     private bool _dirty;
+    private long _reports;
+    private long _lastReportTicks = long.MinValue / 2;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -45,6 +49,9 @@ public sealed partial class SiteIndicatorsGrain(
             _subtree.Add(child.ToCounts());
         }
         _site = (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
+        // Older states numbered reports 1, 2, …: any epoch ≥ 1 numbers above them.
+        state.State.ReportEpoch = Math.Max(state.State.ReportEpoch, state.State.ReportVersion >> 32) + 1;
+        await state.WriteStateAsync(cancellationToken);
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
         _dirty = true;
         this.RegisterGrainTimer(static (grain, _) => grain.FlushSelfAsync(), this,
@@ -92,6 +99,7 @@ public sealed partial class SiteIndicatorsGrain(
         children[childCode] = ChildEntry.Of(version, totals);
         await state.WriteStateAsync();
         _dirty = true;
+        await FlushIfQuietAsync();
     }
 
     /// <inheritdoc />
@@ -206,6 +214,25 @@ public sealed partial class SiteIndicatorsGrain(
             waiter.TrySetResult();
         }
         _waiters.Clear();
+        await FlushIfQuietAsync();
+    }
+
+    // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.
+    private async Task FlushIfQuietAsync()
+    {
+        if (Environment.TickCount64 - _lastReportTicks < FlushPeriod.TotalMilliseconds)
+        {
+            return;
+        }
+        try
+        {
+            await FlushSelfAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The change is stored; the timer reports it (FlushSelfAsync left the site dirty).
+            LogReportFailed(logger, this.GetPrimaryKeyString(), e);
+        }
     }
 
     /// <inheritdoc />
@@ -232,10 +259,10 @@ public sealed partial class SiteIndicatorsGrain(
         _dirty = false;
         try
         {
-            state.State.ReportVersion++;
-            await state.WriteStateAsync();
+            _lastReportTicks = Environment.TickCount64;
+            var number = (state.State.ReportEpoch << 32) + ++_reports;
             await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(),
-                state.State.ReportVersion, Copy(_subtree));
+                number, Copy(_subtree));
         }
         catch
         {
@@ -253,6 +280,9 @@ public sealed partial class SiteIndicatorsGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recount of site {SiteCode} corrected {Corrected} records")]
     private static partial void LogRecountCorrected(ILogger logger, string siteCode, long corrected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report of site {SiteCode} to its parent failed; the timer retries")]
+    private static partial void LogReportFailed(ILogger logger, string siteCode, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
     private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);

@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Import.ImportCommand.Create());
         root.Subcommands.Add(Load.LoadCommand.Create());
+        root.Subcommands.Add(Recount.RecountCommand.Create());
         return root;
     }
 }

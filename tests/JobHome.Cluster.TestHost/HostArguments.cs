@@ -15,6 +15,12 @@ public sealed record HostArguments(
     TimeSpan? StreamMaxDeliveryTime,
     int? StreamMaxAttempts)
 {
+    /// <summary>
+    /// <c>--block-after placementId:Step</c>: the placement hook announces <c>BLOCKED placementId Step</c> and blocks that
+    /// turn for ever once the step is stored, so the test can kill the process between two steps.
+    /// </summary>
+    public string? BlockAfter { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static HostArguments Parse(string[] args)
     {
@@ -51,6 +57,9 @@ public sealed record HostArguments(
                 : null,
             values.TryGetValue("stream-attempts", out var attempts)
                 ? int.Parse(attempts, System.Globalization.CultureInfo.InvariantCulture)
-                : null);
+                : null)
+        {
+            BlockAfter = values.GetValueOrDefault("block-after"),
+        };
     }
 }

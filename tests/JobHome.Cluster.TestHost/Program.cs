@@ -1,5 +1,7 @@
 using System.Net;
 using JobHome.Cluster.TestHost;
+using JobHome.Grains.Hosting;
+using JobHome.Grains.Placements;
 using JobHome.Storage;
 using JobHome.Storage.Hosting;
 using JobHome.Storage.Startup;
@@ -31,6 +33,13 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+if (arguments.BlockAfter is { } blockAfter)
+{
+    builder.Services.AddSingleton<IPlacementStepHook>(BlockingPlacementHook.Parse(blockAfter));
+}
+
+// The network grains of JobHome.Grains next to the test grains: the kill tests of placements and aggregates use them.
+builder.Services.AddJobHomeGrains();
 builder.UseOrleans(silo =>
 {
     if (arguments.Storage == StorageKind.Embedded)

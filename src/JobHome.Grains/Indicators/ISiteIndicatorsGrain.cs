@@ -26,10 +26,19 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [Alias("Flush")]
     Task FlushAsync();
 
+    /// <summary>Sends the subtree totals to the parent now (this site only; the parent reports on its own timer).</summary>
+    [Alias("ReportNow")]
+    Task ReportNowAsync();
+
+    /// <summary>The ids of every record this site holds an entry for (<c>kind/key</c>), in ordinal order.</summary>
+    [ReadOnly, Alias("GetSourceIds")]
+    Task<string[]> GetSourceIdsAsync();
+
     /// <summary>
-    /// The operators' recount of this site's own records: asks every record the site has heard from for its
-    /// contribution, corrects any entry that differs (the record is the truth) and sends the totals up. A recount of a
-    /// subtree calls this on each of its sites (calls only go upward, so aggregators never wait on each other in a cycle).
+    /// The operators' repair of this site's own records: asks every record the site has heard from, and every record
+    /// the site's index (<see cref="SiteRecords.ISiteDirectoryGrain"/>) lists, for its contribution, corrects any entry
+    /// that differs (the record is the truth) and sends the totals up. A recount of a subtree calls this on each of its
+    /// sites (calls only go upward, so aggregators never wait on each other in a cycle).
     /// </summary>
     [Alias("Recount")]
     Task<RecountResult> RecountAsync();

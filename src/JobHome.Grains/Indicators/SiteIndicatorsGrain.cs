@@ -1,5 +1,6 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Sites;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -12,8 +13,10 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// A site's aggregator. Exactness: each record's newest contribution replaces its previous one (duplicates and
 /// reorderings of the at-least-once stream change nothing), each child's newest totals replace its previous ones, and
-/// the counts are always own + Σ children. Totals go upward on a timer (batching every change of the subtree in one
-/// call) and on activation, so a report lost in a crash is sent again.
+/// the counts are always own + Σ children. Totals go upward at most once per <see cref="FlushPeriod"/> per site: at once
+/// when the site has not reported for a period (so a change climbs the tiers without waiting at quiet times), otherwise
+/// on the timer (batching every change of the period in one call); and on activation, so a report lost in a crash is
+/// sent again. Report numbers come from a per-activation epoch, so a report costs the parent's write only.
 /// </summary>
 [ImplicitStreamSubscription(IndicatorStreams.Namespace)]
 public sealed partial class SiteIndicatorsGrain(
@@ -30,6 +33,8 @@ public sealed partial class SiteIndicatorsGrain(
     private readonly List<TaskCompletionSource> _waiters = [];
     private SiteProfile? _site;
     private bool _dirty;
+    private long _reports;
+    private long _lastReportTicks = long.MinValue / 2;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -44,6 +49,9 @@ public sealed partial class SiteIndicatorsGrain(
             _subtree.Add(child.ToCounts());
         }
         _site = (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
+        // Older states numbered reports 1, 2, …: any epoch ≥ 1 numbers above them.
+        state.State.ReportEpoch = Math.Max(state.State.ReportEpoch, state.State.ReportVersion >> 32) + 1;
+        await state.WriteStateAsync(cancellationToken);
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
         _dirty = true;
         this.RegisterGrainTimer(static (grain, _) => grain.FlushSelfAsync(), this,
@@ -91,6 +99,7 @@ public sealed partial class SiteIndicatorsGrain(
         children[childCode] = ChildEntry.Of(version, totals);
         await state.WriteStateAsync();
         _dirty = true;
+        await FlushIfQuietAsync();
     }
 
     /// <inheritdoc />
@@ -105,18 +114,34 @@ public sealed partial class SiteIndicatorsGrain(
     }
 
     /// <inheritdoc />
+    public async Task ReportNowAsync()
+    {
+        _dirty = true;
+        await FlushSelfAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<string[]> GetSourceIdsAsync() =>
+        Task.FromResult(state.State.Sources.Keys.Order(StringComparer.Ordinal).ToArray());
+
+    /// <inheritdoc />
     public async Task<RecountResult> RecountAsync()
     {
         var code = this.GetPrimaryKeyString();
-        long checkedRecords = 0;
+        var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
+        var ids = state.State.Sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
         long corrected = 0;
-        foreach (var (sourceId, held) in state.State.Sources.ToArray())
+        foreach (var sourceId in ids)
         {
-            var report = await SourceGrain(sourceId).GetIndicatorSourceAsync();
+            var report = await IndicatorSources.Grain(GrainFactory, sourceId).GetIndicatorSourceAsync();
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
-            checkedRecords++;
-            var heldContribution = held.ToContribution();
-            if (report.Version != held.Version || truth != heldContribution)
+            var known = state.State.Sources.TryGetValue(sourceId, out var held);
+            if (!known && truth == default)
+            {
+                continue;
+            }
+            var heldContribution = known ? held!.ToContribution() : default;
+            if (!known || report.Version != held!.Version || truth != heldContribution)
             {
                 _own.Change(heldContribution, truth);
                 _subtree.Change(heldContribution, truth);
@@ -131,7 +156,7 @@ public sealed partial class SiteIndicatorsGrain(
         }
         _dirty = true;
         await FlushSelfAsync();
-        return new RecountResult(checkedRecords, corrected);
+        return new RecountResult(ids.Length, corrected);
     }
 
     /// <inheritdoc />
@@ -189,6 +214,25 @@ public sealed partial class SiteIndicatorsGrain(
             waiter.TrySetResult();
         }
         _waiters.Clear();
+        await FlushIfQuietAsync();
+    }
+
+    // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.
+    private async Task FlushIfQuietAsync()
+    {
+        if (Environment.TickCount64 - _lastReportTicks < FlushPeriod.TotalMilliseconds)
+        {
+            return;
+        }
+        try
+        {
+            await FlushSelfAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The change is stored; the timer reports it (FlushSelfAsync left the site dirty).
+            LogReportFailed(logger, this.GetPrimaryKeyString(), e);
+        }
     }
 
     /// <inheritdoc />
@@ -215,29 +259,16 @@ public sealed partial class SiteIndicatorsGrain(
         _dirty = false;
         try
         {
-            state.State.ReportVersion++;
-            await state.WriteStateAsync();
+            _lastReportTicks = Environment.TickCount64;
+            var number = (state.State.ReportEpoch << 32) + ++_reports;
             await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(),
-                state.State.ReportVersion, Copy(_subtree));
+                number, Copy(_subtree));
         }
         catch
         {
             _dirty = true;
             throw;
         }
-    }
-
-    private IIndicatorSourceGrain SourceGrain(string sourceId)
-    {
-        var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
-        var key = sourceId[(slash + 1)..];
-        return sourceId[..slash] switch
-        {
-            IndicatorSources.Seeker => GrainFactory.GetGrain<People.ISeekerGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            IndicatorSources.Household => GrainFactory.GetGrain<People.IHouseholdGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            IndicatorSources.Post => GrainFactory.GetGrain<Posts.IPostGrain>(key).AsReference<IIndicatorSourceGrain>(),
-            _ => throw new InvalidOperationException($"Unknown indicator source kind in '{sourceId}'."),
-        };
     }
 
     private static IndicatorCounts Copy(IndicatorCounts counts)
@@ -249,6 +280,9 @@ public sealed partial class SiteIndicatorsGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recount of site {SiteCode} corrected {Corrected} records")]
     private static partial void LogRecountCorrected(ILogger logger, string siteCode, long corrected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report of site {SiteCode} to its parent failed; the timer retries")]
+    private static partial void LogReportFailed(ILogger logger, string siteCode, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
     private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);

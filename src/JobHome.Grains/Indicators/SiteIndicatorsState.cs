@@ -15,7 +15,14 @@ public sealed class SiteIndicatorsState
     [Id(1)]
     public Dictionary<string, ChildEntry> Children { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The number of the last report sent to the parent.</summary>
+    /// <summary>The number of the last report sent to the parent by earlier versions (reports now carry the epoch).</summary>
     [Id(2)]
     public long ReportVersion { get; set; }
+
+    /// <summary>
+    /// Bumped and written once per activation: a report's number is <c>epoch × 2³² + n</c> (n counts the activation's
+    /// reports), so numbers only grow across activations without a write per report.
+    /// </summary>
+    [Id(3)]
+    public long ReportEpoch { get; set; }
 }

@@ -9,6 +9,13 @@ namespace JobHome.Grains.Matching;
 [Alias("jobhome.IMatchPartitionGrain")]
 public interface IMatchPartitionGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Remembers (durably, written only when new) that records of <paramref name="siteCode"/> are published into this cell;
+    /// records call it before the write that puts them in the cell, so a rebuild finds them through the site's index.
+    /// </summary>
+    [Alias("NoteSite")]
+    Task NoteSiteAsync(string siteCode);
+
     /// <summary>Adds or replaces a seeker.</summary>
     [Alias("UpsertSeeker")]
     Task UpsertSeekerAsync(SeekerMatchRecord seeker);

@@ -1,4 +1,7 @@
+using JobHome.Grains.Indicators;
+using JobHome.Grains.SiteRecords;
 using JobHome.Matching.Index;
+using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace JobHome.Grains.Matching;
@@ -8,9 +11,15 @@ namespace JobHome.Grains.Matching;
 /// (rebuilt from the records, see docs/grains.md), so it is held in memory only and the grain is kept active.
 /// Every post change bumps <c>_version</c> (seekers' lists compare it); seekers that listed a changed or removed post
 /// are told at once (one-way), so their stored list never keeps a closed or filled post.
+/// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
+/// with a silo, or the grain was deactivated) asks every seeker and post those sites' indexes list to republish
+/// (one-way: a record in this cell upserts itself again, others ignore it), so quiet records come back without a command.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
+public sealed partial class MatchPartitionGrain(
+    [PersistentState("partition", StorageNames.Default)] IPersistentState<MatchPartitionState> state,
+    MatchingOptions options,
+    ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
 {
     private readonly MatchIndex _index = new();
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
@@ -18,6 +27,50 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
     private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
     private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Sites.Count > 0)
+        {
+            var key = this.GetPrimaryKeyString();
+            long asked = 0;
+            foreach (var site in state.State.Sites.Keys.Order(StringComparer.Ordinal).ToArray())
+            {
+                foreach (var sourceId in await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).GetSourceIdsAsync())
+                {
+                    var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
+                    var (kind, id) = (sourceId[..slash], sourceId[(slash + 1)..]);
+                    if (kind == IndicatorSources.Seeker)
+                    {
+                        await GrainFactory.GetGrain<ISeekerMatchingGrain>(id).RepublishMatchAsync(key);
+                        asked++;
+                    }
+                    else if (kind == IndicatorSources.Post)
+                    {
+                        await GrainFactory.GetGrain<IPostMatchingGrain>(id).RepublishMatchAsync(key);
+                        asked++;
+                    }
+                }
+            }
+            LogRebuild(logger, key, state.State.Sites.Count, asked);
+        }
+        else
+        {
+            LogActivated(logger, this.GetPrimaryKeyString());
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task NoteSiteAsync(string siteCode)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(siteCode);
+        if (state.State.Sites.TryAdd(siteCode, true))
+        {
+            await state.WriteStateAsync();
+        }
+    }
 
     /// <inheritdoc />
     public Task UpsertSeekerAsync(SeekerMatchRecord seeker)
@@ -95,13 +148,6 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
     /// <inheritdoc />
     public Task<(int Posts, int Seekers)> CountsAsync() => Task.FromResult((_index.PostCount, _index.SeekerCount));
 
-    /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        LogActivated(logger, this.GetPrimaryKeyString());
-        return base.OnActivateAsync(cancellationToken);
-    }
-
     // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free.
     private void Listen(string seekerId, MatchItem[] items)
     {
@@ -155,6 +201,11 @@ public sealed partial class MatchPartitionGrain(MatchingOptions options, ILogger
 
     [LoggerMessage(
         Level = LogLevel.Information,
-        Message = "Match partition {Partition} activated (empty; records publish on change or activation)")]
+        Message = "Match partition {Partition} activated empty (no site has published into it yet)")]
     private static partial void LogActivated(ILogger logger, string partition);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Match partition {Partition} rebuilding: asked {Records} records of {Sites} sites to republish")]
+    private static partial void LogRebuild(ILogger logger, string partition, int sites, long records);
 }

@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -69,6 +70,8 @@ public sealed partial class HouseholdGrain(
             return CommandResult.Invalid(v);
         }
 
+        // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
+        await GrainFactory.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutHouseholdAsync(id);
         state.State.SiteCode = registration.SiteCode;
         state.State.RegisteredOn = clock.Today;
         state.State.Members = [.. members.Select(m => new HouseholdMemberState { SeekerId = m })];

@@ -7,6 +7,7 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -83,6 +84,12 @@ public sealed partial class SeekerGrain(
         }
 
         var previous = state.State.Registration;
+        if (previous is null || !string.Equals(previous.SiteCode, registration.SiteCode, StringComparison.Ordinal)
+            || !string.Equals(previous.Name, registration.Name, StringComparison.Ordinal))
+        {
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
+            await GrainFactory.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
+        }
         // A correction of a deregistered seeker registers them again (the status comes from the registration below).
         var reregistered = state.State.DeregisteredOn is not null;
         state.State.DeregisteredOn = null;
@@ -98,6 +105,7 @@ public sealed partial class SeekerGrain(
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
         var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
         await state.WriteStateAsync();
         await ReportToHouseholdIfPendingAsync();
         await PublishIndicatorsAsync();
@@ -231,6 +239,7 @@ public sealed partial class SeekerGrain(
         SetStatus(LabourStatus.Employed, start);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
         await PublishMatchAsync(previousPartition);
@@ -258,6 +267,7 @@ public sealed partial class SeekerGrain(
             }
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
+        await NoteMatchSiteAsync();
             await state.WriteStateAsync();
             await PublishIndicatorsAsync();
             await PublishMatchAsync(previousPartition);
@@ -325,6 +335,24 @@ public sealed partial class SeekerGrain(
             : null;
         _matchRecord = null;
         return previous;
+    }
+
+    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker.
+    private async Task NoteMatchSiteAsync()
+    {
+        if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
+        {
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(r.SiteCode);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RepublishMatchAsync(string partitionKey)
+    {
+        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
+        {
+            await PublishMatchAsync(partitionKey);
+        }
     }
 
     // Leaves the old partition on a move or when no longer active; (re)publishes to the current one. Idempotent.

@@ -7,6 +7,7 @@ using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -77,6 +78,11 @@ public sealed partial class PostGrain(
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
         }
 
+        if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
+        {
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
+            await GrainFactory.GetGrain<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
+        }
         state.State.Profile = profile;
         await WriteAndPublishAsync();
         var added = await employer.AddPostAsync(id);
@@ -161,9 +167,23 @@ public sealed partial class PostGrain(
         state.State.MatchPartition = MatchRecord() is { } record
             ? MatchPartitions.KeyOf(record.Lat, record.Lon, matching.CellDegrees)
             : null;
+        if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
+        {
+            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
+            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(profile.SiteCode);
+        }
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();
         await PublishMatchAsync(previousPartition);
+    }
+
+    /// <inheritdoc />
+    public async Task RepublishMatchAsync(string partitionKey)
+    {
+        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
+        {
+            await PublishMatchAsync(partitionKey);
+        }
     }
 
     /// <inheritdoc />

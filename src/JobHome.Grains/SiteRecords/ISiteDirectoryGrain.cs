@@ -3,8 +3,11 @@ using Orleans.Concurrency;
 namespace JobHome.Grains.SiteRecords;
 
 /// <summary>
-/// The records registered at one site (keyed by site code): seeker ids with their names, for search, and household ids,
-/// for alerts. Derived data kept by the HTTP layer after each successful registration; rebuildable from the records.
+/// The records registered at one site (keyed by site code): seeker ids with their names (for search), household ids (for
+/// alerts) and post ids: the per-site record index a recount walks. The records themselves add their entry <em>before</em>
+/// the write that puts them at the site (the HTTP layer's calls after a registration repeat it harmlessly), so every
+/// record that is at a site is listed there; an entry may outlive its record's stay (a move, a registration that never
+/// wrote), which costs a recount one question to the record and nothing else.
 /// </summary>
 [Alias("jobhome.ISiteDirectoryGrain")]
 public interface ISiteDirectoryGrain : IGrainWithStringKey
@@ -20,6 +23,14 @@ public interface ISiteDirectoryGrain : IGrainWithStringKey
     /// <summary>Adds a household of this site (idempotent).</summary>
     [Alias("PutHousehold")]
     Task PutHouseholdAsync(string householdId);
+
+    /// <summary>Adds a post of this site (idempotent).</summary>
+    [Alias("PutPost")]
+    Task PutPostAsync(string postId);
+
+    /// <summary>Every record listed here as an indicator source id (<c>kind/key</c>), in ordinal order.</summary>
+    [ReadOnly, Alias("GetSourceIds")]
+    Task<string[]> GetSourceIdsAsync();
 
     /// <summary>The ids of this site's seekers whose name contains <paramref name="name"/> (all when empty), in id order.</summary>
     [ReadOnly, Alias("FindSeekers")]

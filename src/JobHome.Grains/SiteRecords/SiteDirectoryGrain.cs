@@ -1,3 +1,4 @@
+using JobHome.Grains.Indicators;
 using JobHome.Storage;
 
 namespace JobHome.Grains.SiteRecords;
@@ -36,6 +37,27 @@ public sealed class SiteDirectoryGrain(
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <inheritdoc />
+    public async Task PutPostAsync(string postId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(postId);
+        if (state.State.Posts.TryAdd(postId, true))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<string[]> GetSourceIdsAsync()
+    {
+        var ids = state.State.Seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
+            .Concat(state.State.Households.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Household, id)))
+            .Concat(state.State.Posts.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return Task.FromResult(ids);
     }
 
     /// <inheritdoc />

@@ -11,4 +11,8 @@ public sealed class SiteDirectoryState
     /// <summary>Household ids (value unused).</summary>
     [Id(1)]
     public Dictionary<string, bool> Households { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Post ids (value unused).</summary>
+    [Id(2)]
+    public Dictionary<string, bool> Posts { get; set; } = new(StringComparer.Ordinal);
 }

@@ -51,6 +51,7 @@ internal static class ApiEndpoints
         api.MapHouseholdEndpoints();
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapRecountEndpoints();
         api.MapImportEndpoints();
         app.MapMatchingEndpoints();
     }

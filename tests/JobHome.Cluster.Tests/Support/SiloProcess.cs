@@ -12,6 +12,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Line, TaskCompletionSource Seen)> _lineWaiters = [];
 
     private SiloProcess(Process process)
     {
@@ -89,6 +90,28 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Waits until the process writes a line starting with <paramref name="prefix"/> (or fails with its output).</summary>
+    public async Task WaitForLineAsync(string prefix, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Split('\n').Any(line => line.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return;
+            }
+            _lineWaiters.Add((prefix, seen));
+        }
+        try
+        {
+            await seen.Task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"silo {Name} did not write '{prefix}' within {timeout.TotalSeconds:F0} s:\n{Output}");
+        }
+    }
+
     /// <summary>Kills the process with SIGKILL (no cleanup, nothing flushed) and waits for it to go.</summary>
     public async Task KillAsync()
     {
@@ -117,6 +140,11 @@ public sealed class SiloProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var waiter in _lineWaiters.Where(w => line.StartsWith(w.Line, StringComparison.Ordinal)).ToArray())
+            {
+                waiter.Seen.TrySetResult();
+                _lineWaiters.Remove(waiter);
+            }
         }
 
         if (line.StartsWith("READY", StringComparison.Ordinal))

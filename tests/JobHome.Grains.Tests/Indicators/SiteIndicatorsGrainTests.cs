@@ -7,6 +7,7 @@ using JobHome.Grains.Indicators;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Posts;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Tests.Fixtures;
 using JobHome.Storage;
@@ -116,6 +117,22 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
             Assert.Equal(recount[village], await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetCountsAsync());
         }
         Assert.Equal(all, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[^1]).GetCountsAsync());
+
+        // The operators' subtree recount finds every record through the per-site index and agrees at every tier.
+        var report = await new SubtreeRecount(fixture.Client).RunAsync(tree.Ancestors[^1], repair: false);
+        Assert.NotNull(report);
+        Assert.True(report.Matches, string.Join("; ", report.Differences));
+        Assert.Equal(seekers.Count + households.Count + posts.Count, report.Records);
+        Assert.Equal(all, report.Recounted);
+        var indexed = new List<string>();
+        foreach (var village in tree.Villages)
+        {
+            indexed.AddRange(await fixture.Client.GetGrain<ISiteDirectoryGrain>(village).GetSourceIdsAsync());
+        }
+        var expectedIds = seekers.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
+            .Concat(households.Select(id => IndicatorSources.Id(IndicatorSources.Household, id)))
+            .Concat(posts.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)));
+        Assert.Equal(expectedIds.Order(StringComparer.Ordinal), indexed.Order(StringComparer.Ordinal));
     }
 
     [Fact]

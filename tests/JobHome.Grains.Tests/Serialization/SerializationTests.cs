@@ -44,7 +44,7 @@ public abstract class SerializationTests(ClusterFixture fixture)
         child.Apply(employed);
         child.Apply(IndicatorContribution.Person(LabourStatus.Unemployed, new DateOnly(2025, 12, 1), 0));
         child.Apply(IndicatorContribution.Household(new DateOnly(2026, 2, 3)));
-        var state = new SiteIndicatorsState { ReportVersion = 4 };
+        var state = new SiteIndicatorsState { ReportVersion = 4, ReportEpoch = 9 };
         state.Sources["seeker/a"] = SourceEntry.Of(3, employed);
         state.Sources["seeker/b"] = SourceEntry.Of(3, employed); // equal values: must not collapse into one reference
         state.Children["V1"] = ChildEntry.Of(7, child);
@@ -60,7 +60,7 @@ public abstract class SerializationTests(ClusterFixture fixture)
             Assert.Equal(employed, copy.Sources["seeker/b"].ToContribution());
             Assert.Equal(child, copy.Children["V1"].ToCounts());
             Assert.Equal(child, copy.Children["V2"].ToCounts());
-            Assert.Equal(4, copy.ReportVersion);
+            Assert.Equal((4L, 9L), (copy.ReportVersion, copy.ReportEpoch));
         }
     }
 
@@ -175,6 +175,11 @@ public abstract class SerializationTests(ClusterFixture fixture)
         directory.Seekers["sk-1"] = "张三";
         directory.Seekers["sk-2"] = "张三";
         directory.Households["hh-1"] = true;
+        directory.Posts["po-1"] = true;
+        directory.Posts["po-2"] = true;
+        var partition = new JobHome.Grains.Matching.MatchPartitionState();
+        partition.Sites["V1"] = true;
+        partition.Sites["V2"] = true;
         var history = new History.IndicatorHistoryState();
         var point = new History.IndicatorPoint { Date = new DateOnly(2026, 11, 1), Employed = 3, Unemployed = 1, Placements = 2 };
         history.Days[point.Date.DayNumber] = point;
@@ -183,9 +188,12 @@ public abstract class SerializationTests(ClusterFixture fixture)
 
         var d = Twice(directory);
         var h = Twice(history);
+        var m = Twice(partition);
 
         Assert.Equal(directory.Seekers, d.Seekers);
         Assert.Equal(directory.Households, d.Households);
+        Assert.Equal(directory.Posts, d.Posts);
+        Assert.Equal(partition.Sites, m.Sites);
         Assert.Equal(2, h.Days.Count);
         Assert.Equal((3L, 1L, 2L), (h.Days[point.Date.DayNumber].Employed, h.Days[point.Date.DayNumber].Unemployed,
             h.Days[point.Date.DayNumber].Placements));

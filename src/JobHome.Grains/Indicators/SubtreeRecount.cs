@@ -1,0 +1,175 @@
+using System.Globalization;
+using JobHome.Domain.Indicators;
+using JobHome.Grains.SiteRecords;
+using JobHome.Grains.Sites;
+
+namespace JobHome.Grains.Indicators;
+
+/// <summary>
+/// The operators' recount of a subtree: every site's own records (its index in <see cref="ISiteDirectoryGrain"/> plus every
+/// record its aggregator holds an entry for) are asked for their contribution now; a record counts at the site it says
+/// it is at. Each site's recounted subtree (own + children's) is compared with that site's live aggregate. With
+/// <c>repair</c>, each aggregator first corrects its entries from the records (<see cref="ISiteIndicatorsGrain.RecountAsync"/>)
+/// and the totals are reported upward level by level, deepest first, before the comparison.
+/// Asking a record activates it, and an activation publishes anything its outbox still holds, so a recount also pushes
+/// out changes a crash left unpublished; the live side catches up within a flush period per tier. A subtree under
+/// change can differ for that long: repeat the recount.
+/// </summary>
+public sealed class SubtreeRecount(IGrainFactory grains)
+{
+    private const int Parallelism = 64;
+
+    /// <summary>Recounts the subtree of <paramref name="siteCode"/>; null when the site is unknown.</summary>
+    public async Task<SubtreeRecountReport?> RunAsync(string siteCode, bool repair, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(siteCode);
+        var levels = await LevelsAsync(siteCode, cancellationToken);
+        if (levels is null)
+        {
+            return null;
+        }
+        long corrected = 0;
+        if (repair)
+        {
+            foreach (var level in levels.AsEnumerable().Reverse())
+            {
+                var codes = level.Select(entry => entry.Code).ToArray();
+                var results = await ForEachAsync(codes, code => grains.GetGrain<ISiteIndicatorsGrain>(code).RecountAsync(),
+                    cancellationToken);
+                corrected += results.Sum(r => r.Corrected);
+                await ForEachAsync(codes, async code =>
+                {
+                    await grains.GetGrain<ISiteIndicatorsGrain>(code).ReportNowAsync();
+                    return true;
+                }, cancellationToken);
+            }
+        }
+
+        var recounted = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);
+        var differences = new List<RecountDifference>();
+        long records = 0;
+        IndicatorCounts? rootLive = null;
+        foreach (var level in levels.AsEnumerable().Reverse())
+        {
+            foreach (var (code, kids) in level)
+            {
+                var (own, asked) = await RecountOwnAsync(code, cancellationToken);
+                records += asked;
+                foreach (var kid in kids)
+                {
+                    own.Add(recounted[kid]);
+                }
+                recounted[code] = own;
+                var live = await grains.GetGrain<ISiteIndicatorsGrain>(code).GetCountsAsync();
+                differences.AddRange(Compare(code, live, own));
+                if (string.Equals(code, siteCode, StringComparison.Ordinal))
+                {
+                    rootLive = live;
+                }
+            }
+        }
+        var sites = levels.Sum(level => level.Count);
+        return new SubtreeRecountReport(siteCode, differences.Count == 0, rootLive!, recounted[siteCode], sites, records,
+            corrected, differences);
+    }
+
+    /// <summary>The differences between a live aggregate and its recount, by indicator.</summary>
+    public static IEnumerable<RecountDifference> Compare(string siteCode, IndicatorCounts live, IndicatorCounts recounted)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(recounted);
+        if (live.Equals(recounted))
+        {
+            yield break;
+        }
+        (string Name, long Live, long Recounted)[] plain =
+        [
+            ("employed", live.Employed, recounted.Employed),
+            ("unemployed", live.UnemployedBySince.Values.Sum(), recounted.UnemployedBySince.Values.Sum()),
+            ("zeroEmploymentHouseholds", live.ZeroEmploymentBySince.Values.Sum(), recounted.ZeroEmploymentBySince.Values.Sum()),
+            ("openPosts", live.OpenPosts, recounted.OpenPosts),
+            ("openings", live.Openings, recounted.Openings),
+            ("placements", live.Placements, recounted.Placements),
+        ];
+        foreach (var (name, a, b) in plain.Where(p => p.Live != p.Recounted))
+        {
+            yield return new RecountDifference(siteCode, name, a, b);
+        }
+        foreach (var difference in CompareByDate(siteCode, "unemployedSince", live.UnemployedBySince, recounted.UnemployedBySince))
+        {
+            yield return difference;
+        }
+        foreach (var difference in CompareByDate(siteCode, "zeroEmploymentSince", live.ZeroEmploymentBySince,
+            recounted.ZeroEmploymentBySince))
+        {
+            yield return difference;
+        }
+    }
+
+    private static IEnumerable<RecountDifference> CompareByDate(string siteCode, string name,
+        IReadOnlyDictionary<DateOnly, long> live, IReadOnlyDictionary<DateOnly, long> recounted)
+    {
+        foreach (var date in live.Keys.Union(recounted.Keys).Order())
+        {
+            var a = live.GetValueOrDefault(date);
+            var b = recounted.GetValueOrDefault(date);
+            if (a != b)
+            {
+                yield return new RecountDifference(siteCode,
+                    name + ":" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a, b);
+            }
+        }
+    }
+
+    private async Task<(IndicatorCounts Own, long Asked)> RecountOwnAsync(string code, CancellationToken cancellationToken)
+    {
+        var indexed = await grains.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
+        var held = await grains.GetGrain<ISiteIndicatorsGrain>(code).GetSourceIdsAsync();
+        var ids = indexed.Union(held, StringComparer.Ordinal).ToArray();
+        var reports = await ForEachAsync(ids, id => IndicatorSources.Grain(grains, id).GetIndicatorSourceAsync(), cancellationToken);
+        var own = new IndicatorCounts();
+        foreach (var report in reports.Where(r => string.Equals(r.SiteCode, code, StringComparison.Ordinal)))
+        {
+            own.Apply(report.Contribution);
+        }
+        return (own, ids.Length);
+    }
+
+    /// <summary>The subtree by depth: level 0 is the root; each entry is a site with its children.</summary>
+    private async Task<List<List<(string Code, string[] Children)>>?> LevelsAsync(string root, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ISiteGrain>(root).GetAsync() is not { } rootView)
+        {
+            return null;
+        }
+        var levels = new List<List<(string, string[])>> { new() { (root, rootView.Children) } };
+        var frontier = rootView.Children;
+        while (frontier.Length > 0)
+        {
+            var views = await ForEachAsync(frontier, code => grains.GetGrain<ISiteGrain>(code).GetAsync(), cancellationToken);
+            var level = frontier.Zip(views, (code, view) => (code, view?.Children ?? [])).ToList();
+            levels.Add(level);
+            frontier = [.. level.SelectMany(entry => entry.Item2)];
+        }
+        return levels;
+    }
+
+    private static async Task<TResult[]> ForEachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call,
+        CancellationToken cancellationToken)
+    {
+        var results = new TResult[items.Count];
+        for (var start = 0; start < items.Count; start += Parallelism)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(items.Count, start + Parallelism);
+            var batch = new Task<TResult>[end - start];
+            for (var i = start; i < end; i++)
+            {
+                batch[i - start] = call(items[i]);
+            }
+            var done = await Task.WhenAll(batch);
+            done.CopyTo(results, start);
+        }
+        return results;
+    }
+}

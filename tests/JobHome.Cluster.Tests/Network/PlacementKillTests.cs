@@ -1,0 +1,153 @@
+using JobHome.Cluster.Tests.Support;
+using JobHome.Domain.People;
+using JobHome.Domain.Posts;
+using JobHome.Grains;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.People;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Posts;
+using Xunit.Abstractions;
+
+namespace JobHome.Cluster.Tests.Network;
+
+/// <summary>
+/// A placement and an end, each killed (SIGKILL of the real silo process) right after one of its stored steps — after
+/// every step in turn — and retried after the restart: each completes exactly once (the post's opening taken once, the
+/// seeker employed then unemployed from the end date, the household told), and every aggregator from the village to the
+/// province equals a recount from the records.
+/// </summary>
+public abstract class PlacementKillTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(2);
+
+    /// <summary>Creates a fresh store for one run.</summary>
+    protected abstract Task<INetworkStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task Placement_KilledAfterEveryStep_CompletesExactlyOnceAndAggregatesEqualRecount()
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        var token = timeout.Token;
+        await using var store = await CreateStoreAsync();
+        var data = new NetworkData();
+        var ports = FreePorts.Take(2);
+        var today = NetworkData.Today;
+        var start = today.AddDays(-3);
+        // Placements p1..p3 are each killed after another step of placing; p1 and p2 are then ended, killed after each end step.
+        string[] placements = [data.NewId("pl"), data.NewId("pl"), data.NewId("pl")];
+        (string Placement, bool End, PlacementStep Step)[] kills =
+        [
+            (placements[0], false, PlacementStep.Intended),
+            (placements[1], false, PlacementStep.PostTaken),
+            (placements[2], false, PlacementStep.SeekerPlaced),
+            (placements[0], true, PlacementStep.EndIntended),
+            (placements[1], true, PlacementStep.SeekerEnded),
+        ];
+
+        var silo = await StartAsync(store, ports, kills[0], token);
+        var client = await store.ConnectAsync(ports[1], token);
+        try
+        {
+            var grains = client.Client;
+            await data.RegisterTreeAsync(grains, townships: 1, villagesEach: 2);
+            var village = data.Villages[0];
+            var since = today.AddDays(-100);
+            var seekers = new string[4];
+            for (var i = 0; i < seekers.Length; i++)
+            {
+                seekers[i] = await data.RegisterSeekerAsync(grains, data.Villages[i % 2], LabourStatus.Unemployed, since);
+            }
+            // Household 1: the seekers of p1 and p2 (both placed, both ended); household 2: p3's seeker and one who stays unemployed.
+            var household1 = await data.RegisterHouseholdAsync(grains, village, seekers[0], seekers[1]);
+            var household2 = await data.RegisterHouseholdAsync(grains, data.Villages[1], seekers[2], seekers[3]);
+            var employer = await data.RegisterEmployerAsync(grains, village);
+            var post = await data.OpenPostAsync(grains, village, employer, openings: 5);
+
+            for (var k = 0; k < kills.Length; k++)
+            {
+                var (placementId, end, step) = kills[k];
+                var seeker = seekers[Array.IndexOf(placements, placementId)];
+                var call = Act(client.Client, placementId, end, seeker, post, start, today);
+                // The call never returns from this silo: observe its failure so it is not left unobserved.
+                _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                await silo.WaitForLineAsync($"BLOCKED {placementId} {step}", TimeSpan.FromSeconds(60), token);
+                await silo.KillAsync();
+                output.WriteLine($"killed after {placementId} {step}");
+                await client.DisposeAsync();
+                await silo.DisposeAsync();
+                silo = await StartAsync(store, ports, k + 1 < kills.Length ? kills[k + 1] : null, token);
+                client = await store.ConnectAsync(ports[1], token);
+
+                var retried = await Act(client.Client, placementId, end, seeker, post, start, today);
+                Assert.True(retried.Succeeded, $"{placementId} after a kill at {step}: {string.Join("; ", retried.Errors)}");
+                var view = await client.Client.GetGrain<IPlacementGrain>(placementId).GetAsync();
+                Assert.Equal(end ? PlacementStep.Ended : PlacementStep.Completed, view!.Step);
+            }
+
+            grains = client.Client;
+            var postView = await grains.GetGrain<IPostGrain>(post).GetAsync();
+            Assert.Equal(3, postView!.Taken);
+            for (var i = 0; i < 2; i++)
+            {
+                var ended = await grains.GetGrain<ISeekerGrain>(seekers[i]).GetAsync();
+                Assert.Equal((LabourStatus.Unemployed, today), (ended!.Status, ended.StatusSince));
+                Assert.Equal(placements[i], Assert.Single(ended.Placements).PlacementId);
+            }
+            var placed = await grains.GetGrain<ISeekerGrain>(seekers[2]).GetAsync();
+            Assert.Equal((LabourStatus.Employed, start), (placed!.Status, placed.StatusSince));
+            Assert.Single(placed.Placements);
+            var zero = await grains.GetGrain<IHouseholdGrain>(household1).GetAsync();
+            Assert.Equal((true, (DateOnly?)today), (zero!.ZeroEmployment, zero.ZeroEmploymentSince));
+            var working = await grains.GetGrain<IHouseholdGrain>(household2).GetAsync();
+            Assert.False(working!.ZeroEmployment);
+
+            var report = await NetworkRecount.UntilMatchesAsync(grains, silo, Settle, token);
+            Assert.Equal(3, report.Recounted.Placements);
+            Assert.Equal(1, report.Recounted.Employed);
+            Assert.Equal(3, report.Recounted.UnemployedBySince.Values.Sum());
+            Assert.Equal(2, report.Recounted.Openings);
+            Assert.Equal(1, report.Recounted.ZeroEmploymentBySince.Values.Sum());
+        }
+        finally
+        {
+            await client.DisposeAsync();
+            await silo.DisposeAsync();
+        }
+    }
+
+    private static Task<CommandResult> Act(IGrainFactory grains, string placementId, bool end, string seeker, string post,
+        DateOnly start, DateOnly today)
+    {
+        var grain = grains.GetGrain<IPlacementGrain>(placementId);
+        return end
+            ? grain.EndAsync(new PlacementEnd(today, PlacementEndReason.Resigned))
+            : grain.PlaceAsync(new PlacementRequest(seeker, post, start));
+    }
+
+    private static Task<SiloProcess> StartAsync(INetworkStore store, int[] ports,
+        (string Placement, bool End, PlacementStep Step)? block, CancellationToken token)
+    {
+        var arguments = store.SiloArguments.ToList();
+        if (block is { } b)
+        {
+            arguments.Add("--block-after");
+            arguments.Add($"{b.Placement}:{b.Step}");
+        }
+        return SiloProcess.StartAsync("network", arguments, ports[0], ports[1], false, token);
+    }
+}
+
+/// <summary>The placement kill test on the embedded SQLite file.</summary>
+public sealed class SqlitePlacementKillTests(ITestOutputHelper output) : PlacementKillTests(output)
+{
+    /// <inheritdoc />
+    protected override Task<INetworkStore> CreateStoreAsync() => NetworkStores.EmbeddedAsync();
+}
+
+/// <summary>The placement kill test on PostgreSQL.</summary>
+public sealed class PostgresPlacementKillTests(ITestOutputHelper output) : PlacementKillTests(output)
+{
+    /// <inheritdoc />
+    protected override Task<INetworkStore> CreateStoreAsync() => NetworkStores.PostgresAsync();
+}

@@ -1,6 +1,7 @@
 using JobHome.Silo.Api.Alerts;
 using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
+using JobHome.Silo.Api.Fairs;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Indicators;
 using JobHome.Silo.Api.Placements;
@@ -29,6 +30,7 @@ internal static class ApiEndpoints
         services.AddProblemDetails();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddJobHomeFairs();
     }
 
     /// <summary>Maps every API area, the OpenAPI document and the reference page.</summary>
@@ -51,6 +53,7 @@ internal static class ApiEndpoints
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
         api.MapDashboardEndpoints();
+        api.MapFairEndpoints();
         app.MapMatchingEndpoints();
     }
 }

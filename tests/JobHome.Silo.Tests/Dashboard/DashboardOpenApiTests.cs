@@ -14,6 +14,7 @@ public sealed class DashboardOpenApiTests(RunningSiloFixture fixture)
     [InlineData("/api/sites/search", "get")]
     [InlineData("/api/sites/{code}/path", "get")]
     [InlineData("/api/sites/{code}/card", "get")]
+    [InlineData("/api/sites/{code}/assessment", "put")]
     [InlineData("/api/sites/{code}/children/indicators", "get")]
     [InlineData("/api/sites/{code}/map", "get")]
     [InlineData("/api/sites/{code}/occupations", "get")]

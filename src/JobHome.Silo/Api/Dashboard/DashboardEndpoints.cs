@@ -15,6 +15,9 @@ internal static class DashboardEndpoints
         sites.MapGet("/{code}/card", SiteCardEndpoint.GetAsync)
             .WithSummary("Site card: kind, service level with what is missing for the next, checklist verdict, services.")
             .Produces<SiteCardResponse>();
+        sites.MapPut("/{code}/assessment", SiteCardEndpoint.PutAssessmentAsync)
+            .WithSummary("Records a site's assessment (services, facilities, checklist answers); answers the new card.")
+            .Produces<SiteCardResponse>();
         sites.MapGet("/{code}/children/indicators", SubtreeEndpoints.ChildrenIndicatorsAsync)
             .WithSummary("The site's children with their subtree indicators.").Produces<ChildrenIndicatorsResponse>();
         sites.MapGet("/{code}/map", SubtreeEndpoints.MapAsync)

@@ -22,8 +22,8 @@ public abstract class SeekerStatusHistoryTests(ClusterFixture fixture)
         Assert.True((await seeker.RegisterAsync(registration)).Succeeded);
         var post = await _network.OpenPostAsync(3);
         var placement = TestNetwork.NewId("pl");
-        Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(placement).PlaceAsync(new PlacementRequest(id, post, today.AddDays(-30))))
-            .Succeeded);
+        var placed = await fixture.Client.GetGrain<IPlacementGrain>(placement).PlaceAsync(new PlacementRequest(id, post, today.AddDays(-30)));
+        Assert.True(placed.Succeeded);
         Assert.True((await fixture.Client.GetGrain<IPlacementGrain>(placement).EndAsync(
             new PlacementEnd(today.AddDays(-20), PlacementEndReason.Resigned))).Succeeded);
         Assert.True((await seeker.RegisterAsync(registration with

@@ -3,4 +3,5 @@ using JobHome.Grains.Tests.Fixtures;
 namespace JobHome.Grains.Tests.Stores;
 
 [Collection(SqliteCollection.Name)]
-public sealed class SeekerStatusHistoryTestsOnSqlite(SqliteClusterFixture fixture) : JobHome.Grains.Tests.People.SeekerStatusHistoryTests(fixture);
+public sealed class SeekerStatusHistoryTestsOnSqlite(SqliteClusterFixture fixture)
+    : JobHome.Grains.Tests.People.SeekerStatusHistoryTests(fixture);

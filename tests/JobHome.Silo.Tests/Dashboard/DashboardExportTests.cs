@@ -24,7 +24,8 @@ public sealed class DashboardExportTests(RunningSiloFixture fixture)
         await _api.RegisterSeekerAsync(tree.Village, "employed", ApiDriver.Today.AddDays(-5));
         await WaitForLabourForceAsync(tree.Township, 1);
 
-        using var response = await _api.Http.GetAsync(new Uri($"/api/sites/{tree.County}/export?format=csv&part=children", UriKind.Relative));
+        var path = $"/api/sites/{tree.County}/export?format=csv&part=children";
+        using var response = await _api.Http.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);

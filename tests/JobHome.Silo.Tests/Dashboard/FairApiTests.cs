@@ -11,9 +11,10 @@ namespace JobHome.Silo.Tests.Dashboard;
 [Collection(ApiCollection.Name)]
 public sealed class FairApiTests(RunningSiloFixture fixture)
 {
-    private const string SeekerHeader = "id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,"
-        + "key_groups";
-    private const string PostHeader = "id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills";
+    private const string SeekerHeader =
+        "id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups";
+    private const string PostHeader =
+        "id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills";
 
     /// <summary>How long a small fair may take on a loaded machine (the job runs in the silo's background).</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -112,7 +113,8 @@ public sealed class FairApiTests(RunningSiloFixture fixture)
         var closed = await _api.OpenPostAsync(tree.Village, employer, 3);
         await _api.PostAsync($"/api/posts/{closed}/close", null);
 
-        var (status, submitted, _) = await _api.PostAsync("/api/fairs", new { siteCode = tree.County, objective = "score", mode = "stable" });
+        var request = new { siteCode = tree.County, objective = "score", mode = "stable" };
+        var (status, submitted, _) = await _api.PostAsync("/api/fairs", request);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
         var id = submitted!["id"]!.GetValue<string>();

@@ -59,7 +59,10 @@ public sealed class SiteAssessmentApiTests(RunningSiloFixture fixture)
         var (status, body, _) = await _api.SendAsync(HttpMethod.Put, $"/api/sites/{tree.Village}/assessment", new
         {
             services = new[] { "info_query", "juggling" },
-            checklist = new Dictionary<string, bool> { ["signage.naming"] = true, ["no.such.item"] = true, ["config.comprehensive_hall"] = true },
+            checklist = new Dictionary<string, bool>
+            {
+                ["signage.naming"] = true, ["no.such.item"] = true, ["config.comprehensive_hall"] = true,
+            },
             assessedOn = ApiDriver.Today.AddDays(3),
         });
         var (_, after, _) = await _api.GetAsync($"/api/sites/{tree.Village}/card");
@@ -74,7 +77,8 @@ public sealed class SiteAssessmentApiTests(RunningSiloFixture fixture)
     [Fact]
     public async Task PutAssessment_UnknownSite_Returns404()
     {
-        var (status, body, _) = await _api.SendAsync(HttpMethod.Put, "/api/sites/NOPE-ASSESS/assessment", new { services = Level3Services });
+        var assessment = new { services = Level3Services };
+        var (status, body, _) = await _api.SendAsync(HttpMethod.Put, "/api/sites/NOPE-ASSESS/assessment", assessment);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(["code"], ApiDriver.ErrorFields(body));

@@ -6,7 +6,8 @@ namespace JobHome.Silo.Api.Dashboard;
 internal static class ServiceCapabilityTokens
 {
     /// <summary>Token → capability.</summary>
-    public static readonly IReadOnlyDictionary<string, ServiceCapability> All = new Dictionary<string, ServiceCapability>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, ServiceCapability> All =
+        new Dictionary<string, ServiceCapability>(StringComparer.Ordinal)
     {
         ["info_query"] = ServiceCapability.InformationQuery,
         ["info_publicity"] = ServiceCapability.InformationPublicity,

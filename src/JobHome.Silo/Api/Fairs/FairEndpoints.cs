@@ -40,7 +40,8 @@ internal static class FairEndpoints
         fairs.MapGet("/{id}", GetAsync).WithSummary("A fair's state, phase, progress and, once done, its summary.")
             .Produces<FairStatusResponse>();
         fairs.MapGet("/{id}/assignment.csv", (string id, FairJobQueue queue) => Download(queue, id, "assignment"))
-            .WithSummary("The offers: seeker_id,post_id,score (409 until done).").Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithSummary("The offers: seeker_id,post_id,score (409 until done).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         fairs.MapGet("/{id}/recommendations.csv", (string id, FairJobQueue queue) => Download(queue, id, "recommendations"))
             .WithSummary("Top posts per seeker with their factors (409 until done).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

@@ -33,6 +33,7 @@ public sealed partial class PostGrain(
     {
         ArgumentNullException.ThrowIfNull(profile);
         var id = this.GetPrimaryKeyString();
+        var previousSite = state.State.Profile?.SiteCode;
         var v = new ValidationResult();
         if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
         {
@@ -78,7 +79,6 @@ public sealed partial class PostGrain(
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
         }
 
-        var previousSite = state.State.Profile?.SiteCode;
         state.State.Profile = profile;
         await WriteAndPublishAsync();
         // The per-site post index (derived; a repeat of the request repairs a failure here): add first, then leave the old site.

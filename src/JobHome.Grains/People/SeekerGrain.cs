@@ -100,7 +100,8 @@ public sealed partial class SeekerGrain(
             || previous.StatusSince != stored.StatusSince;
         if (statusChanged)
         {
-            SetStatus(stored.Status, stored.StatusSince);
+            SetStatus(stored.Status, stored.StatusSince,
+                previous is null || reregistered ? StatusCauses.Registration : StatusCauses.Correction);
         }
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
@@ -138,6 +139,19 @@ public sealed partial class SeekerGrain(
     }
 
     /// <inheritdoc />
+    public Task<StatusChange[]?> GetStatusHistoryAsync()
+    {
+        if (state.State.Registration is null)
+        {
+            return Task.FromResult<StatusChange[]?>(null);
+        }
+        StatusChange[] history = state.State.StatusHistory.Count > 0
+            ? [.. state.State.StatusHistory]
+            : [new StatusChange(state.State.Status, state.State.StatusSince, StatusCauses.Unrecorded)];
+        return Task.FromResult<StatusChange[]?>(history);
+    }
+
+    /// <inheritdoc />
     public async Task<CommandResult> DeregisterAsync(DateOnly date, string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
@@ -167,7 +181,7 @@ public sealed partial class SeekerGrain(
         }
         state.State.DeregisteredOn = date;
         state.State.DeregistrationReason = reason;
-        SetStatus(LabourStatus.NotInLabourForce, date);
+        SetStatus(LabourStatus.NotInLabourForce, date, StatusCauses.Deregistration);
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= state.State.HouseholdId is not null;
         await state.WriteStateAsync();
@@ -236,7 +250,7 @@ public sealed partial class SeekerGrain(
             return Step(CommandResult.Conflict(id, "seeker_id", id, "is deregistered (已注销)", "deregistration (注销登记)"));
         }
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
-        SetStatus(LabourStatus.Employed, start);
+        SetStatus(LabourStatus.Employed, start, StatusCauses.Placement);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
         await NoteMatchSiteAsync();
@@ -263,7 +277,7 @@ public sealed partial class SeekerGrain(
             // Only the placement that made the seeker employed turns them unemployed again.
             if (state.State.Status == LabourStatus.Employed && state.State.StatusSince == record.Start)
             {
-                SetStatus(LabourStatus.Unemployed, end);
+                SetStatus(LabourStatus.Unemployed, end, StatusCauses.End);
             }
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
@@ -406,11 +420,12 @@ public sealed partial class SeekerGrain(
 
     private MemberStatus CurrentStatus() => new(state.State.Status, state.State.StatusSince, state.State.StatusVersion);
 
-    private void SetStatus(LabourStatus status, DateOnly since)
+    private void SetStatus(LabourStatus status, DateOnly since, string cause)
     {
         state.State.Status = status;
         state.State.StatusSince = since;
         state.State.StatusVersion++;
+        state.State.StatusHistory.Add(new StatusChange(status, since, cause));
     }
 
     private bool HasActivePlacement() => state.State.Placements.Exists(p => p.End is null);
@@ -466,23 +481,7 @@ public sealed partial class SeekerGrain(
             }
         }
         v.AddIf(string.IsNullOrWhiteSpace(r.SiteCode), "site_code", r.SiteCode ?? string.Empty, "is required", "registering site (登记网点)");
-        var seeker = new Seeker
-        {
-            Id = id,
-            Name = r.Name,
-            IdCard = idCard,
-            Phone = r.Phone,
-            BirthDate = r.BirthDate,
-            Gender = r.Gender,
-            Education = r.Education,
-            Skills = r.Skills,
-            Occupations = occupations,
-            ExpectedPayMin = r.ExpectedPayMin,
-            Location = new GeoPoint(r.Lat, r.Lon),
-            Rural = r.Rural,
-            Availability = r.Availability,
-            KeyGroups = r.KeyGroups,
-        };
+        var seeker = r.ToDomain(id, idCard, occupations);
         v.Merge(seeker.Validate(today));
         v.AddIf(!Enum.IsDefined(r.Status), "status", r.Status.ToString(), "must be employed, unemployed or not_in_labour_force",
             "labour status (劳动力状态)");

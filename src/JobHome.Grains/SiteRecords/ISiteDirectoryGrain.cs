@@ -39,4 +39,11 @@ public interface ISiteDirectoryGrain : IGrainWithStringKey
     /// <summary>The ids of this site's households, in id order.</summary>
     [ReadOnly, Alias("GetHouseholds")]
     Task<string[]> GetHouseholdsAsync();
+
+    /// <summary>
+    /// The ids of the posts listed at this site, in id order; a post that moved away may still be listed, so callers
+    /// keep the posts whose current site is this one.
+    /// </summary>
+    [ReadOnly, Alias("GetPosts")]
+    Task<string[]> GetPostsAsync();
 }

@@ -75,4 +75,8 @@ public sealed class SiteDirectoryGrain(
     /// <inheritdoc />
     public Task<string[]> GetHouseholdsAsync() =>
         Task.FromResult(state.State.Households.Keys.Order(StringComparer.Ordinal).ToArray());
+
+    /// <inheritdoc />
+    public Task<string[]> GetPostsAsync() =>
+        Task.FromResult(state.State.Posts.Keys.Order(StringComparer.Ordinal).ToArray());
 }

@@ -1,5 +1,7 @@
 using JobHome.Silo.Api.Alerts;
+using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
+using JobHome.Silo.Api.Fairs;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Import;
 using JobHome.Silo.Api.Indicators;
@@ -30,6 +32,7 @@ internal static class ApiEndpoints
         services.AddSingleton<ImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddJobHomeFairs();
     }
 
     /// <summary>Maps every API area, the OpenAPI document and the reference page.</summary>
@@ -53,6 +56,8 @@ internal static class ApiEndpoints
         api.MapIndicatorEndpoints();
         api.MapRecountEndpoints();
         api.MapImportEndpoints();
+        api.MapDashboardEndpoints();
+        api.MapFairEndpoints();
         app.MapMatchingEndpoints();
     }
 }

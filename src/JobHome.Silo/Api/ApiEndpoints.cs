@@ -3,6 +3,7 @@ using JobHome.Silo.Api.Audit;
 using JobHome.Silo.Api.Auth;
 using JobHome.Silo.Api.Employers;
 using JobHome.Silo.Api.Households;
+using JobHome.Silo.Api.Import;
 using JobHome.Silo.Api.Indicators;
 using JobHome.Silo.Api.Placements;
 using JobHome.Silo.Api.Posts;
@@ -29,6 +30,7 @@ internal static class ApiEndpoints
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
+        services.AddSingleton<ImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }
@@ -57,6 +59,7 @@ internal static class ApiEndpoints
         api.MapHouseholdEndpoints();
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapImportEndpoints();
         app.MapMatchingEndpoints();
     }
 }

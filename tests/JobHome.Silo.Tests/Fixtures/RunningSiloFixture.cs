@@ -21,7 +21,6 @@ public sealed class RunningSiloFixture : IAsyncLifetime
         try
         {
             TimeToReady = await _silo.WaitUntilReadyAsync(ReadyDeadline);
-            await _silo.SignInAsAdminAsync(ReadyDeadline);
         }
         catch
         {

@@ -22,6 +22,8 @@ internal sealed class SiloProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Stopwatch _sinceStart;
     private readonly HttpClient _http;
+    private bool _ownsData = true;
+    private bool _signsIn;
 
     private SiloProcess(Process process, string dataDirectory, Uri baseAddress)
     {
@@ -72,7 +74,18 @@ internal sealed class SiloProcess : IDisposable
     public static SiloProcess Start(params string[] extraArguments) => Start(new Dictionary<string, string>(), extraArguments);
 
     /// <summary>As <see cref="Start(string[])"/>, with extra environment variables for the child.</summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments) =>
+        Launch(environment, null, demo: false, extraArguments);
+
+    /// <summary>
+    /// Starts the silo on <paramref name="dataDirectory"/> (kept on dispose, so a test can restart on it) without
+    /// <c>--no-demo</c> when <paramref name="demo"/> is true: the demo-on-first-start path.
+    /// </summary>
+    public static SiloProcess StartIn(string dataDirectory, bool demo, params string[] extraArguments) =>
+        Launch(new Dictionary<string, string>(), dataDirectory, demo, extraArguments);
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment, string? ownDataDirectory, bool demo,
+        string[] extraArguments)
     {
         var siloDll = Path.Combine(AppContext.BaseDirectory, "JobHome.Silo.dll");
         if (!File.Exists(siloDll))
@@ -81,7 +94,7 @@ internal sealed class SiloProcess : IDisposable
         }
 
         var ports = FreePorts.Take(3);
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"jobhome-silo-test-{Guid.NewGuid():N}", "data");
+        var dataDirectory = ownDataDirectory ?? Path.Combine(Path.GetTempPath(), $"jobhome-silo-test-{Guid.NewGuid():N}", "data");
         var baseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
 
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -116,13 +129,22 @@ internal sealed class SiloProcess : IDisposable
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         info.ArgumentList.Add($"--JobHome:SiloPort={ports[1]}");
         info.ArgumentList.Add($"--JobHome:GatewayPort={ports[2]}");
+        if (!demo)
+        {
+            // Tests start on an empty database and expect it to stay empty: no Xinfeng demo load.
+            info.ArgumentList.Add("--no-demo");
+        }
         foreach (var argument in extraArguments)
         {
             info.ArgumentList.Add(argument);
         }
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process, dataDirectory, baseAddress);
+        var silo = new SiloProcess(process, dataDirectory, baseAddress)
+        {
+            _ownsData = ownDataDirectory is null,
+            _signsIn = !environment.ContainsKey("JobHome__AdminPassword"),
+        };
         process.OutputDataReceived += (_, e) => Append(silo._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(silo._stderr, e.Data);
         process.Start();
@@ -131,7 +153,9 @@ internal sealed class SiloProcess : IDisposable
         return silo;
     }
 
-    /// <summary>Polls <c>/health/ready</c> until it answers 200; returns the time since start. Fails on exit or after <paramref name="deadline"/>.</summary>
+    /// <summary>
+    /// Polls <c>/health/ready</c> until it answers 200, then (unless the test chose its own admin password) signs in as
+    /// admin; returns the time until ready. Fails on exit or after <paramref name="deadline"/>.</summary>
     public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan deadline)
     {
         var last = "no answer yet";
@@ -147,7 +171,13 @@ internal sealed class SiloProcess : IDisposable
                 using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return _sinceStart.Elapsed;
+                    var ready = _sinceStart.Elapsed;
+                    if (_signsIn)
+                    {
+                        // Every /api call needs sign-in: Http carries the admin's token from here on.
+                        await SignInAsAdminAsync(deadline);
+                    }
+                    return ready;
                 }
 
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
@@ -243,7 +273,7 @@ internal sealed class SiloProcess : IDisposable
         _process.Dispose();
         _http.Dispose();
         var root = Path.GetDirectoryName(DataDirectory)!;
-        if (Directory.Exists(root))
+        if (_ownsData && Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
         }

@@ -36,7 +36,6 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
         try
         {
             await _silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
-            await _silo.SignInAsAdminAsync(RunningSiloFixture.ReadyDeadline);
         }
         catch
         {

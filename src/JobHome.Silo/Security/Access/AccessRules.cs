@@ -36,7 +36,7 @@ public static class AccessRules
         return Area(pattern) switch
         {
             "auth" => AccessLevel.Self,
-            "users" => AccessLevel.Admin,
+            "users" or "import" => AccessLevel.Admin,
             "audit" => AccessLevel.AuditRead,
             "seekers" or "households" or "placements" => read ? AccessLevel.PersonalRead : AccessLevel.PersonalWrite,
             "sites" or "employers" or "posts" or "indicators" => read ? AccessLevel.SignedIn : AccessLevel.PublicWrite,

@@ -50,11 +50,11 @@ public sealed class UsersCommandTests(SecuredSiloFixture fixture)
             Assert.True(reset.Exit == 0, reset.ToString());
             Assert.NotEmpty(await fixture.TokenAsync(name, Password + "b"));
 
-            // Without admin rights the command fails with the API's 403, naming the rule.
+            // Without admin rights the command fails with the API's 403.
             Environment.SetEnvironmentVariable("JOBHOME_NEW_PASSWORD", Password);
             var denied = await CliProcess.RunAsync(Deadline, "users", "list", "--url", url, "--token", await fixture.TokenAsync(name, Password + "b"));
             Assert.Equal(2, denied.Exit);
-            Assert.Contains("admin", denied.Error, StringComparison.Ordinal);
+            Assert.Contains("403", denied.Error, StringComparison.Ordinal);
         }
         finally
         {

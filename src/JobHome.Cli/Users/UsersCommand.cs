@@ -39,7 +39,8 @@ internal static class UsersCommand
         command.Options.Add(name);
         command.Options.Add(role);
         command.Options.Add(site);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "add", needsPassword: true, async (client, password, output) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "add", needsPassword: true, async (client,
+            password, output) =>
         {
             var account = await client.PostAsync<UserAccount>("api/users", new
             {
@@ -58,7 +59,8 @@ internal static class UsersCommand
         var api = new ApiOptions();
         var command = new Command("list", "List the accounts");
         api.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "list", needsPassword: false, async (client, _, output) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "list", needsPassword: false, async (client, _,
+            output) =>
         {
             var list = await client.GetAsync<UserList>("api/users", cancellationToken);
             foreach (var account in list.Items)
@@ -77,7 +79,8 @@ internal static class UsersCommand
         var command = new Command("disable", "Disable an account (its tokens stop working at once)");
         api.AddTo(command);
         command.Options.Add(name);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "disable", needsPassword: false, async (client, _, output) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "disable", needsPassword: false, async (client,
+            _, output) =>
         {
             var account = await client.PostAsync<UserAccount>($"api/users/{Uri.EscapeDataString(parseResult.GetValue(name)!)}/disable",
                 new { }, cancellationToken);
@@ -93,7 +96,8 @@ internal static class UsersCommand
         var command = new Command("reset", $"Set a new password (from env {NewPasswordVariable}); unlocks and enables the account");
         api.AddTo(command);
         command.Options.Add(name);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "reset", needsPassword: true, async (client, password, output) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, api, "reset", needsPassword: true, async (client,
+            password, output) =>
         {
             var account = await client.PostAsync<UserAccount>($"api/users/{Uri.EscapeDataString(parseResult.GetValue(name)!)}/password",
                 new { password }, cancellationToken);
@@ -119,7 +123,8 @@ internal static class UsersCommand
             password = Environment.GetEnvironmentVariable(NewPasswordVariable);
             if (string.IsNullOrEmpty(password))
             {
-                await error.WriteLineAsync($"jobhome users {verb}: the new password must be in the environment variable {NewPasswordVariable}");
+                await error.WriteLineAsync(
+                    $"jobhome users {verb}: the new password must be in the environment variable {NewPasswordVariable}");
                 return ExitCodes.Usage;
             }
         }

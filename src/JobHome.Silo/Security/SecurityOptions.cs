@@ -1,6 +1,7 @@
 namespace JobHome.Silo.Security;
 
-/// <summary>Accounts, tokens, request limits and CORS (<c>JobHome:Security</c>); the admin password is <c>JobHome:AdminPassword</c>.</summary>
+/// <summary>Accounts, tokens, request limits and CORS (<c>JobHome:Security</c>); the admin password is
+/// <c>JobHome:AdminPassword</c>.</summary>
 public sealed class SecurityOptions
 {
     /// <summary>The configuration section.</summary>

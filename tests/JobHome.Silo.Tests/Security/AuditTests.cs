@@ -91,7 +91,8 @@ public sealed class AuditTests(SecuredSiloFixture fixture)
     {
         await new ApiDriver(fixture.Silo.Http).CreateTreeAsync();
         var path = Path.Combine(fixture.Silo.DataDirectory, "jobhome.db");
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path,
+            Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         foreach (var sql in new[]
         {
@@ -108,7 +109,8 @@ public sealed class AuditTests(SecuredSiloFixture fixture)
         }
 
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT id, at_us, actor, role, address, action, target_id, site_code, site_path, reason, status, prev_hash, hash "
+        read.CommandText = "SELECT id, at_us, actor, role, address, action, target_id, site_code, site_path, reason, status, "
+            + "prev_hash, hash "
             + "FROM audit_log ORDER BY id";
         await using var reader = await read.ExecuteReaderAsync();
         var previous = string.Empty;

@@ -141,7 +141,8 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
         {
             // A few bodies over the 8 MiB JSON limit.
             var (method, path, _) = writes[index % writes.Length];
-            return new Fuzz(method, path, world.Tokens["admin"], Encoding.UTF8.GetBytes("{\"name\":\"" + new string('x', 9 * 1024 * 1024) + "\"}"),
+            return new Fuzz(method, path, world.Tokens["admin"], Encoding.UTF8.GetBytes("{\"name\":\"" + new string('x',
+                9 * 1024 * 1024) + "\"}"),
                 "application/json", true, "huge body");
         }
         if (roll < 15)
@@ -152,7 +153,8 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
         {
             var path = random.Next(2) == 0 ? "/api/auth/login" : "/api/auth/token";
             var body = new JsonObject { ["username"] = $"nobody{random.Next(1000)}", ["password"] = Pick(random, Injections) };
-            return new Fuzz("POST", path, null, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", false, "sign-in with a wrong name");
+            return new Fuzz("POST", path, null, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", false,
+                "sign-in with a wrong name");
         }
         var (m, p, template) = writes[random.Next(writes.Length)];
         string token;
@@ -190,10 +192,12 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
         switch (random.Next(10))
         {
             case 0:
-                return (Encoding.UTF8.GetBytes(Rewrite(template, _ => WrongType(random)).ToJsonString()), "application/json", "wrong types");
+                return (Encoding.UTF8.GetBytes(Rewrite(template, _ => WrongType(random)).ToJsonString()), "application/json",
+                    "wrong types");
             case 1:
                 return (Encoding.UTF8.GetBytes(Rewrite(template, v => v is JsonValue value && value.TryGetValue<string>(out _)
-                    ? JsonValue.Create(Pick(random, Injections)) : v?.DeepClone()).ToJsonString()), "application/json", "injection in every string");
+                    ? JsonValue.Create(Pick(random, Injections)) : v?.DeepClone()).ToJsonString()), "application/json",
+                        "injection in every string");
             case 2:
                 var depth = random.Next(40, 3000);
                 return (Encoding.UTF8.GetBytes(new string('[', depth) + new string(']', depth)), "application/json", "deep JSON");
@@ -208,17 +212,20 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
                     ? JsonValue.Create(new string('长', 10_001)) : v?.DeepClone());
                 return (Encoding.UTF8.GetBytes(longString.ToJsonString()), "application/json", "string over the limit");
             case 5:
-                var array = new JsonObject { ["memberIds"] = new JsonArray(Enumerable.Range(0, 100_001).Select(_ => (JsonNode)1).ToArray()) };
+                var array = new JsonObject { ["memberIds"] = new JsonArray(Enumerable.Range(0,
+                    100_001).Select(_ => (JsonNode)1).ToArray()) };
                 return (Encoding.UTF8.GetBytes(array.ToJsonString()), "application/json", "array over the limit");
             case 6:
-                return (Encoding.UTF8.GetBytes(template.ToJsonString()), Pick(random, ["text/plain", "application/xml", "multipart/form-data; boundary=x",
+                return (Encoding.UTF8.GetBytes(template.ToJsonString()), Pick(random, ["text/plain", "application/xml",
+                    "multipart/form-data; boundary=x",
                     "application/x-www-form-urlencoded"]), "wrong content type");
             case 7:
                 var bytes = new byte[random.Next(1, 2048)];
                 random.NextBytes(bytes);
                 return (bytes, "application/json", "random bytes");
             case 8:
-                return (Encoding.UTF8.GetBytes(Pick(random, ["null", "[]", "42", "\"x\"", "true", "{", "{\"a\":}", "{}}"])), "application/json",
+                return (Encoding.UTF8.GetBytes(Pick(random, ["null", "[]", "42", "\"x\"", "true", "{", "{\"a\":}", "{}}"])),
+                    "application/json",
                     "not an object");
             default:
                 return (Encoding.UTF8.GetBytes(Rewrite(template, _ => null).ToJsonString()), "application/json", "every field null");
@@ -267,11 +274,13 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
             ("POST", "/api/sites", site),
             ("PUT", $"/api/sites/{a.Tree.Village}", site),
             ("POST", "/api/employers", employer),
-            ("PUT", $"/api/employers/{a.Employer}", new JsonObject { ["creditCode"] = a.Employer, ["name"] = "改名厂", ["siteCode"] = a.Tree.Village }),
+            ("PUT", $"/api/employers/{a.Employer}", new JsonObject { ["creditCode"] = a.Employer, ["name"] = "改名厂",
+                ["siteCode"] = a.Tree.Village }),
             ("POST", "/api/posts", post),
             ("PUT", $"/api/posts/{a.Post}", post),
             ("POST", "/api/households", new JsonObject { ["siteCode"] = a.Tree.Village, ["memberIds"] = new JsonArray(a.PlacedSeeker) }),
-            ("PUT", $"/api/households/{a.Household}", new JsonObject { ["siteCode"] = a.Tree.Village, ["memberIds"] = new JsonArray(a.PlacedSeeker) }),
+            ("PUT", $"/api/households/{a.Household}", new JsonObject { ["siteCode"] = a.Tree.Village,
+                ["memberIds"] = new JsonArray(a.PlacedSeeker) }),
             ("POST", "/api/placements", new JsonObject { ["seekerId"] = a.Seeker, ["postId"] = a.Post, ["date"] = today }),
             ("POST", $"/api/placements/{a.Placement}/end", new JsonObject { ["date"] = today, ["reason"] = "resigned" }),
             ("POST", "/api/users", new JsonObject
@@ -311,7 +320,8 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
             {
                 using var response = await fixture.Silo.Http.GetAsync(new Uri($"/api/indicators/{province}", UriKind.Relative));
                 var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                if (body["employed"]!.GetValue<int>() == 1 && body["unemployed"]!.GetValue<int>() == 1 && body["placements"]!.GetValue<int>() == 1)
+                if (body["employed"]!.GetValue<int>() == 1 && body["unemployed"]!.GetValue<int>() == 1
+                    && body["placements"]!.GetValue<int>() == 1)
                 {
                     break;
                 }
@@ -332,13 +342,15 @@ public sealed partial class FuzzTests(SecuredSiloFixture fixture, ITestOutputHel
             [
                 $"/api/seekers/{side.Seeker}", $"/api/seekers/{side.PlacedSeeker}", $"/api/households/{side.Household}",
                 $"/api/employers/{side.Employer}", $"/api/posts/{side.Post}", $"/api/placements/{side.Placement}",
-                $"/api/sites/{t.Province}", $"/api/sites/{t.City}", $"/api/sites/{t.County}", $"/api/sites/{t.Township}", $"/api/sites/{t.Village}",
+                $"/api/sites/{t.Province}", $"/api/sites/{t.City}", $"/api/sites/{t.County}", $"/api/sites/{t.Township}",
+                    $"/api/sites/{t.Village}",
                 $"/api/seekers?siteCode={t.Province}", $"/api/indicators/{t.Province}", $"/api/indicators/{t.Village}",
             ];
             foreach (var path in paths)
             {
                 using var response = await fixture.Silo.Http.GetAsync(new Uri(path, UriKind.Relative));
-                text.Append(path).Append(' ').Append((int)response.StatusCode).Append(' ').AppendLine(await response.Content.ReadAsStringAsync());
+                text.Append(path).Append(' ').Append((int)response.StatusCode).Append(' ')
+                    .AppendLine(await response.Content.ReadAsStringAsync());
             }
         }
         using var users = await fixture.Silo.Http.GetAsync(new Uri("/api/users", UriKind.Relative));

@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace JobHome.Silo.Tests.Security;
 
-/// <summary>On PostgreSQL the application's role (a member of <c>jobhome_runtime</c>) may add and read audit records, nothing more.</summary>
+/// <summary>On PostgreSQL the application's role (a member of <c>jobhome_runtime</c>) may add and read audit records, nothing
+/// more.</summary>
 public sealed class PostgresAuditTests : IAsyncLifetime
 {
     private readonly string _role = $"jh_app_{Guid.NewGuid():N}"[..24];
@@ -30,7 +31,8 @@ public sealed class PostgresAuditTests : IAsyncLifetime
     [Fact]
     public async Task RuntimeRole_InsertsAndSelects_ButCannotUpdateDeleteOrTruncate_AndTheOwnerCannotEither()
     {
-        var app = new NpgsqlConnectionStringBuilder(_connectionString) { Username = _role, Password = "app-pass", Pooling = false }.ConnectionString;
+        var app = new NpgsqlConnectionStringBuilder(_connectionString) { Username = _role, Password = "app-pass",
+            Pooling = false }.ConnectionString;
         var log = new PostgresAuditLog(app);
         var first = await log.AppendAsync(Record("POST /api/seekers", "sk-1"), CancellationToken.None);
         var second = await log.AppendAsync(Record("POST /api/seekers/{id}/reveal", "sk-1"), CancellationToken.None);

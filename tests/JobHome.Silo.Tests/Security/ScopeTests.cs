@@ -77,6 +77,7 @@ public sealed class ScopeTests(SecuredSiloFixture fixture)
         var outsideProblem = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
         var unknownProblem = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!;
         Assert.Equal(unknownProblem["title"]!.GetValue<string>(), outsideProblem["title"]!.GetValue<string>());
-        Assert.Equal(unknownProblem["errors"]![0]!["problem"]!.GetValue<string>(), outsideProblem["errors"]![0]!["problem"]!.GetValue<string>());
+        Assert.Equal(unknownProblem["errors"]![0]!["problem"]!.GetValue<string>(),
+            outsideProblem["errors"]![0]!["problem"]!.GetValue<string>());
     }
 }

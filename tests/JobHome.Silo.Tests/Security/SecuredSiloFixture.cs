@@ -67,7 +67,8 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
     internal async Task CreateUserAsync(string username, string password, string role, string? siteCode)
     {
         using var response = await Silo.Http.PostAsJsonAsync("/api/users", new { username, password, role, siteCode });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"user {username}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created,
+            $"user {username}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>A bearer token for the account; asserts 200.</summary>

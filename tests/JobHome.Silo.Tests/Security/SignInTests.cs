@@ -107,14 +107,17 @@ public sealed class SignInTests(SecuredSiloFixture fixture)
         Assert.Equal("county", session["role"]!.GetValue<string>());
         Assert.Equal(tree.County, session["siteCode"]!.GetValue<string>());
         var setCookies = login.Headers.GetValues("Set-Cookie").ToArray();
-        Assert.Contains(setCookies, c => c.StartsWith("jobhome.auth=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase)
+        Assert.Contains(setCookies, c => c.StartsWith("jobhome.auth=", StringComparison.Ordinal) && c.Contains("httponly",
+            StringComparison.OrdinalIgnoreCase)
             && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(setCookies, c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal) && !c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(setCookies, c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal) && !c.Contains("httponly",
+            StringComparison.OrdinalIgnoreCase));
         var xsrf = cookies.GetCookies(fixture.Silo.BaseAddress)["XSRF-TOKEN"]!.Value;
 
         using var me = await client.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        var site = new { code = tree.Township + "-N", name = "新村就业之家", kind = "village", parentCode = tree.Township, lat = 25.0, lon = 114.0, rural = true };
+        var site = new { code = tree.Township + "-N", name = "新村就业之家", kind = "village", parentCode = tree.Township, lat = 25.0,
+            lon = 114.0, rural = true };
         using var without = await client.PostAsJsonAsync("/api/sites", site);
         Assert.Equal(HttpStatusCode.Forbidden, without.StatusCode);
         using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/sites") { Content = JsonContent.Create(site) };
@@ -150,7 +153,8 @@ public sealed class SignInTests(SecuredSiloFixture fixture)
             ["wrong key"] = TestTokens.Mint(name, "admin", null, stamp, now.AddMinutes(-1), now.AddHours(1),
                 key: Convert.ToBase64String(new byte[32])),
             ["wrong issuer"] = TestTokens.Mint(name, "county", tree.County, stamp, now.AddMinutes(-1), now.AddHours(1), issuer: "evil"),
-            ["wrong audience"] = TestTokens.Mint(name, "county", tree.County, stamp, now.AddMinutes(-1), now.AddHours(1), audience: "other"),
+            ["wrong audience"] = TestTokens.Mint(name, "county", tree.County, stamp, now.AddMinutes(-1), now.AddHours(1),
+                audience: "other"),
             ["stale stamp"] = TestTokens.Mint(name, "county", tree.County, "0000", now.AddMinutes(-1), now.AddHours(1)),
             ["unsigned"] = TestTokens.Unsigned(name),
             ["tampered"] = real[..^3] + (real[^3] == 'A' ? "BBB" : "AAA"),

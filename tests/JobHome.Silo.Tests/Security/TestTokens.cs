@@ -31,7 +31,8 @@ internal static class TestTokens
     /// <summary>An unsigned token (<c>alg: none</c>) claiming admin.</summary>
     public static string Unsigned(string username) =>
         Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Base64Url(
-            $"{{\"sub\":\"{username}\",\"role\":\"admin\",\"stamp\":\"x\",\"iss\":\"jobhome\",\"aud\":\"jobhome-api\",\"exp\":4102444800}}") + ".";
+            $"{{\"sub\":\"{username}\",\"role\":\"admin\",\"stamp\":\"x\","
+            + "\"iss\":\"jobhome\",\"aud\":\"jobhome-api\",\"exp\":4102444800}") + ".";
 
     /// <summary>The stamp claim of a token the silo issued.</summary>
     public static string StampOf(string token) => new JsonWebToken(token).GetClaim("stamp").Value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -23,9 +24,9 @@ public sealed partial class ThrottleAndBootstrapTests : IAsyncLifetime
         _silo = SiloProcess.Start(new Dictionary<string, string>
         {
             ["JobHome__AdminPassword"] = string.Empty,
-            ["JobHome__Security__SignInsPerAddressPerMinute"] = SignInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["JobHome__Security__PermitsPerAccountPerMinute"] = PerAccountPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["JobHome__Security__PermitsPerAddressPerMinute"] = PerAddressPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JobHome__Security__SignInsPerAddressPerMinute"] = SignInsPerMinute.ToString(CultureInfo.InvariantCulture),
+            ["JobHome__Security__PermitsPerAccountPerMinute"] = PerAccountPerMinute.ToString(CultureInfo.InvariantCulture),
+            ["JobHome__Security__PermitsPerAddressPerMinute"] = PerAddressPerMinute.ToString(CultureInfo.InvariantCulture),
         });
         await _silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
     }

@@ -52,7 +52,8 @@ public sealed class UsersCommandTests(SecuredSiloFixture fixture)
 
             // Without admin rights the command fails with the API's 403.
             Environment.SetEnvironmentVariable("JOBHOME_NEW_PASSWORD", Password);
-            var denied = await CliProcess.RunAsync(Deadline, "users", "list", "--url", url, "--token", await fixture.TokenAsync(name, Password + "b"));
+            var denied = await CliProcess.RunAsync(Deadline, "users", "list", "--url", url, "--token", await fixture.TokenAsync(name,
+                Password + "b"));
             Assert.Equal(2, denied.Exit);
             Assert.Contains("403", denied.Error, StringComparison.Ordinal);
         }

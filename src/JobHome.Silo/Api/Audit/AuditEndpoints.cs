@@ -46,7 +46,8 @@ internal static class AuditEndpoints
         return TypedResults.Ok(new { siteCode = root, items = records.Select(AuditRecordResponse.From).ToArray() });
     }
 
-    private static async Task<IResult> RevealAsync(string id, RevealRequest request, HttpContext context, IGrainFactory grains, AuditWriter audit)
+    private static async Task<IResult> RevealAsync(string id, RevealRequest request, HttpContext context, IGrainFactory grains,
+        AuditWriter audit)
     {
         var caller = Caller.From(context.User)!;
         var reason = request.Reason?.Trim();

@@ -98,7 +98,8 @@ internal static partial class AuthEndpoints
         }
         if (body.Password!.Length > 256)
         {
-            return (null, null, ApiResults.Invalid([new FieldError("password", string.Empty, "is longer than 256 characters", "password (密码)")]));
+            return (null, null, ApiResults.Invalid([new FieldError("password", string.Empty, "is longer than 256 characters",
+                "password (密码)")]));
         }
         var name = AccountNames.Normalize(body.Username);
         var result = name is null

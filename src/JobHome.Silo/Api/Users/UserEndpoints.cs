@@ -21,7 +21,8 @@ internal static class UserEndpoints
     public static void MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Accounts");
-        users.MapPost("/", CreateAsync).WithSummary("Creates an account bound to a site (admin).").Produces<UserResponse>(StatusCodes.Status201Created);
+        users.MapPost("/",
+            CreateAsync).WithSummary("Creates an account bound to a site (admin).").Produces<UserResponse>(StatusCodes.Status201Created);
         users.MapGet("/", ListAsync).WithSummary("Every account (admin); never a password hash.").Produces<UserResponse[]>();
         users.MapPost("/{username}/disable", DisableAsync).WithSummary("Disables an account (admin); its tokens stop working.")
             .Produces<UserResponse>();

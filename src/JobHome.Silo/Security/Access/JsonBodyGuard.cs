@@ -69,7 +69,8 @@ internal static class JsonBodyGuard
         {
             return null;
         }
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth + 1,
+            CommentHandling = JsonCommentHandling.Disallow });
         var arrays = new Stack<int>();
         try
         {

@@ -41,7 +41,8 @@ internal static class Problems
             Title = title,
             Status = status,
             Detail = $"{error.Field}: {error.Problem} [{error.Rule}]",
-            Extensions = { ["errors"] = new[] { new { field = error.Field, value = error.Value, problem = error.Problem, rule = error.Rule } } },
+            Extensions = { ["errors"] = new[] { new { field = error.Field, value = error.Value, problem = error.Problem,
+                rule = error.Rule } } },
         }).ExecuteAsync(context);
     }
 }

@@ -140,7 +140,8 @@ public sealed class UserAccountGrain(
     private UserAccountView? View()
     {
         var s = state.State;
-        return s.Username is null ? null : new UserAccountView(s.Username, s.Role, s.SiteCode, s.Disabled, s.LockedUntil, s.CreatedAt, s.Stamp);
+        return s.Username is null ? null : new UserAccountView(s.Username, s.Role, s.SiteCode, s.Disabled, s.LockedUntil, s.CreatedAt,
+            s.Stamp);
     }
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

@@ -7,7 +7,9 @@ namespace JobHome.Silo.Security.Audit;
 /// <summary>The hash chain: each record's hash is SHA-256 over the previous record's hash and the record's fields.</summary>
 public static class AuditChain
 {
-    /// <summary>Lower-case hex SHA-256 of <paramref name="previousHash"/> (empty for the first record) and the fields of <paramref name="r"/>.</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of <paramref name="previousHash"/> (empty for the first record) and the fields of <paramref name="r"/>.
+    /// </summary>
     public static string Hash(string previousHash, AuditRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);

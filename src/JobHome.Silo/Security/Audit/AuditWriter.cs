@@ -12,7 +12,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
     private const int MaxReasonLength = 500;
 
     /// <summary>Appends a record; throws when the store refuses (callers that must audit first rely on that).</summary>
-    public async Task<AuditRecord> AppendAsync(Caller caller, string address, string action, string targetId, string? siteCode, string? reason,
+    public async Task<AuditRecord> AppendAsync(Caller caller, string address, string action, string targetId, string? siteCode,
+        string? reason,
         int status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -22,7 +23,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
     }
 
     /// <summary>Audits a finished write request; a failure is logged (the write has happened) and does not change the answer.</summary>
-    internal async Task WriteAsync(HttpContext context, Caller caller, string pattern, IReadOnlyList<Target> targets, byte[]? body, int status)
+    internal async Task WriteAsync(HttpContext context, Caller caller, string pattern, IReadOnlyList<Target> targets, byte[]? body,
+        int status)
     {
         try
         {

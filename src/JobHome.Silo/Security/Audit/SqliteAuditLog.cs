@@ -28,7 +28,8 @@ public sealed class SqliteAuditLog(string databasePath) : IAuditLog
         {
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable,
+                cancellationToken);
             string? previous;
             await using (var last = connection.CreateCommand())
             {
@@ -42,7 +43,8 @@ public sealed class SqliteAuditLog(string databasePath) : IAuditLog
             {
                 insert.Transaction = transaction;
                 insert.CommandText = """
-                    INSERT INTO audit_log (at_us, actor, role, address, action, target_id, site_code, site_path, reason, status, prev_hash, hash)
+                    INSERT INTO audit_log (at_us, actor, role, address, action, target_id, site_code, site_path, reason, status,
+                        prev_hash, hash)
                     VALUES ($at, $actor, $role, $address, $action, $target, $site, $path, $reason, $status, $prev, $hash)
                     RETURNING id
                     """;

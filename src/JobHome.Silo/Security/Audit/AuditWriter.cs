@@ -6,7 +6,7 @@ namespace JobHome.Silo.Security.Audit;
 /// <summary>Builds and appends the audit record of a request: who, when, from where, what, which record, why, and the outcome.</summary>
 public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider time, ILogger<AuditWriter> logger)
 {
-    /// <summary>Header a client may give the reason of a change in (also read from a body field <c>reason</c>).</summary>
+    /// <summary>Header carrying the reason of a change (also read from a body field or query parameter <c>reason</c>).</summary>
     public const string ReasonHeader = "X-JobHome-Reason";
 
     private const int MaxReasonLength = 500;
@@ -36,7 +36,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
                 ?? targets.FirstOrDefault()?.Value
                 ?? string.Empty;
             var site = targets.FirstOrDefault(t => t.SiteCode is not null)?.SiteCode;
-            var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header : BodyReason(body);
+            var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header
+                : BodyReason(body) ?? (context.Request.Query.TryGetValue("reason", out var query) ? query.ToString() : null);
             await AppendAsync(caller, Address(context), $"{context.Request.Method.ToUpperInvariant()} {AccessRules.Normalize(pattern)}",
                 targetId, site, reason, status, CancellationToken.None);
         }

@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(Db.DbCommand.Create());
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Import.ImportCommand.Create());
+        root.Subcommands.Add(Users.UsersCommand.Create());
         root.Subcommands.Add(Load.LoadCommand.Create());
         root.Subcommands.Add(Recount.RecountCommand.Create());
         return root;

@@ -24,6 +24,8 @@ internal static class CliProcess
             WorkingDirectory = Path.GetTempPath(),
         };
         info.Environment.Remove("JOBHOME_TOKEN");
+        // --user admin signs in with this password: the test silos' admin password.
+        info.Environment["JOBHOME_PASSWORD"] = Fixtures.SiloProcess.AdminPassword;
         info.ArgumentList.Add(dll);
         foreach (var a in args)
         {

@@ -45,7 +45,7 @@ public sealed class ImportCommandTests : IDisposable
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         var url = silo.BaseAddress.ToString().TrimEnd('/');
 
-        var first = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--dir", demo);
+        var first = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--user", "admin", "--dir", demo);
         Assert.True(first.Exit == 0, first.ToString());
         var county = DemoGenerator.Xinfeng();
         Assert.Matches(@$"seekers\.csv\s+{county.Seekers.Count:N0}\s+{county.Seekers.Count:N0}\s+0\s+0", first.Output);
@@ -63,7 +63,7 @@ public sealed class ImportCommandTests : IDisposable
             county.Posts.Count - 2, openings);
         Assert.Equal(expected, await SettledCountsAsync(silo, expected));
 
-        var second = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--dir", demo);
+        var second = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--user", "admin", "--dir", demo);
         Assert.True(second.Exit == 0, second.ToString());
         Assert.Matches(@$"seekers\.csv\s+{county.Seekers.Count:N0}\s+0\s+{county.Seekers.Count:N0}\s+0", second.Output);
         Assert.Equal(expected, await SettledCountsAsync(silo, expected));

@@ -22,7 +22,7 @@ public sealed partial class LoadCommandTests
         await RegisterChainAsync(silo);
         var url = silo.BaseAddress.ToString().TrimEnd('/');
 
-        var result = await CliProcess.RunAsync(Deadline, "load", "--url", url, "--rate", "20", "--seconds", "4", "--site", "990000");
+        var result = await CliProcess.RunAsync(Deadline, "load", "--url", url, "--user", "admin", "--rate", "20", "--seconds", "4", "--site", "990000");
 
         Assert.True(result.Exit == 0, result.ToString());
         var registrations = Number(result.Output, "registrations");

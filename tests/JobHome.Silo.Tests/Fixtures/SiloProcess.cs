@@ -14,12 +14,16 @@ internal sealed class SiloProcess : IDisposable
     private static readonly string[] ClearedVariables =
         ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__JobHome"];
 
+    /// <summary>The admin password every test silo starts with (<c>JobHome__AdminPassword</c>).</summary>
+    public const string AdminPassword = "test-admin-password-1";
+
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Stopwatch _sinceStart;
     private readonly HttpClient _http;
     private bool _ownsData = true;
+    private bool _signsIn;
 
     private SiloProcess(Process process, string dataDirectory, Uri baseAddress)
     {
@@ -111,6 +115,8 @@ internal sealed class SiloProcess : IDisposable
             info.Environment.Remove(name);
         }
 
+        // Every test silo starts with a known admin password (a test may override it in environment).
+        info.Environment["JobHome__AdminPassword"] = AdminPassword;
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
@@ -134,7 +140,11 @@ internal sealed class SiloProcess : IDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process, dataDirectory, baseAddress) { _ownsData = ownDataDirectory is null };
+        var silo = new SiloProcess(process, dataDirectory, baseAddress)
+        {
+            _ownsData = ownDataDirectory is null,
+            _signsIn = !environment.ContainsKey("JobHome__AdminPassword"),
+        };
         process.OutputDataReceived += (_, e) => Append(silo._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(silo._stderr, e.Data);
         process.Start();
@@ -143,7 +153,9 @@ internal sealed class SiloProcess : IDisposable
         return silo;
     }
 
-    /// <summary>Polls <c>/health/ready</c> until it answers 200; returns the time since start. Fails on exit or after <paramref name="deadline"/>.</summary>
+    /// <summary>
+    /// Polls <c>/health/ready</c> until it answers 200, then (unless the test chose its own admin password) signs in as
+    /// admin; returns the time until ready. Fails on exit or after <paramref name="deadline"/>.</summary>
     public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan deadline)
     {
         var last = "no answer yet";
@@ -159,7 +171,13 @@ internal sealed class SiloProcess : IDisposable
                 using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return _sinceStart.Elapsed;
+                    var ready = _sinceStart.Elapsed;
+                    if (_signsIn)
+                    {
+                        // Every /api call needs sign-in: Http carries the admin's token from here on.
+                        await SignInAsAdminAsync(deadline);
+                    }
+                    return ready;
                 }
 
                 last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
@@ -178,6 +196,32 @@ internal sealed class SiloProcess : IDisposable
         }
 
         throw new TimeoutException($"The silo was not ready within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
+    }
+
+    /// <summary>
+    /// Signs in as <c>admin</c> (<see cref="AdminPassword"/>) and puts the bearer token on <see cref="Http"/>, so every request
+    /// of the tests is authenticated. The admin account is created just after the silo starts serving, so a 401 is retried
+    /// until <paramref name="deadline"/>.
+    /// </summary>
+    public async Task SignInAsAdminAsync(TimeSpan deadline)
+    {
+        var last = "no answer yet";
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < deadline)
+        {
+            using var response = await _http.PostAsync(new Uri("/api/auth/token", UriKind.Relative),
+                new StringContent($"{{\"username\":\"admin\",\"password\":\"{AdminPassword}\"}}", Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var token = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("accessToken").GetString();
+                _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                return;
+            }
+            last = $"{(int)response.StatusCode}: {text}";
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"Could not sign in as admin within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
     }
 
     /// <summary>Waits for the process to exit and returns its exit code; fails after <paramref name="deadline"/>.</summary>

@@ -6,6 +6,7 @@ using JobHome.Silo.Api.Placements;
 using JobHome.Silo.Api.Posts;
 using JobHome.Silo.Api.Seekers;
 using JobHome.Silo.Api.Sites;
+using JobHome.Silo.Dashboard;
 using Scalar.AspNetCore;
 
 namespace JobHome.Silo.Api;
@@ -50,5 +51,7 @@ internal static class ApiEndpoints
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
         app.MapMatchingEndpoints();
+        // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
+        app.MapJobHomeDashboard();
     }
 }

@@ -1,0 +1,232 @@
+import { get, seg, SignInRequired } from '../api';
+import { navigate, onLeave } from '../app';
+import { childrenOption, historyOption, mapOption, mount, occupationsOption, type HistoryPoint, type MapSite,
+  type OccupationRow } from '../charts';
+import { Coalescer } from '../coalesce';
+import { append, clear, h, link, section } from '../dom';
+import { count, percent } from '../format';
+import { kindLabel, lang, t } from '../i18n';
+import { sortWorstFirst, specOf, tileSpecs, valueOf, verdictOf, type ChildIndicators, type IndicatorKey,
+  type Indicators } from '../indicators';
+import { renderAlerts, type SiteAlerts } from './alerts';
+import { renderCard, type SiteCard } from './card';
+import type { SiteHit } from './search';
+
+interface SiteRecord {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  children: string[];
+}
+
+/** Null instead of a failure for the optional panels, so one missing endpoint does not blank the page. */
+async function optional<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof SignInRequired) {
+      throw error;
+    }
+    return null;
+  }
+}
+
+/** The start page: the root of the network (found through any site's path), else the search. */
+export async function renderHome(view: HTMLElement): Promise<void> {
+  const any = await get<{ items: SiteHit[] }>('/api/sites/search?q=%E5%B0%B1%E4%B8%9A%E4%B9%8B%E5%AE%B6&limit=1');
+  const first = any.items[0];
+  if (!first) {
+    view.append(h('h1', {}, t('appTitle')), h('p', {}, t('noData')));
+    return;
+  }
+  const path = await get<{ items: SiteHit[] }>(`/api/sites/${seg(first.code)}/path`);
+  const root = path.items[0] ?? first;
+  navigate(`/site/${encodeURIComponent(root.code)}`, true);
+}
+
+const verdictIcon = { met: '✓', notMet: '✗', noTarget: '·' } as const;
+const verdictText = { met: 'met', notMet: 'notMet', noTarget: 'noTarget' } as const;
+
+/** One indicator tile: value, target and verdict in words and icon, never colour alone. */
+function tile(key: IndicatorKey): HTMLElement {
+  return h('div', { class: 'tile', 'data-indicator': key, role: 'group', 'aria-labelledby': `tile-${key}` },
+    h('div', { class: 'tile-label', id: `tile-${key}` }, t(specOf(key).key)),
+    h('div', { class: 'tile-value' }, '–'),
+    h('div', { class: 'tile-verdict' }));
+}
+
+/** Writes the indicators into the tiles. */
+export function fillTiles(container: HTMLElement, indicators: Indicators): void {
+  for (const spec of tileSpecs) {
+    const el = container.querySelector<HTMLElement>(`.tile[data-indicator="${spec.key}"]`);
+    if (!el) {
+      continue;
+    }
+    const value = valueOf(indicators, spec.key);
+    el.dataset.value = value === null ? '' : String(value);
+    (el.querySelector('.tile-value') as HTMLElement).textContent = spec.format(value);
+    const { verdict, target } = verdictOf(indicators, spec.key);
+    el.dataset.verdict = verdict;
+    const line = el.querySelector('.tile-verdict') as HTMLElement;
+    clear(line);
+    const targetText = target === null ? '' : ` · ${t('target')} ${spec.format(target)}`;
+    append(line, h('span', { class: 'icon', 'aria-hidden': 'true' }, verdictIcon[verdict]),
+      ` ${t(verdictText[verdict])}${targetText}`);
+  }
+  const asOf = container.querySelector('.as-of');
+  if (asOf) {
+    asOf.textContent = `${t('asOf')} ${indicators.asOf}`;
+  }
+}
+
+/** Opens the SSE feed of a site and updates the tiles (at most 4 renders a second). */
+function liveTiles(container: HTMLElement, code: string): void {
+  if (typeof EventSource === 'undefined') {
+    return;
+  }
+  const state = container.querySelector('.live-state') as HTMLElement;
+  const coalescer = new Coalescer<Indicators>((value) => fillTiles(container, value), 250);
+  const source = new EventSource(`/api/indicators/${seg(code)}/live`);
+  source.addEventListener('indicators', (event) => {
+    state.textContent = `● ${t('live')}`;
+    state.dataset.state = 'open';
+    coalescer.push(JSON.parse((event as MessageEvent<string>).data) as Indicators);
+  });
+  source.addEventListener('error', () => {
+    state.textContent = `○ ${t('liveOff')}`;
+    state.dataset.state = 'lost';
+  });
+  onLeave(() => source.close());
+}
+
+/** The site page: breadcrumbs, tiles, charts, children, alerts, card, exports. */
+export async function renderSite(view: HTMLElement, code: string): Promise<void> {
+  const c = seg(code);
+  const [site, path, indicators, children, history, occupations, sites, alerts, card] = await Promise.all([
+    get<SiteRecord>(`/api/sites/${c}`),
+    optional(get<{ items: SiteHit[] }>(`/api/sites/${c}/path`)),
+    get<Indicators>(`/api/indicators/${c}`),
+    optional(get<{ items: ChildIndicators[] }>(`/api/sites/${c}/children/indicators`)),
+    optional(get<{ points: HistoryPoint[] }>(`/api/indicators/${c}/history`)),
+    optional(get<{ items: OccupationRow[] }>(`/api/sites/${c}/occupations`)),
+    optional(get<{ items: MapSite[] }>(`/api/sites/${c}/map`)),
+    optional(get<SiteAlerts>(`/api/sites/${c}/alerts`)),
+    optional(get<SiteCard>(`/api/sites/${c}/card`)),
+  ]);
+
+  const crumbs = h('ol', {});
+  for (const item of path?.items ?? [{ code: site.code, name: site.name, kind: site.kind, parentCode: null }]) {
+    crumbs.append(h('li', {}, item.code === site.code
+      ? h('span', { 'aria-current': 'page' }, item.name)
+      : link(`/site/${encodeURIComponent(item.code)}`, item.name)));
+  }
+  view.append(
+    h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumbs') }, crumbs),
+    h('h1', {}, site.name, ' ', h('small', {}, `${kindLabel(site.kind)} · ${site.code}`)),
+  );
+
+  const tiles = h('div', { class: 'tiles' }, ...tileSpecs.map((s) => tile(s.key)));
+  const tilesPanel = section('indicators', t('indicators'),
+    h('p', { class: 'meta' }, h('span', { class: 'as-of' }), ' ', h('span', { class: 'live-state', 'aria-live': 'polite' })),
+    tiles);
+  view.append(tilesPanel);
+  fillTiles(tilesPanel, indicators);
+  liveTiles(tilesPanel, code);
+
+  const grid = h('div', { class: 'grid' });
+  view.append(grid);
+  grid.append(childrenPanel(view, children?.items ?? []));
+
+  const historyChart = h('div', { class: 'chart', role: 'img', 'aria-label': t('history') });
+  grid.append(section('history', t('history'), history?.points.length ? historyChart : h('p', {}, t('noData'))));
+  const occChart = h('div', { class: 'chart', role: 'img', 'aria-label': t('occupations') });
+  grid.append(section('occupations', t('occupations'), occupations?.items.length ? occChart : h('p', {}, t('noData'))));
+  const mapChart = h('div', { class: 'chart chart-map', role: 'img', 'aria-label': t('map') });
+  grid.append(section('map', t('map'), sites?.items.length ? mapChart : h('p', {}, t('noData'))));
+  view.addEventListener('mounted', () => {
+    if (history?.points.length) {
+      mount(historyChart, historyOption(history.points));
+    }
+    if (occupations?.items.length) {
+      mount(occChart, occupationsOption(occupations.items, lang()));
+    }
+    if (sites?.items.length) {
+      const chart = mount(mapChart, mapOption(sites.items));
+      chart.on('click', (params) => {
+        const name = (params as { name?: string }).name;
+        const hit = sites.items.find((s) => s.name === name);
+        if (hit) {
+          navigate(`/site/${encodeURIComponent(hit.code)}`);
+        }
+      });
+    }
+  });
+
+  view.append(renderAlerts(alerts));
+  view.append(renderCard(card));
+  view.append(exportsPanel(code));
+}
+
+/** Children compared: a sortable bar chart (worst first) and the table that drills down. */
+function childrenPanel(view: HTMLElement, children: ChildIndicators[]): HTMLElement {
+  if (children.length === 0) {
+    return section('children', t('children'), h('p', {}, t('noChildren')));
+  }
+  let key: IndicatorKey = 'employmentRate';
+  let reverse = false;
+  const chart = h('div', { class: 'chart chart-children', role: 'img', 'aria-label': t('children') });
+  const tbody = h('tbody', {});
+  const select = h('select', { id: 'children-metric' }, ...tileSpecs.map((s) => h('option', { value: s.key }, t(s.key))));
+  const sortButton = h('button', { type: 'button', id: 'children-sort', 'aria-pressed': 'false' }, t('childrenSort'));
+
+  const draw = () => {
+    const sorted = sortWorstFirst(children, key, reverse);
+    if (chart.isConnected) {
+      chart.classList.toggle('tall', sorted.length > 12);
+      mount(chart, childrenOption(sorted, key));
+    }
+    clear(tbody);
+    for (const child of sorted) {
+      const i = child.indicators;
+      tbody.append(h('tr', {},
+        h('th', { scope: 'row' }, h('a', { href: `/site/${encodeURIComponent(child.code)}`, 'data-route': 'true',
+          'data-site': child.code }, child.name)),
+        h('td', {}, kindLabel(child.kind)),
+        h('td', { class: 'num' }, percent(i.employmentRate)),
+        h('td', { class: 'num' }, count(i.unemployed)),
+        h('td', { class: 'num' }, count(i.zeroEmploymentHouseholdsOverdue)),
+        h('td', { class: 'num' }, specOf(key).format(valueOf(i, key)))));
+    }
+    sortButton.textContent = reverse ? t('childrenSortBest') : t('childrenSort');
+    sortButton.setAttribute('aria-pressed', String(reverse));
+  };
+  select.addEventListener('change', () => {
+    key = select.value as IndicatorKey;
+    draw();
+  });
+  sortButton.addEventListener('click', () => {
+    reverse = !reverse;
+    draw();
+  });
+  view.addEventListener('mounted', draw);
+  draw();
+  return section('children', t('children'),
+    h('div', { class: 'controls' }, h('label', { for: 'children-metric' }, t('metric')), select, sortButton),
+    chart,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'children-table' },
+      h('caption', {}, t('childList')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('name')), h('th', { scope: 'col' }, t('kind')),
+        h('th', { scope: 'col' }, t('employmentRate')), h('th', { scope: 'col' }, t('unemployed')),
+        h('th', { scope: 'col' }, t('zeroEmploymentHouseholdsOverdue')), h('th', { scope: 'col' }, t('metric')))),
+      tbody)));
+}
+
+/** Download links for the weekly dispatch meeting (周调度). */
+function exportsPanel(code: string): HTMLElement {
+  const base = `/api/sites/${seg(code)}/export`;
+  return section('exports', t('exports'), h('ul', { class: 'links' },
+    h('li', {}, h('a', { href: `${base}?format=xlsx`, download: '' }, t('exportXlsx'))),
+    h('li', {}, h('a', { href: `${base}?format=csv&part=children`, download: '' }, t('exportChildrenCsv'))),
+    h('li', {}, h('a', { href: `${base}?format=csv&part=alerts`, download: '' }, t('exportAlertsCsv')))));
+}

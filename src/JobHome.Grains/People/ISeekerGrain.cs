@@ -28,4 +28,11 @@ public interface ISeekerGrain : IGrainWithStringKey
     /// <summary>Adds a follow-up record.</summary>
     [Alias("AddFollowUp")]
     Task<CommandResult> AddFollowUpAsync(FollowUp followUp);
+
+    /// <summary>
+    /// The seeker's status changes, oldest first, or null when not registered. A seeker stored before the history was
+    /// kept shows one change: the current status, cause <see cref="StatusCauses.Unrecorded"/>.
+    /// </summary>
+    [ReadOnly, Alias("GetStatusHistory")]
+    Task<StatusChange[]?> GetStatusHistoryAsync();
 }

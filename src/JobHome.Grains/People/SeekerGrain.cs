@@ -93,7 +93,8 @@ public sealed partial class SeekerGrain(
             || previous.StatusSince != stored.StatusSince;
         if (statusChanged)
         {
-            SetStatus(stored.Status, stored.StatusSince);
+            SetStatus(stored.Status, stored.StatusSince,
+                previous is null || reregistered ? StatusCauses.Registration : StatusCauses.Correction);
         }
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
@@ -130,6 +131,19 @@ public sealed partial class SeekerGrain(
     }
 
     /// <inheritdoc />
+    public Task<StatusChange[]?> GetStatusHistoryAsync()
+    {
+        if (state.State.Registration is null)
+        {
+            return Task.FromResult<StatusChange[]?>(null);
+        }
+        StatusChange[] history = state.State.StatusHistory.Count > 0
+            ? [.. state.State.StatusHistory]
+            : [new StatusChange(state.State.Status, state.State.StatusSince, StatusCauses.Unrecorded)];
+        return Task.FromResult<StatusChange[]?>(history);
+    }
+
+    /// <inheritdoc />
     public async Task<CommandResult> DeregisterAsync(DateOnly date, string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
@@ -159,7 +173,7 @@ public sealed partial class SeekerGrain(
         }
         state.State.DeregisteredOn = date;
         state.State.DeregistrationReason = reason;
-        SetStatus(LabourStatus.NotInLabourForce, date);
+        SetStatus(LabourStatus.NotInLabourForce, date, StatusCauses.Deregistration);
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= state.State.HouseholdId is not null;
         await state.WriteStateAsync();
@@ -228,7 +242,7 @@ public sealed partial class SeekerGrain(
             return Step(CommandResult.Conflict(id, "seeker_id", id, "is deregistered (已注销)", "deregistration (注销登记)"));
         }
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
-        SetStatus(LabourStatus.Employed, start);
+        SetStatus(LabourStatus.Employed, start, StatusCauses.Placement);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
         await state.WriteStateAsync();
@@ -254,7 +268,7 @@ public sealed partial class SeekerGrain(
             // Only the placement that made the seeker employed turns them unemployed again.
             if (state.State.Status == LabourStatus.Employed && state.State.StatusSince == record.Start)
             {
-                SetStatus(LabourStatus.Unemployed, end);
+                SetStatus(LabourStatus.Unemployed, end, StatusCauses.End);
             }
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
@@ -378,11 +392,12 @@ public sealed partial class SeekerGrain(
 
     private MemberStatus CurrentStatus() => new(state.State.Status, state.State.StatusSince, state.State.StatusVersion);
 
-    private void SetStatus(LabourStatus status, DateOnly since)
+    private void SetStatus(LabourStatus status, DateOnly since, string cause)
     {
         state.State.Status = status;
         state.State.StatusSince = since;
         state.State.StatusVersion++;
+        state.State.StatusHistory.Add(new StatusChange(status, since, cause));
     }
 
     private bool HasActivePlacement() => state.State.Placements.Exists(p => p.End is null);

@@ -62,4 +62,8 @@ public sealed class SeekerState
     /// <summary>Why the seeker was deregistered (a token), null while registered.</summary>
     [Id(12)]
     public string? DeregistrationReason { get; set; }
+
+    /// <summary>Every status change, oldest first (empty for a seeker stored before the history was kept).</summary>
+    [Id(13)]
+    public List<StatusChange> StatusHistory { get; set; } = [];
 }

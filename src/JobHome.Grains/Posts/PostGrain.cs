@@ -4,6 +4,7 @@ using JobHome.Domain.Indicators;
 using JobHome.Domain.Occupations;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
+using JobHome.Grains.Catalog;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
@@ -77,8 +78,15 @@ public sealed partial class PostGrain(
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
         }
 
+        var previousSite = state.State.Profile?.SiteCode;
         state.State.Profile = profile;
         await WriteAndPublishAsync();
+        // The per-site post index (derived; a repeat of the request repairs a failure here): add first, then leave the old site.
+        await GrainFactory.GetGrain<ISitePostsGrain>(profile.SiteCode).PutAsync(id);
+        if (previousSite is not null && !string.Equals(previousSite, profile.SiteCode, StringComparison.Ordinal))
+        {
+            await GrainFactory.GetGrain<ISitePostsGrain>(previousSite).RemoveAsync(id);
+        }
         var added = await employer.AddPostAsync(id);
         if (!added.Succeeded)
         {

@@ -1,5 +1,6 @@
 using JobHome.Domain.Sites;
 using JobHome.Domain.Validation;
+using JobHome.Grains.Catalog;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -7,13 +8,25 @@ namespace JobHome.Grains.Sites;
 
 /// <summary>
 /// A site. Registration validates through the Domain, checks the parent exists and may hold this kind, writes the site
-/// and then tells the parent; a retry after a failure in between repeats the (idempotent) parent step.
+/// and then tells the parent; a retry after a failure in between repeats the (idempotent) parent step. Then it writes its
+/// entry in the site catalogue (every registration path does, so search needs no tree walk); a site stored before the
+/// catalogue existed, or whose catalogue write failed, writes it on its next activation.
 /// </summary>
 public sealed partial class SiteGrain(
     [PersistentState("site", StorageNames.Default)] IPersistentState<SiteState> state,
     ILogger<SiteGrain> logger) : Grain, ISiteGrain
 {
     private const string TreeRule = "tier tree (层级): a site hangs under a registered site of an allowed kind";
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Profile is { } profile && !state.State.Catalogued)
+        {
+            await CatalogueAsync(profile);
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<CommandResult> RegisterAsync(SiteProfile profile)
@@ -46,6 +59,7 @@ public sealed partial class SiteGrain(
         }
 
         state.State.Profile = profile;
+        state.State.Catalogued = false;
         await state.WriteStateAsync();
         if (profile.ParentCode is { } parentToTell)
         {
@@ -55,6 +69,7 @@ public sealed partial class SiteGrain(
                 return added;
             }
         }
+        await CatalogueAsync(profile);
         LogRegistered(logger, code, profile.Kind);
         return CommandResult.Ok(code);
     }
@@ -85,6 +100,13 @@ public sealed partial class SiteGrain(
             await state.WriteStateAsync();
         }
         return CommandResult.Ok(childCode);
+    }
+
+    private async Task CatalogueAsync(SiteProfile profile)
+    {
+        await SiteCatalog.PutAsync(GrainFactory, profile);
+        state.State.Catalogued = true;
+        await state.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteCode} registered as {Kind}")]

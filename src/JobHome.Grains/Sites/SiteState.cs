@@ -11,4 +11,8 @@ public sealed class SiteState
     /// <summary>Codes of the child sites, ordinal order.</summary>
     [Id(1)]
     public List<string> Children { get; set; } = [];
+
+    /// <summary>True once the current profile is in the site catalogue (false for sites stored before it existed).</summary>
+    [Id(2)]
+    public bool Catalogued { get; set; }
 }

@@ -1,4 +1,5 @@
 using JobHome.Silo.Api.Alerts;
+using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Indicators;
@@ -50,6 +51,7 @@ internal static class ApiEndpoints
         api.MapHouseholdEndpoints();
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapDashboardEndpoints();
         app.MapMatchingEndpoints();
         // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
         app.MapJobHomeDashboard();

@@ -18,12 +18,19 @@ internal static class AlertEndpoints
 
     private static async Task<IResult> GetAsync(string code, IGrainFactory grains, ServerClock clock, CancellationToken cancellationToken)
     {
+        var alerts = await ReadAsync(grains, code, clock.Today, cancellationToken);
+        return alerts is null ? ApiResults.NotFound("code", code) : TypedResults.Ok(alerts);
+    }
+
+    /// <summary>The alerts of <paramref name="code"/>'s subtree on <paramref name="today"/>, or null for an unknown site.</summary>
+    internal static async Task<SiteAlertsResponse?> ReadAsync(IGrainFactory grains, string code, DateOnly today,
+        CancellationToken cancellationToken)
+    {
         var codes = await SubtreeWalker.CodesAsync(grains, code, cancellationToken);
         if (codes is null)
         {
-            return ApiResults.NotFound("code", code);
+            return null;
         }
-        var today = clock.Today;
         var households = new List<HouseholdAlert>();
         var seekers = new List<SeekerAlert>();
         foreach (var site in codes)
@@ -53,6 +60,6 @@ internal static class AlertEndpoints
                 }
             }
         }
-        return TypedResults.Ok(new SiteAlertsResponse(code, today, [.. households], [.. seekers]));
+        return new SiteAlertsResponse(code, today, [.. households], [.. seekers]);
     }
 }

@@ -7,7 +7,7 @@ namespace JobHome.Silo.Dashboard;
 /// <c>index.html</c> for every other GET outside the API and the operator endpoints (client routes such as
 /// <c>/site/360722</c>), with the security headers of the sign-in contract (CSP without inline scripts or styles).
 /// </summary>
-internal static class DashboardEndpoints
+internal static class DashboardPageEndpoints
 {
     /// <summary>Content-Security-Policy of the dashboard's responses.</summary>
     public const string ContentSecurityPolicy =
@@ -20,7 +20,7 @@ internal static class DashboardEndpoints
     /// <summary>Maps <c>/</c>, the bundle's files and the client-route fallback.</summary>
     public static void MapJobHomeDashboard(this WebApplication app)
     {
-        var assets = DashboardAssets.Load(typeof(DashboardEndpoints).Assembly);
+        var assets = DashboardAssets.Load(typeof(DashboardPageEndpoints).Assembly);
         app.MapGet("/", (HttpContext context) => Serve(context, assets.Index)).ExcludeFromDescription();
         app.MapGet("/{**path}", (HttpContext context, string path) => ServePath(context, assets, "/" + path))
             .ExcludeFromDescription()

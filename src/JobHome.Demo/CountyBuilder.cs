@@ -15,7 +15,7 @@ namespace JobHome.Demo;
 /// the households and seekers registered at them, then employers and their posts. Every random draw comes from one
 /// <see cref="DemoRandom"/> in a fixed order, so the same seed gives the same county.
 /// </summary>
-internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
+internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode, int density = 1)
 {
     private static readonly int[] MajorGroupWeights = [2, 8, 6, 34, 14, 30, 1, 5];
 
@@ -92,7 +92,7 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         var township = new Site(townCode, row.Name + Site.NameSuffix, SiteKind.Township, _code, townCentre,
             !urban && row.Name.EndsWith('乡'), Staff(1, 3, 1, 3, 2, 8));
         _sites.Add(township);
-        AddPeople(township, rng.Between(4, 10));
+        AddPeople(township, rng.Between(4, 10) * density);
         var stem = row.Name.Length > 2 ? row.Name[..^1] : row.Name;
         var town = new Town(townCode, townCentre, stem);
         for (var c = 0; c < row.Communities; c++)
@@ -116,7 +116,7 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
         var staff = village ? Staff(0, 1, 0, 2, 0, 5) : Staff(0, 2, 1, 2, 1, 5);
         var site = new Site(code, name + Site.NameSuffix, kind, town.Code, place, village, staff);
         _sites.Add(site);
-        AddPeople(site, village ? rng.Between(6, 16) : rng.Between(10, 25));
+        AddPeople(site, (village ? rng.Between(6, 16) : rng.Between(10, 25)) * density);
     }
 
     private string UniqueName(string townStem, string suffix)
@@ -337,7 +337,7 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode)
     {
         var anchors = _sites.Where(s => s.Kind is SiteKind.County or SiteKind.Township or SiteKind.IndustrialPark).ToList();
         var park = _sites.FirstOrDefault(s => s.Kind == SiteKind.IndustrialPark);
-        var count = Math.Max(12, _sites.Count / 4);
+        var count = Math.Max(12, _sites.Count / 4) * density;
         for (var e = 0; e < count; e++)
         {
             var site = park is not null && rng.Chance(0.35) ? park : rng.Pick(anchors);

@@ -86,7 +86,7 @@ public static class DemoGenerator
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, options.Counties);
         var rng = new DemoRandom(DemoRandom.Derive(options.Seed, (ulong)index));
         var cityCode = CityCode(index / options.CountiesPerCity);
-        var builder = new CountyBuilder(rng, index, cityCode);
+        var builder = new CountyBuilder(rng, index, cityCode, options.Density);
         return builder.Build();
     }
 
@@ -96,6 +96,8 @@ public static class DemoGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Counties, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Counties, DemoOptions.MaxCounties);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CountiesPerCity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Density, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Density, DemoOptions.MaxDensity);
     }
 
     private static string CityCode(int c) => c == 0 ? GanzhouCode : string.Create(CultureInfo.InvariantCulture, $"36C{c:000}");

@@ -29,6 +29,18 @@ internal static class Program
         }
 
         var storage = options.ToStorageOptions();
+        DemoMarker.Decision demo;
+        try
+        {
+            demo = DemoMarker.Decide(options, storage);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"JobHome silo cannot start: the data folder {options.DataPath} is not writable: "
+                + OneLine(e.Message));
+            return ExitCodes.StorageUnavailable;
+        }
+
         using (var interruption = new StartupInterruption())
         {
             try
@@ -57,6 +69,9 @@ internal static class Program
         try
         {
             SiloHost.Configure(builder, options, storage);
+            builder.Services.AddSingleton(options);
+            builder.Services.AddSingleton(demo);
+            builder.Services.AddHostedService<DemoLoader>();
             await using var app = builder.Build();
             SiloHost.Map(app, options, startTimestamp);
             await app.RunAsync();

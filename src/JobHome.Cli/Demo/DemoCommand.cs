@@ -30,6 +30,11 @@ internal static class DemoCommand
             Description = "Seed of the generator; same seed, same bytes. Default: 1",
             DefaultValueFactory = _ => 1UL,
         };
+        var density = new Option<int>("--density")
+        {
+            Description = $"Seekers and employers per site multiplied by D (1–{DemoOptions.MaxDensity}); 100 counties at 6 ≈ 1.3 M seekers. Default: 1",
+            DefaultValueFactory = _ => 1,
+        };
         var output = new Option<DirectoryInfo?>("--out")
         {
             Description = "Output folder (created if missing); files are replaced atomically",
@@ -39,10 +44,11 @@ internal static class DemoCommand
             Description = "Also write outcomes.csv: simulated recommendations → applications → hires to train models on",
         };
         var command = new Command("demo",
-            "Write deterministic demo data: sites.csv, seekers.csv, households.csv, employers.csv, posts.csv");
+            "Write deterministic demo data: sites.csv, seekers.csv, people.csv, households.csv, employers.csv, posts.csv");
         command.Options.Add(xinfeng);
         command.Options.Add(counties);
         command.Options.Add(seed);
+        command.Options.Add(density);
         command.Options.Add(output);
         command.Options.Add(outcomes);
         command.SetAction((parseResult, cancellationToken) =>
@@ -52,6 +58,11 @@ internal static class DemoCommand
             var isXinfeng = parseResult.GetValue(xinfeng);
             var countyCount = parseResult.GetValue(counties);
             var problems = Problems(directory, isXinfeng, countyCount);
+            var densityValue = parseResult.GetValue(density);
+            if (densityValue is < 1 or > DemoOptions.MaxDensity)
+            {
+                problems.Add($"--density must be between 1 and {DemoOptions.MaxDensity}, got {densityValue}");
+            }
             foreach (var problem in problems)
             {
                 error.WriteLine($"jobhome demo: {problem}");
@@ -60,7 +71,7 @@ internal static class DemoCommand
             {
                 return Task.FromResult(ExitCodes.Usage);
             }
-            var options = new DemoOptions(isXinfeng ? 1 : countyCount!.Value, parseResult.GetValue(seed));
+            var options = new DemoOptions(isXinfeng ? 1 : countyCount!.Value, parseResult.GetValue(seed)) { Density = densityValue };
             return Task.FromResult(Write(options, directory!.FullName, parseResult.GetValue(outcomes), parseResult.InvocationConfiguration,
                 cancellationToken));
         });

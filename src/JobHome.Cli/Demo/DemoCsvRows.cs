@@ -20,6 +20,13 @@ internal static class DemoCsvRows
     /// <summary>Header of <c>employers.csv</c>.</summary>
     public static readonly IReadOnlyList<string> EmployerColumns = ["id", "name", "credit_code", "site_code", "lat", "lon"];
 
+    /// <summary>Header of <c>people.csv</c>: the real-name facts the fair format leaves out.</summary>
+    public static readonly IReadOnlyList<string> PeopleColumns = ["seeker_id", "id_number", "phone", "status", "status_since"];
+
+    /// <summary>The cells of a person (synthetic ID-card number and phone: personal data in a real ledger).</summary>
+    public static string[] Person(DemoPerson person) =>
+        [person.SeekerId, person.IdNumber, person.Phone ?? string.Empty, person.StatusToken, CsvText.Date(person.StatusSince)];
+
     /// <summary>The cells of a site.</summary>
     public static string[] Site(Site site) =>
     [

@@ -5,7 +5,7 @@ using JobHome.Demo.Outcomes;
 
 namespace JobHome.Cli.Demo;
 
-/// <summary>Streams a generated province into the five demo CSV files, one county in memory at a time.</summary>
+/// <summary>Streams a generated province into the six demo CSV files, one county in memory at a time.</summary>
 internal static class DemoWriter
 {
     /// <summary>Columns of <c>outcomes.csv</c> (the stage layout of docs/formats.md).</summary>
@@ -14,10 +14,14 @@ internal static class DemoWriter
     /// <summary>Counts of rows written per file.</summary>
     internal sealed record Totals(long Sites, long Seekers, long Households, long Employers, long Posts, long Outcomes = 0);
 
+    /// <summary>The files every demo run writes, in load order for <c>jobhome import</c>.</summary>
+    public static readonly IReadOnlyList<string> FileNames =
+        ["sites.csv", "employers.csv", "seekers.csv", "people.csv", "households.csv", "posts.csv"];
+
     /// <summary>
-    /// Writes all files into <paramref name="directory"/> through one <see cref="OutputSet"/> (all five or none);
+    /// Writes all files into <paramref name="directory"/> through one <see cref="OutputSet"/> (all six or none);
     /// <paramref name="progress"/> gets the number of counties done. With <paramref name="outcomes"/> a sixth file,
-    /// <c>outcomes.csv</c>, holds simulated recommendations and what came of them; the other five are unchanged.
+    /// <c>outcomes.csv</c>, holds simulated recommendations and what came of them; the other six are unchanged.
     /// </summary>
     public static Totals Write(DemoOptions options, string directory, Action<int>? progress, CancellationToken cancellationToken,
         bool outcomes = false)
@@ -28,6 +32,7 @@ internal static class DemoWriter
         var households = Open(files, directory, "households.csv", DemoCsvRows.HouseholdColumns);
         var employers = Open(files, directory, "employers.csv", DemoCsvRows.EmployerColumns);
         var posts = Open(files, directory, "posts.csv", PostCsv.Columns);
+        var people = Open(files, directory, "people.csv", DemoCsvRows.PeopleColumns);
         var outcomeCsv = outcomes ? Open(files, directory, "outcomes.csv", OutcomeColumns) : null;
         long siteCount = 0, seekerCount = 0, householdCount = 0, employerCount = 0, postCount = 0, outcomeCount = 0;
         foreach (var site in DemoGenerator.UpperSites(options))
@@ -44,6 +49,7 @@ internal static class DemoWriter
             householdCount += WriteAll(households, county.Households, DemoCsvRows.Household);
             employerCount += WriteAll(employers, county.Employers, DemoCsvRows.Employer);
             postCount += WriteAll(posts, county.Posts, DemoCsvRows.Post);
+            WriteAll(people, DemoPeople.Of(county, options.Seed), DemoCsvRows.Person);
             if (outcomeCsv is not null)
             {
                 var seed = DemoRandom.Derive(options.Seed, 2_000_000UL + (ulong)county.Index);

@@ -2,6 +2,7 @@ using JobHome.Silo.Api.Alerts;
 using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
 using JobHome.Silo.Api.Households;
+using JobHome.Silo.Api.Import;
 using JobHome.Silo.Api.Indicators;
 using JobHome.Silo.Api.Placements;
 using JobHome.Silo.Api.Posts;
@@ -28,6 +29,7 @@ internal static class ApiEndpoints
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
+        services.AddSingleton<ImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }
@@ -52,6 +54,7 @@ internal static class ApiEndpoints
         api.MapPlacementEndpoints();
         api.MapIndicatorEndpoints();
         api.MapDashboardEndpoints();
+        api.MapImportEndpoints();
         app.MapMatchingEndpoints();
         // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
         app.MapJobHomeDashboard();

@@ -94,7 +94,7 @@ internal static class ApiResults
         return TypedResults.Problem(problem);
     }
 
-    private static ApiFieldError ToApi(FieldError error)
+    internal static ApiFieldError ToApi(FieldError error)
     {
         var field = JsonName(error.Field);
         var value = error.Value;

@@ -35,12 +35,14 @@ internal static class SiloHost
 
     /// <summary>
     /// Creates the builder with the usual configuration layering plus <c>--data DIR</c> as a short form of
-    /// <c>--JobHome:Data</c>.
+    /// <c>--JobHome:Data</c> and <c>--no-demo</c> of <c>--JobHome:Demo=false</c>.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // appsettings.json sits next to the assembly, so the host finds it whatever the working directory is; the data
         // folder, by contrast, is relative to the working directory (./data).
+        // --no-demo is a bare switch; configuration switches need a value, so it becomes --JobHome:Demo=false.
+        args = [.. args.Select(a => a == "--no-demo" ? $"--{SiloHostOptions.SectionName}:{nameof(SiloHostOptions.Demo)}=false" : a)];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
         {

@@ -47,6 +47,12 @@ internal sealed class SiloHostOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Load the Xinfeng demo on the first start of an empty embedded database (<c>JobHome:Demo</c>; <c>--no-demo</c> sets
+    /// it false). Default: true.
+    /// </summary>
+    public bool Demo { get; init; } = true;
+
     /// <summary>Full path of <see cref="Data"/>.</summary>
     public string DataPath => Path.GetFullPath(Data);
 

@@ -31,6 +31,7 @@ internal static class SiloHostOptionsReader
             GatewayPort = ReadPort(section, nameof(SiloHostOptions.GatewayPort), defaults.GatewayPort, errors),
             AdvertisedAddress = ReadAddress(section, errors),
             ShutdownTimeout = ReadShutdownTimeout(section, defaults.ShutdownTimeout, errors),
+            Demo = ReadFlag(section, nameof(SiloHostOptions.Demo), defaults.Demo, errors),
         };
 
         if (options.SiloPort == options.GatewayPort && errors.Count == 0)
@@ -68,6 +69,21 @@ internal static class SiloHostOptionsReader
                 errors.Add($"{Key(nameof(SiloHostOptions.Storage))} = '{value}' is not a storage kind: use 'embedded' or 'postgres'.");
                 return fallback;
         }
+    }
+
+    private static bool ReadFlag(IConfigurationSection section, string name, bool fallback, List<string> errors)
+    {
+        var value = section[name];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+        if (bool.TryParse(value.Trim(), out var flag))
+        {
+            return flag;
+        }
+        errors.Add($"{Key(name)} = '{value}' is not a flag: use true or false.");
+        return fallback;
     }
 
     private static string ReadText(IConfigurationSection section, string name, string fallback, List<string> errors)

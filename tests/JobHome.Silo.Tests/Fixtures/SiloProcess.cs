@@ -19,6 +19,7 @@ internal sealed class SiloProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Stopwatch _sinceStart;
     private readonly HttpClient _http;
+    private bool _ownsData = true;
 
     private SiloProcess(Process process, string dataDirectory, Uri baseAddress)
     {
@@ -69,7 +70,18 @@ internal sealed class SiloProcess : IDisposable
     public static SiloProcess Start(params string[] extraArguments) => Start(new Dictionary<string, string>(), extraArguments);
 
     /// <summary>As <see cref="Start(string[])"/>, with extra environment variables for the child.</summary>
-    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> environment, params string[] extraArguments) =>
+        Launch(environment, null, demo: false, extraArguments);
+
+    /// <summary>
+    /// Starts the silo on <paramref name="dataDirectory"/> (kept on dispose, so a test can restart on it) without
+    /// <c>--no-demo</c> when <paramref name="demo"/> is true: the demo-on-first-start path.
+    /// </summary>
+    public static SiloProcess StartIn(string dataDirectory, bool demo, params string[] extraArguments) =>
+        Launch(new Dictionary<string, string>(), dataDirectory, demo, extraArguments);
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string> environment, string? ownDataDirectory, bool demo,
+        string[] extraArguments)
     {
         var siloDll = Path.Combine(AppContext.BaseDirectory, "JobHome.Silo.dll");
         if (!File.Exists(siloDll))
@@ -78,7 +90,7 @@ internal sealed class SiloProcess : IDisposable
         }
 
         var ports = FreePorts.Take(3);
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"jobhome-silo-test-{Guid.NewGuid():N}", "data");
+        var dataDirectory = ownDataDirectory ?? Path.Combine(Path.GetTempPath(), $"jobhome-silo-test-{Guid.NewGuid():N}", "data");
         var baseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
 
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -111,13 +123,18 @@ internal sealed class SiloProcess : IDisposable
         info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         info.ArgumentList.Add($"--JobHome:SiloPort={ports[1]}");
         info.ArgumentList.Add($"--JobHome:GatewayPort={ports[2]}");
+        if (!demo)
+        {
+            // Tests start on an empty database and expect it to stay empty: no Xinfeng demo load.
+            info.ArgumentList.Add("--no-demo");
+        }
         foreach (var argument in extraArguments)
         {
             info.ArgumentList.Add(argument);
         }
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process, dataDirectory, baseAddress);
+        var silo = new SiloProcess(process, dataDirectory, baseAddress) { _ownsData = ownDataDirectory is null };
         process.OutputDataReceived += (_, e) => Append(silo._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(silo._stderr, e.Data);
         process.Start();
@@ -212,7 +229,7 @@ internal sealed class SiloProcess : IDisposable
         _process.Dispose();
         _http.Dispose();
         var root = Path.GetDirectoryName(DataDirectory)!;
-        if (Directory.Exists(root))
+        if (_ownsData && Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
         }

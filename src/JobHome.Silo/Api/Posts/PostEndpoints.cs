@@ -105,7 +105,7 @@ internal static class PostEndpoints
         return post.Validate();
     }
 
-    private static PostProfile Read(PostRequest r, FieldChecks checks)
+    internal static PostProfile Read(PostRequest r, FieldChecks checks)
     {
         const string PostRule = "post (岗位)";
         var siteCode = checks.Text("siteCode", r.SiteCode, "site code (网点编码)");

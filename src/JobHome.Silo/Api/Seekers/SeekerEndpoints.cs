@@ -212,7 +212,7 @@ internal static class SeekerEndpoints
         return result;
     }
 
-    private static SeekerRegistration Read(SeekerRequest r, FieldChecks checks)
+    internal static SeekerRegistration Read(SeekerRequest r, FieldChecks checks)
     {
         const string RealName = "real-name registration (实名登记)";
         var siteCode = checks.Text("siteCode", r.SiteCode, "site code (网点编码)");

@@ -81,7 +81,7 @@ internal static class SiteEndpoints
         return created ? TypedResults.Created($"/api/sites/{Uri.EscapeDataString(body.Code)}", body) : TypedResults.Ok(body);
     }
 
-    private static SiteProfile Read(SiteRequest request, FieldChecks checks)
+    internal static SiteProfile Read(SiteRequest request, FieldChecks checks)
     {
         var code = checks.Text("code", request.Code, "site code (网点编码)");
         var name = checks.Text("name", request.Name, "site name (网点名称)");

@@ -1,4 +1,6 @@
 using JobHome.Silo.Api.Alerts;
+using JobHome.Silo.Api.Audit;
+using JobHome.Silo.Api.Auth;
 using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
 using JobHome.Silo.Api.Households;
@@ -8,6 +10,7 @@ using JobHome.Silo.Api.Placements;
 using JobHome.Silo.Api.Posts;
 using JobHome.Silo.Api.Seekers;
 using JobHome.Silo.Api.Sites;
+using JobHome.Silo.Api.Users;
 using JobHome.Silo.Dashboard;
 using Scalar.AspNetCore;
 
@@ -43,8 +46,13 @@ internal static class ApiEndpoints
 
         var api = app.MapGroup("/api")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         api.MapSiteEndpoints();
         api.MapAlertEndpoints();
         api.MapSeekerEndpoints();

@@ -7,6 +7,7 @@ using JobHome.Grains.Time;
 using JobHome.Silo.Api;
 using JobHome.Silo.Diagnostics;
 using JobHome.Silo.Health;
+using JobHome.Silo.Security;
 using JobHome.Storage;
 using JobHome.Storage.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,6 +71,7 @@ internal static class SiloHost
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
         builder.Services.AddJobHomeApi();
+        builder.Services.AddJobHomeSecurity(builder.Configuration, storage);
 
         builder.UseOrleans(silo =>
         {
@@ -118,6 +120,7 @@ internal static class SiloHost
             SiloLog.Active(logger, seconds);
         };
 
+        app.UseJobHomeSecurity();
         app.MapJobHomeHealthChecks();
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         MapOperatorEndpoints(app);
@@ -129,8 +132,8 @@ internal static class SiloHost
     }
 
     /// <summary>
-    /// Endpoints for cluster operators. They are open for now: the issue that brings accounts and roles chains
-    /// <c>.RequireAuthorization(…)</c> onto the builders returned here, in this one place.
+    /// Endpoints for cluster operators: admin only, enforced with the API reference, OpenAPI and metrics paths by
+    /// <c>ApiAccessMiddleware.AdminPaths</c> (docs/security.md).
     /// </summary>
     private static IEndpointConventionBuilder[] MapOperatorEndpoints(WebApplication app) =>
     [

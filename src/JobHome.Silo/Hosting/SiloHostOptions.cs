@@ -20,6 +20,12 @@ internal sealed class SiloHostOptions
     /// <summary>PostgreSQL connection string (<c>ConnectionStrings:JobHome</c>); required with postgres. Default: none.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// PostgreSQL connection string of the role that applies schema scripts (<c>ConnectionStrings:JobHomeMigration</c>);
+    /// the runtime role of <see cref="ConnectionString"/> then needs no DDL rights. Default: none (the runtime string).
+    /// </summary>
+    public string? MigrationConnectionString { get; init; }
+
     /// <summary>Orleans cluster id: silos with the same id form one cluster (<c>JobHome:ClusterId</c>). Default: <c>jobhome</c>.</summary>
     public string ClusterId { get; init; } = "jobhome";
 
@@ -62,5 +68,6 @@ internal sealed class SiloHostOptions
         Kind = Storage,
         DataDirectory = DataPath,
         ConnectionString = ConnectionString,
+        MigrationConnectionString = MigrationConnectionString,
     };
 }

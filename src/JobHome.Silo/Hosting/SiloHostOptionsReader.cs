@@ -25,6 +25,7 @@ internal static class SiloHostOptionsReader
             Storage = ReadStorage(section, defaults.Storage, errors),
             Data = ReadText(section, nameof(SiloHostOptions.Data), defaults.Data, errors),
             ConnectionString = configuration.GetConnectionString("JobHome") is { Length: > 0 } connection ? connection : null,
+            MigrationConnectionString = configuration.GetConnectionString("JobHomeMigration") is { Length: > 0 } migration ? migration : null,
             ClusterId = ReadId(section, nameof(SiloHostOptions.ClusterId), defaults.ClusterId, errors),
             ServiceId = ReadId(section, nameof(SiloHostOptions.ServiceId), defaults.ServiceId, errors),
             SiloPort = ReadPort(section, nameof(SiloHostOptions.SiloPort), defaults.SiloPort, errors),

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using JobHome.Domain.Validation;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace JobHome.Silo.Security.Access;
+
+/// <summary>
+/// Reads a JSON request body into memory once and checks it against the limits (size, depth, string length, array
+/// length, valid UTF-8) before any endpoint sees it; the body stays readable for the endpoint.
+/// </summary>
+internal static class JsonBodyGuard
+{
+    /// <summary>True for a request whose body is JSON.</summary>
+    public static bool HasJsonBody(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+        && request.ContentType is { } type
+        && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Buffers and checks the body; returns the bytes, or a field error and the status to answer with (400 or 413).
+    /// </summary>
+    public static async Task<(byte[]? Body, FieldError? Error, int Status)> ReadAsync(HttpContext context, SecurityOptions limits)
+    {
+        var request = context.Request;
+        if (request.ContentLength > limits.MaxJsonBytes)
+        {
+            return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxJsonBytes;
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limits.MaxJsonBytes)
+                {
+                    return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
+        }
+        var body = buffer.ToArray();
+        var problem = Check(body, limits);
+        if (problem is not null)
+        {
+            return (null, new FieldError("(body)", string.Empty, problem, "request limits (请求限制): see docs/security.md"), 400);
+        }
+        request.Body = new MemoryStream(body, writable: false);
+        return (body, null, 0);
+    }
+
+    private static FieldError TooLarge(SecurityOptions limits) =>
+        new("(body)", string.Empty, $"is larger than {limits.MaxJsonBytes} bytes", "request limits (请求限制): JSON body size");
+
+    /// <summary>The first broken limit, or null when the body is within them (malformed JSON is left to the binder).</summary>
+    private static string? Check(byte[] body, SecurityOptions limits)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var arrays = new Stack<int>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartArray:
+                        CountItem(arrays);
+                        arrays.Push(0);
+                        break;
+                    case JsonTokenType.EndArray:
+                        arrays.Pop();
+                        break;
+                    case JsonTokenType.StartObject:
+                        CountItem(arrays);
+                        arrays.Push(-1);
+                        break;
+                    case JsonTokenType.EndObject:
+                        arrays.Pop();
+                        break;
+                    case JsonTokenType.String or JsonTokenType.PropertyName:
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            CountItem(arrays);
+                        }
+                        // GetString checks the UTF-8 and unescapes; length in UTF-16 units.
+                        if (reader.GetString()!.Length > limits.MaxStringLength)
+                        {
+                            return $"has a string longer than {limits.MaxStringLength} characters";
+                        }
+                        break;
+                    default:
+                        CountItem(arrays);
+                        break;
+                }
+                if (arrays.Count > 0 && arrays.Peek() > limits.MaxArrayLength)
+                {
+                    return $"has an array longer than {limits.MaxArrayLength} items";
+                }
+            }
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"is nested deeper than {limits.MaxJsonDepth} levels";
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON: the endpoint's binder answers 400 naming the field where reading stopped.
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return "is not valid UTF-8 JSON";
+        }
+        return null;
+    }
+
+    private static void CountItem(Stack<int> arrays)
+    {
+        if (arrays.Count > 0 && arrays.Peek() >= 0)
+        {
+            arrays.Push(arrays.Pop() + 1);
+        }
+    }
+}

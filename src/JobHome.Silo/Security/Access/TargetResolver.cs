@@ -1,0 +1,115 @@
+using System.Text.Json;
+using JobHome.Grains.Employers;
+using JobHome.Grains.People;
+using JobHome.Grains.Placements;
+using JobHome.Grains.Posts;
+
+namespace JobHome.Silo.Security.Access;
+
+/// <summary>Finds the sites a request touches: site codes it names and the sites of the records whose ids it names.</summary>
+internal sealed class TargetResolver(IGrainFactory grains)
+{
+    private const int MaxBodyTargets = 200;
+
+    /// <summary>The targets of <paramref name="context"/>'s route values, <c>siteCode</c> query and JSON body fields.</summary>
+    public async Task<List<Target>> ResolveAsync(HttpContext context, string area, byte[]? body)
+    {
+        var targets = new List<Target>();
+        var route = context.Request.RouteValues;
+        foreach (var name in new[] { "code", "siteCode" })
+        {
+            if (route.TryGetValue(name, out var value) && value is string code && code.Length > 0)
+            {
+                targets.Add(new Target(name, code, code));
+            }
+        }
+        if (route.TryGetValue("id", out var idValue) && idValue is string id && id.Length > 0)
+        {
+            var site = await SiteOfAsync(area, id);
+            if (site is not null || area is "seekers" or "households" or "placements" or "posts")
+            {
+                targets.Add(new Target("id", id, site));
+            }
+        }
+        if (route.TryGetValue("creditCode", out var creditValue) && creditValue is string credit && credit.Length > 0)
+        {
+            targets.Add(new Target("creditCode", credit, (await grains.GetGrain<IEmployerGrain>(credit).GetAsync())?.SiteCode));
+        }
+        if (context.Request.Query.TryGetValue("siteCode", out var querySite) && querySite.ToString() is { Length: > 0 } q)
+        {
+            targets.Add(new Target("siteCode", q, q));
+        }
+        if (body is { Length: > 0 })
+        {
+            await AddBodyTargetsAsync(targets, body, area);
+        }
+        return targets;
+    }
+
+    private async Task AddBodyTargetsAsync(List<Target> targets, byte[] body, string area)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return; // the binder answers 400; nothing is written
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+            var root = document.RootElement;
+            if (Text(root, "siteCode") is { } siteCode)
+            {
+                targets.Add(new Target("siteCode", siteCode, siteCode));
+            }
+            if (area == "sites" && Text(root, "parentCode") is { } parent)
+            {
+                targets.Add(new Target("parentCode", parent, parent));
+            }
+            if (Text(root, "seekerId") is { } seekerId)
+            {
+                targets.Add(new Target("seekerId", seekerId, await SiteOfAsync("seekers", seekerId)));
+            }
+            if (root.TryGetProperty("memberIds", out var members) && members.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var member in members.EnumerateArray().Take(MaxBodyTargets))
+                {
+                    if (member.ValueKind == JsonValueKind.String && member.GetString() is { Length: > 0 } memberId)
+                    {
+                        targets.Add(new Target("memberIds", memberId, await SiteOfAsync("seekers", memberId)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : null;
+
+    /// <summary>The site of the record <paramref name="id"/> of <paramref name="area"/>, or null when unknown.</summary>
+    private async Task<string?> SiteOfAsync(string area, string id)
+    {
+        switch (area)
+        {
+            case "seekers":
+                return (await grains.GetGrain<ISeekerGrain>(id).GetAsync())?.SiteCode;
+            case "households":
+                return (await grains.GetGrain<IHouseholdGrain>(id).GetAsync())?.SiteCode;
+            case "placements":
+                var placement = await grains.GetGrain<IPlacementGrain>(id).GetAsync();
+                return placement is null ? null : await SiteOfAsync("seekers", placement.Request.SeekerId);
+            case "posts":
+                return (await grains.GetGrain<IPostGrain>(id).GetAsync())?.Profile.SiteCode;
+            default:
+                return null;
+        }
+    }
+}

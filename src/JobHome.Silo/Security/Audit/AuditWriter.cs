@@ -1,0 +1,78 @@
+using System.Text.Json;
+using JobHome.Silo.Security.Access;
+
+namespace JobHome.Silo.Security.Audit;
+
+/// <summary>Builds and appends the audit record of a request: who, when, from where, what, which record, why, and the outcome.</summary>
+public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider time, ILogger<AuditWriter> logger)
+{
+    /// <summary>Header a client may give the reason of a change in (also read from a body field <c>reason</c>).</summary>
+    public const string ReasonHeader = "X-JobHome-Reason";
+
+    private const int MaxReasonLength = 500;
+
+    /// <summary>Appends a record; throws when the store refuses (callers that must audit first rely on that).</summary>
+    public async Task<AuditRecord> AppendAsync(Caller caller, string address, string action, string targetId, string? siteCode, string? reason,
+        int status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var record = new AuditRecord(0, time.GetUtcNow(), caller.Username, caller.Role, address, action, targetId, siteCode,
+            await scope.PathTextAsync(siteCode), Truncate(reason), status, string.Empty);
+        return await log.AppendAsync(record, cancellationToken);
+    }
+
+    /// <summary>Audits a finished write request; a failure is logged (the write has happened) and does not change the answer.</summary>
+    internal async Task WriteAsync(HttpContext context, Caller caller, string pattern, IReadOnlyList<Target> targets, byte[]? body, int status)
+    {
+        try
+        {
+            var route = context.Request.RouteValues;
+            var targetId = new[] { "id", "code", "creditCode", "username" }
+                .Select(name => route.TryGetValue(name, out var v) ? v as string : null)
+                .FirstOrDefault(v => !string.IsNullOrEmpty(v))
+                ?? LocationId(context)
+                ?? targets.FirstOrDefault()?.Value
+                ?? string.Empty;
+            var site = targets.FirstOrDefault(t => t.SiteCode is not null)?.SiteCode;
+            var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header : BodyReason(body);
+            await AppendAsync(caller, Address(context), $"{context.Request.Method.ToUpperInvariant()} {AccessRules.Normalize(pattern)}",
+                targetId, site, reason, status, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            SecurityLog.AuditFailed(logger, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The client address as the server saw it.</summary>
+    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string? LocationId(HttpContext context)
+    {
+        var location = context.Response.Headers.Location.ToString();
+        return location.Length == 0 ? null : location.TrimEnd('/').Split('/')[^1];
+    }
+
+    private static string? BodyReason(byte[]? body)
+    {
+        if (body is not { Length: > 0 })
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
+                ? reason.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Truncate(string? reason) =>
+        reason is null ? null : reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+}

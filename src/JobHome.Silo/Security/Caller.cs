@@ -1,0 +1,39 @@
+using System.Security.Claims;
+
+namespace JobHome.Silo.Security;
+
+/// <summary>The signed-in account making a request: name, role and the site its scope starts at (null: whole network).</summary>
+public sealed record Caller(string Username, string Role, string? SiteCode)
+{
+    /// <summary>Claim with the role.</summary>
+    public const string RoleClaim = "role";
+
+    /// <summary>Claim with the site code the account is bound to.</summary>
+    public const string SiteClaim = "site";
+
+    /// <summary>Claim with the account's security stamp (changes on password change and disable, revoking tokens).</summary>
+    public const string StampClaim = "stamp";
+
+    /// <summary>Claim with the value the dashboard must echo in <c>X-XSRF-TOKEN</c> on cookie-authenticated writes.</summary>
+    public const string XsrfClaim = "xsrf";
+
+    /// <summary>True for admin, whose scope is the whole network.</summary>
+    public bool IsNetworkWide => Role == Roles.Admin || SiteCode is null;
+
+    /// <summary>The caller of a signed-in principal, or null when the principal lacks the claims.</summary>
+    public static Caller? From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        var name = principal.FindFirstValue("sub");
+        var role = principal.FindFirstValue(RoleClaim);
+        if (string.IsNullOrEmpty(name) || !Roles.IsKnown(role))
+        {
+            return null;
+        }
+        var site = principal.FindFirstValue(SiteClaim);
+        return new Caller(name, role!, string.IsNullOrEmpty(site) ? null : site);
+    }
+}

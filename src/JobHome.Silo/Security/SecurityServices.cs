@@ -1,0 +1,146 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using JobHome.Silo.Api.Auth;
+using JobHome.Silo.Security.Access;
+using JobHome.Silo.Security.Accounts;
+using JobHome.Silo.Security.Audit;
+using JobHome.Silo.Security.Tokens;
+using JobHome.Storage;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JobHome.Silo.Security;
+
+/// <summary>Registers and wires sign-in, access rules, audit, rate limits and CORS.</summary>
+internal static class SecurityServices
+{
+    /// <summary>The OpenID Connect scheme (only when configured).</summary>
+    public const string OidcScheme = "oidc";
+
+    /// <summary>The scheme OpenID Connect hands its result to before the silo issues its own session.</summary>
+    public const string ExternalScheme = "jobhome.external";
+
+    private const string CorsPolicy = "jobhome-cors";
+
+    /// <summary>Adds the security services; <paramref name="storage"/> says where the audit log lives.</summary>
+    public static void AddJobHomeSecurity(this IServiceCollection services, IConfiguration configuration, JobHomeStorageOptions storage)
+    {
+        var settings = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<UserAccountState>, PasswordHasher<UserAccountState>>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SiteScope>();
+        services.AddSingleton<TargetResolver>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IAuditLog>(storage.Kind == StorageKind.Embedded
+            ? new SqliteAuditLog(storage.EmbeddedPath)
+            : new PostgresAuditLog(storage.ConnectionString!));
+        services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
+        services.AddHostedService<SigningKeyRefresher>();
+        services.AddHostedService<AdminBootstrap>();
+
+        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing, IOptions<SecurityOptions>>((jwt, ring, security) => ConfigureJwt(jwt, ring, security.Value));
+        if (settings.Oidc.Enabled)
+        {
+            authentication.AddCookie(ExternalScheme).AddOpenIdConnect(OidcScheme, oidc => OidcSignIn.Configure(oidc, settings.Oidc));
+        }
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter => ConfigureRateLimits(limiter, settings));
+        if (settings.CorsOrigins.Length > 0)
+        {
+            services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy.WithOrigins(settings.CorsOrigins)
+                .AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
+        }
+    }
+
+    /// <summary>Adds the middleware: CORS (when configured), authentication, rate limits, the access rules, authorization.</summary>
+    public static void UseJobHomeSecurity(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.CorsOrigins.Length > 0)
+        {
+            app.UseCors(CorsPolicy);
+        }
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiAccessMiddleware>();
+        app.UseAuthorization();
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, SigningKeyRing ring, SecurityOptions security)
+    {
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = security.Issuer,
+            ValidAudience = security.Audience,
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKeyResolver = (_, _, _, _) => ring.ValidationKeys,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = TimeSpan.FromSeconds(30),
+            NameClaimType = "sub",
+            RoleClaimType = Caller.RoleClaim,
+        };
+        jwt.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
+                    && context.Request.Cookies.TryGetValue(SessionCookies.AuthCookie, out var cookie) && cookie.Length > 0)
+                {
+                    context.Token = cookie;
+                    context.HttpContext.Items[ApiAccessMiddleware.ViaCookieItem] = true;
+                }
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = async context =>
+            {
+                // Disabled accounts and changed passwords revoke tokens at once: the stamp must still be the account's.
+                var stamp = context.Principal?.FindFirst(Caller.StampClaim)?.Value;
+                var name = context.Principal?.FindFirst("sub")?.Value;
+                if (stamp is null || name is null)
+                {
+                    context.Fail("The token lacks its account claims.");
+                    return;
+                }
+                if (stamp.StartsWith(OidcSignIn.StampPrefix, StringComparison.Ordinal))
+                {
+                    return;
+                }
+                var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+                var account = await grains.GetGrain<IUserAccountGrain>(name).GetAsync();
+                if (account is null || account.Disabled || !string.Equals(account.Stamp, stamp, StringComparison.Ordinal))
+                {
+                    context.Fail("The account is disabled or its password changed.");
+                }
+            },
+        };
+    }
+
+    private static void ConfigureRateLimits(RateLimiterOptions limiter, SecurityOptions settings)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = (context, _) => new ValueTask(Problems.TooMany(context.HttpContext));
+        limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.From(context.User) is { } caller
+                ? RateLimitPartition.GetFixedWindowLimiter("account:" + caller.Username, _ => PerMinute(settings.PermitsPerAccountPerMinute))
+                : RateLimitPartition.GetNoLimiter("anonymous")),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(context), _ => PerMinute(settings.PermitsPerAddressPerMinute))));
+        limiter.AddPolicy(AuthEndpoints.SignInPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInsPerAddressPerMinute)));
+    }
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    private static string AddressOf(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+}

@@ -12,6 +12,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Debian's Chromium, installed by ./test.sh when missing.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The admin account (JobHome:AdminPassword, chosen on the first start).</summary>
+    public const string AdminUser = "admin";
+
+    /// <summary>The admin password given to the silo on its first start.</summary>
+    public const string AdminPassword = "Dashboard-tests-2026!";
+
     private SiloProcess? _silo;
     private IPlaywright? _playwright;
 
@@ -38,12 +44,19 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        _silo = SiloProcess.Start();
+        _silo = SiloProcess.Start(new Dictionary<string, string>
+        {
+            ["JobHome__AdminPassword"] = AdminPassword,
+            // A configured signing key (as for several silos): the generated one is loaded only once the silo is active.
+            ["JobHome__Security__SigningKeys__0"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        });
         try
         {
             await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            Network = new TestNetwork(_silo.Http);
+            Network = await TestNetwork.SignInAsync(_silo.BaseAddress, AdminUser, AdminPassword);
             await Network.LoadAsync();
+            await Network.WarmAsync(TestNetwork.Province);
+            await Network.WarmAsync(TestNetwork.County);
             _playwright = await Playwright.CreateAsync();
             Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -59,8 +72,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new page at 1366×768 (the office screen) that records console errors and failed requests.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768)
+    /// <summary>
+    /// A new page at 1366×768 (the office screen), signed in as admin through <c>POST /api/auth/login</c> unless
+    /// <paramref name="signedIn"/> is false, that records console errors and uncaught exceptions.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1366, int height = 768, bool signedIn = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -68,6 +84,16 @@ public sealed class DashboardFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
+        if (signedIn)
+        {
+            var login = await context.APIRequest.PostAsync("/api/auth/login",
+                new() { DataObject = new { username = AdminUser, password = AdminPassword } });
+            if (!login.Ok)
+            {
+                throw new InvalidOperationException($"sign-in failed: {login.Status} {await login.TextAsync()}");
+            }
+        }
+
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -103,6 +129,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        Network?.Dispose();
         _silo?.Dispose();
         _silo = null;
     }

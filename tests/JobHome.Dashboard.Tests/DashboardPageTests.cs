@@ -169,7 +169,9 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.Locator("#fair-run").ClickAsync();
 
         var download = page.Locator("#fair-assignment");
-        await download.WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("#fair-assignment, #fair-result .error").First.WaitForAsync(new() { Timeout = 30_000 });
+        var failure = page.Locator("#fair-result .error");
+        Assert.False(await failure.IsVisibleAsync(), await failure.IsVisibleAsync() ? await failure.InnerTextAsync() : "");
         Assert.Equal("1", await page.Locator("#fair-progress").EvaluateAsync<string>("p => String(p.value)"));
         var offers = int.Parse((await page.Locator("[data-offers]").GetAttributeAsync("data-offers"))!, CultureInfo.InvariantCulture);
         Assert.InRange(offers, 1, 3);
@@ -257,11 +259,31 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         Assert.Equal("no-referrer", root.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal(HttpStatusCode.OK, route.StatusCode);
         Assert.Equal(await root.Content.ReadAsStringAsync(), await route.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        // Unknown API paths never get the page: 404, or 401 first where sign-in is enforced.
+        Assert.Contains(api.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized });
+        Assert.NotEqual("text/html", api.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
         var html = await root.Content.ReadAsStringAsync();
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("<script(?![^>]*src=)[^>]*>", html);
+    }
+
+    [Fact]
+    public async Task SignIn_NoSession_ShowsTheFormAndThenTheSite()
+    {
+        var (page, _) = await fixture.NewPageAsync(signedIn: false);
+        await page.GotoAsync($"/site/{TestNetwork.County}");
+        var form = page.Locator("#signin-form");
+        await form.WaitForAsync(new() { Timeout = LoadTimeoutMs });
+        await fixture.ScreenshotAsync(page, "signin");
+
+        await page.Locator("#signin-username").FillAsync(DashboardFixture.AdminUser);
+        await page.Locator("#signin-password").FillAsync(DashboardFixture.AdminPassword);
+        await page.Locator("#signin-form button[type=submit]").ClickAsync();
+
+        await page.Locator(".tile[data-indicator=employmentRate][data-value]").WaitForAsync(new() { Timeout = LoadTimeoutMs });
+        Assert.False(await form.IsVisibleAsync());
+        await page.Context.CloseAsync();
     }
 
     /// <summary>Polls the API until the site's value reaches <paramref name="expectedAtLeast"/> (cross-process, eventually consistent).</summary>

@@ -13,7 +13,7 @@ namespace JobHome.Dashboard.Tests;
 /// (employed, unemployed, long-term unemployed), an employer with posts, and a zero-employment household whose members'
 /// status dates are back-dated so that it is overdue today (the silo has no test clock to move).
 /// </summary>
-internal sealed class TestNetwork(HttpClient http)
+internal sealed class TestNetwork(HttpClient http) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private int _sequence;
@@ -44,6 +44,26 @@ internal sealed class TestNetwork(HttpClient http)
 
     /// <summary>An employer at the county's first village.</summary>
     public string Employer { get; private set; } = "";
+
+    /// <summary>A client of the silo at <paramref name="baseAddress"/> with a bearer token of the given account.</summary>
+    public static async Task<TestNetwork> SignInAsync(Uri baseAddress, string username, string password)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/token", UriKind.Relative), new { username, password }, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"POST /api/auth/token: {(int)response.StatusCode} {text}");
+        }
+
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", JsonNode.Parse(text)!["accessToken"]!.GetValue<string>());
+        return new TestNetwork(client);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
 
     /// <summary>Loads the network.</summary>
     public async Task LoadAsync()
@@ -108,6 +128,33 @@ internal sealed class TestNetwork(HttpClient http)
 
     /// <summary>Seekers in the labour force loaded by <see cref="LoadAsync"/>: 25 employed, 9 + 1 + 2 unemployed.</summary>
     public const int LabourForce = 37;
+
+    /// <summary>
+    /// Asks once for everything the site page of <paramref name="code"/> loads, so the page-load measurement sees a
+    /// running server (compiled endpoints, active grains) as an operator does, not the first call after start.
+    /// </summary>
+    public async Task WarmAsync(string code)
+    {
+        string[] paths =
+        [
+            $"/api/sites/{code}", $"/api/sites/{code}/path", $"/api/indicators/{code}", $"/api/sites/{code}/children/indicators",
+            $"/api/indicators/{code}/history", $"/api/sites/{code}/occupations", $"/api/sites/{code}/map",
+            $"/api/sites/{code}/alerts", $"/api/sites/{code}/card", "/", "/api/sites/search?q=%E5%B0%B1%E4%B8%9A&limit=1",
+        ];
+        foreach (var path in paths)
+        {
+            await GetTextAsync(path);
+        }
+    }
+
+    private async Task GetTextAsync(string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
     /// <summary>Registers a seeker; returns its id.</summary>
     public async Task<string> SeekerAsync(string siteCode, string status, DateOnly since)

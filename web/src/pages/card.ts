@@ -31,8 +31,9 @@ export function renderCard(card: SiteCard | null): HTMLElement {
       ? h('div', {}, h('h3', {}, t('missingForNext')), h('ul', {}, ...card.missingForNextLevel.map((m) => h('li', {}, words(m)))))
       : null,
     card.checklist.failing.length
-      ? h('div', {}, h('h3', {}, t('failingItems')), h('ul', {}, ...card.checklist.failing.map((f) =>
-        h('li', {}, words(f), f.mandatory ? h('strong', {}, ` (${t('mandatory')})`) : null))))
+      ? h('details', { class: 'failing' }, h('summary', {}, `${t('failingItems')} (${card.checklist.failing.length})`),
+        h('ul', {}, ...card.checklist.failing.map((f) =>
+          h('li', {}, words(f), f.mandatory ? h('strong', {}, ` (${t('mandatory')})`) : null))))
       : null,
     card.services.length
       ? h('details', {}, h('summary', {}, t('services')), h('ul', {}, ...card.services.map((s) => h('li', {}, words(s)))))

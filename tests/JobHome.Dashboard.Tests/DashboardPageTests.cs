@@ -277,8 +277,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await form.WaitForAsync(new() { Timeout = LoadTimeoutMs });
         await fixture.ScreenshotAsync(page, "signin");
 
-        await page.Locator("#signin-username").FillAsync(DashboardFixture.AdminUser);
-        await page.Locator("#signin-password").FillAsync(DashboardFixture.AdminPassword);
+        await page.Locator("#signin-username").FillAsync(Browser.AdminUser);
+        await page.Locator("#signin-password").FillAsync(Browser.AdminPassword);
         await page.Locator("#signin-form button[type=submit]").ClickAsync();
 
         await page.Locator(".tile[data-indicator=employmentRate][data-value]").WaitForAsync(new() { Timeout = LoadTimeoutMs });

@@ -109,6 +109,10 @@ internal sealed class Browser : IAsyncDisposable
         return (page, errors);
     }
 
+    /// <summary>Matches the page URL of site <paramref name="code"/>.</summary>
+    public static System.Text.RegularExpressions.Regex SiteUrl(string code) =>
+        new($"/site/{System.Text.RegularExpressions.Regex.Escape(code)}$");
+
     /// <summary>Saves a full-page screenshot as <c>screenshots/{name}.png</c> in the test output folder.</summary>
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });

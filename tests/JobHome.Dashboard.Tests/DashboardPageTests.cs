@@ -50,7 +50,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         foreach (var code in path)
         {
             await page.Locator($"a[data-site='{code}']").ClickAsync(new() { Timeout = LoadTimeoutMs });
-            await page.WaitForURLAsync($"**/site/{code}", new() { Timeout = LoadTimeoutMs });
+            await Assertions.Expect(page).ToHaveURLAsync(Browser.SiteUrl(code), new() { Timeout = LoadTimeoutMs });
             await page.Locator(".tile[data-indicator=employmentRate][data-value]").WaitForAsync(new() { Timeout = LoadTimeoutMs });
         }
 
@@ -94,7 +94,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.GotoAsync($"/site/{TestNetwork.County}");
         await page.Locator(".live-state[data-state=open]").WaitForAsync(new() { Timeout = LoadTimeoutMs });
         var tile = page.Locator(".tile[data-indicator=placements]");
-        await Assertions.Expect(tile).ToHaveAttributeAsync("data-value", settled["placements"]!.ToString(), new() { Timeout = LoadTimeoutMs });
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-value", settled["placements"]!.ToString(),
+            new() { Timeout = LoadTimeoutMs });
         var before = int.Parse((await tile.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
         await page.EvaluateAsync("() => { window.__noReload = true; }");
 
@@ -123,7 +124,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await fixture.ScreenshotAsync(page, "alerts");
 
         await member.ClickAsync();
-        await page.WaitForURLAsync("**/person/**", new() { Timeout = LoadTimeoutMs });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/person/sk-"),
+            new() { Timeout = LoadTimeoutMs });
         var masked = await page.Locator("#id-masked").InnerTextAsync(new() { Timeout = LoadTimeoutMs });
         Assert.Matches(@"^\d{4}\*{10}\d{3}[\dX]$", masked);
         await page.Locator("#status-history li").First.WaitForAsync(new() { Timeout = LoadTimeoutMs });
@@ -149,7 +151,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     [Fact]
     public async Task FairPage_SmallUpload_RunsToDoneAndOffersTheDownload()
     {
-        const string seekers = "id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups\n"
+        const string seekers =
+            "id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups\n"
             + "s1,张三,1990-01-01,M,senior,6-25,,2500,25.38,114.92,1,full_time,\n"
             + "s2,李四,1985-05-05,F,junior,6-25,,2000,25.39,114.93,1,full_time,\n"
             + "s3,王五,1992-03-03,M,college,4-02,,3000,25.40,114.91,0,full_time,\n";
@@ -286,7 +289,8 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Polls the API until the site's value reaches <paramref name="expectedAtLeast"/> (cross-process, eventually consistent).</summary>
+    /// <summary>Polls the API until the site's value reaches <paramref name="expectedAtLeast"/> (cross-process, eventually
+    /// consistent).</summary>
     private async Task<JsonNode> WaitForApiAsync(string code, Func<JsonNode, int> value, int expectedAtLeast)
     {
         var deadline = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Playwright;
 
 namespace JobHome.Dashboard.Tests;
 
@@ -19,13 +20,13 @@ public sealed class DemoDashboardTests(DemoFixture fixture) : IClassFixture<Demo
     {
         var (page, errors) = await fixture.NewPageAsync();
         await page.GotoAsync("/");
-        await page.WaitForURLAsync($"**/site/{Province}", new() { Timeout = TimeoutMs });
+        await Assertions.Expect(page).ToHaveURLAsync(Browser.SiteUrl(Province), new() { Timeout = TimeoutMs });
         await page.Locator(".tile[data-indicator=employmentRate][data-value]").WaitForAsync(new() { Timeout = TimeoutMs });
 
         foreach (var code in new[] { "360700", County })
         {
             await page.Locator($"a[data-site='{code}']").ClickAsync(new() { Timeout = TimeoutMs });
-            await page.WaitForURLAsync($"**/site/{code}", new() { Timeout = TimeoutMs });
+            await Assertions.Expect(page).ToHaveURLAsync(Browser.SiteUrl(code), new() { Timeout = TimeoutMs });
         }
 
         await page.Locator("#children canvas").First.WaitForAsync(new() { Timeout = TimeoutMs });
@@ -40,7 +41,7 @@ public sealed class DemoDashboardTests(DemoFixture fixture) : IClassFixture<Demo
             var next = page.Locator("table.children-table a[data-site]").First;
             var code = (await next.GetAttributeAsync("data-site", new() { Timeout = TimeoutMs }))!;
             await next.ClickAsync();
-            await page.WaitForURLAsync($"**/site/{code}", new() { Timeout = TimeoutMs });
+            await Assertions.Expect(page).ToHaveURLAsync(Browser.SiteUrl(code), new() { Timeout = TimeoutMs });
             await page.Locator(".tile[data-indicator=employmentRate][data-value]").WaitForAsync(new() { Timeout = TimeoutMs });
         }
 

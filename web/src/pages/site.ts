@@ -1,5 +1,6 @@
 import { get, seg, SignInRequired } from '../api';
 import { navigate, onLeave } from '../app';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { childrenOption, historyOption, mapOption, mount, occupationsOption, type HistoryPoint, type MapSite,
   type OccupationRow } from '../charts';
 import { Coalescer } from '../coalesce';
@@ -103,16 +104,18 @@ function liveTiles(container: HTMLElement, code: string): void {
 /** The site page: breadcrumbs, tiles, charts, children, alerts, card, exports. */
 export async function renderSite(view: HTMLElement, code: string): Promise<void> {
   const c = seg(code);
-  const [site, path, indicators, children, history, occupations, sites, alerts, card] = await Promise.all([
+  // The page appears as soon as the site, its tiles and its children are in; the slower panels (history,
+  // occupations, map, alerts, card) fill in when their answers arrive.
+  const history = optional(get<{ points: HistoryPoint[] }>(`/api/indicators/${c}/history`));
+  const occupations = optional(get<{ items: OccupationRow[] }>(`/api/sites/${c}/occupations`));
+  const sites = optional(get<{ items: MapSite[] }>(`/api/sites/${c}/map`));
+  const alerts = optional(get<SiteAlerts>(`/api/sites/${c}/alerts`));
+  const card = optional(get<SiteCard>(`/api/sites/${c}/card`));
+  const [site, path, indicators, children] = await Promise.all([
     get<SiteRecord>(`/api/sites/${c}`),
     optional(get<{ items: SiteHit[] }>(`/api/sites/${c}/path`)),
     get<Indicators>(`/api/indicators/${c}`),
     optional(get<{ items: ChildIndicators[] }>(`/api/sites/${c}/children/indicators`)),
-    optional(get<{ points: HistoryPoint[] }>(`/api/indicators/${c}/history`)),
-    optional(get<{ items: OccupationRow[] }>(`/api/sites/${c}/occupations`)),
-    optional(get<{ items: MapSite[] }>(`/api/sites/${c}/map`)),
-    optional(get<SiteAlerts>(`/api/sites/${c}/alerts`)),
-    optional(get<SiteCard>(`/api/sites/${c}/card`)),
   ]);
 
   const crumbs = h('ol', {});
@@ -137,35 +140,53 @@ export async function renderSite(view: HTMLElement, code: string): Promise<void>
   const grid = h('div', { class: 'grid' });
   view.append(grid);
   grid.append(childrenPanel(view, children?.items ?? []));
+  const mounted = new Promise<void>((resolve) => view.addEventListener('mounted', () => resolve(), { once: true }));
+  grid.append(chartPanel('history', t('history'), '', mounted, history, (d) => d.points.length ? historyOption(d.points) : null));
+  grid.append(chartPanel('occupations', t('occupations'), '', mounted, occupations,
+    (d) => d.items.length ? occupationsOption(d.items, lang()) : null));
+  grid.append(chartPanel('map', t('map'), 'chart-map', mounted, sites, (d) => d.items.length ? mapOption(d.items) : null,
+    (chart, d) => chart.on('click', (params) => {
+      const name = (params as { name?: string }).name;
+      const hit = d.items.find((s) => s.name === name);
+      if (hit) {
+        navigate(`/site/${encodeURIComponent(hit.code)}`);
+      }
+    })));
 
-  const historyChart = h('div', { class: 'chart', role: 'img', 'aria-label': t('history') });
-  grid.append(section('history', t('history'), history?.points.length ? historyChart : h('p', {}, t('noData'))));
-  const occChart = h('div', { class: 'chart', role: 'img', 'aria-label': t('occupations') });
-  grid.append(section('occupations', t('occupations'), occupations?.items.length ? occChart : h('p', {}, t('noData'))));
-  const mapChart = h('div', { class: 'chart chart-map', role: 'img', 'aria-label': t('map') });
-  grid.append(section('map', t('map'), sites?.items.length ? mapChart : h('p', {}, t('noData'))));
-  view.addEventListener('mounted', () => {
-    if (history?.points.length) {
-      mount(historyChart, historyOption(history.points));
-    }
-    if (occupations?.items.length) {
-      mount(occChart, occupationsOption(occupations.items, lang()));
-    }
-    if (sites?.items.length) {
-      const chart = mount(mapChart, mapOption(sites.items));
-      chart.on('click', (params) => {
-        const name = (params as { name?: string }).name;
-        const hit = sites.items.find((s) => s.name === name);
-        if (hit) {
-          navigate(`/site/${encodeURIComponent(hit.code)}`);
-        }
-      });
-    }
-  });
-
-  view.append(renderAlerts(alerts));
-  view.append(renderCard(card));
+  view.append(later('alerts', t('alerts'), alerts, renderAlerts));
+  view.append(later('card', t('siteCard'), card, renderCard));
   view.append(exportsPanel(code));
+}
+
+/** A panel that shows "loading" until <paramref name="data"/> arrives, then the element <paramref name="render"/> makes. */
+function later<T>(id: string, title: string, data: Promise<T | null>, render: (value: T | null) => HTMLElement): HTMLElement {
+  const placeholder = section(id, title, h('p', { class: 'loading' }, t('loading')));
+  void data.then((value) => placeholder.replaceWith(render(value)), () => undefined);
+  return placeholder;
+}
+
+/** A chart panel filled once the page is in the document and its data has arrived. */
+function chartPanel<T>(id: string, title: string, extraClass: string, mounted: Promise<void>, data: Promise<T | null>,
+  option: (value: T) => EChartsCoreOption | null, wire?: (chart: ECharts, value: T) => void): HTMLElement {
+  const chart = h('div', { class: `chart ${extraClass}`.trim(), role: 'img', 'aria-label': title });
+  const status = h('p', { class: 'loading' }, t('loading'));
+  const panel = section(id, title, status, chart);
+  chart.hidden = true;
+  void Promise.all([mounted, data]).then(([, value]) => {
+    const built = value === null ? null : option(value);
+    if (built === null || value === null) {
+      status.className = '';
+      status.textContent = t('noData');
+      return;
+    }
+    status.remove();
+    chart.hidden = false;
+    if (chart.isConnected) {
+      const instance = mount(chart, built);
+      wire?.(instance, value);
+    }
+  }, () => undefined);
+  return panel;
 }
 
 /** Children compared: a sortable bar chart (worst first) and the table that drills down. */

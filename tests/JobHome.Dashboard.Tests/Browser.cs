@@ -109,6 +109,13 @@ internal sealed class Browser : IAsyncDisposable
         return (page, errors);
     }
 
+    /// <summary>
+    /// Milliseconds from navigation start to the page's first complete view (the <c>jobhome:ready</c> performance mark
+    /// main.ts sets once tiles and charts are in): the browser's own clock, without the driver's round trips.
+    /// </summary>
+    public static Task<double> ReadyMillisecondsAsync(IPage page) =>
+        page.EvaluateAsync<double>("() => performance.getEntriesByName('jobhome:ready')[0]?.startTime ?? Number.POSITIVE_INFINITY");
+
     /// <summary>Matches the page URL of site <paramref name="code"/>.</summary>
     public static System.Text.RegularExpressions.Regex SiteUrl(string code) =>
         new($"/site/{System.Text.RegularExpressions.Regex.Escape(code)}$");

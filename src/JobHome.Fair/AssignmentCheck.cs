@@ -1,6 +1,6 @@
 using JobHome.Matching.Assignment;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>Maps a solver's answer back onto graph edges and checks it is a feasible assignment.</summary>
 internal static class AssignmentCheck

@@ -1,9 +1,8 @@
 using System.Globalization;
-using JobHome.Cli.Csv;
-using JobHome.Cli.Model;
+using JobHome.Fair.Csv;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>The CSV outputs of <c>fair match</c> (formats in docs/formats.md).</summary>
 internal static class FairOutputs
@@ -70,7 +69,7 @@ internal static class FairOutputs
     /// </summary>
     public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
         string.Join(';', factors.Select(f => string.Create(
-            CultureInfo.InvariantCulture, $"{FactorText.Token(f.Factor)}={f.Value:0.00}({FactorText.ChineseName(f.Factor)})")));
+            CultureInfo.InvariantCulture, $"{FactorNames.Token(f.Factor)}={f.Value:0.00}({FactorNames.Chinese(f.Factor)})")));
 
     /// <summary>Writes <c>file,line,column,value,reason</c>, one line per problem.</summary>
     public static void WriteRejects(CsvOutput csv, IReadOnlyList<CsvIssue> issues)

@@ -1,9 +1,9 @@
-using JobHome.Cli.Csv;
+using JobHome.Fair.Csv;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>Everything a finished <c>fair match</c> writes out.</summary>
 /// <param name="Seekers">Valid seekers, in file order (graph seeker indexes refer to them).</param>

@@ -1,6 +1,6 @@
 using JobHome.Matching.Assignment;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>Matching settings of one <c>fair match</c> run, as given on the command line.</summary>
 /// <param name="Objective">What the assignment maximises. Default: <see cref="FairObjective.Score"/>.</param>

@@ -2,7 +2,7 @@ using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>The matching work behind <c>fair match</c>: candidate graph, assignment, recommendations.</summary>
 internal interface IFairEngine

@@ -1,10 +1,9 @@
-using JobHome.Cli.Console;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>
 /// The real engine: <see cref="CandidateGraphBuilder"/>, the fair solver and <see cref="MatchIndex"/> under one scoring model.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace JobHome.Cli.Fair;
+namespace JobHome.Fair;
 
 /// <summary>Exact text of scores: micro-points as a decimal with exactly six places, invariant culture.</summary>
 internal static class ScoreText

@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Console;
+namespace JobHome.Fair;
 
 /// <summary>An <see cref="IProgress{T}"/> that reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>).</summary>
 internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

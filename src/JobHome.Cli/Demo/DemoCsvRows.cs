@@ -1,4 +1,3 @@
-using JobHome.Cli.Csv;
 using JobHome.Demo;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;

@@ -1,4 +1,3 @@
-using JobHome.Cli.Csv;
 using System.Globalization;
 using JobHome.Demo;
 using JobHome.Demo.Outcomes;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Csv;
 using JobHome.Cli.Model;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;

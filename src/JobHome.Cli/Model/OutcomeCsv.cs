@@ -1,5 +1,4 @@
 using System.Globalization;
-using JobHome.Cli.Csv;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
 using JobHome.Ranking.Rerank;

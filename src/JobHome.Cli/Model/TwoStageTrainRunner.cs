@@ -1,6 +1,5 @@
 using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Csv;
 using JobHome.Matching.Scoring;
 using JobHome.Ranking.Bundle;
 using JobHome.Ranking.Rerank;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Csv;
 using JobHome.Cli.Model;
 using JobHome.Matching.Scoring;
 using JobHome.Matching.Simulation;

@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>Checks that ids are unique within a file (a rule of the file, not of one record); ids are kept exactly as written.</summary>
 internal static class CsvIds

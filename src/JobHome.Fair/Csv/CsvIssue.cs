@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>One problem found in an input file: where it is, the (masked) value and the rule it breaks.</summary>
 /// <param name="File">File name as shown to the user (no directory).</param>

@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>What reading one input file produced: the valid rows and every problem found.</summary>
 /// <param name="Items">Valid rows in file order.</param>

@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>Writes CSV rows (UTF-8 without BOM, LF line ends, RFC 4180 quoting where needed).</summary>
 internal sealed class CsvOutput(TextWriter writer)

@@ -1,4 +1,4 @@
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>One record of a CSV file with the physical line it starts on.</summary>
 /// <param name="Line">1-based line number of the record's first character.</param>

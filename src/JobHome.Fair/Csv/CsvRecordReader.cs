@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// Reads RFC 4180 records: comma-separated, fields optionally in double quotes, <c>""</c> for a quote inside

@@ -1,7 +1,7 @@
 using System.Globalization;
 using JobHome.Domain.Validation;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// One data record being parsed; collects the record's problems. The row only checks that each cell can be read

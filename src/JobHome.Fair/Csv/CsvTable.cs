@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// Reads a CSV file with a fixed header: checks the header, the number of values per record and the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>Text helpers shared by the CSV readers and writers: encoding, masking, quoting and invariant value formats.</summary>
 internal static class CsvText

@@ -2,7 +2,7 @@ using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Matching.Model;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>What the matching engine needs of validated Domain records (no name, ID card or phone).</summary>
 internal static class MatchRecords

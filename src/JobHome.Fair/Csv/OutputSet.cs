@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// A set of output files written all-or-nothing: each is written to a temporary file beside its target (UTF-8 without

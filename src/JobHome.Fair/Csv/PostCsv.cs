@@ -5,7 +5,7 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Work;
 using JobHome.Matching.Model;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// Reads the posts file (岗位): each cell is read into a Domain <see cref="Post"/>, which checks its own rules

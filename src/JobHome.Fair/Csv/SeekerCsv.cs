@@ -5,7 +5,7 @@ using JobHome.Domain.People;
 using JobHome.Domain.Work;
 using JobHome.Matching.Model;
 
-namespace JobHome.Cli.Csv;
+namespace JobHome.Fair.Csv;
 
 /// <summary>
 /// Reads the seekers file (求职者): each cell is read into a Domain <see cref="Seeker"/>, which checks its own rules

@@ -453,23 +453,7 @@ public sealed partial class SeekerGrain(
             }
         }
         v.AddIf(string.IsNullOrWhiteSpace(r.SiteCode), "site_code", r.SiteCode ?? string.Empty, "is required", "registering site (登记网点)");
-        var seeker = new Seeker
-        {
-            Id = id,
-            Name = r.Name,
-            IdCard = idCard,
-            Phone = r.Phone,
-            BirthDate = r.BirthDate,
-            Gender = r.Gender,
-            Education = r.Education,
-            Skills = r.Skills,
-            Occupations = occupations,
-            ExpectedPayMin = r.ExpectedPayMin,
-            Location = new GeoPoint(r.Lat, r.Lon),
-            Rural = r.Rural,
-            Availability = r.Availability,
-            KeyGroups = r.KeyGroups,
-        };
+        var seeker = r.ToDomain(id, idCard, occupations);
         v.Merge(seeker.Validate(today));
         v.AddIf(!Enum.IsDefined(r.Status), "status", r.Status.ToString(), "must be employed, unemployed or not_in_labour_force",
             "labour status (劳动力状态)");

@@ -1,3 +1,5 @@
+using JobHome.Domain.Geography;
+using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Work;
 
@@ -53,4 +55,27 @@ public sealed record SeekerRegistration(
     /// <summary>Typed-in key groups; the derived ones are dropped.</summary>
     [Id(16)]
     public KeyGroups KeyGroups { get; init; }
+
+    /// <summary>
+    /// The Domain's seeker for validation: the one place a registration becomes a <see cref="Seeker"/> (the grain and the
+    /// HTTP layer's early checks both use it). <paramref name="idCard"/> and <paramref name="occupations"/> are the parsed
+    /// forms of <see cref="IdNumber"/> and <see cref="Occupations"/> (the caller reports what did not parse).
+    /// </summary>
+    public Seeker ToDomain(string id, IdCardNumber? idCard, IReadOnlyList<OccupationCode> occupations) => new()
+    {
+        Id = id,
+        Name = Name,
+        IdCard = idCard,
+        Phone = Phone,
+        BirthDate = BirthDate,
+        Gender = Gender,
+        Education = Education,
+        Skills = Skills,
+        Occupations = occupations,
+        ExpectedPayMin = ExpectedPayMin,
+        Location = new GeoPoint(Lat, Lon),
+        Rural = Rural,
+        Availability = Availability,
+        KeyGroups = KeyGroups,
+    };
 }

@@ -3,6 +3,7 @@ using JobHome.Silo.Api.Audit;
 using JobHome.Silo.Api.Auth;
 using JobHome.Silo.Api.Dashboard;
 using JobHome.Silo.Api.Employers;
+using JobHome.Silo.Api.Fairs;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Import;
 using JobHome.Silo.Api.Indicators;
@@ -35,6 +36,7 @@ internal static class ApiEndpoints
         services.AddSingleton<ImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddJobHomeFairs();
     }
 
     /// <summary>Maps every API area, the OpenAPI document and the reference page.</summary>
@@ -63,6 +65,7 @@ internal static class ApiEndpoints
         api.MapIndicatorEndpoints();
         api.MapDashboardEndpoints();
         api.MapImportEndpoints();
+        api.MapFairEndpoints();
         app.MapMatchingEndpoints();
         // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
         app.MapJobHomeDashboard();

@@ -1,4 +1,3 @@
-using JobHome.Cli.Csv;
 
 namespace JobHome.Cli.Tests.Csv;
 

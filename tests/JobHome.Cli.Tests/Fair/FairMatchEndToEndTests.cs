@@ -111,7 +111,7 @@ public sealed class FairMatchEndToEndTests : IDisposable
             Assert.Equal(pairs[(f[0], f[1])], f[2]);
             return long.Parse(f[2].Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
         });
-        Assert.Contains(Cli.Fair.ScoreText.FromMicro(micro), result.Output, StringComparison.Ordinal);
+        Assert.Contains(JobHome.Fair.ScoreText.FromMicro(micro), result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,10 +128,10 @@ public sealed class FairMatchEndToEndTests : IDisposable
             "--out", _cli.PathOf("out/a.csv"), "--pairs-out", _cli.PathOf("out/pairs.csv"), "--as-of", "2026-11-01", "--model", _cli.PathOf("trained.json"));
 
         Assert.True(result.Exit == 0, result.All);
-        var seekers = Cli.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
-        var posts = Cli.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
+        var seekers = JobHome.Fair.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
+        var posts = JobHome.Fair.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
         var expected = model.Score(Scorer.Factors(seekers[0], posts[0], new MatchOptions(new DateOnly(2026, 11, 1))));
         var ax = File.ReadAllLines(_cli.PathOf("out/pairs.csv")).First(l => l.StartsWith("A,X,", StringComparison.Ordinal)).Split(',')[2];
-        Assert.Equal(Cli.Fair.ScoreText.FromMicro(Matching.Assignment.CandidateGraph.ToMicro(expected)), ax);
+        Assert.Equal(JobHome.Fair.ScoreText.FromMicro(Matching.Assignment.CandidateGraph.ToMicro(expected)), ax);
     }
 }

@@ -114,7 +114,7 @@ public sealed class FairMatchOutputTests : IDisposable
             total += long.Parse(a[2].Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
         }
         Assert.Contains($"total score (总分)", result.Output, StringComparison.Ordinal);
-        Assert.Contains(Cli.Fair.ScoreText.FromMicro(total), result.Output, StringComparison.Ordinal);
+        Assert.Contains(JobHome.Fair.ScoreText.FromMicro(total), result.Output, StringComparison.Ordinal);
         Assert.Matches(@"candidate pairs \(候选配对\) +6\n", result.Output);
     }
 

@@ -37,10 +37,10 @@ public sealed class MatchingEngineAdapterTests : IDisposable
         Assert.Contains(pairs, p => p.StartsWith("S1,P1,", StringComparison.Ordinal));
         Assert.DoesNotContain(pairs, p => p.StartsWith("S3,", StringComparison.Ordinal));
         var s1p1 = pairs.First(p => p.StartsWith("S1,P1,", StringComparison.Ordinal)).Split(',')[2];
-        var seekers = Cli.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
-        var posts = Cli.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
+        var seekers = JobHome.Fair.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
+        var posts = JobHome.Fair.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
         Assert.True(new Scorer(ScoringModel.Default, new MatchOptions(new DateOnly(2026, 11, 1))).TryScore(seekers[0], posts[0], out var score));
-        Assert.Equal(Cli.Fair.ScoreText.FromMicro(CandidateGraph.ToMicro(score)), s1p1);
+        Assert.Equal(JobHome.Fair.ScoreText.FromMicro(CandidateGraph.ToMicro(score)), s1p1);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class MatchingEngineAdapterTests : IDisposable
 
         Assert.True(result.Exit == 0, result.All);
         var s1p1 = File.ReadAllLines(_cli.PathOf("out/pairs.csv")).First(p => p.StartsWith("S1,P1,", StringComparison.Ordinal)).Split(',')[2];
-        var seekers = Cli.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
-        var posts = Cli.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
+        var seekers = JobHome.Fair.Csv.SeekerCsv.Read(_cli.PathOf("seekers.csv"), new DateOnly(2026, 11, 1)).Items;
+        var posts = JobHome.Fair.Csv.PostCsv.Read(_cli.PathOf("posts.csv")).Items;
         var distance = Scorer.Factors(seekers[0], posts[0], new MatchOptions(new DateOnly(2026, 11, 1))).Distance;
-        Assert.Equal(Cli.Fair.ScoreText.FromMicro(CandidateGraph.ToMicro(distance)), s1p1);
+        Assert.Equal(JobHome.Fair.ScoreText.FromMicro(CandidateGraph.ToMicro(distance)), s1p1);
     }
 }

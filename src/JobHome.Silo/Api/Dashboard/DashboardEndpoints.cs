@@ -23,6 +23,10 @@ internal static class DashboardEndpoints
         sites.MapGet("/{code}/occupations", OccupationEndpoint.GetAsync)
             .WithSummary("Openings of open posts and unemployed seekers' intentions by occupation major group (GB/T 6565).")
             .Produces<OccupationsResponse>();
+        sites.MapGet("/{code}/export", ExportEndpoint.GetAsync)
+            .WithSummary("The children's indicators and the alerts for the weekly dispatch meeting (周调度) as CSV or xlsx.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         api.MapGet("/seekers/{id}/history", SeekerHistoryEndpoint.GetAsync).WithTags("Dashboard")
             .WithSummary("A seeker's labour status history, oldest first.").Produces<StatusHistoryResponse>();
     }

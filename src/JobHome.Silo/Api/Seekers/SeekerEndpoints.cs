@@ -189,21 +189,8 @@ internal static class SeekerEndpoints
     private static ValidationResult DomainValidation(SeekerRegistration r, DateOnly today)
     {
         IdCardNumber.TryParse(r.IdNumber, out var idCard, out var idError);
-        var seeker = new Seeker
-        {
-            Id = "pending",
-            Name = r.Name,
-            IdCard = idCard,
-            Phone = r.Phone,
-            BirthDate = r.BirthDate,
-            Gender = r.Gender,
-            Education = r.Education,
-            Skills = r.Skills,
-            Location = new GeoPoint(r.Lat, r.Lon),
-            Rural = r.Rural,
-            Availability = r.Availability,
-            KeyGroups = r.KeyGroups,
-        };
+        // Occupations are checked by the grain (with their index in the field name); the rest here, before any call.
+        var seeker = r.ToDomain("pending", idCard, []);
         var result = seeker.Validate(today);
         if (idError is not null && r.IdNumber.Length > 0)
         {

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>An output file could not be written; nothing was written.</summary>
     public const int OutputFailed = 3;
 
+    /// <summary>The server (<c>--url</c>) could not be reached, refused the sign-in or failed a request.</summary>
+    public const int ServerFailed = 4;
+
     /// <summary>An unexpected internal error (a bug); nothing was written.</summary>
     public const int InternalError = 70;
 

@@ -20,6 +20,8 @@ public static class Program
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Db.DbCommand.Create());
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
+        root.Subcommands.Add(Import.ImportCommand.Create());
+        root.Subcommands.Add(Load.LoadCommand.Create());
         return root;
     }
 }

@@ -39,7 +39,8 @@ internal static class ProblemText
     private static string FromProblem(JsonElement root)
     {
         var text = new StringBuilder(String(root, "title") ?? "error");
-        if (String(root, "detail") is { Length: > 0 } detail)
+        var hasErrors = root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0;
+        if (!hasErrors && String(root, "detail") is { Length: > 0 } detail)
         {
             text.Append(' ').Append(detail);
         }

@@ -10,6 +10,7 @@ namespace JobHome.Cli.Tests.Demo;
 
 public sealed partial class DemoCommandTests : IDisposable
 {
+    // people.csv is the one file with (synthetic) ID-card numbers and phones; the others never hold any.
     private static readonly string[] Files = ["sites.csv", "seekers.csv", "households.csv", "employers.csv", "posts.csv"];
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "jobhome-demo-" + Guid.NewGuid().ToString("N"));
 
@@ -37,7 +38,9 @@ public sealed partial class DemoCommandTests : IDisposable
     {
         var (code, _, error) = await Run("demo", "--xinfeng", "--out", _dir);
         Assert.True(code == 0, error);
-        Assert.Equal(Files.Order(), Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
+        Assert.Equal(Files.Append("people.csv").Order(), Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
+        Assert.Equal("seeker_id,id_number,phone,status,status_since", File.ReadLines(Path.Combine(_dir, "people.csv")).First());
+        Assert.Equal(Rows(Path.Combine(_dir, "seekers.csv")).Select(r => r[0]), Rows(Path.Combine(_dir, "people.csv")).Select(r => r[0]));
         Assert.Equal("code,name,kind,parent_code,lat,lon,rural", File.ReadLines(Path.Combine(_dir, "sites.csv")).First());
         Assert.Equal("id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups", File.ReadLines(Path.Combine(_dir, "seekers.csv")).First());
         Assert.Equal("id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills", File.ReadLines(Path.Combine(_dir, "posts.csv")).First());

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using JobHome.Cli.Console;
+using JobHome.Cli.Csv;
+using JobHome.Cli.Http;
+
+namespace JobHome.Cli.Import;
+
+/// <summary>
+/// <c>jobhome import --url URL --dir DIR</c>: bulk-loads a folder in the demo formats (the output of <c>jobhome demo</c> or
+/// a ledger in the same formats) into a running silo through <c>POST /api/import/*</c>, with a progress display;
+/// rejected rows go to a rejects file. Re-running it after a failure skips what is already there.
+/// </summary>
+internal static class ImportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var api = new ApiOptions();
+        var dir = new Option<DirectoryInfo>("--dir")
+        {
+            Description = "Folder with sites.csv, employers.csv, seekers.csv, people.csv, households.csv, posts.csv",
+            Required = true,
+        };
+        var rejects = new Option<FileInfo?>("--rejects") { Description = "Rejects file to write. Default: DIR/rejects.csv" };
+        var batch = new Option<int>("--batch") { Description = "Records per request, 1–2000. Default: 1000", DefaultValueFactory = _ => 1000 };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Requests in flight at once, 1–64. Default: 4",
+            DefaultValueFactory = _ => 4,
+        };
+        var command = new Command("import", "Bulk-load demo files or a ledger in the same formats into a running silo");
+        api.AddTo(command);
+        command.Options.Add(dir);
+        command.Options.Add(rejects);
+        command.Options.Add(batch);
+        command.Options.Add(parallel);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            var batchSize = parseResult.GetValue(batch);
+            var inFlight = parseResult.GetValue(parallel);
+            var problems = new List<string>();
+            if (batchSize is < 1 or > 2000)
+            {
+                problems.Add($"--batch must be between 1 and 2000, got {batchSize}");
+            }
+            if (inFlight is < 1 or > 64)
+            {
+                problems.Add($"--parallel must be between 1 and 64, got {inFlight}");
+            }
+            using var client = api.CreateClient(parseResult, out var clientProblem);
+            if (clientProblem is not null)
+            {
+                problems.Add(clientProblem);
+            }
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync($"jobhome import: {problem}");
+            }
+            if (problems.Count > 0)
+            {
+                return ExitCodes.Usage;
+            }
+            var directory = parseResult.GetValue(dir)!.FullName;
+            var rejectsPath = parseResult.GetValue(rejects)?.FullName ?? Path.Combine(directory, "rejects.csv");
+            return await CommandRun.WithProgressAsync(parseResult, (progress, output, err) =>
+                Run(new ImportRunner(client!, directory, batchSize, inFlight, progress), rejectsPath, output, err, cancellationToken));
+        });
+        return command;
+    }
+
+    private static int Run(ImportRunner runner, string rejectsPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            runner.CheckFiles();
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or System.Text.DecoderFallbackException)
+        {
+            error.WriteLine($"jobhome import: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        IReadOnlyList<ImportRunner.FileTotals> totals;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            totals = runner.RunAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (ApiException e)
+        {
+            error.WriteLine($"jobhome import: {e.Message}");
+            error.WriteLine("jobhome import: what was sent before stays; run the same command again to finish (existing records are skipped)");
+            WriteRejects(runner, rejectsPath, error);
+            return ExitCodes.ServerFailed;
+        }
+        if (!WriteRejects(runner, rejectsPath, error))
+        {
+            return ExitCodes.OutputFailed;
+        }
+        output.WriteLine("import summary (批量导入结果)");
+        output.WriteLine("  file              rows   created  existing  rejected    time     rows/s");
+        foreach (var t in totals)
+        {
+            var rate = t.Time.TotalSeconds > 0 ? t.Rows / t.Time.TotalSeconds : 0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {t.File,-15} {t.Rows,8:N0} {t.Created,9:N0} {t.Existing,9:N0} {t.Rejected,9:N0} {t.Time.TotalSeconds,6:0.0} s {rate,9:N0}"));
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  total time {started.Elapsed.TotalSeconds:0.0} s; rejects: {runner.Rejects.Count:N0} problems in {rejectsPath}"));
+        return ExitCodes.Ok;
+    }
+
+    private static bool WriteRejects(ImportRunner runner, string path, TextWriter error)
+    {
+        try
+        {
+            using var files = new OutputSet();
+            files.WriteCsv(path, csv =>
+            {
+                csv.Row(ImportReject.Columns);
+                foreach (var reject in runner.Rejects)
+                {
+                    csv.Row(reject.Cells());
+                }
+            });
+            files.Commit();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"jobhome import: cannot write {path}: {e.Message}");
+            return false;
+        }
+    }
+}

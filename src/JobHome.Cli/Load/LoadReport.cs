@@ -1,0 +1,23 @@
+namespace JobHome.Cli.Load;
+
+/// <summary>What a load run did: changes per kind that succeeded, errors by kind and status, throughput and latency.</summary>
+internal sealed record LoadReport(
+    double Seconds,
+    int Rate,
+    IReadOnlyDictionary<string, long> Succeeded,
+    IReadOnlyDictionary<string, long> Errors,
+    long Late,
+    long PlacementsBefore,
+    long PlacementsAfter,
+    double[] LatencyMillis,
+    int LatencyUnseen)
+{
+    /// <summary>The first error message seen per error kind.</summary>
+    public IReadOnlyDictionary<string, string> ErrorExamples { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Changes that succeeded.</summary>
+    public long Total => Succeeded.Values.Sum();
+
+    /// <summary>Changes that failed.</summary>
+    public long ErrorCount => Errors.Values.Sum();
+}

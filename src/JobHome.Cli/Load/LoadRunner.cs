@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using JobHome.Cli.Http;
+using JobHome.Domain.Employers;
+using JobHome.Domain.People;
+
+namespace JobHome.Cli.Load;
+
+/// <summary>
+/// Drives realistic changes against a live network at a fixed rate: registrations 40 %, new posts 10 %, placements 40 %,
+/// ends 10 % (a placement or an end with nothing to act on becomes a registration). Seekers, posts and placements are
+/// the run's own (registered under the sites of <c>--site</c>'s subtree), so the run never disturbs existing records'
+/// state. While it runs it reads the root site's live feed to time each placement until the root's cumulative
+/// <c>placements</c> shows it (<see cref="LatencyTracker"/>).
+/// </summary>
+internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int seconds, ulong seed, IProgress<long> progress)
+{
+    /// <summary>Requests in flight at most; beyond it the schedule waits and the change is counted late.</summary>
+    public const int MaxInFlight = 512;
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
+    private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"];
+    private static readonly string[] Occupations = ["4-01-02-01", "6-01-01", "4-03-02-01", "6-18-01-01", "4-07-02-01"];
+
+    private readonly ConcurrentDictionary<string, long> _succeeded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _examples = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _unemployed = new();
+    private readonly ConcurrentQueue<(string Id, int Left)> _posts = new();
+    private readonly ConcurrentQueue<(string Id, string SeekerId)> _placements = new();
+    private readonly Random _random = new((int)(seed & 0x7fffffff));
+    private readonly string _region = string.Create(CultureInfo.InvariantCulture, $"36{(int)(seed % 90) + 10:00}{Environment.TickCount64 % 90 + 10:00}");
+    private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private long _counter;
+    private string[] _sites = [];
+    private string _employer = string.Empty;
+
+    /// <summary>Runs the load; returns the report.</summary>
+    public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var before = await PlacementsAsync(cancellationToken).ConfigureAwait(false);
+        var tracker = new LatencyTracker(before);
+        using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var feed = ReadFeedAsync(tracker, feedStop.Token);
+
+        var total = (long)rate * seconds;
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var inFlight = new ConcurrentDictionary<long, Task>();
+        long late = 0, done = 0;
+        var clock = Stopwatch.StartNew();
+        for (long i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+            if (!gate.Wait(0, CancellationToken.None))
+            {
+                late++;
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            var kind = Draw();
+            var index = i;
+            inFlight[index] = Task.Run(async () =>
+            {
+                try
+                {
+                    await ChangeAsync(kind, tracker, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                    inFlight.TryRemove(index, out _);
+                    progress.Report(Interlocked.Increment(ref done));
+                }
+            }, CancellationToken.None);
+        }
+        await Task.WhenAll(inFlight.Values).ConfigureAwait(false);
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        // Give the tiers up to 10 s to show the last placements at the root, then stop reading the feed.
+        var settle = Stopwatch.StartNew();
+        while (tracker.Pending > 0 && settle.Elapsed < TimeSpan.FromSeconds(10) && !feed.IsCompleted)
+        {
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+        await feedStop.CancelAsync().ConfigureAwait(false);
+        await feed.ConfigureAwait(false);
+        var after = await PlacementsAsync(cancellationToken).ConfigureAwait(false);
+        return new LoadReport(elapsed, rate, new Dictionary<string, long>(_succeeded), new Dictionary<string, long>(_errors), late,
+            before, after, tracker.Sorted(), tracker.Pending) { ErrorExamples = new Dictionary<string, string>(_examples) };
+    }
+
+    private string Draw()
+    {
+        lock (_random)
+        {
+            var r = _random.NextDouble();
+            return r < 0.4 ? "registration" : r < 0.5 ? "post" : r < 0.9 ? "placement" : "end";
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var sites = new List<(string Code, string Kind)>();
+        var queue = new Queue<string>([rootSite]);
+        while (queue.Count > 0)
+        {
+            var children = await api.GetAsync<JsonElement[]>($"api/sites/{Uri.EscapeDataString(queue.Dequeue())}/children", cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var child in children)
+            {
+                var code = child.GetProperty("code").GetString()!;
+                sites.Add((code, child.GetProperty("kind").GetString()!));
+                queue.Enqueue(code);
+            }
+        }
+        _sites = [.. sites.Where(s => s.Kind is "village" or "community").Select(s => s.Code)];
+        if (_sites.Length == 0)
+        {
+            _sites = [.. sites.Where(s => s.Kind is "township").Select(s => s.Code)];
+        }
+        if (_sites.Length == 0)
+        {
+            throw new ApiException(0, $"site {rootSite} has no village, community or township below it to register seekers at");
+        }
+        var org = new char[9];
+        lock (_random)
+        {
+            for (var k = 0; k < 9; k++)
+            {
+                org[k] = UnifiedSocialCreditCode.Alphabet[_random.Next(k < 8 ? 10 : UnifiedSocialCreditCode.Alphabet.Length)];
+            }
+        }
+        var credit = UnifiedSocialCreditCode.Create("91" + _region + new string(org)).Value;
+        await api.PostAsync<JsonElement>("api/employers", new { creditCode = credit, name = "负载测试用人单位", siteCode = _sites[0] },
+            cancellationToken).ConfigureAwait(false);
+        _employer = credit;
+    }
+
+    private async Task<long> PlacementsAsync(CancellationToken cancellationToken) =>
+        (await api.GetAsync<JsonElement>($"api/indicators/{Uri.EscapeDataString(rootSite)}", cancellationToken).ConfigureAwait(false))
+            .GetProperty("placements").GetInt64();
+
+    private async Task ReadFeedAsync(LatencyTracker tracker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await api.OpenStreamAsync($"api/indicators/{Uri.EscapeDataString(rootSite)}/live", cancellationToken)
+                .ConfigureAwait(false);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    using var data = JsonDocument.Parse(line.AsMemory(5));
+                    tracker.Observe(data.RootElement.GetProperty("placements").GetInt64());
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run is over.
+        }
+        catch (Exception e) when (e is ApiException or IOException or HttpRequestException or JsonException)
+        {
+            _errors.AddOrUpdate($"live feed: {e.Message}", 1, (_, n) => n + 1);
+        }
+    }
+
+    private async Task ChangeAsync(string kind, LatencyTracker tracker, CancellationToken cancellationToken)
+    {
+        var done = kind;
+        try
+        {
+            switch (kind)
+            {
+                case "post":
+                    await OpenPostAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case "placement" when _unemployed.TryDequeue(out var seeker):
+                    if (!_posts.TryDequeue(out var post))
+                    {
+                        _unemployed.Enqueue(seeker);
+                        goto default;
+                    }
+                    await PlaceAsync(seeker, post, tracker, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "end" when _placements.TryDequeue(out var placement):
+                    await api.PostAsync<JsonElement>($"api/placements/{placement.Id}/end",
+                        new { date = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "completed" }, cancellationToken)
+                        .ConfigureAwait(false);
+                    _unemployed.Enqueue(placement.SeekerId);
+                    break;
+                default:
+                    done = "registration";
+                    await RegisterAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+            _succeeded.AddOrUpdate(done, 1, (_, n) => n + 1);
+        }
+        catch (ApiException e)
+        {
+            var key = $"{done} {(e.Status == 0 ? "no answer" : e.Status.ToString(CultureInfo.InvariantCulture))}";
+            _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+            _examples.TryAdd(key, e.Message);
+        }
+    }
+
+    private async Task PlaceAsync(string seeker, (string Id, int Left) post, LatencyTracker tracker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await api.PostAsync<JsonElement>("api/placements",
+                new { seekerId = seeker, postId = post.Id, date = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                cancellationToken).ConfigureAwait(false);
+            tracker.Acknowledge();
+            _placements.Enqueue((answer.GetProperty("id").GetString()!, seeker));
+            if (post.Left > 1)
+            {
+                _posts.Enqueue((post.Id, post.Left - 1));
+            }
+        }
+        catch (ApiException)
+        {
+            // The seeker stays available; the post is left out (full or refused).
+            _unemployed.Enqueue(seeker);
+            throw;
+        }
+    }
+
+    private async Task OpenPostAsync(CancellationToken cancellationToken)
+    {
+        int openings;
+        string site, occupation;
+        lock (_random)
+        {
+            openings = _random.Next(1, 8);
+            site = _sites[_random.Next(_sites.Length)];
+            occupation = Occupations[_random.Next(Occupations.Length)];
+        }
+        var answer = await api.PostAsync<JsonElement>("api/posts", new
+        {
+            siteCode = site, employerCode = _employer, title = "负载测试岗位", occupation, openings, payMin = 3000, payMax = 5000,
+            lat = 25.38, lon = 114.92, kind = "full_time", skills = Array.Empty<string>(),
+        }, cancellationToken).ConfigureAwait(false);
+        _posts.Enqueue((answer.GetProperty("id").GetString()!, openings));
+    }
+
+    private async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        // Unique within the run: birth date cycles over ~40 years, the sequence over the rest.
+        var birth = new DateOnly(1965, 1, 1).AddDays((int)(n % 14_600));
+        var idNumber = IdCardNumber.Create(_region, birth, 1 + (int)(n / 14_600 % 999)).RevealFullNumber();
+        string site, name, occupation;
+        lock (_random)
+        {
+            site = _sites[_random.Next(_sites.Length)];
+            name = Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)] + Given[_random.Next(Given.Length)];
+            occupation = Occupations[_random.Next(Occupations.Length)];
+        }
+        var answer = await api.PostAsync<JsonElement>("api/seekers", new
+        {
+            siteCode = site, name, idNumber, birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            gender = (n / 14_600 % 999) % 2 == 0 ? "M" : "F", education = "senior", occupations = new[] { occupation },
+            skills = Array.Empty<string>(), expectedPayMin = 3000, lat = 25.38, lon = 114.92, rural = true,
+            availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(), status = "unemployed",
+            statusSince = _today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, cancellationToken).ConfigureAwait(false);
+        _unemployed.Enqueue(answer.GetProperty("id").GetString()!);
+    }
+}

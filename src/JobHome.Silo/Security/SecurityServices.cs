@@ -133,8 +133,9 @@ internal static class SecurityServices
             PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.From(context.User) is { } caller
                 ? RateLimitPartition.GetFixedWindowLimiter("account:" + caller.Username, _ => PerMinute(settings.PermitsPerAccountPerMinute))
                 : RateLimitPartition.GetNoLimiter("anonymous")),
-            PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(context), _ => PerMinute(settings.PermitsPerAddressPerMinute))));
+            PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("probes") // probes are never throttled
+                : RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(context), _ => PerMinute(settings.PermitsPerAddressPerMinute))));
         limiter.AddPolicy(AuthEndpoints.SignInPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInsPerAddressPerMinute)));
     }

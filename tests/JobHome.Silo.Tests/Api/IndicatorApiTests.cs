@@ -99,6 +99,7 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
         var post = await _api.OpenPostAsync(tree.Village, employer, 3);
         var seeker = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-3));
         using var http = new HttpClient { BaseAddress = fixture.Silo.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.Authorization = fixture.Silo.Http.DefaultRequestHeaders.Authorization;
         using var deadline = new CancellationTokenSource(Propagation);
         using var response = await http.GetAsync(new Uri($"/api/indicators/{tree.Village}/live", UriKind.Relative),
             HttpCompletionOption.ResponseHeadersRead, deadline.Token);

@@ -21,6 +21,7 @@ public sealed class RunningSiloFixture : IAsyncLifetime
         try
         {
             TimeToReady = await _silo.WaitUntilReadyAsync(ReadyDeadline);
+            await _silo.SignInAsAdminAsync(ReadyDeadline);
         }
         catch
         {

@@ -14,6 +14,9 @@ internal sealed class SiloProcess : IDisposable
     private static readonly string[] ClearedVariables =
         ["ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__JobHome"];
 
+    /// <summary>The admin password every test silo starts with (<c>JobHome__AdminPassword</c>).</summary>
+    public const string AdminPassword = "test-admin-password-1";
+
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -111,6 +114,8 @@ internal sealed class SiloProcess : IDisposable
             info.Environment.Remove(name);
         }
 
+        // Every test silo starts with a known admin password (a test may override it in environment).
+        info.Environment["JobHome__AdminPassword"] = AdminPassword;
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
@@ -173,6 +178,32 @@ internal sealed class SiloProcess : IDisposable
         }
 
         throw new TimeoutException($"The silo was not ready within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
+    }
+
+    /// <summary>
+    /// Signs in as <c>admin</c> (<see cref="AdminPassword"/>) and puts the bearer token on <see cref="Http"/>, so every request
+    /// of the tests is authenticated. The admin account is created just after the silo starts serving, so a 401 is retried
+    /// until <paramref name="deadline"/>.
+    /// </summary>
+    public async Task SignInAsAdminAsync(TimeSpan deadline)
+    {
+        var last = "no answer yet";
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < deadline)
+        {
+            using var response = await _http.PostAsync(new Uri("/api/auth/token", UriKind.Relative),
+                new StringContent($"{{\"username\":\"admin\",\"password\":\"{AdminPassword}\"}}", Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var token = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("accessToken").GetString();
+                _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                return;
+            }
+            last = $"{(int)response.StatusCode}: {text}";
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"Could not sign in as admin within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
     }
 
     /// <summary>Waits for the process to exit and returns its exit code; fails after <paramref name="deadline"/>.</summary>

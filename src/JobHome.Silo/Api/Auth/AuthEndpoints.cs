@@ -113,6 +113,7 @@ internal static partial class AuthEndpoints
             return (null, null, Unauthorized());
         }
         var caller = new Caller(account.Username.ToLowerInvariant(), account.Role, account.SiteCode);
+        await context.RequestServices.GetRequiredService<SigningKeyRing>().EnsureLoadedAsync();
         await TryAuditAsync(audit, caller, context, action, 200, logger);
         return (caller, account.Stamp, null);
     }

@@ -96,10 +96,12 @@ internal sealed class ApiAccessMiddleware(
         }
 
         var area = AccessRules.Area(pattern);
-        var targets = level is AccessLevel.Admin or AccessLevel.Self ? [] : await resolver.ResolveAsync(context, area, body);
+        // Public information (sites, employers, posts, indicators) is readable by every signed-in account: no scope.
+        var scoped = level is not (AccessLevel.Admin or AccessLevel.Self or AccessLevel.SignedIn or AccessLevel.Anonymous);
+        var targets = scoped || !HttpMethods.IsGet(context.Request.Method) ? await resolver.ResolveAsync(context, area, body) : [];
         if (!caller.IsNetworkWide)
         {
-            foreach (var target in targets.Where(t => t.SiteCode is not null))
+            foreach (var target in targets.Where(t => scoped && t.SiteCode is not null))
             {
                 if (await scope.ContainsAsync(caller.SiteCode, target.SiteCode!) != false)
                 {

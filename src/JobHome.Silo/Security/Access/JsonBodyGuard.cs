@@ -69,7 +69,7 @@ internal static class JsonBodyGuard
         {
             return null;
         }
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxJsonDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
         var arrays = new Stack<int>();
         try
         {
@@ -106,15 +106,15 @@ internal static class JsonBodyGuard
                         CountItem(arrays);
                         break;
                 }
+                if (arrays.Count > limits.MaxJsonDepth)
+                {
+                    return $"is nested deeper than {limits.MaxJsonDepth} levels";
+                }
                 if (arrays.Count > 0 && arrays.Peek() > limits.MaxArrayLength)
                 {
                     return $"has an array longer than {limits.MaxArrayLength} items";
                 }
             }
-        }
-        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"is nested deeper than {limits.MaxJsonDepth} levels";
         }
         catch (JsonException)
         {

@@ -1,7 +1,11 @@
 namespace JobHome.Silo.Security.Tokens;
 
 /// <summary>Loads the cluster's signing keys when the silo has started and every <see cref="Period"/> after.</summary>
-internal sealed class SigningKeyRefresher(SigningKeyRing ring, TimeProvider time, ILogger<SigningKeyRefresher> logger) : BackgroundService
+internal sealed class SigningKeyRefresher(
+    SigningKeyRing ring,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<SigningKeyRefresher> logger) : BackgroundService
 {
     /// <summary>How often the keys are reloaded; a rotated key starts signing two periods after it was added.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
@@ -9,6 +13,12 @@ internal sealed class SigningKeyRefresher(SigningKeyRing ring, TimeProvider time
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Grains answer once the silo has started (the host starts the silo before it reports started).
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
         using var timer = new PeriodicTimer(Period, time);
         do
         {

@@ -30,6 +30,9 @@ public sealed class SigningKeyRing(IOptions<SecurityOptions> options, IGrainFact
         }
     }
 
+    /// <summary>Loads the keys unless some are loaded already (sign-in calls this before it issues a token).</summary>
+    public Task EnsureLoadedAsync() => _keys.Length > 0 ? Task.CompletedTask : RefreshAsync();
+
     /// <summary>Loads the generated keys from the cluster (no-op with configured keys).</summary>
     public async Task RefreshAsync()
     {

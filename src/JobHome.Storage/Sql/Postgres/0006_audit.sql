@@ -34,26 +34,27 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION jobhome_audit_append_only();
 
 -- The runtime role (a group role: grant it to the login the silos use). Roles are cluster-wide, so another database
--- may have created it already, possibly at the same moment.
-DO
-$$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'jobhome_runtime') THEN
-        CREATE ROLE jobhome_runtime NOLOGIN;
-    END IF;
-EXCEPTION
-    WHEN duplicate_object OR unique_violation THEN NULL;
-END
-$$;
-
+-- may have created it already, possibly at the same moment; a migration role without CREATEROLE leaves it to the DBA
+-- (docs/security.md gives the statements), and the grants below then wait for it.
 REVOKE ALL ON audit_log FROM PUBLIC;
 DO
 $$
 BEGIN
-    EXECUTE format('GRANT USAGE ON SCHEMA %I TO jobhome_runtime', current_schema());
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO jobhome_runtime', current_schema());
-    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO jobhome_runtime', current_schema());
-    EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO jobhome_runtime', current_schema());
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'jobhome_runtime') THEN
+        BEGIN
+            CREATE ROLE jobhome_runtime NOLOGIN;
+        EXCEPTION
+            WHEN duplicate_object OR unique_violation THEN NULL;
+            WHEN insufficient_privilege THEN
+                RAISE NOTICE 'jobhome_runtime does not exist and this role may not create it: grant as in docs/security.md';
+        END;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'jobhome_runtime') THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO jobhome_runtime', current_schema());
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO jobhome_runtime', current_schema());
+        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO jobhome_runtime', current_schema());
+        EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO jobhome_runtime', current_schema());
+        REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM jobhome_runtime;
+    END IF;
 END
 $$;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM jobhome_runtime;

@@ -271,6 +271,24 @@ public sealed class DashboardPageTests(DashboardFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task LanguageSwitch_English_RelabelsThePageAndIsRemembered()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GotoAsync($"/site/{TestNetwork.County}");
+        await Assertions.Expect(page.Locator("#indicators-h")).ToHaveTextAsync("就业指标", new() { Timeout = LoadTimeoutMs });
+
+        await page.Locator("button.lang").ClickAsync();
+        await Assertions.Expect(page.Locator("#indicators-h")).ToHaveTextAsync("Indicators", new() { Timeout = LoadTimeoutMs });
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".tile[data-indicator=employmentRate] .tile-label"))
+            .ToHaveTextAsync("Employment rate", new() { Timeout = LoadTimeoutMs });
+        await fixture.ScreenshotAsync(page, "site-county-en");
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task SignIn_NoSession_ShowsTheFormAndThenTheSite()
     {
         var (page, _) = await fixture.NewPageAsync(signedIn: false);

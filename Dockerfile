@@ -22,6 +22,8 @@ WORKDIR /src
 # node_modules/ and everything the silo does not build from).
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
+# The dashboard's sources: the silo's MSBuild target runs `npm ci` and Vite on them and embeds the bundle.
+COPY web/ web/
 RUN dotnet restore src/JobHome.Silo/JobHome.Silo.csproj
 RUN dotnet publish src/JobHome.Silo -c Release --no-restore -o /app/publish -p:UseAppHost=false
 

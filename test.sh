@@ -72,6 +72,19 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   fi
 fi
 
+# Chromium for the dashboard's browser tests (tests/JobHome.Dashboard.Tests drive /usr/bin/chromium with Playwright;
+# no browser is ever downloaded), with a CJK font so that Chinese text renders in their screenshots.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "Chromium or a CJK font not found: installing Debian's chromium and fonts-wqy-microhei packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  else
+    echo "Chromium not found (needed by tests/JobHome.Dashboard.Tests). Install Debian's packages: sudo apt-get install chromium fonts-wqy-microhei" >&2
+    exit 2
+  fi
+fi
+
 WORK=$(mktemp -d /tmp/jobhome-test.XXXXXX)
 chmod 755 "$WORK"
 RUN_AS=()
@@ -118,6 +131,14 @@ export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PG
 log "restoring and building ($CONFIG)"
 dotnet build JobHome.Cluster.sln -c "$CONFIG" -nologo -v quiet
 
+# The dashboard's unit tests (Vitest: formatting, masking, verdicts, sorting, SSE coalescing, i18n completeness) and its
+# type check; the .NET build above ran `npm ci` in web/ through the silo's MSBuild target.
+log "running the dashboard's unit tests (web/, Vitest)"
+set +e
+(cd web && npx --no-install tsc --noEmit -p . && npx --no-install vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json")
+WEB_RC=$?
+set -e
+
 log "running every test project"
 set +e
 dotnet test JobHome.Cluster.sln -c "$CONFIG" --no-build -nologo \
@@ -135,8 +156,13 @@ for f in "$WORK"/results/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$c"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$c")
   skipped=$(( skipped + ${t:-0} - ${e:-0} ))
 done
+if [ -f "$WORK/vitest.json" ]; then
+  p=$(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests)' "$WORK/vitest.json"); passed=$(( passed + ${p:-0} ))
+  x=$(node -e 'const r=require(process.argv[1]);console.log(r.numFailedTests)' "$WORK/vitest.json"); failed=$(( failed + ${x:-0} ))
+fi
+[ "$WEB_RC" -ne 0 ] && log "the dashboard's unit tests or type check failed (web/)"
 [ -n "$SEEDS_NOTE" ] && log "WARNING: ${SEEDS_NOTE#; }"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped${SEEDS_NOTE}"
-if [ "$TEST_RC" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+if [ "$TEST_RC" -ne 0 ] || [ "$WEB_RC" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi

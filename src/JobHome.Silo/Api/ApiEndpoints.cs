@@ -12,6 +12,7 @@ using JobHome.Silo.Api.Posts;
 using JobHome.Silo.Api.Seekers;
 using JobHome.Silo.Api.Sites;
 using JobHome.Silo.Api.Users;
+using JobHome.Silo.Dashboard;
 using Scalar.AspNetCore;
 
 namespace JobHome.Silo.Api;
@@ -67,5 +68,7 @@ internal static class ApiEndpoints
         api.MapDashboardEndpoints();
         api.MapFairEndpoints();
         app.MapMatchingEndpoints();
+        // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
+        app.MapJobHomeDashboard();
     }
 }

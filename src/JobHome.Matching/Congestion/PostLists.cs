@@ -56,43 +56,47 @@ public static class PostLists
         for (var r = 0; r < order.Length; r++)
         {
             var c = candidates[order[r]];
-            var cutoff = prices?.Cutoff(c.Id) ?? 0;
-            var perOpening = prices?.ApplicantsPerOpening(c.Id) ?? 0;
-            var penalty = kind == PostListKind.Aware
-                ? CongestionPricer.Penalty(c.Score, cutoff, prices!.Crowding(c.Id), prices.DualPrice(c.Id), settings)
-                : 0;
-            var (zh, en) = Why(kind, r + 1, order[r] + 1, c.Score, cutoff, perOpening, penalty);
-            result[r] = new ListedPost(c.Id, c.Score, penalty, r + 1, order[r] + 1, cutoff, perOpening, c.TopFactors, zh, en);
+            var price = ListedPrice.Of(prices, c.Id, c.Score, kind, settings);
+            var (zh, en) = Why(kind, r + 1, order[r] + 1, c.Score, price, settings);
+            result[r] = new ListedPost(c.Id, c.Score, price.Penalty, r + 1, order[r] + 1, price.Cutoff, price.PerOpening,
+                price.Crowding, price.Dual, c.TopFactors,
+                zh, en);
         }
         return result;
     }
 
     /// <summary>The reason for a post's place, in Chinese and English.</summary>
-    internal static (string Zh, string En) Why(PostListKind kind, int rank, int plainRank, double score, double cutoff,
-        double perOpening, double penalty)
+    internal static (string Zh, string En) Why(PostListKind kind, int rank, int plainRank, double score, ListedPrice price,
+        CongestionSettings settings)
     {
         var inv = CultureInfo.InvariantCulture;
         if (kind == PostListKind.Plain)
         {
             return ("按匹配得分排序", "ordered by match score");
         }
-        var crowd = string.Create(inv, $"{perOpening:0.0}");
-        if (penalty > 0)
+        var zh = new List<string>();
+        var en = new List<string>();
+        zh.Add(string.Create(inv, $"每个空缺预计{price.PerOpening:0.0}人投递"));
+        en.Add(string.Create(inv, $"{price.PerOpening:0.0} expected applicants per opening"));
+        if (settings.Dual > 0 && price.Dual > 0)
         {
-            return (string.Create(inv,
-                    $"竞争激烈：每个空缺预计{crowd}人投递，预计录用分数线{cutoff:0.00}高于本人得分{score:0.00}，排序从第{plainRank}位下调至第{rank}位"),
-                string.Create(inv,
-                    $"crowded: {crowd} expected applicants per opening and an expected hiring cutoff of {cutoff:0.00} above your " +
-                    $"score {score:0.00}; moved down from {plainRank} to {rank}"));
+            zh.Add(string.Create(inv, $"竞争价{price.Dual:0.00}"));
+            en.Add(string.Create(inv, $"market price {price.Dual:0.00}"));
         }
-        if (rank < plainRank)
+        if (settings.Strength > 0 && price.Cutoff > score)
         {
-            return (string.Create(inv, $"竞争较小：每个空缺预计{crowd}人投递，本人得分不低于预计录用分数线，排序从第{plainRank}位上调至第{rank}位"),
-                string.Create(inv,
-                    $"less crowded: {crowd} expected applicants per opening and your score meets the expected cutoff; moved up " +
-                    $"from {plainRank} to {rank}"));
+            zh.Add(string.Create(inv, $"预计录用分数线{price.Cutoff:0.00}高于本人得分{score:0.00}"));
+            en.Add(string.Create(inv, $"expected hiring cutoff {price.Cutoff:0.00} above your score {score:0.00}"));
         }
-        return (string.Create(inv, $"本人得分不低于预计录用分数线（每个空缺预计{crowd}人投递），位置未变"),
-            string.Create(inv, $"your score meets the expected cutoff ({crowd} expected applicants per opening); position unchanged"));
+        var (moveZh, moveEn) = rank.CompareTo(plainRank) switch
+        {
+            > 0 => (string.Create(inv, $"从第{plainRank}位下调至第{rank}位"), string.Create(inv, $"moved down from {plainRank} to {rank}")),
+            < 0 => (string.Create(inv, $"从第{plainRank}位上调至第{rank}位"), string.Create(inv, $"moved up from {plainRank} to {rank}")),
+            _ => ("位置未变", "position unchanged"),
+        };
+        var (costZh, costEn) = price.Penalty > 0
+            ? (string.Create(inv, $"竞争扣减{price.Penalty:0.00}"), string.Create(inv, $"congestion penalty {price.Penalty:0.00}"))
+            : ("无竞争扣减", "no congestion penalty");
+        return ($"{moveZh}：{costZh}（{string.Join("，", zh)}）", $"{moveEn}: {costEn} ({string.Join(", ", en)})");
     }
 }

@@ -9,11 +9,11 @@ using JobHome.Matching.Simulation;
 
 namespace JobHome.Cli.Simulate;
 
-/// <summary><c>jobhome simulate</c>: the congestion market simulation over plain top-K post lists (behaviour in docs/cli.md).</summary>
+/// <summary><c>jobhome simulate</c>: the market simulation over plain or congestion-aware top-K post lists (behaviour in docs/matching.md).</summary>
 internal static class SimulateCommand
 {
-    /// <summary>The lists used when <c>--lists</c> is not given.</summary>
-    public const string DefaultLists = "plain";
+    /// <summary>The lists used when <c>--lists</c> is not given: aware, which placed more people in every measured market (docs/matching.md).</summary>
+    public const string DefaultLists = "aware";
 
     /// <summary>Builds the command.</summary>
     public static Command Create()

@@ -1,10 +1,11 @@
 namespace JobHome.Matching.Congestion;
 
 /// <summary>
-/// Estimates each post's expected hiring cutoff by a fixed point: every person's list (aware under the current cutoffs)
-/// → expected applications (<see cref="Simulation.MarketSettings.ApplyProbability"/> by rank) → per post the score of
-/// the expected last hire (the applicant at which the expected applications, best score first, reach the free openings;
-/// 0 when they never do) → damped cutoffs → again.
+/// Prices posts for aware lists. Dual prices: once, from the exact maximum-score assignment of the candidates. Crowding and
+/// the expected hiring cutoff: by a damped fixed point — every person's list (aware under the current prices) → expected
+/// applications (<see cref="Simulation.MarketSettings.ApplyProbability"/> by rank) → per post the share turned away and
+/// the score of the expected last hire (the applicant at which the expected applications, best score first, reach the
+/// free openings; 0 when they never do) → again.
 /// </summary>
 internal static class CongestionPricer
 {
@@ -15,7 +16,8 @@ internal static class CongestionPricer
     /// <summary>The crowding of a post: the expected share of applications turned away, max(0, 1 − free / applications).</summary>
     public static double Crowding(double demand, int free) => demand > free && demand > 0 ? 1 - (free / demand) : 0;
 
-    /// <summary>Fills <paramref name="cutoffs"/> and <paramref name="demand"/> (expected applications per post).</summary>
+    /// <summary>Fills the per-post <paramref name="cutoffs"/>, <paramref name="crowding"/>, <paramref name="duals"/> and
+    /// <paramref name="demand"/> (expected applications).</summary>
     public static void Estimate(CandidateTable table, ReadOnlySpan<int> free, int listLength, CongestionSettings settings,
         double[] cutoffs, double[] crowding, double[] duals, double[] demand)
     {

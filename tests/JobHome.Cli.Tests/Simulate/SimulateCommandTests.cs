@@ -37,12 +37,14 @@ public sealed class SimulateCommandTests : IDisposable
 
         var first = await _cli.RunAsync(null, args);
         var second = await _cli.RunAsync(null, args);
+        var byDefault = await _cli.RunAsync(null, args[..^2]);
         var plain = await _cli.RunAsync(null, [.. args[..^1], "plain"]);
 
         Assert.True(first.Exit == 0, first.All);
         Assert.Contains("congestion-aware top-10 (竞争感知, depth 50, λ 0, μ 0.5, ν 1) lists", first.Output, StringComparison.Ordinal);
         Assert.Contains("plain top-10 (普通) lists", plain.Output, StringComparison.Ordinal);
         Assert.Equal(first.Output, second.Output);
+        Assert.Equal(first.Output, byDefault.Output);
         Assert.NotEqual(first.Output, plain.Output);
     }
 

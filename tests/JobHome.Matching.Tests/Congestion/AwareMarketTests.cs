@@ -46,10 +46,14 @@ public sealed class AwareMarketTests
     }
 
     [Fact]
+    public void Settings_Default_AreAwareLists() => Assert.Equal(PostListKind.Aware, new MarketSettings().Lists);
+
+    [Fact]
     public void Run_AwareLists_DifferFromPlainOnACongestedMarket()
     {
         var (seekers, posts) = Data(29);
-        var plain = MarketSimulator.Run(seekers, posts, ScoringModel.Default, Options, new MarketSettings(3, 10, 5));
+        var plain = MarketSimulator.Run(seekers, posts, ScoringModel.Default, Options,
+            new MarketSettings(3, 10, 5) { Lists = PostListKind.Plain });
         var aware = MarketSimulator.Run(seekers, posts, ScoringModel.Default, Options,
             new MarketSettings(3, 10, 5) { Lists = PostListKind.Aware });
         Assert.NotEqual(plain, aware);

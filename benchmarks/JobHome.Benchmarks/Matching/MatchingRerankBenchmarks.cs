@@ -20,6 +20,7 @@ public class MatchingRerankBenchmarks
     private MatchSeeker[] _queries = null!;
     private List<RerankCandidate>[] _candidates = null!;
     private MatchOptions _options = null!;
+    private MatchOptions _linearOptions = null!;
     private Reranker _reranker = null!;
     private double[] _scores = null!;
     private float[] _features = null!;
@@ -41,6 +42,8 @@ public class MatchingRerankBenchmarks
         _index.UpsertPosts(posts);
         _queries = [.. new MatchingData(3).Seekers(64)];
         _options = new MatchOptions(MatchingData.AsOf);
+        // Before re-ranking the linear stage explains nothing: the returned posts carry the re-ranker's reasons.
+        _linearOptions = _options with { TopFactors = 0 };
         _reranker = new Reranker(model.Trees, _options);
         _candidates = [.. _queries.Select(Candidates)];
         _scores = new double[TopN];
@@ -72,17 +75,27 @@ public class MatchingRerankBenchmarks
         return _index.TopPostsForSeeker(_queries[q], TopN, _options).Count;
     }
 
+    /// <summary>The linear stage as the two-stage query runs it: exact top-100, no linear explanations.</summary>
+    [Benchmark]
+    public int LinearTop100Unexplained()
+    {
+        var q = _i++ & 63;
+        return _index.TopPostsForSeeker(_queries[q], TopN, _linearOptions).Count;
+    }
+
     /// <summary>The whole query: exact linear top-100 over the index, then re-ranked to a top-20 with reasons.</summary>
     [Benchmark]
     public int TopPostsWithRerank()
     {
         var q = _i++ & 63;
-        return _reranker.Rerank(_queries[q], Candidates(_queries[q]), 20).Count;
+        return _reranker.Rerank(_queries[q], Candidates(_queries[q], _linearOptions), 20).Count;
     }
 
-    private List<RerankCandidate> Candidates(MatchSeeker seeker)
+    private List<RerankCandidate> Candidates(MatchSeeker seeker) => Candidates(seeker, _options);
+
+    private List<RerankCandidate> Candidates(MatchSeeker seeker, MatchOptions options)
     {
-        var top = _index.TopPostsForSeeker(seeker, TopN, _options);
+        var top = _index.TopPostsForSeeker(seeker, TopN, options);
         var list = new List<RerankCandidate>(top.Count);
         for (var r = 0; r < top.Count; r++)
         {

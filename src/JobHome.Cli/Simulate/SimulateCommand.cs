@@ -2,14 +2,18 @@ using System.CommandLine;
 using System.Globalization;
 using JobHome.Cli.Console;
 using JobHome.Cli.Model;
+using JobHome.Matching.Congestion;
 using JobHome.Matching.Scoring;
 using JobHome.Matching.Simulation;
 
 namespace JobHome.Cli.Simulate;
 
-/// <summary><c>jobhome simulate</c>: the congestion market simulation over plain top-K post lists (behaviour in docs/cli.md).</summary>
+/// <summary><c>jobhome simulate</c>: the market simulation over plain or congestion-aware top-K post lists (behaviour in docs/matching.md).</summary>
 internal static class SimulateCommand
 {
+    /// <summary>The lists used when <c>--lists</c> is not given: aware, which placed more people in every measured market (docs/matching.md).</summary>
+    public const string DefaultLists = "aware";
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -31,6 +35,31 @@ internal static class SimulateCommand
                 r.AddError("--list must be between 1 and 100");
             }
         });
+        var lists = new Option<string>("--lists")
+        {
+            Description = "Post lists: plain (top-K by score) or aware (congestion-aware, docs/matching.md)",
+            DefaultValueFactory = _ => DefaultLists,
+        };
+        lists.AcceptOnlyFromAmong("plain", "aware");
+        var strength = new Option<double>("--strength")
+        {
+            Description = "Aware lists: weight λ of max(0, expected cutoff − score)", DefaultValueFactory = _ => new CongestionSettings().Strength,
+        };
+        var crowding = new Option<double>("--crowding")
+        {
+            Description = "Aware lists: weight μ of a post's crowding (share of applications turned away)",
+            DefaultValueFactory = _ => new CongestionSettings().Crowding,
+        };
+        var dual = new Option<double>("--dual")
+        {
+            Description = "Aware lists: weight ν of a post's dual price from the exact maximum-score assignment",
+            DefaultValueFactory = _ => new CongestionSettings().Dual,
+        };
+        var depth = new Option<int>("--depth")
+        {
+            Description = "Aware lists: plain candidates per person that may be reordered, K–500",
+            DefaultValueFactory = _ => new CongestionSettings().CandidateDepth,
+        };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws", DefaultValueFactory = _ => 1UL };
         var model = new Option<FileInfo?>("--model")
         {
@@ -40,7 +69,7 @@ internal static class SimulateCommand
         var maxKm = CommandOptions.MaxKm("Commuting limit in km");
         var command = new Command("simulate",
             "Simulate a job market over post lists: placements, mean score, posts without applicants, Gini");
-        Option[] options = [seekers, posts, rounds, list, seed, model, asOf, maxKm];
+        Option[] options = [seekers, posts, rounds, list, lists, strength, crowding, dual, depth, seed, model, asOf, maxKm];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -65,7 +94,12 @@ internal static class SimulateCommand
                 }
                 return ExitCodes.InvalidInput;
             }
-            var settings = new MarketSettings(parseResult.GetValue(rounds), parseResult.GetValue(list), parseResult.GetValue(seed));
+            var settings = new MarketSettings(parseResult.GetValue(rounds), parseResult.GetValue(list), parseResult.GetValue(seed))
+            {
+                Lists = parseResult.GetValue(lists) == "aware" ? PostListKind.Aware : PostListKind.Plain,
+                Congestion = new CongestionSettings(Math.Max(parseResult.GetValue(depth), parseResult.GetValue(list)),
+                    parseResult.GetValue(strength), parseResult.GetValue(crowding), parseResult.GetValue(dual)),
+            };
             MarketResult result;
             using (var phase = progress.Start("rounds", settings.Rounds))
             {
@@ -74,7 +108,7 @@ internal static class SimulateCommand
             }
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv,
-                $"market simulation (市场模拟): {settings.Rounds} rounds, plain top-{settings.ListLength} lists, seed {settings.Seed}"));
+                $"market simulation (市场模拟): {settings.Rounds} rounds, {ListName(settings)} lists, seed {settings.Seed}"));
             output.WriteLine(string.Create(inv,
                 $"  placements (就业人数)                 {result.Placements:N0} of {seekerLoad.Items.Count:N0} seekers"));
             output.WriteLine(string.Create(inv, $"  mean score of placed pairs (平均得分)  {result.MeanPlacedScore:0.0000}"));
@@ -85,4 +119,9 @@ internal static class SimulateCommand
         }));
         return command;
     }
+
+    private static string ListName(MarketSettings settings) => settings.Lists == PostListKind.Aware
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"congestion-aware top-{settings.ListLength} (竞争感知, depth {settings.Congestion.CandidateDepth}, λ {settings.Congestion.Strength}, μ {settings.Congestion.Crowding}, ν {settings.Congestion.Dual})")
+        : string.Create(CultureInfo.InvariantCulture, $"plain top-{settings.ListLength} (普通)");
 }

@@ -87,6 +87,9 @@ internal sealed class OptimalAssignmentSolver
         _finalized = new int[posts];
     }
 
+    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>: −v_p is post p's dual price in micro score units.</summary>
+    public ReadOnlySpan<long> ColumnPotentials => _v;
+
     /// <summary>Solves and returns each seeker's chosen edge, or -1 for unplaced.</summary>
     public int[] Run(IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {

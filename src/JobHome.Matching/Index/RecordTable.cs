@@ -59,6 +59,12 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
         for (var i = 0; i < found.Length; i++)
         {
             var candidate = found[i];
+            if (options.TopFactors == 0)
+            {
+                // Nothing to explain (e.g. the linear stage before re-ranking): skip the factors and their words.
+                result[i] = new Recommendation(candidate.Id, candidate.Score, []);
+                continue;
+            }
             var factors = TStore.Factors(candidate.Segment, candidate.Slot, in query, options);
             result[i] = Scorer.Recommend(candidate.Id, candidate.Score, factors, model, options.TopFactors);
         }

@@ -27,7 +27,7 @@ public static class RerankFeatures
         }
         var post = candidate.Post;
         // Computed here rather than through Scorer.Factors so that a candidate costs no allocation (same curves, same values).
-        var codes = seeker.Occupations is OccupationCode[] array ? array : [.. seeker.Occupations];
+
         int required = 0, matched = 0;
         for (var i = 0; i < post.Skills.Count; i++)
         {
@@ -47,7 +47,7 @@ public static class RerankFeatures
         }
         var km = seeker.Location.DistanceKm(post.Location);
         var limit = options.LimitKm(seeker.Rural);
-        var occupation = FactorCurves.Occupation(post.Occupation, codes);
+        var occupation = FactorCurves.OccupationOfList(post.Occupation, seeker.Occupations);
         var priority = FactorCurves.Priority(seeker.KeyGroups, options.PriorityGroups, options.OtherKeyGroupPriority);
         var age = FactorCurves.AgeYears(seeker.BirthDate, options.AsOf);
         var margin = Math.Min(

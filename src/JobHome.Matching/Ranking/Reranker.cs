@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
@@ -36,45 +37,109 @@ public sealed class Reranker
     }
 
     /// <summary>The best <paramref name="count"/> candidates by the trees, each with its top reasons (MatchOptions.TopFactors).</summary>
+    /// <remarks>
+    /// Features and scores live in stack or pooled buffers, the best are kept by insertion (ties: linear order), and
+    /// reasons are computed and put into words only for the returned posts: what allocates is the result itself.
+    /// </remarks>
     public IReadOnlyList<RankedPost> Rerank(MatchSeeker seeker, IReadOnlyList<RerankCandidate> candidates, int count)
     {
+        ArgumentNullException.ThrowIfNull(seeker);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var scores = new double[candidates.Count];
-        var all = new float[candidates.Count * RerankFeatureNames.Count];
-        for (var i = 0; i < candidates.Count; i++)
+        const int F = RerankFeatureNames.Count;
+        var n = candidates.Count;
+        var k = Math.Min(count, n);
+        if (k == 0)
         {
-            var features = all.AsSpan(i * RerankFeatureNames.Count, RerankFeatureNames.Count);
-            RerankFeatures.Fill(seeker, candidates[i], _options, features);
-            scores[i] = _trees.Score(features);
+            return [];
         }
-        var order = Enumerable.Range(0, candidates.Count).ToArray();
-        // Stable: equal tree scores keep the linear stage's order.
-        Array.Sort(order, (a, b) => scores[b].CompareTo(scores[a]) is var c && c != 0 ? c : a.CompareTo(b));
-        var result = new List<RankedPost>(Math.Min(count, order.Length));
-        Span<double> contributions = stackalloc double[RerankFeatureNames.Count];
-        foreach (var i in order.Take(count))
+        float[]? pooledFeatures = null;
+        double[]? pooledScores = null;
+        int[]? pooledBest = null;
+        try
         {
-            var features = all.AsSpan(i * RerankFeatureNames.Count, RerankFeatureNames.Count);
-            _trees.Contributions(features, contributions);
-            result.Add(new RankedPost(candidates[i].Post.Id, scores[i], candidates[i].LinearScore,
-                Reasons(features, contributions, _options.TopFactors)));
+            var all = n <= StackCandidates
+                ? stackalloc float[StackCandidates * F]
+                : (pooledFeatures = ArrayPool<float>.Shared.Rent(n * F));
+            var scores = n <= StackCandidates ? stackalloc double[StackCandidates] : (pooledScores = ArrayPool<double>.Shared.Rent(n));
+            var best = k <= StackCandidates ? stackalloc int[StackCandidates] : (pooledBest = ArrayPool<int>.Shared.Rent(k));
+            var kept = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var features = all.Slice(i * F, F);
+                RerankFeatures.Fill(seeker, candidates[i], _options, features);
+                var score = scores[i] = _trees.Score(features);
+                kept = Keep(best, kept, k, scores, i, score);
+            }
+            var result = new RankedPost[k];
+            Span<double> contributions = stackalloc double[F];
+            for (var r = 0; r < k; r++)
+            {
+                var i = best[r];
+                var features = all.Slice(i * F, F);
+                _trees.Contributions(features, contributions);
+                result[r] = new RankedPost(candidates[i].Post.Id, scores[i], candidates[i].LinearScore,
+                    Reasons(features, contributions, _options.TopFactors));
+            }
+            return result;
         }
-        return result;
+        finally
+        {
+            Return(pooledFeatures);
+            Return(pooledScores);
+            Return(pooledBest);
+        }
     }
 
     /// <summary>The top features by contribution (largest first, ties in feature order), with their values in words.</summary>
     public static IReadOnlyList<RerankReason> Reasons(ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, int top)
     {
-        var list = new List<RerankReason>(RerankFeatureNames.Count);
-        for (var f = 0; f < RerankFeatureNames.Count; f++)
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        const int F = RerankFeatureNames.Count;
+        var k = Math.Min(top, F);
+        Span<int> chosen = stackalloc int[F];
+        var kept = 0;
+        for (var f = 0; f < F; f++)
         {
+            kept = Keep(chosen, kept, k, contributions, f, contributions[f]);
+        }
+        var list = new RerankReason[kept];
+        for (var r = 0; r < kept; r++)
+        {
+            var f = chosen[r];
             var feature = (RerankFeature)f;
             var value = string.Create(CultureInfo.InvariantCulture, $"{features[f]:0.##} ({contributions[f]:+0.00;-0.00;0.00})");
-            list.Add(new RerankReason(feature, features[f], contributions[f], $"{RerankFeatureNames.Chinese(feature)} {value}",
-                $"{RerankFeatureNames.English(feature)} {value}"));
+            list[r] = new RerankReason(feature, features[f], contributions[f], $"{RerankFeatureNames.Chinese(feature)} {value}",
+                $"{RerankFeatureNames.English(feature)} {value}");
         }
-        list.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution) is var c && c != 0 ? c : a.Feature.CompareTo(b.Feature));
-        return list.Count <= top ? list : [.. list.Take(top)];
+        return list;
+    }
+
+    private const int StackCandidates = 128;
+
+    // Keeps the best `capacity` indices in `best[0..kept)` sorted by value descending; indices arrive in ascending order,
+    // so an equal value goes after those already kept (ties keep the input order). Returns the new count.
+    private static int Keep(Span<int> best, int kept, int capacity, ReadOnlySpan<double> values, int index, double value)
+    {
+        if (capacity == 0 || (kept == capacity && !(value > values[best[kept - 1]])))
+        {
+            return kept;
+        }
+        var at = kept == capacity ? kept - 1 : kept;
+        while (at > 0 && value > values[best[at - 1]])
+        {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = index;
+        return kept == capacity ? kept : kept + 1;
+    }
+
+    private static void Return<T>(T[]? array)
+    {
+        if (array is not null)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
     }
 }

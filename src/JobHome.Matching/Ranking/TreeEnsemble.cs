@@ -19,7 +19,6 @@ public sealed class TreeEnsemble
     private readonly int[] _right;
     private readonly double[] _leaves;
     private readonly float[] _baseline;
-    private readonly int[][] _treesUsing;
 
     /// <summary>Creates an ensemble; <paramref name="baseline"/> is the reference vector of explanations (e.g. training medians).</summary>
     public TreeEnsemble(IReadOnlyList<RegressionTreeData> trees, double bias, IReadOnlyList<float> baseline)
@@ -44,7 +43,6 @@ public sealed class TreeEnsemble
         _right = new int[nodes];
         _leaves = new double[trees.Sum(t => t.Leaves.Length)];
         int node = 0, leaf = 0;
-        var users = Enumerable.Range(0, RerankFeatureNames.Count).Select(_ => new List<int>()).ToArray();
         for (var t = 0; t < trees.Count; t++)
         {
             var tree = trees[t];
@@ -62,14 +60,9 @@ public sealed class TreeEnsemble
                 _right[node + i] = tree.Right[i];
             }
             tree.Leaves.CopyTo(_leaves, leaf);
-            foreach (var f in tree.Split.Distinct())
-            {
-                users[f].Add(t);
-            }
             node += tree.Split.Length;
             leaf += tree.Leaves.Length;
         }
-        _treesUsing = [.. users.Select(u => u.ToArray())];
     }
 
     /// <summary>The constant added to every score.</summary>
@@ -109,23 +102,52 @@ public sealed class TreeEnsemble
     /// Contribution of each feature: score(x) − score(x with that feature set to its baseline value), into
     /// <paramref name="destination"/> (occlusion against the baseline; simple, exact for the model, and order-free).
     /// </summary>
+    /// <remarks>
+    /// A tree's leaf can only change for a feature that one of the nodes on x's own path splits on, so each tree is walked
+    /// once for x and once more per distinct feature on that path (with that one feature at its baseline); per feature the
+    /// trees are summed in tree order, as a walk over every tree would (the others add exactly 0). Allocates nothing.
+    /// </remarks>
     public void Contributions(ReadOnlySpan<float> features, Span<double> destination)
     {
-        Span<float> probe = stackalloc float[RerankFeatureNames.Count];
-        features[..RerankFeatureNames.Count].CopyTo(probe);
-        for (var f = 0; f < RerankFeatureNames.Count; f++)
+        destination[..RerankFeatureNames.Count].Clear();
+        for (var t = 0; t < _treeRoot.Length; t++)
         {
-            var keep = probe[f];
-            probe[f] = _baseline[f];
-            // Only trees that split on f can change: the difference of the full scores, summed over those trees alone.
-            var delta = 0.0;
-            foreach (var t in _treesUsing[f])
+            var root = _treeRoot[t];
+            if (_treeNodes[t] == 0)
             {
-                delta += _treeWeight[t] * (Leaf(t, features) - Leaf(t, probe));
+                continue;
             }
-            destination[f] = delta;
-            probe[f] = keep;
+            // Walk x's path, noting which features it splits on (at most 32 features; RerankFeatureNames.Count is 15).
+            var onPath = 0u;
+            var child = 0;
+            while (child >= 0)
+            {
+                var n = root + child;
+                onPath |= 1u << _split[n];
+                child = features[_split[n]] <= _threshold[n] ? _left[n] : _right[n];
+            }
+            var leaf = _leaves[_treeLeafOffset[t] + ~child];
+            while (onPath != 0)
+            {
+                var f = System.Numerics.BitOperations.TrailingZeroCount(onPath);
+                onPath &= onPath - 1;
+                destination[f] += _treeWeight[t] * (leaf - LeafWith(t, features, f, _baseline[f]));
+            }
         }
+    }
+
+    // The leaf of tree t for x with feature f replaced by value.
+    private double LeafWith(int t, ReadOnlySpan<float> features, int f, float value)
+    {
+        var root = _treeRoot[t];
+        var child = 0;
+        while (child >= 0)
+        {
+            var n = root + child;
+            var split = _split[n];
+            child = (split == f ? value : features[split]) <= _threshold[n] ? _left[n] : _right[n];
+        }
+        return _leaves[_treeLeafOffset[t] + ~child];
     }
 
     /// <summary>Serialises as JSON: bias, baseline, and per tree weight, split, threshold, left, right, leaves.</summary>

@@ -35,6 +35,21 @@ internal static class FactorCurves
         return OccupationByDepth[best];
     }
 
+    /// <summary>As <see cref="Occupation(OccupationCode, ReadOnlySpan{OccupationCode})"/> over any list, without copying it.</summary>
+    public static double OccupationOfList(OccupationCode post, IReadOnlyList<OccupationCode> intentions)
+    {
+        if (intentions is OccupationCode[] array)
+        {
+            return Occupation(post, array);
+        }
+        var best = 0;
+        for (var i = 0; i < intentions.Count; i++)
+        {
+            best = Math.Max(best, intentions[i].SharedDepth(post));
+        }
+        return OccupationByDepth[best];
+    }
+
     /// <summary>Fraction of required skills covered; 1 when nothing is required.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Skills(int matched, int required) => required == 0 ? 1.0 : (double)matched / required;

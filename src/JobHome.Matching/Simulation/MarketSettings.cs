@@ -1,3 +1,5 @@
+using JobHome.Matching.Congestion;
+
 namespace JobHome.Matching.Simulation;
 
 /// <summary>The fixed behaviour of the market simulation (documented in docs/cli.md before any comparison was measured).</summary>
@@ -6,6 +8,15 @@ namespace JobHome.Matching.Simulation;
 /// <param name="Seed">Seed of the random draws. Default: 1.</param>
 public sealed record MarketSettings(int Rounds = 5, int ListLength = 10, ulong Seed = 1)
 {
+    /// <summary>
+    /// Which post lists people get each round. Default: <see cref="PostListKind.Aware"/>, which placed more people than plain
+    /// lists in every measured market (docs/matching.md).
+    /// </summary>
+    public PostListKind Lists { get; init; } = PostListKind.Aware;
+
+    /// <summary>How aware lists are computed (each round, from the unplaced people and the free openings). Default: defaults.</summary>
+    public CongestionSettings Congestion { get; init; } = new();
+
     /// <summary>Probability of applying at the first rank; at rank r it is FirstApply × ApplyDecay^(r − 1).</summary>
     public const double FirstApply = 0.6;
 

@@ -1,3 +1,4 @@
+using JobHome.Matching.Congestion;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
 using JobHome.Matching.Scoring;
@@ -5,7 +6,8 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Matching.Simulation;
 
 /// <summary>
-/// A congestion market: each round every unplaced seeker gets a plain top-K list (linear score, posts with free openings),
+/// A congestion market: each round every unplaced seeker gets a top-K list (<see cref="MarketSettings.Lists"/>: plain by
+/// linear score, or congestion-aware with prices estimated that round from the unplaced seekers and the free openings),
 /// applies to the post at rank r with probability <see cref="MarketSettings.ApplyProbability"/>; each post offers its free
 /// openings to its applicants by descending score (ties by seeker id); a seeker with several offers takes the best-scoring
 /// one (ties by post id); unfilled openings and unplaced seekers go on to the next round. Deterministic for a seed; pure.
@@ -21,6 +23,7 @@ public static class MarketSimulator
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Rounds, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.ListLength, 1);
+        settings.Congestion.Validate();
         var index = new MatchIndex(model);
         index.UpsertPosts(posts);
         var postById = posts.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -30,21 +33,29 @@ public static class MarketSimulator
         var random = new SplitMixRandom(settings.Seed);
         int placements = 0, applied = 0;
         var scoreSum = 0.0;
+        var list = new (string PostId, double Score)[settings.ListLength];
+        var chosen = new int[settings.ListLength];
+        var scratch = new double[settings.Congestion.CandidateDepth];
         for (var round = 1; round <= settings.Rounds && unplaced.Count > 0; round++)
         {
             var byPost = new Dictionary<string, List<(MatchSeeker Seeker, double Score)>>(StringComparer.Ordinal);
-            foreach (var seeker in unplaced)
+            var market = settings.Lists == PostListKind.Aware
+                ? CongestionMarket.Build(index, unplaced, free, options, settings.ListLength, settings.Congestion)
+                : null;
+            for (var row = 0; row < unplaced.Count; row++)
             {
-                var list = index.TopPostsForSeeker(seeker, settings.ListLength, options);
-                for (var r = 0; r < list.Count; r++)
+                var seeker = unplaced[row];
+                var n = market is null ? Plain(index, seeker, settings.ListLength, options, list)
+                    : market.ListOf(row, PostListKind.Aware, list, chosen, scratch);
+                for (var r = 0; r < n; r++)
                 {
                     if (random.NextDouble() < MarketSettings.ApplyProbability(r + 1))
                     {
                         applied++;
-                        applications[list[r].Id]++;
-                        if (!byPost.TryGetValue(list[r].Id, out var applicants))
+                        applications[list[r].PostId]++;
+                        if (!byPost.TryGetValue(list[r].PostId, out var applicants))
                         {
-                            byPost[list[r].Id] = applicants = [];
+                            byPost[list[r].PostId] = applicants = [];
                         }
                         applicants.Add((seeker, list[r].Score));
                     }
@@ -79,6 +90,16 @@ public static class MarketSimulator
         var perOpening = open.Select(p => (double)applications[p.Id] / p.Openings).ToArray();
         return new MarketResult(placements, placements == 0 ? 0 : scoreSum / placements, open.Count(p => applications[p.Id] == 0),
             Gini(perOpening), applied);
+    }
+
+    private static int Plain(MatchIndex index, MatchSeeker seeker, int count, MatchOptions options, (string, double)[] into)
+    {
+        var top = index.TopPostsForSeeker(seeker, count, options);
+        for (var r = 0; r < top.Count; r++)
+        {
+            into[r] = (top[r].Id, top[r].Score);
+        }
+        return top.Count;
     }
 
     /// <summary>Gini coefficient of non-negative values (0 = all equal; 0 for an empty or all-zero set).</summary>

@@ -103,4 +103,59 @@ public sealed class RerankerTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(1, 1000)]
+    [InlineData(3, 20)]
+    [InlineData(3, 1000)]
+    public void Rerank_AnySize_EqualsAStableSortOfTreeScoresWithTopReasons(int copies, int count)
+    {
+        // Three copies of the list give 300 candidates (past the stack buffers) with exact ties, which keep input order.
+        var (reranker, single, seeker) = Setup(25);
+        var candidates = Enumerable.Repeat(single, copies).SelectMany(c => c).ToList();
+        var scores = new double[candidates.Count];
+        reranker.Score(seeker, candidates, scores, new float[RerankFeatureNames.Count]);
+        var expected = Enumerable.Range(0, candidates.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(count).ToList();
+
+        var ranked = reranker.Rerank(seeker, candidates, count);
+
+        Assert.Equal(expected.Select(i => (candidates[i].Post.Id, scores[i])), ranked.Select(p => (p.Id, p.Score)));
+        var trees = RerankTestData.Result.Trees;
+        var features = new float[RerankFeatureNames.Count];
+        var contributions = new double[RerankFeatureNames.Count];
+        for (var r = 0; r < ranked.Count; r++)
+        {
+            RerankFeatures.Fill(seeker, candidates[expected[r]], RerankTestData.Options, features);
+            trees.Contributions(features, contributions);
+            var top = Enumerable.Range(0, RerankFeatureNames.Count).OrderByDescending(f => contributions[f]).ThenBy(f => f)
+                .Take(RerankTestData.Options.TopFactors);
+            Assert.Equal(top.Select(f => ((RerankFeature)f, contributions[f])), ranked[r].Reasons.Select(x => (x.Feature, x.Contribution)));
+        }
+    }
+
+    [Fact]
+    public void TreeScoreAndContributions_AllocateNothing()
+    {
+        var trees = RerankTestData.Result.Trees;
+        var rows = RerankTestData.Rows.Take(200).Select(r => r.Features).ToArray();
+        var contributions = new double[RerankFeatureNames.Count];
+        var sum = 0.0;
+        foreach (var row in rows)
+        {
+            sum += trees.Score(row);
+            trees.Contributions(row, contributions);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var row in rows)
+        {
+            sum += trees.Score(row);
+            trees.Contributions(row, contributions);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(double.IsFinite(sum));
+    }
 }

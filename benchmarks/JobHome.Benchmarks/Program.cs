@@ -14,7 +14,10 @@ public static class Program
     /// <summary>Like <c>--inProcess</c>, with 30 minutes per benchmark instead of 5.</summary>
     public const string InProcessLong = "--inProcessLong";
 
-    /// <summary>Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>, <c>time-postlist</c> and <c>time-changes</c> run the console timing helpers instead.</summary>
+    /// <summary>
+    /// Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>, <c>time-postlist</c>
+    /// and <c>time-changes</c> run the console timing helpers instead.
+    /// </summary>
     public static void Main(string[] args)
     {
         if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || PostListTiming.TryRun(args) || ChangeTiming.TryRun(args))

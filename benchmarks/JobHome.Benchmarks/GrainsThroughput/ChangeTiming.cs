@@ -60,7 +60,8 @@ public static class ChangeTiming
             await cluster.DeployAsync();
             var run = new Run(cluster.Client, new Random(20261129));
             await run.SetUpAsync();
-            Console.WriteLine($"set up {run.Villages.Count} villages; offering {rate} changes/s for {seconds} s, {concurrency} in flight at most");
+            Console.WriteLine(
+                $"set up {run.Villages.Count} villages; offering {rate} changes/s for {seconds} s, {concurrency} in flight at most");
             await run.DriveAsync(rate, seconds, concurrency);
         }
         finally
@@ -110,7 +111,8 @@ public static class ChangeTiming
             foreach (var village in Villages)
             {
                 var code = UnifiedSocialCreditCode.Create($"91360722{Interlocked.Increment(ref _next):D9}").Value;
-                Check(await client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("基准公司", village, 25.37, 114.94)), code);
+                var profile = new EmployerProfile("基准公司", village, 25.37, 114.94);
+                Check(await client.GetGrain<IEmployerGrain>(code).RegisterAsync(profile), code);
                 _employers.Add(code);
                 var post = Id("post");
                 Check(await client.GetGrain<IPostGrain>(post).OpenAsync(Post(village, code, 20)), post);
@@ -185,7 +187,8 @@ public static class ChangeTiming
                     var day = ProbeDay0.AddDays(probe++);
                     probes[day] = clock.ElapsedTicks;
                     var village = Villages[probe % Villages.Count];
-                    tasks.Add(client.GetGrain<ISeekerGrain>(Id("probe")).RegisterAsync(Registration(village, LabourStatus.Unemployed, day)));
+                    var registration = Registration(village, LabourStatus.Unemployed, day);
+                    tasks.Add(client.GetGrain<ISeekerGrain>(Id("probe")).RegisterAsync(registration));
                 }
                 await Task.Delay(2);
             }
@@ -196,8 +199,9 @@ public static class ChangeTiming
             await poller;
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"offered {sent} changes in {offeredFor:F1} s ({sent / offeredFor:F0}/s); completed {completed} ok + {refused} refused by a rule " +
-                $"in {drained:F1} s ({(completed + refused) / drained:F0}/s); {errors} errors; {skipped} not sent (over {tasks.Count} in flight)"));
+                $"offered {sent} changes in {offeredFor:F1} s ({sent / offeredFor:F0}/s); " +
+                $"completed {completed} ok + {refused} refused by a rule in {drained:F1} s ({(completed + refused) / drained:F0}/s); " +
+                $"{errors} errors; {skipped} not sent ({concurrency} already in flight)"));
             Console.WriteLine(sorted.Length == 0
                 ? $"no probe reached the province ({probes.Count} pending)"
                 : string.Create(CultureInfo.InvariantCulture,

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Cli.Csv;
+using JobHome.Fair.Csv;
 using JobHome.Cli.Http;
 
 namespace JobHome.Cli.Import;

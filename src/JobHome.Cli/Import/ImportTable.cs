@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using JobHome.Cli.Csv;
+using JobHome.Fair.Csv;
 
 namespace JobHome.Cli.Import;
 

@@ -68,7 +68,7 @@ internal static class ApiEndpoints
         api.MapDashboardEndpoints();
         api.MapFairEndpoints();
         app.MapMatchingEndpoints();
-        // The operators' dashboard at / (its catch-all route has the lowest order, after every endpoint above).
-        app.MapJobHomeDashboard();
+        // The operators' dashboard at /: GET/HEAD requests that no endpoint above matched.
+        app.UseJobHomeDashboard();
     }
 }

@@ -7,6 +7,10 @@ namespace JobHome.Silo.Dashboard;
 /// <c>index.html</c> for every other GET outside the API and the operator endpoints (client routes such as
 /// <c>/site/360722</c>), with the security headers of the sign-in contract (CSP without inline scripts or styles).
 /// </summary>
+/// <remarks>
+/// A middleware that answers only GET/HEAD requests no endpoint matched, rather than a catch-all route: a route would
+/// take part in endpoint matching and turn an unknown <c>PUT /api/…</c> into 405 instead of 404.
+/// </remarks>
 internal static class DashboardPageEndpoints
 {
     /// <summary>Content-Security-Policy of the dashboard's responses.</summary>
@@ -17,46 +21,61 @@ internal static class DashboardPageEndpoints
     /// <summary>Path prefixes that never fall back to the page: a miss there is a real 404.</summary>
     private static readonly string[] ReservedPrefixes = ["/api", "/openapi", "/api-docs", "/orleans", "/health", "/metrics", "/assets"];
 
-    /// <summary>Maps <c>/</c>, the bundle's files and the client-route fallback.</summary>
-    public static void MapJobHomeDashboard(this WebApplication app)
+    /// <summary>Adds the middleware that serves <c>/</c>, the bundle's files and the client-route fallback.</summary>
+    public static void UseJobHomeDashboard(this WebApplication app)
     {
         var assets = DashboardAssets.Load(typeof(DashboardPageEndpoints).Assembly);
-        app.MapGet("/", (HttpContext context) => Serve(context, assets.Index)).ExcludeFromDescription();
-        app.MapGet("/{**path}", (HttpContext context, string path) => ServePath(context, assets, "/" + path))
-            .ExcludeFromDescription()
-            .WithOrder(int.MaxValue);
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            if (context.GetEndpoint() is null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+                && TryResolve(assets, context.Request.Path.Value ?? "/", out var file))
+            {
+                await ServeAsync(context, file);
+                return;
+            }
+
+            await next(context);
+        });
     }
 
-    private static IResult ServePath(HttpContext context, DashboardAssets assets, string path)
+    /// <summary>
+    /// False when <paramref name="path"/> is not the dashboard's (a 404 follows); else the file to send, null when the
+    /// bundle was left out of the build.
+    /// </summary>
+    private static bool TryResolve(DashboardAssets assets, string path, out DashboardAsset? file)
     {
-        var file = assets.Find(path);
-        if (file is not null)
+        file = path == "/" ? assets.Index : assets.Find(path);
+        if (file is not null || path == "/")
         {
-            return Serve(context, file);
+            return true;
         }
 
         // Missing files (a dot in the last segment) and reserved prefixes stay 404; every other path is a client route.
         var last = path[(path.LastIndexOf('/') + 1)..];
         if (last.Contains('.', StringComparison.Ordinal) || ReservedPrefixes.Any(p => IsUnder(path, p)))
         {
-            return Results.NotFound();
+            return false;
         }
 
-        return Serve(context, assets.Index);
+        file = assets.Index;
+        return true;
     }
 
     private static bool IsUnder(string path, string prefix) =>
         path.Equals(prefix, StringComparison.OrdinalIgnoreCase)
         || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult Serve(HttpContext context, DashboardAsset? file)
+    private static async Task ServeAsync(HttpContext context, DashboardAsset? file)
     {
         if (file is null)
         {
-            return Results.Problem(
+            await Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "The dashboard was not built into this silo.",
-                detail: "Build JobHome.Silo with Node.js and npm installed (the web/ bundle is embedded by its MSBuild target).");
+                detail: "Build JobHome.Silo with Node.js and npm installed (the web/ bundle is embedded by its MSBuild target).")
+                .ExecuteAsync(context);
+            return;
         }
 
         var headers = context.Response.Headers;
@@ -68,17 +87,24 @@ internal static class DashboardPageEndpoints
         headers[HeaderNames.Vary] = HeaderNames.AcceptEncoding;
         if (context.Request.Headers.IfNoneMatch.Contains(file.ETag))
         {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
         }
 
         var gzip = file.Gzip is not null
             && context.Request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+        var body = gzip ? file.Gzip! : file.Content;
         if (gzip)
         {
             headers[HeaderNames.ContentEncoding] = "gzip";
-            return Results.Bytes(file.Gzip!, file.ContentType);
         }
 
-        return Results.Bytes(file.Content, file.ContentType);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = file.ContentType;
+        context.Response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
     }
 }

@@ -102,6 +102,8 @@ public sealed class AccessMatrixTests(SecuredSiloFixture fixture)
         new("POST", "/api/indicators/{siteCode}/recount", (s, _) => $"/api/indicators/{s.Tree.Village}/recount", null,
             Writers, AdminOnly),
         new("GET", "/api/sites/search", (s, _) => $"/api/sites/search?q={s.Tree.Village}&limit=20", null, All, All),
+        new("PUT", "/api/sites/{code}/assessment", (s, _) => $"/api/sites/{s.Tree.Village}/assessment", (_, _) => new { },
+            Writers, AdminOnly),
         new("GET", "/api/sites/{code}/path", (s, _) => $"/api/sites/{s.Tree.Village}/path", null, All, All),
         new("GET", "/api/sites/{code}/card", (s, _) => $"/api/sites/{s.Tree.Village}/card", null, All, All),
         new("GET", "/api/sites/{code}/children/indicators", (s, _) => $"/api/sites/{s.Tree.Township}/children/indicators", null, All, All),

@@ -86,6 +86,7 @@ internal static class LoadCommand
         output.WriteLine("load summary (负载测试结果)");
         output.WriteLine($"  offered rate             {N(report.Rate)} changes/s; run took {report.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
             + "(until the last answer)");
+        output.WriteLine($"  warm-up                  {N(report.WarmUpSeekers)} seekers, {N(report.WarmUpPosts)} posts (before the timed run, not counted)");
         output.WriteLine($"  achieved throughput      {N(report.Total / Math.Max(report.Seconds, 0.001))} changes/s");
         foreach (var kind in new[] { "registration", "post", "placement", "end" })
         {

@@ -18,6 +18,12 @@ internal sealed record LoadReport(
     /// <summary>Changes of the schedule never started because the run's time was up (the server was behind).</summary>
     public long Missed { get; init; }
 
+    /// <summary>Seekers registered before the timed run (not counted in the totals).</summary>
+    public int WarmUpSeekers { get; init; }
+
+    /// <summary>Posts opened before the timed run (not counted in the totals).</summary>
+    public int WarmUpPosts { get; init; }
+
     /// <summary>Changes that succeeded.</summary>
     public long Total => Succeeded.Values.Sum();
 

@@ -44,6 +44,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var (warmSeekers, warmPosts) = await WarmUpAsync(cancellationToken).ConfigureAwait(false);
         var before = await PlacementsAsync(cancellationToken).ConfigureAwait(false);
         var tracker = new LatencyTracker(before);
         using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -109,6 +110,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         {
             ErrorExamples = new Dictionary<string, string>(_examples),
             Missed = total - started,
+            WarmUpSeekers = warmSeekers,
+            WarmUpPosts = warmPosts,
         };
     }
 
@@ -157,6 +160,30 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         await api.PostAsync<JsonElement>("api/employers", new { creditCode = credit, name = "负载测试用人单位", siteCode = _sites[0] },
             cancellationToken).ConfigureAwait(false);
         _employer = credit;
+    }
+
+    /// <summary>
+    /// Registers a few seekers and opens a few posts before the timed run (not counted), so placements have something to
+    /// act on from the first second even when the server answers slowly.
+    /// </summary>
+    private async Task<(int Seekers, int Posts)> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var seekers = Math.Clamp(rate / 2, 5, 200);
+        var posts = Math.Clamp(rate / 20, 2, 50);
+        var work = Enumerable.Repeat(true, seekers).Concat(Enumerable.Repeat(false, posts));
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (isSeeker, ct) =>
+            {
+                if (isSeeker)
+                {
+                    await RegisterAsync(ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await OpenPostAsync(ct).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        return (seekers, posts);
     }
 
     private async Task<long> PlacementsAsync(CancellationToken cancellationToken) =>

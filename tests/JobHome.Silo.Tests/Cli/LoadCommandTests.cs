@@ -42,8 +42,11 @@ public sealed partial class LoadCommandTests
 
         var indicators = await silo.Http.GetFromJsonAsync<JsonElement>(new Uri("/api/indicators/990000", UriKind.Relative));
         Assert.Equal(placements, indicators.GetProperty("placements").GetInt64());
-        // Every registered seeker is in the labour force; placed ones minus ended ones are employed.
-        Assert.Equal(registrations, indicators.GetProperty("labourForce").GetInt64());
+        // Every registered seeker (warm-up included) is in the labour force; placed ones minus ended ones are employed.
+        var warmUp = WarmUpLine().Match(result.Output);
+        Assert.True(warmUp.Success, result.ToString());
+        Assert.Equal(registrations + long.Parse(warmUp.Groups["seekers"].Value, CultureInfo.InvariantCulture),
+            indicators.GetProperty("labourForce").GetInt64());
         Assert.Equal(placements - ends, indicators.GetProperty("employed").GetInt64());
     }
 
@@ -76,6 +79,9 @@ public sealed partial class LoadCommandTests
         Assert.True(match.Success, $"no '{label}' line in:\n{output}");
         return long.Parse(match.Groups["n"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
+
+    [GeneratedRegex(@"warm-up\s+(?<seekers>\d+) seekers")]
+    private static partial Regex WarmUpLine();
 
     [GeneratedRegex(@"over (?<timed>[\d,]+) placements; (?<unseen>[\d,]+) not seen")]
     private static partial Regex LatencyLine();

@@ -176,8 +176,8 @@ internal static class SiloHost
         SiloLog.Serving(logger, urls);
         // The one line an operator looks for; stdout, not the log, so it reads the same whatever the logging settings.
         Console.Out.WriteLine(
-            $"JobHome silo serving on {urls} ({store}; health {HealthEndpoints.ReadyPath}, metrics {MetricsPath}, "
-            + $"dashboard {DashboardPath}, API {ApiEndpoints.ReferencePath}; Ctrl+C stops)");
+            $"JobHome silo serving on {urls} ({store}; operators' dashboard /, health {HealthEndpoints.ReadyPath}, "
+            + $"metrics {MetricsPath}, Orleans dashboard {DashboardPath}, API {ApiEndpoints.ReferencePath}; Ctrl+C stops)");
         Console.Out.Flush();
     }
 }

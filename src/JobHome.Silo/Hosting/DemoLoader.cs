@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JobHome.Demo;
+using JobHome.Grains.Time;
 using JobHome.Silo.Api.Import;
 
 namespace JobHome.Silo.Hosting;
@@ -13,6 +14,7 @@ internal sealed class DemoLoader(
     ImportService import,
     SiloHostOptions options,
     DemoMarker.Decision decision,
+    ServerClock clock,
     IHostApplicationLifetime lifetime,
     ILogger<DemoLoader> logger) : BackgroundService
 {
@@ -37,7 +39,7 @@ internal sealed class DemoLoader(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var records = new DemoImportRecords(new DemoOptions(1));
+            var records = new DemoImportRecords(new DemoOptions(1), clock.Today);
             ImportLog.DemoStarting(logger, records.Sites.Count, records.Employers.Count, records.Seekers.Count, records.Households.Count,
                 records.Posts.Count, decision.Resume ? " (resuming)" : string.Empty);
             await LoadAsync("sites", records.Sites, import.SitesAsync, stoppingToken);

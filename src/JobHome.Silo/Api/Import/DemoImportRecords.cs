@@ -16,10 +16,17 @@ namespace JobHome.Silo.Api.Import;
 /// </summary>
 internal sealed class DemoImportRecords
 {
-    /// <summary>The records of <paramref name="options"/>'s province (all counties in memory: meant for Xinfeng-sized loads).</summary>
-    public DemoImportRecords(DemoOptions options)
+    /// <summary>
+    /// The records of <paramref name="options"/>'s province (all counties in memory: meant for Xinfeng-sized loads), with
+    /// every status date moved forward by the days from <see cref="DemoGenerator.ReferenceDate"/> to
+    /// <paramref name="today"/> (none when today is earlier), so the demo network looks as it would today: the share of
+    /// people unemployed over three months and of overdue zero-employment households stays as generated instead of
+    /// growing with every day since the reference date.
+    /// </summary>
+    public DemoImportRecords(DemoOptions options, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var shift = Math.Max(0, today.DayNumber - DemoGenerator.ReferenceDate.DayNumber);
         var sites = DemoGenerator.UpperSites(options).Select(Site).ToList();
         var employers = new List<EmployerRequest>();
         var seekers = new List<ImportItem<SeekerRequest>>();
@@ -33,7 +40,7 @@ internal sealed class DemoImportRecords
             var siteOf = county.Households.SelectMany(h => h.Members.Select(m => (m.SeekerId, h.SiteCode)))
                 .ToDictionary(p => p.SeekerId, p => p.SiteCode, StringComparer.Ordinal);
             var people = DemoPeople.Of(county, options.Seed).ToDictionary(p => p.SeekerId, StringComparer.Ordinal);
-            seekers.AddRange(county.Seekers.Select(s => new ImportItem<SeekerRequest>(s.Id, Seeker(s, siteOf[s.Id], people[s.Id]))));
+            seekers.AddRange(county.Seekers.Select(s => new ImportItem<SeekerRequest>(s.Id, Seeker(s, siteOf[s.Id], people[s.Id], shift))));
             households.AddRange(county.Households.Select(h => new ImportItem<HouseholdRequest>(h.Id,
                 new HouseholdRequest(h.SiteCode, [.. h.Members.Select(m => m.SeekerId)]))));
             var employerOf = county.Employers.ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -70,11 +77,11 @@ internal sealed class DemoImportRecords
     private static SiteRequest Site(Site site) => new(site.Code, site.Name, site.Kind.ToToken(), site.ParentCode, site.Location.Lat,
         site.Location.Lon, site.Rural, site.Staff.FullTime, site.Staff.PartTime, site.Staff.Volunteers);
 
-    private static SeekerRequest Seeker(Seeker s, string siteCode, DemoPerson person) => new(
+    private static SeekerRequest Seeker(Seeker s, string siteCode, DemoPerson person, int shiftDays) => new(
         siteCode, s.Name, person.IdNumber, person.Phone, s.BirthDate, s.Gender == Gender.Male ? "M" : "F", s.Education.ToToken(),
         [.. s.Occupations.Select(o => o.ToString())], [.. s.Skills.Concat(s.Certificates)], s.ExpectedPayMin, s.Location.Lat,
         s.Location.Lon, s.Rural, Split(WorkKinds.Format(s.Availability)), Split(KeyGroupTokens.Format(s.KeyGroups)), person.StatusToken,
-        person.StatusSince);
+        person.StatusSince.AddDays(shiftDays));
 
     private static string[] Split(string list) => list.Split(';', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -8,10 +8,16 @@ using JobHome.Matching.Simulation;
 
 namespace JobHome.Cli.Simulate;
 
-/// <summary><c>jobhome simulate</c>: the market simulation over plain or congestion-aware top-K post lists (behaviour in docs/matching.md).</summary>
+/// <summary>
+/// <c>jobhome simulate</c>: the market simulation over plain or congestion-aware top-K post lists (behaviour in
+/// docs/matching.md).
+/// </summary>
 internal static class SimulateCommand
 {
-    /// <summary>The lists used when <c>--lists</c> is not given: aware, which placed more people in every measured market (docs/matching.md).</summary>
+    /// <summary>
+    /// The lists used when <c>--lists</c> is not given: aware, which placed more people in every measured market
+    /// (docs/matching.md).
+    /// </summary>
     public const string DefaultLists = "aware";
 
     /// <summary>Builds the command.</summary>
@@ -43,7 +49,8 @@ internal static class SimulateCommand
         lists.AcceptOnlyFromAmong("plain", "aware");
         var strength = new Option<double>("--strength")
         {
-            Description = "Aware lists: weight λ of max(0, expected cutoff − score)", DefaultValueFactory = _ => new CongestionSettings().Strength,
+            Description = "Aware lists: weight λ of max(0, expected cutoff − score)",
+            DefaultValueFactory = _ => new CongestionSettings().Strength,
         };
         var crowding = new Option<double>("--crowding")
         {
@@ -122,6 +129,7 @@ internal static class SimulateCommand
 
     private static string ListName(MarketSettings settings) => settings.Lists == PostListKind.Aware
         ? string.Create(CultureInfo.InvariantCulture,
-            $"congestion-aware top-{settings.ListLength} (竞争感知, depth {settings.Congestion.CandidateDepth}, λ {settings.Congestion.Strength}, μ {settings.Congestion.Crowding}, ν {settings.Congestion.Dual})")
+            $"congestion-aware top-{settings.ListLength} (竞争感知, depth {settings.Congestion.CandidateDepth}, " +
+            $"λ {settings.Congestion.Strength}, μ {settings.Congestion.Crowding}, ν {settings.Congestion.Dual})")
         : string.Create(CultureInfo.InvariantCulture, $"plain top-{settings.ListLength} (普通)");
 }

@@ -111,8 +111,8 @@ public sealed class CongestionMarket
         }
         else
         {
-            n = CongestionPricer.Select(posts, scores, Prices.Cutoffs, Prices.Crowdings, Prices.Duals, Settings, chosen[..Math.Min(chosen.Length, into.Length)],
-                scratch);
+            var k = Math.Min(chosen.Length, into.Length);
+            n = CongestionPricer.Select(posts, scores, Prices.Cutoffs, Prices.Crowdings, Prices.Duals, Settings, chosen[..k], scratch);
         }
         for (var r = 0; r < n; r++)
         {

@@ -1,3 +1,4 @@
+using JobHome.Silo.Tests.Fixtures;
 using Microsoft.Playwright;
 
 namespace JobHome.Dashboard.Tests;
@@ -11,8 +12,8 @@ internal sealed class Browser : IAsyncDisposable
     /// <summary>The admin account.</summary>
     public const string AdminUser = "admin";
 
-    /// <summary>The admin password given to the silo on its first start (JobHome:AdminPassword).</summary>
-    public const string AdminPassword = "Dashboard-tests-2026!";
+    /// <summary>The admin password every test silo starts with (<see cref="SiloProcess.AdminPassword"/>).</summary>
+    public const string AdminPassword = SiloProcess.AdminPassword;
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
@@ -28,15 +29,6 @@ internal sealed class Browser : IAsyncDisposable
     /// <summary>Folder of the screenshots (the test output folder).</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    /// <summary>
-    /// Silo arguments for the tests: the admin password, and a configured token signing key (as for several silos; the
-    /// generated one is loaded only once the silo is active).
-    /// </summary>
-    public static string[] SiloArguments() =>
-    [
-        $"--JobHome:AdminPassword={AdminPassword}",
-        $"--JobHome:Security:SigningKeys:0={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}",
-    ];
 
     /// <summary>Launches Chromium for pages on the silo at <paramref name="baseAddress"/>.</summary>
     public static async Task<Browser> LaunchAsync(Uri baseAddress)

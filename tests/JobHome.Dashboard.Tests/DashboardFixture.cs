@@ -24,7 +24,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _silo = SiloProcess.Start(Browser.SiloArguments());
+        _silo = SiloProcess.Start();
         try
         {
             await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));

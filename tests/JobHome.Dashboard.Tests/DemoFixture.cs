@@ -23,7 +23,7 @@ public sealed class DemoFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _silo = SiloProcess.StartIn(Path.Combine(_root, "data"), demo: true, Browser.SiloArguments());
+        _silo = SiloProcess.StartIn(Path.Combine(_root, "data"), demo: true);
         try
         {
             await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));

@@ -154,22 +154,6 @@ public sealed class SubtreeRecount(IGrainFactory grains)
         return levels;
     }
 
-    private static async Task<TResult[]> ForEachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call,
-        CancellationToken cancellationToken)
-    {
-        var results = new TResult[items.Count];
-        for (var start = 0; start < items.Count; start += Parallelism)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var end = Math.Min(items.Count, start + Parallelism);
-            var batch = new Task<TResult>[end - start];
-            for (var i = start; i < end; i++)
-            {
-                batch[i - start] = call(items[i]);
-            }
-            var done = await Task.WhenAll(batch);
-            done.CopyTo(results, start);
-        }
-        return results;
-    }
+    private static Task<TResult[]> ForEachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call,
+        CancellationToken cancellationToken) => GrainBatches.SelectAsync(items, call, Parallelism, cancellationToken);
 }

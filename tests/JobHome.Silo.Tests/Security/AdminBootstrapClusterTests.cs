@@ -84,6 +84,15 @@ public sealed partial class AdminBootstrapClusterTests : IAsyncLifetime
             _silos.Add(SiloProcess.Start(environment, "--JobHome:Storage=postgres", $"--ConnectionStrings:JobHome={_connectionString}"));
         }
         await Task.WhenAll(_silos.Select(s => s.WaitUntilReadyAsync(Deadline)));
+        // They form one cluster (one membership table, status 3 = Active), so the account grain has one activation.
+        var watch = Stopwatch.StartNew();
+        long active;
+        while ((active = await TestPostgres.ScalarAsync(_connectionString!,
+            "SELECT count(*) FROM orleans_membership WHERE status = 3")) != SiloCount)
+        {
+            Assert.True(watch.Elapsed < Deadline, $"{active} active silos in the membership table, expected {SiloCount}");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Polls (a cross-process effect) until every silo logged that its start-up admin check finished.</summary>

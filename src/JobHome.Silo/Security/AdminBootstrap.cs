@@ -51,18 +51,20 @@ internal sealed class AdminBootstrap(
             : configured;
         var created = await grains.GetGrain<IUserAccountGrain>(AdminName)
             .CreateAsync(new NewAccount(AdminName, password, Roles.Admin, null));
+        if (created)
+        {
+            SecurityLog.AdminCreated(logger, AdminName);
+            if (string.IsNullOrEmpty(configured))
+            {
+                // Printed once, on stdout only (not the log), before anything else can fail: a retry of this method finds
+                // the account and never prints it again.
+                Console.Out.WriteLine($"JobHome created the account '{AdminName}' with the password {password} — sign in and "
+                    + "change it (POST /api/users/me/password); it is not shown again. Set JobHome:AdminPassword to choose it on a "
+                    + "first start.");
+                Console.Out.Flush();
+            }
+        }
         await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).PutAsync(new UserEntry(AdminName, Roles.Admin, null));
-        if (!created)
-        {
-            return;
-        }
-        SecurityLog.AdminCreated(logger, AdminName);
-        if (string.IsNullOrEmpty(configured))
-        {
-            // Printed once, on stdout only (not the log): the account exists from now on and is never created again.
-            Console.Out.WriteLine($"JobHome created the account '{AdminName}' with the password {password} — sign in and change it "
-                + "(POST /api/users/me/password); it is not shown again. Set JobHome:AdminPassword to choose it on a first start.");
-            Console.Out.Flush();
-        }
+        SecurityLog.AdminExists(logger, AdminName, created);
     }
 }

@@ -9,6 +9,9 @@ internal static partial class SecurityLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin account '{Username}'")]
     public static partial void AdminCreated(ILogger logger, string username);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "The admin account '{Username}' exists (created by this silo: {CreatedHere})")]
+    public static partial void AdminExists(ILogger logger, string username, bool createdHere);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for account '{Username}': {Outcome}")]
     public static partial void SignInRefused(ILogger logger, string username, string outcome);
 

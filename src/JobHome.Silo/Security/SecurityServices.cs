@@ -103,7 +103,8 @@ internal static class SecurityServices
             },
             OnTokenValidated = async context =>
             {
-                // Disabled accounts and changed passwords revoke tokens at once: the stamp must still be the account's.
+                // Disabled accounts and changed passwords revoke tokens at once (the stamp must still be the account's), and a
+                // signed-out token (its id) is refused until it expires.
                 var stamp = context.Principal?.FindFirst(Caller.StampClaim)?.Value;
                 var name = context.Principal?.FindFirst("sub")?.Value;
                 if (stamp is null || name is null)
@@ -115,11 +116,11 @@ internal static class SecurityServices
                 {
                     return;
                 }
+                var tokenId = context.Principal?.FindFirst(TokenIssuer.TokenIdClaim)?.Value;
                 var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-                var account = await grains.GetGrain<IUserAccountGrain>(name).GetAsync();
-                if (account is null || account.Disabled || !string.Equals(account.Stamp, stamp, StringComparison.Ordinal))
+                if (string.IsNullOrEmpty(tokenId) || !await grains.GetGrain<IUserAccountGrain>(name).AcceptsAsync(stamp, tokenId))
                 {
-                    context.Fail("The account is disabled or its password changed.");
+                    context.Fail("The account is disabled, its password changed or the token was signed out.");
                 }
             },
         };

@@ -16,11 +16,13 @@ internal sealed class SecurityWorld
     /// <summary>The password of every account the world creates.</summary>
     public const string Password = "matrix-password-1";
 
-    private SecurityWorld(Side inside, Side outside, Dictionary<string, string> tokens, string victim)
+    private SecurityWorld(Side inside, Side outside, Dictionary<string, string> tokens, Dictionary<string, string> names,
+        string victim)
     {
         Inside = inside;
         Outside = outside;
         Tokens = tokens;
+        Names = names;
         Victim = victim;
     }
 
@@ -33,6 +35,9 @@ internal sealed class SecurityWorld
     /// <summary>Bearer token per role.</summary>
     public Dictionary<string, string> Tokens { get; }
 
+    /// <summary>Account name per role (<c>admin</c>: password <c>SiloProcess.AdminPassword</c>, others: <see cref="Password"/>).</summary>
+    public Dictionary<string, string> Names { get; }
+
     /// <summary>An account the admin may disable and reset during the matrix.</summary>
     public string Victim { get; }
 
@@ -44,6 +49,7 @@ internal sealed class SecurityWorld
         var outside = await Side.CreateAsync(admin);
         var n = ApiDriver.Next().ToString(CultureInfo.InvariantCulture);
         var tokens = new Dictionary<string, string>();
+        var names = new Dictionary<string, string> { ["admin"] = "admin" };
         var bindings = new Dictionary<string, string>
         {
             ["province"] = inside.Tree.Province, ["city"] = inside.Tree.City, ["county"] = inside.Tree.County,
@@ -55,11 +61,12 @@ internal sealed class SecurityWorld
             var name = $"m{n}-{role.Replace('_', '-')}";
             await fixture.CreateUserAsync(name, Password, role, site);
             tokens[role] = await fixture.TokenAsync(name, Password);
+            names[role] = name;
         }
         tokens["admin"] = fixture.Silo.Http.DefaultRequestHeaders.Authorization!.Parameter!;
         var victim = $"m{n}-victim";
         await fixture.CreateUserAsync(victim, Password, "site", inside.Tree.Village);
-        return new SecurityWorld(inside, outside, tokens, victim);
+        return new SecurityWorld(inside, outside, tokens, names, victim);
     }
 
     /// <summary>One tree and its records.</summary>

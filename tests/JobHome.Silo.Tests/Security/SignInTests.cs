@@ -131,10 +131,67 @@ public sealed class SignInTests(SecuredSiloFixture fixture)
         using var withResponse = await client.SendAsync(with);
         Assert.Equal(HttpStatusCode.Created, withResponse.StatusCode);
 
+        var cookieToken = cookies.GetCookies(fixture.Silo.BaseAddress)["jobhome.auth"]!.Value;
         using var logout = await client.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         using var afterLogout = await client.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
+        // The cookie's token itself is signed out, not only dropped by the browser: replayed as a bearer it is refused.
+        using var replay = fixture.WithToken(cookieToken);
+        using var replayed = await replay.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_WithBearer_RevokesThatTokenOnly()
+    {
+        var tree = await new ApiDriver(fixture.Silo.Http).CreateTreeAsync();
+        var name = $"logout{ApiDriver.Next()}";
+        await fixture.CreateUserAsync(name, Password, "site", tree.Village);
+        var first = await fixture.TokenAsync(name, Password);
+        var second = await fixture.TokenAsync(name, Password);
+        using var firstClient = fixture.WithToken(first);
+        using var secondClient = fixture.WithToken(second);
+        using (var before = await firstClient.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+        using (var logout = await firstClient.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+        // Refused at once, on reads and writes alike, although the token has not expired and the password is unchanged.
+        using (var me = await firstClient.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        }
+        using (var read = await firstClient.GetAsync(new Uri($"/api/sites/{tree.Village}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        }
+        using (var again = await firstClient.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        }
+        // The account's other session and new sign-ins are unaffected.
+        using (var other = await secondClient.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+        using var third = fixture.WithToken(await fixture.TokenAsync(name, Password));
+        using (var fresh = await third.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        }
+        // A token without an id cannot be signed out, so it is not accepted at all.
+        var stamp = TestTokens.StampOf(second);
+        var now = DateTime.UtcNow;
+        using var noId = fixture.WithToken(TestTokens.Mint(name, "site", tree.Village, stamp, now.AddMinutes(-1), now.AddHours(1),
+            tokenId: null));
+        using (var refused = await noId.GetAsync(new Uri("/api/auth/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
     }
 
     [Fact]

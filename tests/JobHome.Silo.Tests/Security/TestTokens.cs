@@ -6,11 +6,18 @@ namespace JobHome.Silo.Tests.Security;
 /// <summary>Tokens minted by the tests with the secured silo's configured key (or a wrong one): expired, forged, alg none.</summary>
 internal static class TestTokens
 {
-    /// <summary>A token for <paramref name="username"/> signed with <paramref name="key"/> (base64), valid in the given window.</summary>
+    /// <summary>
+    /// A token for <paramref name="username"/> signed with <paramref name="key"/> (base64), valid in the given window; its id
+    /// (<c>jti</c>) is <paramref name="tokenId"/>, a new one when empty, none when null.
+    /// </summary>
     public static string Mint(string username, string role, string? site, string stamp, DateTime notBefore, DateTime expires,
-        string? key = null, string issuer = "jobhome", string audience = "jobhome-api")
+        string? key = null, string issuer = "jobhome", string audience = "jobhome-api", string? tokenId = "")
     {
         var claims = new Dictionary<string, object> { ["sub"] = username, ["role"] = role, ["stamp"] = stamp };
+        if (tokenId is not null)
+        {
+            claims["jti"] = tokenId.Length > 0 ? tokenId : Guid.NewGuid().ToString("N");
+        }
         if (site is not null)
         {
             claims["site"] = site;

@@ -25,7 +25,9 @@ internal static partial class AuthEndpoints
             .Produces<SessionResponse>();
         auth.MapPost("/token", TokenAsync).RequireRateLimiting(SignInPolicy)
             .WithSummary("Issues a bearer token for API clients.").Produces<TokenResponse>();
-        auth.MapPost("/logout", Logout).WithSummary("Clears the sign-in cookies.").Produces(StatusCodes.Status204NoContent);
+        auth.MapPost("/logout", LogoutAsync)
+            .WithSummary("Signs out the token of the request (bearer or cookie) and clears the cookies.")
+            .Produces(StatusCodes.Status204NoContent);
         auth.MapGet("/me", Me).WithSummary("The signed-in account.").Produces<SessionResponse>();
         auth.MapPost("/keys/rotate", RotateAsync).WithSummary("Adds a new token signing key (admin); the old ones keep validating.");
         auth.MapGet("/oidc/login", OidcLogin).WithSummary("Signs in through the configured OpenID Connect provider (when configured).");
@@ -58,8 +60,19 @@ internal static partial class AuthEndpoints
         return TypedResults.Ok(new TokenResponse(token, expiresIn));
     }
 
-    private static IResult Logout(HttpContext context)
+    private static async Task<IResult> LogoutAsync(HttpContext context, IGrainFactory grains)
     {
+        // The token that signed this request in (bearer or cookie) is signed out for good, not only forgotten by the browser.
+        var user = context.User;
+        var name = Caller.From(user)?.Username;
+        var tokenId = user.FindFirst(TokenIssuer.TokenIdClaim)?.Value;
+        var stamp = user.FindFirst(Caller.StampClaim)?.Value;
+        if (name is not null && !string.IsNullOrEmpty(tokenId) && stamp is not null
+            && !stamp.StartsWith(OidcSignIn.StampPrefix, StringComparison.Ordinal)
+            && long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            await grains.GetGrain<IUserAccountGrain>(name).RevokeTokenAsync(tokenId, DateTimeOffset.FromUnixTimeSeconds(exp));
+        }
         SessionCookies.Clear(context);
         return TypedResults.NoContent();
     }

@@ -29,4 +29,15 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// <summary>Disables the account (its tokens stop working); false when it does not exist.</summary>
     [Alias("Disable")]
     Task<bool> DisableAsync();
+
+    /// <summary>
+    /// True when a token with <paramref name="stamp"/> and id <paramref name="tokenId"/> still signs this account in: the
+    /// account exists, is enabled, its stamp is unchanged and the token was not signed out.
+    /// </summary>
+    [ReadOnly, Alias("Accepts")]
+    Task<bool> AcceptsAsync(string stamp, string tokenId);
+
+    /// <summary>Signs out one token (by its id) until <paramref name="expires"/>; false when the account does not exist.</summary>
+    [Alias("RevokeToken")]
+    Task<bool> RevokeTokenAsync(string tokenId, DateTimeOffset expires);
 }

@@ -12,6 +12,9 @@ public sealed class UserAccountGrain(
     IOptions<SecurityOptions> options,
     TimeProvider time) : Grain, IUserAccountGrain
 {
+    /// <summary>The clock skew token validation allows: a signed-out token is remembered that much past its expiry.</summary>
+    private static readonly TimeSpan TokenExpirySkew = TimeSpan.FromMinutes(1);
+
     /// <inheritdoc />
     public async Task<bool> CreateAsync(NewAccount account)
     {
@@ -26,7 +29,21 @@ public sealed class UserAccountGrain(
         state.State.CreatedAt = time.GetUtcNow();
         state.State.PasswordHash = hasher.HashPassword(state.State, account.Password);
         state.State.Stamp = NewStamp();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException)
+        {
+            // Another activation (a duplicate while the cluster's directory settles) stored the account first: that one
+            // created it. Read it back; without it, fail so that the caller retries.
+            await state.ReadStateAsync();
+            if (state.State.Username is null)
+            {
+                throw;
+            }
+            return false;
+        }
         return true;
     }
 
@@ -122,6 +139,36 @@ public sealed class UserAccountGrain(
             s.Stamp = NewStamp();
             await state.WriteStateAsync();
         }
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> AcceptsAsync(string stamp, string tokenId)
+    {
+        var s = state.State;
+        return Task.FromResult(s.Username is not null && !s.Disabled && string.Equals(s.Stamp, stamp, StringComparison.Ordinal)
+            && !string.IsNullOrEmpty(tokenId) && !s.RevokedTokens.ContainsKey(tokenId));
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RevokeTokenAsync(string tokenId, DateTimeOffset expires)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenId);
+        var s = state.State;
+        if (s.Username is null)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        foreach (var expired in s.RevokedTokens.Where(t => t.Value < now - TokenExpirySkew).Select(t => t.Key).ToList())
+        {
+            s.RevokedTokens.Remove(expired);
+        }
+        if (expires + TokenExpirySkew >= now)
+        {
+            s.RevokedTokens[tokenId] = expires;
+        }
+        await state.WriteStateAsync();
         return true;
     }
 

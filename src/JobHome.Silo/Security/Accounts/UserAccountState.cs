@@ -39,4 +39,11 @@ public sealed class UserAccountState
     /// <summary>Changes on password change or disable; tokens carry it, so older tokens stop working.</summary>
     [Id(8)]
     public string Stamp { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Tokens signed out before they expire (<c>POST /api/auth/logout</c>): token id (<c>jti</c>) → its expiry; entries are
+    /// dropped once the token would have expired anyway.
+    /// </summary>
+    [Id(9)]
+    public Dictionary<string, DateTimeOffset> RevokedTokens { get; set; } = [];
 }

@@ -8,6 +8,9 @@ namespace JobHome.Silo.Security.Tokens;
 /// <summary>Issues the JWTs of bearer clients and of the dashboard's sign-in cookie.</summary>
 public sealed class TokenIssuer(SigningKeyRing keys, IOptions<SecurityOptions> options, TimeProvider time)
 {
+    /// <summary>Claim with the token's own id, by which <c>POST /api/auth/logout</c> signs it out.</summary>
+    public const string TokenIdClaim = "jti";
+
     private readonly JsonWebTokenHandler _handler = new();
 
     /// <summary>A signed token for <paramref name="caller"/>; <paramref name="xsrf"/> binds a cookie session to its XSRF value.</summary>
@@ -21,7 +24,7 @@ public sealed class TokenIssuer(SigningKeyRing keys, IOptions<SecurityOptions> o
             ["sub"] = caller.Username,
             [Caller.RoleClaim] = caller.Role,
             [Caller.StampClaim] = stamp,
-            ["jti"] = Guid.NewGuid().ToString("N"),
+            [TokenIdClaim] = Guid.NewGuid().ToString("N"),
         };
         if (caller.SiteCode is not null)
         {

@@ -1,0 +1,132 @@
+using JobHome.Domain.People;
+using JobHome.Domain.Sites;
+using JobHome.Grains;
+using JobHome.Grains.Hosting;
+using JobHome.Grains.People;
+using JobHome.Grains.Sites;
+using JobHome.Silo.Security.Access;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace JobHome.Silo.Tests.Security;
+
+/// <summary>
+/// The grains' own entry-point check without the HTTP layer: an in-process cluster with the silo's
+/// <see cref="ScopeGrainCallFilter"/> registered, called with the caller's scope in the Orleans request context exactly as
+/// the API's access middleware sets it. Outside the scope a seeker read answers null and a registration is refused as
+/// not found (and stores nothing); inside both work; without a scope (admin, grain-to-grain) nothing is filtered.
+/// </summary>
+public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(StorageNames.Streams);
+            silo.Services.AddJobHomeGrains();
+            // As the silo registers it (SecurityServices.AddJobHomeSecurity).
+            silo.Services.AddSingleton<SiteScope>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        RequestContext.Clear();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SeekerCalls_OutsideTheCallersSubtree_AreRefused_InsideAllowed()
+    {
+        var grains = _cluster.Client;
+        await RegisterTreeAsync(grains, "A");
+        await RegisterTreeAsync(grains, "B");
+        await RegisterSeekerAsync(grains, "seeker-in", "VA", 1);
+        await RegisterSeekerAsync(grains, "seeker-out", "VB", 2);
+
+        // A county operator of tree A.
+        var insideRead = await AsCallerAsync("XA", () => grains.GetGrain<ISeekerGrain>("seeker-in").GetAsync());
+        Assert.NotNull(insideRead);
+        Assert.Equal("VA", insideRead.SiteCode);
+        var outsideRead = await AsCallerAsync("XA", () => grains.GetGrain<ISeekerGrain>("seeker-out").GetAsync());
+        Assert.Null(outsideRead);
+        Assert.Null(await AsCallerAsync("XA", () => grains.GetGrain<ISeekerPersonalDataGrain>("seeker-out").RevealAsync()));
+        Assert.NotNull(await AsCallerAsync("XA", () => grains.GetGrain<ISeekerPersonalDataGrain>("seeker-in").RevealAsync()));
+
+        var refused = await AsCallerAsync("XA",
+            () => grains.GetGrain<ISeekerGrain>("seeker-new-out").RegisterAsync(Registration("VB", 3)));
+        Assert.Equal(CommandOutcome.NotFound, refused.Outcome);
+        Assert.Contains(refused.Errors, e => e.Field == "site_code");
+        Assert.Null(await grains.GetGrain<ISeekerGrain>("seeker-new-out").GetAsync());
+        var allowed = await AsCallerAsync("XA",
+            () => grains.GetGrain<ISeekerGrain>("seeker-new-in").RegisterAsync(Registration("VA", 4)));
+        Assert.True(allowed.Succeeded, string.Join("; ", allowed.Errors));
+
+        // The operator of tree B's village sees the other side only.
+        Assert.NotNull(await AsCallerAsync("VB", () => grains.GetGrain<ISeekerGrain>("seeker-out").GetAsync()));
+        Assert.Null(await AsCallerAsync("VB", () => grains.GetGrain<ISeekerGrain>("seeker-in").GetAsync()));
+
+        // Without a scope in the request context (admin; grains calling grains) nothing is filtered.
+        Assert.NotNull(await grains.GetGrain<ISeekerGrain>("seeker-out").GetAsync());
+        Assert.NotNull(await grains.GetGrain<ISeekerGrain>("seeker-in").GetAsync());
+    }
+
+    /// <summary>Makes one call with the scope, account and role in the request context as the API sets them, then clears it.</summary>
+    private static async Task<T> AsCallerAsync<T>(string scopeRoot, Func<Task<T>> call)
+    {
+        RequestContext.Set(ScopeGrainCallFilter.ScopeKey, scopeRoot);
+        RequestContext.Set(ScopeGrainCallFilter.UserKey, "operator-" + scopeRoot.ToLowerInvariant());
+        RequestContext.Set(ScopeGrainCallFilter.RoleKey, "county");
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+    }
+
+    private static async Task RegisterTreeAsync(IGrainFactory grains, string tree)
+    {
+        SiteProfile[] sites =
+        [
+            new("P" + tree, "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
+            new("C" + tree, "测试市就业之家", SiteKind.City, "P" + tree, 25.8, 114.9, false),
+            new("X" + tree, "测试县就业之家", SiteKind.County, "C" + tree, 25.4, 114.9, false),
+            new("T" + tree, "测试镇就业之家", SiteKind.Township, "X" + tree, 25.4, 114.9, false),
+            new("V" + tree, "测试村就业之家", SiteKind.Village, "T" + tree, 25.4, 114.9, true),
+        ];
+        foreach (var site in sites)
+        {
+            var result = await grains.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site);
+            Assert.True(result.Succeeded, $"{site.Code}: {string.Join("; ", result.Errors)}");
+        }
+    }
+
+    private static async Task RegisterSeekerAsync(IGrainFactory grains, string id, string village, int sequence)
+    {
+        var result = await grains.GetGrain<ISeekerGrain>(id).RegisterAsync(Registration(village, sequence));
+        Assert.True(result.Succeeded, $"{id}: {string.Join("; ", result.Errors)}");
+    }
+
+    private static SeekerRegistration Registration(string village, int sequence)
+    {
+        var birth = new DateOnly(1990, 4, 2);
+        var idCard = IdCardNumber.Create("360722", birth, sequence);
+        return new SeekerRegistration(village, "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
+            LabourStatus.Unemployed, new DateOnly(2026, 1, 5));
+    }
+}

@@ -158,8 +158,10 @@ public sealed class DashboardApiTests(RunningSiloFixture fixture)
         await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-5));
         await _api.RegisterSeekerAsync(tree.Village, "employed", ApiDriver.Today.AddDays(-5));
 
+        // Both seekers' events travel up the tiers separately: wait until the county has counted the two of them.
         var body = await PollAsync($"/api/sites/{tree.County}/map",
-            b => Items(b).Any(i => i["code"]!.GetValue<string>() == tree.County && i["employmentRate"] is not null));
+            b => Items(b).Any(i => i["code"]!.GetValue<string>() == tree.County
+                && i["employmentRate"] is JsonNode rate && rate.GetValue<double>() == 0.5));
 
         Assert.Equal(tree.County, body["siteCode"]!.GetValue<string>());
         var items = Items(body).ToDictionary(i => i["code"]!.GetValue<string>());

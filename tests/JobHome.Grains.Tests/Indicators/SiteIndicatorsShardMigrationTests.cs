@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Sharding;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Tests.Fixtures;
 using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace JobHome.Grains.Tests.Indicators;
 
 /// <summary>
 /// An aggregator stored before its record entries were sharded (every entry in <see cref="SiteIndicatorsState.Sources"/>)
-/// moves them into the shards on activation, counts them once, and empties the old map. Runs on every store.
+/// moves them into the shards on activation, counts them once, and empties the old map; the same for a site directory
+/// stored before its lists were sharded. Runs on every store.
 /// </summary>
 public abstract class SiteIndicatorsShardMigrationTests(ClusterFixture fixture)
 {
@@ -45,6 +47,32 @@ public abstract class SiteIndicatorsShardMigrationTests(ClusterFixture fixture)
             await storage.ReadStateAsync($"indicator-sources-{ShardedMap<SourceEntry>.ShardOf(id)}", grainId, shard);
             Assert.True(shard.State!.Entries.ContainsKey(id), $"{id} is in its shard");
         }
+    }
+
+    [Fact]
+    public async Task Activation_OldDirectoryState_MovesListsIntoShards()
+    {
+        var code = TestNetwork.NewId("VMIGD");
+        var grain = fixture.Client.GetGrain<ISiteDirectoryGrain>(code);
+        var grainId = grain.GetGrainId();
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var old = new SiteDirectoryState();
+        old.Seekers["sk-a"] = "张三";
+        old.Seekers["sk-b"] = "李四";
+        old.Households["hh-c"] = true;
+        old.Posts["post-d"] = true;
+        await storage.WriteStateAsync("directory", grainId, new GrainState<SiteDirectoryState>(old));
+
+        Assert.Equal(["sk-b"], await grain.FindSeekersAsync("李"));
+        Assert.Equal(["hh-c"], await grain.GetHouseholdsAsync());
+        Assert.Equal(["post-d"], await grain.GetPostsAsync());
+        await grain.PutSeekerAsync("sk-e", "王五");
+        Assert.Equal(["sk-a", "sk-b", "sk-e"], await grain.FindSeekersAsync(""));
+        var reread = new GrainState<SiteDirectoryState>(new SiteDirectoryState());
+        await storage.ReadStateAsync("directory", grainId, reread);
+        Assert.Empty(reread.State!.Seekers);
+        Assert.Empty(reread.State.Households);
+        Assert.Empty(reread.State.Posts);
     }
 
     [Fact]

@@ -70,6 +70,6 @@ public sealed partial class EmployerGrain(
         return CommandResult.Ok(postId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Employer {CreditCode} registered at site {SiteCode}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Employer {CreditCode} registered at site {SiteCode}")]
     private static partial void LogRegistered(ILogger logger, string creditCode, string siteCode);
 }

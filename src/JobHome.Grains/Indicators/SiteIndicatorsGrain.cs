@@ -1,5 +1,6 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Sites;
+using JobHome.Grains.Sharding;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -19,14 +20,32 @@ namespace JobHome.Grains.Indicators;
 /// sent again. Report numbers come from a per-activation epoch, so a report costs the parent's write only.
 /// </summary>
 [ImplicitStreamSubscription(IndicatorStreams.Namespace)]
-public sealed partial class SiteIndicatorsGrain(
-    [PersistentState("indicators", StorageNames.Default)] IPersistentState<SiteIndicatorsState> state,
-    ServerClock clock,
-    ILogger<SiteIndicatorsGrain> logger)
+public sealed partial class SiteIndicatorsGrain
     : Grain, ISiteIndicatorsGrain, IStreamSubscriptionObserver, IAsyncObserver<IndicatorChange>
 {
     /// <summary>How often changed totals go to the parent.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
+
+    private readonly IPersistentState<SiteIndicatorsState> state;
+    private readonly ServerClock clock;
+    private readonly ILogger<SiteIndicatorsGrain> logger;
+
+    // The per-record entries, in shards: an event writes the one shard holding its record (see ShardedMap).
+    private readonly ShardedMap<SourceEntry> _sources;
+
+    /// <summary>Creates the aggregator; its record entries live in <see cref="ShardedMap{TValue}.ShardCount"/> shards.</summary>
+    public SiteIndicatorsGrain(
+        [PersistentState("indicators", StorageNames.Default)] IPersistentState<SiteIndicatorsState> state,
+        IPersistentStateFactory stateFactory,
+        ServerClock clock,
+        ILogger<SiteIndicatorsGrain> logger)
+    {
+        this.state = state;
+        this.clock = clock;
+        this.logger = logger;
+        _sources = new ShardedMap<SourceEntry>(stateFactory, ((IGrainBase)this).GrainContext, "indicator-sources",
+            StorageNames.Default);
+    }
 
     private readonly IndicatorCounts _own = new();
     private readonly IndicatorCounts _subtree = new();
@@ -39,7 +58,8 @@ public sealed partial class SiteIndicatorsGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in state.State.Sources.Values)
+        await MigrateSourcesAsync(cancellationToken);
+        foreach (var entry in _sources.Values)
         {
             _own.Apply(entry.ToContribution());
         }
@@ -122,20 +142,20 @@ public sealed partial class SiteIndicatorsGrain(
 
     /// <inheritdoc />
     public Task<string[]> GetSourceIdsAsync() =>
-        Task.FromResult(state.State.Sources.Keys.Order(StringComparer.Ordinal).ToArray());
+        Task.FromResult(_sources.Keys.Order(StringComparer.Ordinal).ToArray());
 
     /// <inheritdoc />
     public async Task<RecountResult> RecountAsync()
     {
         var code = this.GetPrimaryKeyString();
         var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
-        var ids = state.State.Sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
+        var ids = _sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
         long corrected = 0;
         foreach (var sourceId in ids)
         {
             var report = await IndicatorSources.Grain(GrainFactory, sourceId).GetIndicatorSourceAsync();
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
-            var known = state.State.Sources.TryGetValue(sourceId, out var held);
+            var known = _sources.TryGetValue(sourceId, out var held);
             if (!known && truth == default)
             {
                 continue;
@@ -145,13 +165,13 @@ public sealed partial class SiteIndicatorsGrain(
             {
                 _own.Change(heldContribution, truth);
                 _subtree.Change(heldContribution, truth);
-                state.State.Sources[sourceId] = SourceEntry.Of(report.Version, truth);
+                _sources.Set(sourceId, SourceEntry.Of(report.Version, truth));
                 corrected++;
             }
         }
         if (corrected > 0)
         {
-            await state.WriteStateAsync();
+            await _sources.WriteAllAsync();
             LogRecountCorrected(logger, code, corrected);
         }
         _dirty = true;
@@ -191,8 +211,7 @@ public sealed partial class SiteIndicatorsGrain(
     public async Task OnNextAsync(IndicatorChange item, StreamSequenceToken? token = null)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var sources = state.State.Sources;
-        if (sources.TryGetValue(item.SourceId, out var held))
+        if (_sources.TryGetValue(item.SourceId, out var held))
         {
             if (held.Version >= item.Version)
             {
@@ -206,8 +225,8 @@ public sealed partial class SiteIndicatorsGrain(
             _own.Apply(item.Contribution);
             _subtree.Apply(item.Contribution);
         }
-        sources[item.SourceId] = SourceEntry.Of(item.Version, item.Contribution);
-        await state.WriteStateAsync();
+        _sources.Set(item.SourceId, SourceEntry.Of(item.Version, item.Contribution));
+        await _sources.WriteAsync(item.SourceId);
         _dirty = true;
         foreach (var waiter in _waiters)
         {
@@ -233,6 +252,26 @@ public sealed partial class SiteIndicatorsGrain(
             // The change is stored; the timer reports it (FlushSelfAsync left the site dirty).
             LogReportFailed(logger, this.GetPrimaryKeyString(), e);
         }
+    }
+
+    // States written before the shards held every entry in SiteIndicatorsState.Sources: move them into the shards (the
+    // newer version wins, so a move cut short by a crash is simply done again), then empty the old map.
+    private async Task MigrateSourcesAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Sources.Count == 0)
+        {
+            return;
+        }
+        foreach (var (id, entry) in state.State.Sources)
+        {
+            if (!_sources.TryGetValue(id, out var held) || held.Version < entry.Version)
+            {
+                _sources.Set(id, entry);
+            }
+        }
+        await _sources.WriteAllAsync(cancellationToken);
+        state.State.Sources.Clear();
+        await state.WriteStateAsync(cancellationToken);
     }
 
     /// <inheritdoc />

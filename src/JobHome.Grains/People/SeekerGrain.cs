@@ -494,12 +494,12 @@ public sealed partial class SeekerGrain(
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} registered at site {SiteCode}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Seeker {SeekerId} registered at site {SiteCode}")]
     private static partial void LogRegistered(ILogger logger, string seekerId, string siteCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} deregistered")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Seeker {SeekerId} deregistered")]
     private static partial void LogDeregistered(ILogger logger, string seekerId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeker {SeekerId} placed by {PlacementId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Seeker {SeekerId} placed by {PlacementId}")]
     private static partial void LogPlaced(ILogger logger, string seekerId, string placementId);
 }

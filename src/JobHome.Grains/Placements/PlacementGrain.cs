@@ -277,10 +277,10 @@ public sealed partial class PlacementGrain(
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Placement {PlacementId} completed on post {PostId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Placement {PlacementId} completed on post {PostId}")]
     private static partial void LogPlaced(ILogger logger, string placementId, string postId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Placement {PlacementId} ended")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Placement {PlacementId} ended")]
     private static partial void LogEnded(ILogger logger, string placementId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Placement {PlacementId} could not resume from step {Step}; the reminder retries")]

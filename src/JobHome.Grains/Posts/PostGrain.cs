@@ -255,6 +255,6 @@ public sealed partial class PostGrain(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
         state.State.Profile?.SiteCode, Contribution());
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Post {PostId} opened with {Openings} openings")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Post {PostId} opened with {Openings} openings")]
     private static partial void LogOpened(ILogger logger, string postId, int openings);
 }

@@ -1,31 +1,81 @@
 using JobHome.Grains.Indicators;
+using JobHome.Grains.Sharding;
 using JobHome.Storage;
 
 namespace JobHome.Grains.SiteRecords;
 
-/// <summary>A site's directory of seekers and households; writes only when something changes.</summary>
-public sealed class SiteDirectoryGrain(
-    [PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state) : Grain, ISiteDirectoryGrain
+/// <summary>
+/// A site's directory of seekers and households; writes only when something changes, and then only the shard that holds
+/// the record (see <see cref="ShardedMap{TValue}"/>), so a registration does not rewrite the whole site's list.
+/// </summary>
+public sealed class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
 {
+    private readonly IPersistentState<SiteDirectoryState> state;
+    private readonly ShardedMap<string> _seekers;
+    private readonly ShardedMap<bool> _households;
+    private readonly ShardedMap<bool> _posts;
+
+    /// <summary>Creates the directory; each list lives in <see cref="ShardedMap{TValue}.ShardCount"/> shards.</summary>
+    public SiteDirectoryGrain(
+        [PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state,
+        IPersistentStateFactory stateFactory)
+    {
+        this.state = state;
+        var context = ((IGrainBase)this).GrainContext;
+        _seekers = new ShardedMap<string>(stateFactory, context, "directory-seekers", StorageNames.Default);
+        _households = new ShardedMap<bool>(stateFactory, context, "directory-households", StorageNames.Default);
+        _posts = new ShardedMap<bool>(stateFactory, context, "directory-posts", StorageNames.Default);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // States written before the shards held the lists in SiteDirectoryState: move them (a move cut short by a crash
+        // is done again: nothing is removed from a shard before the old lists are empty), then empty the old lists.
+        var old = state.State;
+        if (old.Seekers.Count + old.Households.Count + old.Posts.Count > 0)
+        {
+            foreach (var (id, name) in old.Seekers)
+            {
+                _seekers.TryAdd(id, name);
+            }
+            foreach (var id in old.Households.Keys)
+            {
+                _households.TryAdd(id, true);
+            }
+            foreach (var id in old.Posts.Keys)
+            {
+                _posts.TryAdd(id, true);
+            }
+            await Task.WhenAll(_seekers.WriteAllAsync(cancellationToken), _households.WriteAllAsync(cancellationToken),
+                _posts.WriteAllAsync(cancellationToken));
+            old.Seekers.Clear();
+            old.Households.Clear();
+            old.Posts.Clear();
+            await state.WriteStateAsync(cancellationToken);
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task PutSeekerAsync(string seekerId, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(seekerId);
         ArgumentNullException.ThrowIfNull(name);
-        if (state.State.Seekers.TryGetValue(seekerId, out var held) && string.Equals(held, name, StringComparison.Ordinal))
+        if (_seekers.TryGetValue(seekerId, out var held) && string.Equals(held, name, StringComparison.Ordinal))
         {
             return;
         }
-        state.State.Seekers[seekerId] = name;
-        await state.WriteStateAsync();
+        _seekers.Set(seekerId, name);
+        await _seekers.WriteAsync(seekerId);
     }
 
     /// <inheritdoc />
     public async Task RemoveSeekerAsync(string seekerId)
     {
-        if (state.State.Seekers.Remove(seekerId))
+        if (_seekers.Remove(seekerId))
         {
-            await state.WriteStateAsync();
+            await _seekers.WriteAsync(seekerId);
         }
     }
 
@@ -33,9 +83,9 @@ public sealed class SiteDirectoryGrain(
     public async Task PutHouseholdAsync(string householdId)
     {
         ArgumentException.ThrowIfNullOrEmpty(householdId);
-        if (state.State.Households.TryAdd(householdId, true))
+        if (_households.TryAdd(householdId, true))
         {
-            await state.WriteStateAsync();
+            await _households.WriteAsync(householdId);
         }
     }
 
@@ -43,18 +93,18 @@ public sealed class SiteDirectoryGrain(
     public async Task PutPostAsync(string postId)
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
-        if (state.State.Posts.TryAdd(postId, true))
+        if (_posts.TryAdd(postId, true))
         {
-            await state.WriteStateAsync();
+            await _posts.WriteAsync(postId);
         }
     }
 
     /// <inheritdoc />
     public Task<string[]> GetSourceIdsAsync()
     {
-        var ids = state.State.Seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
-            .Concat(state.State.Households.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Household, id)))
-            .Concat(state.State.Posts.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
+        var ids = _seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
+            .Concat(_households.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Household, id)))
+            .Concat(_posts.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
             .Order(StringComparer.Ordinal)
             .ToArray();
         return Task.FromResult(ids);
@@ -64,7 +114,7 @@ public sealed class SiteDirectoryGrain(
     public Task<string[]> FindSeekersAsync(string name)
     {
         var query = name?.Trim() ?? string.Empty;
-        var ids = state.State.Seekers
+        var ids = _seekers.Entries
             .Where(entry => query.Length == 0 || entry.Value.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Select(entry => entry.Key)
             .Order(StringComparer.Ordinal)
@@ -74,9 +124,9 @@ public sealed class SiteDirectoryGrain(
 
     /// <inheritdoc />
     public Task<string[]> GetHouseholdsAsync() =>
-        Task.FromResult(state.State.Households.Keys.Order(StringComparer.Ordinal).ToArray());
+        Task.FromResult(_households.Keys.Order(StringComparer.Ordinal).ToArray());
 
     /// <inheritdoc />
     public Task<string[]> GetPostsAsync() =>
-        Task.FromResult(state.State.Posts.Keys.Order(StringComparer.Ordinal).ToArray());
+        Task.FromResult(_posts.Keys.Order(StringComparer.Ordinal).ToArray());
 }

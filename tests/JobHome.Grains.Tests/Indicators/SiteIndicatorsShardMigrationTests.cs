@@ -1,0 +1,88 @@
+using JobHome.Domain.Indicators;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Sharding;
+using JobHome.Grains.SiteRecords;
+using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace JobHome.Grains.Tests.Indicators;
+
+/// <summary>
+/// An aggregator stored before its record entries were sharded (every entry in <see cref="SiteIndicatorsState.Sources"/>)
+/// moves them into the shards on activation, counts them once, and empties the old map; the same for a site directory
+/// stored before its lists were sharded. Runs on every store.
+/// </summary>
+public abstract class SiteIndicatorsShardMigrationTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Activation_OldStateWithAllEntries_MovesThemIntoShardsAndCountsThemOnce()
+    {
+        var code = TestNetwork.NewId("VMIG");
+        var grain = fixture.Client.GetGrain<ISiteIndicatorsGrain>(code);
+        var grainId = grain.GetGrainId();
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var since = new DateOnly(2025, 12, 1);
+        var old = new SiteIndicatorsState();
+        old.Sources["seeker:a"] = SourceEntry.Of(3, IndicatorContribution.Person(Domain.People.LabourStatus.Employed, since, 1));
+        old.Sources["seeker:b"] = SourceEntry.Of(1, IndicatorContribution.Person(Domain.People.LabourStatus.Unemployed, since, 0));
+        old.Sources["post:c"] = SourceEntry.Of(2, IndicatorContribution.Post(openings: 5, taken: 1, closed: false));
+        await storage.WriteStateAsync("indicators", grainId, new GrainState<SiteIndicatorsState>(old));
+
+        var counts = await grain.GetCountsAsync();
+
+        Assert.Equal(1, counts.Employed);
+        Assert.Equal(1, counts.Placements);
+        Assert.Equal(1, counts.OpenPosts);
+        Assert.Equal(4, counts.Openings);
+        Assert.Equal(1, counts.UnemployedBySince[since]);
+        Assert.Equal(["post:c", "seeker:a", "seeker:b"], await grain.GetSourceIdsAsync());
+        var reread = new GrainState<SiteIndicatorsState>(new SiteIndicatorsState());
+        await storage.ReadStateAsync("indicators", grainId, reread);
+        Assert.Empty(reread.State!.Sources);
+        foreach (var id in new[] { "seeker:a", "seeker:b", "post:c" })
+        {
+            var shard = new GrainState<MapShard<SourceEntry>>(new MapShard<SourceEntry>());
+            await storage.ReadStateAsync($"indicator-sources-{ShardedMap<SourceEntry>.ShardOf(id)}", grainId, shard);
+            Assert.True(shard.State!.Entries.ContainsKey(id), $"{id} is in its shard");
+        }
+    }
+
+    [Fact]
+    public async Task Activation_OldDirectoryState_MovesListsIntoShards()
+    {
+        var code = TestNetwork.NewId("VMIGD");
+        var grain = fixture.Client.GetGrain<ISiteDirectoryGrain>(code);
+        var grainId = grain.GetGrainId();
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var old = new SiteDirectoryState();
+        old.Seekers["sk-a"] = "张三";
+        old.Seekers["sk-b"] = "李四";
+        old.Households["hh-c"] = true;
+        old.Posts["post-d"] = true;
+        await storage.WriteStateAsync("directory", grainId, new GrainState<SiteDirectoryState>(old));
+
+        Assert.Equal(["sk-b"], await grain.FindSeekersAsync("李"));
+        Assert.Equal(["hh-c"], await grain.GetHouseholdsAsync());
+        Assert.Equal(["post-d"], await grain.GetPostsAsync());
+        await grain.PutSeekerAsync("sk-e", "王五");
+        Assert.Equal(["sk-a", "sk-b", "sk-e"], await grain.FindSeekersAsync(""));
+        var reread = new GrainState<SiteDirectoryState>(new SiteDirectoryState());
+        await storage.ReadStateAsync("directory", grainId, reread);
+        Assert.Empty(reread.State!.Seekers);
+        Assert.Empty(reread.State.Households);
+        Assert.Empty(reread.State.Posts);
+    }
+
+    [Fact]
+    public void ShardOf_IsStableAndInRange()
+    {
+        Assert.Equal(ShardedMap<SourceEntry>.ShardOf("seeker:a"), ShardedMap<bool>.ShardOf("seeker:a"));
+        var shards = Enumerable.Range(0, 1000).Select(i => ShardedMap<bool>.ShardOf($"seeker:{i}")).ToArray();
+        Assert.All(shards, s => Assert.InRange(s, 0, ShardedMap<bool>.ShardCount - 1));
+        Assert.Equal(ShardedMap<bool>.ShardCount, shards.Distinct().Count());
+        // FNV-1a of "a" is 0xE40C292C; 0xE40C292C % 16 = 12 (fixed, so stored shards never move).
+        Assert.Equal(12, ShardedMap<bool>.ShardOf("a"));
+    }
+}

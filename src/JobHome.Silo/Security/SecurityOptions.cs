@@ -23,6 +23,13 @@ public sealed class SecurityOptions
     /// </summary>
     public string[] SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// How long a silo remembers that an account accepted a token before asking its grain again. A sign-out, password
+    /// change or disable made through a silo takes effect there at once; on the other silos within this time. Zero asks the
+    /// account grain on every request. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan TokenCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Failed sign-ins in a row that lock an account. Default: 5.</summary>
     public int LockoutThreshold { get; set; } = 5;
 

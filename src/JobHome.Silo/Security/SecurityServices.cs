@@ -36,6 +36,7 @@ internal static class SecurityServices
         services.AddSingleton<IPasswordHasher<UserAccountState>, PasswordHasher<UserAccountState>>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenAcceptanceCache>();
         services.AddSingleton<SiteScope>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<AuditWriter>();
@@ -103,8 +104,8 @@ internal static class SecurityServices
             },
             OnTokenValidated = async context =>
             {
-                // Disabled accounts and changed passwords revoke tokens at once (the stamp must still be the account's), and a
-                // signed-out token (its id) is refused until it expires.
+                // Disabled accounts and changed passwords revoke tokens (the stamp must still be the account's), and a signed-out
+                // token (its id) is refused until it expires: at once on this silo, within TokenCheckCacheDuration on others.
                 var stamp = context.Principal?.FindFirst(Caller.StampClaim)?.Value;
                 var name = context.Principal?.FindFirst("sub")?.Value;
                 if (stamp is null || name is null)
@@ -117,8 +118,8 @@ internal static class SecurityServices
                     return;
                 }
                 var tokenId = context.Principal?.FindFirst(TokenIssuer.TokenIdClaim)?.Value;
-                var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-                if (string.IsNullOrEmpty(tokenId) || !await grains.GetGrain<IUserAccountGrain>(name).AcceptsAsync(stamp, tokenId))
+                var tokens = context.HttpContext.RequestServices.GetRequiredService<TokenAcceptanceCache>();
+                if (string.IsNullOrEmpty(tokenId) || !await tokens.AcceptsAsync(name, stamp, tokenId))
                 {
                     context.Fail("The account is disabled, its password changed or the token was signed out.");
                 }

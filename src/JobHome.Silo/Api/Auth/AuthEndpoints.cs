@@ -60,7 +60,7 @@ internal static partial class AuthEndpoints
         return TypedResults.Ok(new TokenResponse(token, expiresIn));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> LogoutAsync(HttpContext context, IGrainFactory grains, TokenAcceptanceCache tokens)
     {
         // The token that signed this request in (bearer or cookie) is signed out for good, not only forgotten by the browser.
         var user = context.User;
@@ -71,7 +71,8 @@ internal static partial class AuthEndpoints
             && !stamp.StartsWith(OidcSignIn.StampPrefix, StringComparison.Ordinal)
             && long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var exp))
         {
-            await grains.GetGrain<IUserAccountGrain>(name).RevokeTokenAsync(tokenId, DateTimeOffset.FromUnixTimeSeconds(exp));
+            await tokens.ChangingAsync(name,
+                () => grains.GetGrain<IUserAccountGrain>(name).RevokeTokenAsync(tokenId, DateTimeOffset.FromUnixTimeSeconds(exp)));
         }
         SessionCookies.Clear(context);
         return TypedResults.NoContent();

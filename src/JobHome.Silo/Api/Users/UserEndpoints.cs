@@ -3,6 +3,7 @@ using JobHome.Grains.Sites;
 using JobHome.Silo.Api.Auth;
 using JobHome.Silo.Security;
 using JobHome.Silo.Security.Accounts;
+using JobHome.Silo.Security.Tokens;
 
 namespace JobHome.Silo.Api.Users;
 
@@ -75,18 +76,19 @@ internal static class UserEndpoints
         return TypedResults.Ok(new { items = views.OfType<UserAccountView>().Select(UserResponse.From).ToArray() });
     }
 
-    private static async Task<IResult> DisableAsync(string username, IGrainFactory grains)
+    private static async Task<IResult> DisableAsync(string username, IGrainFactory grains, TokenAcceptanceCache tokens)
     {
         var name = AccountNames.Normalize(username);
         var grain = name is null ? null : grains.GetGrain<IUserAccountGrain>(name);
-        if (grain is null || !await grain.DisableAsync())
+        if (grain is null || !await tokens.ChangingAsync(name!, grain.DisableAsync))
         {
             return ApiResults.NotFound("username", Short(username));
         }
         return TypedResults.Ok(UserResponse.From((await grain.GetAsync())!));
     }
 
-    private static async Task<IResult> ResetAsync(string username, PasswordRequest request, IGrainFactory grains)
+    private static async Task<IResult> ResetAsync(string username, PasswordRequest request, IGrainFactory grains,
+        TokenAcceptanceCache tokens)
     {
         var checks = new FieldChecks();
         CheckPassword(checks, "password", request.Password);
@@ -96,14 +98,15 @@ internal static class UserEndpoints
         }
         var name = AccountNames.Normalize(username);
         var grain = name is null ? null : grains.GetGrain<IUserAccountGrain>(name);
-        if (grain is null || !await grain.ResetPasswordAsync(request.Password!))
+        if (grain is null || !await tokens.ChangingAsync(name!, () => grain.ResetPasswordAsync(request.Password!)))
         {
             return ApiResults.NotFound("username", Short(username));
         }
         return TypedResults.Ok(UserResponse.From((await grain.GetAsync())!));
     }
 
-    private static async Task<IResult> ChangeOwnAsync(PasswordRequest request, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ChangeOwnAsync(PasswordRequest request, HttpContext context, IGrainFactory grains,
+        TokenAcceptanceCache tokens)
     {
         var caller = Caller.From(context.User)!;
         var checks = new FieldChecks();
@@ -113,7 +116,8 @@ internal static class UserEndpoints
         {
             return ApiResults.Invalid(checks.Errors);
         }
-        if (!await grains.GetGrain<IUserAccountGrain>(caller.Username).ChangePasswordAsync(request.CurrentPassword!, request.NewPassword!))
+        if (!await tokens.ChangingAsync(caller.Username,
+            () => grains.GetGrain<IUserAccountGrain>(caller.Username).ChangePasswordAsync(request.CurrentPassword!, request.NewPassword!)))
         {
             return ApiResults.Invalid([new FieldError("currentPassword", string.Empty, "is wrong", "password (密码)")]);
         }

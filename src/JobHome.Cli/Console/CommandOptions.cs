@@ -40,6 +40,26 @@ internal static class CommandOptions
     }
 
     /// <summary>
+    /// Refuses values of <paramref name="option"/> outside <paramref name="min"/>..<paramref name="max"/> with
+    /// "NAME must be between MIN and MAX[ UNIT], got VALUE" (a usage error, exit 1); returns the option.
+    /// </summary>
+    public static Option<int> Between(this Option<int> option, int min, int max, string? unit = null)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        var suffix = unit is null ? string.Empty : " " + unit;
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < min || value > max)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture,
+                    $"{option.Name} must be between {min} and {max}{suffix}, got {value}"));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>
     /// An option whose values are the names of <typeparamref name="TEnum"/> written in lower case (<c>score</c>,
     /// <c>placements</c>); numbers and other names are refused.
     /// </summary>

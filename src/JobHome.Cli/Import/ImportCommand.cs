@@ -23,12 +23,13 @@ internal static class ImportCommand
             Required = true,
         };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Rejects file to write. Default: DIR/rejects.csv" };
-        var batch = new Option<int>("--batch") { Description = "Records per request, 1–2000. Default: 1000", DefaultValueFactory = _ => 1000 };
+        var batch = new Option<int>("--batch") { Description = "Records per request, 1–2000. Default: 1000", DefaultValueFactory = _ => 1000 }
+            .Between(1, 2000);
         var parallel = new Option<int>("--parallel")
         {
             Description = "Requests in flight at once, 1–64. Default: 4",
             DefaultValueFactory = _ => 4,
-        };
+        }.Between(1, 64);
         var command = new Command("import", "Bulk-load demo files or a ledger in the same formats into a running silo");
         api.AddTo(command);
         command.Options.Add(dir);
@@ -41,14 +42,6 @@ internal static class ImportCommand
             var batchSize = parseResult.GetValue(batch);
             var inFlight = parseResult.GetValue(parallel);
             var problems = new List<string>();
-            if (batchSize is < 1 or > 2000)
-            {
-                problems.Add($"--batch must be between 1 and 2000, got {batchSize}");
-            }
-            if (inFlight is < 1 or > 64)
-            {
-                problems.Add($"--parallel must be between 1 and 64, got {inFlight}");
-            }
             using var client = api.CreateClient(parseResult, out var clientProblem);
             if (clientProblem is not null)
             {

@@ -15,8 +15,9 @@ internal static class LoadCommand
     public static Command Create()
     {
         var api = new ApiOptions();
-        var rate = new Option<int>("--rate") { Description = "Changes per second to offer, 1–100000", Required = true };
-        var seconds = new Option<int>("--seconds") { Description = "How long to run, 1–3600 s", Required = true };
+        var rate = new Option<int>("--rate") { Description = "Changes per second to offer, 1–100000", Required = true }
+            .Between(1, 100_000, "changes per second");
+        var seconds = new Option<int>("--seconds") { Description = "How long to run, 1–3600 s", Required = true }.Between(1, 3600);
         var site = new Option<string>("--site")
         {
             Description = "Root site: changes go to the villages and communities below it, latency is timed at its indicators. Default: 360000",
@@ -35,14 +36,6 @@ internal static class LoadCommand
             var problems = new List<string>();
             var rateValue = parseResult.GetValue(rate);
             var secondsValue = parseResult.GetValue(seconds);
-            if (rateValue is < 1 or > 100_000)
-            {
-                problems.Add($"--rate must be between 1 and 100000 changes per second, got {rateValue}");
-            }
-            if (secondsValue is < 1 or > 3600)
-            {
-                problems.Add($"--seconds must be between 1 and 3600, got {secondsValue}");
-            }
             using var client = api.CreateClient(parseResult, out var clientProblem);
             if (clientProblem is not null)
             {

@@ -22,12 +22,7 @@ public sealed class PostgresQueryContractTests : IAsyncLifetime
         _connection = new NpgsqlConnection(_connectionString);
         await _connection.OpenAsync();
         await SchemaMigrator.ForEmbeddedScripts(SchemaDialect.Postgres).MigrateAsync(_connection, CancellationToken.None);
-        await using var command = new NpgsqlCommand("SELECT QueryKey, QueryText FROM OrleansQuery", _connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            _queries[reader.GetString(0)] = reader.GetString(1);
-        }
+        _queries = await LoadQueriesAsync(_connection);
     }
 
     public async Task DisposeAsync()
@@ -77,6 +72,79 @@ public sealed class PostgresQueryContractTests : IAsyncLifetime
         await ExecuteAsync("CleanupDefunctSiloEntriesKey", P("DeploymentId", Deployment), P("IAmAliveTime", DateTime.UtcNow.AddMinutes(1), DbType.DateTime));
 
         Assert.Equal([2], await ListAsync("SELECT generation FROM orleans_membership ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task MembershipReads_RowAllAndMissing_CarryTheTableVersion()
+    {
+        await ScalarIntAsync("InsertMembershipVersionKey", P("DeploymentId", Deployment));
+        Assert.Equal([(null, 0)], await ReadMembersAsync(_connection, _queries, "MembershipReadAllKey"));
+        await ScalarIntAsync("InsertMembershipKey", Member(version: 0, status: 3, generation: 1));
+        await ScalarIntAsync("InsertMembershipKey", Member(version: 1, status: 6, generation: 2));
+
+        Assert.Equal([(1, 2), (2, 2)], await ReadMembersAsync(_connection, _queries, "MembershipReadAllKey"));
+        Assert.Equal([(2, 2)], await ReadMembersAsync(_connection, _queries, "MembershipReadRowKey", generation: 2));
+        // A silo without a row still learns the version (one row, silo columns NULL), as Orleans expects.
+        Assert.Equal([(null, 2)], await ReadMembersAsync(_connection, _queries, "MembershipReadRowKey", generation: 7));
+        // Another deployment's rows are never read.
+        Assert.Empty(await ReadMembersAsync(_connection, _queries, "MembershipReadAllKey", deployment: "cluster-b"));
+    }
+
+    [Fact]
+    public async Task MembershipSql_IsDefinedOnce_InSchema7()
+    {
+        Assert.Contains("jobhome_orleans_read_members(", _queries["MembershipReadRowKey"], StringComparison.Ordinal);
+        Assert.Contains("jobhome_orleans_read_members(", _queries["MembershipReadAllKey"], StringComparison.Ordinal);
+        await using var command = new NpgsqlCommand(
+            "SELECT proname, prosrc FROM pg_proc WHERE proname IN ('jobhome_orleans_insert_member', 'jobhome_orleans_update_member')",
+            _connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var bodies = 0;
+        while (await reader.ReadAsync())
+        {
+            bodies++;
+            var body = reader.GetString(1);
+            Assert.Contains("jobhome_orleans_bump_membership_version(", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("orleans_membership_version", body.Replace("jobhome_orleans_bump_membership_version", "",
+                StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        Assert.Equal(2, bodies);
+    }
+
+    [Fact]
+    public async Task Schema7_OverAClusterOfSchema6_KeepsItsRowsAndConflictRules()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("pg_upgrade");
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            var scripts = SchemaScripts.Load(SchemaDialect.Postgres);
+            Assert.True(scripts.Count >= 7);
+            await new SchemaMigrator(SchemaDialect.Postgres, scripts.Take(6)).MigrateAsync(connection, CancellationToken.None);
+            var before = await LoadQueriesAsync(connection);
+            Assert.Equal(1, await ScalarIntAsync(connection, before["InsertMembershipVersionKey"], P("DeploymentId", Deployment)));
+            Assert.Equal(1, await ScalarIntAsync(connection, before["InsertMembershipKey"], Member(version: 0, status: 3)));
+            var rows = await ReadMembersAsync(connection, before, "MembershipReadAllKey");
+
+            var result = await new SchemaMigrator(SchemaDialect.Postgres, scripts.Take(7)).MigrateAsync(connection, CancellationToken.None);
+            Assert.Equal([7], result.Applied.Select(s => s.Version));
+            var after = await LoadQueriesAsync(connection);
+            Assert.NotEqual(before["MembershipReadAllKey"], after["MembershipReadAllKey"]);
+            Assert.Equal(rows, await ReadMembersAsync(connection, after, "MembershipReadAllKey"));
+            // The same conflicts as before the upgrade: a duplicate row or a stale version changes nothing.
+            Assert.Equal(0, await ScalarIntAsync(connection, after["InsertMembershipKey"], Member(version: 1, status: 3)));
+            Assert.Equal(0, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 1, generation: 99, status: 6)));
+            Assert.Equal(0, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 0, generation: 1, status: 6)));
+            Assert.Equal([(1, 1)], await ReadMembersAsync(connection, after, "MembershipReadRowKey"));
+            Assert.Equal(1, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 1, generation: 1, status: 6)));
+            Assert.Equal(1, await ScalarIntAsync(connection, after["InsertMembershipKey"], Member(version: 2, status: 3, generation: 2)));
+            Assert.Equal([(1, 3), (2, 3)], await ReadMembersAsync(connection, after, "MembershipReadAllKey"));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
     }
 
     [Fact]
@@ -226,20 +294,69 @@ public sealed class PostgresQueryContractTests : IAsyncLifetime
         return grains;
     }
 
-    private NpgsqlCommand Command(string key, NpgsqlParameter[] parameters)
+    private NpgsqlCommand Command(string key, NpgsqlParameter[] parameters) => Command(_connection, _queries[key], parameters);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, NpgsqlParameter[] parameters)
     {
-        var command = new NpgsqlCommand(_queries[key], _connection);
+        var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
         return command;
     }
 
-    private async Task<int> ScalarIntAsync(string key, params NpgsqlParameter[] parameters)
+    private async Task<int> ScalarIntAsync(string key, params NpgsqlParameter[] parameters) =>
+        await ScalarIntAsync(_connection, _queries[key], parameters);
+
+    private static async Task<int> ScalarIntAsync(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters)
     {
-        await using var command = Command(key, parameters);
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(1, reader.FieldCount);
         return Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a membership read as Orleans does (columns by name, cast to its types): (generation, version) per row.</summary>
+    private static async Task<List<(int? Generation, int Version)>> ReadMembersAsync(NpgsqlConnection connection,
+        Dictionary<string, string> queries, string key, int generation = 1, string deployment = Deployment)
+    {
+        NpgsqlParameter[] parameters = key == "MembershipReadRowKey"
+            ? [P("DeploymentId", deployment), P("Address", "10.0.0.1", DbType.AnsiString), P("Port", 11111, DbType.Int32),
+                P("Generation", generation, DbType.Int32)]
+            : [P("DeploymentId", deployment)];
+        await using var command = Command(connection, queries[key], parameters);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(int?, int)>();
+        while (await reader.ReadAsync())
+        {
+            Assert.Equal(deployment, (string)reader["DeploymentId"]);
+            var present = reader["Address"] is not DBNull;
+            if (present)
+            {
+                Assert.Equal("10.0.0.1", (string)reader["Address"]);
+                Assert.Equal(11111, (int)reader["Port"]);
+                Assert.Equal("silo", (string)reader["SiloName"]);
+                Assert.Equal("host", (string)reader["HostName"]);
+                _ = (int)reader["Status"];
+                Assert.Equal(30000, (int)reader["ProxyPort"]);
+                _ = (DateTime)reader["StartTime"];
+                _ = (DateTime)reader["IAmAliveTime"];
+            }
+            rows.Add((present ? (int)reader["Generation"] : null, (int)reader["Version"]));
+        }
+        rows.Sort();
+        return rows;
+    }
+
+    private static async Task<Dictionary<string, string>> LoadQueriesAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT QueryKey, QueryText FROM OrleansQuery", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var queries = new Dictionary<string, string>();
+        while (await reader.ReadAsync())
+        {
+            queries[reader.GetString(0)] = reader.GetString(1);
+        }
+        return queries;
     }
 
     private async Task ExecuteAsync(string key, params NpgsqlParameter[] parameters)

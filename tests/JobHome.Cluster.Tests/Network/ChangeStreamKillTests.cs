@@ -1,4 +1,3 @@
-using JobHome.Cluster.Tests.Support;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Grains;
@@ -29,89 +28,73 @@ public abstract class ChangeStreamKillTests(ITestOutputHelper output)
     [Fact]
     public async Task RandomChanges_SiloKilledMidBatch_EveryAggregatorEqualsRecount()
     {
-        using var timeout = new CancellationTokenSource(Deadline);
-        var token = timeout.Token;
-        await using var store = await CreateStoreAsync();
+        await using var run = await NetworkRun.StartAsync(CreateStoreAsync, Deadline);
         var data = new NetworkData();
-        var ports = FreePorts.Take(2);
         var today = NetworkData.Today;
         var random = new Random(20261129);
-        var silo = await SiloProcess.StartAsync("network", store.SiloArguments, ports[0], ports[1], false, token);
-        var client = await store.ConnectAsync(ports[1], token);
-        try
+        await data.RegisterTreeAsync(run.Grains, townships: 2, villagesEach: 3);
+        var employers = new List<string>();
+        var unemployed = new List<string>();
+        var posts = new List<string>();
+        foreach (var village in data.Villages)
         {
-            await data.RegisterTreeAsync(client.Client, townships: 2, villagesEach: 3);
-            var employers = new List<string>();
-            var unemployed = new List<string>();
-            var posts = new List<string>();
-            foreach (var village in data.Villages)
-            {
-                employers.Add(await data.RegisterEmployerAsync(client.Client, village));
-                var a = await data.RegisterSeekerAsync(client.Client, village, LabourStatus.Unemployed, today.AddDays(-random.Next(200)));
-                var b = await data.RegisterSeekerAsync(client.Client, village, LabourStatus.Unemployed, today.AddDays(-random.Next(200)));
-                await data.RegisterHouseholdAsync(client.Client, village, a, b);
-                unemployed.AddRange([a, b]);
-                posts.Add(await data.OpenPostAsync(client.Client, village, employers[^1], openings: 3));
-            }
-            var placed = new List<string>();
-            long succeeded = 0, refused = 0, failedAtKill = 0;
+            employers.Add(await data.RegisterEmployerAsync(run.Grains, village));
+            var a = await data.RegisterSeekerAsync(run.Grains, village, LabourStatus.Unemployed, today.AddDays(-random.Next(200)));
+            var b = await data.RegisterSeekerAsync(run.Grains, village, LabourStatus.Unemployed, today.AddDays(-random.Next(200)));
+            await data.RegisterHouseholdAsync(run.Grains, village, a, b);
+            unemployed.AddRange([a, b]);
+            posts.Add(await data.OpenPostAsync(run.Grains, village, employers[^1], openings: 3));
+        }
+        var placed = new List<string>();
+        long succeeded = 0, refused = 0, failedAtKill = 0;
 
-            for (var batch = 0; batch < Batches; batch++)
+        for (var batch = 0; batch < Batches; batch++)
+        {
+            var changes = new List<(Task<CommandResult> Call, Action<CommandResult> Then)>();
+            for (var i = 0; i < BatchSize; i++)
             {
-                var changes = new List<(Task<CommandResult> Call, Action<CommandResult> Then)>();
-                for (var i = 0; i < BatchSize; i++)
+                changes.Add(NextChange(run.Grains, data, random, today, employers, unemployed, posts, placed));
+            }
+            if (batch == KillBatch)
+            {
+                await run.KillAsync();
+                output.WriteLine($"killed with batch {batch} in flight");
+            }
+            foreach (var (call, then) in changes)
+            {
+                try
                 {
-                    changes.Add(NextChange(client.Client, data, random, today, employers, unemployed, posts, placed));
-                }
-                if (batch == KillBatch)
-                {
-                    await silo.KillAsync();
-                    output.WriteLine($"killed with batch {batch} in flight");
-                }
-                foreach (var (call, then) in changes)
-                {
-                    try
+                    var result = await call;
+                    if (result.Succeeded)
                     {
-                        var result = await call;
-                        if (result.Succeeded)
-                        {
-                            succeeded++;
-                            then(result);
-                        }
-                        else
-                        {
-                            refused++;
-                        }
+                        succeeded++;
+                        then(result);
                     }
-                    catch (Exception) when (batch == KillBatch)
+                    else
                     {
-                        // Cut off by the kill: the change may or may not be stored; the recount below decides nothing
-                        // from this client's view, only from the records.
-                        failedAtKill++;
+                        refused++;
                     }
                 }
-                if (batch == KillBatch)
+                catch (Exception) when (batch == KillBatch)
                 {
-                    await client.DisposeAsync();
-                    await silo.DisposeAsync();
-                    silo = await SiloProcess.StartAsync("network", store.SiloArguments, ports[0], ports[1], false, token);
-                    client = await store.ConnectAsync(ports[1], token);
+                    // Cut off by the kill: the change may or may not be stored; the recount below decides nothing
+                    // from this client's view, only from the records.
+                    failedAtKill++;
                 }
             }
-            output.WriteLine($"{succeeded} changes succeeded, {refused} refused by a rule, {failedAtKill} cut off by the kill");
-            Assert.True(failedAtKill > 0, "the kill cut off no change: it did not land mid-batch");
+            if (batch == KillBatch)
+            {
+                await run.RestartAsync();
+            }
+        }
+        output.WriteLine($"{succeeded} changes succeeded, {refused} refused by a rule, {failedAtKill} cut off by the kill");
+        Assert.True(failedAtKill > 0, "the kill cut off no change: it did not land mid-batch");
 
-            var report = await NetworkRecount.UntilMatchesAsync(client.Client, silo, Settle, token);
-            output.WriteLine($"recount: {report.Sites} sites, {report.Records} records, placements {report.Recounted.Placements}");
-            Assert.Equal(1 + 1 + 1 + 2 + 6, report.Sites);
-            Assert.True(report.Recounted.Placements > 10, $"only {report.Recounted.Placements} placements: the mix placed too little");
-            Assert.True(report.Recounted.Employed > 0);
-        }
-        finally
-        {
-            await client.DisposeAsync();
-            await silo.DisposeAsync();
-        }
+        var report = await NetworkRecount.UntilMatchesAsync(run.Grains, run.Silo, Settle, run.Token);
+        output.WriteLine($"recount: {report.Sites} sites, {report.Records} records, placements {report.Recounted.Placements}");
+        Assert.Equal(1 + 1 + 1 + 2 + 6, report.Sites);
+        Assert.True(report.Recounted.Placements > 10, $"only {report.Recounted.Placements} placements: the mix placed too little");
+        Assert.True(report.Recounted.Employed > 0);
     }
 
     private static (Task<CommandResult>, Action<CommandResult>) NextChange(IGrainFactory grains, NetworkData data, Random random,

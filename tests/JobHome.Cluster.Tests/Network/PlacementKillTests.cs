@@ -1,4 +1,3 @@
-using JobHome.Cluster.Tests.Support;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Grains;
@@ -45,75 +44,63 @@ public abstract class PlacementKillTests(ITestOutputHelper output)
             (placements[1], true, PlacementStep.SeekerEnded),
         ];
 
-        var silo = await StartAsync(store, ports, kills[0], token);
-        var client = await store.ConnectAsync(ports[1], token);
-        try
+        await using var run = await NetworkRun.StartAsync(CreateStoreAsync, Deadline, BlockAfter(kills[0]));
+        var grains = run.Grains;
+        await data.RegisterTreeAsync(grains, townships: 1, villagesEach: 2);
+        var village = data.Villages[0];
+        var since = today.AddDays(-100);
+        var seekers = new string[4];
+        for (var i = 0; i < seekers.Length; i++)
         {
-            var grains = client.Client;
-            await data.RegisterTreeAsync(grains, townships: 1, villagesEach: 2);
-            var village = data.Villages[0];
-            var since = today.AddDays(-100);
-            var seekers = new string[4];
-            for (var i = 0; i < seekers.Length; i++)
-            {
-                seekers[i] = await data.RegisterSeekerAsync(grains, data.Villages[i % 2], LabourStatus.Unemployed, since);
-            }
-            // Household 1: the seekers of p1 and p2 (both placed, both ended); household 2: p3's seeker and one who stays unemployed.
-            var household1 = await data.RegisterHouseholdAsync(grains, village, seekers[0], seekers[1]);
-            var household2 = await data.RegisterHouseholdAsync(grains, data.Villages[1], seekers[2], seekers[3]);
-            var employer = await data.RegisterEmployerAsync(grains, village);
-            var post = await data.OpenPostAsync(grains, village, employer, openings: 5);
-
-            for (var k = 0; k < kills.Length; k++)
-            {
-                var (placementId, end, step) = kills[k];
-                var seeker = seekers[Array.IndexOf(placements, placementId)];
-                var call = Act(client.Client, placementId, end, seeker, post, start, today);
-                // The call never returns from this silo: observe its failure so it is not left unobserved.
-                _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                await silo.WaitForLineAsync($"BLOCKED {placementId} {step}", TimeSpan.FromSeconds(60), token);
-                await silo.KillAsync();
-                output.WriteLine($"killed after {placementId} {step}");
-                await client.DisposeAsync();
-                await silo.DisposeAsync();
-                silo = await StartAsync(store, ports, k + 1 < kills.Length ? kills[k + 1] : null, token);
-                client = await store.ConnectAsync(ports[1], token);
-
-                var retried = await Act(client.Client, placementId, end, seeker, post, start, today);
-                Assert.True(retried.Succeeded, $"{placementId} after a kill at {step}: {string.Join("; ", retried.Errors)}");
-                var view = await client.Client.GetGrain<IPlacementGrain>(placementId).GetAsync();
-                Assert.Equal(end ? PlacementStep.Ended : PlacementStep.Completed, view!.Step);
-            }
-
-            grains = client.Client;
-            var postView = await grains.GetGrain<IPostGrain>(post).GetAsync();
-            Assert.Equal(3, postView!.Taken);
-            for (var i = 0; i < 2; i++)
-            {
-                var ended = await grains.GetGrain<ISeekerGrain>(seekers[i]).GetAsync();
-                Assert.Equal((LabourStatus.Unemployed, today), (ended!.Status, ended.StatusSince));
-                Assert.Equal(placements[i], Assert.Single(ended.Placements).PlacementId);
-            }
-            var placed = await grains.GetGrain<ISeekerGrain>(seekers[2]).GetAsync();
-            Assert.Equal((LabourStatus.Employed, start), (placed!.Status, placed.StatusSince));
-            Assert.Single(placed.Placements);
-            var zero = await grains.GetGrain<IHouseholdGrain>(household1).GetAsync();
-            Assert.Equal((true, (DateOnly?)today), (zero!.ZeroEmployment, zero.ZeroEmploymentSince));
-            var working = await grains.GetGrain<IHouseholdGrain>(household2).GetAsync();
-            Assert.False(working!.ZeroEmployment);
-
-            var report = await NetworkRecount.UntilMatchesAsync(grains, silo, Settle, token);
-            Assert.Equal(3, report.Recounted.Placements);
-            Assert.Equal(1, report.Recounted.Employed);
-            Assert.Equal(3, report.Recounted.UnemployedBySince.Values.Sum());
-            Assert.Equal(2, report.Recounted.Openings);
-            Assert.Equal(1, report.Recounted.ZeroEmploymentBySince.Values.Sum());
+            seekers[i] = await data.RegisterSeekerAsync(grains, data.Villages[i % 2], LabourStatus.Unemployed, since);
         }
-        finally
+        // Household 1: the seekers of p1 and p2 (both placed, both ended); household 2: p3's seeker and one who stays unemployed.
+        var household1 = await data.RegisterHouseholdAsync(grains, village, seekers[0], seekers[1]);
+        var household2 = await data.RegisterHouseholdAsync(grains, data.Villages[1], seekers[2], seekers[3]);
+        var employer = await data.RegisterEmployerAsync(grains, village);
+        var post = await data.OpenPostAsync(grains, village, employer, openings: 5);
+
+        for (var k = 0; k < kills.Length; k++)
         {
-            await client.DisposeAsync();
-            await silo.DisposeAsync();
+            var (placementId, end, step) = kills[k];
+            var seeker = seekers[Array.IndexOf(placements, placementId)];
+            var call = Act(run.Grains, placementId, end, seeker, post, start, today);
+            // The call never returns from this silo: observe its failure so it is not left unobserved.
+            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await run.Silo.WaitForLineAsync($"BLOCKED {placementId} {step}", TimeSpan.FromSeconds(60), run.Token);
+            await run.KillAsync();
+            output.WriteLine($"killed after {placementId} {step}");
+            await run.RestartAsync(BlockAfter(k + 1 < kills.Length ? kills[k + 1] : null));
+
+            var retried = await Act(run.Grains, placementId, end, seeker, post, start, today);
+            Assert.True(retried.Succeeded, $"{placementId} after a kill at {step}: {string.Join("; ", retried.Errors)}");
+            var view = await run.Grains.GetGrain<IPlacementGrain>(placementId).GetAsync();
+            Assert.Equal(end ? PlacementStep.Ended : PlacementStep.Completed, view!.Step);
         }
+
+        grains = run.Grains;
+        var postView = await grains.GetGrain<IPostGrain>(post).GetAsync();
+        Assert.Equal(3, postView!.Taken);
+        for (var i = 0; i < 2; i++)
+        {
+            var ended = await grains.GetGrain<ISeekerGrain>(seekers[i]).GetAsync();
+            Assert.Equal((LabourStatus.Unemployed, today), (ended!.Status, ended.StatusSince));
+            Assert.Equal(placements[i], Assert.Single(ended.Placements).PlacementId);
+        }
+        var placed = await grains.GetGrain<ISeekerGrain>(seekers[2]).GetAsync();
+        Assert.Equal((LabourStatus.Employed, start), (placed!.Status, placed.StatusSince));
+        Assert.Single(placed.Placements);
+        var zero = await grains.GetGrain<IHouseholdGrain>(household1).GetAsync();
+        Assert.Equal((true, (DateOnly?)today), (zero!.ZeroEmployment, zero.ZeroEmploymentSince));
+        var working = await grains.GetGrain<IHouseholdGrain>(household2).GetAsync();
+        Assert.False(working!.ZeroEmployment);
+
+        var report = await NetworkRecount.UntilMatchesAsync(grains, run.Silo, Settle, run.Token);
+        Assert.Equal(3, report.Recounted.Placements);
+        Assert.Equal(1, report.Recounted.Employed);
+        Assert.Equal(3, report.Recounted.UnemployedBySince.Values.Sum());
+        Assert.Equal(2, report.Recounted.Openings);
+        Assert.Equal(1, report.Recounted.ZeroEmploymentBySince.Values.Sum());
     }
 
     private static Task<CommandResult> Act(IGrainFactory grains, string placementId, bool end, string seeker, string post,
@@ -125,17 +112,8 @@ public abstract class PlacementKillTests(ITestOutputHelper output)
             : grain.PlaceAsync(new PlacementRequest(seeker, post, start));
     }
 
-    private static Task<SiloProcess> StartAsync(INetworkStore store, int[] ports,
-        (string Placement, bool End, PlacementStep Step)? block, CancellationToken token)
-    {
-        var arguments = store.SiloArguments.ToList();
-        if (block is { } b)
-        {
-            arguments.Add("--block-after");
-            arguments.Add($"{b.Placement}:{b.Step}");
-        }
-        return SiloProcess.StartAsync("network", arguments, ports[0], ports[1], false, token);
-    }
+    private static string[]? BlockAfter((string Placement, bool End, PlacementStep Step)? block) =>
+        block is { } b ? ["--block-after", $"{b.Placement}:{b.Step}"] : null;
 }
 
 /// <summary>The placement kill test on the embedded SQLite file.</summary>

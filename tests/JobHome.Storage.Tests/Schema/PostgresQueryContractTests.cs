@@ -93,22 +93,25 @@ public sealed class PostgresQueryContractTests : IAsyncLifetime
     [Fact]
     public async Task MembershipSql_IsDefinedOnce_InSchema7()
     {
+        Assert.Contains("jobhome_orleans_write_member(true,", _queries["InsertMembershipKey"], StringComparison.Ordinal);
+        Assert.Contains("jobhome_orleans_write_member(false,", _queries["UpdateMembershipKey"], StringComparison.Ordinal);
         Assert.Contains("jobhome_orleans_read_members(", _queries["MembershipReadRowKey"], StringComparison.Ordinal);
         Assert.Contains("jobhome_orleans_read_members(", _queries["MembershipReadAllKey"], StringComparison.Ordinal);
+        // One function bumps the membership version; 0002's writers are wrappers of it (for silos started before 0007).
         await using var command = new NpgsqlCommand(
-            "SELECT proname, prosrc FROM pg_proc WHERE proname IN ('jobhome_orleans_insert_member', 'jobhome_orleans_update_member')",
-            _connection);
+            "SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'jobhome_orleans_%member%' ORDER BY proname", _connection);
         await using var reader = await command.ExecuteReaderAsync();
-        var bodies = 0;
+        var bodies = new Dictionary<string, string>();
         while (await reader.ReadAsync())
         {
-            bodies++;
-            var body = reader.GetString(1);
-            Assert.Contains("jobhome_orleans_bump_membership_version(", body, StringComparison.Ordinal);
-            Assert.DoesNotContain("orleans_membership_version", body.Replace("jobhome_orleans_bump_membership_version", "",
-                StringComparison.Ordinal), StringComparison.Ordinal);
+            bodies[reader.GetString(0)] = reader.GetString(1);
         }
-        Assert.Equal(2, bodies);
+        Assert.Equal(["jobhome_orleans_insert_member", "jobhome_orleans_read_members", "jobhome_orleans_update_member",
+            "jobhome_orleans_write_member"], bodies.Keys);
+        Assert.Equal(["jobhome_orleans_write_member"],
+            bodies.Where(b => b.Value.Contains("UPDATE orleans_membership_version", StringComparison.Ordinal)).Select(b => b.Key));
+        Assert.Contains("jobhome_orleans_write_member(true,", bodies["jobhome_orleans_insert_member"], StringComparison.Ordinal);
+        Assert.Contains("jobhome_orleans_write_member(false,", bodies["jobhome_orleans_update_member"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,13 +135,17 @@ public sealed class PostgresQueryContractTests : IAsyncLifetime
             var after = await LoadQueriesAsync(connection);
             Assert.NotEqual(before["MembershipReadAllKey"], after["MembershipReadAllKey"]);
             Assert.Equal(rows, await ReadMembersAsync(connection, after, "MembershipReadAllKey"));
+            // A silo started before the upgrade keeps 0002's texts: they still work, under the same rules.
+            Assert.Equal(rows, await ReadMembersAsync(connection, before, "MembershipReadAllKey"));
+            Assert.Equal(0, await ScalarIntAsync(connection, before["InsertMembershipKey"], Member(version: 1, status: 3)));
+            Assert.Equal(0, await ScalarIntAsync(connection, before["UpdateMembershipKey"], Update(version: 1, generation: 99, status: 6)));
             // The same conflicts as before the upgrade: a duplicate row or a stale version changes nothing.
             Assert.Equal(0, await ScalarIntAsync(connection, after["InsertMembershipKey"], Member(version: 1, status: 3)));
             Assert.Equal(0, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 1, generation: 99, status: 6)));
             Assert.Equal(0, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 0, generation: 1, status: 6)));
             Assert.Equal([(1, 1)], await ReadMembersAsync(connection, after, "MembershipReadRowKey"));
             Assert.Equal(1, await ScalarIntAsync(connection, after["UpdateMembershipKey"], Update(version: 1, generation: 1, status: 6)));
-            Assert.Equal(1, await ScalarIntAsync(connection, after["InsertMembershipKey"], Member(version: 2, status: 3, generation: 2)));
+            Assert.Equal(1, await ScalarIntAsync(connection, before["InsertMembershipKey"], Member(version: 2, status: 3, generation: 2)));
             Assert.Equal([(1, 3), (2, 3)], await ReadMembersAsync(connection, after, "MembershipReadAllKey"));
         }
         finally

@@ -78,18 +78,30 @@ public sealed class SignInTests(SecuredSiloFixture fixture)
             using var after = await client.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         }
+        // Each token is used once before its revocation, so the silo's token check cache holds it: the change must clear it.
         var second = await fixture.TokenAsync(name, Password + "x");
+        await AssertMeAsync(second, HttpStatusCode.OK);
         using var disable = await fixture.Silo.Http.PostAsync(new Uri($"/api/users/{name}/disable", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
-        using (var client = fixture.WithToken(second))
-        {
-            using var me = await client.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
-        }
+        await AssertMeAsync(second, HttpStatusCode.Unauthorized);
         using var anonymous = fixture.Anonymous();
         using var again = await anonymous.PostAsJsonAsync("/api/auth/token", new { username = name, password = Password + "x" });
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+
+        // An admin reset enables the account with a new password and ends the tokens issued before it.
+        using (var reset = await fixture.Silo.Http.PostAsJsonAsync($"/api/users/{name}/password", new { password = Password + "y" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+        var third = await fixture.TokenAsync(name, Password + "y");
+        await AssertMeAsync(third, HttpStatusCode.OK);
+        using (var reset = await fixture.Silo.Http.PostAsJsonAsync($"/api/users/{name}/password", new { password = Password + "z" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+        await AssertMeAsync(third, HttpStatusCode.Unauthorized);
     }
+
 
     [Fact]
     public async Task CookieSignIn_WritesNeedTheXsrfHeader()
@@ -244,5 +256,12 @@ public sealed class SignInTests(SecuredSiloFixture fixture)
         Assert.Equal(hostile, read!["name"]!.GetValue<string>());
         using var health = await fixture.Silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    private async Task AssertMeAsync(string token, HttpStatusCode expected)
+    {
+        using var client = fixture.WithToken(token);
+        using var me = await client.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
+        Assert.Equal(expected, me.StatusCode);
     }
 }

@@ -20,7 +20,13 @@ namespace JobHome.Matching.Assignment;
 /// keeps r ≥ 0 (finalised/finalised: r + d_i − d_j ≥ 0; finalised row to unfinalised column: d_j ≥ D; the rest only
 /// grow) and makes the shortest path tight; augmenting along it then restores (1)–(3) with one more row. All arithmetic
 /// is exact in <see cref="long"/>: |costs| ≤ 1,000,000 + BIG and potentials are bounded by path sums of costs.</para>
-/// <para>All arrays are allocated once per solve; per-seeker state is reset with stamps.</para>
+/// <para><b>Pruning.</b> Each row's edges are scanned best score first (the graph builder writes rows that way; other
+/// rows are sorted into a private copy). Since v ≤ 0, an edge's tentative distance is at least d_i − u_i + c(i,j), which
+/// only grows along the row, so the scan stops at the first edge whose bound reaches the cheapest free column seen: no
+/// later edge can improve the search. The same holds for the row minimum that sets u_s.</para>
+/// <para>All arrays are allocated once per solve; per-seeker state is reset with stamps. The per-post fields read on
+/// every edge (potential, capacity, occupancy, search mark, tentative distance) share one struct so that an edge
+/// costs one cache line.</para>
 /// </remarks>
 internal sealed class OptimalAssignmentSolver
 {
@@ -28,69 +34,68 @@ internal sealed class OptimalAssignmentSolver
     private readonly int[] _edgeStart;
     private readonly int[] _edgePost;
     private readonly int[] _edgeScore;
+    private readonly int[]? _graphEdge;
     private readonly long _big;
 
-    private readonly int[] _cap;
-    private readonly int[] _occ;
+    private readonly Column[] _columns;
     private readonly int[] _slotStart;
     private readonly int[] _slots;
     private readonly int[] _seekerSlot;
     private readonly int[] _assignedEdge;
-
     private readonly long[] _u;
-    private readonly long[] _v;
 
-    private readonly long[] _dist;
-    private readonly int[] _seen;
-    private readonly int[] _done;
     private readonly int[] _predRow;
     private readonly int[] _predEdge;
-    private readonly int[] _heap;
-    private readonly int[] _heapPos;
     private readonly int[] _finalized;
-    private int _heapCount;
-    private int _stamp;
+    private readonly ColumnHeap _heap;
+    private int _seenMark;
 
     /// <summary>Prepares a solve of <paramref name="graph"/>; <paramref name="placementsFirst"/> adds BIG to every pair.</summary>
     public OptimalAssignmentSolver(CandidateGraph graph, bool placementsFirst)
     {
         _seekers = graph.SeekerCount;
         (_, _edgeStart, _edgePost, _edgeScore) = graph.Arrays;
+        _graphEdge = SortRowsIfNeeded(ref _edgePost, ref _edgeScore, _edgeStart, _seekers);
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;
-        _cap = new int[posts];
+        _columns = new Column[posts];
         foreach (int p in _edgePost)
         {
-            _cap[p]++;
+            _columns[p].Cap++;
         }
         _slotStart = new int[posts + 1];
         for (int p = 0; p < posts; p++)
         {
-            _cap[p] = Math.Min(_cap[p], graph.Capacity[p]);
-            _slotStart[p + 1] = _slotStart[p] + _cap[p];
+            _columns[p].Cap = Math.Min(_columns[p].Cap, graph.Capacity[p]);
+            _slotStart[p + 1] = _slotStart[p] + _columns[p].Cap;
         }
-        _occ = new int[posts];
         _slots = new int[_slotStart[posts]];
         _seekerSlot = new int[_seekers];
         _assignedEdge = new int[_seekers];
         Array.Fill(_assignedEdge, -1);
         _u = new long[_seekers];
-        _v = new long[posts];
-        _dist = new long[posts];
-        _seen = new int[posts];
-        _done = new int[posts];
         _predRow = new int[posts];
         _predEdge = new int[posts];
-        _heap = new int[posts];
-        _heapPos = new int[posts];
         _finalized = new int[posts];
+        _heap = new ColumnHeap(posts);
     }
 
-    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>: −v_p is post p's dual price in micro score units.</summary>
-    public ReadOnlySpan<long> ColumnPotentials => _v;
+    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price in micro-points.</summary>
+    public ReadOnlySpan<long> ColumnPotentials
+    {
+        get
+        {
+            var v = new long[_columns.Length];
+            for (int p = 0; p < v.Length; p++)
+            {
+                v[p] = _columns[p].V;
+            }
+            return v;
+        }
+    }
 
-    /// <summary>Solves and returns each seeker's chosen edge, or -1 for unplaced.</summary>
+    /// <summary>Solves and returns each seeker's chosen edge (an index into the graph's edges), or -1 for unplaced.</summary>
     public int[] Run(IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
         const string Phase = "optimal";
@@ -109,10 +114,63 @@ internal sealed class OptimalAssignmentSolver
             }
         }
         progress?.Report(new SolveProgress(Phase, _seekers, _seekers));
+        if (_graphEdge is { } graphEdge)
+        {
+            for (int s = 0; s < _seekers; s++)
+            {
+                if (_assignedEdge[s] >= 0)
+                {
+                    _assignedEdge[s] = graphEdge[_assignedEdge[s]];
+                }
+            }
+        }
         return _assignedEdge;
     }
 
-    private long Cost(int e) => -(_edgeScore[e] + _big);
+    /// <summary>
+    /// Leaves rows already sorted best score first as they are (returns null); otherwise replaces the arrays by copies
+    /// with every row sorted (ties in graph order) and returns the graph edge index of each copied edge.
+    /// </summary>
+    internal static int[]? SortRowsIfNeeded(ref int[] edgePost, ref int[] edgeScore, int[] edgeStart, int seekers)
+    {
+        bool sorted = true;
+        for (int s = 0; s < seekers && sorted; s++)
+        {
+            for (int e = edgeStart[s] + 1; e < edgeStart[s + 1]; e++)
+            {
+                if (edgeScore[e] > edgeScore[e - 1])
+                {
+                    sorted = false;
+                    break;
+                }
+            }
+        }
+        if (sorted)
+        {
+            return null;
+        }
+        int[] scores = edgeScore;
+        var graphEdge = new int[edgePost.Length];
+        for (int e = 0; e < graphEdge.Length; e++)
+        {
+            graphEdge[e] = e;
+        }
+        Comparison<int> bestFirst = (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b);
+        for (int s = 0; s < seekers; s++)
+        {
+            graphEdge.AsSpan(edgeStart[s], edgeStart[s + 1] - edgeStart[s]).Sort(bestFirst);
+        }
+        var post = new int[edgePost.Length];
+        var score = new int[edgePost.Length];
+        for (int e = 0; e < graphEdge.Length; e++)
+        {
+            post[e] = edgePost[graphEdge[e]];
+            score[e] = scores[graphEdge[e]];
+        }
+        edgePost = post;
+        edgeScore = score;
+        return graphEdge;
+    }
 
     private void AssignSeeker(int s)
     {
@@ -122,19 +180,24 @@ internal sealed class OptimalAssignmentSolver
         int freeAtMin = -1;
         for (int e = start; e < end; e++)
         {
-            int p = _edgePost[e];
-            int cap = _cap[p];
-            if (cap == 0)
+            // c(s,e) is a lower bound of the reduced cost (v ≤ 0) and grows along the row.
+            long cost = -(_edgeScore[e] + _big);
+            if (cost > min || (cost == min && freeAtMin >= 0))
+            {
+                break;
+            }
+            ref Column column = ref _columns[_edgePost[e]];
+            if (column.Cap == 0)
             {
                 continue;
             }
-            long rc = Cost(e) - _v[p];
+            long rc = cost - column.V;
             if (rc < min)
             {
                 min = rc;
-                freeAtMin = _occ[p] < cap ? e : -1;
+                freeAtMin = column.Occ < column.Cap ? e : -1;
             }
-            else if (rc == min && freeAtMin < 0 && _occ[p] < cap)
+            else if (rc == min && freeAtMin < 0 && column.Occ < column.Cap)
             {
                 freeAtMin = e;
             }
@@ -157,21 +220,24 @@ internal sealed class OptimalAssignmentSolver
 
     private void Search(int s)
     {
-        _stamp++;
-        _heapCount = 0;
+        // Two marks per search: seen (in the heap) and finalised (popped).
+        _seenMark += 2;
+        int doneMark = _seenMark + 1;
+        _heap.Clear();
         int finalizedCount = 0;
 
         // Free columns never expand the search, so only the cheapest one is kept (not heaped): it is an upper bound
         // on D, and full columns at or beyond it are never finalised, so they are neither heaped nor recorded.
         var best = new FreeCandidate { Dist = -_u[s], Column = -1, Row = s, Edge = -1 };
         RelaxRow(s, 0, s, ref best);
-        while (_heapCount > 0 && _dist[_heap[0]] < best.Dist)
+        while (_heap.Count > 0 && _heap.MinKey < best.Dist)
         {
-            int j = PopMin();
-            _done[j] = _stamp;
+            int j = _heap.PopMin();
+            ref Column column = ref _columns[j];
+            column.Mark = doneMark;
             _finalized[finalizedCount++] = j;
-            long dj = _dist[j];
-            for (int k = _slotStart[j], last = _slotStart[j] + _occ[j]; k < last; k++)
+            long dj = column.Dist;
+            for (int k = _slotStart[j], last = _slotStart[j] + column.Occ; k < last; k++)
             {
                 RelaxRow(_slots[k], dj, s, ref best);
             }
@@ -182,13 +248,14 @@ internal sealed class OptimalAssignmentSolver
         for (int f = 0; f < finalizedCount; f++)
         {
             int j = _finalized[f];
-            long delta = total - _dist[j];
+            ref Column column = ref _columns[j];
+            long delta = total - column.Dist;
             if (delta == 0)
             {
                 continue;
             }
-            _v[j] -= delta;
-            for (int k = _slotStart[j], last = _slotStart[j] + _occ[j]; k < last; k++)
+            column.V -= delta;
+            for (int k = _slotStart[j], last = _slotStart[j] + column.Occ; k < last; k++)
             {
                 _u[_slots[k]] += delta;
             }
@@ -214,140 +281,87 @@ internal sealed class OptimalAssignmentSolver
             {
                 return;
             }
-            int column = _edgePost[oldEdge];
-            row = _predRow[column];
-            edge = _predEdge[column];
+            int post = _edgePost[oldEdge];
+            row = _predRow[post];
+            edge = _predEdge[post];
         }
     }
 
     private void RelaxRow(int i, long di, int source, ref FreeCandidate best)
     {
-        long baseCost = di - _u[i];
-        if (i != source && baseCost < best.Dist)
+        long rowBase = di - _u[i];
+        if (i != source && rowBase < best.Dist)
         {
             // The row's own "unplaced" column: free (the row sits in a post), reduced cost −u_i.
-            best = new FreeCandidate { Dist = baseCost, Column = -1, Row = i, Edge = -1 };
+            best = new FreeCandidate { Dist = rowBase, Column = -1, Row = i, Edge = -1 };
         }
+        rowBase -= _big;
+        int seenMark = _seenMark;
         for (int e = _edgeStart[i], end = _edgeStart[i + 1]; e < end; e++)
         {
+            // Lower bound of the tentative distance (v ≤ 0), growing along the row: nothing further can beat best.
+            long bound = rowBase - _edgeScore[e];
+            if (bound >= best.Dist)
+            {
+                break;
+            }
             int p = _edgePost[e];
-            int cap = _cap[p];
-            if (cap == 0 || _done[p] == _stamp)
+            ref Column column = ref _columns[p];
+            if (column.Cap == 0 || column.Mark == seenMark + 1)
             {
                 continue;
             }
-            long nd = baseCost + Cost(e) - _v[p];
+            long nd = bound - column.V;
             if (nd >= best.Dist)
             {
                 continue;
             }
-            if (_occ[p] < cap)
+            if (column.Occ < column.Cap)
             {
                 best = new FreeCandidate { Dist = nd, Column = p, Row = i, Edge = e };
             }
-            else if (_seen[p] != _stamp)
+            else if (column.Mark != seenMark)
             {
-                _seen[p] = _stamp;
-                _dist[p] = nd;
+                column.Mark = seenMark;
+                column.Dist = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
-                Push(p);
+                _heap.Push(p, nd);
             }
-            else if (nd < _dist[p])
+            else if (nd < column.Dist)
             {
-                _dist[p] = nd;
+                column.Dist = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
-                SiftUp(_heapPos[p]);
+                _heap.Decrease(p, nd);
             }
         }
     }
 
     private void AddToPost(int i, int p)
     {
-        int slot = _slotStart[p] + _occ[p]++;
+        int slot = _slotStart[p] + _columns[p].Occ++;
         _slots[slot] = i;
         _seekerSlot[i] = slot;
     }
 
     private void RemoveFromPost(int i, int p)
     {
-        int last = _slotStart[p] + --_occ[p];
+        int last = _slotStart[p] + --_columns[p].Occ;
         int slot = _seekerSlot[i];
         int moved = _slots[last];
         _slots[slot] = moved;
         _seekerSlot[moved] = slot;
     }
 
-    private void Push(int p)
+    /// <summary>A post column's hot state: potential, usable openings, occupancy, search mark and tentative distance.</summary>
+    private struct Column
     {
-        int k = _heapCount++;
-        _heap[k] = p;
-        _heapPos[p] = k;
-        SiftUp(k);
-    }
-
-    private int PopMin()
-    {
-        int top = _heap[0];
-        int last = _heap[--_heapCount];
-        if (_heapCount > 0)
-        {
-            _heap[0] = last;
-            _heapPos[last] = 0;
-            SiftDown(0);
-        }
-        return top;
-    }
-
-    private void SiftUp(int k)
-    {
-        int item = _heap[k];
-        long key = _dist[item];
-        while (k > 0)
-        {
-            int parent = (k - 1) >> 1;
-            int other = _heap[parent];
-            if (_dist[other] <= key)
-            {
-                break;
-            }
-            _heap[k] = other;
-            _heapPos[other] = k;
-            k = parent;
-        }
-        _heap[k] = item;
-        _heapPos[item] = k;
-    }
-
-    private void SiftDown(int k)
-    {
-        int item = _heap[k];
-        long key = _dist[item];
-        int count = _heapCount;
-        while (true)
-        {
-            int child = (2 * k) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-            int right = child + 1;
-            if (right < count && _dist[_heap[right]] < _dist[_heap[child]])
-            {
-                child = right;
-            }
-            int other = _heap[child];
-            if (_dist[other] >= key)
-            {
-                break;
-            }
-            _heap[k] = other;
-            _heapPos[other] = k;
-            k = child;
-        }
-        _heap[k] = item;
-        _heapPos[item] = k;
+        public long V;
+        public long Dist;
+        public int Cap;
+        public int Occ;
+        public int Mark;
     }
 
     /// <summary>The cheapest column with a free opening seen so far: a post (Column ≥ 0) or Row's unplaced column.</summary>

@@ -29,6 +29,7 @@ public static class MatchSolveTiming
         var build = Stopwatch.StartNew();
         var graph = CandidateGraphBuilder.Build(seekers, posts, new MatchOptions(MatchingData.AsOf), ScoringModel.Default, 50);
         Console.WriteLine($"graph {seekerCount} x {postCount}: {graph.EdgeCount} edges, built in {build.ElapsedMilliseconds} ms");
+        PrintComponents(graph);
         foreach (var objective in new[] { FairObjective.Score, FairObjective.Placements })
         {
             var times = new List<double>();
@@ -49,5 +50,42 @@ public static class MatchSolveTiming
                 + $"CPU median {cpu[cpu.Count / 2]:F1} ms, placed {result!.Placed}, score {result.TotalScoreMicro} micro"));
         }
         return true;
+    }
+
+    // Connected components of seekers and posts joined by edges: how far the solve could split into independent parts.
+    private static void PrintComponents(CandidateGraph graph)
+    {
+        var parent = new int[graph.PostCount];
+        for (var p = 0; p < parent.Length; p++)
+        {
+            parent[p] = p;
+        }
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+        for (var s = 0; s < graph.SeekerCount; s++)
+        {
+            for (var e = graph.EdgeStart[s] + 1; e < graph.EdgeStart[s + 1]; e++)
+            {
+                parent[Find(graph.EdgePost[e])] = Find(graph.EdgePost[graph.EdgeStart[s]]);
+            }
+        }
+        var edges = new Dictionary<int, long>();
+        for (var s = 0; s < graph.SeekerCount; s++)
+        {
+            if (graph.EdgeStart[s + 1] > graph.EdgeStart[s])
+            {
+                var root = Find(graph.EdgePost[graph.EdgeStart[s]]);
+                edges[root] = edges.GetValueOrDefault(root) + graph.EdgeStart[s + 1] - graph.EdgeStart[s];
+            }
+        }
+        var largest = edges.Values.OrderDescending().Take(5).Select(v => v.ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine($"components with edges: {edges.Count}; largest by edges: {string.Join(", ", largest)}");
     }
 }

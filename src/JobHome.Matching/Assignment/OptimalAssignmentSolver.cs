@@ -24,16 +24,19 @@ namespace JobHome.Matching.Assignment;
 /// rows are sorted into a private copy). Since v ≤ 0, an edge's tentative distance is at least d_i − u_i + c(i,j), which
 /// only grows along the row, so the scan stops at the first edge whose bound reaches the cheapest free column seen: no
 /// later edge can improve the search. The same holds for the row minimum that sets u_s.</para>
-/// <para>All arrays are allocated once per solve; per-seeker state is reset with stamps. The per-post fields read on
-/// every edge (potential, capacity, occupancy, search mark, tentative distance) share one struct so that an edge
-/// costs one cache line.</para>
+/// <para>All arrays are allocated once per solve; per-seeker state is reset with stamps. The scan is bound by cache misses,
+/// so the per-post fields read on every edge (potential, free openings, search mark) share one 16-byte struct, posts
+/// that can take nobody get v = −∞ (their distance never beats a bound, so no test is needed), and each edge's post
+/// and score sit side by side.</para>
 /// </remarks>
 internal sealed class OptimalAssignmentSolver
 {
+    /// <summary>v of a post that can take nobody: any distance through it exceeds every bound, without overflow.</summary>
+    private const long Unusable = long.MinValue / 4;
+
     private readonly int _seekers;
     private readonly int[] _edgeStart;
-    private readonly int[] _edgePost;
-    private readonly int[] _edgeScore;
+    private readonly Edge[] _edges;
     private readonly int[]? _graphEdge;
     private readonly long _big;
 
@@ -44,6 +47,7 @@ internal sealed class OptimalAssignmentSolver
     private readonly int[] _assignedEdge;
     private readonly long[] _u;
 
+    private readonly long[] _dist;
     private readonly int[] _predRow;
     private readonly int[] _predEdge;
     private readonly int[] _finalized;
@@ -54,34 +58,38 @@ internal sealed class OptimalAssignmentSolver
     public OptimalAssignmentSolver(CandidateGraph graph, bool placementsFirst)
     {
         _seekers = graph.SeekerCount;
-        (_, _edgeStart, _edgePost, _edgeScore) = graph.Arrays;
-        _graphEdge = SortRowsIfNeeded(ref _edgePost, ref _edgeScore, _edgeStart, _seekers);
+        (_, _edgeStart, int[] edgePost, int[] edgeScore) = graph.Arrays;
+        (_edges, _graphEdge) = BestFirstEdges(edgePost, edgeScore, _edgeStart, _seekers);
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;
-        _columns = new Column[posts];
-        foreach (int p in _edgePost)
+        var degree = new int[posts];
+        foreach (int p in edgePost)
         {
-            _columns[p].Cap++;
+            degree[p]++;
         }
+        _columns = new Column[posts];
         _slotStart = new int[posts + 1];
         for (int p = 0; p < posts; p++)
         {
-            _columns[p].Cap = Math.Min(_columns[p].Cap, graph.Capacity[p]);
-            _slotStart[p + 1] = _slotStart[p] + _columns[p].Cap;
+            int cap = Math.Min(degree[p], graph.Capacity[p]);
+            _columns[p].Free = cap;
+            _columns[p].V = cap == 0 ? Unusable : 0;
+            _slotStart[p + 1] = _slotStart[p] + cap;
         }
         _slots = new int[_slotStart[posts]];
         _seekerSlot = new int[_seekers];
         _assignedEdge = new int[_seekers];
         Array.Fill(_assignedEdge, -1);
         _u = new long[_seekers];
+        _dist = new long[posts];
         _predRow = new int[posts];
         _predEdge = new int[posts];
         _finalized = new int[posts];
         _heap = new ColumnHeap(posts);
     }
 
-    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price in micro-points.</summary>
+    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price (micro-points).</summary>
     public ReadOnlySpan<long> ColumnPotentials
     {
         get
@@ -89,7 +97,7 @@ internal sealed class OptimalAssignmentSolver
             var v = new long[_columns.Length];
             for (int p = 0; p < v.Length; p++)
             {
-                v[p] = _columns[p].V;
+                v[p] = _columns[p].V == Unusable ? 0 : _columns[p].V;
             }
             return v;
         }
@@ -128,10 +136,10 @@ internal sealed class OptimalAssignmentSolver
     }
 
     /// <summary>
-    /// Leaves rows already sorted best score first as they are (returns null); otherwise replaces the arrays by copies
-    /// with every row sorted (ties in graph order) and returns the graph edge index of each copied edge.
+    /// The edges with every row best score first: in graph order when the rows already are (the graph index of each
+    /// edge is then null), otherwise sorted (ties in graph order) with the graph index of each edge.
     /// </summary>
-    internal static int[]? SortRowsIfNeeded(ref int[] edgePost, ref int[] edgeScore, int[] edgeStart, int seekers)
+    private static (Edge[] Edges, int[]? GraphEdge) BestFirstEdges(int[] edgePost, int[] edgeScore, int[] edgeStart, int seekers)
     {
         bool sorted = true;
         for (int s = 0; s < seekers && sorted; s++)
@@ -145,31 +153,30 @@ internal sealed class OptimalAssignmentSolver
                 }
             }
         }
+        var edges = new Edge[edgePost.Length];
         if (sorted)
         {
-            return null;
+            for (int e = 0; e < edges.Length; e++)
+            {
+                edges[e] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
+            }
+            return (edges, null);
         }
-        int[] scores = edgeScore;
         var graphEdge = new int[edgePost.Length];
         for (int e = 0; e < graphEdge.Length; e++)
         {
             graphEdge[e] = e;
         }
-        Comparison<int> bestFirst = (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b);
+        Comparison<int> bestFirst = (a, b) => edgeScore[a] != edgeScore[b] ? edgeScore[b].CompareTo(edgeScore[a]) : a.CompareTo(b);
         for (int s = 0; s < seekers; s++)
         {
             graphEdge.AsSpan(edgeStart[s], edgeStart[s + 1] - edgeStart[s]).Sort(bestFirst);
         }
-        var post = new int[edgePost.Length];
-        var score = new int[edgePost.Length];
-        for (int e = 0; e < graphEdge.Length; e++)
+        for (int e = 0; e < edges.Length; e++)
         {
-            post[e] = edgePost[graphEdge[e]];
-            score[e] = scores[graphEdge[e]];
+            edges[e] = new Edge { Post = edgePost[graphEdge[e]], Score = edgeScore[graphEdge[e]] };
         }
-        edgePost = post;
-        edgeScore = score;
-        return graphEdge;
+        return (edges, graphEdge);
     }
 
     private void AssignSeeker(int s)
@@ -181,23 +188,19 @@ internal sealed class OptimalAssignmentSolver
         for (int e = start; e < end; e++)
         {
             // c(s,e) is a lower bound of the reduced cost (v ≤ 0) and grows along the row.
-            long cost = -(_edgeScore[e] + _big);
+            long cost = -(_edges[e].Score + _big);
             if (cost > min || (cost == min && freeAtMin >= 0))
             {
                 break;
             }
-            ref Column column = ref _columns[_edgePost[e]];
-            if (column.Cap == 0)
-            {
-                continue;
-            }
+            ref Column column = ref _columns[_edges[e].Post];
             long rc = cost - column.V;
             if (rc < min)
             {
                 min = rc;
-                freeAtMin = column.Occ < column.Cap ? e : -1;
+                freeAtMin = column.Free > 0 ? e : -1;
             }
-            else if (rc == min && freeAtMin < 0 && column.Occ < column.Cap)
+            else if (rc == min && freeAtMin < 0 && column.Free > 0)
             {
                 freeAtMin = e;
             }
@@ -207,7 +210,7 @@ internal sealed class OptimalAssignmentSolver
         // Fast path: a cheapest column with a free opening needs no search (D = 0, potentials unchanged).
         if (freeAtMin >= 0)
         {
-            AddToPost(s, _edgePost[freeAtMin]);
+            AddToPost(s, _edges[freeAtMin].Post);
             _assignedEdge[s] = freeAtMin;
             return;
         }
@@ -233,11 +236,10 @@ internal sealed class OptimalAssignmentSolver
         while (_heap.Count > 0 && _heap.MinKey < best.Dist)
         {
             int j = _heap.PopMin();
-            ref Column column = ref _columns[j];
-            column.Mark = doneMark;
+            _columns[j].Mark = doneMark;
             _finalized[finalizedCount++] = j;
-            long dj = column.Dist;
-            for (int k = _slotStart[j], last = _slotStart[j] + column.Occ; k < last; k++)
+            long dj = _dist[j];
+            for (int k = _slotStart[j], last = _slotStart[j + 1]; k < last; k++)
             {
                 RelaxRow(_slots[k], dj, s, ref best);
             }
@@ -245,17 +247,17 @@ internal sealed class OptimalAssignmentSolver
         long total = best.Dist;
 
         // Potentials: finalised columns and their rows move by D − d so that r stays ≥ 0 and the path becomes tight.
+        // Finalised columns are full, so their slots are exactly their seekers.
         for (int f = 0; f < finalizedCount; f++)
         {
             int j = _finalized[f];
-            ref Column column = ref _columns[j];
-            long delta = total - column.Dist;
+            long delta = total - _dist[j];
             if (delta == 0)
             {
                 continue;
             }
-            column.V -= delta;
-            for (int k = _slotStart[j], last = _slotStart[j] + column.Occ; k < last; k++)
+            _columns[j].V -= delta;
+            for (int k = _slotStart[j], last = _slotStart[j + 1]; k < last; k++)
             {
                 _u[_slots[k]] += delta;
             }
@@ -270,18 +272,18 @@ internal sealed class OptimalAssignmentSolver
             int oldEdge = _assignedEdge[row];
             if (oldEdge >= 0)
             {
-                RemoveFromPost(row, _edgePost[oldEdge]);
+                RemoveFromPost(row, _edges[oldEdge].Post);
             }
             if (edge >= 0)
             {
-                AddToPost(row, _edgePost[edge]);
+                AddToPost(row, _edges[edge].Post);
             }
             _assignedEdge[row] = edge;
             if (row == s)
             {
                 return;
             }
-            int post = _edgePost[oldEdge];
+            int post = _edges[oldEdge].Post;
             row = _predRow[post];
             edge = _predEdge[post];
         }
@@ -300,37 +302,34 @@ internal sealed class OptimalAssignmentSolver
         for (int e = _edgeStart[i], end = _edgeStart[i + 1]; e < end; e++)
         {
             // Lower bound of the tentative distance (v ≤ 0), growing along the row: nothing further can beat best.
-            long bound = rowBase - _edgeScore[e];
+            Edge edge = _edges[e];
+            long bound = rowBase - edge.Score;
             if (bound >= best.Dist)
             {
                 break;
             }
-            int p = _edgePost[e];
-            ref Column column = ref _columns[p];
-            if (column.Cap == 0 || column.Mark == seenMark + 1)
-            {
-                continue;
-            }
+            ref Column column = ref _columns[edge.Post];
             long nd = bound - column.V;
-            if (nd >= best.Dist)
+            if (nd >= best.Dist || column.Mark == seenMark + 1)
             {
                 continue;
             }
-            if (column.Occ < column.Cap)
+            int p = edge.Post;
+            if (column.Free > 0)
             {
                 best = new FreeCandidate { Dist = nd, Column = p, Row = i, Edge = e };
             }
             else if (column.Mark != seenMark)
             {
                 column.Mark = seenMark;
-                column.Dist = nd;
+                _dist[p] = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
                 _heap.Push(p, nd);
             }
-            else if (nd < column.Dist)
+            else if (nd < _dist[p])
             {
-                column.Dist = nd;
+                _dist[p] = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
                 _heap.Decrease(p, nd);
@@ -340,28 +339,34 @@ internal sealed class OptimalAssignmentSolver
 
     private void AddToPost(int i, int p)
     {
-        int slot = _slotStart[p] + _columns[p].Occ++;
+        int occupied = _slotStart[p + 1] - _slotStart[p] - _columns[p].Free--;
+        int slot = _slotStart[p] + occupied;
         _slots[slot] = i;
         _seekerSlot[i] = slot;
     }
 
     private void RemoveFromPost(int i, int p)
     {
-        int last = _slotStart[p] + --_columns[p].Occ;
+        int last = _slotStart[p + 1] - ++_columns[p].Free;
         int slot = _seekerSlot[i];
         int moved = _slots[last];
         _slots[slot] = moved;
         _seekerSlot[moved] = slot;
     }
 
-    /// <summary>A post column's hot state: potential, usable openings, occupancy, search mark and tentative distance.</summary>
+    /// <summary>One edge of a row: the post and the score in micro-points.</summary>
+    private struct Edge
+    {
+        public int Post;
+        public int Score;
+    }
+
+    /// <summary>A post column's hot state (16 bytes): potential, search mark and openings still free.</summary>
     private struct Column
     {
         public long V;
-        public long Dist;
-        public int Cap;
-        public int Occ;
         public int Mark;
+        public int Free;
     }
 
     /// <summary>The cheapest column with a free opening seen so far: a post (Column ≥ 0) or Row's unplaced column.</summary>

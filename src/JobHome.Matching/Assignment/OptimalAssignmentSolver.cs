@@ -89,7 +89,7 @@ internal sealed class OptimalAssignmentSolver
         _heap = new ColumnHeap(posts);
     }
 
-    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price (micro-points).</summary>
+    /// <summary>Column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price (micro-points).</summary>
     public ReadOnlySpan<long> ColumnPotentials
     {
         get

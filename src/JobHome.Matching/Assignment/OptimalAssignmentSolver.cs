@@ -24,9 +24,9 @@ namespace JobHome.Matching.Assignment;
 /// rows are sorted into a private copy). Since v ≤ 0, an edge's tentative distance is at least d_i − u_i + c(i,j), which
 /// only grows along the row, so the scan stops at the first edge whose bound reaches the cheapest free column seen: no
 /// later edge can improve the search. The same holds for the row minimum that sets u_s.</para>
-/// <para>Seekers are taken grouped by their best post (see <see cref="GroupedByBestPost"/>). All arrays are allocated
-/// once per solve; per-seeker state is reset with stamps. The scan is bound by cache misses,
-/// so the per-post fields read on every edge (potential, free openings, search mark) share one 16-byte struct, posts
+/// <para>Seekers are taken grouped by their best post (see <see cref="GroupedByBestPost"/>), rows laid out in that
+/// order (see <see cref="InOrder"/>). All arrays are allocated once per solve; per-seeker state is reset with stamps.
+/// The scan is bound by cache misses, so the per-post fields read on every edge (potential, free openings, search mark) share one 16-byte struct, posts
 /// that can take nobody get v = −∞ (their distance never beats a bound, so no test is needed), and each edge's post
 /// and score sit side by side.</para>
 /// </remarks>
@@ -38,7 +38,8 @@ internal sealed class OptimalAssignmentSolver
     private readonly int _seekers;
     private readonly int[] _edgeStart;
     private readonly Edge[] _edges;
-    private readonly int[]? _graphEdge;
+    private readonly int[] _graphEdge;
+    private readonly int[] _seekerAt;
     private readonly long _big;
 
     private readonly Column[] _columns;
@@ -59,8 +60,10 @@ internal sealed class OptimalAssignmentSolver
     public OptimalAssignmentSolver(CandidateGraph graph, bool placementsFirst)
     {
         _seekers = graph.SeekerCount;
-        (_, _edgeStart, int[] edgePost, int[] edgeScore) = graph.Arrays;
-        (_edges, _graphEdge) = BestFirstEdges(edgePost, edgeScore, _edgeStart, _seekers);
+        (_, int[] graphStart, int[] edgePost, int[] edgeScore) = graph.Arrays;
+        (Edge[] edges, int[]? sortedGraphEdge) = BestFirstEdges(edgePost, edgeScore, graphStart, _seekers);
+        _seekerAt = GroupedByBestPost(edges, graphStart, _seekers);
+        (_edgeStart, _edges, _graphEdge) = InOrder(edges, sortedGraphEdge, graphStart, _seekerAt);
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;
@@ -110,31 +113,25 @@ internal sealed class OptimalAssignmentSolver
         const string Phase = "optimal";
         int step = Math.Max(1, _seekers / 100);
         progress?.Report(new SolveProgress(Phase, 0, _seekers));
-        int[] order = GroupedByBestPost();
         for (int s = 0; s < _seekers; s++)
         {
             if ((s & 63) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            AssignSeeker(order[s]);
+            AssignSeeker(s);
             if (progress is not null && (s + 1) % step == 0 && s + 1 < _seekers)
             {
                 progress.Report(new SolveProgress(Phase, s + 1, _seekers));
             }
         }
         progress?.Report(new SolveProgress(Phase, _seekers, _seekers));
-        if (_graphEdge is { } graphEdge)
+        var result = new int[_seekers];
+        for (int s = 0; s < _seekers; s++)
         {
-            for (int s = 0; s < _seekers; s++)
-            {
-                if (_assignedEdge[s] >= 0)
-                {
-                    _assignedEdge[s] = graphEdge[_assignedEdge[s]];
-                }
-            }
+            result[_seekerAt[s]] = _assignedEdge[s] < 0 ? -1 : _graphEdge[_assignedEdge[s]];
         }
-        return _assignedEdge;
+        return result;
     }
 
     /// <summary>
@@ -145,18 +142,41 @@ internal sealed class OptimalAssignmentSolver
     /// among ties. Seekers that want the same post in a row keep the posts and rows a search touches in cache, which
     /// cut the solve of the 120,000 × 50,000 fair by about a fifth.
     /// </remarks>
-    private int[] GroupedByBestPost()
+    private static int[] GroupedByBestPost(Edge[] edges, int[] edgeStart, int seekers)
     {
-        var keys = new long[_seekers];
-        var order = new int[_seekers];
-        for (int i = 0; i < _seekers; i++)
+        var keys = new long[seekers];
+        var order = new int[seekers];
+        for (int i = 0; i < seekers; i++)
         {
             order[i] = i;
-            long post = _edgeStart[i + 1] > _edgeStart[i] ? _edges[_edgeStart[i]].Post : int.MaxValue;
+            long post = edgeStart[i + 1] > edgeStart[i] ? edges[edgeStart[i]].Post : int.MaxValue;
             keys[i] = (post << 32) | (uint)i;
         }
         Array.Sort(keys, order);
         return order;
+    }
+
+    /// <summary>
+    /// The rows laid out in processing order (row r is seeker <paramref name="seekerAt"/>[r]), so that seekers solved
+    /// one after the other, whose rows a search reads together, sit together in memory; with each edge's graph index.
+    /// </summary>
+    private static (int[] Start, Edge[] Edges, int[] GraphEdge) InOrder(Edge[] edges, int[]? sortedGraphEdge, int[] edgeStart,
+        int[] seekerAt)
+    {
+        var start = new int[seekerAt.Length + 1];
+        var laid = new Edge[edges.Length];
+        var graphEdge = new int[edges.Length];
+        int k = 0;
+        for (int r = 0; r < seekerAt.Length; r++)
+        {
+            for (int e = edgeStart[seekerAt[r]], end = edgeStart[seekerAt[r] + 1]; e < end; e++, k++)
+            {
+                laid[k] = edges[e];
+                graphEdge[k] = sortedGraphEdge is null ? e : sortedGraphEdge[e];
+            }
+            start[r + 1] = k;
+        }
+        return (start, laid, graphEdge);
     }
 
     /// <summary>

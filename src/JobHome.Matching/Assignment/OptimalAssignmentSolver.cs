@@ -26,9 +26,9 @@ namespace JobHome.Matching.Assignment;
 /// later edge can improve the search. The same holds for the row minimum that sets u_s.</para>
 /// <para>Seekers are taken grouped by their best post (see <see cref="GroupedByBestPost"/>), rows laid out in that
 /// order (see <see cref="InOrder"/>). All arrays are allocated once per solve; per-seeker state is reset with stamps.
-/// The scan is bound by cache misses, so the per-post fields read on every edge (potential, free openings, search mark) share one 16-byte struct, posts
-/// that can take nobody get v = −∞ (their distance never beats a bound, so no test is needed), and each edge's post
-/// and score sit side by side.</para>
+/// The scan is bound by cache misses, so the per-post fields read on every edge (potential, free openings, search
+/// mark) share one 16-byte struct, posts that can take nobody get v = −∞ (their distance never beats a bound, so no
+/// test is needed), and each edge's post and score sit side by side.</para>
 /// </remarks>
 internal sealed class OptimalAssignmentSolver
 {

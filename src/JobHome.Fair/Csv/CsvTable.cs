@@ -15,18 +15,13 @@ internal static class CsvTable
     /// <param name="columns">Expected header, in order.</param>
     /// <param name="maskedColumns">Columns holding personal data; their values are masked in issues.</param>
     /// <param name="issues">Receives every problem found.</param>
-    /// <param name="onRow">Called for each well-formed record, in file order.</param>
-    /// <param name="pipelined">
-    /// Split records into fields on this thread while <paramref name="onRow"/> runs on another one (still one row at a
-    /// time, in file order, with the same issues in the same order).
-    /// </param>
+    /// <param name="onRow">Called for each well-formed record.</param>
     public static bool Read(
         string path,
         IReadOnlyList<string> columns,
         IReadOnlySet<string> maskedColumns,
         List<CsvIssue> issues,
-        Action<CsvRow> onRow,
-        bool pipelined = false)
+        Action<CsvRow> onRow)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -49,33 +44,34 @@ internal static class CsvTable
             {
                 return false;
             }
-            void Handle(CsvRecord record)
+            while (records.Read() is { } record)
             {
-                if (Check(file, record, columns, maskedColumns, issues))
+                if (record.Error is { } error)
                 {
-                    onRow(new CsvRow(file, record.Line, columns, record.Fields, maskedColumns, issues));
+                    var value = error.Field < record.Fields.Count ? record.Fields[error.Field] : string.Empty;
+                    if (record.Fields.Count != columns.Count || value.Contains('\n', StringComparison.Ordinal)
+                        || value.Contains('\r', StringComparison.Ordinal))
+                    {
+                        // The values no longer line up with the columns (or run into later records), so any of
+                        // them might be a name: name the record only.
+                        issues.Add(new CsvIssue(file, record.Line, "(row)", NotShown,
+                            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"{error.Message}; the record has {record.Fields.Count} values for {columns.Count} columns")));
+                        continue;
+                    }
+                    var column = columns[error.Field];
+                    issues.Add(new CsvIssue(file, record.Line, column, Shown(column, value, maskedColumns), error.Message));
+                    continue;
                 }
-            }
-            if (!pipelined)
-            {
-                while (records.Read() is { } record)
+                if (record.Fields.Count != columns.Count)
                 {
-                    Handle(record);
+                    issues.Add(new CsvIssue(file, record.Line, "(row)",
+                        record.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        $"the record has {record.Fields.Count} values but the header has {columns.Count} columns; "
+                        + "quote values that contain commas (字段数不符)"));
+                    continue;
                 }
-                return true;
-            }
-            using var pipeline = new RecordPipeline(Handle);
-            try
-            {
-                while (records.Read() is { } record)
-                {
-                    pipeline.Add(record);
-                }
-            }
-            finally
-            {
-                // Also when reading fails: the rows read so far are handled before the failure is reported.
-                pipeline.Complete();
+                onRow(new CsvRow(file, record.Line, columns, record.Fields, maskedColumns, issues));
             }
             return true;
         }
@@ -116,40 +112,8 @@ internal static class CsvTable
             {
                 items.Add(item);
             }
-        }, pipelined: true);
+        });
         return new CsvLoad<T>(items, issues, usable);
-    }
-
-    /// <summary>Records the problem of a record that is not well formed; returns true for a well-formed one.</summary>
-    private static bool Check(string file, CsvRecord record, IReadOnlyList<string> columns, IReadOnlySet<string> maskedColumns,
-        List<CsvIssue> issues)
-    {
-        if (record.Error is { } error)
-        {
-            var value = error.Field < record.Fields.Count ? record.Fields[error.Field] : string.Empty;
-            if (record.Fields.Count != columns.Count || value.Contains('\n', StringComparison.Ordinal)
-                || value.Contains('\r', StringComparison.Ordinal))
-            {
-                // The values no longer line up with the columns (or run into later records), so any of
-                // them might be a name: name the record only.
-                issues.Add(new CsvIssue(file, record.Line, "(row)", NotShown,
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{error.Message}; the record has {record.Fields.Count} values for {columns.Count} columns")));
-                return false;
-            }
-            var column = columns[error.Field];
-            issues.Add(new CsvIssue(file, record.Line, column, Shown(column, value, maskedColumns), error.Message));
-            return false;
-        }
-        if (record.Fields.Count != columns.Count)
-        {
-            issues.Add(new CsvIssue(file, record.Line, "(row)",
-                record.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"the record has {record.Fields.Count} values but the header has {columns.Count} columns; "
-                + "quote values that contain commas (字段数不符)"));
-            return false;
-        }
-        return true;
     }
 
     /// <summary>Shown instead of a value that cannot be attributed to a column.</summary>

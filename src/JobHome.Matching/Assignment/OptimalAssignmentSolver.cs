@@ -61,9 +61,8 @@ internal sealed class OptimalAssignmentSolver
     {
         _seekers = graph.SeekerCount;
         (_, int[] graphStart, int[] edgePost, int[] edgeScore) = graph.Arrays;
-        (Edge[] edges, int[]? sortedGraphEdge) = BestFirstEdges(edgePost, edgeScore, graphStart, _seekers);
-        _seekerAt = GroupedByBestPost(edges, graphStart, _seekers);
-        (_edgeStart, _edges, _graphEdge) = InOrder(edges, sortedGraphEdge, graphStart, _seekerAt);
+        _seekerAt = GroupedByBestPost(edgePost, edgeScore, graphStart, _seekers);
+        (_edgeStart, _edges, _graphEdge) = InOrder(edgePost, edgeScore, graphStart, _seekerAt);
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;
@@ -142,14 +141,22 @@ internal sealed class OptimalAssignmentSolver
     /// among ties. Seekers that want the same post in a row keep the posts and rows a search touches in cache, which
     /// cut the solve of the 120,000 × 50,000 fair by about a fifth.
     /// </remarks>
-    private static int[] GroupedByBestPost(Edge[] edges, int[] edgeStart, int seekers)
+    private static int[] GroupedByBestPost(int[] edgePost, int[] edgeScore, int[] edgeStart, int seekers)
     {
         var keys = new long[seekers];
         var order = new int[seekers];
         for (int i = 0; i < seekers; i++)
         {
             order[i] = i;
-            long post = edgeStart[i + 1] > edgeStart[i] ? edges[edgeStart[i]].Post : int.MaxValue;
+            int best = -1;
+            for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
+            {
+                if (best < 0 || edgeScore[e] > edgeScore[best])
+                {
+                    best = e;
+                }
+            }
+            long post = best < 0 ? int.MaxValue : edgePost[best];
             keys[i] = (post << 32) | (uint)i;
         }
         Array.Sort(keys, order);
@@ -157,70 +164,57 @@ internal sealed class OptimalAssignmentSolver
     }
 
     /// <summary>
-    /// The rows laid out in processing order (row r is seeker <paramref name="seekerAt"/>[r]), so that seekers solved
-    /// one after the other, whose rows a search reads together, sit together in memory; with each edge's graph index.
+    /// The rows laid out in processing order (row r is seeker <paramref name="seekerAt"/>[r]), each best score first
+    /// (ties in graph order), with the graph index of every edge. Seekers solved one after the other, whose rows a
+    /// search reads together, then sit together in memory.
     /// </summary>
-    private static (int[] Start, Edge[] Edges, int[] GraphEdge) InOrder(Edge[] edges, int[]? sortedGraphEdge, int[] edgeStart,
+    private static (int[] Start, Edge[] Edges, int[] GraphEdge) InOrder(int[] edgePost, int[] edgeScore, int[] edgeStart,
         int[] seekerAt)
     {
         var start = new int[seekerAt.Length + 1];
-        var laid = new Edge[edges.Length];
-        var graphEdge = new int[edges.Length];
+        var laid = new Edge[edgePost.Length];
+        var graphEdge = new int[edgePost.Length];
+        var keys = Array.Empty<long>();
         int k = 0;
         for (int r = 0; r < seekerAt.Length; r++)
         {
-            for (int e = edgeStart[seekerAt[r]], end = edgeStart[seekerAt[r] + 1]; e < end; e++, k++)
+            int from = edgeStart[seekerAt[r]];
+            int length = edgeStart[seekerAt[r] + 1] - from;
+            bool sorted = true;
+            for (int e = from + 1; e < from + length; e++)
             {
-                laid[k] = edges[e];
-                graphEdge[k] = sortedGraphEdge is null ? e : sortedGraphEdge[e];
+                sorted &= edgeScore[e] <= edgeScore[e - 1];
+            }
+            if (sorted)
+            {
+                for (int e = from; e < from + length; e++, k++)
+                {
+                    laid[k] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
+                    graphEdge[k] = e;
+                }
+            }
+            else
+            {
+                // Key: highest score first, then graph order; the low half is the graph edge index.
+                if (keys.Length < length)
+                {
+                    keys = new long[Math.Max(length, keys.Length * 2)];
+                }
+                for (int j = 0; j < length; j++)
+                {
+                    keys[j] = ((long)(CandidateGraph.ScoreScale - edgeScore[from + j]) << 32) | (uint)(from + j);
+                }
+                keys.AsSpan(0, length).Sort();
+                for (int j = 0; j < length; j++, k++)
+                {
+                    int e = (int)(uint)keys[j];
+                    laid[k] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
+                    graphEdge[k] = e;
+                }
             }
             start[r + 1] = k;
         }
         return (start, laid, graphEdge);
-    }
-
-    /// <summary>
-    /// The edges with every row best score first: in graph order when the rows already are (the graph index of each
-    /// edge is then null), otherwise sorted (ties in graph order) with the graph index of each edge.
-    /// </summary>
-    private static (Edge[] Edges, int[]? GraphEdge) BestFirstEdges(int[] edgePost, int[] edgeScore, int[] edgeStart, int seekers)
-    {
-        bool sorted = true;
-        for (int s = 0; s < seekers && sorted; s++)
-        {
-            for (int e = edgeStart[s] + 1; e < edgeStart[s + 1]; e++)
-            {
-                if (edgeScore[e] > edgeScore[e - 1])
-                {
-                    sorted = false;
-                    break;
-                }
-            }
-        }
-        var edges = new Edge[edgePost.Length];
-        if (sorted)
-        {
-            for (int e = 0; e < edges.Length; e++)
-            {
-                edges[e] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
-            }
-            return (edges, null);
-        }
-        var graphEdge = new int[edgePost.Length];
-        for (int e = 0; e < graphEdge.Length; e++)
-        {
-            graphEdge[e] = e;
-        }
-        Comparison<int> bestFirst = (a, b) => edgeScore[a] != edgeScore[b] ? edgeScore[b].CompareTo(edgeScore[a]) : a.CompareTo(b);
-        for (int s = 0; s < seekers; s++)
-        {
-            graphEdge.AsSpan(edgeStart[s], edgeStart[s + 1] - edgeStart[s]).Sort(bestFirst);
-        }
-        for (int e = 0; e < edges.Length; e++)
-        {
-            edges[e] = new Edge { Post = edgePost[graphEdge[e]], Score = edgeScore[graphEdge[e]] };
-        }
-        return (edges, graphEdge);
     }
 
     private void AssignSeeker(int s)

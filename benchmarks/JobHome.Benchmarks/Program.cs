@@ -15,12 +15,12 @@ public static class Program
     public const string InProcessLong = "--inProcessLong";
 
     /// <summary>
-    /// Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>, <c>time-postlist</c>
-    /// and <c>time-changes</c> run the console timing helpers instead.
+    /// Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>,
+    /// <c>time-match-solve</c>, <c>time-postlist</c> and <c>time-changes</c> run the console timing helpers instead.
     /// </summary>
     public static void Main(string[] args)
     {
-        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || PostListTiming.TryRun(args) || ChangeTiming.TryRun(args))
+        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args) || ChangeTiming.TryRun(args))
         {
             return;
         }

@@ -6,12 +6,12 @@ namespace JobHome.Matching.Assignment;
 /// share one column) plus one private "unplaced" column per seeker with cost 0 and capacity 1. Pair cost c = −w with
 /// w = score (+ BIG for the placements objective). Every row must be assigned, so the problem is a min-cost assignment
 /// of all rows, and every row always has a feasible choice (its own unplaced column).</para>
-/// <para><b>Invariants</b> after seekers 0..k−1 are processed, with row potentials u and column potentials v:
+/// <para><b>Invariants</b> after any k seekers are processed, with row potentials u and column potentials v:
 /// (1) reduced cost r(i,j) = c(i,j) − u_i − v_j ≥ 0 for every processed row i and every column j it may use;
 /// (2) r = 0 on every assigned pair; (3) v_j ≤ 0, and v_j &lt; 0 only for full columns (columns never lose seekers, so
 /// full stays full); unplaced columns keep v = 0. These are dual feasibility and complementary slackness of the LP
 /// min Σc·x s.t. each processed row assigned once, column j used ≤ k_j times (dual: max Σu + Σk_j v_j, v ≤ 0), so the
-/// assignment cost Σ(u_i + v_j) = Σu + Σk_j v_j equals a dual bound: the assignment of rows 0..k−1 is optimal.</para>
+/// assignment cost Σ(u_i + v_j) = Σu + Σk_j v_j equals a dual bound: the assignment of the processed rows is optimal.</para>
 /// <para><b>Step.</b> For a new seeker s set u_s = min(0, min_p c(s,p) − v_p), making its reduced costs ≥ 0. Dijkstra on
 /// reduced costs from s: row i → column j costs r(i,j); a full post → each seeker in it costs 0 (tight assigned pair);
 /// a seeker in a post → its own unplaced column costs −u_i. The first column popped with a free opening ends the search
@@ -20,77 +20,93 @@ namespace JobHome.Matching.Assignment;
 /// keeps r ≥ 0 (finalised/finalised: r + d_i − d_j ≥ 0; finalised row to unfinalised column: d_j ≥ D; the rest only
 /// grow) and makes the shortest path tight; augmenting along it then restores (1)–(3) with one more row. All arithmetic
 /// is exact in <see cref="long"/>: |costs| ≤ 1,000,000 + BIG and potentials are bounded by path sums of costs.</para>
-/// <para>All arrays are allocated once per solve; per-seeker state is reset with stamps.</para>
+/// <para><b>Pruning.</b> Each row's edges are scanned best score first (the graph builder writes rows that way; other
+/// rows are sorted into a private copy). Since v ≤ 0, an edge's tentative distance is at least d_i − u_i + c(i,j), which
+/// only grows along the row, so the scan stops at the first edge whose bound reaches the cheapest free column seen: no
+/// later edge can improve the search. The same holds for the row minimum that sets u_s.</para>
+/// <para>Seekers are taken grouped by their best post (see <see cref="GroupedByBestPost"/>), rows laid out in that
+/// order (see <see cref="InOrder"/>). All arrays are allocated once per solve; per-seeker state is reset with stamps.
+/// The scan is bound by cache misses, so the per-post fields read on every edge (potential, free openings, search
+/// mark) share one 16-byte struct, posts that can take nobody get v = −∞ (their distance never beats a bound, so no
+/// test is needed), and each edge's post and score sit side by side.</para>
 /// </remarks>
 internal sealed class OptimalAssignmentSolver
 {
+    /// <summary>v of a post that can take nobody: any distance through it exceeds every bound, without overflow.</summary>
+    private const long Unusable = long.MinValue / 4;
+
     private readonly int _seekers;
     private readonly int[] _edgeStart;
-    private readonly int[] _edgePost;
-    private readonly int[] _edgeScore;
+    private readonly Edge[] _edges;
+    private readonly int[] _graphEdge;
+    private readonly int[] _seekerAt;
     private readonly long _big;
 
-    private readonly int[] _cap;
-    private readonly int[] _occ;
+    private readonly Column[] _columns;
     private readonly int[] _slotStart;
     private readonly int[] _slots;
     private readonly int[] _seekerSlot;
     private readonly int[] _assignedEdge;
-
     private readonly long[] _u;
-    private readonly long[] _v;
 
     private readonly long[] _dist;
-    private readonly int[] _seen;
-    private readonly int[] _done;
     private readonly int[] _predRow;
     private readonly int[] _predEdge;
-    private readonly int[] _heap;
-    private readonly int[] _heapPos;
     private readonly int[] _finalized;
-    private int _heapCount;
-    private int _stamp;
+    private readonly ColumnHeap _heap;
+    private int _seenMark;
 
     /// <summary>Prepares a solve of <paramref name="graph"/>; <paramref name="placementsFirst"/> adds BIG to every pair.</summary>
     public OptimalAssignmentSolver(CandidateGraph graph, bool placementsFirst)
     {
         _seekers = graph.SeekerCount;
-        (_, _edgeStart, _edgePost, _edgeScore) = graph.Arrays;
+        (_, int[] graphStart, int[] edgePost, int[] edgeScore) = graph.Arrays;
+        _seekerAt = GroupedByBestPost(edgePost, edgeScore, graphStart, _seekers);
+        (_edgeStart, _edges, _graphEdge) = InOrder(edgePost, edgeScore, graphStart, _seekerAt);
         _big = placementsFirst ? (long)_seekers * CandidateGraph.ScoreScale + 1 : 0;
 
         int posts = graph.PostCount;
-        _cap = new int[posts];
-        foreach (int p in _edgePost)
+        var degree = new int[posts];
+        foreach (int p in edgePost)
         {
-            _cap[p]++;
+            degree[p]++;
         }
+        _columns = new Column[posts];
         _slotStart = new int[posts + 1];
         for (int p = 0; p < posts; p++)
         {
-            _cap[p] = Math.Min(_cap[p], graph.Capacity[p]);
-            _slotStart[p + 1] = _slotStart[p] + _cap[p];
+            int cap = Math.Min(degree[p], graph.Capacity[p]);
+            _columns[p].Free = cap;
+            _columns[p].V = cap == 0 ? Unusable : 0;
+            _slotStart[p + 1] = _slotStart[p] + cap;
         }
-        _occ = new int[posts];
         _slots = new int[_slotStart[posts]];
         _seekerSlot = new int[_seekers];
         _assignedEdge = new int[_seekers];
         Array.Fill(_assignedEdge, -1);
         _u = new long[_seekers];
-        _v = new long[posts];
         _dist = new long[posts];
-        _seen = new int[posts];
-        _done = new int[posts];
         _predRow = new int[posts];
         _predEdge = new int[posts];
-        _heap = new int[posts];
-        _heapPos = new int[posts];
         _finalized = new int[posts];
+        _heap = new ColumnHeap(posts);
     }
 
-    /// <summary>The column (post) potentials v ≤ 0 after <see cref="Run"/>: −v_p is post p's dual price in micro score units.</summary>
-    public ReadOnlySpan<long> ColumnPotentials => _v;
+    /// <summary>Column (post) potentials v ≤ 0 after <see cref="Run"/>, copied: −v_p is post p's dual price (micro-points).</summary>
+    public ReadOnlySpan<long> ColumnPotentials
+    {
+        get
+        {
+            var v = new long[_columns.Length];
+            for (int p = 0; p < v.Length; p++)
+            {
+                v[p] = _columns[p].V == Unusable ? 0 : _columns[p].V;
+            }
+            return v;
+        }
+    }
 
-    /// <summary>Solves and returns each seeker's chosen edge, or -1 for unplaced.</summary>
+    /// <summary>Solves and returns each seeker's chosen edge (an index into the graph's edges), or -1 for unplaced.</summary>
     public int[] Run(IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
         const string Phase = "optimal";
@@ -109,10 +125,97 @@ internal sealed class OptimalAssignmentSolver
             }
         }
         progress?.Report(new SolveProgress(Phase, _seekers, _seekers));
-        return _assignedEdge;
+        var result = new int[_seekers];
+        for (int s = 0; s < _seekers; s++)
+        {
+            result[_seekerAt[s]] = _assignedEdge[s] < 0 ? -1 : _graphEdge[_assignedEdge[s]];
+        }
+        return result;
     }
 
-    private long Cost(int e) => -(_edgeScore[e] + _big);
+    /// <summary>
+    /// Seekers grouped by the post of their best edge (seekers without edges last), input order within a group.
+    /// </summary>
+    /// <remarks>
+    /// Any order ends optimal (the invariants hold after each seeker); the order only picks which optimum is returned
+    /// among ties. Seekers that want the same post in a row keep the posts and rows a search touches in cache, which
+    /// cut the solve of the 120,000 × 50,000 fair by about a fifth.
+    /// </remarks>
+    private static int[] GroupedByBestPost(int[] edgePost, int[] edgeScore, int[] edgeStart, int seekers)
+    {
+        var keys = new long[seekers];
+        var order = new int[seekers];
+        for (int i = 0; i < seekers; i++)
+        {
+            order[i] = i;
+            int best = -1;
+            for (int e = edgeStart[i], end = edgeStart[i + 1]; e < end; e++)
+            {
+                if (best < 0 || edgeScore[e] > edgeScore[best])
+                {
+                    best = e;
+                }
+            }
+            long post = best < 0 ? int.MaxValue : edgePost[best];
+            keys[i] = (post << 32) | (uint)i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>
+    /// The rows laid out in processing order (row r is seeker <paramref name="seekerAt"/>[r]), each best score first
+    /// (ties in graph order), with the graph index of every edge. Seekers solved one after the other, whose rows a
+    /// search reads together, then sit together in memory.
+    /// </summary>
+    private static (int[] Start, Edge[] Edges, int[] GraphEdge) InOrder(int[] edgePost, int[] edgeScore, int[] edgeStart,
+        int[] seekerAt)
+    {
+        var start = new int[seekerAt.Length + 1];
+        var laid = new Edge[edgePost.Length];
+        var graphEdge = new int[edgePost.Length];
+        var keys = Array.Empty<long>();
+        int k = 0;
+        for (int r = 0; r < seekerAt.Length; r++)
+        {
+            int from = edgeStart[seekerAt[r]];
+            int length = edgeStart[seekerAt[r] + 1] - from;
+            bool sorted = true;
+            for (int e = from + 1; e < from + length; e++)
+            {
+                sorted &= edgeScore[e] <= edgeScore[e - 1];
+            }
+            if (sorted)
+            {
+                for (int e = from; e < from + length; e++, k++)
+                {
+                    laid[k] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
+                    graphEdge[k] = e;
+                }
+            }
+            else
+            {
+                // Key: highest score first, then graph order; the low half is the graph edge index.
+                if (keys.Length < length)
+                {
+                    keys = new long[Math.Max(length, keys.Length * 2)];
+                }
+                for (int j = 0; j < length; j++)
+                {
+                    keys[j] = ((long)(CandidateGraph.ScoreScale - edgeScore[from + j]) << 32) | (uint)(from + j);
+                }
+                keys.AsSpan(0, length).Sort();
+                for (int j = 0; j < length; j++, k++)
+                {
+                    int e = (int)(uint)keys[j];
+                    laid[k] = new Edge { Post = edgePost[e], Score = edgeScore[e] };
+                    graphEdge[k] = e;
+                }
+            }
+            start[r + 1] = k;
+        }
+        return (start, laid, graphEdge);
+    }
 
     private void AssignSeeker(int s)
     {
@@ -122,19 +225,20 @@ internal sealed class OptimalAssignmentSolver
         int freeAtMin = -1;
         for (int e = start; e < end; e++)
         {
-            int p = _edgePost[e];
-            int cap = _cap[p];
-            if (cap == 0)
+            // c(s,e) is a lower bound of the reduced cost (v ≤ 0) and grows along the row.
+            long cost = -(_edges[e].Score + _big);
+            if (cost > min || (cost == min && freeAtMin >= 0))
             {
-                continue;
+                break;
             }
-            long rc = Cost(e) - _v[p];
+            ref Column column = ref _columns[_edges[e].Post];
+            long rc = cost - column.V;
             if (rc < min)
             {
                 min = rc;
-                freeAtMin = _occ[p] < cap ? e : -1;
+                freeAtMin = column.Free > 0 ? e : -1;
             }
-            else if (rc == min && freeAtMin < 0 && _occ[p] < cap)
+            else if (rc == min && freeAtMin < 0 && column.Free > 0)
             {
                 freeAtMin = e;
             }
@@ -144,7 +248,7 @@ internal sealed class OptimalAssignmentSolver
         // Fast path: a cheapest column with a free opening needs no search (D = 0, potentials unchanged).
         if (freeAtMin >= 0)
         {
-            AddToPost(s, _edgePost[freeAtMin]);
+            AddToPost(s, _edges[freeAtMin].Post);
             _assignedEdge[s] = freeAtMin;
             return;
         }
@@ -157,21 +261,23 @@ internal sealed class OptimalAssignmentSolver
 
     private void Search(int s)
     {
-        _stamp++;
-        _heapCount = 0;
+        // Two marks per search: seen (in the heap) and finalised (popped).
+        _seenMark += 2;
+        int doneMark = _seenMark + 1;
+        _heap.Clear();
         int finalizedCount = 0;
 
         // Free columns never expand the search, so only the cheapest one is kept (not heaped): it is an upper bound
         // on D, and full columns at or beyond it are never finalised, so they are neither heaped nor recorded.
         var best = new FreeCandidate { Dist = -_u[s], Column = -1, Row = s, Edge = -1 };
         RelaxRow(s, 0, s, ref best);
-        while (_heapCount > 0 && _dist[_heap[0]] < best.Dist)
+        while (_heap.Count > 0 && _heap.MinKey < best.Dist)
         {
-            int j = PopMin();
-            _done[j] = _stamp;
+            int j = _heap.PopMin();
+            _columns[j].Mark = doneMark;
             _finalized[finalizedCount++] = j;
             long dj = _dist[j];
-            for (int k = _slotStart[j], last = _slotStart[j] + _occ[j]; k < last; k++)
+            for (int k = _slotStart[j], last = _slotStart[j + 1]; k < last; k++)
             {
                 RelaxRow(_slots[k], dj, s, ref best);
             }
@@ -179,6 +285,7 @@ internal sealed class OptimalAssignmentSolver
         long total = best.Dist;
 
         // Potentials: finalised columns and their rows move by D − d so that r stays ≥ 0 and the path becomes tight.
+        // Finalised columns are full, so their slots are exactly their seekers.
         for (int f = 0; f < finalizedCount; f++)
         {
             int j = _finalized[f];
@@ -187,8 +294,8 @@ internal sealed class OptimalAssignmentSolver
             {
                 continue;
             }
-            _v[j] -= delta;
-            for (int k = _slotStart[j], last = _slotStart[j] + _occ[j]; k < last; k++)
+            _columns[j].V -= delta;
+            for (int k = _slotStart[j], last = _slotStart[j + 1]; k < last; k++)
             {
                 _u[_slots[k]] += delta;
             }
@@ -203,151 +310,101 @@ internal sealed class OptimalAssignmentSolver
             int oldEdge = _assignedEdge[row];
             if (oldEdge >= 0)
             {
-                RemoveFromPost(row, _edgePost[oldEdge]);
+                RemoveFromPost(row, _edges[oldEdge].Post);
             }
             if (edge >= 0)
             {
-                AddToPost(row, _edgePost[edge]);
+                AddToPost(row, _edges[edge].Post);
             }
             _assignedEdge[row] = edge;
             if (row == s)
             {
                 return;
             }
-            int column = _edgePost[oldEdge];
-            row = _predRow[column];
-            edge = _predEdge[column];
+            int post = _edges[oldEdge].Post;
+            row = _predRow[post];
+            edge = _predEdge[post];
         }
     }
 
     private void RelaxRow(int i, long di, int source, ref FreeCandidate best)
     {
-        long baseCost = di - _u[i];
-        if (i != source && baseCost < best.Dist)
+        long rowBase = di - _u[i];
+        if (i != source && rowBase < best.Dist)
         {
             // The row's own "unplaced" column: free (the row sits in a post), reduced cost −u_i.
-            best = new FreeCandidate { Dist = baseCost, Column = -1, Row = i, Edge = -1 };
+            best = new FreeCandidate { Dist = rowBase, Column = -1, Row = i, Edge = -1 };
         }
+        rowBase -= _big;
+        int seenMark = _seenMark;
         for (int e = _edgeStart[i], end = _edgeStart[i + 1]; e < end; e++)
         {
-            int p = _edgePost[e];
-            int cap = _cap[p];
-            if (cap == 0 || _done[p] == _stamp)
+            // Lower bound of the tentative distance (v ≤ 0), growing along the row: nothing further can beat best.
+            Edge edge = _edges[e];
+            long bound = rowBase - edge.Score;
+            if (bound >= best.Dist)
+            {
+                break;
+            }
+            ref Column column = ref _columns[edge.Post];
+            long nd = bound - column.V;
+            if (nd >= best.Dist || column.Mark == seenMark + 1)
             {
                 continue;
             }
-            long nd = baseCost + Cost(e) - _v[p];
-            if (nd >= best.Dist)
-            {
-                continue;
-            }
-            if (_occ[p] < cap)
+            int p = edge.Post;
+            if (column.Free > 0)
             {
                 best = new FreeCandidate { Dist = nd, Column = p, Row = i, Edge = e };
             }
-            else if (_seen[p] != _stamp)
+            else if (column.Mark != seenMark)
             {
-                _seen[p] = _stamp;
+                column.Mark = seenMark;
                 _dist[p] = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
-                Push(p);
+                _heap.Push(p, nd);
             }
             else if (nd < _dist[p])
             {
                 _dist[p] = nd;
                 _predRow[p] = i;
                 _predEdge[p] = e;
-                SiftUp(_heapPos[p]);
+                _heap.Decrease(p, nd);
             }
         }
     }
 
     private void AddToPost(int i, int p)
     {
-        int slot = _slotStart[p] + _occ[p]++;
+        int occupied = _slotStart[p + 1] - _slotStart[p] - _columns[p].Free--;
+        int slot = _slotStart[p] + occupied;
         _slots[slot] = i;
         _seekerSlot[i] = slot;
     }
 
     private void RemoveFromPost(int i, int p)
     {
-        int last = _slotStart[p] + --_occ[p];
+        int last = _slotStart[p + 1] - ++_columns[p].Free;
         int slot = _seekerSlot[i];
         int moved = _slots[last];
         _slots[slot] = moved;
         _seekerSlot[moved] = slot;
     }
 
-    private void Push(int p)
+    /// <summary>One edge of a row: the post and the score in micro-points.</summary>
+    private struct Edge
     {
-        int k = _heapCount++;
-        _heap[k] = p;
-        _heapPos[p] = k;
-        SiftUp(k);
+        public int Post;
+        public int Score;
     }
 
-    private int PopMin()
+    /// <summary>A post column's hot state (16 bytes): potential, search mark and openings still free.</summary>
+    private struct Column
     {
-        int top = _heap[0];
-        int last = _heap[--_heapCount];
-        if (_heapCount > 0)
-        {
-            _heap[0] = last;
-            _heapPos[last] = 0;
-            SiftDown(0);
-        }
-        return top;
-    }
-
-    private void SiftUp(int k)
-    {
-        int item = _heap[k];
-        long key = _dist[item];
-        while (k > 0)
-        {
-            int parent = (k - 1) >> 1;
-            int other = _heap[parent];
-            if (_dist[other] <= key)
-            {
-                break;
-            }
-            _heap[k] = other;
-            _heapPos[other] = k;
-            k = parent;
-        }
-        _heap[k] = item;
-        _heapPos[item] = k;
-    }
-
-    private void SiftDown(int k)
-    {
-        int item = _heap[k];
-        long key = _dist[item];
-        int count = _heapCount;
-        while (true)
-        {
-            int child = (2 * k) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-            int right = child + 1;
-            if (right < count && _dist[_heap[right]] < _dist[_heap[child]])
-            {
-                child = right;
-            }
-            int other = _heap[child];
-            if (_dist[other] >= key)
-            {
-                break;
-            }
-            _heap[k] = other;
-            _heapPos[other] = k;
-            k = child;
-        }
-        _heap[k] = item;
-        _heapPos[item] = k;
+        public long V;
+        public int Mark;
+        public int Free;
     }
 
     /// <summary>The cheapest column with a free opening seen so far: a post (Column ≥ 0) or Row's unplaced column.</summary>

@@ -125,12 +125,12 @@ public sealed partial class MatchPartitionGrain(
     public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed)
     {
         ArgumentNullException.ThrowIfNull(seeker);
-        _version += _index.AdoptCurrentModel() ? 1 : 0;
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
         if (knownVersion == _version)
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostsForSeeker(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf)).Select(MatchItem.From).ToArray();
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf));
         if (listed)
         {
             Listen(seeker.Id, items);
@@ -142,10 +142,8 @@ public sealed partial class MatchPartitionGrain(
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(post);
-        _version += _index.AdoptCurrentModel() ? 1 : 0;
-        return Task.FromResult(_index.TopSeekersForPost(post.ToMatchPost(), k, options.ToMatchOptions(asOf))
-            .Select(MatchItem.From)
-            .ToArray());
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
+        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf)));
     }
 
     /// <inheritdoc />

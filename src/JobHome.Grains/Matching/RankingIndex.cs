@@ -1,3 +1,4 @@
+using JobHome.Matching.Congestion;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
 using JobHome.Matching.Ranking;
@@ -6,21 +7,23 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Grains.Matching;
 
 /// <summary>
-/// A partition's <see cref="MatchIndex"/> under the silo's current model (<see cref="ModelCatalog"/>): the linear stage
-/// scores every query (exact top-k), and with a re-ranker a seeker's list is the linear top
-/// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees. Not thread-safe for writes (the grain's turns are).
+/// A partition's <see cref="MatchIndex"/> under the silo's current model and list settings (<see cref="ModelCatalog"/>):
+/// the linear stage scores every query (exact top-k); with a re-ranker a seeker's plain order is the linear top
+/// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees; aware lists (the default) then order the plain
+/// top-N by score − congestion penalty with prices from this partition's seekers and open posts (<see cref="AwarePricing"/>).
+/// Writes and queries run in the grain's turns; only the price computation runs beside them (the index allows concurrent
+/// queries, and it reads snapshots of the records).
 /// </summary>
-/// <param name="models">The silo's model.</param>
+/// <param name="models">The silo's model and list settings.</param>
 internal sealed class RankingIndex(ModelCatalog models)
 {
     private readonly MatchIndex _index = new();
-    // The re-ranker reads a candidate's full record; the index keeps only encoded features.
+    // The re-ranker reads a candidate's full record and the prices the population's; the index keeps only encoded features.
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MatchSeeker> _seekers = new(StringComparer.Ordinal);
+    private readonly AwarePricing _pricing = new();
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
-
-    /// <summary>The model the last <see cref="AdoptCurrentModel"/> took.</summary>
-    public TwoStageModel Model => _model;
 
     /// <summary>Number of indexed posts.</summary>
     public int PostCount => _index.PostCount;
@@ -28,29 +31,57 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Number of indexed seekers.</summary>
     public int SeekerCount => _index.SeekerCount;
 
-    /// <summary>Takes the silo's current model; true when it differs from the one used so far (lists must be recomputed).</summary>
-    public bool AdoptCurrentModel()
+    /// <summary>
+    /// Takes the silo's current model and any newly computed prices, and starts a background price computation when the
+    /// prices are stale; true when the model or the prices changed (stored lists must be recomputed).
+    /// </summary>
+    public bool Adopt(MatchOptions options)
     {
+        var changed = false;
         var generation = models.Generation;
-        if (generation == _generation)
+        if (generation != _generation)
         {
-            return false;
+            _generation = generation;
+            var model = models.Current;
+            changed = !ReferenceEquals(model, _model);
+            _model = model;
         }
-        _generation = generation;
-        var model = models.Current;
-        var changed = !ReferenceEquals(model, _model);
-        _model = model;
+        var lists = models.Lists;
+        if (lists.Lists == PostListKind.Aware)
+        {
+            changed |= _pricing.Adopt();
+            if (_seekers.Count > 0)
+            {
+                _pricing.RefreshIfStale(models.Time.GetUtcNow(), lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
+            }
+        }
         return changed;
     }
 
     /// <summary>Adds or replaces a seeker.</summary>
-    public void UpsertSeeker(MatchSeeker seeker) => _index.UpsertSeeker(seeker);
+    public void UpsertSeeker(MatchSeeker seeker)
+    {
+        _seekers[seeker.Id] = seeker;
+        _index.UpsertSeeker(seeker);
+    }
 
     /// <summary>Adds or replaces many seekers.</summary>
-    public void UpsertSeekers(IEnumerable<MatchSeeker> seekers) => _index.UpsertSeekers(seekers);
+    public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
+    {
+        var list = seekers.ToList();
+        foreach (var seeker in list)
+        {
+            _seekers[seeker.Id] = seeker;
+        }
+        _index.UpsertSeekers(list);
+    }
 
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
-    public bool RemoveSeeker(string id) => _index.RemoveSeeker(id);
+    public bool RemoveSeeker(string id)
+    {
+        _seekers.Remove(id);
+        return _index.RemoveSeeker(id);
+    }
 
     /// <summary>Adds or replaces posts.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
@@ -71,21 +102,48 @@ internal sealed class RankingIndex(ModelCatalog models)
     }
 
     /// <summary>
-    /// The seeker's best <paramref name="count"/> posts: linear order, or with a re-ranker the linear top
-    /// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees (each carries <see cref="Recommendation.Reranked"/>).
+    /// The seeker's best <paramref name="count"/> posts as list items: the model's plain order (linear, or re-ranked by the
+    /// trees), then, for aware lists with prices, the plain top-N ordered by score − penalty with the reason first.
     /// </summary>
-    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options)
     {
         var model = _model;
-        if (model.Reranker is not { } trees)
+        var lists = models.Lists;
+        var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
+        var depth = prices is null ? count : Math.Max(count, lists.Settings.CandidateDepth);
+        IReadOnlyList<Recommendation> plain;
+        if (model.Reranker is { } trees)
         {
-            return _index.TopPostsForSeeker(seeker, count, options, model.Linear);
+            var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
+            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options);
         }
-        var linear = _index.TopPostsForSeeker(seeker, Math.Max(count, TwoStageRanking.DefaultDepth), options, model.Linear);
-        return TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], count, options);
+        else
+        {
+            plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
+        }
+        return prices is null || plain.Count == 0
+            ? [.. plain.Select(RankingItems.Plain)]
+            : RankingItems.Aware(plain, prices, count, lists.Settings);
     }
 
     /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>
-    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options) =>
-        _index.TopSeekersForPost(post, count, options, _model.Linear);
+    public MatchItem[] TopSeekerItems(MatchPost post, int count, MatchOptions options) =>
+        [.. _index.TopSeekersForPost(post, count, options, _model.Linear).Select(MatchItem.From)];
+
+    // Snapshots taken in the grain's turn; the lists are computed with the linear stage, as the simulation that chose the
+    // penalty did.
+    private Func<PostPrices> PriceComputation(MatchOptions options, AwareListOptions lists)
+    {
+        var people = _seekers.Values.ToArray();
+        var free = new Dictionary<string, int>(_posts.Count, StringComparer.Ordinal);
+        foreach (var post in _posts.Values)
+        {
+            free[post.Id] = post.Openings;
+        }
+        var linear = _model.Linear;
+        var index = _index;
+        return () => PostPrices.Estimate(
+            people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
+            free, lists.ListLength, lists.Settings);
+    }
 }

@@ -12,6 +12,7 @@ using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Sites;
+using JobHome.Matching.Congestion;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 using JobHome.Silo.Api;
@@ -58,6 +59,8 @@ public sealed class ModelReloadTests : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StorageNames.Streams);
             silo.Services.AddSingleton<TimeProvider>(_time);
+            // These tests are about the model; AwareListTests covers the congestion-aware order.
+            silo.Services.AddSingleton(new AwareListOptions { Lists = PostListKind.Plain });
             silo.Services.AddJobHomeGrains();
             silo.Services.AddJobHomeModelReload(new ModelReloadOptions { ModelPath = ModelPath, PollInterval = Poll });
         });

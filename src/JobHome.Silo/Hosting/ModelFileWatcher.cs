@@ -16,6 +16,8 @@ public sealed partial class ModelFileWatcher(
     ILogger<ModelFileWatcher> logger) : BackgroundService
 {
     private (DateTime Written, long Length)? _seen;
+    private PeriodicTimer? _timer;
+    private readonly Lock _gate = new();
 
     /// <summary>The last problem with the file (null after a good load or while nothing is configured).</summary>
     public string? LastError { get; private set; }
@@ -33,6 +35,14 @@ public sealed partial class ModelFileWatcher(
         {
             return false;
         }
+        lock (_gate)
+        {
+            return Check(path);
+        }
+    }
+
+    private bool Check(string path)
+    {
         LastCheckedAt = time.GetUtcNow();
         (DateTime, long) stamp;
         byte[] bytes;
@@ -69,15 +79,34 @@ public sealed partial class ModelFileWatcher(
         return true;
     }
 
+    /// <summary>
+    /// Loads the file and starts the poll timer before the host goes on starting, so the silo never serves lists of a
+    /// model it is about to replace and every later tick of the clock counts.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.ModelPath is not null)
+        {
+            CheckNow();
+            _timer = new PeriodicTimer(options.PollInterval, time);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.ModelPath is null)
+        if (_timer is not { } timer)
         {
             return;
         }
-        CheckNow();
-        using var timer = new PeriodicTimer(options.PollInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -25,6 +25,9 @@ internal sealed class RankingIndex(ModelCatalog models)
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
 
+    // Only aware lists price posts from the population, so only they pay for keeping the seekers' records.
+    private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
+
     /// <summary>Number of indexed posts.</summary>
     public int PostCount => _index.PostCount;
 
@@ -61,7 +64,10 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Adds or replaces a seeker.</summary>
     public void UpsertSeeker(MatchSeeker seeker)
     {
-        _seekers[seeker.Id] = seeker;
+        if (KeepsSeekers)
+        {
+            _seekers[seeker.Id] = seeker;
+        }
         _index.UpsertSeeker(seeker);
     }
 
@@ -69,9 +75,12 @@ internal sealed class RankingIndex(ModelCatalog models)
     public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
     {
         var list = seekers.ToList();
-        foreach (var seeker in list)
+        if (KeepsSeekers)
         {
-            _seekers[seeker.Id] = seeker;
+            foreach (var seeker in list)
+            {
+                _seekers[seeker.Id] = seeker;
+            }
         }
         _index.UpsertSeekers(list);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobHome.Fair.Csv;
+using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 
 namespace JobHome.Fair;
@@ -58,7 +59,8 @@ internal static class FairOutputs
             foreach (var recommendation in recommendations[seeker])
             {
                 csv.Row(result.Seekers[seeker].Id, (rank++).ToString(CultureInfo.InvariantCulture), recommendation.Id,
-                    ScoreText.FromScore(recommendation.Score), FormatFactors(recommendation.TopFactors));
+                    ScoreText.FromScore(recommendation.Score),
+                    recommendation.Reranked is { } reranked ? FormatReasons(reranked.Reasons) : FormatFactors(recommendation.TopFactors));
             }
         }
     }
@@ -70,6 +72,14 @@ internal static class FairOutputs
     public static string FormatFactors(IReadOnlyList<FactorContribution> factors) =>
         string.Join(';', factors.Select(f => string.Create(
             CultureInfo.InvariantCulture, $"{FactorNames.Token(f.Factor)}={f.Value:0.00}({FactorNames.Chinese(f.Factor)})")));
+
+    /// <summary>
+    /// Formats a re-ranked post's reasons as <c>commute_share=0.12(+0.41)(通勤占比);…</c>: feature value, its contribution to
+    /// the trees' score and its Chinese name, largest contribution first.
+    /// </summary>
+    public static string FormatReasons(IReadOnlyList<RerankReason> reasons) =>
+        string.Join(';', reasons.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{RerankFeatureNames.Tokens[(int)r.Feature]}={r.Value:0.##}({r.Contribution:+0.00;-0.00;0.00})({RerankFeatureNames.Chinese(r.Feature)})")));
 
     /// <summary>Writes <c>file,line,column,value,reason</c>, one line per problem.</summary>
     public static void WriteRejects(CsvOutput csv, IReadOnlyList<CsvIssue> issues)

@@ -17,6 +17,7 @@ internal static class Program
         {
             builder = SiloHost.CreateBuilder(args);
             options = SiloHostOptionsReader.Read(builder.Configuration);
+            ModelEndpoints.ReadSettings(builder.Configuration);
         }
         catch (SiloConfigurationException e)
         {

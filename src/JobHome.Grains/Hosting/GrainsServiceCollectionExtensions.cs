@@ -26,6 +26,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new IdCardKeys(idCardKeys ?? new IdCardKeyOptions()));
         services.TryAddSingleton<IPlacementStepHook, NoPlacementStepHook>();
         services.TryAddSingleton(new MatchingOptions());
+        services.TryAddSingleton(new AwareListOptions());
+        services.TryAddSingleton<ModelCatalog>();
         return services;
     }
 }

@@ -2,13 +2,23 @@ using JobHome.Matching.Scoring;
 
 namespace JobHome.Grains.Matching;
 
-/// <summary>A recommended post (for a seeker) or seeker (for a post): id, exact engine score and top factors.</summary>
+/// <summary>
+/// A recommended post (for a seeker) or seeker (for a post): id, exact engine score and top factors; a re-ranked post also
+/// carries the key it is ordered by (<see cref="OrderKey"/>) and its reasons as factors (<see cref="RankingItems"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("jobhome.match-item")]
 public sealed record MatchItem(
     [property: Id(0)] string Id,
     [property: Id(1)] double Score,
-    [property: Id(2)] MatchFactorView[] Factors)
+    [property: Id(2)] MatchFactorView[] Factors,
+    [property: Id(3)] double? OrderKey = null)
 {
+    /// <summary>
+    /// What lists are ordered by: <see cref="OrderKey"/> when set (re-ranker score, or score − congestion penalty), else
+    /// <see cref="Score"/>.
+    /// </summary>
+    public double Rank => OrderKey ?? Score;
+
     /// <summary>The item of an engine recommendation (factor names from <see cref="FactorNames"/>).</summary>
     public static MatchItem From(Recommendation r)
     {

@@ -4,8 +4,8 @@ namespace JobHome.Grains.Matching;
 public static class MatchMerge
 {
     /// <summary>
-    /// The <paramref name="k"/> best of <paramref name="lists"/>: score descending, ties by id ordinal (the engine's
-    /// order). Partitions hold disjoint records, so the result equals the engine's top-k over all of them.
+    /// The <paramref name="k"/> best of <paramref name="lists"/>: <see cref="MatchItem.Rank"/> descending, ties by id
+    /// ordinal (the engine's order). Partitions hold disjoint records, so the result equals the engine's top-k over all of them.
     /// </summary>
     public static MatchItem[] Top(IEnumerable<MatchItem[]> lists, int k)
     {
@@ -17,7 +17,7 @@ public static class MatchMerge
         }
         all.Sort(static (a, b) =>
         {
-            var byScore = b.Score.CompareTo(a.Score);
+            var byScore = b.Rank.CompareTo(a.Rank);
             return byScore != 0 ? byScore : string.CompareOrdinal(a.Id, b.Id);
         });
         return [.. all.Take(k)];

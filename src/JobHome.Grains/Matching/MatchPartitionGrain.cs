@@ -19,9 +19,10 @@ namespace JobHome.Grains.Matching;
 public sealed partial class MatchPartitionGrain(
     [PersistentState("partition", StorageNames.Default)] IPersistentState<MatchPartitionState> state,
     MatchingOptions options,
+    ModelCatalog models,
     ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
 {
-    private readonly MatchIndex _index = new();
+    private readonly RankingIndex _index = new(models);
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
@@ -124,11 +125,12 @@ public sealed partial class MatchPartitionGrain(
     public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed)
     {
         ArgumentNullException.ThrowIfNull(seeker);
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
         if (knownVersion == _version)
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostsForSeeker(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf)).Select(MatchItem.From).ToArray();
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf));
         if (listed)
         {
             Listen(seeker.Id, items);
@@ -140,9 +142,8 @@ public sealed partial class MatchPartitionGrain(
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return Task.FromResult(_index.TopSeekersForPost(post.ToMatchPost(), k, options.ToMatchOptions(asOf))
-            .Select(MatchItem.From)
-            .ToArray());
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
+        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf)));
     }
 
     /// <inheritdoc />

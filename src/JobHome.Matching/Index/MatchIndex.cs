@@ -75,22 +75,28 @@ public sealed class MatchIndex
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
     public bool RemoveSeeker(string id) => Remove(_seekers, id);
 
-    /// <summary>The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options)
+    /// <summary>
+    /// The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal; scored with
+    /// <paramref name="model"/> when given (the live lists swap models without rebuilding), else <see cref="Model"/>.
+    /// </summary>
+    public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options, ScoringModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(seeker);
         return IsEmptyQuery(count, options)
             ? []
-            : _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, Model, options);
+            : _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, model ?? Model, options);
     }
 
-    /// <summary>The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal.</summary>
-    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options)
+    /// <summary>
+    /// The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal; scored with
+    /// <paramref name="model"/> when given, else <see cref="Model"/>.
+    /// </summary>
+    public IReadOnlyList<Recommendation> TopSeekersForPost(MatchPost post, int count, MatchOptions options, ScoringModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(post);
         return IsEmptyQuery(count, options)
             ? []
-            : _seekers.Top(new PostFeatures(post, Skills, addSkills: false), count, Model, options);
+            : _seekers.Top(new PostFeatures(post, Skills, addSkills: false), count, model ?? Model, options);
     }
 
     /// <summary>Checks a query's arguments; true when it asks for nothing.</summary>

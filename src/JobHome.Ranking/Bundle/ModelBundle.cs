@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using JobHome.Matching.Model;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 using JobHome.Ranking.Rerank;
@@ -19,10 +20,10 @@ public static class ModelBundle
     public const int Version = 2;
 
     /// <summary>Entry holding the linear stage.</summary>
-    public const string LinearEntry = "linear.json";
+    public const string LinearEntry = TwoStageModel.LinearEntry;
 
     /// <summary>Entry holding the trees.</summary>
-    public const string TreesEntry = "trees.json";
+    public const string TreesEntry = TwoStageModel.TreesEntry;
 
     /// <summary>Entry holding the manifest.</summary>
     public const string ManifestEntry = "manifest.json";
@@ -31,8 +32,7 @@ public static class ModelBundle
     public const string MlNetEntry = "reranker.mlnet";
 
     /// <summary>True when the bytes start like a ZIP archive (a bundle rather than model.json).</summary>
-    public static bool LooksLikeBundle(ReadOnlySpan<byte> head) =>
-        head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    public static bool LooksLikeBundle(ReadOnlySpan<byte> head) => TwoStageModel.IsZip(head);
 
     /// <summary>Writes the bundle of <paramref name="result"/> to <paramref name="output"/>.</summary>
     public static void Write(TwoStageResult result, SplitKind split, Stream output)

@@ -71,6 +71,7 @@ internal static class SiloHost
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
         builder.Services.AddJobHomeApi();
+        builder.Services.AddJobHomeModelReload(builder.Configuration);
         builder.Services.AddJobHomeSecurity(builder.Configuration, storage);
 
         builder.UseOrleans(silo =>
@@ -124,6 +125,7 @@ internal static class SiloHost
         app.MapJobHomeHealthChecks();
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         MapOperatorEndpoints(app);
+        app.MapModelEndpoints();
         app.MapJobHomeApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceServing(app, options, logger));

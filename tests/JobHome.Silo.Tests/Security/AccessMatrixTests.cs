@@ -81,6 +81,7 @@ public sealed class AccessMatrixTests(SecuredSiloFixture fixture)
         new("POST", "/api/posts/{id}/close", (s, _) => $"/api/posts/{s.Post}/close", null, Writers, AdminOnly),
         new("GET", "/api/posts/{id}", (s, _) => $"/api/posts/{s.Post}", null, All, All),
         new("GET", "/api/posts/{id}/candidates", (s, _) => $"/api/posts/{s.Post}/candidates", null, All, ReadersOutside),
+        new("GET", "/api/matching/model", (_, _) => "/api/matching/model", null, All, All),
         new("POST", "/api/households", (_, _) => "/api/households", (s, _) => new { siteCode = s.Tree.Village,
             memberIds = new[] { s.PlacedSeeker } },
             Writers, WritersOutsidePersonal),

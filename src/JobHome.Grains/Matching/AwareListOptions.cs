@@ -1,0 +1,27 @@
+using JobHome.Matching.Congestion;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>How the seekers' live post lists account for competition (docs/matching.md, "Congestion-aware post lists").</summary>
+public sealed class AwareListOptions
+{
+    /// <summary>
+    /// <see cref="PostListKind.Aware"/> orders each seeker's plain top-N by score − congestion penalty (the simulation's
+    /// winner); <see cref="PostListKind.Plain"/> keeps the model's order, exactly the engine's. The silo sets aware unless
+    /// <c>JobHome:Matching:Lists</c> says plain; a bare <c>AddJobHomeGrains</c> (tests, tools) keeps the engine's order.
+    /// Default: plain.
+    /// </summary>
+    public PostListKind Lists { get; init; } = PostListKind.Plain;
+
+    /// <summary>
+    /// How old a partition's post prices may get before a query starts recomputing them in the background (prices are
+    /// then at most this old plus one computation). Default: 60 s.
+    /// </summary>
+    public TimeSpan PriceInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The list length K the prices assume (apply probabilities by rank, as in the simulation). Default: 10.</summary>
+    public int ListLength { get; init; } = 10;
+
+    /// <summary>Depth N, penalty weights and iterations. Default: <see cref="CongestionSettings"/>'s defaults.</summary>
+    public CongestionSettings Settings { get; init; } = new();
+}

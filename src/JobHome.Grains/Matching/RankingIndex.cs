@@ -1,0 +1,158 @@
+using JobHome.Matching.Congestion;
+using JobHome.Matching.Index;
+using JobHome.Matching.Model;
+using JobHome.Matching.Ranking;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// A partition's <see cref="MatchIndex"/> under the silo's current model and list settings (<see cref="ModelCatalog"/>):
+/// the linear stage scores every query (exact top-k); with a re-ranker a seeker's plain order is the linear top
+/// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees; aware lists (the default) then order the plain
+/// top-N by score − congestion penalty with prices from this partition's seekers and open posts (<see cref="AwarePricing"/>).
+/// Writes and queries run in the grain's turns; only the price computation runs beside them (the index allows concurrent
+/// queries, and it reads snapshots of the records).
+/// </summary>
+/// <param name="models">The silo's model and list settings.</param>
+internal sealed class RankingIndex(ModelCatalog models)
+{
+    private readonly MatchIndex _index = new();
+    // The re-ranker reads a candidate's full record and the prices the population's; the index keeps only encoded features.
+    private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MatchSeeker> _seekers = new(StringComparer.Ordinal);
+    private readonly AwarePricing _pricing = new();
+    private TwoStageModel _model = TwoStageModel.Default;
+    private long _generation;
+
+    // Only aware lists price posts from the population, so only they pay for keeping the seekers' records.
+    private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
+
+    /// <summary>Number of indexed posts.</summary>
+    public int PostCount => _index.PostCount;
+
+    /// <summary>Number of indexed seekers.</summary>
+    public int SeekerCount => _index.SeekerCount;
+
+    /// <summary>
+    /// Takes the silo's current model and any newly computed prices, and starts a background price computation when the
+    /// prices are stale; true when the model or the prices changed (stored lists must be recomputed).
+    /// </summary>
+    public bool Adopt(MatchOptions options)
+    {
+        var changed = false;
+        var generation = models.Generation;
+        if (generation != _generation)
+        {
+            _generation = generation;
+            var model = models.Current;
+            changed = !ReferenceEquals(model, _model);
+            _model = model;
+        }
+        var lists = models.Lists;
+        if (lists.Lists == PostListKind.Aware)
+        {
+            changed |= _pricing.Adopt();
+            if (_seekers.Count > 0)
+            {
+                _pricing.RefreshIfStale(models.Time.GetUtcNow(), lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>Adds or replaces a seeker.</summary>
+    public void UpsertSeeker(MatchSeeker seeker)
+    {
+        if (KeepsSeekers)
+        {
+            _seekers[seeker.Id] = seeker;
+        }
+        _index.UpsertSeeker(seeker);
+    }
+
+    /// <summary>Adds or replaces many seekers.</summary>
+    public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
+    {
+        var list = seekers.ToList();
+        if (KeepsSeekers)
+        {
+            foreach (var seeker in list)
+            {
+                _seekers[seeker.Id] = seeker;
+            }
+        }
+        _index.UpsertSeekers(list);
+    }
+
+    /// <summary>Removes a seeker; false when it is not indexed.</summary>
+    public bool RemoveSeeker(string id)
+    {
+        _seekers.Remove(id);
+        return _index.RemoveSeeker(id);
+    }
+
+    /// <summary>Adds or replaces posts.</summary>
+    public void UpsertPosts(IEnumerable<MatchPost> posts)
+    {
+        var list = posts.ToList();
+        foreach (var post in list)
+        {
+            _posts[post.Id] = post;
+        }
+        _index.UpsertPosts(list);
+    }
+
+    /// <summary>Removes a post; false when it is not indexed.</summary>
+    public bool RemovePost(string id)
+    {
+        _posts.Remove(id);
+        return _index.RemovePost(id);
+    }
+
+    /// <summary>
+    /// The seeker's best <paramref name="count"/> posts as list items: the model's plain order (linear, or re-ranked by the
+    /// trees), then, for aware lists with prices, the plain top-N ordered by score − penalty with the reason first.
+    /// </summary>
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options)
+    {
+        var model = _model;
+        var lists = models.Lists;
+        var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
+        var depth = prices is null ? count : Math.Max(count, lists.Settings.CandidateDepth);
+        IReadOnlyList<Recommendation> plain;
+        if (model.Reranker is { } trees)
+        {
+            var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
+            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options);
+        }
+        else
+        {
+            plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
+        }
+        return prices is null || plain.Count == 0
+            ? [.. plain.Select(RankingItems.Plain)]
+            : RankingItems.Aware(plain, prices, count, lists.Settings);
+    }
+
+    /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>
+    public MatchItem[] TopSeekerItems(MatchPost post, int count, MatchOptions options) =>
+        [.. _index.TopSeekersForPost(post, count, options, _model.Linear).Select(MatchItem.From)];
+
+    // Snapshots taken in the grain's turn; the lists are computed with the linear stage, as the simulation that chose the
+    // penalty did.
+    private Func<PostPrices> PriceComputation(MatchOptions options, AwareListOptions lists)
+    {
+        var people = _seekers.Values.ToArray();
+        var free = new Dictionary<string, int>(_posts.Count, StringComparer.Ordinal);
+        foreach (var post in _posts.Values)
+        {
+            free[post.Id] = post.Openings;
+        }
+        var linear = _model.Linear;
+        var index = _index;
+        return () => PostPrices.Estimate(
+            people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
+            free, lists.ListLength, lists.Settings);
+    }
+}

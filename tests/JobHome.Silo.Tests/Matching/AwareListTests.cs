@@ -1,0 +1,146 @@
+using JobHome.Domain.Employers;
+using JobHome.Domain.People;
+using JobHome.Domain.Sites;
+using JobHome.Domain.Work;
+using JobHome.Grains.Employers;
+using JobHome.Grains.Hosting;
+using JobHome.Grains.Matching;
+using JobHome.Grains.People;
+using JobHome.Grains.Posts;
+using JobHome.Grains.Sites;
+using JobHome.Matching.Congestion;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace JobHome.Silo.Tests.Matching;
+
+/// <summary>
+/// Congestion-aware live post lists on an in-process silo: eight welders at one village; post "hot" is their exact
+/// occupation with one opening, "cool" the same minor group with ten, "master" needs a master's degree (ineligible).
+/// </summary>
+public sealed class AwareListTests : IAsyncLifetime
+{
+    private const int Seekers = 8;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
+    private InProcessTestCluster _cluster = null!;
+
+    private ModelCatalog Catalog => _cluster.Silos[0].ServiceProvider.GetRequiredService<ModelCatalog>();
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(StorageNames.Streams);
+            silo.Services.AddSingleton(new AwareListOptions { Lists = PostListKind.Aware, PriceInterval = TimeSpan.FromMinutes(1) });
+            silo.Services.AddJobHomeGrains(time: _time);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        await MarketAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task CrowdedPopularPost_AfterPrices_MovesDownBelowUncrowdedAlternative()
+    {
+        var aware = await ListAfterFullPricesAsync("s-0");
+
+        // Plain order is by score: hot first. The aware list puts the uncrowded alternative first.
+        Assert.Equal(["cool", "hot"], aware.Select(i => i.Id));
+        Assert.True(aware[1].Score > aware[0].Score, "hot scores higher, so a plain list puts it first");
+        var hot = aware[1].Factors[0];
+        Assert.Equal("congestion", hot.Factor);
+        Assert.StartsWith("moved down from 1 to 2: congestion penalty ", hot.English, StringComparison.Ordinal);
+        Assert.StartsWith("从第1位下调至第2位：竞争扣减", hot.Chinese, StringComparison.Ordinal);
+        Assert.Equal(-hot.Value, hot.Contribution);
+        Assert.True(hot.Value > aware[1].Score - aware[0].Score, "the penalty outweighs the score gap");
+        Assert.StartsWith("moved up from 2 to 1: no congestion penalty", aware[0].Factors[0].English, StringComparison.Ordinal);
+        Assert.Equal("occupation", aware[0].Factors[1].Factor);
+        Assert.Equal(aware[1].Score - hot.Value, aware[1].OrderKey!.Value, 12);
+    }
+
+    [Fact]
+    public async Task AwareList_EveryWelder_HoldsExactlyTheEligiblePosts()
+    {
+        await ListAfterFullPricesAsync("s-0");
+
+        for (var s = 0; s < Seekers; s++)
+        {
+            var aware = await ListAsync($"s-{s}");
+            Assert.Equal(["cool", "hot"], aware.Select(i => i.Id));
+            Assert.DoesNotContain(aware, i => i.Id == "master");
+        }
+    }
+
+    // Registration already priced the partition with the first welders only; a minute later a query starts a computation
+    // over all of them, and the query after it adopts that.
+    private async Task<MatchItem[]> ListAfterFullPricesAsync(string seekerId)
+    {
+        var priced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Catalog.PricesUpdated += prices =>
+        {
+            // Each welder applies to rank 1 with probability 0.6 and rank 2 with 0.48: 8.64 in all for eight.
+            if (prices.ExpectedApplications("hot") + prices.ExpectedApplications("cool") > 8)
+            {
+                priced.TrySetResult();
+            }
+        };
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await ListAsync(seekerId);
+        await priced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return await ListAsync(seekerId);
+    }
+
+    private async Task<MatchItem[]> ListAsync(string seekerId) =>
+        (await _cluster.Client.GetGrain<ISeekerMatchingGrain>(seekerId).GetPostListAsync(10))!.Items;
+
+    private async Task MarketAsync()
+    {
+        var client = _cluster.Client;
+        SiteProfile[] sites =
+        [
+            new("PA", "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
+            new("CA", "测试市就业之家", SiteKind.City, "PA", 25.8, 114.9, false),
+            new("XA", "测试县就业之家", SiteKind.County, "CA", 25.4, 114.9, false),
+            new("TA", "测试镇就业之家", SiteKind.Township, "XA", 25.4, 114.9, false),
+            new("VA", "测试村就业之家", SiteKind.Village, "TA", 25.4, 114.9, true),
+        ];
+        foreach (var site in sites)
+        {
+            Assert.True((await client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
+        }
+        var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
+        Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VA", 25.4, 114.9))).Succeeded);
+        PostProfile Post(string occupation, int openings) =>
+            new("VA", employer, "焊工", occupation, openings, 6000, 7000, 25.4, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };
+        Assert.True((await client.GetGrain<IPostGrain>("hot").OpenAsync(Post("6-25-04-01", 1))).Succeeded);
+        Assert.True((await client.GetGrain<IPostGrain>("cool").OpenAsync(Post("6-25-04-02", 10))).Succeeded);
+        Assert.True((await client.GetGrain<IPostGrain>("master").OpenAsync(Post("6-25-04-01", 5) with { MinEducation = EducationLevel.Master }))
+            .Succeeded);
+        var birth = new DateOnly(1990, 4, 2);
+        for (var s = 0; s < Seekers; s++)
+        {
+            var idCard = IdCardNumber.Create("360722", birth, 11 + s);
+            var registration = new SeekerRegistration("VA", "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
+                LabourStatus.Unemployed, new DateOnly(2026, 1, 5))
+            {
+                Occupations = ["6-25-04-01"],
+                Skills = ["焊接"],
+                ExpectedPayMin = 5000m,
+                Lat = 25.4,
+                Lon = 114.9,
+            };
+            var registered = await client.GetGrain<ISeekerGrain>($"s-{s}").RegisterAsync(registration);
+            Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+        }
+    }
+}

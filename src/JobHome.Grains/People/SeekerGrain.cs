@@ -113,7 +113,8 @@ public sealed partial class SeekerGrain(
         await PublishMatchAsync(previousPartition);
         if (state.State.MatchPartition is not null)
         {
-            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+            // The list trails the registration (its first computation runs in the next turn); a read computes it anyway.
+            ScheduleListRefresh(TimeSpan.Zero);
         }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
@@ -329,15 +330,6 @@ public sealed partial class SeekerGrain(
             ? [.. (await _postList.RefreshAsync(GrainFactory, matching, record, today)).Take(k)]
             : await MatchQueries.TopPostsAsync(GrainFactory, matching, record, k, today);
         return new PostList(this.GetPrimaryKeyString(), today, items);
-    }
-
-    /// <inheritdoc />
-    public async Task PostListStaleAsync()
-    {
-        if (_postList.HasList && state.State.Registration is not null)
-        {
-            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
-        }
     }
 
     // Sets the partition that holds the seeker after the coming write (null unless unemployed); returns the one before.

@@ -211,7 +211,8 @@ public static class ChangeTiming
                 $"completed {completed} ok + {refused} refused by a rule in {drained:F1} s ({(completed + refused) / drained:F0}/s); " +
                 $"{errors} errors; {skipped} not sent ({concurrency} already in flight)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: {cpu / Math.Max(1, completed + refused + errors):F2} ms per change"));
+                $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: " +
+                $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change"));
             var lagSorted = lags.Order().ToArray();
             Console.WriteLine(lagSorted.Length == 0
                 ? "no post-list refresh recorded"

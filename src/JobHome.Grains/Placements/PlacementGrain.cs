@@ -15,7 +15,8 @@ namespace JobHome.Grains.Placements;
 /// start date) and household (status report); the placement stores its intent and its outcome, while the steps between
 /// (post taken, seeker placed or ended) are stored by the post and the seeker themselves. Every step is idempotent by
 /// the placement id, so a retry, a reactivation or the finishing reminder redoes the steps from the last stored one and
-/// completes a placement exactly once after a crash between steps. A seeker refused after the post gave an opening gets the opening released again.
+/// completes a placement exactly once after a crash between steps. A seeker refused after the post gave an opening gets
+/// the opening released again.
 /// </summary>
 public sealed partial class PlacementGrain(
     [PersistentState("placement", StorageNames.Default)] IPersistentState<PlacementState> state,

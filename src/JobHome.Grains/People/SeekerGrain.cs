@@ -27,6 +27,7 @@ public sealed partial class SeekerGrain(
     IdCardKeys idCardKeys,
     ServerClock clock,
     MatchingOptions matching,
+    KnownSites knownSites,
     ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain, ISeekerMatchingGrain
 {
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
@@ -63,7 +64,7 @@ public sealed partial class SeekerGrain(
             validation.AddIf(statusCorrected && HasActivePlacement(), "status", registration.Status.ToString(),
                 "is set by the active placement; end it instead", EmployedRule);
         }
-        if (validation.IsValid && await GrainFactory.GetGrain<ISiteGrain>(registration.SiteCode).GetAsync() is null)
+        if (validation.IsValid && !await knownSites.ExistsAsync(GrainFactory, registration.SiteCode))
         {
             return CommandResult.NotFound("site_code", registration.SiteCode, "registering site (登记网点)");
         }

@@ -24,6 +24,7 @@ public sealed partial class PostGrain(
     [PersistentState("post", StorageNames.Default)] IPersistentState<PostState> state,
     MatchingOptions matching,
     ServerClock clock,
+    KnownSites knownSites,
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
@@ -68,7 +69,7 @@ public sealed partial class PostGrain(
         {
             return CommandResult.Invalid(v);
         }
-        if (await GrainFactory.GetGrain<ISiteGrain>(profile.SiteCode).GetAsync() is null)
+        if (!await knownSites.ExistsAsync(GrainFactory, profile.SiteCode))
         {
             return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
         }

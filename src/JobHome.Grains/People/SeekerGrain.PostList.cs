@@ -45,6 +45,6 @@ public sealed partial class SeekerGrain
             return;
         }
         await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
-        PostListMetrics.RecordRefresh(_listStaleSince);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince);
     }
 }

@@ -28,7 +28,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     [Fact]
     public async Task RegisterAsync_UnemployedSeeker_ListRefreshedOnceWithoutARead()
     {
-        var scenario = new MatchingScenario(fixture, 33.0, 113.0, seed: 31);
+        var scenario = new MatchingScenario(fixture, 38.0, 118.0, seed: 31);
         await scenario.InitializeAsync();
         await scenario.OpenRandomPostAsync(0.05);
 
@@ -42,7 +42,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     [Fact]
     public async Task PostListStaleAsync_BurstOfNotices_OneRefresh()
     {
-        var scenario = new MatchingScenario(fixture, 33.5, 113.5, seed: 37);
+        var scenario = new MatchingScenario(fixture, 39.0, 119.0, seed: 37);
         await scenario.InitializeAsync();
         await scenario.OpenRandomPostAsync(0.05);
         var seeker = await scenario.RegisterRandomSeekerAsync(0.05);

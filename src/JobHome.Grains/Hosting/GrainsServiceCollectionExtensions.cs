@@ -14,7 +14,7 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
     /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
-    /// registered first) and the silo's cache of known sites.
+    /// registered first) and the silo's caches of known sites and of sites noted by match partitions.
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -28,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IPlacementStepHook, NoPlacementStepHook>();
         services.TryAddSingleton(new MatchingOptions());
         services.TryAddSingleton<KnownSites>();
+        services.TryAddSingleton<NotedMatchSites>();
         return services;
     }
 }

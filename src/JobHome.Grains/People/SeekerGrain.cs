@@ -28,6 +28,7 @@ public sealed partial class SeekerGrain(
     ServerClock clock,
     MatchingOptions matching,
     KnownSites knownSites,
+    NotedMatchSites notedSites,
     ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain, ISeekerMatchingGrain
 {
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
@@ -349,7 +350,7 @@ public sealed partial class SeekerGrain(
     {
         if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(r.SiteCode);
+            await notedSites.NoteAsync(GrainFactory, key, r.SiteCode);
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class PostGrain(
     MatchingOptions matching,
     ServerClock clock,
     KnownSites knownSites,
+    NotedMatchSites notedSites,
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
@@ -171,7 +172,7 @@ public sealed partial class PostGrain(
         if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
         {
             // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(profile.SiteCode);
+            await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
         }
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();

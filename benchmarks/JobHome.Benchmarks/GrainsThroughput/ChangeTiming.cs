@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
@@ -10,11 +11,13 @@ using JobHome.Grains;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Indicators;
+using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Sites;
 using JobHome.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace JobHome.Benchmarks.GrainsThroughput;
@@ -40,12 +43,17 @@ public static class ChangeTiming
         {
             return false;
         }
+        if (args[1] == "count")
+        {
+            RunAsync(0, Parse(args[2]), 0, count: true).GetAwaiter().GetResult();
+            return true;
+        }
         var concurrency = args.Length > 3 ? Parse(args[3]) : 2_000;
         RunAsync(Parse(args[1]), Parse(args[2]), concurrency).GetAwaiter().GetResult();
         return true;
     }
 
-    private static async Task RunAsync(int rate, int seconds, int concurrency)
+    private static async Task RunAsync(int rate, int seconds, int concurrency, bool count = false)
     {
         var folder = Directory.CreateTempSubdirectory("jobhome-time-changes-").FullName;
         try
@@ -55,11 +63,21 @@ public static class ChangeTiming
             {
                 silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(folder, "jobhome.db") });
                 silo.Services.AddJobHomeGrains();
+                silo.AddIncomingGrainCallFilter(context =>
+                {
+                    Interlocked.Increment(ref s_grainCalls);
+                    return context.Invoke();
+                });
             });
             await using var cluster = builder.Build();
             await cluster.DeployAsync();
             var run = new Run(cluster.Client, new Random(20261129));
             await run.SetUpAsync();
+            if (count)
+            {
+                await CountAsync(run, cluster.Silos[0].ServiceProvider.GetRequiredService<SqliteStore>(), seconds);
+                return;
+            }
             Console.WriteLine(
                 $"set up {run.Villages.Count} villages; offering {rate} changes/s for {seconds} s, {concurrency} in flight at most");
             await run.DriveAsync(rate, seconds, concurrency);
@@ -68,6 +86,32 @@ public static class ChangeTiming
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Grain calls the silo ran (every incoming call: requests, one-way calls, stream deliveries), counted by a filter.
+    private static long s_grainCalls;
+
+    // time-changes count N: N changes of each kind one after the other, then the grain calls the silo ran and the SQLite
+    // write operations and commits per change, each kind measured after its trailing work (post-list refreshes,
+    // aggregator reports up the tiers) had 2 s to finish; quiet periods add a few timer-driven reports.
+    private static async Task CountAsync(Run run, SqliteStore store, int perKind)
+    {
+        Console.WriteLine("kind          changes  grain calls/change  writes/change  commits/change");
+        foreach (var kind in new[] { 0, 40, 50, 90 })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var (m0, w0, c0) = (Interlocked.Read(ref s_grainCalls), store.CommittedOperations, store.CommittedBatches);
+            var ok = 0;
+            for (var i = 0; i < perKind; i++)
+            {
+                ok += await run.ChangeOfKindAsync(kind) ? 1 : 0;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var (m, w, c) = (Interlocked.Read(ref s_grainCalls) - m0, store.CommittedOperations - w0, store.CommittedBatches - c0);
+            var name = kind switch { 0 => "registration", 40 => "new post", 50 => "placement", _ => "end" };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-13} {ok,7}  {(double)m / perKind,18:F1}  {(double)w / perKind,13:F1}  {(double)c / perKind,14:F2}"));
         }
     }
 
@@ -127,6 +171,9 @@ public static class ChangeTiming
             var probes = new ConcurrentDictionary<DateOnly, long>();
             var latencies = new ConcurrentBag<double>();
             long completed = 0, refused = 0, errors = 0, skipped = 0;
+            var lags = new ConcurrentBag<double>();
+            using var lagListener = ListenToRefreshLag(lags);
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
             var poller = Task.Run(async () =>
@@ -197,11 +244,23 @@ public static class ChangeTiming
             var drained = clock.Elapsed.TotalSeconds;
             await stop.CancelAsync();
             await poller;
+            // Trailing post-list refreshes still due finish within a few seconds; they belong to the changes' cost.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"offered {sent} changes in {offeredFor:F1} s ({sent / offeredFor:F0}/s); " +
                 $"completed {completed} ok + {refused} refused by a rule in {drained:F1} s ({(completed + refused) / drained:F0}/s); " +
                 $"{errors} errors; {skipped} not sent ({concurrency} already in flight)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: " +
+                $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change"));
+            var lagSorted = lags.Order().ToArray();
+            Console.WriteLine(lagSorted.Length == 0
+                ? "no post-list refresh recorded"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"post-list refresh lag (stale mark → refreshed), {lagSorted.Length} refreshes: p50 {P(lagSorted, 0.5):F0} ms, " +
+                    $"p99 {P(lagSorted, 0.99):F0} ms, max {lagSorted[^1]:F0} ms"));
             Console.WriteLine(sorted.Length == 0
                 ? $"no probe reached the province ({probes.Count} pending)"
                 : string.Create(CultureInfo.InvariantCulture,
@@ -209,16 +268,42 @@ public static class ChangeTiming
                     $"p90 {P(sorted, 0.9):F0} ms, p99 {P(sorted, 0.99):F0} ms, max {sorted[^1]:F0} ms"));
         }
 
+        private static MeterListener ListenToRefreshLag(ConcurrentBag<double> lags)
+        {
+            var listener = new MeterListener
+            {
+                InstrumentPublished = (instrument, l) =>
+                {
+                    if (instrument.Meter.Name == PostListMetrics.MeterName && instrument.Name == PostListMetrics.RefreshLagName)
+                    {
+                        l.EnableMeasurementEvents(instrument);
+                    }
+                },
+            };
+            listener.SetMeasurementEventCallback<double>((_, value, _, _) => lags.Add(value));
+            listener.Start();
+            return listener;
+        }
+
         private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
         // True when the change was accepted, false when a rule refused it.
-        private async Task<bool> Change()
+        private Task<bool> Change()
         {
             int roll;
-            int v;
             lock (_lock)
             {
                 roll = random.Next(100);
+            }
+            return ChangeOfKindAsync(roll);
+        }
+
+        // roll < 40 registration, < 50 new post, < 90 placement, else end (the mix's shares).
+        public async Task<bool> ChangeOfKindAsync(int roll)
+        {
+            int v;
+            lock (_lock)
+            {
                 v = random.Next(Villages.Count);
             }
             var village = Villages[v];

@@ -1,6 +1,7 @@
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
+using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,8 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
-    /// placement step hook (a no-op unless a test registered one first) and the matching options (defaults unless
-    /// registered first).
+    /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
+    /// registered first) and the silo's caches of known sites and of sites noted by match partitions.
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -28,6 +29,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new MatchingOptions());
         services.TryAddSingleton(new AwareListOptions());
         services.TryAddSingleton<ModelCatalog>();
+        services.TryAddSingleton<KnownSites>();
+        services.TryAddSingleton<NotedMatchSites>();
         return services;
     }
 }

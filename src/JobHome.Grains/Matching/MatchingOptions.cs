@@ -17,6 +17,12 @@ public sealed class MatchingOptions
     /// <summary>How many posts a seeker's stored post list holds (larger requests are computed live). Default: 20.</summary>
     public int PostListSize { get; init; } = 20;
 
+    /// <summary>
+    /// How long a seeker waits after its stored list went stale before recomputing it, so that every change in the
+    /// meantime costs one refresh (reads are always exact: they recompute whatever changed). Default: 1 s.
+    /// </summary>
+    public TimeSpan PostListRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;
 

@@ -27,6 +27,8 @@ public sealed partial class SeekerGrain(
     IdCardKeys idCardKeys,
     ServerClock clock,
     MatchingOptions matching,
+    KnownSites knownSites,
+    NotedMatchSites notedSites,
     ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain, ISeekerMatchingGrain
 {
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
@@ -63,7 +65,7 @@ public sealed partial class SeekerGrain(
             validation.AddIf(statusCorrected && HasActivePlacement(), "status", registration.Status.ToString(),
                 "is set by the active placement; end it instead", EmployedRule);
         }
-        if (validation.IsValid && await GrainFactory.GetGrain<ISiteGrain>(registration.SiteCode).GetAsync() is null)
+        if (validation.IsValid && !await knownSites.ExistsAsync(GrainFactory, registration.SiteCode))
         {
             return CommandResult.NotFound("site_code", registration.SiteCode, "registering site (登记网点)");
         }
@@ -113,7 +115,8 @@ public sealed partial class SeekerGrain(
         await PublishMatchAsync(previousPartition);
         if (state.State.MatchPartition is not null)
         {
-            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+            // The list trails the registration (its first computation runs in the next turn); a read computes it anyway.
+            ScheduleListRefresh(TimeSpan.Zero);
         }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
@@ -331,15 +334,6 @@ public sealed partial class SeekerGrain(
         return new PostList(this.GetPrimaryKeyString(), today, items);
     }
 
-    /// <inheritdoc />
-    public async Task PostListStaleAsync()
-    {
-        if (_postList.HasList && state.State.Registration is not null)
-        {
-            await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
-        }
-    }
-
     // Sets the partition that holds the seeker after the coming write (null unless unemployed); returns the one before.
     private string? StageMatchPartition()
     {
@@ -356,7 +350,7 @@ public sealed partial class SeekerGrain(
     {
         if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(r.SiteCode);
+            await notedSites.NoteAsync(GrainFactory, key, r.SiteCode);
         }
     }
 

@@ -12,9 +12,11 @@ namespace JobHome.Grains.Placements;
 
 /// <summary>
 /// A placement as a small saga: the intent is stored first, then post (take an opening), seeker (employed from the
-/// start date) and household (status report), each step stored before the next. Every step is idempotent by the
-/// placement id, so a retry, a reactivation or the finishing reminder completes a placement exactly once after a
-/// crash between steps. A seeker refused after the post gave an opening gets the opening released again.
+/// start date) and household (status report); the placement stores its intent and its outcome, while the steps between
+/// (post taken, seeker placed or ended) are stored by the post and the seeker themselves. Every step is idempotent by
+/// the placement id, so a retry, a reactivation or the finishing reminder redoes the steps from the last stored one and
+/// completes a placement exactly once after a crash between steps. A seeker refused after the post gave an opening gets
+/// the opening released again.
 /// </summary>
 public sealed partial class PlacementGrain(
     [PersistentState("placement", StorageNames.Default)] IPersistentState<PlacementState> state,
@@ -203,7 +205,7 @@ public sealed partial class PlacementGrain(
                         await RefuseAsync(taken.Errors);
                         return;
                     }
-                    await StoreStepAsync(id, PlacementStep.PostTaken);
+                    MarkStep(id, PlacementStep.PostTaken);
                     break;
                 case PlacementStep.PostTaken:
                     var placed = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).PlaceAsync(id,
@@ -216,7 +218,7 @@ public sealed partial class PlacementGrain(
                     }
                     state.State.HouseholdId = placed.HouseholdId;
                     state.State.SeekerStatus = placed.Status;
-                    await StoreStepAsync(id, PlacementStep.SeekerPlaced);
+                    MarkStep(id, PlacementStep.SeekerPlaced);
                     break;
                 case PlacementStep.SeekerPlaced:
                     await ReportToHouseholdAsync(request.SeekerId);
@@ -230,7 +232,7 @@ public sealed partial class PlacementGrain(
                         end.Date, end.Reason);
                     state.State.HouseholdId = ended.HouseholdId;
                     state.State.SeekerStatus = ended.Status;
-                    await StoreStepAsync(id, PlacementStep.SeekerEnded);
+                    MarkStep(id, PlacementStep.SeekerEnded);
                     break;
                 case PlacementStep.SeekerEnded:
                     await ReportToHouseholdAsync(request.SeekerId);
@@ -250,6 +252,14 @@ public sealed partial class PlacementGrain(
         {
             await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(seekerId, status);
         }
+    }
+
+    // A step between the stored ones: its effect is stored by the post or seeker itself and repeating it is idempotent, so
+    // a crash before the next stored step redoes it from the last stored one (one state write per placement saved each).
+    private void MarkStep(string id, PlacementStep step)
+    {
+        state.State.Step = step;
+        hook.AfterStep(id, step);
     }
 
     private async Task StoreStepAsync(string id, PlacementStep step)

@@ -1,6 +1,10 @@
 namespace JobHome.Grains.Placements;
 
-/// <summary>How far a placement got; each step is recorded before the next begins.</summary>
+/// <summary>
+/// How far a placement got. The placement stores Intended, Completed, Refused, EndIntended and Ended; PostTaken,
+/// SeekerPlaced and SeekerEnded are only in memory (the post and seeker store their own effect), so after a crash the
+/// steps are redone, idempotently, from the last stored one.
+/// </summary>
 public enum PlacementStep : byte
 {
     /// <summary>Nothing recorded.</summary>

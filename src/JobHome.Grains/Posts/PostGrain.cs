@@ -24,6 +24,8 @@ public sealed partial class PostGrain(
     [PersistentState("post", StorageNames.Default)] IPersistentState<PostState> state,
     MatchingOptions matching,
     ServerClock clock,
+    KnownSites knownSites,
+    NotedMatchSites notedSites,
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
@@ -68,7 +70,7 @@ public sealed partial class PostGrain(
         {
             return CommandResult.Invalid(v);
         }
-        if (await GrainFactory.GetGrain<ISiteGrain>(profile.SiteCode).GetAsync() is null)
+        if (!await knownSites.ExistsAsync(GrainFactory, profile.SiteCode))
         {
             return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
         }
@@ -170,7 +172,7 @@ public sealed partial class PostGrain(
         if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
         {
             // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(profile.SiteCode);
+            await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
         }
         await state.WriteStateAsync();
         await PublishIndicatorsAsync();

@@ -26,6 +26,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private Task? _writerLoop;
     private SqliteConnection? _writerConnection;
     private long _committedBatches;
+    private long _committedOperations;
 
     /// <summary>Creates the store; nothing is opened until <see cref="StartAsync"/> or the first call.</summary>
     public SqliteStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteStore> logger)
@@ -52,6 +53,9 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
 
     /// <summary>Transactions the writer loop has committed (each holds one or more callers' writes).</summary>
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>Write operations committed (grain states, reminders, stream queue rows), over all batches.</summary>
+    public long CommittedOperations => Interlocked.Read(ref _committedOperations);
 
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
@@ -223,6 +227,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 {
                     transaction.Commit();
                     Interlocked.Increment(ref _committedBatches);
+                    Interlocked.Add(ref _committedOperations, batch.Count);
                     foreach (var operation in batch)
                     {
                         operation.Complete();

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
+using JobHome.Storage.Sqlite.State;
 using JobHome.Storage.SqliteHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Xunit.Abstractions;
 
 namespace JobHome.Storage.Tests.Sqlite;
@@ -102,9 +105,14 @@ public sealed class SqliteStreamKillTests(ITestOutputHelper output) : IDisposabl
         EventsPerStream.ToString(CultureInfo.InvariantCulture), Batch.ToString(CultureInfo.InvariantCulture),
     ];
 
+    private static readonly Lazy<IGrainStorageSerializer> BinaryStates = new(() => new OrleansGrainStorageSerializer(
+        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(KillConsumerState).Assembly)).BuildServiceProvider()
+            .GetRequiredService<Orleans.Serialization.Serializer>()));
+
     private Dictionary<int, KillConsumerState> ReadConsumerStates()
     {
-        // A silo's default grain-state serializer is Orleans' JSON one: read the numbers from the JSON.
+        // The silo stores grain state in the embedded store's binary format (SqliteStateSerializer).
+        var serializer = new SqliteStateSerializer(BinaryStates.Value, BinaryStates.Value);
         var states = new Dictionary<int, KillConsumerState>();
         using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         connection.Open();
@@ -116,17 +124,9 @@ public sealed class SqliteStreamKillTests(ITestOutputHelper output) : IDisposabl
         {
             var grain = reader.GetString(0);
             var stream = int.Parse(grain[(grain.LastIndexOf('/') + 2)..], CultureInfo.InvariantCulture); // ".../s3" → 3
-            using var json = JsonDocument.Parse((byte[])reader.GetValue(1));
-            var root = json.RootElement;
-            // Orleans' JSON settings leave out members at their default (0).
-            long Number(string name) => root.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
-            states[stream] = new KillConsumerState
-            {
-                Next = Number(nameof(KillConsumerState.Next)),
-                Sum = Number(nameof(KillConsumerState.Sum)),
-                Duplicates = Number(nameof(KillConsumerState.Duplicates)),
-                Gaps = Number(nameof(KillConsumerState.Gaps)),
-            };
+            var payload = (byte[])reader.GetValue(1);
+            Assert.True(SqliteStateSerializer.IsBinary(payload), $"state of {grain} is not in the binary format");
+            states[stream] = serializer.Deserialize<KillConsumerState>(new BinaryData(payload))!;
         }
 
         return states;

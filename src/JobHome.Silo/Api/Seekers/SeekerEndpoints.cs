@@ -52,7 +52,7 @@ internal static class SeekerEndpoints
         {
             return ApiResults.From(result, _ => TypedResults.Ok());
         }
-        await grains.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
+        // The grain listed the seeker in its site's directory before its write (see ISiteDirectoryGrain).
         var view = await grains.GetGrain<ISeekerGrain>(id).GetAsync();
         return TypedResults.Created($"/api/seekers/{id}", SeekerResponse.From(view!));
     }

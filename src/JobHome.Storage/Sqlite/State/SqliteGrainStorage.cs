@@ -38,8 +38,11 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
     public string Name => name;
 
     /// <summary>Creates the storage registered under <paramref name="providerName"/> from the silo's services.</summary>
+    /// <remarks>States are written in <see cref="SqliteStateSerializer"/>'s binary format; older JSON rows still read.</remarks>
     public static SqliteGrainStorage Create(IServiceProvider services, string providerName) =>
-        new(providerName, services.GetRequiredService<SqliteStore>(), services.GetRequiredService<IGrainStorageSerializer>());
+        new(providerName, services.GetRequiredService<SqliteStore>(), new SqliteStateSerializer(
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
+            services.GetRequiredService<IGrainStorageSerializer>()));
 
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using JobHome.Grains.Matching;
+using JobHome.Grains.Tests.Fixtures;
+
+namespace JobHome.Grains.Tests.Matching;
+
+/// <summary>
+/// Stored post lists trail their stale marks: a registration or a burst of stale notices costs one refresh, run by the
+/// seeker without anyone reading the list. Refreshes are observed through the post lists' diagnostic event, which names
+/// the seeker.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private readonly MemoryClusterFixture fixture;
+    private readonly ConcurrentDictionary<string, int> _refreshes = new(StringComparer.Ordinal);
+    private readonly List<IDisposable> _subscriptions = [];
+
+    /// <summary>Starts counting refreshes per seeker.</summary>
+    public PostListTrailingTests(MemoryClusterFixture fixture)
+    {
+        this.fixture = fixture;
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_UnemployedSeeker_ListRefreshedOnceWithoutARead()
+    {
+        var scenario = new MatchingScenario(fixture, 38.0, 118.0, seed: 31);
+        await scenario.InitializeAsync();
+        await scenario.OpenRandomPostAsync(0.05);
+
+        var seeker = await scenario.RegisterRandomSeekerAsync(0.05);
+
+        await WaitForRefreshesAsync(seeker, 1);
+        await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(5);
+        Assert.Equal(1, Refreshes(seeker));
+    }
+
+    [Fact]
+    public async Task PostListStaleAsync_BurstOfNotices_OneRefresh()
+    {
+        var scenario = new MatchingScenario(fixture, 39.0, 119.0, seed: 37);
+        await scenario.InitializeAsync();
+        await scenario.OpenRandomPostAsync(0.05);
+        var seeker = await scenario.RegisterRandomSeekerAsync(0.05);
+        await WaitForRefreshesAsync(seeker, 1);
+        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await grain.PostListStaleAsync();
+        }
+
+        await WaitForRefreshesAsync(seeker, 2);
+        // A call queued behind the notices: a refresh per notice would have run before it answers.
+        await grain.GetPostListAsync(5);
+        Assert.Equal(2, Refreshes(seeker));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(static s => s.Dispose());
+        }
+    }
+
+    /// <inheritdoc />
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+    {
+        if (value.Name == PostListMetrics.MeterName)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
+        {
+            _refreshes.AddOrUpdate(refreshed.SeekerId, 1, static (_, n) => n + 1);
+        }
+    }
+
+    void IObserver<DiagnosticListener>.OnCompleted()
+    {
+    }
+
+    void IObserver<DiagnosticListener>.OnError(Exception error)
+    {
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
+    {
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
+    {
+    }
+
+    private int Refreshes(string seeker) => _refreshes.GetValueOrDefault(seeker);
+
+    // The refresh runs on the seeker's timer in the silo: poll with a deadline.
+    private async Task WaitForRefreshesAsync(string seeker, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Refreshes(seeker) < count)
+        {
+            Assert.True(clock.Elapsed < Deadline, $"seeker {seeker}: {Refreshes(seeker)} refreshes, expected {count}");
+            await Task.Delay(20);
+        }
+    }
+}

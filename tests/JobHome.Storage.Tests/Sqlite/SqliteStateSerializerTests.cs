@@ -1,0 +1,78 @@
+using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.State;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace JobHome.Storage.Tests.Sqlite;
+
+/// <summary>The embedded store's binary state format, and rows written in the silo's older JSON format.</summary>
+public sealed class SqliteStateSerializerTests : IAsyncLifetime
+{
+    private const string StateName = "counter";
+    private static readonly GrainId Counter = GrainId.Create("counter", "c1");
+    private static readonly IGrainStorageSerializer Json =
+        new JsonGrainStorageSerializer(new OrleansJsonSerializer(Options.Create(new OrleansJsonSerializerOptions())));
+
+    private readonly SqliteTestFile _file = new();
+    private readonly SqliteStateSerializer _serializer = new(TestStorageSerializer.Value, Json);
+    private SqliteStore? _store;
+
+    public async Task InitializeAsync()
+    {
+        _store = _file.OpenStore();
+        await _store.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+        _file.Dispose();
+    }
+
+    [Fact]
+    public void Serialize_State_HeaderThenOrleansBinaryAndRoundTrips()
+    {
+        var bytes = _serializer.Serialize(new CounterState { Value = 41 }).ToArray();
+
+        Assert.True(SqliteStateSerializer.IsBinary(bytes));
+        Assert.Equal(TestStorageSerializer.Value.Serialize(new CounterState { Value = 41 }).ToArray(), bytes[2..]);
+        Assert.Equal(41, _serializer.Deserialize<CounterState>(new BinaryData(bytes))!.Value);
+    }
+
+    [Fact]
+    public async Task ReadStateAsync_RowWrittenAsJson_ReadsThenNextWriteStoresBinary()
+    {
+        // A row as the silo stored it before the binary format: Orleans' JSON grain-state serializer.
+        var legacy = new SqliteGrainStorage("Default", _store!, Json);
+        await legacy.WriteStateAsync(StateName, Counter, new TestGrainState<CounterState> { State = { Value = 7 } });
+        Assert.False(SqliteStateSerializer.IsBinary(ReadPayload()));
+
+        var storage = new SqliteGrainStorage("Default", _store!, _serializer);
+        var read = new TestGrainState<CounterState>();
+        await storage.ReadStateAsync(StateName, Counter, read);
+        Assert.Equal(7, read.State.Value);
+
+        read.State.Value = 8;
+        await storage.WriteStateAsync(StateName, Counter, read);
+        Assert.True(SqliteStateSerializer.IsBinary(ReadPayload()));
+        var again = new TestGrainState<CounterState>();
+        await storage.ReadStateAsync(StateName, Counter, again);
+        Assert.Equal(8, again.State.Value);
+        Assert.Equal(read.ETag, again.ETag);
+    }
+
+    private byte[] ReadPayload()
+    {
+        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM grain_state WHERE state_name = $state";
+        command.Parameters.AddWithValue("$state", StateName);
+        return (byte[])command.ExecuteScalar()!;
+    }
+}

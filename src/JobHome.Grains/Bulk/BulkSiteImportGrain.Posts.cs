@@ -11,7 +11,7 @@ using JobHome.Grains.Posts;
 
 namespace JobHome.Grains.Bulk;
 
-/// <summary>Posts: validated (the post grain's rules for a new post, employers registered), written, then listed everywhere at once.</summary>
+/// <summary>Posts: validated (the post grain's rules for a new post, employers registered), written, then listed at once.</summary>
 public sealed partial class BulkSiteImportGrain
 {
     /// <inheritdoc />
@@ -95,7 +95,9 @@ public sealed partial class BulkSiteImportGrain
             return (true, state);
         }
         var held = await _store.ReadAsync<PostState>("post", grainId);
-        return held.State.Profile is null ? throw new InvalidOperationException($"Post {id} has a cleared state row.") : (false, held.State);
+        return held.State.Profile is null
+            ? throw new InvalidOperationException($"Post {id} has a cleared state row.")
+            : (false, held.State);
     }
 
     // The post grain's checks on a new post (OpenAsync without the correction rules, which need a stored post).

@@ -160,7 +160,8 @@ public sealed partial class BulkSiteImportGrain(
 
     private async Task UpsertSeekersAsync(List<(string Id, SeekerState State)> seekers, DateOnly today)
     {
-        var byPartition = seekers.Where(s => s.State.MatchPartition is not null).GroupBy(s => s.State.MatchPartition!, StringComparer.Ordinal);
+        var byPartition = seekers.Where(s => s.State.MatchPartition is not null)
+            .GroupBy(s => s.State.MatchPartition!, StringComparer.Ordinal);
         await Task.WhenAll(byPartition.Select(group => GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key)
             .UpsertSeekersAsync([.. group.Select(s => MatchRecord(s.Id, s.State, today))])));
     }

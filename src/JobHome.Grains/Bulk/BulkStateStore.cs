@@ -34,7 +34,7 @@ internal sealed class BulkStateStore(IGrainStorage storage)
         return state;
     }
 
-    /// <summary>Writes a state read before (its ETag checked); throws <see cref="InconsistentStateException"/> when it changed since.</summary>
+    /// <summary>Writes a state read before (its ETag checked); <see cref="InconsistentStateException"/> if it changed since.</summary>
     public Task WriteAsync<T>(string stateName, GrainId grainId, BulkStoredState<T> state)
         where T : class, new() =>
         storage.WriteStateAsync(stateName, grainId, state);

@@ -4,7 +4,7 @@ namespace JobHome.Grains.Bulk;
 [Alias("jobhome.IBulkSiteDirectoryGrain")]
 public interface IBulkSiteDirectoryGrain : IGrainWithStringKey
 {
-    /// <summary>For each id, whether a record of <paramref name="kind"/> (an <see cref="Indicators.IndicatorSources"/> kind) is listed.</summary>
+    /// <summary>For each id, whether a record of <paramref name="kind"/> (an <see cref="Indicators.IndicatorSources"/> kind) is here.</summary>
     [Orleans.Concurrency.ReadOnly, Alias("Listed")]
     Task<bool[]> ListedAsync(string kind, string[] ids);
 

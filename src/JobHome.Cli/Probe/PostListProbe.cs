@@ -59,13 +59,14 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
         // Within ~5 km of the site, as the demo places people.
         var lat = site.Lat + (random.NextDouble() - 0.5) * 0.09;
         var lon = site.Lon + (random.NextDouble() - 0.5) * 0.09;
+        var female = random.Next(2) == 0;
         return new
         {
             siteCode = site.Code,
             name = "测试" + random.Next(1000, 10000).ToString(CultureInfo.InvariantCulture),
-            idNumber = IdNumber(random, birth),
+            idNumber = IdNumber(random, birth, female),
             birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            gender = random.Next(2) == 0 ? "F" : "M",
+            gender = female ? "F" : "M",
             education = "vocational",
             occupations = occupations.Select(o => o.Code.ToString()).Distinct(StringComparer.Ordinal).ToArray(),
             skills = occupations.SelectMany(o => o.Skills).Take(2).ToArray(),
@@ -81,10 +82,12 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
         };
     }
 
-    // A valid 18-digit resident ID (GB 11643): a Jiangxi region code, the birth date, a sequence, the check character.
-    private static string IdNumber(Random random, DateOnly birth)
+    // A valid 18-digit resident ID (GB 11643): a Jiangxi region code, the birth date, a sequence whose last digit is even
+    // for a woman and odd for a man, the check character.
+    private static string IdNumber(Random random, DateOnly birth, bool female)
     {
-        var body = string.Create(CultureInfo.InvariantCulture, $"3607{random.Next(20, 35):00}{birth:yyyyMMdd}{random.Next(0, 1000):000}");
+        var sequence = random.Next(0, 500) * 2 + (female ? 0 : 1);
+        var body = string.Create(CultureInfo.InvariantCulture, $"3607{random.Next(20, 35):00}{birth:yyyyMMdd}{sequence:000}");
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];

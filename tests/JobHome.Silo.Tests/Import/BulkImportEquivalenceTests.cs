@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -70,13 +71,18 @@ public sealed class BulkImportEquivalenceTests : IDisposable
             Assert.Equal(await ReadAsync(perRecord, $"/api/posts/{id}"), await ReadAsync(bulk, $"/api/posts/{id}"));
         }
 
-        // Post lists work after the bulk load: the same lists as on the silo loaded record by record.
+        // Post lists work after the bulk load: the same lists as on the silo loaded record by record. Members of
+        // zero-employment households are left out: a seeker registered through its grain keeps the key groups of its
+        // registration (before its household existed) until its next command (docs/grains.md), one activated later
+        // computes them with the household.
+        var zeroEmployment = File.ReadLines(Path.Combine(demo, "households.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(cells => cells[3] == "1").SelectMany(cells => cells[2].Split(';')).ToHashSet(StringComparer.Ordinal);
         var listed = 0;
-        foreach (var id in seekers.Take(200))
+        foreach (var id in seekers.Where(id => !zeroEmployment.Contains(id)).Take(200))
         {
             var expected = await ReadAsync(perRecord, $"/api/seekers/{id}/recommendations?k=10");
             Assert.Equal(expected, await ReadAsync(bulk, $"/api/seekers/{id}/recommendations?k=10"));
-            listed += JsonDocument.Parse(expected).RootElement.GetProperty("items").GetArrayLength() > 0 ? 1 : 0;
+            listed += expected.StartsWith("{items:[]", StringComparison.Ordinal) ? 0 : 1;
         }
         Assert.True(listed > 20, $"only {listed} of 200 seekers have a post list");
     }
@@ -158,6 +164,16 @@ public sealed class BulkImportEquivalenceTests : IDisposable
         using var response = await silo.Http.GetAsync(new Uri(path, UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {text}");
-        return text;
+        return Canonical(JsonDocument.Parse(text).RootElement);
     }
+
+    // Numbers by value: a decimal read back from storage keeps its stored scale (5500.0), one still in memory does not
+    // (5500); the per-record silo serves its active grains from memory, the bulk silo reads the stored states.
+    private static string Canonical(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().Select(p => $"{p.Name}:{Canonical(p.Value)}")) + "}",
+        JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.Number => element.GetDecimal().ToString("0.############################", CultureInfo.InvariantCulture),
+        _ => element.GetRawText(),
+    };
 }

@@ -86,7 +86,7 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
     // for a woman and odd for a man, the check character.
     private static string IdNumber(Random random, DateOnly birth, bool female)
     {
-        var sequence = random.Next(0, 500) * 2 + (female ? 0 : 1);
+        var sequence = random.Next(1, 500) * 2 + (female ? 0 : 1); // 002–999: sequence 000 is never issued
         var body = string.Create(CultureInfo.InvariantCulture, $"3607{random.Next(20, 35):00}{birth:yyyyMMdd}{sequence:000}");
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();

@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(Users.UsersCommand.Create());
         root.Subcommands.Add(Load.LoadCommand.Create());
         root.Subcommands.Add(Recount.RecountCommand.Create());
+        root.Subcommands.Add(Probe.ProbeCommand.Create());
         return root;
     }
 }

@@ -30,12 +30,18 @@ internal static class ImportCommand
             Description = "Requests in flight at once, 1–64. Default: 4",
             DefaultValueFactory = _ => 4,
         }.Between(1, 64);
+        var perRecord = new Option<bool>("--per-record")
+        {
+            Description = "Send seekers, households and posts through the per-record endpoints (every record through its grain "
+                + "with its live work: events, post lists) instead of the bulk ones. Default: bulk",
+        };
         var command = new Command("import", "Bulk-load demo files or a ledger in the same formats into a running silo");
         api.AddTo(command);
         command.Options.Add(dir);
         command.Options.Add(rejects);
         command.Options.Add(batch);
         command.Options.Add(parallel);
+        command.Options.Add(perRecord);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
@@ -58,7 +64,8 @@ internal static class ImportCommand
             var directory = parseResult.GetValue(dir)!.FullName;
             var rejectsPath = parseResult.GetValue(rejects)?.FullName ?? Path.Combine(directory, "rejects.csv");
             return await CommandRun.WithProgressAsync(parseResult, (progress, output, err) =>
-                Run(new ImportRunner(client!, directory, batchSize, inFlight, progress), rejectsPath, output, err, cancellationToken));
+                Run(new ImportRunner(client!, directory, batchSize, inFlight, progress, parseResult.GetValue(perRecord)), rejectsPath,
+                    output, err, cancellationToken));
         });
         return command;
     }

@@ -8,11 +8,14 @@ namespace JobHome.Cli.Import;
 
 /// <summary>
 /// Bulk-loads a folder in the demo formats (sites, employers, seekers + people, households, posts) through the batch
-/// endpoints, <paramref name="parallel"/> batches in flight (sites one batch at a time: parents first). Records already
+/// endpoints, <paramref name="parallel"/> batches in flight (sites one batch at a time: parents first). Seekers, households
+/// and posts go through the bulk endpoints (<c>/api/import/bulk/…</c>: a site's records written in one step) unless
+/// <paramref name="perRecord"/> asks for the per-record endpoints (every record through its grain, with all live work). Records already
 /// there are counted as existing, so a load can be run again after a failure. Rejected rows are collected for the
 /// rejects file with file, line, column, value (personal data masked) and reason.
 /// </summary>
-internal sealed class ImportRunner(ApiClient api, string directory, int batchSize, int parallel, IPhaseProgress progress)
+internal sealed class ImportRunner(ApiClient api, string directory, int batchSize, int parallel, IPhaseProgress progress,
+    bool perRecord = false)
 {
     /// <summary>Columns each file must have.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Required = new Dictionary<string, string[]>
@@ -59,14 +62,16 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
         totals.Add(await LoadAsync("employers.csv", "api/import/employers", parallel, EmployerRows, cancellationToken));
         var seekerSites = ReadHouseholdSites();
         var people = ReadPeople();
-        totals.Add(await LoadAsync("seekers.csv", "api/import/seekers", parallel,
+        totals.Add(await LoadAsync("seekers.csv", RecordEndpoint("seekers"), parallel,
             table => SeekerRows(table, seekerSites, people), cancellationToken));
         seekerSites.Clear();
         people.Clear();
-        totals.Add(await LoadAsync("households.csv", "api/import/households", parallel, HouseholdRows, cancellationToken));
-        totals.Add(await LoadAsync("posts.csv", "api/import/posts", parallel, table => PostRows(table, employers), cancellationToken));
+        totals.Add(await LoadAsync("households.csv", RecordEndpoint("households"), parallel, HouseholdRows, cancellationToken));
+        totals.Add(await LoadAsync("posts.csv", RecordEndpoint("posts"), parallel, table => PostRows(table, employers), cancellationToken));
         return totals;
     }
+
+    private string RecordEndpoint(string kind) => perRecord ? $"api/import/{kind}" : $"api/import/bulk/{kind}";
 
     private async Task<FileTotals> LoadAsync<T>(string file, string endpoint, int inFlight,
         Func<ImportTable, IEnumerable<(int Line, T Record)>> rows, CancellationToken cancellationToken)

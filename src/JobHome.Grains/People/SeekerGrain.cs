@@ -449,7 +449,7 @@ public sealed partial class SeekerGrain(
         return holder is null ? await registry.TransferAsync(claim.OwnerSeekerId, id) : claim;
     }
 
-    private static (ValidationResult Result, IdCardNumber? IdCard) Validate(string id, SeekerRegistration r, DateOnly today)
+    internal static (ValidationResult Result, IdCardNumber? IdCard) Validate(string id, SeekerRegistration r, DateOnly today)
     {
         var v = new ValidationResult();
         IdCardNumber? idCard = null;

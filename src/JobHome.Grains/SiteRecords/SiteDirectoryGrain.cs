@@ -8,7 +8,7 @@ namespace JobHome.Grains.SiteRecords;
 /// A site's directory of seekers and households; writes only when something changes, and then only the shard that holds
 /// the record (see <see cref="ShardedMap{TValue}"/>), so a registration does not rewrite the whole site's list.
 /// </summary>
-public sealed class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
+public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
 {
     private readonly IPersistentState<SiteDirectoryState> state;
     private readonly ShardedMap<string> _seekers;

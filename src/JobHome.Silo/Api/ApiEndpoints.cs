@@ -34,6 +34,7 @@ internal static class ApiEndpoints
             description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddProblemDetails();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<BulkImportService>();
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddJobHomeFairs();

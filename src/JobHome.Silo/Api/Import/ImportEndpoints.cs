@@ -33,6 +33,18 @@ internal static class ImportEndpoints
         import.MapPost("/posts", (ImportItem<PostRequest>?[] body, ImportService service, CancellationToken ct) =>
                 Run(body, ct, service.PostsAsync))
             .WithSummary("Opens posts under the ledger's ids: [{id, record: {…as POST /api/posts…}}].").Produces<ImportBatchResponse>();
+        var bulk = import.MapGroup("/bulk");
+        bulk.MapPost("/seekers", (ImportItem<SeekerRequest>?[] body, BulkImportService service, CancellationToken ct) =>
+                Run(body, ct, service.SeekersAsync))
+            .WithSummary("Bulk path: seekers written per site in one step, no live work per record (same body and answer).")
+            .Produces<ImportBatchResponse>();
+        bulk.MapPost("/households", (ImportItem<HouseholdRequest>?[] body, BulkImportService service, CancellationToken ct) =>
+                Run(body, ct, service.HouseholdsAsync))
+            .WithSummary("Bulk path: households written per site in one step (same body and answer).").Produces<ImportBatchResponse>();
+        bulk.MapPost("/posts", (ImportItem<PostRequest>?[] body, BulkImportService service, CancellationToken ct) =>
+                Run(body, ct, service.PostsAsync))
+            .WithSummary("Bulk path: posts written per site in one step, no post-list pushes (same body and answer).")
+            .Produces<ImportBatchResponse>();
     }
 
     private static async Task<IResult> Run<T>(T[]? body, CancellationToken cancellationToken,

@@ -30,16 +30,45 @@ internal sealed class ImportService(IGrainFactory grains, ILogger<ImportService>
     /// <summary>Records of one batch registered at the same time.</summary>
     public const int Parallelism = 64;
 
-    /// <summary>Registers sites in the order given (parents first).</summary>
+    /// <summary>
+    /// Registers sites, parents before children: in waves, where a wave holds the sites whose parent is outside the batch
+    /// or in an earlier wave; the sites of one wave register concurrently (a province's villages are one wave).
+    /// </summary>
     public async Task<ImportBatchResponse> SitesAsync(IReadOnlyList<SiteRequest?> sites, CancellationToken cancellationToken)
     {
         var items = new ImportOutcome[sites.Count];
-        for (var i = 0; i < sites.Count; i++)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        foreach (var wave in Waves(sites))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            items[i] = await Guarded(i, sites[i]?.Code, () => SiteAsync(i, sites[i]));
+            await Parallel.ForEachAsync(wave, options,
+                async (i, _) => items[i] = await Guarded(i, sites[i]?.Code, () => SiteAsync(i, sites[i])));
         }
         return ImportBatchResponse.Of(items);
+    }
+
+    // Wave of a site = 1 + the wave of its parent when the parent comes earlier in the batch, else 0. A parent given
+    // after its child (or a repeated code) keeps the order of the request: the child waits for a later wave.
+    private static IEnumerable<List<int>> Waves(IReadOnlyList<SiteRequest?> sites)
+    {
+        var waveOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var waves = new List<List<int>>();
+        for (var i = 0; i < sites.Count; i++)
+        {
+            var site = sites[i];
+            var wave = site?.ParentCode is { } parent && waveOf.TryGetValue(parent, out var parentWave) ? parentWave + 1 : 0;
+            if (site?.Code is { } code)
+            {
+                // A code seen before goes after its first registration (and after anything that hangs under it).
+                wave = waveOf.ContainsKey(code) ? Math.Max(wave, waves.Count) : wave;
+                waveOf[code] = wave;
+            }
+            while (waves.Count <= wave)
+            {
+                waves.Add([]);
+            }
+            waves[wave].Add(i);
+        }
+        return waves;
     }
 
     /// <summary>Registers employers (key: the credit code).</summary>

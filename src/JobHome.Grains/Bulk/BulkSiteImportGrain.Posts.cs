@@ -1,0 +1,148 @@
+using System.Globalization;
+using JobHome.Domain.Geography;
+using JobHome.Domain.Indicators;
+using JobHome.Domain.Occupations;
+using JobHome.Domain.Posts;
+using JobHome.Domain.Validation;
+using JobHome.Grains.Employers;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Matching;
+using JobHome.Grains.Posts;
+
+namespace JobHome.Grains.Bulk;
+
+/// <summary>Posts: validated (the post grain's rules for a new post, employers registered), written, then listed at once.</summary>
+public sealed partial class BulkSiteImportGrain
+{
+    /// <inheritdoc />
+    public async Task<BulkResult[]> ImportPostsAsync(BulkPost[] posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var results = new BulkResult?[posts.Length];
+        if (!await SiteExistsAsync())
+        {
+            return RejectAll(posts.Length, CommandResult.NotFound("site_code", SiteCode, SiteRule));
+        }
+        var listed = await Directory.ListedAsync(IndicatorSources.Post, [.. posts.Select(p => p.Id)]);
+        var employerCodes = posts.Select(p => p.Profile.EmployerCode).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var employerViews = await Task.WhenAll(employerCodes.Select(c => GrainFactory.GetGrain<IEmployerGrain>(c).GetAsync()));
+        var employers = employerCodes.Where((_, i) => employerViews[i] is not null).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var work = new List<(int Index, PostState State)>();
+        for (var i = 0; i < posts.Length; i++)
+        {
+            var (id, profile) = (posts[i].Id, posts[i].Profile);
+            if (!seen.Add(id))
+            {
+                results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
+                continue;
+            }
+            if (listed[i])
+            {
+                results[i] = BulkResult.Existing;
+                continue;
+            }
+            var validation = ValidateNewPost(id, profile);
+            validation.AddIf(!string.Equals(profile.SiteCode, SiteCode, StringComparison.Ordinal), "site_code",
+                profile.SiteCode ?? string.Empty, $"differs from the batch's site {SiteCode}", SiteRule);
+            if (!validation.IsValid)
+            {
+                results[i] = BulkResult.Rejected(CommandResult.Invalid(validation));
+                continue;
+            }
+            if (!employers.Contains(profile.EmployerCode))
+            {
+                results[i] = BulkResult.Rejected(CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)"));
+                continue;
+            }
+            var state = new PostState
+            {
+                Profile = profile,
+                MatchPartition = profile.Openings > 0 ? MatchPartitions.KeyOf(profile.Lat, profile.Lon, matching.CellDegrees) : null,
+            };
+            state.Indicators.Bump();
+            state.Indicators.PublishedVersion = state.Indicators.Version;
+            state.Indicators.PublishedSiteCode = SiteCode;
+            work.Add((i, state));
+        }
+
+        await NoteMatchSiteAsync(work.Select(w => w.State.MatchPartition));
+        var written = await Task.WhenAll(work.Select(w => WritePostAsync(posts[w.Index].Id, w.State)));
+        var done = new List<(string Id, PostState State)>();
+        for (var j = 0; j < work.Count; j++)
+        {
+            results[work[j].Index] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
+            done.Add((posts[work[j].Index].Id, written[j].State));
+        }
+        await Task.WhenAll(done.GroupBy(d => d.State.Profile!.EmployerCode, StringComparer.Ordinal).Select(group =>
+            GrainFactory.GetGrain<IBulkEmployerGrain>(group.Key).AddPostsAsync([.. group.Select(d => d.Id)])));
+        await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Post, d.Id),
+            d.State.Indicators.Version, PostContribution(d.State)))]);
+        // No post-list pushes while importing: seekers' lists are computed (exactly) on their first read.
+        var open = done.Where(d => d.State.MatchPartition is not null && FreeOpenings(d.State) > 0);
+        await Task.WhenAll(open.GroupBy(d => d.State.MatchPartition!, StringComparer.Ordinal).Select(group =>
+            GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key).UpsertPostsAsync([.. group.Select(d => PostMatch(d.Id, d.State))])));
+        await Directory.PutManyAsync(IndicatorSources.Post, [.. done.Select(d => d.Id)], []);
+        return [.. results.Select(r => r!)];
+    }
+
+    private async Task<(bool Created, PostState State)> WritePostAsync(string id, PostState state)
+    {
+        var grainId = GrainFactory.GetGrain<IPostGrain>(id).GetGrainId();
+        if (await _store.TryInsertAsync("post", grainId, state))
+        {
+            return (true, state);
+        }
+        var held = await _store.ReadAsync<PostState>("post", grainId);
+        return held.State.Profile is null
+            ? throw new InvalidOperationException($"Post {id} has a cleared state row.")
+            : (false, held.State);
+    }
+
+    // The post grain's checks on a new post (OpenAsync without the correction rules, which need a stored post).
+    private static ValidationResult ValidateNewPost(string id, PostProfile profile)
+    {
+        var v = new ValidationResult();
+        if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
+        {
+            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
+                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+        }
+        var post = new Post
+        {
+            Id = id,
+            EmployerId = profile.EmployerCode,
+            Title = profile.Title,
+            Occupation = occupation.Depth == 0 && problem is not null ? OccupationCode.Create(1) : occupation,
+            Openings = profile.Openings,
+            PayMin = profile.PayMin,
+            PayMax = profile.PayMax,
+            Location = new GeoPoint(profile.Lat, profile.Lon),
+            Kind = profile.Kind,
+            MinEducation = profile.MinEducation,
+            AgeMin = profile.AgeMin,
+            AgeMax = profile.AgeMax,
+            RequiredSkills = profile.Skills,
+        };
+        v.Merge(post.Validate());
+        v.AddIf(string.IsNullOrWhiteSpace(profile.SiteCode), "site_code", profile.SiteCode ?? string.Empty, "is required",
+            "registering site (登记网点)");
+        v.AddIf(profile.Openings < 0, "openings", profile.Openings.ToString(CultureInfo.InvariantCulture), "is negative",
+            "openings (招聘人数)");
+        return v;
+    }
+
+    private static int FreeOpenings(PostState state) =>
+        state.Closed ? 0 : Math.Max(0, state.Profile!.Openings - state.TakenBy.Count);
+
+    private static IndicatorContribution PostContribution(PostState state) =>
+        IndicatorContribution.Post(state.Profile!.Openings, state.TakenBy.Count, state.Closed);
+
+    private static PostMatchRecord PostMatch(string id, PostState state)
+    {
+        var p = state.Profile!;
+        return new PostMatchRecord(id, p.EmployerCode, p.Occupation, FreeOpenings(state), p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
+            p.MinEducation, p.AgeMin, p.AgeMax, p.Skills);
+    }
+}

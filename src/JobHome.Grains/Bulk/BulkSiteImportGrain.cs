@@ -1,0 +1,193 @@
+using JobHome.Domain.Indicators;
+using JobHome.Domain.People;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Matching;
+using JobHome.Grains.People;
+using JobHome.Grains.Sites;
+using JobHome.Grains.Time;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace JobHome.Grains.Bulk;
+
+/// <summary>
+/// One site's bulk import (see <see cref="IBulkSiteImportGrain"/>). Order of a batch: validate every record; claim the
+/// ID numbers; write the records' states (their indicator outboxes marked published); set the site's indicator entries;
+/// publish to the match partitions; list the records in the site's directory last. So a record listed in the directory is
+/// complete, and a batch cut short is finished by sending it again (the directory decides what is existing; a record
+/// written but not yet listed is found by its failed first write and completed).
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class BulkSiteImportGrain(
+    IdCardKeys idCardKeys,
+    ServerClock clock,
+    MatchingOptions matching,
+    IServiceProvider services) : Grain, IBulkSiteImportGrain
+{
+    private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
+    private const string SiteRule = "registering site (登记网点)";
+
+    private readonly BulkStateStore _store = new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+
+    private string SiteCode => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<BulkResult[]> ImportSeekersAsync(BulkSeeker[] seekers)
+    {
+        ArgumentNullException.ThrowIfNull(seekers);
+        var results = new BulkResult?[seekers.Length];
+        if (!await SiteExistsAsync())
+        {
+            return RejectAll(seekers.Length, CommandResult.NotFound("site_code", SiteCode, SiteRule));
+        }
+        var today = clock.Today;
+        var listed = await Directory.ListedAsync(IndicatorSources.Seeker, [.. seekers.Select(s => s.Id)]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var work = new List<(int Index, string Id, SeekerRegistration Registration, IdCardNumber IdCard)>();
+        for (var i = 0; i < seekers.Length; i++)
+        {
+            var (id, registration) = (seekers[i].Id, seekers[i].Registration);
+            if (!seen.Add(id))
+            {
+                results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
+                continue;
+            }
+            if (listed[i])
+            {
+                results[i] = BulkResult.Existing;
+                continue;
+            }
+            var (validation, idCard) = SeekerGrain.Validate(id, registration, today);
+            validation.AddIf(!string.Equals(registration.SiteCode, SiteCode, StringComparison.Ordinal), "site_code",
+                registration.SiteCode ?? string.Empty, $"differs from the batch's site {SiteCode}", SiteRule);
+            results[i] = validation.IsValid && idCard is not null ? null : BulkResult.Rejected(CommandResult.Invalid(validation));
+            if (results[i] is null)
+            {
+                work.Add((i, id, registration, idCard!));
+            }
+        }
+
+        // ID numbers: a first write claims; a claim held by another id is a conflict naming it (as the grain's 409).
+        var claims = await Task.WhenAll(work.Select(w => ClaimAsync(w.Id, w.IdCard)));
+        var states = new List<(int Index, string Id, SeekerState State)>();
+        for (var j = 0; j < work.Count; j++)
+        {
+            var w = work[j];
+            if (claims[j] is { } owner)
+            {
+                results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", w.IdCard.Masked,
+                    $"is already registered (已登记) to seeker {owner}", IdRule));
+                continue;
+            }
+            states.Add((w.Index, w.Id, NewSeekerState(w.Registration, today)));
+        }
+
+        // Partitions learn the site before the writes that put records in their cells (rebuild, docs/grains.md).
+        await NoteMatchSiteAsync(states.Select(s => s.State.MatchPartition));
+        var written = await Task.WhenAll(states.Select(s => WriteSeekerAsync(s.Id, s.State)));
+        var done = new List<(string Id, SeekerState State)>();
+        for (var j = 0; j < states.Count; j++)
+        {
+            var (index, id, _) = states[j];
+            results[index] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
+            done.Add((id, written[j].State));
+        }
+
+        await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Seeker, d.Id),
+            d.State.Indicators.Version, SeekerContribution(d.State)))]);
+        await UpsertSeekersAsync(done, today);
+        await Directory.PutManyAsync(IndicatorSources.Seeker, [.. done.Select(d => d.Id)],
+            [.. done.Select(d => d.State.Registration!.Name)]);
+        return [.. results.Select(r => r!)];
+    }
+
+    // The state the seeker grain's first registration writes, with the outbox marked published (the aggregator gets the
+    // entry from the import in one step, not as an event).
+    private SeekerState NewSeekerState(SeekerRegistration registration, DateOnly today)
+    {
+        var stored = registration with { KeyGroups = DerivedKeyGroups.Supplied(registration.KeyGroups) };
+        var state = new SeekerState
+        {
+            Registration = stored,
+            Status = stored.Status,
+            StatusSince = stored.StatusSince,
+            StatusVersion = 1,
+            RegisteredOn = today,
+            StatusHistory = [new StatusChange(stored.Status, stored.StatusSince, StatusCauses.Registration)],
+            MatchPartition = stored.Status == LabourStatus.Unemployed
+                ? MatchPartitions.KeyOf(stored.Lat, stored.Lon, matching.CellDegrees)
+                : null,
+        };
+        state.Indicators.Bump();
+        state.Indicators.PublishedVersion = state.Indicators.Version;
+        state.Indicators.PublishedSiteCode = SiteCode;
+        return state;
+    }
+
+    // Null when granted (a first claim, or this id's own claim from an earlier try); otherwise the holder's id.
+    private async Task<string?> ClaimAsync(string seekerId, IdCardNumber idCard)
+    {
+        var grainId = GrainFactory.GetGrain<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard)).GetGrainId();
+        var claim = new IdCardRegistryState { OwnerSeekerId = seekerId, Masked = idCard.Masked };
+        if (await _store.TryInsertAsync("idcard", grainId, claim))
+        {
+            return null;
+        }
+        var held = await _store.ReadAsync<IdCardRegistryState>("idcard", grainId);
+        var owner = held.State.OwnerSeekerId;
+        if (owner is null)
+        {
+            held.State = claim;
+            await _store.WriteAsync("idcard", grainId, held);
+            return null;
+        }
+        return string.Equals(owner, seekerId, StringComparison.Ordinal) ? null : owner;
+    }
+
+    // A seeker state already stored (a batch repeated after a crash) is kept; the caller completes its aggregates.
+    private async Task<(bool Created, SeekerState State)> WriteSeekerAsync(string id, SeekerState state)
+    {
+        var grainId = GrainFactory.GetGrain<ISeekerGrain>(id).GetGrainId();
+        if (await _store.TryInsertAsync("seeker", grainId, state))
+        {
+            return (true, state);
+        }
+        var held = await _store.ReadAsync<SeekerState>("seeker", grainId);
+        return held.State.Registration is null ? throw new InvalidOperationException($"Seeker {id} has a cleared state row.")
+            : (false, held.State);
+    }
+
+    private async Task UpsertSeekersAsync(List<(string Id, SeekerState State)> seekers, DateOnly today)
+    {
+        var byPartition = seekers.Where(s => s.State.MatchPartition is not null)
+            .GroupBy(s => s.State.MatchPartition!, StringComparer.Ordinal);
+        await Task.WhenAll(byPartition.Select(group => GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key)
+            .UpsertSeekersAsync([.. group.Select(s => MatchRecord(s.Id, s.State, today))])));
+    }
+
+    private static SeekerMatchRecord MatchRecord(string id, SeekerState state, DateOnly today)
+    {
+        var r = state.Registration!;
+        // A household written later may make the seeker zero-employment: the index learns it on the seeker's next
+        // command or activation, as for a household registered through the grains.
+        var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold: false, today);
+        return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
+            r.Rural, r.Availability, groups);
+    }
+
+    private static IndicatorContribution SeekerContribution(SeekerState state) =>
+        IndicatorContribution.Person(state.Status, state.StatusSince, state.Placements.Count);
+
+    private Task NoteMatchSiteAsync(IEnumerable<string?> partitions) => Task.WhenAll(partitions.OfType<string>()
+        .Distinct(StringComparer.Ordinal).Select(key => GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(SiteCode)));
+
+    private async Task<bool> SiteExistsAsync() => await GrainFactory.GetGrain<ISiteGrain>(SiteCode).GetAsync() is not null;
+
+    private IBulkSiteDirectoryGrain Directory => GrainFactory.GetGrain<IBulkSiteDirectoryGrain>(SiteCode);
+
+    private IBulkSiteIndicatorsGrain Indicators => GrainFactory.GetGrain<IBulkSiteIndicatorsGrain>(SiteCode);
+
+    private static BulkResult[] RejectAll(int count, CommandResult reason) =>
+        [.. Enumerable.Repeat(BulkResult.Rejected(reason), count)];
+}

@@ -1,0 +1,53 @@
+using JobHome.Grains.Bulk;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Sharding;
+
+namespace JobHome.Grains.SiteRecords;
+
+/// <summary>The bulk import's side of the directory: many entries per call, one write per shard touched.</summary>
+public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
+{
+    /// <inheritdoc />
+    public Task<bool[]> ListedAsync(string kind, string[] ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return Task.FromResult(kind switch
+        {
+            IndicatorSources.Seeker => ids.Select(id => _seekers.TryGetValue(id, out _)).ToArray(),
+            IndicatorSources.Household => ids.Select(id => _households.TryGetValue(id, out _)).ToArray(),
+            IndicatorSources.Post => ids.Select(id => _posts.TryGetValue(id, out _)).ToArray(),
+            _ => throw new ArgumentException($"Unknown record kind '{kind}'.", nameof(kind)),
+        });
+    }
+
+    /// <inheritdoc />
+    public Task PutManyAsync(string kind, string[] ids, string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(names);
+        switch (kind)
+        {
+            case IndicatorSources.Seeker:
+                if (names.Length != ids.Length)
+                {
+                    throw new ArgumentException("Every seeker needs a name.", nameof(names));
+                }
+                var renamed = new List<string>();
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    if (!_seekers.TryGetValue(ids[i], out var held) || !string.Equals(held, names[i], StringComparison.Ordinal))
+                    {
+                        _seekers.Set(ids[i], names[i]);
+                        renamed.Add(ids[i]);
+                    }
+                }
+                return _seekers.WriteShardsOfAsync(renamed);
+            case IndicatorSources.Household:
+                return _households.WriteShardsOfAsync(ids.Where(id => _households.TryAdd(id, true)).ToList());
+            case IndicatorSources.Post:
+                return _posts.WriteShardsOfAsync(ids.Where(id => _posts.TryAdd(id, true)).ToList());
+            default:
+                throw new ArgumentException($"Unknown record kind '{kind}'.", nameof(kind));
+        }
+    }
+}

@@ -25,8 +25,9 @@ internal static class ProbeCommand
         {
             Description = "Seekers to register and time, 1–100000. Default: 1000",
             DefaultValueFactory = _ => 1000,
-        };
-        var k = new Option<int>("--k") { Description = "Post-list length read, 1–20. Default: 10", DefaultValueFactory = _ => 10 };
+        }.Between(1, 100_000);
+        var k = new Option<int>("--k") { Description = "Post-list length read, 1–20. Default: 10", DefaultValueFactory = _ => 10 }
+            .Between(1, 20);
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated people. Default: the current time" };
         var postLists = new Command("post-lists", "Time a new seeker's post list: from POST /api/seekers to its recommendations read back");
         api.AddTo(postLists);
@@ -40,14 +41,6 @@ internal static class ProbeCommand
             var problems = new List<string>();
             var n = parseResult.GetValue(count);
             var top = parseResult.GetValue(k);
-            if (n is < 1 or > 100_000)
-            {
-                problems.Add($"--count must be between 1 and 100000, got {n}");
-            }
-            if (top is < 1 or > 20)
-            {
-                problems.Add($"--k must be between 1 and 20, got {top}");
-            }
             using var client = api.CreateClient(parseResult, out var clientProblem);
             if (clientProblem is not null)
             {

@@ -34,6 +34,10 @@ internal sealed class AwarePricing
         return true;
     }
 
+    /// <summary>True when a computation would start now: none runs and the last started at least <paramref name="interval"/> ago.</summary>
+    public bool IsDue(DateTimeOffset now, TimeSpan interval) =>
+        !(_startedAt is { } started && now - started < interval) && Volatile.Read(ref _running) == 0;
+
     /// <summary>Starts <paramref name="compute"/> on the thread pool unless one runs or the last started less than <paramref name="interval"/> ago.</summary>
     public void RefreshIfStale(DateTimeOffset now, TimeSpan interval, Func<PostPrices> compute, Action<PostPrices>? done)
     {

@@ -14,6 +14,7 @@ namespace JobHome.Grains.Matching;
 /// <param name="lists">Aware or plain lists and the price settings.</param>
 public sealed class ModelCatalog(ServerClock clock, AwareListOptions lists)
 {
+    private readonly Lock _swap = new();
     private TwoStageModel _current = TwoStageModel.Default;
     private long _generation;
 
@@ -42,7 +43,7 @@ public sealed class ModelCatalog(ServerClock clock, AwareListOptions lists)
     public bool Swap(TwoStageModel model, DateTimeOffset loadedAt)
     {
         ArgumentNullException.ThrowIfNull(model);
-        lock (this)
+        lock (_swap)
         {
             if (string.Equals(_current.Version, model.Version, StringComparison.Ordinal))
             {

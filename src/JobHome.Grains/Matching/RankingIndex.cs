@@ -11,8 +11,9 @@ namespace JobHome.Grains.Matching;
 /// the linear stage scores every query (exact top-k); with a re-ranker a seeker's plain order is the linear top
 /// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees; aware lists (the default) then order the plain
 /// top-N by score − congestion penalty with prices from this partition's seekers and open posts (<see cref="AwarePricing"/>).
-/// Writes and queries run in the grain's turns; only the price computation runs beside them (the index allows concurrent
-/// queries, and it reads snapshots of the records).
+/// Writes and queries run in the grain's turns; only the price computation runs beside them, on snapshots of the records
+/// taken in a turn (only when the prices are due) and an index of its own built from the posts' snapshot, so it never
+/// reads the live index while a turn writes it.
 /// </summary>
 /// <param name="models">The silo's model and list settings.</param>
 internal sealed class RankingIndex(ModelCatalog models)
@@ -53,9 +54,10 @@ internal sealed class RankingIndex(ModelCatalog models)
         if (lists.Lists == PostListKind.Aware)
         {
             changed |= _pricing.Adopt();
-            if (_seekers.Count > 0)
+            var now = models.Time.GetUtcNow();
+            if (_seekers.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
             {
-                _pricing.RefreshIfStale(models.Time.GetUtcNow(), lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
+                _pricing.RefreshIfStale(now, lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
             }
         }
         return changed;
@@ -139,20 +141,28 @@ internal sealed class RankingIndex(ModelCatalog models)
     public MatchItem[] TopSeekerItems(MatchPost post, int count, MatchOptions options) =>
         [.. _index.TopSeekersForPost(post, count, options, _model.Linear).Select(MatchItem.From)];
 
-    // Snapshots taken in the grain's turn; the lists are computed with the linear stage, as the simulation that chose the
-    // penalty did.
+    // Snapshots taken in the grain's turn; the background builds its own index of the posts (the live one is written by
+    // later turns). The lists are computed with the linear stage, as the simulation that chose the penalty did.
     private Func<PostPrices> PriceComputation(MatchOptions options, AwareListOptions lists)
     {
         var people = _seekers.Values.ToArray();
-        var free = new Dictionary<string, int>(_posts.Count, StringComparer.Ordinal);
-        foreach (var post in _posts.Values)
+        var posts = _posts.Values.ToArray();
+        var free = new Dictionary<string, int>(posts.Length, StringComparer.Ordinal);
+        foreach (var post in posts)
         {
             free[post.Id] = post.Openings;
         }
         var linear = _model.Linear;
-        var index = _index;
-        return () => PostPrices.Estimate(
-            people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
-            free, lists.ListLength, lists.Settings);
+        return () =>
+        {
+            var index = new MatchIndex();
+            foreach (var post in posts)
+            {
+                index.UpsertPost(post);
+            }
+            return PostPrices.Estimate(
+                people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
+                free, lists.ListLength, lists.Settings);
+        };
     }
 }

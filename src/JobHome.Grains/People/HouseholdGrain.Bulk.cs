@@ -9,6 +9,9 @@ public sealed partial class HouseholdGrain : IBulkHouseholdGrain
     /// <inheritdoc />
     public async Task EnsureOverdueReminderAsync()
     {
+        // The bulk wrote the row behind any activation that was already here (e.g. after a read of the missing
+        // household): decide from storage, not from that activation's memory.
+        await state.ReadStateAsync();
         if (state.State.ZeroEmploymentSince is { } since && !state.State.OverdueAlertRaised
             && await this.GetReminder(OverdueReminder) is null)
         {

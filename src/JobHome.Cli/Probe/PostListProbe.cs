@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using JobHome.Cli.Http;
 using JobHome.Demo;
+using JobHome.Domain.People;
 
 namespace JobHome.Cli.Probe;
 
@@ -9,7 +10,8 @@ namespace JobHome.Cli.Probe;
 /// Registers new unemployed seekers one at a time at a site (near it, with occupations from the demo catalogue) and
 /// times, for each, the span from sending <c>POST /api/seekers</c> to having read its post list through
 /// <c>GET /api/seekers/{id}/recommendations</c>: the "new seeker's post list ready" time of issue 9. ID-card numbers are
-/// drawn from a seeded generator; one already registered (409) is replaced by the next number and not timed.
+/// drawn from a seeded generator under a region code no resident holds (3699xx); one already registered (409) is replaced
+/// by the next number and not timed. The probe seekers stay registered (deregister them with DELETE /api/seekers/{id}).
 /// </summary>
 internal sealed class PostListProbe(ApiClient api, string siteCode, int count, int k, ulong seed)
 {
@@ -82,15 +84,14 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
         };
     }
 
-    // A valid 18-digit resident ID (GB 11643): a Jiangxi region code, the birth date, a sequence whose last digit is even
-    // for a woman and odd for a man, the check character.
+    // A valid 18-digit resident ID (GB 11643) that no resident holds: region codes 369901–369934 are under Jiangxi's
+    // province code (what the rule checks) but no prefecture 99 exists, so a probe never claims a real person's number.
+    // The sequence's last digit is even for a woman and odd for a man; sequence 000 is never issued.
     private static string IdNumber(Random random, DateOnly birth, bool female)
     {
-        var sequence = random.Next(1, 500) * 2 + (female ? 0 : 1); // 002–999: sequence 000 is never issued
-        var body = string.Create(CultureInfo.InvariantCulture, $"3607{random.Next(20, 35):00}{birth:yyyyMMdd}{sequence:000}");
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return body + "10X98765432"[sum % 11];
+        var sequence = random.Next(1, 500) * 2 + (female ? 0 : 1);
+        var region = string.Create(CultureInfo.InvariantCulture, $"3699{random.Next(1, 35):00}");
+        return IdCardNumber.Create(region, birth, sequence).RevealFullNumber();
     }
 
     /// <summary>The part of <c>GET /api/sites/{code}</c> the probe needs.</summary>

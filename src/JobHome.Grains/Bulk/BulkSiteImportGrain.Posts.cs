@@ -1,8 +1,5 @@
 using System.Globalization;
-using JobHome.Domain.Geography;
 using JobHome.Domain.Indicators;
-using JobHome.Domain.Occupations;
-using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
@@ -100,34 +97,10 @@ public sealed partial class BulkSiteImportGrain
             : (false, held.State);
     }
 
-    // The post grain's checks on a new post (OpenAsync without the correction rules, which need a stored post).
+    // The post grain's checks on a new post (its correction rules need a stored post).
     private static ValidationResult ValidateNewPost(string id, PostProfile profile)
     {
-        var v = new ValidationResult();
-        if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
-        {
-            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
-                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
-        }
-        var post = new Post
-        {
-            Id = id,
-            EmployerId = profile.EmployerCode,
-            Title = profile.Title,
-            Occupation = occupation.Depth == 0 && problem is not null ? OccupationCode.Create(1) : occupation,
-            Openings = profile.Openings,
-            PayMin = profile.PayMin,
-            PayMax = profile.PayMax,
-            Location = new GeoPoint(profile.Lat, profile.Lon),
-            Kind = profile.Kind,
-            MinEducation = profile.MinEducation,
-            AgeMin = profile.AgeMin,
-            AgeMax = profile.AgeMax,
-            RequiredSkills = profile.Skills,
-        };
-        v.Merge(post.Validate());
-        v.AddIf(string.IsNullOrWhiteSpace(profile.SiteCode), "site_code", profile.SiteCode ?? string.Empty, "is required",
-            "registering site (登记网点)");
+        var v = PostGrain.ValidateProfile(id, profile);
         v.AddIf(profile.Openings < 0, "openings", profile.Openings.ToString(CultureInfo.InvariantCulture), "is negative",
             "openings (招聘人数)");
         return v;

@@ -35,30 +35,7 @@ public sealed partial class PostGrain(
     {
         ArgumentNullException.ThrowIfNull(profile);
         var id = this.GetPrimaryKeyString();
-        var v = new ValidationResult();
-        if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
-        {
-            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
-                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
-        }
-        var post = new Post
-        {
-            Id = id,
-            EmployerId = profile.EmployerCode,
-            Title = profile.Title,
-            Occupation = occupation.Depth == 0 && problem is not null ? OccupationCode.Create(1) : occupation,
-            Openings = profile.Openings,
-            PayMin = profile.PayMin,
-            PayMax = profile.PayMax,
-            Location = new GeoPoint(profile.Lat, profile.Lon),
-            Kind = profile.Kind,
-            MinEducation = profile.MinEducation,
-            AgeMin = profile.AgeMin,
-            AgeMax = profile.AgeMax,
-            RequiredSkills = profile.Skills,
-        };
-        v.Merge(post.Validate());
-        v.AddIf(string.IsNullOrWhiteSpace(profile.SiteCode), "site_code", profile.SiteCode, "is required", "registering site (登记网点)");
+        var v = ValidateProfile(id, profile);
         v.AddIf(profile.Openings < state.State.TakenBy.Count, "openings", profile.Openings.ToString(CultureInfo.InvariantCulture),
             $"is below the {state.State.TakenBy.Count} openings already taken", OpeningRule);
         if (state.State.Profile is { } existing)
@@ -95,6 +72,40 @@ public sealed partial class PostGrain(
         LogOpened(logger, id, profile.Openings);
         await TellTopSeekersAsync();
         return CommandResult.Ok(id);
+    }
+
+    /// <summary>
+    /// The checks of a post's profile that need no stored post (occupation code, the Domain's post rules, the site):
+    /// <see cref="OpenAsync"/> adds the correction rules, the bulk import the new-post ones.
+    /// </summary>
+    internal static ValidationResult ValidateProfile(string id, PostProfile profile)
+    {
+        var v = new ValidationResult();
+        if (!OccupationCode.TryParse(profile.Occupation, out var occupation, out var problem))
+        {
+            v.Add("occupation", profile.Occupation ?? string.Empty, problem ?? "is not an occupation code",
+                "occupation code (职业分类代码) X-XX-XX-XX or a prefix");
+        }
+        var post = new Post
+        {
+            Id = id,
+            EmployerId = profile.EmployerCode,
+            Title = profile.Title,
+            Occupation = occupation.Depth == 0 && problem is not null ? OccupationCode.Create(1) : occupation,
+            Openings = profile.Openings,
+            PayMin = profile.PayMin,
+            PayMax = profile.PayMax,
+            Location = new GeoPoint(profile.Lat, profile.Lon),
+            Kind = profile.Kind,
+            MinEducation = profile.MinEducation,
+            AgeMin = profile.AgeMin,
+            AgeMax = profile.AgeMax,
+            RequiredSkills = profile.Skills,
+        };
+        v.Merge(post.Validate());
+        v.AddIf(string.IsNullOrWhiteSpace(profile.SiteCode), "site_code", profile.SiteCode ?? string.Empty, "is required",
+            "registering site (登记网点)");
+        return v;
     }
 
     /// <inheritdoc />

@@ -1,14 +1,13 @@
+using JobHome.Silo.Tests.Fixtures;
 using System.Net;
 using System.Text.Json;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
-using JobHome.Domain.Sites;
 using JobHome.Domain.Work;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
-using JobHome.Grains.Sites;
 using JobHome.Silo.Api;
 using JobHome.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -108,18 +107,7 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
     private async Task<(string SeekerId, string PostId)> SeekerAndPostAsync()
     {
         var client = _cluster.Client;
-        SiteProfile[] sites =
-        [
-            new("PM", "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
-            new("CM", "测试市就业之家", SiteKind.City, "PM", 25.8, 114.9, false),
-            new("XM", "测试县就业之家", SiteKind.County, "CM", 25.4, 114.9, false),
-            new("TM", "测试镇就业之家", SiteKind.Township, "XM", 25.4, 114.9, false),
-            new("VM", "测试村就业之家", SiteKind.Village, "TM", 25.4, 114.9, true),
-        ];
-        foreach (var site in sites)
-        {
-            Assert.True((await client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
-        }
+        await TestSiteTree.RegisterAsync(client, "M");
         var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
         Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VM", 25.4, 114.9))).Succeeded);
         var post = new PostProfile("VM", employer, "焊工", "6-25-04-01", 2, 6000, 7000, 25.4, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };

@@ -1,14 +1,13 @@
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
-using JobHome.Domain.Sites;
 using JobHome.Domain.Work;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
-using JobHome.Grains.Sites;
 using JobHome.Matching.Congestion;
+using JobHome.Silo.Tests.Fixtures;
 using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -106,18 +105,7 @@ public sealed class AwareListTests : IAsyncLifetime
     private async Task MarketAsync()
     {
         var client = _cluster.Client;
-        SiteProfile[] sites =
-        [
-            new("PA", "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
-            new("CA", "测试市就业之家", SiteKind.City, "PA", 25.8, 114.9, false),
-            new("XA", "测试县就业之家", SiteKind.County, "CA", 25.4, 114.9, false),
-            new("TA", "测试镇就业之家", SiteKind.Township, "XA", 25.4, 114.9, false),
-            new("VA", "测试村就业之家", SiteKind.Village, "TA", 25.4, 114.9, true),
-        ];
-        foreach (var site in sites)
-        {
-            Assert.True((await client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
-        }
+        await TestSiteTree.RegisterAsync(client, "A");
         var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
         Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VA", 25.4, 114.9))).Succeeded);
         PostProfile Post(string occupation, int openings) =>

@@ -1,17 +1,16 @@
+using JobHome.Silo.Tests.Fixtures;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using JobHome.Domain.Employers;
 using JobHome.Domain.People;
-using JobHome.Domain.Sites;
 using JobHome.Domain.Work;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
-using JobHome.Grains.Sites;
 using JobHome.Matching.Congestion;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
@@ -198,18 +197,7 @@ public sealed class ModelReloadTests : IAsyncLifetime
     private async Task SeekerAndPostsAsync()
     {
         var client = _cluster.Client;
-        SiteProfile[] sites =
-        [
-            new("PR", "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
-            new("CR", "测试市就业之家", SiteKind.City, "PR", 25.8, 114.9, false),
-            new("XR", "测试县就业之家", SiteKind.County, "CR", 25.4, 114.9, false),
-            new("TR", "测试镇就业之家", SiteKind.Township, "XR", 25.4, 114.9, false),
-            new("VR", "测试村就业之家", SiteKind.Village, "TR", 25.4, 114.9, true),
-        ];
-        foreach (var site in sites)
-        {
-            Assert.True((await client.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site)).Succeeded);
-        }
+        await TestSiteTree.RegisterAsync(client, "R");
         var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
         Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VR", 25.4, 114.9))).Succeeded);
         var far = new PostProfile("VR", employer, "焊工", "6-25-04-01", 2, 6000, 7000, 25.472, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };

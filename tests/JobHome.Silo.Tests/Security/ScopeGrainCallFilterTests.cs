@@ -1,10 +1,9 @@
 using JobHome.Domain.People;
-using JobHome.Domain.Sites;
 using JobHome.Grains;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.People;
-using JobHome.Grains.Sites;
 using JobHome.Silo.Security.Access;
+using JobHome.Silo.Tests.Fixtures;
 using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -51,8 +50,8 @@ public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
     public async Task SeekerCalls_OutsideTheCallersSubtree_AreRefused_InsideAllowed()
     {
         var grains = _cluster.Client;
-        await RegisterTreeAsync(grains, "A");
-        await RegisterTreeAsync(grains, "B");
+        await TestSiteTree.RegisterAsync(grains, "A");
+        await TestSiteTree.RegisterAsync(grains, "B");
         await RegisterSeekerAsync(grains, "seeker-in", "VA", 1);
         await RegisterSeekerAsync(grains, "seeker-out", "VB", 2);
 
@@ -96,23 +95,6 @@ public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
         finally
         {
             RequestContext.Clear();
-        }
-    }
-
-    private static async Task RegisterTreeAsync(IGrainFactory grains, string tree)
-    {
-        SiteProfile[] sites =
-        [
-            new("P" + tree, "测试省就业之家", SiteKind.Province, null, 28.6, 115.8, false),
-            new("C" + tree, "测试市就业之家", SiteKind.City, "P" + tree, 25.8, 114.9, false),
-            new("X" + tree, "测试县就业之家", SiteKind.County, "C" + tree, 25.4, 114.9, false),
-            new("T" + tree, "测试镇就业之家", SiteKind.Township, "X" + tree, 25.4, 114.9, false),
-            new("V" + tree, "测试村就业之家", SiteKind.Village, "T" + tree, 25.4, 114.9, true),
-        ];
-        foreach (var site in sites)
-        {
-            var result = await grains.GetGrain<ISiteGrain>(site.Code).RegisterAsync(site);
-            Assert.True(result.Succeeded, $"{site.Code}: {string.Join("; ", result.Errors)}");
         }
     }
 

@@ -25,7 +25,6 @@ public sealed partial class BulkSiteImportGrain(
     MatchingOptions matching,
     IServiceProvider services) : Grain, IBulkSiteImportGrain
 {
-    private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
     private const string SiteRule = "registering site (登记网点)";
 
     private readonly BulkStateStore _store = new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
@@ -77,7 +76,7 @@ public sealed partial class BulkSiteImportGrain(
             if (claims[j] is { } owner)
             {
                 results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", w.IdCard.Masked,
-                    $"is already registered (已登记) to seeker {owner}", IdRule));
+                    $"is already registered (已登记) to seeker {owner}", SeekerGrain.IdRule));
                 continue;
             }
             states.Add((w.Index, w.Id, NewSeekerState(w.Registration, today)));

@@ -31,7 +31,7 @@ public sealed partial class SeekerGrain(
     NotedMatchSites notedSites,
     ILogger<SeekerGrain> logger) : Grain, ISeekerGrain, ISeekerRecordGrain, IIndicatorSourceGrain, ISeekerMatchingGrain
 {
-    private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
+    internal const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
     private const string EmployedRule = "a seeker holds one placement at a time (不得重复安置)";
 
     private readonly PostListCache _postList = new();

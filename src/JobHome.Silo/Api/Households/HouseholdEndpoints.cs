@@ -37,14 +37,23 @@ internal static class HouseholdEndpoints
         return view is null ? ApiResults.NotFound("id", id) : TypedResults.Ok(HouseholdResponse.From(view));
     }
 
-    private static async Task<IResult> SaveAsync(string id, HouseholdRequest request, IGrainFactory grains, bool created)
+    /// <summary>
+    /// A household request's own checks (site code, at least one member), shared with the imports; returns the site code.
+    /// </summary>
+    internal static string Check(HouseholdRequest request, FieldChecks checks)
     {
-        var checks = new FieldChecks();
         var siteCode = checks.Text("siteCode", request.SiteCode, "site code (网点编码)");
         if (request.MemberIds is not { Length: > 0 })
         {
             checks.Add("memberIds", string.Empty, "needs at least one member", "household members (家庭成员)");
         }
+        return siteCode;
+    }
+
+    private static async Task<IResult> SaveAsync(string id, HouseholdRequest request, IGrainFactory grains, bool created)
+    {
+        var checks = new FieldChecks();
+        var siteCode = Check(request, checks);
         if (!checks.IsValid)
         {
             return ApiResults.Invalid(checks.Errors);

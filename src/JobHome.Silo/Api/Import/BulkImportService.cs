@@ -37,11 +37,7 @@ internal sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImport
 
     private static HouseholdRequest ReadHousehold(HouseholdRequest request, FieldChecks checks)
     {
-        checks.Text("siteCode", request.SiteCode, "site code (网点编码)");
-        if (request.MemberIds is not { Length: > 0 })
-        {
-            checks.Add("memberIds", string.Empty, "needs at least one member", "household members (家庭成员)");
-        }
+        HouseholdEndpoints.Check(request, checks);
         return request;
     }
 

@@ -214,11 +214,7 @@ internal sealed class ImportService(IGrainFactory grains, ILogger<ImportService>
         }
         var id = item.Id;
         var checks = new FieldChecks();
-        var siteCode = checks.Text("siteCode", item.Record.SiteCode, "site code (网点编码)");
-        if (item.Record.MemberIds is not { Length: > 0 })
-        {
-            checks.Add("memberIds", string.Empty, "needs at least one member", "household members (家庭成员)");
-        }
+        var siteCode = HouseholdEndpoints.Check(item.Record, checks);
         if (!checks.IsValid)
         {
             return Rejected(index, id, checks.Errors);

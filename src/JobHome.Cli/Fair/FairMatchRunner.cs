@@ -4,6 +4,7 @@ using JobHome.Cli.Console;
 using JobHome.Cli.Model;
 using JobHome.Matching.Assignment;
 using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Cli.Fair;
 
@@ -60,26 +61,51 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
             phase => engine.BuildGraph(seekers.Items, posts.Items, request.Settings, phase, cancellationToken));
         summary.CandidatePairs = graph.EdgeCount;
 
-        var assignment = Timed(summary, "solve", "solve", MatchingFairEngine.SolveSteps,
-            phase => engine.Solve(graph, request.Settings, phase, cancellationToken));
+        // The solve runs on one thread; the recommendations (when asked for) do not depend on it, so they run beside it
+        // on the other cores, and assignment.csv is written while they finish.
+        using var stopRecommending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var recommending = request.RecommendationsOutPath is null
+            ? null
+            : Task.Run(() => Timed("recommend", seekers.Items.Count, phase =>
+                engine.Recommend(seekers.Items, posts.Items, request.Settings, request.RecommendationsPerSeeker, phase,
+                    stopRecommending.Token)), stopRecommending.Token);
+        FairAssignment assignment;
+        TimeSpan solveTime;
+        try
+        {
+            (assignment, solveTime) = Timed("solve", MatchingFairEngine.SolveSteps,
+                phase => engine.Solve(graph, request.Settings, phase, cancellationToken));
+        }
+        catch
+        {
+            stopRecommending.Cancel();
+            ObserveQuietly(recommending);
+            throw;
+        }
+        summary.Phases.Add(("solve", solveTime));
         var edgeOfSeeker = AssignmentCheck.EdgesOf(graph, assignment);
         summary.Placed = assignment.Placed;
         summary.OpeningsFilled = assignment.OpeningsFilled;
         summary.TotalScoreMicro = assignment.TotalScoreMicro;
 
-        var recommendations = request.RecommendationsOutPath is null
-            ? null
-            : Timed(summary, "recommend", "recommend", seekers.Items.Count, phase =>
-                engine.Recommend(seekers.Items, posts.Items, request.Settings, request.RecommendationsPerSeeker, phase, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var written = Stopwatch.StartNew();
-        if (!TryWriteOutputs(request, new FairResult(seekers.Items, posts.Items, graph, edgeOfSeeker, recommendations, issues),
-            cancellationToken))
+        var result = new FairResult(seekers.Items, posts.Items, graph, edgeOfSeeker, null, issues);
+        bool written;
+        try
+        {
+            written = TryWriteOutputs(request, result, recommending, summary, cancellationToken);
+        }
+        finally
+        {
+            if (recommending is { IsCompletedSuccessfully: false })
+            {
+                stopRecommending.Cancel();
+                ObserveQuietly(recommending);
+            }
+        }
+        if (!written)
         {
             return ExitCodes.OutputFailed;
         }
-        summary.Phases.Add(("write", written.Elapsed));
         summary.Phases.Add(("total", total.Elapsed));
 
         if (request.SkipInvalid && issues.Count > 0)
@@ -132,8 +158,8 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         return true;
     }
 
-    /// <summary>Runs one phase with its progress display and records its time under <paramref name="label"/>.</summary>
-    private T Timed<T>(FairSummary summary, string label, string phaseName, long steps, Func<ProgressPhase, T> work)
+    /// <summary>Runs one phase with its progress display; returns its result and how long it took.</summary>
+    private (T Result, TimeSpan Elapsed) Timed<T>(string phaseName, long steps, Func<ProgressPhase, T> work)
     {
         var clock = Stopwatch.StartNew();
         T result;
@@ -141,16 +167,44 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
         {
             result = work(phase);
         }
-        summary.Phases.Add((label, clock.Elapsed));
+        return (result, clock.Elapsed);
+    }
+
+    /// <summary>Runs one phase with its progress display and records its time under <paramref name="label"/>.</summary>
+    private T Timed<T>(FairSummary summary, string label, string phaseName, long steps, Func<ProgressPhase, T> work)
+    {
+        var (result, elapsed) = Timed(phaseName, steps, work);
+        summary.Phases.Add((label, elapsed));
         return result;
     }
 
-    /// <summary>Writes every output, all or nothing; prints the failure and returns false when a file cannot be written.</summary>
-    private bool TryWriteOutputs(FairMatchRequest request, FairResult result, CancellationToken cancellationToken)
+    /// <summary>Waits for a task that is being abandoned, so that it does not run on (or fail) unobserved.</summary>
+    private static void ObserveQuietly(Task? task)
     {
         try
         {
+            task?.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // The first failure is the one being reported.
+        }
+    }
+
+    /// <summary>
+    /// Writes every output, all or nothing; prints the failure and returns false when a file cannot be written. The
+    /// assignment (and pairs) are written first, then the recommendations once <paramref name="recommending"/> is done;
+    /// records the recommend phase and the write phase (time spent writing, not waiting) in <paramref name="summary"/>.
+    /// </summary>
+    private bool TryWriteOutputs(FairMatchRequest request, FairResult result,
+        Task<(IReadOnlyList<IReadOnlyList<Recommendation>> Result, TimeSpan Elapsed)>? recommending, FairSummary summary,
+        CancellationToken cancellationToken)
+    {
+        var writing = TimeSpan.Zero;
+        try
+        {
             using var outputs = new OutputSet();
+            var clock = Stopwatch.StartNew();
             using var phase = _progress.Start("write", 4);
             outputs.WriteCsv(request.OutPath, csv => FairOutputs.WriteAssignment(csv, result));
             phase.Report(1);
@@ -159,6 +213,15 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
                 outputs.Write(pairsPath, writer => FairOutputs.WritePairs(writer, result));
             }
             phase.Report(2);
+            writing += clock.Elapsed;
+            if (recommending is not null)
+            {
+                var (recommendations, elapsed) = recommending.GetAwaiter().GetResult();
+                summary.Phases.Add(("recommend", elapsed));
+                result = result with { Recommendations = recommendations };
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            clock.Restart();
             if (request.RecommendationsOutPath is { } recommendationsPath)
             {
                 outputs.WriteCsv(recommendationsPath, csv => FairOutputs.WriteRecommendations(csv, result));
@@ -171,6 +234,7 @@ internal sealed class FairMatchRunner(Func<string?, IFairEngine> engineFactory, 
             cancellationToken.ThrowIfCancellationRequested();
             outputs.Commit();
             phase.Report(4);
+            summary.Phases.Add(("write", writing + clock.Elapsed));
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -113,7 +113,8 @@ public sealed class FairMatchOverlapTests : IDisposable
             IProgress<long> progress, CancellationToken cancellationToken) =>
             _inner.BuildGraph(seekers, posts, settings, progress, cancellationToken);
 
-        public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress, CancellationToken cancellationToken)
+        public FairAssignment Solve(CandidateGraph graph, FairSettings settings, IProgress<long> progress,
+            CancellationToken cancellationToken)
         {
             OnSolve();
             return _inner.Solve(graph, settings, progress, cancellationToken);

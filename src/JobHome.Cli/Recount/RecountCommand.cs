@@ -78,7 +78,7 @@ internal static class RecountCommand
             ? string.Create(CultureInfo.InvariantCulture, $", {answer.Corrected} entries corrected")
             : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"site {answer.SiteCode}: {verdict}; {answer.Sites} sites, {answer.Records} records asked{repaired}"));
+            $"site {answer.SiteCode}: {verdict}; {answer.Sites} sites, {answer.Records} records read{repaired}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"indicator",-32}{"live",12}{"recounted",12}"));
         foreach (var (name, live, recounted) in Rows(answer.Live, answer.Recounted))
         {

@@ -28,9 +28,9 @@ public sealed class MatchingOptions
 
     /// <summary>
     /// Records a rebuilding partition reads from storage per step (see docs/grains.md, Rebuild and limits); between steps it
-    /// answers queries and live changes. Default: 2,000.
+    /// answers queries and live changes (a step's apply is one turn: 500 records took ~0.3 s at load 25 on 2 cores). Default: 500.
     /// </summary>
-    public int RebuildBatchSize { get; init; } = 2000;
+    public int RebuildBatchSize { get; init; } = 500;
 
     /// <summary>Pause between two rebuild steps of a partition, so a rebuild never hogs the silo. Default: 10 ms.</summary>
     public TimeSpan RebuildPause { get; init; } = TimeSpan.FromMilliseconds(10);

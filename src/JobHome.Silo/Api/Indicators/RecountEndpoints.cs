@@ -21,6 +21,7 @@ internal static class RecountEndpoints
     private const string RepairRule = "repair (修复): true or false";
     private const string ProgressRule = "progress (进度): true or false";
     private static readonly TimeSpan ProgressPeriod = TimeSpan.FromMilliseconds(500);
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
     /// <summary>Maps the recount endpoint onto <paramref name="api"/>.</summary>
     public static void MapRecountEndpoints(this RouteGroupBuilder api)
@@ -87,7 +88,7 @@ internal static class RecountEndpoints
     private static async Task WriteLineAsync(Stream stream, object value, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         await JsonSerializer.SerializeAsync(stream, value, options, cancellationToken);
-        stream.WriteByte((byte)'\n');
+        await stream.WriteAsync(NewLine, cancellationToken);
         await stream.FlushAsync(cancellationToken);
     }
 

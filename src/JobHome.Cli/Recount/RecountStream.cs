@@ -39,7 +39,8 @@ internal static class RecountStream
             {
                 shown = Stopwatch.GetTimestamp();
                 await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"recount: {p.Phase} {p.SitesDone:N0} of {p.Sites:N0} sites, {p.Records:N0} records read, {p.ElapsedMs / 1000.0:F1} s"));
+                    $"recount: {p.Phase} {p.SitesDone:N0} of {p.Sites:N0} sites, {p.Records:N0} records read, "
+                    + $"{p.ElapsedMs / 1000.0:F1} s"));
             }
         }
         await error.WriteLineAsync("jobhome recount: the silo closed the answer before the result (连接中断); run it again");

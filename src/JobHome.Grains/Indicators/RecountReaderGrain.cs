@@ -44,7 +44,8 @@ public sealed class RecountReaderGrain(IServiceProvider services) : Grain, IReco
                 case IndicatorSources.Household:
                     var households = await _reader.HouseholdsAsync(keys, CancellationToken.None);
                     Fill(reports, items, households, static h => h.Indicators.Pending, static h =>
-                        new IndicatorSourceReport(h.SiteCode, h.Indicators.Version, IndicatorContribution.Household(h.ZeroEmploymentSince)));
+                        new IndicatorSourceReport(h.SiteCode, h.Indicators.Version,
+                            IndicatorContribution.Household(h.ZeroEmploymentSince)));
                     break;
                 case IndicatorSources.Post:
                     var posts = await _reader.PostsAsync(keys, CancellationToken.None);

@@ -148,7 +148,8 @@ public sealed partial class MatchPartitionGrain
         var posts = new List<PostMatchRecord>();
         for (var i = 0; i < postIds.Count; i++)
         {
-            if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal) && PostRecord(postIds[i], p) is { } r)
+            if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
+                && PostRecord(postIds[i], p) is { } r)
             {
                 posts.Add(r);
             }
@@ -225,7 +226,8 @@ public sealed partial class MatchPartitionGrain
     private static partial void LogRebuildProgress(ILogger logger, string partition, long read, long loaded, int sitesListed, int sites);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, {ElapsedMs} ms")]
+        Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, "
+            + "{ElapsedMs} ms")]
     private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
         long elapsedMs);
 

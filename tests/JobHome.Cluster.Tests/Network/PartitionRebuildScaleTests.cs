@@ -58,8 +58,8 @@ public abstract class PartitionRebuildScaleTests(ITestOutputHelper output)
             seekers.AddRange(live.Registration.Status == LabourStatus.Unemployed ? [Record(live, today)] : []);
         }
         var employer = await data.RegisterEmployerAsync(run.Grains, data.Villages[0]);
-        var posts = Enumerable.Range(0, BulkPosts).Select(i => new BulkPost(data.NewId("bpost"), NetworkData.Post(data.Villages[0], employer,
-            openings: 1 + (i % 5)) with
+        var posts = Enumerable.Range(0, BulkPosts).Select(i => new BulkPost(data.NewId("bpost"),
+            NetworkData.Post(data.Villages[0], employer, openings: 1 + (i % 5)) with
         {
             PayMin = 2500 + (100 * (i % 20)),
             PayMax = 4500 + (100 * (i % 20)),

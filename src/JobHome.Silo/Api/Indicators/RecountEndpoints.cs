@@ -85,7 +85,8 @@ internal static class RecountEndpoints
         }
     }
 
-    private static async Task WriteLineAsync(Stream stream, object value, JsonSerializerOptions options, CancellationToken cancellationToken)
+    private static async Task WriteLineAsync(Stream stream, object value, JsonSerializerOptions options,
+        CancellationToken cancellationToken)
     {
         await JsonSerializer.SerializeAsync(stream, value, options, cancellationToken);
         await stream.WriteAsync(NewLine, cancellationToken);

@@ -21,6 +21,12 @@ public sealed record HostArguments(
     /// </summary>
     public string? BlockAfter { get; init; }
 
+    /// <summary><c>--rebuild-batch N</c>: records a rebuilding match partition reads per step (MatchingOptions.RebuildBatchSize).</summary>
+    public int? RebuildBatch { get; init; }
+
+    /// <summary><c>--rebuild-pause-ms N</c>: pause between a rebuilding partition's steps (MatchingOptions.RebuildPause).</summary>
+    public int? RebuildPauseMs { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static HostArguments Parse(string[] args)
     {
@@ -60,6 +66,12 @@ public sealed record HostArguments(
                 : null)
         {
             BlockAfter = values.GetValueOrDefault("block-after"),
+            RebuildBatch = values.TryGetValue("rebuild-batch", out var batch)
+                ? int.Parse(batch, System.Globalization.CultureInfo.InvariantCulture)
+                : null,
+            RebuildPauseMs = values.TryGetValue("rebuild-pause-ms", out var pause)
+                ? int.Parse(pause, System.Globalization.CultureInfo.InvariantCulture)
+                : null,
         };
     }
 }

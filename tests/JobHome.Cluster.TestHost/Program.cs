@@ -1,6 +1,7 @@
 using System.Net;
 using JobHome.Cluster.TestHost;
 using JobHome.Grains.Hosting;
+using JobHome.Grains.Matching;
 using JobHome.Grains.Placements;
 using JobHome.Storage;
 using JobHome.Storage.Hosting;
@@ -36,6 +37,17 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 if (arguments.BlockAfter is { } blockAfter)
 {
     builder.Services.AddSingleton<IPlacementStepHook>(BlockingPlacementHook.Parse(blockAfter));
+}
+
+if (arguments.RebuildBatch is not null || arguments.RebuildPauseMs is not null)
+{
+    // Registered before AddJobHomeGrains, which then keeps it: small steps make a rebuild of thousands take many batches.
+    var defaults = new MatchingOptions();
+    builder.Services.AddSingleton(new MatchingOptions
+    {
+        RebuildBatchSize = arguments.RebuildBatch ?? defaults.RebuildBatchSize,
+        RebuildPause = arguments.RebuildPauseMs is { } ms ? TimeSpan.FromMilliseconds(ms) : defaults.RebuildPause,
+    });
 }
 
 // The network grains of JobHome.Grains next to the test grains: the kill tests of placements and aggregates use them.

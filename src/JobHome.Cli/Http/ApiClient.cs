@@ -99,6 +99,22 @@ internal sealed class ApiClient : IDisposable
         return response;
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> as JSON to <paramref name="path"/> for a streamed answer (e.g. newline-delimited JSON):
+    /// the response is returned once its headers arrived (the client's timeout ends there); the caller reads and disposes it.
+    /// </summary>
+    public Task<HttpResponseMessage> OpenPostStreamAsync(string path, object body, string mediaType, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, Relative(path))
+            {
+                Content = JsonContent.Create(body, body.GetType(), options: Json),
+            };
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
+            return request;
+        }, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -151,9 +151,15 @@ public sealed partial class SiteIndicatorsGrain
         var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
         var ids = _sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
         long corrected = 0;
-        foreach (var sourceId in ids)
+        // Read from storage in batches (RecountReaderGrain): only records with an unpublished change are activated.
+        var reports = new List<IndicatorSourceReport>(ids.Length);
+        foreach (var chunk in ids.Chunk(500))
         {
-            var report = await IndicatorSources.Grain(GrainFactory, sourceId).GetIndicatorSourceAsync();
+            reports.AddRange(await GrainFactory.GetGrain<IRecountReaderGrain>(0).ReadAsync(chunk));
+        }
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var (sourceId, report) = (ids[i], reports[i]);
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
             var known = _sources.TryGetValue(sourceId, out var held);
             if (!known && truth == default)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using JobHome.Domain.Indicators;
 using JobHome.Grains.SiteRecords;
@@ -11,24 +12,36 @@ namespace JobHome.Grains.Indicators;
 /// it is at. Each site's recounted subtree (own + children's) is compared with that site's live aggregate. With
 /// <c>repair</c>, each aggregator first corrects its entries from the records (<see cref="ISiteIndicatorsGrain.RecountAsync"/>)
 /// and the totals are reported upward level by level, deepest first, before the comparison.
-/// Asking a record activates it, and an activation publishes anything its outbox still holds, so a recount also pushes
-/// out changes a crash left unpublished; the live side catches up within a flush period per tier. A subtree under
-/// change can differ for that long: repeat the recount.
+/// Records are read from storage in batches (<see cref="IRecountReaderGrain"/>), not activated one by one; a record whose
+/// stored outbox still holds an unpublished version is asked through its grain, whose activation publishes it, so a
+/// recount also pushes out changes a crash left unpublished; the live side catches up within a flush period per tier. A
+/// subtree under change can differ for that long: repeat the recount. Progress goes to an optional
+/// <see cref="IProgress{T}"/> after every site.
 /// </summary>
 public sealed class SubtreeRecount(IGrainFactory grains)
 {
     private const int Parallelism = 64;
 
+    /// <summary>Record ids per reader call: a call stays far below Orleans' response timeout even when all are asked.</summary>
+    private const int ReadBatch = 500;
+
+    /// <summary>Sites of one level counted at once, and reader calls in flight per site.</summary>
+    private const int SiteParallelism = 4;
+
     /// <summary>Recounts the subtree of <paramref name="siteCode"/>; null when the site is unknown.</summary>
-    public async Task<SubtreeRecountReport?> RunAsync(string siteCode, bool repair, CancellationToken cancellationToken = default)
+    public async Task<SubtreeRecountReport?> RunAsync(string siteCode, bool repair, CancellationToken cancellationToken = default,
+        IProgress<RecountProgress>? progress = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(siteCode);
+        var started = Stopwatch.GetTimestamp();
         var levels = await LevelsAsync(siteCode, cancellationToken);
         if (levels is null)
         {
             return null;
         }
+        var sites = levels.Sum(level => level.Count);
         long corrected = 0;
+        var done = 0;
         if (repair)
         {
             foreach (var level in levels.AsEnumerable().Reverse())
@@ -42,19 +55,30 @@ public sealed class SubtreeRecount(IGrainFactory grains)
                     await grains.GetGrain<ISiteIndicatorsGrain>(code).ReportNowAsync();
                     return true;
                 }, cancellationToken);
+                done += codes.Length;
+                progress?.Report(new RecountProgress("repair", sites, done, 0, ElapsedMs(started)));
             }
         }
 
         var recounted = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);
         var differences = new List<RecountDifference>();
         long records = 0;
+        done = 0;
         IndicatorCounts? rootLive = null;
         foreach (var level in levels.AsEnumerable().Reverse())
         {
-            foreach (var (code, kids) in level)
+            // Sites of one level are independent: their children (one level deeper) are all recounted already.
+            var owns = await GrainBatches.SelectAsync(level, async entry =>
             {
-                var (own, asked) = await RecountOwnAsync(code, cancellationToken);
-                records += asked;
+                var result = await RecountOwnAsync(entry.Code, cancellationToken);
+                var total = Interlocked.Add(ref records, result.Asked);
+                progress?.Report(new RecountProgress("count", sites, Interlocked.Increment(ref done), total, ElapsedMs(started)));
+                return result.Own;
+            }, SiteParallelism, cancellationToken);
+            for (var i = 0; i < level.Count; i++)
+            {
+                var (code, kids) = level[i];
+                var own = owns[i];
                 foreach (var kid in kids)
                 {
                     own.Add(recounted[kid]);
@@ -68,7 +92,6 @@ public sealed class SubtreeRecount(IGrainFactory grains)
                 }
             }
         }
-        var sites = levels.Sum(level => level.Count);
         return new SubtreeRecountReport(siteCode, differences.Count == 0, rootLive!, recounted[siteCode], sites, records,
             corrected, differences);
     }
@@ -126,14 +149,18 @@ public sealed class SubtreeRecount(IGrainFactory grains)
         var indexed = await grains.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
         var held = await grains.GetGrain<ISiteIndicatorsGrain>(code).GetSourceIdsAsync();
         var ids = indexed.Union(held, StringComparer.Ordinal).ToArray();
-        var reports = await ForEachAsync(ids, id => IndicatorSources.Grain(grains, id).GetIndicatorSourceAsync(), cancellationToken);
+        var batches = ids.Chunk(ReadBatch).ToArray();
+        var reader = grains.GetGrain<IRecountReaderGrain>(0);
+        var reports = await GrainBatches.SelectAsync(batches, reader.ReadAsync, SiteParallelism, cancellationToken);
         var own = new IndicatorCounts();
-        foreach (var report in reports.Where(r => string.Equals(r.SiteCode, code, StringComparison.Ordinal)))
+        foreach (var report in reports.SelectMany(r => r).Where(r => string.Equals(r.SiteCode, code, StringComparison.Ordinal)))
         {
             own.Apply(report.Contribution);
         }
         return (own, ids.Length);
     }
+
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     /// <summary>The subtree by depth: level 0 is the root; each entry is a site with its children.</summary>
     private async Task<List<List<(string Code, string[] Children)>>?> LevelsAsync(string root, CancellationToken cancellationToken)

@@ -51,4 +51,8 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// <summary>How many posts and seekers the partition holds.</summary>
     [ReadOnly, Alias("Counts")]
     Task<(int Posts, int Seekers)> CountsAsync();
+
+    /// <summary>Where the partition's rebuild from storage stands (progress while it runs, totals once done).</summary>
+    [ReadOnly, Alias("RebuildStatus")]
+    Task<MatchPartitionRebuildStatus> RebuildStatusAsync();
 }

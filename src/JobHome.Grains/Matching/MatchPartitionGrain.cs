@@ -1,5 +1,4 @@
-using JobHome.Grains.Indicators;
-using JobHome.Grains.SiteRecords;
+using JobHome.Grains.Time;
 using JobHome.Matching.Index;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,14 +11,16 @@ namespace JobHome.Grains.Matching;
 /// Every post change bumps <c>_version</c> (seekers' lists compare it); seekers that listed a changed or removed post
 /// are told at once (one-way), so their stored list never keeps a closed or filled post.
 /// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
-/// with a silo, or the grain was deactivated) asks every seeker and post those sites' indexes list to republish
-/// (one-way: a record in this cell upserts itself again, others ignore it), so quiet records come back without a command.
+/// with a silo, or the grain was deactivated) reads those sites' records straight from storage in paced batches on a
+/// timer, answering queries and live changes between batches (see MatchPartitionGrain.Rebuild.cs).
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class MatchPartitionGrain(
     [PersistentState("partition", StorageNames.Default)] IPersistentState<MatchPartitionState> state,
     MatchingOptions options,
     ModelCatalog models,
+    ServerClock clock,
+    IServiceProvider services,
     ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
 {
     private readonly RankingIndex _index = new(models);
@@ -34,27 +35,7 @@ public sealed partial class MatchPartitionGrain(
     {
         if (state.State.Sites.Count > 0)
         {
-            var key = this.GetPrimaryKeyString();
-            long asked = 0;
-            foreach (var site in state.State.Sites.Keys.Order(StringComparer.Ordinal).ToArray())
-            {
-                foreach (var sourceId in await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).GetSourceIdsAsync())
-                {
-                    var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
-                    var (kind, id) = (sourceId[..slash], sourceId[(slash + 1)..]);
-                    if (kind == IndicatorSources.Seeker)
-                    {
-                        await GrainFactory.GetGrain<ISeekerMatchingGrain>(id).RepublishMatchAsync(key);
-                        asked++;
-                    }
-                    else if (kind == IndicatorSources.Post)
-                    {
-                        await GrainFactory.GetGrain<IPostMatchingGrain>(id).RepublishMatchAsync(key);
-                        asked++;
-                    }
-                }
-            }
-            LogRebuild(logger, key, state.State.Sites.Count, asked);
+            StartRebuild();
         }
         else
         {
@@ -77,6 +58,7 @@ public sealed partial class MatchPartitionGrain(
     public Task UpsertSeekerAsync(SeekerMatchRecord seeker)
     {
         ArgumentNullException.ThrowIfNull(seeker);
+        Touch(seeker.Id);
         _index.UpsertSeeker(seeker.ToMatchSeeker());
         return Task.CompletedTask;
     }
@@ -85,6 +67,10 @@ public sealed partial class MatchPartitionGrain(
     public Task UpsertSeekersAsync(SeekerMatchRecord[] seekers)
     {
         ArgumentNullException.ThrowIfNull(seekers);
+        foreach (var seeker in seekers)
+        {
+            Touch(seeker.Id);
+        }
         _index.UpsertSeekers(seekers.Select(static s => s.ToMatchSeeker()));
         return Task.CompletedTask;
     }
@@ -92,6 +78,7 @@ public sealed partial class MatchPartitionGrain(
     /// <inheritdoc />
     public Task RemoveSeekerAsync(string seekerId)
     {
+        Touch(seekerId);
         _index.RemoveSeeker(seekerId);
         Forget(seekerId);
         return Task.CompletedTask;
@@ -101,6 +88,10 @@ public sealed partial class MatchPartitionGrain(
     public Task UpsertPostsAsync(PostMatchRecord[] posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
+        foreach (var post in posts)
+        {
+            Touch(post.Id);
+        }
         _index.UpsertPosts(posts.Select(static p => p.ToMatchPost()));
         _version++;
         foreach (var post in posts)
@@ -113,6 +104,7 @@ public sealed partial class MatchPartitionGrain(
     /// <inheritdoc />
     public Task RemovePostAsync(string postId)
     {
+        Touch(postId);
         if (_index.RemovePost(postId))
         {
             _version++;
@@ -204,9 +196,4 @@ public sealed partial class MatchPartitionGrain(
         Level = LogLevel.Information,
         Message = "Match partition {Partition} activated empty (no site has published into it yet)")]
     private static partial void LogActivated(ILogger logger, string partition);
-
-    [LoggerMessage(
-        Level = LogLevel.Information,
-        Message = "Match partition {Partition} rebuilding: asked {Records} records of {Sites} sites to republish")]
-    private static partial void LogRebuild(ILogger logger, string partition, int sites, long records);
 }

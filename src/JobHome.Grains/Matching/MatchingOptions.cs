@@ -26,6 +26,15 @@ public sealed class MatchingOptions
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;
 
+    /// <summary>
+    /// Records a rebuilding partition reads from storage per step (see docs/grains.md, Rebuild and limits); between steps it
+    /// answers queries and live changes; a step's apply is one turn, so smaller steps keep queries waiting less. Default: 500.
+    /// </summary>
+    public int RebuildBatchSize { get; init; } = 500;
+
+    /// <summary>Pause between two rebuild steps of a partition, so a rebuild never hogs the silo. Default: 10 ms.</summary>
+    public TimeSpan RebuildPause { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The engine's per-query settings for reference date <paramref name="asOf"/>.</summary>
     public MatchOptions ToMatchOptions(DateOnly asOf) => new(asOf, MaxKm, UrbanMaxKm, TopFactors);
 }

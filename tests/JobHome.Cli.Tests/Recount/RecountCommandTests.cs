@@ -8,7 +8,8 @@ namespace JobHome.Cli.Tests.Recount;
 
 /// <summary>
 /// <c>jobhome recount</c> against a recording HTTP transport (the endpoint itself is tested against a running silo in
-/// JobHome.Silo.Tests/Api/RecountApiTests): the request it sends, what it prints, its exit codes.
+/// JobHome.Silo.Tests/Api/RecountApiTests): the request it sends, what it prints, its exit codes. The answer is streamed as
+/// newline-delimited JSON: progress lines, then the result line.
 /// </summary>
 public sealed class RecountCommandTests
 {
@@ -25,13 +26,13 @@ public sealed class RecountCommandTests
     [Fact]
     public async Task Recount_Differences_PrintsThemAndExits4()
     {
-        var transport = new Recording(HttpStatusCode.OK, Differing);
+        var transport = new Recording(HttpStatusCode.OK, Stream(Differing), "application/x-ndjson");
 
         var (exit, output, _) = await RunAsync(transport, "recount", "--url", "http://silo.test:5080", "--site", "360722");
 
         Assert.Equal(RecountCommand.Differs, exit);
         Assert.Equal(HttpMethod.Post, transport.Method);
-        Assert.Equal("http://silo.test:5080/api/indicators/360722/recount", transport.Uri!.AbsoluteUri);
+        Assert.Equal("http://silo.test:5080/api/indicators/360722/recount?progress=true", transport.Uri!.AbsoluteUri);
         Assert.Contains("aggregates differ from the recount", output, StringComparison.Ordinal);
         Assert.Contains("differs at 36072201: employed live 5, recounted 6", output, StringComparison.Ordinal);
         Assert.Matches(@"employed\s+5\s+6\s+≠", output);
@@ -44,14 +45,39 @@ public sealed class RecountCommandTests
         var body = Differing.Replace("\"matches\":false", "\"matches\":true", StringComparison.Ordinal)
             .Replace("\"repaired\":false", "\"repaired\":true", StringComparison.Ordinal)
             .Replace("\"corrected\":0", "\"corrected\":2", StringComparison.Ordinal);
-        var transport = new Recording(HttpStatusCode.OK, body);
+        var transport = new Recording(HttpStatusCode.OK, Stream(body), "application/x-ndjson");
 
         var (exit, output, _) = await RunAsync(transport, "recount", "--url", "http://silo.test:5080", "--site", "360722", "--repair");
 
         Assert.Equal(0, exit);
-        Assert.Equal("?repair=true", transport.Uri!.Query);
+        Assert.Equal("?progress=true&repair=true", transport.Uri!.Query);
         Assert.Contains("every aggregator equals the recount", output, StringComparison.Ordinal);
         Assert.Contains("2 entries corrected", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recount_ProgressLines_ShownOnStandardErrorBeforeTheAnswer()
+    {
+        var progress = """{"progress":{"phase":"count","sites":219,"sitesDone":120,"records":45210,"elapsedMs":12345}}""";
+        var transport = new Recording(HttpStatusCode.OK, progress + "\n" + Stream(Differing), "application/x-ndjson");
+
+        var (exit, output, error) = await RunAsync(transport, "recount", "--url", "http://silo.test:5080", "--site", "360722");
+
+        Assert.Equal(RecountCommand.Differs, exit);
+        Assert.Contains("recount: count 120 of 219 sites, 45,210 records read, 12.3 s", error, StringComparison.Ordinal);
+        Assert.Contains("differs at 36072201", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recount_ErrorLine_ReportedAndExits5()
+    {
+        var transport = new Recording(HttpStatusCode.OK, """{"error":"recount failed (重新统计失败): TimeoutException: slow"}""",
+            "application/x-ndjson");
+
+        var (exit, _, error) = await RunAsync(transport, "recount", "--url", "http://silo.test:5080", "--site", "360722");
+
+        Assert.Equal(RecountCommand.Unreachable, exit);
+        Assert.Contains("jobhome recount: recount failed (重新统计失败): TimeoutException: slow", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +116,9 @@ public sealed class RecountCommandTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--url", error, StringComparison.Ordinal);
     }
+
+    // The result line of the streamed answer (one line of JSON).
+    private static string Stream(string result) => "{\"result\":" + result.ReplaceLineEndings(string.Empty) + "}\n";
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(HttpMessageHandler? transport, params string[] args)
     {

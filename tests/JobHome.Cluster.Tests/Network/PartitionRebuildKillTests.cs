@@ -7,7 +7,7 @@ namespace JobHome.Cluster.Tests.Network;
 
 /// <summary>
 /// Matching partitions hold their index in memory only. After the silo is killed with SIGKILL and restarted, a query
-/// reactivates the partition, which asks the records of the sites it served (through the per-site index) to republish:
+/// reactivates the partition, which reads the records of the sites it served (listed by the per-site index) from storage:
 /// a post's candidates and a seeker's post list come back exactly as before, although no seeker was touched.
 /// </summary>
 public abstract class PartitionRebuildKillTests(ITestOutputHelper output)

@@ -64,6 +64,41 @@ public sealed class RecountApiTests(RunningSiloFixture fixture)
         Assert.Equal(["siteCode"], ApiDriver.ErrorFields(body));
     }
 
+    [Fact]
+    public async Task Recount_WithProgress_StreamsJsonLinesEndingInTheResult()
+    {
+        var tree = await _api.CreateTreeAsync();
+        await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-30));
+        var plain = await RecountUntilMatchesAsync($"/api/indicators/{tree.Province}/recount");
+
+        // Not through the driver: the body is several JSON documents, one per line.
+        using var response = await fixture.Silo.Http.PostAsync(
+            new Uri($"/api/indicators/{tree.Province}/recount?progress=true", UriKind.Relative), content: null);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType!.MediaType);
+        Assert.All(lines[..^1], line => Assert.NotNull(JsonNode.Parse(line)!["progress"]!["phase"]));
+        var result = JsonNode.Parse(lines[^1])!["result"]!;
+        Assert.True(result["matches"]!.GetValue<bool>());
+        Assert.Equal(plain["records"]!.GetValue<long>(), result["records"]!.GetValue<long>());
+        Assert.Equal(plain["recounted"]!.ToJsonString(), result["recounted"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Recount_BadProgressFlagOrUnknownSite_AnswersProblemNotStream()
+    {
+        var tree = await _api.CreateTreeAsync();
+
+        var (bad, badBody, _) = await _api.PostAsync($"/api/indicators/{tree.Village}/recount?progress=soon", null);
+        var (unknown, unknownBody, _) = await _api.PostAsync("/api/indicators/NOPE-RECOUNT/recount?progress=true", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Equal(["progress"], ApiDriver.ErrorFields(badBody));
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Equal(["siteCode"], ApiDriver.ErrorFields(unknownBody));
+    }
+
     /// <summary>Recounts until every tier caught up with the records (the silo is another process: poll with a deadline).</summary>
     private async Task<JsonNode> RecountUntilMatchesAsync(string path)
     {

@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using JobHome.Domain.People;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.People;
+using JobHome.Grains.Posts;
+using JobHome.Grains.SiteRecords;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// The rebuild of a partition that lost its memory. It never blocks the activation: a timer step (interleaving) lists the
+/// next site's records from its index (<see cref="ISiteDirectoryGrain"/>), reads up to
+/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: no record
+/// grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
+/// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
+/// anything storage returned, so the rebuild skips it. Memory: one site's id list and one batch of states at a time.
+/// </summary>
+public sealed partial class MatchPartitionGrain
+{
+    /// <summary>The meter of the partition rebuilds (<c>jobhome.match_partition.rebuild_records</c>, records loaded).</summary>
+    public const string RebuildMeterName = "JobHome.Grains.MatchPartitions";
+
+    private static readonly Meter RebuildMeter = new(RebuildMeterName);
+    private static readonly Counter<long> RebuildRecords = RebuildMeter.CreateCounter<long>(
+        "jobhome.match_partition.rebuild_records", "records", "Records a rebuilding match partition loaded from storage");
+    private static readonly UpDownCounter<int> RebuildsRunning = RebuildMeter.CreateUpDownCounter<int>(
+        "jobhome.match_partition.rebuilds_running", "partitions", "Match partitions rebuilding from storage now");
+
+    // Ids changed live since the rebuild began (newer than storage); null when no rebuild runs.
+    private HashSet<string>? _touched;
+    private readonly List<string> _pending = [];
+    private string[] _rebuildSites = [];
+    private int _nextSite;
+    private int _pendingOffset;
+    private IGrainTimer? _rebuildTimer;
+    private RecordStateReader? _reader;
+    private long _rebuildStarted;
+    private long _rebuildElapsedMs;
+    private long _rebuildRead;
+    private long _rebuildLoaded;
+    private long _rebuildSkipped;
+    private int _rebuildBatches;
+
+    /// <inheritdoc />
+    public Task<MatchPartitionRebuildStatus> RebuildStatusAsync()
+    {
+        var elapsed = _touched is null ? _rebuildElapsedMs : (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
+        // A site counts as done once its ids are listed and every one of them has been read.
+        var sitesDone = _touched is null ? _rebuildSites.Length : Math.Max(0, _nextSite - (_pendingOffset < _pending.Count ? 1 : 0));
+        return Task.FromResult(new MatchPartitionRebuildStatus(_touched is not null, state.State.Sites.Count, sitesDone,
+            _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed));
+    }
+
+    private void StartRebuild()
+    {
+        _touched = new HashSet<string>(StringComparer.Ordinal);
+        _rebuildSites = [.. state.State.Sites.Keys.Order(StringComparer.Ordinal)];
+        _reader = RecordStateReader.Create(services, GrainFactory);
+        _rebuildStarted = Stopwatch.GetTimestamp();
+        RebuildsRunning.Add(1);
+        LogRebuildStarted(logger, this.GetPrimaryKeyString(), _rebuildSites.Length, options.RebuildBatchSize);
+        _rebuildTimer = this.RegisterGrainTimer(RebuildStepAsync,
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = options.RebuildPause, Interleave = true, KeepAlive = true });
+    }
+
+    private void Touch(string id) => _touched?.Add(id);
+
+    // One step: the next batch of ids (listing sites as needed), their stored states, then one synchronous apply.
+    private async Task RebuildStepAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        try
+        {
+            var batch = await NextBatchAsync();
+            if (batch.Count == 0)
+            {
+                FinishRebuild(key);
+                return;
+            }
+            var (seekers, posts) = await ReadBatchAsync(key, batch, cancellationToken);
+            Apply(seekers, posts);
+            _pendingOffset += batch.Count;
+            _rebuildRead += batch.Count;
+            _rebuildBatches++;
+            if (_rebuildBatches % 25 == 0)
+            {
+                LogRebuildProgress(logger, key, _rebuildRead, _rebuildLoaded, _nextSite, _rebuildSites.Length);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage or a directory unavailable for a moment: the same batch is tried again on the next step.
+            LogRebuildStepFailed(logger, key, e);
+        }
+    }
+
+    private async Task<List<string>> NextBatchAsync()
+    {
+        while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
+        {
+            var ids = await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[_nextSite]).GetSourceIdsAsync();
+            _pending.Clear();
+            _pendingOffset = 0;
+            _pending.AddRange(ids.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
+                || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal)));
+            _nextSite++;
+        }
+        var count = Math.Min(options.RebuildBatchSize, _pending.Count - _pendingOffset);
+        return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
+    }
+
+    private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key, List<string> batch,
+        CancellationToken cancellationToken)
+    {
+        var seekerIds = new List<string>();
+        var postIds = new List<string>();
+        foreach (var sourceId in batch)
+        {
+            var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
+            (sourceId[..slash] == IndicatorSources.Seeker ? seekerIds : postIds).Add(sourceId[(slash + 1)..]);
+        }
+        var reader = _reader!;
+        var seekerStates = await reader.SeekersAsync(seekerIds, cancellationToken);
+        var postStates = await reader.PostsAsync(postIds, cancellationToken);
+        var inCell = new List<(string Id, SeekerState State)>();
+        for (var i = 0; i < seekerIds.Count; i++)
+        {
+            if (seekerStates[i] is { Registration: not null } s && string.Equals(s.MatchPartition, key, StringComparison.Ordinal))
+            {
+                inCell.Add((seekerIds[i], s));
+            }
+        }
+        // The derived key group zero_employment_household comes from the household's stored state, as the seeker reads it.
+        var householdIds = inCell.Select(s => s.State.HouseholdId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var households = await reader.HouseholdsAsync(householdIds, cancellationToken);
+        var zero = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < householdIds.Length; i++)
+        {
+            if (households[i] is { SiteCode: not null, ZeroEmploymentSince: not null })
+            {
+                zero.Add(householdIds[i]);
+            }
+        }
+        var today = clock.Today;
+        var seekers = inCell.Select(s => SeekerRecord(s.Id, s.State, s.State.HouseholdId is { } h && zero.Contains(h), today)).ToList();
+        var posts = new List<PostMatchRecord>();
+        for (var i = 0; i < postIds.Count; i++)
+        {
+            if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
+                && PostRecord(postIds[i], p) is { } r)
+            {
+                posts.Add(r);
+            }
+        }
+        return (seekers, posts);
+    }
+
+    // Synchronous: nothing interleaves between the touched check and the index write.
+    private void Apply(List<SeekerMatchRecord> seekers, List<PostMatchRecord> posts)
+    {
+        var touched = _touched!;
+        var freshSeekers = seekers.Where(s => !touched.Contains(s.Id)).ToList();
+        var freshPosts = posts.Where(p => !touched.Contains(p.Id)).ToList();
+        _rebuildSkipped += seekers.Count - freshSeekers.Count + posts.Count - freshPosts.Count;
+        if (freshSeekers.Count > 0)
+        {
+            _index.UpsertSeekers(freshSeekers.Select(static s => s.ToMatchSeeker()));
+        }
+        if (freshPosts.Count > 0)
+        {
+            _index.UpsertPosts(freshPosts.Select(static p => p.ToMatchPost()));
+            _version++;
+        }
+        var loaded = freshSeekers.Count + freshPosts.Count;
+        _rebuildLoaded += loaded;
+        RebuildRecords.Add(loaded);
+    }
+
+    private void FinishRebuild(string key)
+    {
+        _rebuildElapsedMs = (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
+        _touched = null;
+        _pending.Clear();
+        _pending.TrimExcess();
+        _pendingOffset = 0;
+        _reader = null;
+        _rebuildTimer?.Dispose();
+        _rebuildTimer = null;
+        // Lists computed while the index was partial are recomputed on their next read.
+        _version++;
+        RebuildsRunning.Add(-1);
+        LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs);
+    }
+
+    // The seeker grain's record (SeekerGrain.MatchRecordAsync) from its stored state.
+    private static SeekerMatchRecord SeekerRecord(string id, SeekerState state, bool zeroEmploymentHousehold, DateOnly today)
+    {
+        var r = state.Registration!;
+        var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold, today);
+        return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
+            r.Rural, r.Availability, groups);
+    }
+
+    // The post grain's record (PostGrain.MatchRecord): open posts with a free opening only.
+    private static PostMatchRecord? PostRecord(string id, PostState state)
+    {
+        if (state.Profile is not { } p)
+        {
+            return null;
+        }
+        var free = state.Closed ? 0 : Math.Max(0, p.Openings - state.TakenBy.Count);
+        return free > 0
+            ? new PostMatchRecord(id, p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind, p.MinEducation,
+                p.AgeMin, p.AgeMax, p.Skills)
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} rebuilding from storage: {Sites} sites, {BatchSize} records per step")]
+    private static partial void LogRebuildStarted(ILogger logger, string partition, int sites, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} rebuild: {Read} records read, {Loaded} loaded, {SitesListed} of {Sites} sites listed")]
+    private static partial void LogRebuildProgress(ILogger logger, string partition, long read, long loaded, int sitesListed, int sites);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, "
+            + "{ElapsedMs} ms")]
+    private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
+        long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Match partition {Partition} rebuild step failed; retrying the same batch")]
+    private static partial void LogRebuildStepFailed(ILogger logger, string partition, Exception exception);
+}

@@ -1,0 +1,24 @@
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// Where a partition's rebuild stands (see <see cref="IMatchPartitionGrain.RebuildStatusAsync"/>). While
+/// <see cref="Rebuilding"/>, queries answer over the records loaded so far; afterwards over every record of its sites.
+/// </summary>
+/// <param name="Rebuilding">True from the activation that found sites until the last batch is applied.</param>
+/// <param name="Sites">Sites whose records the partition has held (its stored state).</param>
+/// <param name="SitesDone">Sites whose records have all been read.</param>
+/// <param name="Read">Record ids read from storage so far (seekers and posts of those sites, in this cell or not).</param>
+/// <param name="Loaded">Records put into the index by the rebuild (those stored in this cell, open or unemployed).</param>
+/// <param name="Skipped">Records the rebuild left alone because a live change reached the partition first (newer).</param>
+/// <param name="Batches">Storage batches applied.</param>
+/// <param name="ElapsedMs">Milliseconds since the rebuild began (to its end, once finished); 0 when none ran.</param>
+[GenerateSerializer, Immutable, Alias("jobhome.match-partition-rebuild-status")]
+public sealed record MatchPartitionRebuildStatus(
+    [property: Id(0)] bool Rebuilding,
+    [property: Id(1)] int Sites,
+    [property: Id(2)] int SitesDone,
+    [property: Id(3)] long Read,
+    [property: Id(4)] long Loaded,
+    [property: Id(5)] long Skipped,
+    [property: Id(6)] int Batches,
+    [property: Id(7)] long ElapsedMs);

@@ -186,8 +186,8 @@ public sealed partial class PostGrain(
             await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
         }
         await state.WriteStateAsync();
-        await PublishIndicatorsAsync();
-        await PublishMatchAsync(previousPartition);
+        // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
+        await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
     }
 
     /// <inheritdoc />

@@ -123,6 +123,13 @@ public sealed partial class SeekerGrain(
     }
 
     /// <inheritdoc />
+    public async Task<CommandAnswer<SeekerView>> RegisterAndGetAsync(SeekerRegistration registration)
+    {
+        var result = await RegisterAsync(registration);
+        return new(result, result.Succeeded ? await GetAsync() : null);
+    }
+
+    /// <inheritdoc />
     public async Task<SeekerView?> GetAsync()
     {
         if (state.State.Registration is not { } r)

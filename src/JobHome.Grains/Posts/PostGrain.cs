@@ -74,6 +74,13 @@ public sealed partial class PostGrain(
         return CommandResult.Ok(id);
     }
 
+    /// <inheritdoc />
+    public async Task<CommandAnswer<PostView>> OpenAndGetAsync(PostProfile profile)
+    {
+        var result = await OpenAsync(profile);
+        return new(result, result.Succeeded ? await GetAsync() : null);
+    }
+
     /// <summary>
     /// The checks of a post's profile that need no stored post (occupation code, the Domain's post rules, the site):
     /// <see cref="OpenAsync"/> adds the correction rules, the bulk import the new-post ones.

@@ -52,6 +52,7 @@ public sealed partial class SiteIndicatorsGrain
     private readonly List<TaskCompletionSource> _waiters = [];
     private SiteProfile? _site;
     private bool _dirty;
+    private bool _childrenUnwritten;
     private long _reports;
     private long _lastReportTicks = long.MinValue / 2;
 
@@ -68,15 +69,42 @@ public sealed partial class SiteIndicatorsGrain
         {
             _subtree.Add(child.ToCounts());
         }
-        _site = (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
+        var site = await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync();
+        _site = site?.Profile;
         // Older states numbered reports 1, 2, …: any epoch ≥ 1 numbers above them.
         state.State.ReportEpoch = Math.Max(state.State.ReportEpoch, state.State.ReportVersion >> 32) + 1;
+        var stoppedCleanly = state.State.StoppedCleanly;
+        state.State.StoppedCleanly = false;
         await state.WriteStateAsync(cancellationToken);
+        if (!stoppedCleanly)
+        {
+            // Child totals are written once per flush period, so a crash may have lost the newest reports: every child
+            // reports again (one-way: a child's report calls this grain, which must not wait on it). Until they do, the
+            // stored totals are served; the parent keeps the newest report per child, so repeats change nothing.
+            foreach (var child in state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal))
+            {
+                GrainFactory.GetGrain<ISiteIndicatorsGrain>(child).ReportNowAsync().Ignore();
+            }
+        }
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
         _dirty = true;
-        this.RegisterGrainTimer(static (grain, _) => grain.FlushSelfAsync(), this,
+        this.RegisterGrainTimer(static (grain, _) => grain.OnFlushTimerAsync(), this,
             new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false });
         await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A clean stop writes the newest child totals, so the next activation need not ask the children again; a site
+        // without children (most of them: villages) has nothing to ask for and skips the write.
+        if (_childrenUnwritten || state.State.Children.Count > 0)
+        {
+            state.State.StoppedCleanly = true;
+            _childrenUnwritten = false;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -117,7 +145,9 @@ public sealed partial class SiteIndicatorsGrain
         }
         _subtree.Add(totals);
         children[childCode] = ChildEntry.Of(version, totals);
-        await state.WriteStateAsync();
+        // Written on the flush timer (at most once a period), not per report: a township took a whole-state write for
+        // every village report. A crash loses at most a period of reports, which the next activation asks for again.
+        _childrenUnwritten = true;
         _dirty = true;
         await FlushIfQuietAsync();
     }
@@ -288,6 +318,24 @@ public sealed partial class SiteIndicatorsGrain
     {
         LogStreamError(logger, this.GetPrimaryKeyString(), ex);
         return Task.CompletedTask;
+    }
+
+    private async Task OnFlushTimerAsync()
+    {
+        if (_childrenUnwritten)
+        {
+            _childrenUnwritten = false;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                _childrenUnwritten = true;
+                throw;
+            }
+        }
+        await FlushSelfAsync();
     }
 
     private async Task FlushSelfAsync()

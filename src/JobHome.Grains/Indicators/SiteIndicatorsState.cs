@@ -25,4 +25,12 @@ public sealed class SiteIndicatorsState
     /// </summary>
     [Id(3)]
     public long ReportEpoch { get; set; }
+
+    /// <summary>
+    /// True when the last activation stopped cleanly with its child totals written; false while an activation runs.
+    /// An activation that finds it false may have lost the newest child reports (they are written per flush period,
+    /// not per report) and asks its children to report again.
+    /// </summary>
+    [Id(4)]
+    public bool StoppedCleanly { get; set; }
 }

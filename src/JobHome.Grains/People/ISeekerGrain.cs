@@ -13,6 +13,10 @@ public interface ISeekerGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<CommandResult> RegisterAsync(SeekerRegistration registration);
 
+    /// <summary><see cref="RegisterAsync"/> and, when it succeeded, the seeker as <see cref="GetAsync"/> then answers.</summary>
+    [Alias("RegisterAndGet")]
+    Task<CommandAnswer<SeekerView>> RegisterAndGetAsync(SeekerRegistration registration);
+
     /// <summary>The seeker, masked, or null when not registered.</summary>
     [ReadOnly, Alias("Get")]
     Task<SeekerView?> GetAsync();

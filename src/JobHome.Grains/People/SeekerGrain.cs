@@ -111,8 +111,8 @@ public sealed partial class SeekerGrain(
         await NoteMatchSiteAsync();
         await state.WriteStateAsync();
         await ReportToHouseholdIfPendingAsync();
-        await PublishIndicatorsAsync();
-        await PublishMatchAsync(previousPartition);
+        // The indicator event (a durable stream write) and the partition's upsert are independent: one wait, not two.
+        await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
         if (state.State.MatchPartition is not null)
         {
             // The list trails the registration (its first computation runs in the next turn); a read computes it anyway.
@@ -120,6 +120,13 @@ public sealed partial class SeekerGrain(
         }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandAnswer<SeekerView>> RegisterAndGetAsync(SeekerRegistration registration)
+    {
+        var result = await RegisterAsync(registration);
+        return new(result, result.Succeeded ? await GetAsync() : null);
     }
 
     /// <inheritdoc />
@@ -258,8 +265,7 @@ public sealed partial class SeekerGrain(
         var previousPartition = StageMatchPartition();
         await NoteMatchSiteAsync();
         await state.WriteStateAsync();
-        await PublishIndicatorsAsync();
-        await PublishMatchAsync(previousPartition);
+        await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
         LogPlaced(logger, id, placementId);
         return Step(CommandResult.Ok(placementId));
     }
@@ -284,10 +290,9 @@ public sealed partial class SeekerGrain(
             }
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
-        await NoteMatchSiteAsync();
+            await NoteMatchSiteAsync();
             await state.WriteStateAsync();
-            await PublishIndicatorsAsync();
-            await PublishMatchAsync(previousPartition);
+            await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
         }
         return Step(CommandResult.Ok(placementId));
     }

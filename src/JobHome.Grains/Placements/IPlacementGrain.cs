@@ -13,6 +13,10 @@ public interface IPlacementGrain : IGrainWithStringKey
     [Alias("Place")]
     Task<CommandResult> PlaceAsync(PlacementRequest request);
 
+    /// <summary><see cref="PlaceAsync"/> and, when it succeeded, the placement as <see cref="GetAsync"/> then answers.</summary>
+    [Alias("PlaceAndGet")]
+    Task<CommandAnswer<PlacementView>> PlaceAndGetAsync(PlacementRequest request);
+
     /// <summary>Ends the placement: the seeker is unemployed from the end date (the post's opening is not given back).</summary>
     [Alias("End")]
     Task<CommandResult> EndAsync(PlacementEnd end);

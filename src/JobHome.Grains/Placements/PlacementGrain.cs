@@ -147,6 +147,13 @@ public sealed partial class PlacementGrain(
     }
 
     /// <inheritdoc />
+    public async Task<CommandAnswer<PlacementView>> PlaceAndGetAsync(PlacementRequest request)
+    {
+        var result = await PlaceAsync(request);
+        return new(result, result.Succeeded ? await GetAsync() : null);
+    }
+
+    /// <inheritdoc />
     public Task<PlacementView?> GetAsync() => Task.FromResult(state.State.Request is { } r
         ? new PlacementView(this.GetPrimaryKeyString(), r, state.State.Step, [.. state.State.Refusal], state.State.End)
         : null);

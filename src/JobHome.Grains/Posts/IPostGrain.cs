@@ -10,6 +10,10 @@ public interface IPostGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<CommandResult> OpenAsync(PostProfile profile);
 
+    /// <summary><see cref="OpenAsync"/> and, when it succeeded, the post as <see cref="GetAsync"/> then answers.</summary>
+    [Alias("OpenAndGet")]
+    Task<CommandAnswer<PostView>> OpenAndGetAsync(PostProfile profile);
+
     /// <summary>Closes the post (idempotent).</summary>
     [Alias("Close")]
     Task<CommandResult> CloseAsync();

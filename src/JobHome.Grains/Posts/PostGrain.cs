@@ -74,6 +74,13 @@ public sealed partial class PostGrain(
         return CommandResult.Ok(id);
     }
 
+    /// <inheritdoc />
+    public async Task<CommandAnswer<PostView>> OpenAndGetAsync(PostProfile profile)
+    {
+        var result = await OpenAsync(profile);
+        return new(result, result.Succeeded ? await GetAsync() : null);
+    }
+
     /// <summary>
     /// The checks of a post's profile that need no stored post (occupation code, the Domain's post rules, the site):
     /// <see cref="OpenAsync"/> adds the correction rules, the bulk import the new-post ones.
@@ -186,8 +193,8 @@ public sealed partial class PostGrain(
             await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
         }
         await state.WriteStateAsync();
-        await PublishIndicatorsAsync();
-        await PublishMatchAsync(previousPartition);
+        // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
+        await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
     }
 
     /// <inheritdoc />

@@ -7,6 +7,7 @@ using JobHome.Silo.Security.Accounts;
 using JobHome.Silo.Security.Audit;
 using JobHome.Silo.Security.Tokens;
 using JobHome.Storage;
+using JobHome.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -40,16 +41,23 @@ internal static class SecurityServices
         services.AddSingleton<SiteScope>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<AuditWriter>();
-        services.AddSingleton<IAuditLog>(storage.Kind == StorageKind.Embedded
-            ? new SqliteAuditLog(storage.EmbeddedPath)
-            : new PostgresAuditLog(storage.ConnectionString!));
+        if (storage.Kind == StorageKind.Embedded)
+        {
+            // Appends join the embedded store's writer (group commit); the store is registered by the silo's storage.
+            services.AddSingleton<IAuditLog>(sp => new SqliteAuditLog(sp.GetRequiredService<SqliteWrites>()));
+        }
+        else
+        {
+            services.AddSingleton<IAuditLog>(new PostgresAuditLog(storage.ConnectionString!));
+        }
         services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
         services.AddHostedService<SigningKeyRefresher>();
         services.AddHostedService<AdminBootstrap>();
 
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, IOptions<SecurityOptions>>((jwt, ring, security) => ConfigureJwt(jwt, ring, security.Value));
+            .Configure<SigningKeyRing, IOptions<SecurityOptions>, TimeProvider>((jwt, ring, security, time) =>
+                ConfigureJwt(jwt, ring, security.Value, time));
         if (settings.Oidc.Enabled)
         {
             authentication.AddCookie(ExternalScheme).AddOpenIdConnect(OidcScheme, oidc => OidcSignIn.Configure(oidc, settings.Oidc));
@@ -76,9 +84,13 @@ internal static class SecurityServices
         app.UseAuthorization();
     }
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, SigningKeyRing ring, SecurityOptions security)
+    private static void ConfigureJwt(JwtBearerOptions jwt, SigningKeyRing ring, SecurityOptions security, TimeProvider time)
     {
         jwt.MapInboundClaims = false;
+        // A client sends the same token on every request: its validation is remembered (by hash) within the period the
+        // account check already allows (TokenCheckCacheDuration), never past the token's expiry.
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache(security.TokenCheckCacheDuration, time));
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = security.Issuer,

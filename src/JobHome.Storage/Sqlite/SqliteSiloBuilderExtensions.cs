@@ -27,6 +27,7 @@ public static class SqliteSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton<SqliteStore>();
+        services.AddSingleton(sp => new SqliteWrites(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteStore>());
 
         services.AddGrainStorage(StorageNames.Default, SqliteGrainStorage.Create);

@@ -4,24 +4,29 @@ namespace JobHome.Storage.Sqlite;
 
 /// <summary>
 /// What a write operation sees inside the writer loop's open transaction: prepared commands cached per SQL text on the
-/// writer's single connection, and the batch's timestamp.
+/// writer's single connection, and the batch's timestamp. Public so that the silo's own tables in the same file (the
+/// audit log) join the writer's batches through <see cref="SqliteWrites"/> instead of competing for the file's lock.
 /// </summary>
-internal sealed class SqliteWriteContext(SqliteConnection connection)
+public sealed class SqliteWriteContext
 {
+    private readonly SqliteConnection _connection;
+
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
+    internal SqliteWriteContext(SqliteConnection connection) => _connection = connection;
+
     /// <summary>The transaction of the batch being written.</summary>
-    public SqliteTransaction? Transaction { get; set; }
+    public SqliteTransaction? Transaction { get; internal set; }
 
     /// <summary>Microseconds since the Unix epoch at the start of the batch.</summary>
-    public long NowMicroseconds { get; set; }
+    public long NowMicroseconds { get; internal set; }
 
     /// <summary>The cached command for <paramref name="sql"/>, parameters cleared, enlisted in the batch transaction.</summary>
     public SqliteCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
+            command = _connection.CreateCommand();
             command.CommandText = sql;
             _commands.Add(sql, command);
         }
@@ -32,7 +37,7 @@ internal sealed class SqliteWriteContext(SqliteConnection connection)
     }
 
     /// <summary>Disposes the cached commands (before the connection closes).</summary>
-    public void DisposeCommands()
+    internal void DisposeCommands()
     {
         foreach (var command in _commands.Values)
         {

@@ -30,13 +30,12 @@ internal static class PlacementEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var id = string.IsNullOrWhiteSpace(body.Id) ? RecordIds.New(RecordIds.Placement, clock.Time) : body.Id;
-        var grain = grains.GetGrain<IPlacementGrain>(id);
-        var result = await grain.PlaceAsync(new PlacementRequest(seekerId, postId, date));
-        if (!result.Succeeded)
+        var answer = await grains.GetGrain<IPlacementGrain>(id).PlaceAndGetAsync(new PlacementRequest(seekerId, postId, date));
+        if (!answer.Result.Succeeded)
         {
-            return ApiResults.From(result, _ => TypedResults.Ok());
+            return ApiResults.From(answer.Result, _ => TypedResults.Ok());
         }
-        return TypedResults.Created($"/api/placements/{id}", PlacementResponse.From((await grain.GetAsync())!));
+        return TypedResults.Created($"/api/placements/{id}", PlacementResponse.From(answer.View!));
     }
 
     private static async Task<IResult> EndAsync(string id, PlacementEndBody body, IGrainFactory grains)

@@ -34,13 +34,12 @@ internal static class PostEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var id = RecordIds.New(RecordIds.Post, clock.Time);
-        var grain = grains.GetGrain<IPostGrain>(id);
-        var result = await grain.OpenAsync(profile);
-        if (!result.Succeeded)
+        var answer = await grains.GetGrain<IPostGrain>(id).OpenAndGetAsync(profile);
+        if (!answer.Result.Succeeded)
         {
-            return ApiResults.From(result, _ => TypedResults.Ok());
+            return ApiResults.From(answer.Result, _ => TypedResults.Ok());
         }
-        return TypedResults.Created($"/api/posts/{id}", PostResponse.From((await grain.GetAsync())!));
+        return TypedResults.Created($"/api/posts/{id}", PostResponse.From(answer.View!));
     }
 
     private static async Task<IResult> CorrectAsync(string id, PostRequest request, IGrainFactory grains)

@@ -47,14 +47,13 @@ internal static class SeekerEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var id = RecordIds.New(RecordIds.Seeker, clock.Time);
-        var result = await grains.GetGrain<ISeekerGrain>(id).RegisterAsync(registration);
-        if (!result.Succeeded)
+        // One call: the registration and the stored seeker (the grain listed it in its site's directory before its write).
+        var answer = await grains.GetGrain<ISeekerGrain>(id).RegisterAndGetAsync(registration);
+        if (!answer.Result.Succeeded)
         {
-            return ApiResults.From(result, _ => TypedResults.Ok());
+            return ApiResults.From(answer.Result, _ => TypedResults.Ok());
         }
-        // The grain listed the seeker in its site's directory before its write (see ISiteDirectoryGrain).
-        var view = await grains.GetGrain<ISeekerGrain>(id).GetAsync();
-        return TypedResults.Created($"/api/seekers/{id}", SeekerResponse.From(view!));
+        return TypedResults.Created($"/api/seekers/{id}", SeekerResponse.From(answer.View!));
     }
 
     private static async Task<IResult> CorrectAsync(string id, SeekerRequest request, IGrainFactory grains, ServerClock clock)

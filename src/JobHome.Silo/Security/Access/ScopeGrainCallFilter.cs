@@ -1,6 +1,7 @@
 using JobHome.Domain.People;
 using JobHome.Grains;
 using JobHome.Grains.People;
+using Orleans.Serialization.Invocation;
 
 namespace JobHome.Silo.Security.Access;
 
@@ -40,7 +41,8 @@ internal sealed class ScopeGrainCallFilter(SiteScope scope, IServiceProvider ser
 
         var request = context.Request;
         var method = context.MethodName;
-        var registers = method == nameof(ISeekerGrain.RegisterAsync) && request.GetArgumentCount() == 1;
+        var registers = method is nameof(ISeekerGrain.RegisterAsync) or nameof(ISeekerGrain.RegisterAndGetAsync)
+            && request.GetArgumentCount() == 1;
         var siteArgument = registers ? request.GetArgument(0) switch
         {
             SeekerRegistration seeker => seeker.SiteCode,
@@ -55,6 +57,17 @@ internal sealed class ScopeGrainCallFilter(SiteScope scope, IServiceProvider ser
 
         await context.Invoke();
 
+        // The registration that answers with the view (POST /api/seekers) gets the same conflict rule as RegisterAsync.
+        if (context.Result is CommandAnswer<SeekerView> answer)
+        {
+            var result = await ScopedConflictAsync(root, caller, registers, request, answer.Result);
+            if (!ReferenceEquals(result, answer.Result))
+            {
+                context.Result = new CommandAnswer<SeekerView>(result, null);
+            }
+            return;
+        }
+
         switch (context.Result)
         {
             case SeekerView view when !await InsideAsync(root, view.SiteCode):
@@ -62,17 +75,26 @@ internal sealed class ScopeGrainCallFilter(SiteScope scope, IServiceProvider ser
             case SeekerPersonalData data when !await InsideAsync(root, data.SiteCode):
                 context.Result = null;
                 break;
-            case CommandResult { Outcome: CommandOutcome.Conflict, Id: { } existing } conflict
-                when registers && request.GetArgument(0) is SeekerRegistration registration
-                    && existing.StartsWith(RecordIds.Seeker, StringComparison.Ordinal):
-                if (!await SeekerInsideAsync(root, existing))
-                {
-                    context.Result = CommandResult.Conflict(null, "id_card", Masking.IdCard(registration.IdNumber),
-                        "is already registered (已登记) elsewhere, outside your scope (在您管辖范围之外)", IdRule);
-                    await AuditElsewhereAsync(caller, registration.SiteCode);
-                }
+            case CommandResult result:
+                context.Result = await ScopedConflictAsync(root, caller, registers, request, result);
                 break;
         }
+    }
+
+    // A duplicate-ID conflict names the existing seeker only inside the caller's scope; outside it says "elsewhere".
+    private async Task<CommandResult> ScopedConflictAsync(string root, Caller caller, bool registers, IInvokable request,
+        CommandResult result)
+    {
+        if (result is { Outcome: CommandOutcome.Conflict, Id: { } existing }
+            && registers && request.GetArgument(0) is SeekerRegistration registration
+            && existing.StartsWith(RecordIds.Seeker, StringComparison.Ordinal)
+            && !await SeekerInsideAsync(root, existing))
+        {
+            await AuditElsewhereAsync(caller, registration.SiteCode);
+            return CommandResult.Conflict(null, "id_card", Masking.IdCard(registration.IdNumber),
+                "is already registered (已登记) elsewhere, outside your scope (在您管辖范围之外)", IdRule);
+        }
+        return result;
     }
 
     private async Task<bool> InsideAsync(string root, string siteCode) => await scope.ContainsAsync(root, siteCode) == true;

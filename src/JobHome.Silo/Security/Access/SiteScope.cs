@@ -11,6 +11,7 @@ public sealed class SiteScope(IGrainFactory grains)
 {
     private const int MaxDepth = 16;
     private readonly ConcurrentDictionary<string, string?> _parents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _pathTexts = new(StringComparer.Ordinal);
 
     /// <summary>The codes from the root down to <paramref name="code"/>, or null when a site on the way is not registered.</summary>
     public async Task<string[]?> PathAsync(string code)
@@ -61,7 +62,18 @@ public sealed class SiteScope(IGrainFactory grains)
         {
             return string.Empty;
         }
+        if (_pathTexts.TryGetValue(code, out var text))
+        {
+            return text;
+        }
         var path = await PathAsync(code);
-        return path is null ? string.Empty : "/" + string.Join('/', path) + "/";
+        if (path is null)
+        {
+            return string.Empty;
+        }
+        // Parents never change, so a known site's path text is kept like its parent (one string per site, not per request).
+        text = "/" + string.Join('/', path) + "/";
+        _pathTexts.TryAdd(code, text);
+        return text;
     }
 }

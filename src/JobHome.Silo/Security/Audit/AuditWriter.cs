@@ -11,6 +11,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
 
     private const int MaxReasonLength = 500;
 
+    private static readonly string[] RouteIdNames = ["id", "code", "creditCode", "username"];
+
     /// <summary>Appends a record; throws when the store refuses (callers that must audit first rely on that).</summary>
     public async Task<AuditRecord> AppendAsync(Caller caller, string address, string action, string targetId, string? siteCode,
         string? reason,
@@ -29,13 +31,12 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
         try
         {
             var route = context.Request.RouteValues;
-            var targetId = new[] { "id", "code", "creditCode", "username" }
-                .Select(name => route.TryGetValue(name, out var v) ? v as string : null)
-                .FirstOrDefault(v => !string.IsNullOrEmpty(v))
-                ?? LocationId(context)
-                ?? targets.FirstOrDefault()?.Value
-                ?? string.Empty;
-            var site = targets.FirstOrDefault(t => t.SiteCode is not null)?.SiteCode;
+            var targetId = RouteId(route) ?? LocationId(context) ?? (targets.Count > 0 ? targets[0].Value : null) ?? string.Empty;
+            string? site = null;
+            for (var i = 0; i < targets.Count && site is null; i++)
+            {
+                site = targets[i].SiteCode;
+            }
             var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header
                 : BodyReason(body) ?? (context.Request.Query.TryGetValue("reason", out var query) ? query.ToString() : null);
             await AppendAsync(caller, Address(context), $"{context.Request.Method.ToUpperInvariant()} {AccessRules.Normalize(pattern)}",
@@ -50,12 +51,25 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
     /// <summary>The client address as the server saw it.</summary>
     public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
+    private static string? RouteId(RouteValueDictionary route)
+    {
+        foreach (var name in RouteIdNames)
+        {
+            if (route.TryGetValue(name, out var value) && value is string { Length: > 0 } id)
+            {
+                return id;
+            }
+        }
+        return null;
+    }
+
     private static string? LocationId(HttpContext context)
     {
         var location = context.Response.Headers.Location.ToString();
         return location.Length == 0 ? null : location.TrimEnd('/').Split('/')[^1];
     }
 
+    // The top-level "reason" string of a JSON body, read without building a document (every audited write passes here).
     private static string? BodyReason(byte[]? body)
     {
         if (body is not { Length: > 0 })
@@ -64,11 +78,25 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
         }
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
-                ? reason.GetString()
-                : null;
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isReason = reader.ValueTextEquals("reason"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+                if (isReason && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
+                reader.Skip();
+            }
+            return null;
         }
         catch (JsonException)
         {

@@ -1,74 +1,41 @@
-using System.Data;
+using JobHome.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace JobHome.Silo.Security.Audit;
 
 /// <summary>
 /// The audit log in the embedded SQLite file (table <c>audit_log</c>, schema script 0002): triggers refuse UPDATE and
-/// DELETE, and an INSERT whose <c>prev_hash</c> is not the last record's hash; appends are serialised here and by
-/// <c>BEGIN IMMEDIATE</c>.
+/// DELETE, and an INSERT whose <c>prev_hash</c> is not the last record's hash. Appends join the embedded store's writer
+/// loop (<see cref="SqliteWrites"/>): one transaction and one commit per batch with the grain states written meanwhile,
+/// instead of a transaction of its own per request that competed with the store's writer for the file's lock (whoever
+/// lost slept in SQLite's busy wait). An append's task completes only after its batch committed, so a record whose
+/// append returned is durable; the chain continues inside the transaction from the last stored hash.
 /// </summary>
-public sealed class SqliteAuditLog(string databasePath) : IAuditLog
+public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
 {
+    private const string LastHashSql = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
+
+    private const string InsertSql = """
+        INSERT INTO audit_log (at_us, actor, role, address, action, target_id, site_code, site_path, reason, status,
+            prev_hash, hash)
+        VALUES ($at, $actor, $role, $address, $action, $target, $site, $path, $reason, $status, $prev, $hash)
+        RETURNING id
+        """;
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
-        DataSource = databasePath,
+        DataSource = writes?.FilePath ?? throw new ArgumentNullException(nameof(writes)),
         Pooling = true,
         DefaultTimeout = 30,
     }.ConnectionString;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     /// <inheritdoc />
-    public async Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    /// <remarks>The token cancels the wait for the store's start only: once queued, the record is stored or fails with its
+    /// batch.</remarks>
+    public Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable,
-                cancellationToken);
-            string? previous;
-            await using (var last = connection.CreateCommand())
-            {
-                last.Transaction = transaction;
-                last.CommandText = "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1";
-                previous = await last.ExecuteScalarAsync(cancellationToken) as string;
-            }
-            var hash = AuditChain.Hash(previous ?? string.Empty, record);
-            long id;
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO audit_log (at_us, actor, role, address, action, target_id, site_code, site_path, reason, status,
-                        prev_hash, hash)
-                    VALUES ($at, $actor, $role, $address, $action, $target, $site, $path, $reason, $status, $prev, $hash)
-                    RETURNING id
-                    """;
-                insert.Parameters.AddWithValue("$at", record.At.ToUnixTimeMilliseconds() * 1000);
-                insert.Parameters.AddWithValue("$actor", record.Actor);
-                insert.Parameters.AddWithValue("$role", record.Role);
-                insert.Parameters.AddWithValue("$address", record.Address);
-                insert.Parameters.AddWithValue("$action", record.Action);
-                insert.Parameters.AddWithValue("$target", record.TargetId);
-                insert.Parameters.AddWithValue("$site", (object?)record.SiteCode ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$path", record.SitePath);
-                insert.Parameters.AddWithValue("$reason", (object?)record.Reason ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$status", record.Status);
-                insert.Parameters.AddWithValue("$prev", (object?)previous ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$hash", hash);
-                id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return record with { Id = id, Hash = hash };
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return writes.WriteAsync(context => Append(context, record), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -98,5 +65,27 @@ public sealed class SqliteAuditLog(string databasePath) : IAuditLog
                 reader.GetInt32(10), reader.GetString(11)));
         }
         return records;
+    }
+
+    // Runs in the writer's transaction (perhaps again, after another write of the batch failed): reads the chain's end there.
+    private static AuditRecord Append(SqliteWriteContext context, AuditRecord record)
+    {
+        var previous = context.Command(LastHashSql).ExecuteScalar() as string;
+        var hash = AuditChain.Hash(previous ?? string.Empty, record);
+        var insert = context.Command(InsertSql);
+        insert.Parameters.AddWithValue("$at", record.At.ToUnixTimeMilliseconds() * 1000);
+        insert.Parameters.AddWithValue("$actor", record.Actor);
+        insert.Parameters.AddWithValue("$role", record.Role);
+        insert.Parameters.AddWithValue("$address", record.Address);
+        insert.Parameters.AddWithValue("$action", record.Action);
+        insert.Parameters.AddWithValue("$target", record.TargetId);
+        insert.Parameters.AddWithValue("$site", (object?)record.SiteCode ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$path", record.SitePath);
+        insert.Parameters.AddWithValue("$reason", (object?)record.Reason ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$status", record.Status);
+        insert.Parameters.AddWithValue("$prev", (object?)previous ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$hash", hash);
+        var id = (long)insert.ExecuteScalar()!;
+        return record with { Id = id, Hash = hash };
     }
 }

@@ -1,4 +1,5 @@
 using JobHome.Storage;
+using Orleans.Storage;
 
 namespace JobHome.Grains.People;
 
@@ -16,7 +17,16 @@ public sealed class IdCardRegistryGrain(
         }
         state.State.OwnerSeekerId = seekerId;
         state.State.Masked = maskedNumber;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Claimed behind this activation (the bulk import claims straight in storage): decide on the stored claim.
+            await state.ReadStateAsync();
+            return await ClaimAsync(seekerId, maskedNumber);
+        }
         return new IdCardClaim(true, seekerId);
     }
 

@@ -45,5 +45,13 @@ public sealed class IdCardRegistryGrain(
     }
 
     /// <inheritdoc />
-    public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.OwnerSeekerId);
+    public async Task<string?> GetOwnerAsync()
+    {
+        if (state.State.OwnerSeekerId is null)
+        {
+            // A free number may have been claimed behind this activation (the bulk import claims straight in storage).
+            await state.ReadStateAsync();
+        }
+        return state.State.OwnerSeekerId;
+    }
 }

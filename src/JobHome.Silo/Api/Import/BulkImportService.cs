@@ -15,7 +15,7 @@ namespace JobHome.Silo.Api.Import;
 /// outcomes as the per-record path (<see cref="ImportService"/>): created, existing or rejected with field errors; a call
 /// that fails or times out makes each of its records a reject saying so, and a batch can be sent again after a failure.
 /// </summary>
-internal sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger)
+public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger)
 {
     /// <summary>Sites of one batch imported at the same time.</summary>
     public const int Parallelism = 16;

@@ -32,8 +32,8 @@ public sealed partial class BulkSiteImportGrain
         {
             if (!seen.Add(households[i].Id))
             {
-                results[i] = BulkResult.Rejected(CommandResult.Conflict(households[i].Id, "id", households[i].Id, "appears twice in the batch",
-                    "import (批量导入)"));
+                var id = households[i].Id;
+                results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
                 continue;
             }
             results[i] = CheckHousehold(households[i], members[i], taken);

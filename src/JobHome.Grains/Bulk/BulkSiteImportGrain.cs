@@ -55,7 +55,10 @@ public sealed partial class BulkSiteImportGrain(
         // The state before the ID number's claim: while a claim is held, its holder's state is there, so a live registration
         // of the same number never takes a held claim over (it takes over only claims whose holder has no state).
         var written = await Task.WhenAll(work.Select((w, j) => WriteSeekerAsync(w.Id, states[j])));
-        var claims = await Task.WhenAll(work.Select(w => ClaimAsync(w.Id, w.IdCard)));
+        // A record stored before (a repeated call) claims the number it was stored with, not the row's: the row changes
+        // nothing of a stored record, and its claim is completed if a crash came between state and claim.
+        var numbers = work.Select((w, j) => written[j].Created ? w.IdCard : StoredNumber(written[j].Stored.State) ?? w.IdCard).ToArray();
+        var claims = await Task.WhenAll(work.Select((w, j) => ClaimAsync(w.Id, numbers[j])));
         var done = new List<(string Id, SeekerState State)>();
         var lost = new List<Task>();
         for (var j = 0; j < work.Count; j++)
@@ -64,7 +67,7 @@ public sealed partial class BulkSiteImportGrain(
             if (claims[j] is { } owner)
             {
                 // Another seeker holds the number (a live registration got there first): this record is taken back.
-                results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", w.IdCard.Masked,
+                results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", numbers[j].Masked,
                     $"is already registered (已登记) to seeker {owner}", SeekerGrain.IdRule));
                 lost.Add(ForgetSeekerAsync(w.Id, written[j].Stored));
                 continue;
@@ -115,6 +118,9 @@ public sealed partial class BulkSiteImportGrain(
         }
         return work;
     }
+
+    private static IdCardNumber? StoredNumber(SeekerState state) =>
+        IdCardNumber.TryParse(state.Registration?.IdNumber, out var number, out _) ? number : null;
 
     // A record that lost its ID number: its state cleared (only if still the one written here) and its listing removed.
     private async Task ForgetSeekerAsync(string id, BulkStoredState<SeekerState> stored)

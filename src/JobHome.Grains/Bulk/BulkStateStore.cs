@@ -44,7 +44,7 @@ internal sealed class BulkStateStore(IGrainStorage storage)
         where T : class, new() =>
         storage.WriteStateAsync(stateName, grainId, state);
 
-    /// <summary>Clears a state read or written before (its ETag checked); <see cref="InconsistentStateException"/> if it changed since.</summary>
+    /// <summary>Clears a state read or written before (ETag checked); <see cref="InconsistentStateException"/> if changed since.</summary>
     public Task ClearAsync<T>(string stateName, GrainId grainId, BulkStoredState<T> state)
         where T : class, new() =>
         storage.ClearStateAsync(stateName, grainId, state);

@@ -23,7 +23,10 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
     {
         _silo = SiloProcess.Start();
         await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var site = new { code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false };
+        var site = new
+        {
+            code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,
+        };
         (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { site })).EnsureSuccessStatusCode();
     }
 
@@ -38,8 +41,8 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
     public async Task BulkAndLiveRegistration_SameNumberAtOnce_ExactlyOneSeekerAndTheOtherRefusedNamingIt()
     {
         const int Numbers = 40;
-        var numbers = Enumerable.Range(1, Numbers).Select(i => IdCardNumber.Create("369901", new DateOnly(1990, 1, 1), i).RevealFullNumber())
-            .ToArray();
+        var numbers = Enumerable.Range(1, Numbers)
+            .Select(i => IdCardNumber.Create("369901", new DateOnly(1990, 1, 1), i).RevealFullNumber()).ToArray();
         using var start = new SemaphoreSlim(0);
         var live = numbers.Select(async n =>
         {
@@ -68,7 +71,8 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
                 winner = liveBody.GetProperty("id").GetString()!;
                 Assert.Equal("rejected", item.GetProperty("outcome").GetString());
                 Assert.Equal(winner, item.GetProperty("conflictingId").GetString());
-                Assert.Equal(HttpStatusCode.NotFound, (await Silo.Http.GetAsync(new Uri($"/api/seekers/B{i:D3}", UriKind.Relative))).StatusCode);
+                using var loser = await Silo.Http.GetAsync(new Uri($"/api/seekers/B{i:D3}", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NotFound, loser.StatusCode);
                 liveWins++;
             }
             else
@@ -116,9 +120,34 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         Assert.Equal("BSTALE", body.GetProperty("conflictingId").GetString());
     }
 
+    [Fact]
+    public async Task BulkSeeker_SentAgainWithANumberAnotherHolds_StaysAsStoredAndIsExisting()
+    {
+        var kept = IdCardNumber.Create("369903", new DateOnly(1991, 2, 3), 11).RevealFullNumber();
+        var other = IdCardNumber.Create("369903", new DateOnly(1991, 2, 3), 12).RevealFullNumber();
+        using var first = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+            new[] { new { id = "BKEEP", record = Seeker(kept) } });
+        Assert.Equal("created", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
+            .GetString());
+        using var live = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(other));
+        Assert.Equal(HttpStatusCode.Created, live.StatusCode);
+        var liveId = (await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // The ledger row changed its number to one the live seeker holds: the stored record is left as it is.
+        using var again = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+            new[] { new { id = "BKEEP", record = Seeker(other) } });
+        Assert.Equal("existing", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
+            .GetString());
+        using var stored = await Silo.Http.GetAsync(new Uri("/api/seekers/BKEEP", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(["BKEEP"], await FindAsync(kept));
+        Assert.Equal([liveId!], await FindAsync(other));
+    }
+
     private async Task<string[]> FindAsync(string number)
     {
-        using var response = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers/search", UriKind.Relative), new { siteCode = Site, q = number });
+        using var response = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers/search", UriKind.Relative),
+            new { siteCode = Site, q = number });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
         return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
@@ -126,8 +155,9 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
 
     private static object Seeker(string idNumber) => new
     {
-        siteCode = Site, name = "李娜", idNumber, birthDate = idNumber.Substring(6, 4) + "-" + idNumber.Substring(10, 2) + "-" + idNumber.Substring(12, 2),
-        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" }, skills = Array.Empty<string>(), expectedPayMin = 3000,
+        siteCode = Site, name = "李娜", idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
+        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
+        skills = Array.Empty<string>(), expectedPayMin = 3000,
         lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),
         status = "unemployed", statusSince = "2026-01-05",
     };

@@ -91,8 +91,8 @@ public sealed class BulkImportServiceTests
         /// <inheritdoc />
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod is { Name: "GetGrain", IsGenericMethod: true } && targetMethod.GetGenericArguments()[0] == typeof(IBulkSiteImportGrain)
-                && args is [string site, ..])
+            if (targetMethod is { Name: "GetGrain", IsGenericMethod: true }
+                && targetMethod.GetGenericArguments()[0] == typeof(IBulkSiteImportGrain) && args is [string site, ..])
             {
                 return new SiteGrain(Sites!, site);
             }

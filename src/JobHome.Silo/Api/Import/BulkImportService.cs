@@ -34,7 +34,8 @@ public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportSe
     /// <summary>Registers households under the ledger's ids (members registered before).</summary>
     public Task<ImportBatchResponse> HouseholdsAsync(IReadOnlyList<ImportItem<HouseholdRequest>?> items,
         CancellationToken cancellationToken) =>
-        RunAsync(items, ReadHousehold, r => r.SiteCode!, (id, r) => new BulkHousehold(id, r.MemberIds!), h => 1 + (h.MemberIds?.Length ?? 0),
+        RunAsync(items, ReadHousehold, r => r.SiteCode!, (id, r) => new BulkHousehold(id, r.MemberIds!),
+            h => 1 + (h.MemberIds?.Length ?? 0),
             (grain, batch) => grain.ImportHouseholdsAsync(batch), cancellationToken);
 
     /// <summary>Opens posts under the ledger's ids (employers registered before).</summary>

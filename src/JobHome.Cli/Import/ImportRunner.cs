@@ -83,7 +83,22 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
-                var answer = await api.PostAsync<BatchAnswer>(endpoint, batch.Select(b => b.Record).ToArray(), ct).ConfigureAwait(false);
+                BatchAnswer answer;
+                try
+                {
+                    answer = await api.PostAsync<BatchAnswer>(endpoint, batch.Select(b => b.Record).ToArray(), ct).ConfigureAwait(false);
+                }
+                catch (ApiException e) when (IsBatchFailure(e))
+                {
+                    // One batch not answered (timed out, server error): its rows become rejects saying so, never a silent
+                    // loss, and the import goes on; a re-run reports those that were stored meanwhile as existing.
+                    rejects.Write([.. batch.Select(b => new ImportReject(file, b.Line, "(record)", string.Empty,
+                        $"not confirmed: {e.Message}; run the import again (records stored meanwhile are reported existing) "
+                        + "[import (批量导入)]"))]);
+                    Interlocked.Add(ref rejected, batch.Length);
+                    phase.Report(Interlocked.Add(ref done, batch.Length));
+                    return;
+                }
                 var found = new List<ImportReject>();
                 foreach (var item in answer.Items.Where(i => i.Outcome == "rejected"))
                 {
@@ -102,6 +117,11 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
         var locallyRejected = _localRejects.GetValueOrDefault(file);
         return new FileTotals(file, total, created, existing, rejected + locallyRejected, clock.Elapsed);
     }
+
+    // A batch the server took but did not answer in time, or failed with a server error; a refused connection, a
+    // refused sign-in or a refused request (4xx) stops the import instead: every later batch would meet it too.
+    private static bool IsBatchFailure(ApiException e) =>
+        e.Status >= 500 || (e.Status == 0 && e.InnerException is TaskCanceledException);
 
     private static ImportReject ToReject(string file, int line, BatchError error, string? conflicting)
     {

@@ -103,13 +103,21 @@ public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportSe
                         foreach (var (index, id, _) in call)
                         {
                             outcomes[index] = Rejected(index, id, [new FieldError("(record)", string.Empty,
-                                $"not confirmed: the site's import call failed ({e.GetType().Name}: {e.Message}); run the import "
-                                + "again (records stored meanwhile are reported existing)", "import (批量导入)")]);
+                                $"not confirmed: the site's import call failed ({e.GetType().Name}: {FirstSentence(e.Message)}); run "
+                                + "the import again (records stored meanwhile are reported existing)", "import (批量导入)")]);
                         }
                     }
                 }
             });
         return ImportBatchResponse.Of(outcomes);
+    }
+
+    // Orleans' timeout message goes on with the whole message and the activation's diagnostics: the first sentence says it.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" for message", StringComparison.Ordinal);
+        end = end > 0 ? end : message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.Length > 200 ? message[..200] : message;
     }
 
     // A site's share cut into calls of at most MaxWorkPerCall units (a record heavier than that goes alone).

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using JobHome.Cli.Console;
-using JobHome.Fair.Csv;
 using JobHome.Cli.Http;
 
 namespace JobHome.Cli.Import;
@@ -9,7 +8,8 @@ namespace JobHome.Cli.Import;
 /// <summary>
 /// <c>jobhome import --url URL --dir DIR</c>: bulk-loads a folder in the demo formats (the output of <c>jobhome demo</c> or
 /// a ledger in the same formats) into a running silo through <c>POST /api/import/*</c>, with a progress display;
-/// rejected rows go to a rejects file. Re-running it after a failure skips what is already there.
+/// rejected rows go to a rejects file as they come (flushed per batch). Re-running it after a failure or an interruption
+/// skips what is already there.
 /// </summary>
 internal static class ImportCommand
 {
@@ -64,23 +64,40 @@ internal static class ImportCommand
             var directory = parseResult.GetValue(dir)!.FullName;
             var rejectsPath = parseResult.GetValue(rejects)?.FullName ?? Path.Combine(directory, "rejects.csv");
             return await CommandRun.WithProgressAsync(parseResult, (progress, output, err) =>
-                Run(new ImportRunner(client!, directory, batchSize, inFlight, progress, parseResult.GetValue(perRecord)), rejectsPath,
-                    output, err, cancellationToken));
+                Run(directory, rejectsPath, file => new ImportRunner(client!, directory, batchSize, inFlight, progress, file,
+                    parseResult.GetValue(perRecord)), output, err, cancellationToken));
         });
         return command;
     }
 
-    private static int Run(ImportRunner runner, string rejectsPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(string directory, string rejectsPath, Func<ImportRejectsFile, ImportRunner> create, TextWriter output,
+        TextWriter error, CancellationToken cancellationToken)
     {
+        ImportRejectsFile rejects;
         try
         {
-            runner.CheckFiles();
+            ImportRunner.CheckFiles(directory);
+            rejects = ImportRejectsFile.Create(rejectsPath);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or System.Text.DecoderFallbackException)
         {
             error.WriteLine($"jobhome import: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"jobhome import: cannot write {rejectsPath}: {e.Message}");
+            return ExitCodes.OutputFailed;
+        }
+        using (rejects)
+        {
+            return Run(create(rejects), rejects, output, error, cancellationToken);
+        }
+    }
+
+    private static int Run(ImportRunner runner, ImportRejectsFile rejects, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
         IReadOnlyList<ImportRunner.FileTotals> totals;
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -91,11 +108,12 @@ internal static class ImportCommand
         {
             error.WriteLine($"jobhome import: {e.Message}");
             error.WriteLine("jobhome import: what was sent before stays; run the same command again to finish (existing records are skipped)");
-            WriteRejects(runner, rejectsPath, error);
+            error.WriteLine($"jobhome import: rejects so far ({rejects.Count:N0}) are in {rejects.Path}");
             return ExitCodes.ServerFailed;
         }
-        if (!WriteRejects(runner, rejectsPath, error))
+        catch (IOException e)
         {
+            error.WriteLine($"jobhome import: cannot write {rejects.Path}: {e.Message}");
             return ExitCodes.OutputFailed;
         }
         output.WriteLine("import summary (批量导入结果)");
@@ -107,30 +125,7 @@ internal static class ImportCommand
                 $"  {t.File,-15} {t.Rows,8:N0} {t.Created,9:N0} {t.Existing,9:N0} {t.Rejected,9:N0} {t.Time.TotalSeconds,6:0.0} s {rate,9:N0}"));
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  total time {started.Elapsed.TotalSeconds:0.0} s; rejects: {runner.Rejects.Count:N0} problems in {rejectsPath}"));
+            $"  total time {started.Elapsed.TotalSeconds:0.0} s; rejects: {rejects.Count:N0} problems in {rejects.Path}"));
         return ExitCodes.Ok;
-    }
-
-    private static bool WriteRejects(ImportRunner runner, string path, TextWriter error)
-    {
-        try
-        {
-            using var files = new OutputSet();
-            files.WriteCsv(path, csv =>
-            {
-                csv.Row(ImportReject.Columns);
-                foreach (var reject in runner.Rejects)
-                {
-                    csv.Row(reject.Cells());
-                }
-            });
-            files.Commit();
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"jobhome import: cannot write {path}: {e.Message}");
-            return false;
-        }
     }
 }

@@ -11,11 +11,11 @@ namespace JobHome.Cli.Import;
 /// endpoints, <paramref name="parallel"/> batches in flight (sites one batch at a time: parents first). Seekers, households
 /// and posts go through the bulk endpoints (<c>/api/import/bulk/…</c>: a site's records written in one step) unless
 /// <paramref name="perRecord"/> asks for the per-record endpoints (every record through its grain, with all live work). Records already
-/// there are counted as existing, so a load can be run again after a failure. Rejected rows are collected for the
-/// rejects file with file, line, column, value (personal data masked) and reason.
+/// there are counted as existing, so a load can be run again after a failure. Rejected rows go to
+/// <paramref name="rejects"/> as each batch's answer arrives, with file, line, column, value (personal data masked) and reason.
 /// </summary>
 internal sealed class ImportRunner(ApiClient api, string directory, int batchSize, int parallel, IPhaseProgress progress,
-    bool perRecord = false)
+    ImportRejectsFile rejects, bool perRecord = false)
 {
     /// <summary>Columns each file must have.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Required = new Dictionary<string, string[]>
@@ -30,17 +30,13 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
             "age_min", "age_max", "skills"],
     };
 
-    private readonly ConcurrentQueue<ImportReject> _rejects = new();
     private readonly ConcurrentDictionary<string, long> _localRejects = new(StringComparer.Ordinal);
 
     /// <summary>What one file gave.</summary>
     public sealed record FileTotals(string File, long Rows, long Created, long Existing, long Rejected, TimeSpan Time);
 
-    /// <summary>Every rejected row, in no particular order.</summary>
-    public IReadOnlyList<ImportReject> Rejects => [.. _rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line)];
-
     /// <summary>Checks that every file exists with its columns; throws <see cref="InvalidDataException"/> or <see cref="FileNotFoundException"/>.</summary>
-    public void CheckFiles()
+    public static void CheckFiles(string directory)
     {
         foreach (var (file, columns) in Required)
         {
@@ -87,14 +83,31 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
-                var answer = await api.PostAsync<BatchAnswer>(endpoint, batch.Select(b => b.Record).ToArray(), ct).ConfigureAwait(false);
+                BatchAnswer answer;
+                try
+                {
+                    answer = await api.PostAsync<BatchAnswer>(endpoint, batch.Select(b => b.Record).ToArray(), ct).ConfigureAwait(false);
+                }
+                catch (ApiException e) when (IsBatchFailure(e))
+                {
+                    // One batch not answered (timed out, server error): its rows become rejects saying so, never a silent
+                    // loss, and the import goes on; a re-run reports those that were stored meanwhile as existing.
+                    rejects.Write([.. batch.Select(b => new ImportReject(file, b.Line, "(record)", string.Empty,
+                        $"not confirmed: {e.Message}; run the import again (records stored meanwhile are reported existing) "
+                        + "[import (批量导入)]"))]);
+                    Interlocked.Add(ref rejected, batch.Length);
+                    phase.Report(Interlocked.Add(ref done, batch.Length));
+                    return;
+                }
+                var found = new List<ImportReject>();
                 foreach (var item in answer.Items.Where(i => i.Outcome == "rejected"))
                 {
                     var line = item.Index >= 0 && item.Index < batch.Length ? batch[item.Index].Line : 0;
-                    foreach (var error in item.Errors)
-                    {
-                        _rejects.Enqueue(ToReject(file, line, error, item.ConflictingId));
-                    }
+                    found.AddRange(item.Errors.Select(error => ToReject(file, line, error, item.ConflictingId)));
+                }
+                if (found.Count > 0)
+                {
+                    rejects.Write(found);
                 }
                 Interlocked.Add(ref created, answer.Created);
                 Interlocked.Add(ref existing, answer.Existing);
@@ -104,6 +117,11 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
         var locallyRejected = _localRejects.GetValueOrDefault(file);
         return new FileTotals(file, total, created, existing, rejected + locallyRejected, clock.Elapsed);
     }
+
+    // A batch the server took but did not answer in time, or failed with a server error; a refused connection, a
+    // refused sign-in or a refused request (4xx) stops the import instead: every later batch would meet it too.
+    private static bool IsBatchFailure(ApiException e) =>
+        e.Status >= 500 || (e.Status == 0 && e.InnerException is TaskCanceledException);
 
     private static ImportReject ToReject(string file, int line, BatchError error, string? conflicting)
     {
@@ -149,10 +167,7 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
             if (row.Problems.Count > 0 || record is null)
             {
                 _localRejects.AddOrUpdate(table.Name, 1, (_, n) => n + 1);
-                foreach (var problem in row.Problems)
-                {
-                    _rejects.Enqueue(problem);
-                }
+                rejects.Write([.. row.Problems]);
                 continue;
             }
             yield return (row.Line, record);

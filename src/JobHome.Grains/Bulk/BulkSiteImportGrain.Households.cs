@@ -4,7 +4,10 @@ using JobHome.Grains.People;
 
 namespace JobHome.Grains.Bulk;
 
-/// <summary>Households: validated against their members' stored states, then the household and its members' links written.</summary>
+/// <summary>
+/// Households: validated against their members' stored states, listed, then the household and its members' links written.
+/// A household already stored (a repeated batch) passes the checks (its members point to it) and is completed.
+/// </summary>
 public sealed partial class BulkSiteImportGrain
 {
     private const string HouseholdRule = "household (家庭) members are registered seekers, each in one household";
@@ -19,17 +22,18 @@ public sealed partial class BulkSiteImportGrain
             return RejectAll(households.Length, CommandResult.NotFound("site_code", SiteCode, SiteRule));
         }
         var today = clock.Today;
-        var listed = await Directory.ListedAsync(IndicatorSources.Household, [.. households.Select(h => h.Id)]);
-        var members = await Task.WhenAll(households.Select((h, i) => listed[i] || h.MemberIds is null
+        var members = await Task.WhenAll(households.Select(h => h.MemberIds is null
             ? Task.FromResult(Array.Empty<BulkStoredState<SeekerState>>())
             : Task.WhenAll(h.MemberIds.Select(m => _store.ReadAsync<SeekerState>("seeker", SeekerGrainId(m))))));
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var work = new List<int>();
         for (var i = 0; i < households.Length; i++)
         {
-            if (listed[i])
+            if (!seen.Add(households[i].Id))
             {
-                results[i] = BulkResult.Existing;
+                var id = households[i].Id;
+                results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
                 continue;
             }
             results[i] = CheckHousehold(households[i], members[i], taken);
@@ -39,6 +43,8 @@ public sealed partial class BulkSiteImportGrain
             }
         }
 
+        // Directory first (as for seekers): a stored household is always listed.
+        await Directory.PutManyAsync(IndicatorSources.Household, [.. work.Select(i => households[i].Id)], []);
         var written = await Task.WhenAll(work.Select(i => WriteHouseholdAsync(households[i], members[i], today)));
         var done = new List<(string Id, HouseholdState State)>();
         for (var j = 0; j < work.Count; j++)
@@ -50,7 +56,6 @@ public sealed partial class BulkSiteImportGrain
             .Select(d => GrainFactory.GetGrain<IBulkHouseholdGrain>(d.Id).EnsureOverdueReminderAsync()));
         await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Household, d.Id),
             d.State.Indicators.Version, IndicatorContribution.Household(d.State.ZeroEmploymentSince)))]);
-        await Directory.PutManyAsync(IndicatorSources.Household, [.. done.Select(d => d.Id)], []);
         return [.. results.Select(r => r!)];
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
@@ -8,7 +7,7 @@ using JobHome.Grains.Posts;
 
 namespace JobHome.Grains.Bulk;
 
-/// <summary>Posts: validated (the post grain's rules for a new post, employers registered), written, then listed at once.</summary>
+/// <summary>Posts: validated (the post grain's rules for a new post, employers registered), listed, then written.</summary>
 public sealed partial class BulkSiteImportGrain
 {
     /// <inheritdoc />
@@ -20,7 +19,6 @@ public sealed partial class BulkSiteImportGrain
         {
             return RejectAll(posts.Length, CommandResult.NotFound("site_code", SiteCode, SiteRule));
         }
-        var listed = await Directory.ListedAsync(IndicatorSources.Post, [.. posts.Select(p => p.Id)]);
         var employerCodes = posts.Select(p => p.Profile.EmployerCode).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal)
             .ToArray();
         var employerViews = await Task.WhenAll(employerCodes.Select(c => GrainFactory.GetGrain<IEmployerGrain>(c).GetAsync()));
@@ -35,12 +33,7 @@ public sealed partial class BulkSiteImportGrain
                 results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
                 continue;
             }
-            if (listed[i])
-            {
-                results[i] = BulkResult.Existing;
-                continue;
-            }
-            var validation = ValidateNewPost(id, profile);
+            var validation = PostGrain.ValidateProfile(id, profile);
             validation.AddIf(!string.Equals(profile.SiteCode, SiteCode, StringComparison.Ordinal), "site_code",
                 profile.SiteCode ?? string.Empty, $"differs from the batch's site {SiteCode}", SiteRule);
             if (!validation.IsValid)
@@ -64,6 +57,8 @@ public sealed partial class BulkSiteImportGrain
             work.Add((i, state));
         }
 
+        // Directory first (as for seekers): a stored post is always listed.
+        await Directory.PutManyAsync(IndicatorSources.Post, [.. work.Select(w => posts[w.Index].Id)], []);
         await NoteMatchSiteAsync(work.Select(w => w.State.MatchPartition));
         var written = await Task.WhenAll(work.Select(w => WritePostAsync(posts[w.Index].Id, w.State)));
         var done = new List<(string Id, PostState State)>();
@@ -80,7 +75,6 @@ public sealed partial class BulkSiteImportGrain
         var open = done.Where(d => d.State.MatchPartition is not null && FreeOpenings(d.State) > 0);
         await Task.WhenAll(open.GroupBy(d => d.State.MatchPartition!, StringComparer.Ordinal).Select(group =>
             GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key).UpsertPostsAsync([.. group.Select(d => PostMatch(d.Id, d.State))])));
-        await Directory.PutManyAsync(IndicatorSources.Post, [.. done.Select(d => d.Id)], []);
         return [.. results.Select(r => r!)];
     }
 
@@ -95,15 +89,6 @@ public sealed partial class BulkSiteImportGrain
         return held.State.Profile is null
             ? throw new InvalidOperationException($"Post {id} has a cleared state row.")
             : (false, held.State);
-    }
-
-    // The post grain's checks on a new post (its correction rules need a stored post).
-    private static ValidationResult ValidateNewPost(string id, PostProfile profile)
-    {
-        var v = PostGrain.ValidateProfile(id, profile);
-        v.AddIf(profile.Openings < 0, "openings", profile.Openings.ToString(CultureInfo.InvariantCulture), "is negative",
-            "openings (招聘人数)");
-        return v;
     }
 
     private static int FreeOpenings(PostState state) =>

@@ -3,6 +3,7 @@ using JobHome.Domain.People;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
@@ -12,11 +13,13 @@ using Orleans.Storage;
 namespace JobHome.Grains.Bulk;
 
 /// <summary>
-/// One site's bulk import (see <see cref="IBulkSiteImportGrain"/>). Order of a batch: validate every record; claim the
-/// ID numbers; write the records' states (their indicator outboxes marked published); set the site's indicator entries;
-/// publish to the match partitions; list the records in the site's directory last. So a record listed in the directory is
-/// complete, and a batch cut short is finished by sending it again (the directory decides what is existing; a record
-/// written but not yet listed is found by its failed first write and completed).
+/// One site's bulk import (see <see cref="IBulkSiteImportGrain"/>). Order of a batch: validate every record; list the
+/// valid ones in the site's directory; write the records' states (their indicator outboxes marked published); claim the
+/// ID numbers (a record whose number another seeker holds is cleared and unlisted again); set the site's indicator
+/// entries; publish to the match partitions. So a stored record is always listed (a crash leaves at worst listed records
+/// that are missing, or stored but not yet counted: both seen and settled by a recount), and a batch cut short is
+/// finished by sending it again (a record already stored is found by its failed first write, reported existing and
+/// completed).
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class BulkSiteImportGrain(
@@ -41,8 +44,51 @@ public sealed partial class BulkSiteImportGrain(
             return RejectAll(seekers.Length, CommandResult.NotFound("site_code", SiteCode, SiteRule));
         }
         var today = clock.Today;
-        var listed = await Directory.ListedAsync(IndicatorSources.Seeker, [.. seekers.Select(s => s.Id)]);
+        var work = ValidateSeekers(seekers, today, results);
+
+        // Directory first: a crash after this leaves listed records that are missing or complete, which a recount sees
+        // (a stored record never goes unlisted); a record whose ID number is lost below is unlisted again.
+        await Directory.PutManyAsync(IndicatorSources.Seeker, [.. work.Select(w => w.Id)], [.. work.Select(w => w.Registration.Name)]);
+        var states = work.Select(w => NewSeekerState(w.Registration, today)).ToArray();
+        // Partitions learn the site before the writes that put records in their cells (rebuild, docs/grains.md).
+        await NoteMatchSiteAsync(states.Select(s => s.MatchPartition));
+        // The state before the ID number's claim: while a claim is held, its holder's state is there, so a live registration
+        // of the same number never takes a held claim over (it takes over only claims whose holder has no state).
+        var written = await Task.WhenAll(work.Select((w, j) => WriteSeekerAsync(w.Id, states[j])));
+        // A record stored before (a repeated call) claims the number it was stored with, not the row's: the row changes
+        // nothing of a stored record, and its claim is completed if a crash came between state and claim.
+        var numbers = work.Select((w, j) => written[j].Created ? w.IdCard : StoredNumber(written[j].Stored.State) ?? w.IdCard).ToArray();
+        var claims = await Task.WhenAll(work.Select((w, j) => ClaimAsync(w.Id, numbers[j])));
+        var done = new List<(string Id, SeekerState State)>();
+        var lost = new List<Task>();
+        for (var j = 0; j < work.Count; j++)
+        {
+            var w = work[j];
+            if (claims[j] is { } owner)
+            {
+                // Another seeker holds the number (a live registration got there first): this record is taken back.
+                results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", numbers[j].Masked,
+                    $"is already registered (已登记) to seeker {owner}", SeekerGrain.IdRule));
+                lost.Add(ForgetSeekerAsync(w.Id, written[j].Stored));
+                continue;
+            }
+            results[w.Index] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
+            done.Add((w.Id, written[j].Stored.State));
+        }
+        await Task.WhenAll(lost);
+
+        await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Seeker, d.Id),
+            d.State.Indicators.Version, SeekerContribution(d.State)))]);
+        await UpsertSeekersAsync(done, today);
+        return [.. results.Select(r => r!)];
+    }
+
+    // The seeker grain's checks on a first registration, plus the batch's own: one site, an id and an ID number once.
+    private List<(int Index, string Id, SeekerRegistration Registration, IdCardNumber IdCard)> ValidateSeekers(BulkSeeker[] seekers,
+        DateOnly today, BulkResult?[] results)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var numbers = new Dictionary<IdCardNumber, string>();
         var work = new List<(int Index, string Id, SeekerRegistration Registration, IdCardNumber IdCard)>();
         for (var i = 0; i < seekers.Length; i++)
         {
@@ -52,53 +98,43 @@ public sealed partial class BulkSiteImportGrain(
                 results[i] = BulkResult.Rejected(CommandResult.Conflict(id, "id", id, "appears twice in the batch", "import (批量导入)"));
                 continue;
             }
-            if (listed[i])
-            {
-                results[i] = BulkResult.Existing;
-                continue;
-            }
             var (validation, idCard) = SeekerGrain.Validate(id, registration, today);
             validation.AddIf(!string.Equals(registration.SiteCode, SiteCode, StringComparison.Ordinal), "site_code",
                 registration.SiteCode ?? string.Empty, $"differs from the batch's site {SiteCode}", SiteRule);
-            results[i] = validation.IsValid && idCard is not null ? null : BulkResult.Rejected(CommandResult.Invalid(validation));
-            if (results[i] is null)
+            if (!validation.IsValid || idCard is null)
             {
-                work.Add((i, id, registration, idCard!));
-            }
-        }
-
-        // ID numbers: a first write claims; a claim held by another id is a conflict naming it (as the grain's 409).
-        var claims = await Task.WhenAll(work.Select(w => ClaimAsync(w.Id, w.IdCard)));
-        var states = new List<(int Index, string Id, SeekerState State)>();
-        for (var j = 0; j < work.Count; j++)
-        {
-            var w = work[j];
-            if (claims[j] is { } owner)
-            {
-                results[w.Index] = BulkResult.Rejected(CommandResult.Conflict(owner, "id_card", w.IdCard.Masked,
-                    $"is already registered (已登记) to seeker {owner}", SeekerGrain.IdRule));
+                results[i] = BulkResult.Rejected(CommandResult.Invalid(validation));
                 continue;
             }
-            states.Add((w.Index, w.Id, NewSeekerState(w.Registration, today)));
+            if (!numbers.TryAdd(idCard, id))
+            {
+                // The first row of the batch with this number wins, as the first of two registrations would.
+                var first = numbers[idCard];
+                results[i] = BulkResult.Rejected(CommandResult.Conflict(first, "id_card", idCard.Masked,
+                    $"is already registered (已登记) to seeker {first}", SeekerGrain.IdRule));
+                continue;
+            }
+            work.Add((i, id, registration, idCard));
         }
+        return work;
+    }
 
-        // Partitions learn the site before the writes that put records in their cells (rebuild, docs/grains.md).
-        await NoteMatchSiteAsync(states.Select(s => s.State.MatchPartition));
-        var written = await Task.WhenAll(states.Select(s => WriteSeekerAsync(s.Id, s.State)));
-        var done = new List<(string Id, SeekerState State)>();
-        for (var j = 0; j < states.Count; j++)
+    private static IdCardNumber? StoredNumber(SeekerState state) =>
+        IdCardNumber.TryParse(state.Registration?.IdNumber, out var number, out _) ? number : null;
+
+    // A record that lost its ID number: its state cleared (only if still the one written here) and its listing removed.
+    private async Task ForgetSeekerAsync(string id, BulkStoredState<SeekerState> stored)
+    {
+        try
         {
-            var (index, id, _) = states[j];
-            results[index] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
-            done.Add((id, written[j].State));
+            await _store.ClearAsync("seeker", SeekerGrainId(id), stored);
         }
-
-        await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Seeker, d.Id),
-            d.State.Indicators.Version, SeekerContribution(d.State)))]);
-        await UpsertSeekersAsync(done, today);
-        await Directory.PutManyAsync(IndicatorSources.Seeker, [.. done.Select(d => d.Id)],
-            [.. done.Select(d => d.State.Registration!.Name)]);
-        return [.. results.Select(r => r!)];
+        catch (InconsistentStateException)
+        {
+            // Changed since (its grain wrote it): no longer the import's to take back; its grain's own rules apply.
+            return;
+        }
+        await GrainFactory.GetGrain<ISiteDirectoryGrain>(SiteCode).RemoveSeekerAsync(id);
     }
 
     // The state the seeker grain's first registration writes, with the outbox marked published (the aggregator gets the
@@ -145,16 +181,17 @@ public sealed partial class BulkSiteImportGrain(
     }
 
     // A seeker state already stored (a batch repeated after a crash) is kept; the caller completes its aggregates.
-    private async Task<(bool Created, SeekerState State)> WriteSeekerAsync(string id, SeekerState state)
+    private async Task<(bool Created, BulkStoredState<SeekerState> Stored)> WriteSeekerAsync(string id, SeekerState state)
     {
-        var grainId = GrainFactory.GetGrain<ISeekerGrain>(id).GetGrainId();
-        if (await _store.TryInsertAsync("seeker", grainId, state))
+        var grainId = SeekerGrainId(id);
+        var stored = new BulkStoredState<SeekerState>(state);
+        if (await _store.TryInsertAsync("seeker", grainId, stored))
         {
-            return (true, state);
+            return (true, stored);
         }
         var held = await _store.ReadAsync<SeekerState>("seeker", grainId);
         return held.State.Registration is null ? throw new InvalidOperationException($"Seeker {id} has a cleared state row.")
-            : (false, held.State);
+            : (false, held);
     }
 
     private async Task UpsertSeekersAsync(List<(string Id, SeekerState State)> seekers, DateOnly today)

@@ -11,12 +11,17 @@ namespace JobHome.Grains.Bulk;
 internal sealed class BulkStateStore(IGrainStorage storage)
 {
     /// <summary>Writes a new state; false when a state exists already (nothing written).</summary>
-    public async Task<bool> TryInsertAsync<T>(string stateName, GrainId grainId, T value)
+    public Task<bool> TryInsertAsync<T>(string stateName, GrainId grainId, T value)
+        where T : class, new() =>
+        TryInsertAsync(stateName, grainId, new BulkStoredState<T>(value));
+
+    /// <summary>Writes a new state (its ETag set on success, for a later write or clear); false when one exists already.</summary>
+    public async Task<bool> TryInsertAsync<T>(string stateName, GrainId grainId, BulkStoredState<T> stored)
         where T : class, new()
     {
         try
         {
-            await storage.WriteStateAsync(stateName, grainId, new BulkStoredState<T>(value));
+            await storage.WriteStateAsync(stateName, grainId, stored);
             return true;
         }
         catch (InconsistentStateException)
@@ -38,4 +43,9 @@ internal sealed class BulkStateStore(IGrainStorage storage)
     public Task WriteAsync<T>(string stateName, GrainId grainId, BulkStoredState<T> state)
         where T : class, new() =>
         storage.WriteStateAsync(stateName, grainId, state);
+
+    /// <summary>Clears a state read or written before (ETag checked); <see cref="InconsistentStateException"/> if changed since.</summary>
+    public Task ClearAsync<T>(string stateName, GrainId grainId, BulkStoredState<T> state)
+        where T : class, new() =>
+        storage.ClearStateAsync(stateName, grainId, state);
 }

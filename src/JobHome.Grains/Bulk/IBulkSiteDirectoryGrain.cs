@@ -4,10 +4,6 @@ namespace JobHome.Grains.Bulk;
 [Alias("jobhome.IBulkSiteDirectoryGrain")]
 public interface IBulkSiteDirectoryGrain : IGrainWithStringKey
 {
-    /// <summary>For each id, whether a record of <paramref name="kind"/> (an <see cref="Indicators.IndicatorSources"/> kind) is here.</summary>
-    [Orleans.Concurrency.ReadOnly, Alias("Listed")]
-    Task<bool[]> ListedAsync(string kind, string[] ids);
-
     /// <summary>Adds many records of <paramref name="kind"/> (seekers with their names in <paramref name="names"/>), one write.</summary>
     [Alias("PutMany")]
     Task PutManyAsync(string kind, string[] ids, string[] names);

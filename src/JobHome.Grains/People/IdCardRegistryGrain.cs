@@ -1,4 +1,5 @@
 using JobHome.Storage;
+using Orleans.Storage;
 
 namespace JobHome.Grains.People;
 
@@ -16,7 +17,16 @@ public sealed class IdCardRegistryGrain(
         }
         state.State.OwnerSeekerId = seekerId;
         state.State.Masked = maskedNumber;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Claimed behind this activation (the bulk import claims straight in storage): decide on the stored claim.
+            await state.ReadStateAsync();
+            return await ClaimAsync(seekerId, maskedNumber);
+        }
         return new IdCardClaim(true, seekerId);
     }
 
@@ -35,5 +45,13 @@ public sealed class IdCardRegistryGrain(
     }
 
     /// <inheritdoc />
-    public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.OwnerSeekerId);
+    public async Task<string?> GetOwnerAsync()
+    {
+        if (state.State.OwnerSeekerId is null)
+        {
+            // A free number may have been claimed behind this activation (the bulk import claims straight in storage).
+            await state.ReadStateAsync();
+        }
+        return state.State.OwnerSeekerId;
+    }
 }

@@ -8,19 +8,6 @@ namespace JobHome.Grains.SiteRecords;
 public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
 {
     /// <inheritdoc />
-    public Task<bool[]> ListedAsync(string kind, string[] ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        return Task.FromResult(kind switch
-        {
-            IndicatorSources.Seeker => ids.Select(id => _seekers.TryGetValue(id, out _)).ToArray(),
-            IndicatorSources.Household => ids.Select(id => _households.TryGetValue(id, out _)).ToArray(),
-            IndicatorSources.Post => ids.Select(id => _posts.TryGetValue(id, out _)).ToArray(),
-            _ => throw new ArgumentException($"Unknown record kind '{kind}'.", nameof(kind)),
-        });
-    }
-
-    /// <inheritdoc />
     public Task PutManyAsync(string kind, string[] ids, string[] names)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -10,29 +10,37 @@ namespace JobHome.Silo.Api.Import;
 /// <summary>
 /// The bulk path of <c>POST /api/import/bulk/…</c> (what <c>jobhome import</c> uses by default): each record's fields are
 /// read as by its single-record endpoint, then the batch is split by site and every site's share goes to that site's
-/// <see cref="IBulkSiteImportGrain"/> in one call (records written straight to storage, aggregates set once per batch;
-/// see docs/cli.md). Same outcomes as the per-record path (<see cref="ImportService"/>): created, existing or rejected
-/// with field errors; a batch can be sent again after a failure.
+/// <see cref="IBulkSiteImportGrain"/> in calls of at most <see cref="MaxWorkPerCall"/> units of work (records written straight
+/// to storage, aggregates set once per call; see docs/cli.md), a site's calls one after another, sites in parallel. Same
+/// outcomes as the per-record path (<see cref="ImportService"/>): created, existing or rejected with field errors; a call
+/// that fails or times out makes each of its records a reject saying so, and a batch can be sent again after a failure.
 /// </summary>
-internal sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger)
+public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger)
 {
     /// <summary>Sites of one batch imported at the same time.</summary>
     public const int Parallelism = 16;
 
+    /// <summary>
+    /// Work in one grain call: a seeker or a post is one unit, a household one plus one per member (each member's state is
+    /// read and written). Sized so that a call finishes well inside Orleans' 30 s response timeout on a loaded machine.
+    /// </summary>
+    public const int MaxWorkPerCall = 500;
+
     /// <summary>Registers seekers under the ledger's ids.</summary>
     public Task<ImportBatchResponse> SeekersAsync(IReadOnlyList<ImportItem<SeekerRequest>?> items, CancellationToken cancellationToken) =>
         RunAsync(items, (item, checks) => SeekerEndpoints.Read(item, checks), r => r.SiteCode, (id, r) => new BulkSeeker(id, r),
-            (grain, batch) => grain.ImportSeekersAsync(batch), cancellationToken);
+            _ => 1, (grain, batch) => grain.ImportSeekersAsync(batch), cancellationToken);
 
     /// <summary>Registers households under the ledger's ids (members registered before).</summary>
     public Task<ImportBatchResponse> HouseholdsAsync(IReadOnlyList<ImportItem<HouseholdRequest>?> items,
         CancellationToken cancellationToken) =>
         RunAsync(items, ReadHousehold, r => r.SiteCode!, (id, r) => new BulkHousehold(id, r.MemberIds!),
+            h => 1 + (h.MemberIds?.Length ?? 0),
             (grain, batch) => grain.ImportHouseholdsAsync(batch), cancellationToken);
 
     /// <summary>Opens posts under the ledger's ids (employers registered before).</summary>
     public Task<ImportBatchResponse> PostsAsync(IReadOnlyList<ImportItem<PostRequest>?> items, CancellationToken cancellationToken) =>
-        RunAsync(items, (item, checks) => PostEndpoints.Read(item, checks), r => r.SiteCode, (id, r) => new BulkPost(id, r),
+        RunAsync(items, (item, checks) => PostEndpoints.Read(item, checks), r => r.SiteCode, (id, r) => new BulkPost(id, r), _ => 1,
             (grain, batch) => grain.ImportPostsAsync(batch), cancellationToken);
 
     private static HouseholdRequest ReadHousehold(HouseholdRequest request, FieldChecks checks)
@@ -43,7 +51,7 @@ internal sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImport
 
     private async Task<ImportBatchResponse> RunAsync<TRequest, TRecord, TBulk>(IReadOnlyList<ImportItem<TRequest>?> items,
         Func<TRequest, FieldChecks, TRecord> read, Func<TRecord, string> siteOf, Func<string, TRecord, TBulk> bulk,
-        Func<IBulkSiteImportGrain, TBulk[], Task<BulkResult[]>> import, CancellationToken cancellationToken)
+        Func<TBulk, int> work, Func<IBulkSiteImportGrain, TBulk[], Task<BulkResult[]>> import, CancellationToken cancellationToken)
         where TRequest : class
     {
         var outcomes = new ImportOutcome[items.Count];
@@ -75,26 +83,64 @@ internal sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImport
         await Parallel.ForEachAsync(bySite, options,
             async (site, _) =>
             {
-                try
+                var grain = grains.GetGrain<IBulkSiteImportGrain>(site.Key);
+                foreach (var call in Calls(site.Value, r => work(r.Record)))
                 {
-                    var results = await import(grains.GetGrain<IBulkSiteImportGrain>(site.Key), [.. site.Value.Select(r => r.Record)]);
-                    for (var j = 0; j < results.Length; j++)
+                    try
                     {
-                        var (index, id, _) = site.Value[j];
-                        outcomes[index] = ToOutcome(index, id, results[j]);
+                        var results = await import(grain, [.. call.Select(r => r.Record)]);
+                        for (var j = 0; j < results.Length; j++)
+                        {
+                            var (index, id, _) = call[j];
+                            outcomes[index] = ToOutcome(index, id, results[j]);
+                        }
                     }
-                }
-                catch (Exception e) when (e is TimeoutException or OrleansException)
-                {
-                    ImportLog.RecordFailed(logger, site.Value[0].Index, e.GetType().Name, e.Message);
-                    foreach (var (index, id, _) in site.Value)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        outcomes[index] = Rejected(index, id, [new FieldError("(record)", string.Empty,
-                            $"not stored, server error: {e.Message}; send it again", "import (批量导入)")]);
+                        // Per record, never a silent loss: the call may have completed (a timeout says nothing about the
+                        // work), so each record is a reject naming the failure, and a re-run reports those stored as existing.
+                        ImportLog.RecordFailed(logger, call[0].Index, e.GetType().Name, e.Message);
+                        foreach (var (index, id, _) in call)
+                        {
+                            outcomes[index] = Rejected(index, id, [new FieldError("(record)", string.Empty,
+                                $"not confirmed: the site's import call failed ({e.GetType().Name}: {FirstSentence(e.Message)}); run "
+                                + "the import again (records stored meanwhile are reported existing)", "import (批量导入)")]);
+                        }
                     }
                 }
             });
         return ImportBatchResponse.Of(outcomes);
+    }
+
+    // Orleans' timeout message goes on with the whole message and the activation's diagnostics: the first sentence says it.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" for message", StringComparison.Ordinal);
+        end = end > 0 ? end : message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.Length > 200 ? message[..200] : message;
+    }
+
+    // A site's share cut into calls of at most MaxWorkPerCall units (a record heavier than that goes alone).
+    private static IEnumerable<List<T>> Calls<T>(List<T> records, Func<T, int> work)
+    {
+        var call = new List<T>();
+        var load = 0;
+        foreach (var record in records)
+        {
+            var cost = work(record);
+            if (call.Count > 0 && load + cost > MaxWorkPerCall)
+            {
+                yield return call;
+                call = [];
+                load = 0;
+            }
+            call.Add(record);
+            load += cost;
+        }
+        if (call.Count > 0)
+        {
+            yield return call;
+        }
     }
 
     private static ImportOutcome ToOutcome(int index, string id, BulkResult result) => result.Outcome switch

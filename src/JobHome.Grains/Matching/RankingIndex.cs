@@ -11,6 +11,7 @@ namespace JobHome.Grains.Matching;
 /// the linear stage scores every query (exact top-k); with a re-ranker a seeker's plain order is the linear top
 /// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees; aware lists (the default) then order the plain
 /// top-N by score − congestion penalty with prices from this partition's seekers and open posts (<see cref="AwarePricing"/>).
+/// The trees' context (post freshness, popularity from the lists served here) is kept by <see cref="RankingPopularity"/>.
 /// Writes and queries run in the grain's turns; only the price computation runs beside them, on snapshots of the records
 /// taken in a turn (only when the prices are due) and an index of its own built from the posts' snapshot, so it never
 /// reads the live index while a turn writes it.
@@ -23,6 +24,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MatchSeeker> _seekers = new(StringComparer.Ordinal);
     private readonly AwarePricing _pricing = new();
+    private readonly RankingPopularity _popularity = new();
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
 
@@ -91,6 +93,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     public bool RemoveSeeker(string id)
     {
         _seekers.Remove(id);
+        _popularity.RemovedSeeker(id);
         return _index.RemoveSeeker(id);
     }
 
@@ -98,9 +101,11 @@ internal sealed class RankingIndex(ModelCatalog models)
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
         var list = posts.ToList();
+        var today = DateOnly.FromDateTime(models.Time.GetUtcNow().UtcDateTime);
         foreach (var post in list)
         {
             _posts[post.Id] = post;
+            _popularity.Indexed(post, today);
         }
         _index.UpsertPosts(list);
     }
@@ -109,6 +114,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     public bool RemovePost(string id)
     {
         _posts.Remove(id);
+        _popularity.Removed(id);
         return _index.RemovePost(id);
     }
 
@@ -126,15 +132,22 @@ internal sealed class RankingIndex(ModelCatalog models)
         if (model.Reranker is { } trees)
         {
             var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
-            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options);
+            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
+                post => _popularity.Context(post, options.AsOf));
         }
         else
         {
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
         }
-        return prices is null || plain.Count == 0
+        MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]
             : RankingItems.Aware(plain, prices, count, lists.Settings);
+        if (model.Reranker is not null)
+        {
+            // Only the trees read popularity, so only they pay for counting it.
+            _popularity.Shown(seeker.Id, items, options.AsOf);
+        }
+        return items;
     }
 
     /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>

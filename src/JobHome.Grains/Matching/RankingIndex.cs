@@ -20,15 +20,16 @@ namespace JobHome.Grains.Matching;
 internal sealed class RankingIndex(ModelCatalog models)
 {
     private readonly MatchIndex _index = new();
-    // The re-ranker reads a candidate's full record and the prices the population's; the index keeps only encoded features.
+    // The re-ranker reads a candidate's full record and the prices a bounded sample of the seekers' (their lists are computed
+    // in the background); the index keeps only encoded features.
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MatchSeeker> _seekers = new(StringComparer.Ordinal);
+    private readonly PricingPopulation _population = new(models.Lists.PricingSample);
     private readonly AwarePricing _pricing = new();
     private readonly RankingPopularity _popularity = new();
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
 
-    // Only aware lists price posts from the population, so only they pay for keeping the seekers' records.
+    // Only aware lists price posts from the population, so only they pay for keeping (a sample of) the seekers' records.
     private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
 
     /// <summary>Number of indexed posts.</summary>
@@ -57,7 +58,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             changed |= _pricing.Adopt();
             var now = models.Time.GetUtcNow();
-            if (_seekers.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
+            if (_population.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
             {
                 _pricing.RefreshIfStale(now, lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
             }
@@ -70,7 +71,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     {
         if (KeepsSeekers)
         {
-            _seekers[seeker.Id] = seeker;
+            _population.Upsert(seeker);
         }
         _index.UpsertSeeker(seeker);
     }
@@ -83,7 +84,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             foreach (var seeker in list)
             {
-                _seekers[seeker.Id] = seeker;
+                _population.Upsert(seeker);
             }
         }
         _index.UpsertSeekers(list);
@@ -92,7 +93,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
     public bool RemoveSeeker(string id)
     {
-        _seekers.Remove(id);
+        _population.Remove(id);
         _popularity.RemovedSeeker(id);
         return _index.RemoveSeeker(id);
     }
@@ -158,7 +159,8 @@ internal sealed class RankingIndex(ModelCatalog models)
     // later turns). The lists are computed with the linear stage, as the simulation that chose the penalty did.
     private Func<PostPrices> PriceComputation(MatchOptions options, AwareListOptions lists)
     {
-        var people = _seekers.Values.ToArray();
+        var people = _population.Snapshot();
+        var weight = _population.Weight(_index.SeekerCount);
         var posts = _posts.Values.ToArray();
         var free = new Dictionary<string, int>(posts.Length, StringComparer.Ordinal);
         foreach (var post in posts)
@@ -175,7 +177,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             }
             return PostPrices.Estimate(
                 people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
-                free, lists.ListLength, lists.Settings);
+                free, lists.ListLength, lists.Settings, weight);
         };
     }
 }

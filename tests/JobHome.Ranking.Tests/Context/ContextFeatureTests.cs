@@ -145,5 +145,21 @@ public sealed class ContextFeatureTests
         Assert.All(outcomes.Where(o => o.Applied).GroupBy(o => (o.SeekerId, o.PostId)), g => Assert.Single(g));
     }
 
+    [Fact]
+    public void TreeEnsemble_FirstVersionFileOfFifteenFeatures_StillReadAndScored()
+    {
+        // trees.json as the first model.zip files wrote it: 15 baseline values; the one split is on linear_score (14).
+        var baseline = string.Join(',', Enumerable.Repeat("0.25", RerankFeatureNames.FirstVersionCount));
+        var read = TreeEnsemble.FromJson("{\"bias\":0,\"baseline\":[" + baseline + "],\"trees\":[{\"weight\":1,\"split\":[14],"
+            + "\"threshold\":[0.5],\"left\":[-1],\"right\":[-2],\"leaves\":[0,1]}]}");
+        var features = new float[RerankFeatureNames.Count];
+        features[(int)RerankFeature.LinearScore] = 0.9f;
+
+        Assert.Equal(1.0, read.Score(features));
+        Assert.Equal(RerankFeatureNames.Count, read.Baseline.Length);
+        Assert.Equal(0f, read.Baseline[(int)RerankFeature.HistoryKind]);
+        Assert.Throws<ArgumentException>(() => new TreeEnsemble([], 0, new float[RerankFeatureNames.FirstVersionCount - 1]));
+    }
+
     private static JobHome.Domain.Occupations.OccupationCode Code(string text) => JobHome.Domain.Occupations.OccupationCode.Parse(text);
 }

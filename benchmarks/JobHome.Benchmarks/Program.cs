@@ -21,8 +21,8 @@ public static class Program
     /// </summary>
     public static void Main(string[] args)
     {
-        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args) || ChangeTiming.TryRun(args)
-            || PricingMemory.TryRun(args))
+        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args)
+            || ChangeTiming.TryRun(args) || PricingMemory.TryRun(args))
         {
             return;
         }

@@ -11,7 +11,7 @@ namespace JobHome.Cli.Model;
 /// </summary>
 internal static class ModelFile
 {
-    /// <summary>Reads the file and hands its linear stage's JSON to <paramref name="create"/>; prints a clear error naming the file.</summary>
+    /// <summary>Reads the file and hands its linear stage's JSON to <paramref name="create"/>; prints an error naming the file.</summary>
     public static bool TryLoad<T>(string? path, Func<string?, T> create, TextWriter error, out T value)
     {
         value = default!;

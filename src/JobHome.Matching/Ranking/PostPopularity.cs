@@ -58,7 +58,7 @@ public sealed class PostPopularity
         return total;
     }
 
-    /// <summary>Showings on the last <see cref="WindowDays"/> days before <paramref name="day"/> per opening (openings below 1 count as 1).</summary>
+    /// <summary>Showings on the <see cref="WindowDays"/> days before <paramref name="day"/> per opening (below 1 counts as 1).</summary>
     public float PerOpening(string postId, DateOnly day, int openings) => ShownBefore(postId, day) / (float)Math.Max(1, openings);
 
     /// <summary>Drops a post's counts (a closed or removed post).</summary>

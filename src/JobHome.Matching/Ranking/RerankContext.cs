@@ -31,7 +31,7 @@ public readonly record struct RerankContext(
             history?.KindShare(post.Kind) ?? 0);
     }
 
-    /// <summary>Days from the post's opening (or, without an open date, <paramref name="firstSeen"/>) to <paramref name="day"/>; ≥ 0.</summary>
+    /// <summary>Days from the post's opening (without an open date: <paramref name="firstSeen"/>) to <paramref name="day"/>; ≥ 0.</summary>
     public static float AgeDays(MatchPost post, DateOnly day, DateOnly? firstSeen)
     {
         ArgumentNullException.ThrowIfNull(post);

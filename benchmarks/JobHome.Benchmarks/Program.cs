@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using JobHome.Benchmarks.Congestion;
 using JobHome.Benchmarks.GrainsMatching;
 using JobHome.Benchmarks.GrainsThroughput;
 using JobHome.Benchmarks.Matching;
@@ -16,11 +17,12 @@ public static class Program
 
     /// <summary>
     /// Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>,
-    /// <c>time-match-solve</c>, <c>time-postlist</c> and <c>time-changes</c> run the console timing helpers instead.
+    /// <c>time-match-solve</c>, <c>time-postlist</c>, <c>time-changes</c> and <c>pricing-memory</c> run the console timing helpers instead.
     /// </summary>
     public static void Main(string[] args)
     {
-        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args) || ChangeTiming.TryRun(args))
+        if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args)
+            || ChangeTiming.TryRun(args) || PricingMemory.TryRun(args))
         {
             return;
         }

@@ -416,8 +416,14 @@ internal sealed class CountyBuilder(DemoRandom rng, int index, string cityCode, 
             AgeMin = ageMin,
             AgeMax = ageMax,
             RequiredSkills = skills,
+            // From its own stream, so that adding the date left every other draw (and file) as it was.
+            Opened = DemoGenerator.ReferenceDate.AddDays(
+                -1 - (int)(new DemoRandom(DemoRandom.Derive(3_000_000UL + (ulong)index, (ulong)n)).NextUInt64() % OpenedWithinDays)),
         });
     }
+
+    /// <summary>Posts opened on one of the days before the reference date, uniformly.</summary>
+    public const int OpenedWithinDays = 270;
 
     private static int RoundTo100(double value) => (int)Math.Round(value / 100.0, MidpointRounding.AwayFromZero) * 100;
 }

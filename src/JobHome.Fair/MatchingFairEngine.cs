@@ -67,7 +67,7 @@ internal sealed class MatchingFairEngine(ScoringModel model, TreeEnsemble? reran
                 ? index.TopPostsForSeeker(seekers[s], count, options)
                 : TwoStageRanking.Rerank(_reranker!, seekers[s],
                     index.TopPostsForSeeker(seekers[s], Math.Max(count, TwoStageRanking.DefaultDepth), options),
-                    id => postOf[id], count, options);
+                    id => postOf[id], count, options, FairContext(options.AsOf));
             var n = Interlocked.Increment(ref done);
             if (n % 1000 == 0)
             {
@@ -90,4 +90,8 @@ internal sealed class MatchingFairEngine(ScoringModel model, TreeEnsemble? reran
     }
 
     private static MatchOptions Options(FairSettings settings) => new(settings.AsOf, settings.MaxKm);
+
+    // A fair is one day: freshness from the posts' open dates (as of the fair), no showings counted, no applications known.
+    private static Func<MatchPost, RerankContext> FairContext(DateOnly asOf) =>
+        post => RerankContext.For(post, asOf, firstSeen: null, popularity: null, history: null);
 }

@@ -12,7 +12,7 @@ internal static class RankingData
         IReadOnlyList<MatchSeeker> seekers = [.. county.Seekers.Select(s => new MatchSeeker(s.Id, s.BirthDate, s.Gender, s.Education,
             s.Occupations, [.. s.Skills, .. s.Certificates], s.ExpectedPayMin, s.Location, s.Rural, s.Availability, s.KeyGroups))];
         IReadOnlyList<MatchPost> posts = [.. county.Posts.Select(p => new MatchPost(p.Id, p.EmployerId, p.Title, p.Occupation, p.Openings,
-            p.PayMin, p.PayMax, p.Location, p.Kind, p.MinEducation, p.AgeMin, p.AgeMax, p.RequiredSkills))];
+            p.PayMin, p.PayMax, p.Location, p.Kind, p.MinEducation, p.AgeMin, p.AgeMax, p.RequiredSkills) { Opened = p.Opened })];
         return (seekers, posts);
     });
 

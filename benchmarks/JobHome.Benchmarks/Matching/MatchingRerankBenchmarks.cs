@@ -99,7 +99,7 @@ public class MatchingRerankBenchmarks
         var list = new List<RerankCandidate>(top.Count);
         for (var r = 0; r < top.Count; r++)
         {
-            list.Add(new RerankCandidate(_posts[top[r].Id], top[r].Score, new RerankContext(r % 30, r % 11, 0)));
+            list.Add(new RerankCandidate(_posts[top[r].Id], top[r].Score, new RerankContext(r % 30, r % 11, r % 3, r % 5, (r % 3) / 2f)));
         }
         return list;
     }

@@ -15,7 +15,7 @@ internal static class RerankModel
         var seekers = county.Seekers.Select(s => new MatchSeeker(s.Id, s.BirthDate, s.Gender, s.Education, s.Occupations,
             [.. s.Skills, .. s.Certificates], s.ExpectedPayMin, s.Location, s.Rural, s.Availability, s.KeyGroups)).ToList();
         var posts = county.Posts.Select(p => new MatchPost(p.Id, p.EmployerId, p.Title, p.Occupation, p.Openings, p.PayMin, p.PayMax,
-            p.Location, p.Kind, p.MinEducation, p.AgeMin, p.AgeMax, p.RequiredSkills)).ToList();
+            p.Location, p.Kind, p.MinEducation, p.AgeMin, p.AgeMax, p.RequiredSkills) { Opened = p.Opened }).ToList();
         var outcomes = OutcomeSimulator.Simulate(seekers, posts, DemoRandom.Derive(1, 2_000_000UL))
             .Select(o => new StageOutcome(o.SeekerId, o.PostId, o.Date, o.Rank, o.Applied, o.Placed)).ToList();
         var rows = RankRowBuilder.Build(outcomes, seekers.ToDictionary(s => s.Id), posts.ToDictionary(p => p.Id),

@@ -65,6 +65,6 @@ internal static class DemoCsvRows
         post.Id, post.EmployerId, post.Title, post.Occupation.ToString(), CsvText.Integer(post.Openings), CsvText.Amount(post.PayMin),
         CsvText.Amount(post.PayMax), CsvText.Coordinate(post.Location.Lat), CsvText.Coordinate(post.Location.Lon),
         WorkKinds.Format(post.Kind), post.MinEducation.ToToken(), CsvText.Integer(post.AgeMin), CsvText.Integer(post.AgeMax),
-        CsvText.List(post.RequiredSkills),
+        CsvText.List(post.RequiredSkills), post.Opened is { } opened ? CsvText.Date(opened) : string.Empty,
     ];
 }

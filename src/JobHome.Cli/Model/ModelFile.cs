@@ -1,36 +1,30 @@
 using JobHome.Fair;
-using JobHome.Matching.Ranking;
-using JobHome.Ranking.Bundle;
+using JobHome.Matching.Model;
 
 namespace JobHome.Cli.Model;
 
 /// <summary>
-/// Reads a <c>--model</c> file: model.json v1, or a model.zip bundle. The linear stage's JSON goes to the factory; when the
-/// factory makes a fair engine that can re-rank (<see cref="IRerankingFairEngine"/>), a bundle's trees are attached, so
-/// <c>fair match --recommendations-out</c> re-ranks while assignment stays linear.
+/// Reads a <c>--model</c> file with the silo's own loader (<see cref="TwoStageModel.Parse"/>: model.json v1, or a model.zip
+/// whose <c>trees.json</c> is optional), so the CLI and the silo accept exactly the same files. The linear stage goes to the
+/// factory; when the factory makes a fair engine that can re-rank (<see cref="IRerankingFairEngine"/>), the trees are attached,
+/// so <c>fair match --recommendations-out</c> re-ranks while assignment stays linear.
 /// </summary>
 internal static class ModelFile
 {
-    /// <summary>Reads the file and hands its JSON to <paramref name="create"/>; prints a clear error naming the file on failure.</summary>
+    /// <summary>Reads the file and hands its linear stage's JSON to <paramref name="create"/>; prints an error naming the file.</summary>
     public static bool TryLoad<T>(string? path, Func<string?, T> create, TextWriter error, out T value)
     {
         value = default!;
-        string? json = null;
-        TreeEnsemble? trees = null;
+        TwoStageModel? model = null;
         if (path is not null)
         {
             try
             {
-                var bytes = File.ReadAllBytes(path);
-                var bundle = ModelBundle.LooksLikeBundle(bytes);
-                json = bundle
-                    ? ModelBundle.ReadEntry(new MemoryStream(bytes, writable: false), ModelBundle.LinearEntry)
-                    : new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8).ReadToEnd();
-                trees = bundle ? ModelBundle.ReadTrees(new MemoryStream(bytes, writable: false)) : null;
+                model = TwoStageModel.Parse(File.ReadAllBytes(path));
             }
             catch (FormatException ex)
             {
-                error.WriteLine($"error: model file {Path.GetFileName(path)} is not a valid model bundle (模型文件无效): {ex.Message}");
+                error.WriteLine($"error: model file {Path.GetFileName(path)} is not a valid model (模型文件无效): {ex.Message}");
                 return false;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -39,19 +33,11 @@ internal static class ModelFile
                 return false;
             }
         }
-        try
+        value = create(model?.Linear.ToJson());
+        if (model?.Reranker is { } trees && value is IRerankingFairEngine engine)
         {
-            value = create(json);
-            if (trees is not null && value is IRerankingFairEngine engine)
-            {
-                value = (T)engine.WithReranker(trees);
-            }
-            return true;
+            value = (T)engine.WithReranker(trees);
         }
-        catch (FormatException ex)
-        {
-            error.WriteLine($"error: model file {Path.GetFileName(path)} is not a valid scoring model (模型文件无效): {ex.Message}");
-            return false;
-        }
+        return true;
     }
 }

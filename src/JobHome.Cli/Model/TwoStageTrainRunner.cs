@@ -79,6 +79,8 @@ internal sealed class TwoStageTrainRunner(TextWriter output, TextWriter error, I
         _output.WriteLine($"  {"held-out (验证集)",-22} {"AUC",7} {"NDCG@10",8} {"MAP",7}");
         Line("linear stage (线性)", result.LinearMetrics);
         Line("re-ranker (重排序)", result.RerankerMetrics);
+        Line("  without context", result.WithoutContextMetrics);
+        _output.WriteLine("  (context = post freshness, popularity and application history; 岗位新鲜度、热度与投递记录)");
         var gain = result.RerankerMetrics.Ndcg10 - result.LinearMetrics.Ndcg10;
         if (!result.RerankerWins)
         {

@@ -67,6 +67,17 @@ internal static class SimulateCommand
             Description = "Aware lists: plain candidates per person that may be reordered, K–500",
             DefaultValueFactory = _ => new CongestionSettings().CandidateDepth,
         };
+        var sample = new Option<int?>("--pricing-sample")
+        {
+            Description = "Aware lists: price posts from at most this many people (the live partitions' bounded sample); all if absent",
+        };
+        sample.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--pricing-sample must be at least 1 (定价样本人数)");
+            }
+        });
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random draws", DefaultValueFactory = _ => 1UL };
         var model = new Option<FileInfo?>("--model")
         {
@@ -76,7 +87,7 @@ internal static class SimulateCommand
         var maxKm = CommandOptions.MaxKm("Commuting limit in km");
         var command = new Command("simulate",
             "Simulate a job market over post lists: placements, mean score, posts without applicants, Gini");
-        Option[] options = [seekers, posts, rounds, list, lists, strength, crowding, dual, depth, seed, model, asOf, maxKm];
+        Option[] options = [seekers, posts, rounds, list, lists, strength, crowding, dual, depth, sample, seed, model, asOf, maxKm];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -106,6 +117,7 @@ internal static class SimulateCommand
                 Lists = parseResult.GetValue(lists) == "aware" ? PostListKind.Aware : PostListKind.Plain,
                 Congestion = new CongestionSettings(Math.Max(parseResult.GetValue(depth), parseResult.GetValue(list)),
                     parseResult.GetValue(strength), parseResult.GetValue(crowding), parseResult.GetValue(dual)),
+                PricingSample = parseResult.GetValue(sample),
             };
             MarketResult result;
             using (var phase = progress.Start("rounds", settings.Rounds))
@@ -130,6 +142,10 @@ internal static class SimulateCommand
     private static string ListName(MarketSettings settings) => settings.Lists == PostListKind.Aware
         ? string.Create(CultureInfo.InvariantCulture,
             $"congestion-aware top-{settings.ListLength} (竞争感知, depth {settings.Congestion.CandidateDepth}, " +
-            $"λ {settings.Congestion.Strength}, μ {settings.Congestion.Crowding}, ν {settings.Congestion.Dual})")
+            $"λ {settings.Congestion.Strength}, μ {settings.Congestion.Crowding}, ν {settings.Congestion.Dual}{SampleText(settings)})")
         : string.Create(CultureInfo.InvariantCulture, $"plain top-{settings.ListLength} (普通)");
+
+    private static string SampleText(MarketSettings settings) => settings.PricingSample is { } n
+        ? string.Create(CultureInfo.InvariantCulture, $", prices from ≤ {n:N0} people")
+        : string.Empty;
 }

@@ -49,6 +49,9 @@ public sealed record Post
     /// <summary>Required skills.</summary>
     public IReadOnlyList<string> RequiredSkills { get; init; } = [];
 
+    /// <summary>The day the post opened (发布日期); null when not known. Used for the re-ranker's freshness.</summary>
+    public DateOnly? Opened { get; init; }
+
     /// <summary>Checks every field and returns all errors.</summary>
     /// <remarks>Values are formatted only for fields in error: readers validate every row of large files.</remarks>
     public ValidationResult Validate()

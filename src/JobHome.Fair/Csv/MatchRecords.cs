@@ -18,5 +18,5 @@ internal static class MatchRecords
     /// <summary>The matching view of a post.</summary>
     public static MatchPost From(Post post) =>
         new(post.Id, post.EmployerId, post.Title, post.Occupation, post.Openings, post.PayMin, post.PayMax, post.Location,
-            post.Kind, post.MinEducation, post.AgeMin, post.AgeMax, post.RequiredSkills);
+            post.Kind, post.MinEducation, post.AgeMin, post.AgeMax, post.RequiredSkills) { Opened = post.Opened };
 }

@@ -13,21 +13,58 @@ namespace JobHome.Fair.Csv;
 /// </summary>
 internal static class PostCsv
 {
-    /// <summary>The exact header.</summary>
+    /// <summary>The header written (with the open date, 发布日期).</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         "id", "employer", "title", "occupation", "openings", "pay_min", "pay_max", "lat", "lon", "kind", "min_education",
-        "age_min", "age_max", "skills",
+        "age_min", "age_max", "skills", "opened",
     ];
 
-    /// <summary>Reads <paramref name="path"/>.</summary>
-    public static CsvLoad<MatchPost> Read(string path) =>
-        CsvTable.ReadRecords(path, Columns, new HashSet<string>(), (row, ids) =>
+    /// <summary>The header of files written before posts carried an open date; still read (no open date).</summary>
+    public static readonly IReadOnlyList<string> ColumnsWithoutOpened = [.. Columns.Take(Columns.Count - 1)];
+
+    /// <summary>Reads <paramref name="path"/>: either header, exactly.</summary>
+    public static CsvLoad<MatchPost> Read(string path)
+    {
+        var withOpened = HeaderEndsWithOpened(path);
+        return CsvTable.ReadRecords(path, withOpened ? Columns : ColumnsWithoutOpened, new HashSet<string>(), (row, ids) =>
         {
-            var post = Parse(row, ids);
+            var post = Parse(row, ids) with { Opened = withOpened ? Opened(row) : null };
             row.AddErrors(post.Validate());
             return MatchRecords.From(post);
         });
+    }
+
+    // Only chooses between the two headers; CsvTable checks the header it is given (and reports a missing file).
+    private static bool HeaderEndsWithOpened(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+            var header = reader.ReadLine();
+            return header is not null && header.TrimEnd().EndsWith(",opened", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static DateOnly? Opened(CsvRow row)
+    {
+        var text = row["opened"].Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var opened))
+        {
+            row.Fail("opened", "opened (发布日期) must be a date written YYYY-MM-DD, or empty when not known");
+            return null;
+        }
+        return opened;
+    }
 
     private static Post Parse(CsvRow row, Dictionary<string, int> ids) => new()
     {

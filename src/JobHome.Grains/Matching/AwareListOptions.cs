@@ -22,6 +22,13 @@ public sealed class AwareListOptions
     /// <summary>The list length K the prices assume (apply probabilities by rank, as in the simulation). Default: 10.</summary>
     public int ListLength { get; init; } = 10;
 
+    /// <summary>
+    /// Most seekers' records a partition keeps to price its posts (<see cref="PricingPopulation"/>: the smallest id hashes, a
+    /// uniform sample; prices scaled by seekers ÷ sample). Bounds the memory of aware lists at province scale (docs/matching.md,
+    /// "Memory"). Default: 4,096.
+    /// </summary>
+    public int PricingSample { get; init; } = 4096;
+
     /// <summary>Depth N, penalty weights and iterations. Default: <see cref="CongestionSettings"/>'s defaults.</summary>
     public CongestionSettings Settings { get; init; } = new();
 }

@@ -33,6 +33,11 @@ public sealed class ModelCatalog(ServerClock clock, AwareListOptions lists)
     /// <summary>The clock that ages post prices.</summary>
     public TimeProvider Time => clock.Time;
 
+    // The two events are the catalogue's notifications of state changes that happen off the caller's thread (a poll tick,
+    // a background price computation), like IOptionsMonitor.OnChange: scoped to this silo's catalogue (parallel test
+    // clusters never see each other's, unlike a process-wide DiagnosticListener or Meter) and raised after the change, so a
+    // subscriber awaits them without polling or sleeping. Tests are their consumers today; nothing in them is test-only.
+
     /// <summary>Raised (on a thread-pool thread) when a partition finished recomputing its post prices.</summary>
     public event Action<PostPrices>? PricesUpdated;
 

@@ -11,6 +11,7 @@ namespace JobHome.Grains.Matching;
 /// the linear stage scores every query (exact top-k); with a re-ranker a seeker's plain order is the linear top
 /// <see cref="TwoStageRanking.DefaultDepth"/> re-ordered by the trees; aware lists (the default) then order the plain
 /// top-N by score − congestion penalty with prices from this partition's seekers and open posts (<see cref="AwarePricing"/>).
+/// The trees' context (post freshness, popularity from the lists served here) is kept by <see cref="RankingPopularity"/>.
 /// Writes and queries run in the grain's turns; only the price computation runs beside them, on snapshots of the records
 /// taken in a turn (only when the prices are due) and an index of its own built from the posts' snapshot, so it never
 /// reads the live index while a turn writes it.
@@ -19,14 +20,16 @@ namespace JobHome.Grains.Matching;
 internal sealed class RankingIndex(ModelCatalog models)
 {
     private readonly MatchIndex _index = new();
-    // The re-ranker reads a candidate's full record and the prices the population's; the index keeps only encoded features.
+    // The re-ranker reads a candidate's full record and the prices a bounded sample of the seekers' (their lists are computed
+    // in the background); the index keeps only encoded features.
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MatchSeeker> _seekers = new(StringComparer.Ordinal);
+    private readonly PricingPopulation _population = new(models.Lists.PricingSample);
     private readonly AwarePricing _pricing = new();
+    private readonly RankingPopularity _popularity = new();
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
 
-    // Only aware lists price posts from the population, so only they pay for keeping the seekers' records.
+    // Only aware lists price posts from the population, so only they pay for keeping (a sample of) the seekers' records.
     private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
 
     /// <summary>Number of indexed posts.</summary>
@@ -55,7 +58,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             changed |= _pricing.Adopt();
             var now = models.Time.GetUtcNow();
-            if (_seekers.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
+            if (_population.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
             {
                 _pricing.RefreshIfStale(now, lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
             }
@@ -68,7 +71,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     {
         if (KeepsSeekers)
         {
-            _seekers[seeker.Id] = seeker;
+            _population.Upsert(seeker);
         }
         _index.UpsertSeeker(seeker);
     }
@@ -81,7 +84,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             foreach (var seeker in list)
             {
-                _seekers[seeker.Id] = seeker;
+                _population.Upsert(seeker);
             }
         }
         _index.UpsertSeekers(list);
@@ -90,7 +93,8 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
     public bool RemoveSeeker(string id)
     {
-        _seekers.Remove(id);
+        _population.Remove(id);
+        _popularity.RemovedSeeker(id);
         return _index.RemoveSeeker(id);
     }
 
@@ -98,9 +102,11 @@ internal sealed class RankingIndex(ModelCatalog models)
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
         var list = posts.ToList();
+        var today = DateOnly.FromDateTime(models.Time.GetUtcNow().UtcDateTime);
         foreach (var post in list)
         {
             _posts[post.Id] = post;
+            _popularity.Indexed(post, today);
         }
         _index.UpsertPosts(list);
     }
@@ -109,6 +115,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     public bool RemovePost(string id)
     {
         _posts.Remove(id);
+        _popularity.Removed(id);
         return _index.RemovePost(id);
     }
 
@@ -126,15 +133,22 @@ internal sealed class RankingIndex(ModelCatalog models)
         if (model.Reranker is { } trees)
         {
             var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
-            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options);
+            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
+                post => _popularity.Context(post, options.AsOf));
         }
         else
         {
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
         }
-        return prices is null || plain.Count == 0
+        MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]
             : RankingItems.Aware(plain, prices, count, lists.Settings);
+        if (model.Reranker is not null)
+        {
+            // Only the trees read popularity, so only they pay for counting it.
+            _popularity.Shown(seeker.Id, items, options.AsOf);
+        }
+        return items;
     }
 
     /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>
@@ -145,7 +159,8 @@ internal sealed class RankingIndex(ModelCatalog models)
     // later turns). The lists are computed with the linear stage, as the simulation that chose the penalty did.
     private Func<PostPrices> PriceComputation(MatchOptions options, AwareListOptions lists)
     {
-        var people = _seekers.Values.ToArray();
+        var people = _population.Snapshot();
+        var weight = _population.Weight(_index.SeekerCount);
         var posts = _posts.Values.ToArray();
         var free = new Dictionary<string, int>(posts.Length, StringComparer.Ordinal);
         foreach (var post in posts)
@@ -162,7 +177,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             }
             return PostPrices.Estimate(
                 people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
-                free, lists.ListLength, lists.Settings);
+                free, lists.ListLength, lists.Settings, weight);
         };
     }
 }

@@ -46,8 +46,13 @@ public sealed class CongestionMarket
     /// <param name="options">Matching options.</param>
     /// <param name="listLength">K.</param>
     /// <param name="settings">Congestion settings.</param>
+    /// <param name="pricingSample">
+    /// Prices from at most this many people (<see cref="PricingPopulation.SampleOf"/>, weighted by population ÷ sample), as a
+    /// live partition with a bounded <see cref="PricingPopulation"/> prices; every person still gets a list. Null: everyone.
+    /// </param>
     public static CongestionMarket Build(MatchIndex index, IReadOnlyList<MatchSeeker> people,
-        IReadOnlyDictionary<string, int> freeOpenings, MatchOptions options, int listLength, CongestionSettings settings)
+        IReadOnlyDictionary<string, int> freeOpenings, MatchOptions options, int listLength, CongestionSettings settings,
+        int? pricingSample = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(people);
@@ -79,8 +84,21 @@ public sealed class CongestionMarket
             }
             table.AddRow(rowPosts.AsSpan(0, candidates.Count), rowScores.AsSpan(0, candidates.Count));
         }
-        var prices = PostPrices.FromTable(table, number, [.. free], listLength, settings);
+        var prices = pricingSample is { } size && people.Count > size
+            ? PostPrices.FromTable(Rows(table, PricingPopulation.SampleOf(people, size)), number, [.. free], listLength, settings,
+                people.Count / (double)size)
+            : PostPrices.FromTable(table, number, [.. free], listLength, settings);
         return new CongestionMarket(index, options, listLength, settings, table, [.. ids], prices);
+    }
+
+    private static CandidateTable Rows(CandidateTable table, int[] rows)
+    {
+        var sample = new CandidateTable();
+        foreach (var row in rows)
+        {
+            sample.AddRow(table.Posts(row), table.Scores(row));
+        }
+        return sample;
     }
 
     /// <summary>A person's list of <see cref="ListLength"/> posts with reasons (the person need not be in the population).</summary>

@@ -17,15 +17,16 @@ internal static class CongestionPricer
     public static double Crowding(double demand, int free) => demand > free && demand > 0 ? 1 - (free / demand) : 0;
 
     /// <summary>Fills the per-post <paramref name="cutoffs"/>, <paramref name="crowding"/>, <paramref name="duals"/> and
-    /// <paramref name="demand"/> (expected applications).</summary>
-    public static void Estimate(CandidateTable table, ReadOnlySpan<int> free, int listLength, CongestionSettings settings,
-        double[] cutoffs, double[] crowding, double[] duals, double[] demand)
+    /// <paramref name="demand"/> (expected applications). Each row of <paramref name="table"/> stands for <paramref name="weight"/>
+    /// people; the dual prices come from the assignment of <paramref name="dualTable"/> (the rows repeated to the population).</summary>
+    public static void Estimate(CandidateTable table, CandidateTable dualTable, ReadOnlySpan<int> free, double weight, int listLength,
+        CongestionSettings settings, double[] cutoffs, double[] crowding, double[] duals, double[] demand)
     {
         var posts = free.Length;
         Array.Clear(duals);
         if (settings.Dual > 0)
         {
-            DualPrices(table, free, duals);
+            DualPrices(dualTable, free, duals);
         }
         Array.Clear(cutoffs);
         Array.Clear(crowding);
@@ -50,7 +51,7 @@ internal static class CongestionPricer
                 {
                     entryPost[entries] = rowPosts[chosen[r]];
                     entryScore[entries] = rowScores[chosen[r]];
-                    entryWeight[entries] = Simulation.MarketSettings.ApplyProbability(r + 1);
+                    entryWeight[entries] = weight * Simulation.MarketSettings.ApplyProbability(r + 1);
                     entries++;
                 }
             }

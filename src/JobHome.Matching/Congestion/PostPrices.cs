@@ -54,8 +54,14 @@ public sealed class PostPrices
     /// <param name="freeOpenings">Free openings by post id; a candidate post missing here counts as 0 free openings.</param>
     /// <param name="listLength">The length K of the lists people see.</param>
     /// <param name="settings">Depth, strength, iterations, damping.</param>
+    /// <param name="weight">
+    /// How many people each list stands for (≥ 1): population ÷ sample when the lists are a <see cref="PricingPopulation"/>'s.
+    /// Expected applications are scaled by it; the dual prices come from the assignment of the lists each repeated about
+    /// <paramref name="weight"/> times (floor(weight + u) with a fixed draw u per list, so the expected count is exact) against
+    /// the free openings: a transient table as large as the population's, but no person's record is needed for it.
+    /// </param>
     public static PostPrices Estimate(IEnumerable<IReadOnlyList<Scoring.Recommendation>> candidates,
-        IReadOnlyDictionary<string, int> freeOpenings, int listLength, CongestionSettings settings)
+        IReadOnlyDictionary<string, int> freeOpenings, int listLength, CongestionSettings settings, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(freeOpenings);
@@ -83,18 +89,42 @@ public sealed class PostPrices
             }
             table.AddRow(rowPosts.ToArray(), rowScores.ToArray());
         }
-        return FromTable(table, number, freeList.ToArray(), listLength, settings);
+        return FromTable(table, number, freeList.ToArray(), listLength, settings, weight);
     }
 
     internal static PostPrices FromTable(CandidateTable table, Dictionary<string, int> number, int[] free, int listLength,
-        CongestionSettings settings)
+        CongestionSettings settings, double weight = 1)
     {
+        if (!double.IsFinite(weight) || weight < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, "weight (population ÷ sample) must be a finite number ≥ 1");
+        }
         var cutoffs = new double[free.Length];
         var crowding = new double[free.Length];
         var duals = new double[free.Length];
         var demand = new double[free.Length];
-        CongestionPricer.Estimate(table, free, Math.Min(listLength, settings.CandidateDepth), settings, cutoffs, crowding, duals,
-            demand);
+        var dualTable = weight > 1 && settings.Dual > 0 ? Repeated(table, weight) : table;
+        CongestionPricer.Estimate(table, dualTable, free, weight, Math.Min(listLength, settings.CandidateDepth), settings, cutoffs,
+            crowding, duals, demand);
         return new PostPrices(number, free, cutoffs, crowding, duals, demand);
+    }
+
+    // Each row floor(weight + u) times, u a fixed draw in [0, 1) per row (SplitMix64 of the row number).
+    private static CandidateTable Repeated(CandidateTable table, double weight)
+    {
+        var repeated = new CandidateTable();
+        for (var row = 0; row < table.Rows; row++)
+        {
+            var x = (ulong)row * 0x9E3779B97F4A7C15UL;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            var u = ((x ^ (x >> 31)) >> 11) * (1.0 / (1UL << 53));
+            var times = (int)Math.Floor(weight + u);
+            for (var t = 0; t < times; t++)
+            {
+                repeated.AddRow(table.Posts(row), table.Scores(row));
+            }
+        }
+        return repeated;
     }
 }

@@ -32,4 +32,8 @@ public sealed record MatchPost(
     EducationLevel MinEducation,
     int? AgeMin,
     int? AgeMax,
-    IReadOnlyList<string> Skills);
+    IReadOnlyList<string> Skills)
+{
+    /// <summary>The day the post opened (发布日期), for the re-ranker's freshness; null when not known (older files).</summary>
+    public DateOnly? Opened { get; init; }
+}

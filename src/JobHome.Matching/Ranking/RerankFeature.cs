@@ -36,10 +36,10 @@ public enum RerankFeature
     /// <summary>The documented key-group priority term (the only way key groups enter).</summary>
     Priority,
 
-    /// <summary>Days since the post was first shown (freshness).</summary>
+    /// <summary>Days since the post opened (freshness; <see cref="RerankContext.AgeDays"/>).</summary>
     PostAgeDays,
 
-    /// <summary>Times the post was shown before (popularity).</summary>
+    /// <summary>Lists that showed the post in the last 14 days per opening (popularity; <see cref="PostPopularity"/>).</summary>
     PostPopularity,
 
     /// <summary>The seeker's applications before (history).</summary>
@@ -47,4 +47,10 @@ public enum RerankFeature
 
     /// <summary>The linear stage's score.</summary>
     LinearScore,
+
+    /// <summary>Deepest occupation level (0–4) the post shares with any post the seeker applied to before (history).</summary>
+    HistoryOccupation,
+
+    /// <summary>Share of the seeker's earlier applications that went to posts of this post's kind (history; 0 without any).</summary>
+    HistoryKind,
 }

@@ -67,6 +67,8 @@ public static class RerankFeatures
         destination[(int)RerankFeature.PostPopularity] = candidate.Context.PostPopularity;
         destination[(int)RerankFeature.SeekerApplications] = candidate.Context.SeekerApplications;
         destination[(int)RerankFeature.LinearScore] = (float)candidate.LinearScore;
+        destination[(int)RerankFeature.HistoryOccupation] = candidate.Context.HistoryOccupation;
+        destination[(int)RerankFeature.HistoryKind] = candidate.Context.HistoryKind;
     }
 
     private static bool SeenBefore(IReadOnlyList<string> skills, int i)

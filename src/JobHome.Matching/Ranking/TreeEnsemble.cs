@@ -25,13 +25,16 @@ public sealed class TreeEnsemble
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(baseline);
-        if (baseline.Count != RerankFeatureNames.Count)
+        // A model trained before features were appended has a shorter baseline; its trees never split on the new ones.
+        if (baseline.Count is < RerankFeatureNames.FirstVersionCount or > RerankFeatureNames.Count)
         {
-            throw new ArgumentException($"baseline must have {RerankFeatureNames.Count} values, got {baseline.Count}", nameof(baseline));
+            throw new ArgumentException(
+                $"baseline must have {RerankFeatureNames.FirstVersionCount}–{RerankFeatureNames.Count} values, got {baseline.Count}",
+                nameof(baseline));
         }
         Bias = bias;
         Trees = trees;
-        _baseline = [.. baseline];
+        _baseline = [.. baseline, .. new float[RerankFeatureNames.Count - baseline.Count]];
         _treeRoot = new int[trees.Count];
         _treeNodes = new int[trees.Count];
         _treeLeafOffset = new int[trees.Count];
@@ -117,7 +120,7 @@ public sealed class TreeEnsemble
             {
                 continue;
             }
-            // Walk x's path, noting which features it splits on (at most 32 features; RerankFeatureNames.Count is 15).
+            // Walk x's path, noting which features it splits on (at most 32 features; RerankFeatureNames.Count is 17).
             var onPath = 0u;
             var child = 0;
             while (child >= 0)

@@ -23,9 +23,9 @@ public static class TwoStageRanking
     /// <param name="postOf">Finds a candidate's features by post id.</param>
     /// <param name="count">How many to keep.</param>
     /// <param name="options">Reference date and explanation size.</param>
-    /// <param name="context">
-    /// Freshness, popularity and history of every candidate; the fair and the live lists know none of them and pass
-    /// <c>default</c> (a new post, never shown, a seeker without applications).
+    /// <param name="contextOf">
+    /// Freshness, popularity and history of a candidate (<see cref="RerankContext.For"/>); null: all 0 (a post opened today,
+    /// never shown, a seeker without applications).
     /// </param>
     public static IReadOnlyList<Recommendation> Rerank(
         TreeEnsemble trees,
@@ -34,7 +34,7 @@ public static class TwoStageRanking
         Func<string, MatchPost> postOf,
         int count,
         MatchOptions options,
-        RerankContext context = default)
+        Func<MatchPost, RerankContext>? contextOf = null)
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(seeker);
@@ -49,7 +49,8 @@ public static class TwoStageRanking
         var candidates = new RerankCandidate[linearTop.Count];
         for (var i = 0; i < candidates.Length; i++)
         {
-            candidates[i] = new RerankCandidate(postOf(linearTop[i].Id), linearTop[i].Score, context);
+            var post = postOf(linearTop[i].Id);
+            candidates[i] = new RerankCandidate(post, linearTop[i].Score, contextOf?.Invoke(post) ?? default);
         }
         var ranked = new Reranker(trees, options).Rerank(seeker, candidates, count);
         var result = new Recommendation[ranked.Count];

@@ -17,6 +17,12 @@ public sealed record MarketSettings(int Rounds = 5, int ListLength = 10, ulong S
     /// <summary>How aware lists are computed (each round, from the unplaced people and the free openings). Default: defaults.</summary>
     public CongestionSettings Congestion { get; init; } = new();
 
+    /// <summary>
+    /// Aware lists' prices from at most this many of the round's unplaced people (the bounded population a live partition
+    /// keeps, <see cref="PricingPopulation"/>); null: from all of them. Lists are still made for everyone. Default: null.
+    /// </summary>
+    public int? PricingSample { get; init; }
+
     /// <summary>Probability of applying at the first rank; at rank r it is FirstApply × ApplyDecay^(r − 1).</summary>
     public const double FirstApply = 0.6;
 

@@ -40,7 +40,7 @@ public static class MarketSimulator
         {
             var byPost = new Dictionary<string, List<(MatchSeeker Seeker, double Score)>>(StringComparer.Ordinal);
             var market = settings.Lists == PostListKind.Aware
-                ? CongestionMarket.Build(index, unplaced, free, options, settings.ListLength, settings.Congestion)
+                ? CongestionMarket.Build(index, unplaced, free, options, settings.ListLength, settings.Congestion, settings.PricingSample)
                 : null;
             for (var row = 0; row < unplaced.Count; row++)
             {

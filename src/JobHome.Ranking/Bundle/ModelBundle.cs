@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using JobHome.Matching.Model;
 using JobHome.Matching.Ranking;
-using JobHome.Matching.Scoring;
 using JobHome.Ranking.Rerank;
 using Microsoft.ML;
 
@@ -12,7 +11,8 @@ namespace JobHome.Ranking.Bundle;
 /// <summary>
 /// The two-stage model file (<c>model.zip</c>): a ZIP archive with <c>manifest.json</c> (version, features, training size,
 /// metrics), <c>linear.json</c> (the linear stage as model.json v1), <c>trees.json</c> (the re-ranker for the compact evaluator)
-/// and <c>reranker.mlnet</c> (ML.NET's own saved model of the same trees).
+/// and <c>reranker.mlnet</c> (ML.NET's own saved model of the same trees). Read back with <see cref="TwoStageModel.Parse"/>, the one
+/// loader the CLI and the silo share.
 /// </summary>
 public static class ModelBundle
 {
@@ -70,12 +70,6 @@ public static class ModelBundle
         }
     }
 
-    /// <summary>The linear stage of a bundle.</summary>
-    public static ScoringModel ReadLinear(Stream bundle) => ScoringModel.FromJson(ReadEntry(bundle, LinearEntry));
-
-    /// <summary>The re-ranker of a bundle.</summary>
-    public static TreeEnsemble ReadTrees(Stream bundle) => TreeEnsemble.FromJson(ReadEntry(bundle, TreesEntry));
-
     /// <summary>The manifest JSON of a training result.</summary>
     public static string Manifest(TwoStageResult result, SplitKind split)
     {
@@ -105,6 +99,7 @@ public static class ModelBundle
             w.WriteStartObject("metrics");
             WriteMetrics(w, "linear", result.LinearMetrics);
             WriteMetrics(w, "reranker", result.RerankerMetrics);
+            WriteMetrics(w, "rerankerWithoutContext", result.WithoutContextMetrics);
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -5,8 +5,10 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Ranking.Rerank;
 
 /// <summary>
-/// Turns outcomes into <see cref="RankRow"/>s. Freshness, popularity and history come from the outcomes themselves, from earlier
-/// days only (no look-ahead): days since the post was first shown, times shown before that day, the seeker's earlier applications.
+/// Turns outcomes into <see cref="RankRow"/>s. Freshness, popularity and history come from <see cref="RerankContext.For"/>, as at
+/// serving time, fed from earlier days of the outcomes only (no look-ahead): days since the post opened (its open date, else the
+/// day it was first shown), lists that showed it in the 14 days before per opening (<see cref="PostPopularity"/>), and the
+/// occupations and kinds of the seeker's earlier applications (<see cref="ApplicationHistory"/>).
 /// </summary>
 public static class RankRowBuilder
 {
@@ -20,8 +22,8 @@ public static class RankRowBuilder
         ArgumentNullException.ThrowIfNull(options);
         var ordered = outcomes.OrderBy(o => o.Date).ThenBy(o => o.SeekerId, StringComparer.Ordinal).ThenBy(o => o.Rank).ToList();
         var firstShown = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        var shownBefore = new Dictionary<string, int>(StringComparer.Ordinal);
-        var appliedBefore = new Dictionary<string, int>(StringComparer.Ordinal);
+        var popularity = new PostPopularity();
+        var histories = new Dictionary<string, ApplicationHistory>(StringComparer.Ordinal);
         var groups = new Dictionary<(string, DateOnly), int>();
         var rows = new List<RankRow>(ordered.Count);
         var day = 0;
@@ -38,8 +40,7 @@ public static class RankRowBuilder
                 firstShown.TryAdd(o.PostId, o.Date);
                 var seeker = seekers[o.SeekerId];
                 var post = posts[o.PostId];
-                var context = new RerankContext(o.Date.DayNumber - firstShown[o.PostId].DayNumber,
-                    shownBefore.GetValueOrDefault(o.PostId), appliedBefore.GetValueOrDefault(o.SeekerId));
+                var context = RerankContext.For(post, o.Date, firstShown[o.PostId], popularity, histories.GetValueOrDefault(o.SeekerId));
                 var features = new float[RerankFeatureNames.Count];
                 RerankFeatures.Fill(seeker, new RerankCandidate(post, 0, context), options, features);
                 if (!groups.TryGetValue((o.SeekerId, o.Date), out var group))
@@ -52,10 +53,15 @@ public static class RankRowBuilder
             // Counts move on only after the whole day, so rows of one day never see each other.
             for (var i = day; i < end; i++)
             {
-                shownBefore[ordered[i].PostId] = shownBefore.GetValueOrDefault(ordered[i].PostId) + 1;
-                if (ordered[i].Applied)
+                var o = ordered[i];
+                popularity.Record(o.PostId, o.Date);
+                if (o.Applied)
                 {
-                    appliedBefore[ordered[i].SeekerId] = appliedBefore.GetValueOrDefault(ordered[i].SeekerId) + 1;
+                    if (!histories.TryGetValue(o.SeekerId, out var history))
+                    {
+                        histories.Add(o.SeekerId, history = new ApplicationHistory());
+                    }
+                    history.Add(posts[o.PostId].Occupation, posts[o.PostId].Kind);
                 }
             }
             day = end;

@@ -14,9 +14,14 @@ namespace JobHome.Ranking.Rerank;
 /// <param name="HeldOutGroups">Held-out lists.</param>
 /// <param name="LinearMetrics">Linear stage on the held-out part.</param>
 /// <param name="RerankerMetrics">Re-ranker on the held-out part.</param>
+/// <param name="WithoutContextMetrics">
+/// A re-ranker trained the same way with the context features (freshness, popularity, history:
+/// <see cref="TwoStageTrainer.ContextFeatures"/>) held at 0, on the held-out part: what those features add.
+/// </param>
 public sealed record TwoStageResult(
     ScoringModel Linear, TreeEnsemble Trees, Microsoft.ML.ITransformer Model, Microsoft.ML.DataViewSchema Schema,
-    int TrainRows, int TrainGroups, int HeldOutRows, int HeldOutGroups, RankingMetrics LinearMetrics, RankingMetrics RerankerMetrics)
+    int TrainRows, int TrainGroups, int HeldOutRows, int HeldOutGroups, RankingMetrics LinearMetrics, RankingMetrics RerankerMetrics,
+    RankingMetrics WithoutContextMetrics)
 {
     /// <summary>True when the re-ranker's held-out NDCG@10 is above the linear stage's (the acceptance rule).</summary>
     public bool RerankerWins => RerankerMetrics.Ndcg10 > LinearMetrics.Ndcg10;

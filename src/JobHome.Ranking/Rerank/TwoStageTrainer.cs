@@ -6,6 +6,13 @@ namespace JobHome.Ranking.Rerank;
 /// <summary>Splits rows, trains the linear stage (placed vs not) and the re-ranker (grades) on one part, evaluates on the other.</summary>
 public static class TwoStageTrainer
 {
+    /// <summary>The features that come from outside the two records: post freshness and popularity, the seeker's history.</summary>
+    public static IReadOnlyList<RerankFeature> ContextFeatures { get; } =
+    [
+        RerankFeature.PostAgeDays, RerankFeature.PostPopularity, RerankFeature.SeekerApplications, RerankFeature.HistoryOccupation,
+        RerankFeature.HistoryKind,
+    ];
+
     /// <summary>Trains and evaluates; <paramref name="l2"/> is the linear stage's L2 strength.</summary>
     public static TwoStageResult Train(IReadOnlyList<RankRow> rows, SplitKind split, double l2)
     {
@@ -26,9 +33,22 @@ public static class TwoStageTrainer
         var (model, schema, trees) = RerankerTrainer.Train(train);
         var linearScores = test.Select(r => linear.Score(r.Factors)).ToList();
         var treeScores = test.Select(r => trees.Score(r.Features)).ToList();
+        // The same training with the context features held at 0: the before/after of the training report.
+        var (_, _, plainTrees) = RerankerTrainer.Train([.. train.Select(WithoutContext)]);
+        var plainScores = test.Select(r => plainTrees.Score(WithoutContext(r).Features)).ToList();
         return new TwoStageResult(linear, trees, model, schema, train.Count, train.Select(r => r.Group).Distinct().Count(), test.Count,
             test.Select(r => r.Group).Distinct().Count(), RankingMetrics.Compute(test, linearScores),
-            RankingMetrics.Compute(test, treeScores));
+            RankingMetrics.Compute(test, treeScores), RankingMetrics.Compute(test, plainScores));
+    }
+
+    private static RankRow WithoutContext(RankRow row)
+    {
+        var features = (float[])row.Features.Clone();
+        foreach (var feature in ContextFeatures)
+        {
+            features[(int)feature] = 0;
+        }
+        return row with { Features = features };
     }
 
     private static bool[] HeldOut(IReadOnlyList<RankRow> rows, SplitKind split)

@@ -41,13 +41,20 @@ public static class ModelEndpoints
         {
             errors.Add($"{ModelReloadOptions.SectionName}:Lists = '{listsText}': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分)");
         }
+        var sample = defaults.PricingSample;
+        if (section["PricingSample"] is { } sampleText
+            && (!int.TryParse(sampleText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out sample) || sample < 1))
+        {
+            errors.Add($"{ModelReloadOptions.SectionName}:PricingSample = '{sampleText}': must be a whole number ≥ 1 (定价样本人数)");
+        }
         var path = section["ModelPath"];
         if (errors.Count > 0)
         {
             throw new SiloConfigurationException(errors);
         }
         return (new ModelReloadOptions { ModelPath = string.IsNullOrWhiteSpace(path) ? null : path, PollInterval = poll },
-            new AwareListOptions { Lists = lists, PriceInterval = prices });
+            new AwareListOptions { Lists = lists, PriceInterval = prices, PricingSample = sample });
     }
 
     private static TimeSpan Interval(IConfigurationSection section, string key, TimeSpan fallback, string chinese, List<string> errors)

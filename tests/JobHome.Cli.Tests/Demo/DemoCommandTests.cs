@@ -43,7 +43,8 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Equal(Rows(Path.Combine(_dir, "seekers.csv")).Select(r => r[0]), Rows(Path.Combine(_dir, "people.csv")).Select(r => r[0]));
         Assert.Equal("code,name,kind,parent_code,lat,lon,rural", File.ReadLines(Path.Combine(_dir, "sites.csv")).First());
         Assert.Equal("id,name,birth_date,gender,education,occupations,skills,expected_pay_min,lat,lon,rural,availability,key_groups", File.ReadLines(Path.Combine(_dir, "seekers.csv")).First());
-        Assert.Equal("id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills", File.ReadLines(Path.Combine(_dir, "posts.csv")).First());
+        Assert.Equal("id,employer,title,occupation,openings,pay_min,pay_max,lat,lon,kind,min_education,age_min,age_max,skills,opened",
+            File.ReadLines(Path.Combine(_dir, "posts.csv")).First());
         Assert.Equal("id,site_code,members,zero_employment,registered_on", File.ReadLines(Path.Combine(_dir, "households.csv")).First());
         Assert.Equal("id,name,credit_code,site_code,lat,lon", File.ReadLines(Path.Combine(_dir, "employers.csv")).First());
         var sites = Rows(Path.Combine(_dir, "sites.csv"));
@@ -111,7 +112,7 @@ public sealed partial class DemoCommandTests : IDisposable
         var majors = new HashSet<int>();
         foreach (var r in posts)
         {
-            Assert.Equal(14, r.Length);
+            Assert.Equal(15, r.Length);
             Assert.Contains(r[1], employerIds);
             Assert.True(OccupationCode.TryParse(r[3], out var oc, out _), r[3]);
             majors.Add(oc.Major);

@@ -224,7 +224,7 @@ public sealed class FairMatchValidationTests : IDisposable
         var result = await MatchAsync(GoodSeekers, GoodPosts, "--model", _cli.PathOf("model.json"));
 
         Assert.Equal(ExitCodes.InvalidInput, result.Exit);
-        Assert.Contains("model file model.json is not a valid scoring model", result.Error, StringComparison.Ordinal);
+        Assert.Contains("model file model.json is not a valid model", result.Error, StringComparison.Ordinal);
         AssertNothingWritten();
     }
 

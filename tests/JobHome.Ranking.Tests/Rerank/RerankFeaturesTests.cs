@@ -32,6 +32,6 @@ public sealed class RerankFeaturesTests
         var (seekers, posts) = RankingData.Xinfeng();
         var e = Assert.Throws<ArgumentException>(() =>
             RerankFeatures.Fill(seekers[0], new RerankCandidate(posts[0], 0, default), RerankTestData.Options, new float[3]));
-        Assert.Contains("15 values", e.Message, StringComparison.Ordinal);
+        Assert.Contains("17 values", e.Message, StringComparison.Ordinal);
     }
 }

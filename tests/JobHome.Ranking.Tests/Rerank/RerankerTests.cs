@@ -16,7 +16,8 @@ public sealed class RerankerTests
         var seeker = seekers[seekerIndex];
         var byId = posts.ToDictionary(p => p.Id);
         var top = index.TopPostsForSeeker(seeker, 100, RerankTestData.Options);
-        var candidates = top.Select((r, i) => new RerankCandidate(byId[r.Id], r.Score, new RerankContext(i, i % 7, 0))).ToList();
+        var candidates = top.Select((r, i) =>
+            new RerankCandidate(byId[r.Id], r.Score, new RerankContext(i, i % 7, i % 3, i % 5, (i % 3) / 2f))).ToList();
         return (new Reranker(result.Trees, RerankTestData.Options), candidates, seeker);
     }
 

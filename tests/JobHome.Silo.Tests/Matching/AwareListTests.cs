@@ -15,12 +15,29 @@ using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Matching;
 
+/// <summary>Prices from all eight welders.</summary>
+public sealed class FullPricingAwareListTests : AwareListTests
+{
+    /// <inheritdoc />
+    protected override int PricingSample => 4096;
+}
+
+/// <summary>Prices from a bounded sample of four of the eight welders, each standing for two: the same lists.</summary>
+public sealed class SampledPricingAwareListTests : AwareListTests
+{
+    /// <inheritdoc />
+    protected override int PricingSample => 4;
+}
+
 /// <summary>
 /// Congestion-aware live post lists on an in-process silo: eight welders at one village; post "hot" is their exact
 /// occupation with one opening, "cool" the same minor group with ten, "master" needs a master's degree (ineligible).
 /// </summary>
-public sealed class AwareListTests : IAsyncLifetime
+public abstract class AwareListTests : IAsyncLifetime
 {
+    /// <summary>The partitions' pricing sample (<see cref="AwareListOptions.PricingSample"/>).</summary>
+    protected abstract int PricingSample { get; }
+
     private const int Seekers = 8;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
     private InProcessTestCluster _cluster = null!;
@@ -37,7 +54,10 @@ public sealed class AwareListTests : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddSingleton(new AwareListOptions { Lists = PostListKind.Aware, PriceInterval = TimeSpan.FromMinutes(1) });
+            silo.Services.AddSingleton(new AwareListOptions
+            {
+                Lists = PostListKind.Aware, PriceInterval = TimeSpan.FromMinutes(1), PricingSample = PricingSample,
+            });
             silo.Services.AddJobHomeGrains(time: _time);
         });
         _cluster = builder.Build();

@@ -16,31 +16,35 @@ public sealed class ModelSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.PollInterval);
         Assert.Equal(PostListKind.Aware, lists.Lists);
         Assert.Equal(TimeSpan.FromSeconds(60), lists.PriceInterval);
+        Assert.Equal(4096, lists.PricingSample);
     }
 
     [Fact]
     public void ReadSettings_AllGiven_TakesThem()
     {
         var (options, lists) = ModelEndpoints.ReadSettings(Configuration(
-            ("ModelPath", "/models/model.zip"), ("PollInterval", "00:00:30"), ("Lists", "Plain"), ("PriceInterval", "5")));
+            ("ModelPath", "/models/model.zip"), ("PollInterval", "00:00:30"), ("Lists", "Plain"), ("PriceInterval", "5"),
+            ("PricingSample", "1000")));
 
         Assert.Equal("/models/model.zip", options.ModelPath);
         Assert.Equal(TimeSpan.FromSeconds(30), options.PollInterval);
         Assert.Equal(PostListKind.Plain, lists.Lists);
         Assert.Equal(TimeSpan.FromSeconds(5), lists.PriceInterval);
+        Assert.Equal(1000, lists.PricingSample);
     }
 
     [Fact]
     public void ReadSettings_BadValues_OneErrorPerKeyNamingValueAndRule()
     {
         var error = Assert.Throws<SiloConfigurationException>(() => ModelEndpoints.ReadSettings(Configuration(
-            ("PollInterval", "0"), ("Lists", "fast"), ("PriceInterval", "2:00:00"))));
+            ("PollInterval", "0"), ("Lists", "fast"), ("PriceInterval", "2:00:00"), ("PricingSample", "0"))));
 
         Assert.Equal(
         [
             "JobHome:Matching:PollInterval = '0': must be whole seconds or hh:mm:ss from 1 s to 1 h (模型检查间隔)",
             "JobHome:Matching:PriceInterval = '2:00:00': must be whole seconds or hh:mm:ss from 1 s to 1 h (岗位竞争价更新间隔)",
             "JobHome:Matching:Lists = 'fast': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分)",
+            "JobHome:Matching:PricingSample = '0': must be a whole number ≥ 1 (定价样本人数)",
         ], error.Errors);
     }
 

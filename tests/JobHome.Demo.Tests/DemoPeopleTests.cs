@@ -70,7 +70,7 @@ public sealed class DemoPeopleTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(21)]
+    [InlineData(51)]
     public void Density_OutOfRange_Throws(int density) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => DemoGenerator.County(new DemoOptions(1) { Density = density }, 0));
 }

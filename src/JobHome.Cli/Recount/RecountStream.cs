@@ -19,13 +19,21 @@ internal static class RecountStream
         using var response = await client.OpenPostStreamAsync(path, new { }, "application/x-ndjson", cancellationToken);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
         var shown = 0L;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await NextLineAsync(reader, cancellationToken) is { } line)
         {
             if (line.Length == 0)
             {
                 continue;
             }
-            var message = JsonSerializer.Deserialize<RecountMessage>(line, ApiClient.Json);
+            RecountMessage? message;
+            try
+            {
+                message = JsonSerializer.Deserialize<RecountMessage>(line, ApiClient.Json);
+            }
+            catch (JsonException)
+            {
+                break; // a line cut off mid-way: the connection ended
+            }
             if (message?.Result is { } result)
             {
                 return result;
@@ -45,6 +53,19 @@ internal static class RecountStream
         }
         await error.WriteLineAsync("jobhome recount: the silo closed the answer before the result (连接中断); run it again");
         return null;
+    }
+
+    // The next line, or null when the stream ends or the connection is cut (reset, closed mid-answer).
+    private static async Task<string?> NextLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>One line of the stream: exactly one member is set.</summary>

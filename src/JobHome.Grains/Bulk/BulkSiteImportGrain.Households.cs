@@ -49,8 +49,14 @@ public sealed partial class BulkSiteImportGrain
         var done = new List<(string Id, HouseholdState State)>();
         for (var j = 0; j < work.Count; j++)
         {
+            var id = households[work[j]].Id;
+            if (StoredElsewhere(written[j].Created, written[j].State.SiteCode, id) is { } elsewhere)
+            {
+                results[work[j]] = elsewhere;
+                continue;
+            }
             results[work[j]] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
-            done.Add((households[work[j]].Id, written[j].State));
+            done.Add((id, written[j].State));
         }
         await Task.WhenAll(done.Where(d => d.State.ZeroEmploymentSince is not null)
             .Select(d => GrainFactory.GetGrain<IBulkHouseholdGrain>(d.Id).EnsureOverdueReminderAsync()));

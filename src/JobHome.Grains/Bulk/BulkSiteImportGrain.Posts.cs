@@ -64,8 +64,14 @@ public sealed partial class BulkSiteImportGrain
         var done = new List<(string Id, PostState State)>();
         for (var j = 0; j < work.Count; j++)
         {
+            var id = posts[work[j].Index].Id;
+            if (StoredElsewhere(written[j].Created, written[j].State.Profile?.SiteCode, id) is { } elsewhere)
+            {
+                results[work[j].Index] = elsewhere;
+                continue;
+            }
             results[work[j].Index] = written[j].Created ? BulkResult.Created : BulkResult.Existing;
-            done.Add((posts[work[j].Index].Id, written[j].State));
+            done.Add((id, written[j].State));
         }
         await Task.WhenAll(done.GroupBy(d => d.State.Profile!.EmployerCode, StringComparer.Ordinal).Select(group =>
             GrainFactory.GetGrain<IBulkEmployerGrain>(group.Key).AddPostsAsync([.. group.Select(d => d.Id)])));

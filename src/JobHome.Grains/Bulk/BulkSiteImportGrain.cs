@@ -64,6 +64,11 @@ public sealed partial class BulkSiteImportGrain(
         for (var j = 0; j < work.Count; j++)
         {
             var w = work[j];
+            if (StoredElsewhere(written[j].Created, written[j].Stored.State.Registration?.SiteCode, w.Id) is { } elsewhere)
+            {
+                results[w.Index] = elsewhere;
+                continue;
+            }
             if (claims[j] is { } owner)
             {
                 // Another seeker holds the number (a live registration got there first): this record is taken back.
@@ -118,6 +123,14 @@ public sealed partial class BulkSiteImportGrain(
         }
         return work;
     }
+
+    // A record this call found stored (not created) at another site: refused, and counted nowhere here. Its listing in this
+    // site's directory (written first) is harmless: recounts count a listed record only at the site its state names.
+    private BulkResult? StoredElsewhere(bool created, string? storedSite, string id) =>
+        created || storedSite is null || string.Equals(storedSite, SiteCode, StringComparison.Ordinal)
+            ? null
+            : BulkResult.Rejected(CommandResult.Conflict(id, "id", id,
+                $"is already stored at site {storedSite} (已在其他站点登记); a record moves with its PUT endpoint", "import (批量导入)"));
 
     private static IdCardNumber? StoredNumber(SeekerState state) =>
         IdCardNumber.TryParse(state.Registration?.IdNumber, out var number, out _) ? number : null;

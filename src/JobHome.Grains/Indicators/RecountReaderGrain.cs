@@ -10,10 +10,14 @@ namespace JobHome.Grains.Indicators;
 /// <see cref="IIndicatorSourceGrain.GetIndicatorSourceAsync"/> computes it from the same state. A record whose stored
 /// outbox holds a version not yet published (a change cut off by a crash, or only marked published in memory since), or a
 /// seeker with a household report pending, is asked through its grain instead: the activation publishes what is pending,
-/// so the recount still pushes out a crash's leftovers. Bulk-loaded and quiet records are never activated.
+/// so the recount still pushes out a crash's leftovers. Bulk-loaded records are never activated; a record changed through
+/// its grain is, once per recount, because its stored outbox is marked published only by its next write.
+/// Reentrant: a batch waiting on storage or on asked grains lets the next one in, so the recount's concurrent batches
+/// never queue past the response timeout (the grain holds no mutable state but a lazily made reader).
 /// A record with no stored state (listed before a write that never happened) contributes nothing, as its grain would say.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class RecountReaderGrain(IServiceProvider services) : Grain, IRecountReaderGrain
 {
     private const int AskParallelism = 32;

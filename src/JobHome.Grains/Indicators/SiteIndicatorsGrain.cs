@@ -26,6 +26,9 @@ public sealed partial class SiteIndicatorsGrain
     /// <summary>How often changed totals go to the parent.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
 
+    // How long a child asked to report after an unclean stop is given before it is asked again.
+    private static readonly TimeSpan AskAgainAfter = TimeSpan.FromSeconds(10);
+
     private readonly IPersistentState<SiteIndicatorsState> state;
     private readonly ServerClock clock;
     private readonly ILogger<SiteIndicatorsGrain> logger;
@@ -55,6 +58,11 @@ public sealed partial class SiteIndicatorsGrain
     private bool _childrenUnwritten;
     private long _reports;
     private long _lastReportTicks = long.MinValue / 2;
+    // Children asked to report again after an unclean stop that have not reported yet: asked again on the timer, and
+    // the state is marked as cleanly stopped only once every one of them has reported (their totals are then current).
+    private readonly HashSet<string> _awaitedChildren = new(StringComparer.Ordinal);
+    private long _lastAskTicks;
+    private bool _activated;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -81,16 +89,25 @@ public sealed partial class SiteIndicatorsGrain
             // Child totals are written once per flush period, so a crash may have lost the newest reports: every child
             // reports again (one-way: a child's report calls this grain, which must not wait on it). Until they do, the
             // stored totals are served; the parent keeps the newest report per child, so repeats change nothing.
-            foreach (var child in state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal))
-            {
-                GrainFactory.GetGrain<ISiteIndicatorsGrain>(child).ReportNowAsync().Ignore();
-            }
+            _awaitedChildren.UnionWith(state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal));
+            AskAwaitedChildren();
         }
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
         _dirty = true;
         this.RegisterGrainTimer(static (grain, _) => grain.OnFlushTimerAsync(), this,
             new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false });
         await base.OnActivateAsync(cancellationToken);
+        _activated = true;
+    }
+
+    // One-way asks: a child's report calls this grain, which must not wait on it.
+    private void AskAwaitedChildren()
+    {
+        _lastAskTicks = Environment.TickCount64;
+        foreach (var child in _awaitedChildren)
+        {
+            GrainFactory.GetGrain<ISiteIndicatorsGrain>(child).ReportNowAsync().Ignore();
+        }
     }
 
     /// <inheritdoc />
@@ -98,9 +115,12 @@ public sealed partial class SiteIndicatorsGrain
     {
         // A clean stop writes the newest child totals, so the next activation need not ask the children again; a site
         // without children (most of them: villages) has nothing to ask for and skips the write.
-        if (_childrenUnwritten || state.State.Children.Count > 0)
+        // Not after a failed activation, nor while a child asked after an unclean stop has not answered: the stored totals
+        // may be stale, and the next activation must ask again.
+        var clean = _activated && _awaitedChildren.Count == 0;
+        if (_childrenUnwritten || (clean && state.State.Children.Count > 0))
         {
-            state.State.StoppedCleanly = true;
+            state.State.StoppedCleanly = clean;
             _childrenUnwritten = false;
             await state.WriteStateAsync(cancellationToken);
         }
@@ -134,6 +154,7 @@ public sealed partial class SiteIndicatorsGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(childCode);
         ArgumentNullException.ThrowIfNull(totals);
+        _awaitedChildren.Remove(childCode);
         var children = state.State.Children;
         if (children.TryGetValue(childCode, out var held) && held.Version >= version)
         {
@@ -322,6 +343,10 @@ public sealed partial class SiteIndicatorsGrain
 
     private async Task OnFlushTimerAsync()
     {
+        if (_awaitedChildren.Count > 0 && Environment.TickCount64 - _lastAskTicks >= AskAgainAfter.TotalMilliseconds)
+        {
+            AskAwaitedChildren();
+        }
         if (_childrenUnwritten)
         {
             _childrenUnwritten = false;

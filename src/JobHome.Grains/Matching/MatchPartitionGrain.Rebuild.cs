@@ -42,6 +42,11 @@ public sealed partial class MatchPartitionGrain
     private long _rebuildLoaded;
     private long _rebuildSkipped;
     private int _rebuildBatches;
+    // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
+    // left out (logged) so one bad row never holds the rebuild in a loop.
+    private int _stepFailures;
+    private const int FailuresBeforeSingleReads = 3;
+    private const int FailuresBeforeSkip = 6;
 
     /// <inheritdoc />
     public Task<MatchPartitionRebuildStatus> RebuildStatusAsync()
@@ -71,9 +76,10 @@ public sealed partial class MatchPartitionGrain
     private async Task RebuildStepAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
+        List<string>? batch = null;
         try
         {
-            var batch = await NextBatchAsync();
+            batch = await NextBatchAsync();
             if (batch.Count == 0)
             {
                 FinishRebuild(key);
@@ -81,6 +87,7 @@ public sealed partial class MatchPartitionGrain
             }
             var (seekers, posts) = await ReadBatchAsync(key, batch, cancellationToken);
             Apply(seekers, posts);
+            _stepFailures = 0;
             _pendingOffset += batch.Count;
             _rebuildRead += batch.Count;
             _rebuildBatches++;
@@ -91,8 +98,15 @@ public sealed partial class MatchPartitionGrain
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Storage or a directory unavailable for a moment: the same batch is tried again on the next step.
+            // Storage or a directory unavailable for a moment: the same batch is tried again on the next step, then one
+            // record at a time; a single record that keeps failing is left out.
             LogRebuildStepFailed(logger, key, e);
+            if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
+            {
+                LogRebuildRecordLeftOut(logger, key, unreadable, e);
+                _pendingOffset++;
+                _stepFailures = FailuresBeforeSingleReads;
+            }
         }
     }
 
@@ -107,7 +121,8 @@ public sealed partial class MatchPartitionGrain
                 || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal)));
             _nextSite++;
         }
-        var count = Math.Min(options.RebuildBatchSize, _pending.Count - _pendingOffset);
+        var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
+        var count = Math.Min(size, _pending.Count - _pendingOffset);
         return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
     }
 
@@ -233,4 +248,8 @@ public sealed partial class MatchPartitionGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Match partition {Partition} rebuild step failed; retrying the same batch")]
     private static partial void LogRebuildStepFailed(ILogger logger, string partition, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Match partition {Partition} left record {SourceId} out of its rebuild: its stored state cannot be read")]
+    private static partial void LogRebuildRecordLeftOut(ILogger logger, string partition, string sourceId, Exception exception);
 }

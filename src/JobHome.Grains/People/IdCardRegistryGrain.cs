@@ -40,7 +40,16 @@ public sealed class IdCardRegistryGrain(
             return new IdCardClaim(string.Equals(owner, toSeekerId, StringComparison.Ordinal), owner);
         }
         state.State.OwnerSeekerId = toSeekerId;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Claimed behind this activation (the bulk import claims straight in storage): decide on the stored claim.
+            await state.ReadStateAsync();
+            return await TransferAsync(fromSeekerId, toSeekerId);
+        }
         return new IdCardClaim(true, toSeekerId);
     }
 

@@ -144,6 +144,30 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         Assert.Equal([liveId!], await FindAsync(other));
     }
 
+    [Fact]
+    public async Task BulkSeeker_StoredAtOneSiteSentAgainForAnother_RejectedNamingTheSiteAndLeftWhereItIs()
+    {
+        var city = new
+        {
+            code = "360100", name = "南昌市就业之家", kind = "city", parentCode = Site, lat = 28.68, lon = 115.86, rural = false,
+        };
+        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { city })).EnsureSuccessStatusCode();
+        var number = IdCardNumber.Create("369904", new DateOnly(1993, 4, 5), 3).RevealFullNumber();
+        using var first = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+            new[] { new { id = "BHOME", record = Seeker(number) } });
+        Assert.Equal("created", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
+            .GetString());
+
+        var moved = Seeker(number, "360100");
+        using var again = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+            new[] { new { id = "BHOME", record = moved } });
+        var item = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+        Assert.Equal("rejected", item.GetProperty("outcome").GetString());
+        Assert.Contains("already stored at site 360000", item.ToString(), StringComparison.Ordinal);
+        var stored = await Silo.Http.GetFromJsonAsync<JsonElement>(new Uri("/api/seekers/BHOME", UriKind.Relative));
+        Assert.Equal(Site, stored.GetProperty("siteCode").GetString());
+    }
+
     private async Task<string[]> FindAsync(string number)
     {
         using var response = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers/search", UriKind.Relative),
@@ -153,9 +177,9 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
 
-    private static object Seeker(string idNumber) => new
+    private static object Seeker(string idNumber, string siteCode = Site) => new
     {
-        siteCode = Site, name = "李娜", idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
+        siteCode, name = "李娜", idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
         gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
         skills = Array.Empty<string>(), expectedPayMin = 3000,
         lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),

@@ -62,19 +62,29 @@ internal static class RecountEndpoints
         var reporter = new Progress(p => Volatile.Write(ref latest, p));
         var run = recount.RunAsync(siteCode, repairing, cancellationToken, reporter);
         RecountProgress? written = null;
-        while (!run.IsCompleted)
+        try
         {
-            await Task.WhenAny(run, Task.Delay(ProgressPeriod, cancellationToken));
-            var now = Volatile.Read(ref latest);
-            if (now is not null && !ReferenceEquals(now, written) && !run.IsCompleted)
+            // A client that goes away cancels the token: the loop ends (no spin on a finished delay) and the run is
+            // still awaited below, so its outcome is always observed.
+            while (!run.IsCompleted && !cancellationToken.IsCancellationRequested)
             {
-                await WriteLineAsync(stream, new { progress = now }, options, cancellationToken);
-                written = now;
+                await Task.WhenAny(run, Task.Delay(ProgressPeriod, cancellationToken));
+                var now = Volatile.Read(ref latest);
+                if (now is not null && !ReferenceEquals(now, written) && !run.IsCompleted)
+                {
+                    await WriteLineAsync(stream, new { progress = now }, options, cancellationToken);
+                    written = now;
+                }
             }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client is gone; fall through to observe the run.
         }
         try
         {
             var report = await run;
+            cancellationToken.ThrowIfCancellationRequested();
             // The site was checked before the stream began; it cannot have gone (sites are never deleted).
             await WriteLineAsync(stream, new { result = Response(report!, repairing, clock.Today) }, options, cancellationToken);
         }

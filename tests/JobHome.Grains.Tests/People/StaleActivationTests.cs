@@ -50,7 +50,7 @@ public abstract class StaleActivationTests(ClusterFixture fixture)
         Assert.True((await grain.RegisterAsync(registration)).Succeeded);
         var behind = new GrainState<SeekerState>(new SeekerState());
         await Storage.ReadStateAsync("seeker", grain.GetGrainId(), behind);
-        behind.State.FollowUps.Add(new FollowUp(fixture.Today, "visit", "written behind the activation", "tester"));
+        behind.State!.FollowUps.Add(new FollowUp(fixture.Today, "visit", "written behind the activation", "tester"));
         await Storage.WriteStateAsync("seeker", grain.GetGrainId(), behind);
 
         var result = await grain.AddFollowUpAsync(new FollowUp(fixture.Today, "call", "through the grain", "tester"));
@@ -61,6 +61,6 @@ public abstract class StaleActivationTests(ClusterFixture fixture)
         Assert.Equal(["written behind the activation", "through the grain"], view.FollowUps.Select(f => f.Note));
         var reread = new GrainState<SeekerState>(new SeekerState());
         await Storage.ReadStateAsync("seeker", grain.GetGrainId(), reread);
-        Assert.Equal(2, reread.State.FollowUps.Count);
+        Assert.Equal(2, reread.State!.FollowUps.Count);
     }
 }

@@ -60,6 +60,8 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
         Assert.Equal("BREAD1", body.GetProperty("conflictingId").GetString());
     }
 
+    // The bulk's reminder step (IBulkHouseholdGrain) re-reads the household too, so this passes without the grain's own
+    // re-read as well; it guards the behaviour, not the fix alone.
     [Fact]
     public async Task BulkHousehold_ReadBefore_FoundAfterWithItsMember()
     {

@@ -213,7 +213,7 @@ public sealed partial class MatchPartitionGrain
         var free = state.Closed ? 0 : Math.Max(0, p.Openings - state.TakenBy.Count);
         return free > 0
             ? new PostMatchRecord(id, p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind, p.MinEducation,
-                p.AgeMin, p.AgeMax, p.Skills)
+                p.AgeMin, p.AgeMax, p.Skills, state.Opened)
             : null;
     }
 

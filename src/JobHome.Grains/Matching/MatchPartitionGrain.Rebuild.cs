@@ -200,7 +200,7 @@ public sealed partial class MatchPartitionGrain
         var r = state.Registration!;
         var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold, today);
         return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
-            r.Rural, r.Availability, groups);
+            r.Rural, r.Availability, groups, PlacedWork.Of(state.Placements));
     }
 
     // The post grain's record (PostGrain.MatchRecord): open posts with a free opening only.

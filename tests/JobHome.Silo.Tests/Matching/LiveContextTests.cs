@@ -30,7 +30,8 @@ namespace JobHome.Silo.Tests.Matching;
 /// </summary>
 public sealed class LiveContextTests : IAsyncLifetime
 {
-    private const string Employer = "91360722000000017";
+    // The 18-character code: the first 17 and the computed check character (GB 32100).
+    private static readonly string Employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
     // 2026-11-20 10:00 in Asia/Shanghai: the posts open that day; the lists are read nine days later.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private InProcessTestCluster _cluster = null!;
@@ -57,8 +58,7 @@ public sealed class LiveContextTests : IAsyncLifetime
         Assert.True(catalog.Swap(new TwoStageModel(ScoringModel.FromWeights(0.6, 0.1, 0.1, 0.1, 0.1), ContextTrees(), "context-test"),
             _time.GetUtcNow()));
         await TestSiteTree.RegisterAsync(Client, "R");
-        var employer = UnifiedSocialCreditCode.Create(Employer).Value;
-        Assert.True((await Client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VR", 25.4, 114.9)))
+        Assert.True((await Client.GetGrain<IEmployerGrain>(Employer).RegisterAsync(new EmployerProfile("测试公司", "VR", 25.4, 114.9)))
             .Succeeded);
     }
 

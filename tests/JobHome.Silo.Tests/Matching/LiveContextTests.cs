@@ -4,6 +4,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Work;
+using JobHome.Grains.Bulk;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
@@ -99,6 +100,29 @@ public sealed class LiveContextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkImport_OpenedDate_KeptAndCarriedToPartitionElseImportDay()
+    {
+        var today = new DateOnly(2026, 11, 20);
+        var posts = new[]
+        {
+            new BulkPost("bulk-dated", Profile("6-25-04-01", WorkKind.FullTime), new DateOnly(2026, 11, 10)),
+            new BulkPost("bulk-undated", Profile("6-25-04-01", WorkKind.FullTime)),
+        };
+        var results = await Client.GetGrain<IBulkSiteImportGrain>("VR").ImportPostsAsync(posts);
+        Assert.All(results, r => Assert.Equal(BulkOutcome.Created, r.Outcome));
+
+        Assert.Equal(new DateOnly(2026, 11, 10), (await Client.GetGrain<IPostGrain>("bulk-dated").GetAsync())!.Opened);
+        Assert.Equal(today, (await Client.GetGrain<IPostGrain>("bulk-undated").GetAsync())!.Opened);
+        var partition = Client.GetGrain<IMatchPartitionGrain>(MatchPartitions.KeyOf(25.4, 114.9, new MatchingOptions().CellDegrees));
+        var seeker = new SeekerMatchRecord("seeker-b", new DateOnly(1990, 4, 2), Gender.Male, EducationLevel.Senior, ["6-25-04"],
+            ["焊接"], 5000m, 25.4, 114.9, false, WorkKind.FullTime, KeyGroups.None);
+        var items = (await partition.TopPostsAsync(seeker, 10, today, -1, false)).Items!;
+        // Ten days old: past the freshness split; the undated one opened today.
+        Assert.Equal(1.0, Assert.Single(items, i => i.Id == "bulk-dated").OrderKey!.Value, 9);
+        Assert.Equal(0.0, Assert.Single(items, i => i.Id == "bulk-undated").OrderKey!.Value, 9);
+    }
+
+    [Fact]
     public async Task History_SeekerWithPlacement_LiveListUsesPlacementsAsRerankContext()
     {
         await OpenAsync("hist-old", "6-25-04-01", WorkKind.FullTime);
@@ -166,10 +190,12 @@ public sealed class LiveContextTests : IAsyncLifetime
         return Assert.Single(list.Items, i => i.Id == postId).OrderKey!.Value;
     }
 
+    private static PostProfile Profile(string occupation, WorkKind kind) =>
+        new("VR", Employer, "焊工", occupation, 2, 6000, 7000, 25.4, 114.9, kind) { Skills = ["焊接"] };
+
     private async Task OpenAsync(string id, string occupation, WorkKind kind)
     {
-        var profile = new PostProfile("VR", Employer, "焊工", occupation, 2, 6000, 7000, 25.4, 114.9, kind) { Skills = ["焊接"] };
-        var opened = await Client.GetGrain<IPostGrain>(id).OpenAsync(profile);
+        var opened = await Client.GetGrain<IPostGrain>(id).OpenAsync(Profile(occupation, kind));
         Assert.True(opened.Succeeded, string.Join("; ", opened.Errors));
     }
 

@@ -121,7 +121,8 @@ internal sealed class RankingIndex(ModelCatalog models)
 
     /// <summary>
     /// The seeker's best <paramref name="count"/> posts as list items: the model's plain order (linear, or re-ranked by the
-    /// trees, with <paramref name="history"/> as the seeker's history), then, for aware lists with prices, the plain top-N ordered by score − penalty with the reason first.
+    /// trees, with <paramref name="history"/> as the seeker's history), then, for aware lists with prices, the plain top-N
+    /// ordered by score − penalty with the reason first.
     /// </summary>
     public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null)
     {

@@ -35,7 +35,9 @@ internal sealed class RankingPopularity
     /// <summary>Forgets a removed seeker.</summary>
     public void RemovedSeeker(string seekerId) => _countedDay.Remove(seekerId);
 
-    /// <summary>The re-ranker's context of <paramref name="post"/> on <paramref name="day"/> for a seeker with <paramref name="history"/>.</summary>
+    /// <summary>
+    /// The re-ranker's context of <paramref name="post"/> on <paramref name="day"/> for a seeker with <paramref name="history"/>.
+    /// </summary>
     public RerankContext Context(MatchPost post, DateOnly day, ApplicationHistory? history) =>
         RerankContext.For(post, day, _firstSeen.TryGetValue(post.Id, out var seen) ? seen : null, _shown, history);
 

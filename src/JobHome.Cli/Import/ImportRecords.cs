@@ -15,10 +15,10 @@ internal sealed record SeekerRecord(
 /// <summary>A household as <c>POST /api/import/households</c> takes it.</summary>
 internal sealed record HouseholdRecord(string SiteCode, string[] MemberIds);
 
-/// <summary>A post as <c>POST /api/import/posts</c> takes it (fields of POST /api/posts).</summary>
+/// <summary>A post as <c>POST /api/import/posts</c> takes it (fields of POST /api/posts, and posts.csv's optional <c>opened</c>).</summary>
 internal sealed record PostRecord(
     string? SiteCode, string? EmployerCode, string Title, string Occupation, int? Openings, decimal? PayMin, decimal? PayMax,
-    double? Lat, double? Lon, string Kind, string? MinEducation, int? AgeMin, int? AgeMax, string[] Skills);
+    double? Lat, double? Lon, string Kind, string? MinEducation, int? AgeMin, int? AgeMax, string[] Skills, DateOnly? Opened = null);
 
 /// <summary>One keyed record of a batch: <c>{id, record}</c>.</summary>
 internal sealed record KeyedRecord<T>(string Id, T Record);

@@ -213,7 +213,8 @@ internal sealed class ImportRunner(ApiClient api, string directory, int batchSiz
             row.Number<double>("lat", "must be a number", "workplace (工作地点)"),
             row.Number<double>("lon", "must be a number", "workplace (工作地点)"), row.Text("kind"), row.Optional("min_education"),
             row.Number<int>("age_min", "must be a whole number", "age limit (年龄要求)"),
-            row.Number<int>("age_max", "must be a whole number", "age limit (年龄要求)"), row.List("skills"));
+            row.Number<int>("age_max", "must be a whole number", "age limit (年龄要求)"), row.List("skills"),
+            row.Number<DateOnly>("opened", "must be a date written YYYY-MM-DD, or empty when not known", "opened (发布日期)"));
         return new KeyedRecord<PostRecord>(row.Text("id"), record);
     });
 

@@ -24,6 +24,7 @@ public sealed partial class BulkSiteImportGrain
         var employerViews = await Task.WhenAll(employerCodes.Select(c => GrainFactory.GetGrain<IEmployerGrain>(c).GetAsync()));
         var employers = employerCodes.Where((_, i) => employerViews[i] is not null).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var today = clock.Today;
         var work = new List<(int Index, PostState State)>();
         for (var i = 0; i < posts.Length; i++)
         {
@@ -49,6 +50,7 @@ public sealed partial class BulkSiteImportGrain
             var state = new PostState
             {
                 Profile = profile,
+                Opened = posts[i].Opened ?? today,
                 MatchPartition = profile.Openings > 0 ? MatchPartitions.KeyOf(profile.Lat, profile.Lon, matching.CellDegrees) : null,
             };
             state.Indicators.Bump();
@@ -107,6 +109,6 @@ public sealed partial class BulkSiteImportGrain
     {
         var p = state.Profile!;
         return new PostMatchRecord(id, p.EmployerCode, p.Occupation, FreeOpenings(state), p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
-            p.MinEducation, p.AgeMin, p.AgeMax, p.Skills);
+            p.MinEducation, p.AgeMin, p.AgeMax, p.Skills, state.Opened);
     }
 }

@@ -35,6 +35,10 @@ public sealed record BulkSeeker([property: Id(0)] string Id, [property: Id(1)] S
 [GenerateSerializer, Immutable, Alias("jobhome.bulk-household")]
 public sealed record BulkHousehold([property: Id(0)] string Id, [property: Id(1)] string[] MemberIds);
 
-/// <summary>A post to import: the ledger's id and the profile (its site is the grain's).</summary>
+/// <summary>
+/// A post to import: the ledger's id, the profile (its site is the grain's) and the date it opened (posts.csv's
+/// <c>opened</c>; null: the import day).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("jobhome.bulk-post")]
-public sealed record BulkPost([property: Id(0)] string Id, [property: Id(1)] PostProfile Profile);
+public sealed record BulkPost([property: Id(0)] string Id, [property: Id(1)] PostProfile Profile,
+    [property: Id(2)] DateOnly? Opened = null);

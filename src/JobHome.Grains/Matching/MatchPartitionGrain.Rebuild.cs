@@ -215,7 +215,7 @@ public sealed partial class MatchPartitionGrain
         var r = state.Registration!;
         var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold, today);
         return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
-            r.Rural, r.Availability, groups);
+            r.Rural, r.Availability, groups, PlacedWork.Of(state.Placements));
     }
 
     // The post grain's record (PostGrain.MatchRecord): open posts with a free opening only.
@@ -228,7 +228,7 @@ public sealed partial class MatchPartitionGrain
         var free = state.Closed ? 0 : Math.Max(0, p.Openings - state.TakenBy.Count);
         return free > 0
             ? new PostMatchRecord(id, p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind, p.MinEducation,
-                p.AgeMin, p.AgeMax, p.Skills)
+                p.AgeMin, p.AgeMax, p.Skills, state.Opened)
             : null;
     }
 

@@ -122,7 +122,7 @@ public sealed partial class MatchPartitionGrain(
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf));
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History());
         if (listed)
         {
             Listen(seeker.Id, items);

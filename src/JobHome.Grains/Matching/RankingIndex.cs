@@ -121,9 +121,10 @@ internal sealed class RankingIndex(ModelCatalog models)
 
     /// <summary>
     /// The seeker's best <paramref name="count"/> posts as list items: the model's plain order (linear, or re-ranked by the
-    /// trees), then, for aware lists with prices, the plain top-N ordered by score − penalty with the reason first.
+    /// trees, with <paramref name="history"/> as the seeker's history), then, for aware lists with prices, the plain top-N
+    /// ordered by score − penalty with the reason first.
     /// </summary>
-    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null)
     {
         var model = _model;
         var lists = models.Lists;
@@ -134,7 +135,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
             plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
-                post => _popularity.Context(post, options.AsOf));
+                post => _popularity.Context(post, options.AsOf, history));
         }
         else
         {

@@ -6,8 +6,8 @@ namespace JobHome.Grains.Matching;
 /// <summary>
 /// A partition's live context for the re-ranker: how many seekers' lists showed each post on each of the last 14 days
 /// (<see cref="PostPopularity"/>; a seeker's list counts once a day, like one shown list of the outcomes) and, for a post
-/// without an open date, the day this partition first indexed it (freshness). No application is recorded live, so a
-/// seeker's history is empty (as for a seeker without earlier applications in training). Used in the grain's turns only.
+/// without an open date (stored before posts kept it), the day this partition first indexed it (freshness). The seeker's
+/// history comes with its match record (<see cref="PlacedWork"/>: placements only). Used in the grain's turns only.
 /// </summary>
 internal sealed class RankingPopularity
 {
@@ -35,9 +35,11 @@ internal sealed class RankingPopularity
     /// <summary>Forgets a removed seeker.</summary>
     public void RemovedSeeker(string seekerId) => _countedDay.Remove(seekerId);
 
-    /// <summary>The re-ranker's context of <paramref name="post"/> on <paramref name="day"/>.</summary>
-    public RerankContext Context(MatchPost post, DateOnly day) =>
-        RerankContext.For(post, day, _firstSeen.TryGetValue(post.Id, out var seen) ? seen : null, _shown, history: null);
+    /// <summary>
+    /// The re-ranker's context of <paramref name="post"/> on <paramref name="day"/> for a seeker with <paramref name="history"/>.
+    /// </summary>
+    public RerankContext Context(MatchPost post, DateOnly day, ApplicationHistory? history) =>
+        RerankContext.For(post, day, _firstSeen.TryGetValue(post.Id, out var seen) ? seen : null, _shown, history);
 
     /// <summary>Counts the posts of a seeker's list as shown on <paramref name="day"/>, unless its list was counted that day.</summary>
     public void Shown(string seekerId, IReadOnlyList<MatchItem> items, DateOnly day)

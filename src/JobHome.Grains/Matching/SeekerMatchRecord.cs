@@ -6,7 +6,10 @@ using JobHome.Matching.Model;
 
 namespace JobHome.Grains.Matching;
 
-/// <summary>A seeker's match features as they travel to a partition (no name, no ID number, no phone).</summary>
+/// <summary>
+/// A seeker's match features as they travel to a partition (no name, no ID number, no phone), with the occupation and kind
+/// of its most recent placements (<see cref="Placed"/>, the re-ranker's history).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("jobhome.seeker-match-record")]
 public sealed record SeekerMatchRecord(
     [property: Id(0)] string Id,
@@ -20,8 +23,12 @@ public sealed record SeekerMatchRecord(
     [property: Id(8)] double Lon,
     [property: Id(9)] bool Rural,
     [property: Id(10)] WorkKind Availability,
-    [property: Id(11)] KeyGroups KeyGroups)
+    [property: Id(11)] KeyGroups KeyGroups,
+    [property: Id(12)] PlacedWork[]? Placed = null)
 {
+    /// <summary>The re-ranker's history of the seeker: its placements (<see cref="PlacedWork"/>); null without any.</summary>
+    public JobHome.Matching.Ranking.ApplicationHistory? History() => PlacedWork.History(Placed);
+
     /// <summary>The engine's record (occupation codes that do not parse are left out: registration validated them).</summary>
     public MatchSeeker ToMatchSeeker() => new(Id, BirthDate, Gender, Education, MatchCodes.Parse(Occupations), Skills,
         ExpectedPayMin, new GeoPoint(Lat, Lon), Rural, Availability, KeyGroups);

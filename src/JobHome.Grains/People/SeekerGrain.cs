@@ -7,6 +7,7 @@ using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.Posts;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -259,7 +260,9 @@ public sealed partial class SeekerGrain(
         {
             return Step(CommandResult.Conflict(id, "seeker_id", id, "is deregistered (已注销)", "deregistration (注销登记)"));
         }
-        state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null));
+        // The post's occupation and kind feed the re-ranker's history (PlacedWork); a post not found leaves them unknown.
+        var post = (await GrainFactory.GetGrain<IPostGrain>(postId).GetAsync())?.Profile;
+        state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null, post?.Occupation, post?.Kind));
         SetStatus(LabourStatus.Employed, start, StatusCauses.Placement);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
@@ -390,7 +393,8 @@ public sealed partial class SeekerGrain(
         {
             var r = state.State.Registration!;
             _matchRecord = new SeekerMatchRecord(this.GetPrimaryKeyString(), r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills,
-                r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, await EffectiveKeyGroupsAsync(r));
+                r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, await EffectiveKeyGroupsAsync(r),
+                PlacedWork.Of(state.State.Placements));
             _matchRecordDate = today;
         }
         return _matchRecord;

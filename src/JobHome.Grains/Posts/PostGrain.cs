@@ -63,6 +63,7 @@ public sealed partial class PostGrain(
             await GrainFactory.GetGrain<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
         }
         state.State.Profile = profile;
+        state.State.Opened ??= clock.Today;
         await WriteAndPublishAsync();
         var added = await employer.AddPostAsync(id);
         if (!added.Succeeded)
@@ -133,7 +134,7 @@ public sealed partial class PostGrain(
 
     /// <inheritdoc />
     public Task<PostView?> GetAsync() => Task.FromResult(state.State.Profile is { } p
-        ? new PostView(this.GetPrimaryKeyString(), p, state.State.TakenBy.Count, state.State.Closed)
+        ? new PostView(this.GetPrimaryKeyString(), p, state.State.TakenBy.Count, state.State.Closed, state.State.Opened)
         : null);
 
     /// <inheritdoc />
@@ -259,7 +260,7 @@ public sealed partial class PostGrain(
         var free = state.State.Closed ? 0 : Math.Max(0, p.Openings - state.State.TakenBy.Count);
         return free > 0 || includeUnavailable
             ? new PostMatchRecord(this.GetPrimaryKeyString(), p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
-                p.MinEducation, p.AgeMin, p.AgeMax, p.Skills)
+                p.MinEducation, p.AgeMin, p.AgeMax, p.Skills, state.State.Opened)
             : null;
     }
 

@@ -22,4 +22,12 @@ public sealed class PostState
     /// <summary>The match partition holding the post's features (null while not open); set in the write that changes them.</summary>
     [Id(4)]
     public string? MatchPartition { get; set; }
+
+    /// <summary>
+    /// The server's date (configured zone) the post was first opened, or posts.csv's <c>opened</c> for an imported post; a
+    /// correction keeps it. Null for a post stored before the date was kept (its freshness is counted from the day a
+    /// partition first indexed it, as before).
+    /// </summary>
+    [Id(5)]
+    public DateOnly? Opened { get; set; }
 }

@@ -82,7 +82,7 @@ public abstract class SerializationTests(ClusterFixture fixture)
             StatusVersion = 3,
             HouseholdId = "hh-1",
             Placements = [new PlacementRecord("pl-1", "po-1", today.AddDays(-40), today.AddDays(-10), PlacementEndReason.Resigned),
-                new PlacementRecord("pl-2", "po-2", today, null, null)],
+                new PlacementRecord("pl-2", "po-2", today, null, null, "6-25-04-01", WorkKind.Gig)],
             FollowUps = [followUp, followUp],
             RegisteredOn = today.AddDays(-50),
             Indicators = new IndicatorOutbox { Version = 4, PublishedVersion = 3, PublishedSiteCode = "V1" },
@@ -101,7 +101,7 @@ public abstract class SerializationTests(ClusterFixture fixture)
         };
         var post = new PostState { Profile = TestNetwork.Post(TestNetwork.NewCreditCode(), 4) with { AgeMax = 50,
             Skills = ["焊接"] }, Closed = true,
-            TakenBy = ["pl-1", "pl-2"] };
+            TakenBy = ["pl-1", "pl-2"], Opened = today.AddDays(-3) };
         var placement = new PlacementState
         {
             Request = new PlacementRequest("sk-1", "po-1", today),
@@ -150,6 +150,7 @@ public abstract class SerializationTests(ClusterFixture fixture)
         Assert.Equal(post.Profile.Skills, p.Profile.Skills);
         Assert.True(p.Closed);
         Assert.Equal(["pl-1", "pl-2"], p.TakenBy);
+        Assert.Equal(today.AddDays(-3), p.Opened);
 
         var pl = Twice(placement);
         Assert.Equal((placement.Request, placement.Step, placement.End, placement.HouseholdId, placement.SeekerStatus),

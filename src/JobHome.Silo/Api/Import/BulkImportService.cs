@@ -40,8 +40,8 @@ public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportSe
 
     /// <summary>Opens posts under the ledger's ids (employers registered before).</summary>
     public Task<ImportBatchResponse> PostsAsync(IReadOnlyList<ImportItem<PostRequest>?> items, CancellationToken cancellationToken) =>
-        RunAsync(items, (item, checks) => PostEndpoints.Read(item, checks), r => r.SiteCode, (id, r) => new BulkPost(id, r), _ => 1,
-            (grain, batch) => grain.ImportPostsAsync(batch), cancellationToken);
+        RunAsync(items, (item, checks) => (Profile: PostEndpoints.Read(item, checks), item.Opened), r => r.Profile.SiteCode,
+            (id, r) => new BulkPost(id, r.Profile, r.Opened), _ => 1, (grain, batch) => grain.ImportPostsAsync(batch), cancellationToken);
 
     private static HouseholdRequest ReadHousehold(HouseholdRequest request, FieldChecks checks)
     {

@@ -49,7 +49,7 @@ internal sealed class DemoImportRecords
                 var employer = employerOf[p.EmployerId];
                 return new ImportItem<PostRequest>(p.Id, new PostRequest(employer.SiteCode, employer.CreditCode.Value, p.Title,
                     p.Occupation.ToString(), p.Openings, p.PayMin, p.PayMax, p.Location.Lat, p.Location.Lon, WorkKinds.Format(p.Kind),
-                    p.MinEducation.ToToken(), p.AgeMin, p.AgeMax, [.. p.RequiredSkills]));
+                    p.MinEducation.ToToken(), p.AgeMin, p.AgeMax, [.. p.RequiredSkills], p.Opened));
             }));
         }
         Sites = sites;

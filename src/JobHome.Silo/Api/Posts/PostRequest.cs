@@ -1,6 +1,9 @@
 namespace JobHome.Silo.Api.Posts;
 
-/// <summary>Body of <c>POST /api/posts</c> and <c>PUT /api/posts/{id}</c> (fields as in posts.csv, camelCase).</summary>
+/// <summary>
+/// Body of <c>POST /api/posts</c> and <c>PUT /api/posts/{id}</c> (fields as in posts.csv, camelCase). <c>Opened</c> (posts.csv
+/// <c>opened</c>) is read by the bulk import only; a post opened through the API is dated by the server.
+/// </summary>
 public sealed record PostRequest(
     string? SiteCode,
     string? EmployerCode,
@@ -15,4 +18,5 @@ public sealed record PostRequest(
     string? MinEducation = null,
     int? AgeMin = null,
     int? AgeMax = null,
-    string[]? Skills = null);
+    string[]? Skills = null,
+    DateOnly? Opened = null);

@@ -4,7 +4,10 @@ using JobHome.Grains.Posts;
 
 namespace JobHome.Silo.Api.Posts;
 
-/// <summary>A post as the API shows it, with openings taken and whether it is open, full or closed.</summary>
+/// <summary>
+/// A post as the API shows it, with openings taken, whether it is open, full or closed, and the date it opened (null for
+/// a post stored before the date was kept).
+/// </summary>
 public sealed record PostResponse(
     string Id,
     string SiteCode,
@@ -24,7 +27,8 @@ public sealed record PostResponse(
     string[] Skills,
     bool Closed,
     bool Full,
-    bool Open)
+    bool Open,
+    DateOnly? Opened)
 {
     /// <summary>The response for a stored post.</summary>
     internal static PostResponse From(PostView v)
@@ -32,6 +36,7 @@ public sealed record PostResponse(
         var p = v.Profile;
         return new PostResponse(v.Id, p.SiteCode, p.EmployerCode, p.Title, p.Occupation, p.Openings, v.Taken, p.PayMin, p.PayMax,
             p.Lat, p.Lon,
-            WorkKinds.Format(p.Kind), p.MinEducation.ToToken(), p.AgeMin, p.AgeMax, p.Skills, v.Closed, v.Full, v.Open);
+            WorkKinds.Format(p.Kind), p.MinEducation.ToToken(), p.AgeMin, p.AgeMax, p.Skills, v.Closed, v.Full, v.Open,
+            v.Opened);
     }
 }

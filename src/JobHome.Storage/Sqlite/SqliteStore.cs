@@ -19,6 +19,9 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteStore> _logger;
     private readonly string _connectionString;
+    // Connections opened once the file exists (reads): ReadWrite, never Create, so a database file removed under a
+    // running silo is an error (readiness says so) instead of a new empty file silently taking the writes.
+    private readonly string _existingString;
     private readonly Channel<SqliteWriteOperation> _queue = Channel.CreateUnbounded<SqliteWriteOperation>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly Lock _startLock = new();
@@ -49,6 +52,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        _existingString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
     }
 
     /// <summary>Transactions the writer loop has committed (each holds one or more callers' writes).</summary>
@@ -99,7 +103,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     public async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_existingString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -25,6 +25,7 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = writes?.FilePath ?? throw new ArgumentNullException(nameof(writes)),
+        Mode = SqliteOpenMode.ReadWrite, // the store created the file; a removed file is an error, never a new one
         Pooling = true,
         DefaultTimeout = 30,
     }.ConnectionString;

@@ -4,7 +4,7 @@ namespace JobHome.Silo.Tests.Fixtures;
 public sealed class RunningSiloFixture : IAsyncLifetime
 {
     /// <summary>How long a fresh silo may take to become ready.</summary>
-    public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
 
     private SiloProcess? _silo;
 

@@ -58,6 +58,12 @@ public sealed class JobHomeStorageOptions
     public TimeSpan StreamMaxDeliveryTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// PostgreSQL streams: queued events of one stream handed to a consumer in one call
+    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. Default: 64.
+    /// </summary>
+    public int StreamDeliveryBatchSize { get; set; } = 64;
+
+    /// <summary>
     /// PostgreSQL streams: dequeues without a confirmed delivery after which an event is dead-lettered. Every silo
     /// death mid-delivery costs the events in flight one attempt. Default: 10 (Orleans' default is 5).
     /// </summary>

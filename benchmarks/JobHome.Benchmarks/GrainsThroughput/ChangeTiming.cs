@@ -66,6 +66,11 @@ public static class ChangeTiming
                 silo.AddIncomingGrainCallFilter(context =>
                 {
                     Interlocked.Increment(ref s_grainCalls);
+                    if (count)
+                    {
+                        s_callsByMethod.AddOrUpdate(
+                            $"{context.InterfaceMethod?.DeclaringType?.Name}.{context.InterfaceMethod?.Name}", 1, static (_, n) => n + 1);
+                    }
                     return context.Invoke();
                 });
             });
@@ -92,6 +97,9 @@ public static class ChangeTiming
     // Grain calls the silo ran (every incoming call: requests, one-way calls, stream deliveries), counted by a filter.
     private static long s_grainCalls;
 
+    // With `count`: the calls per interface method, printed per kind of change.
+    private static readonly ConcurrentDictionary<string, long> s_callsByMethod = new(StringComparer.Ordinal);
+
     // time-changes count N: N changes of each kind one after the other, then the grain calls the silo ran and the SQLite
     // write operations and commits per change, each kind measured after its trailing work (post-list refreshes,
     // aggregator reports up the tiers) had 2 s to finish; quiet periods add a few timer-driven reports.
@@ -102,6 +110,7 @@ public static class ChangeTiming
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (m0, w0, c0) = (Interlocked.Read(ref s_grainCalls), store.CommittedOperations, store.CommittedBatches);
+            s_callsByMethod.Clear();
             var ok = 0;
             for (var i = 0; i < perKind; i++)
             {
@@ -112,6 +121,10 @@ public static class ChangeTiming
             var name = kind switch { 0 => "registration", 40 => "new post", 50 => "placement", _ => "end" };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-13} {ok,7}  {(double)m / perKind,18:F1}  {(double)w / perKind,13:F1}  {(double)c / perKind,14:F2}"));
+            foreach (var (method, calls) in s_callsByMethod.OrderByDescending(static p => p.Value).Take(14))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)calls / perKind,6:F2}  {method}"));
+            }
         }
     }
 

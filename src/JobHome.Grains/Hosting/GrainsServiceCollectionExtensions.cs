@@ -31,6 +31,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();
+        services.TryAddSingleton<StaleListNotices>();
         return services;
     }
 }

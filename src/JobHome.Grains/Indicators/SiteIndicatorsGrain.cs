@@ -21,7 +21,7 @@ namespace JobHome.Grains.Indicators;
 /// </summary>
 [ImplicitStreamSubscription(IndicatorStreams.Namespace)]
 public sealed partial class SiteIndicatorsGrain
-    : Grain, ISiteIndicatorsGrain, IStreamSubscriptionObserver, IAsyncObserver<IndicatorChange>
+    : Grain, ISiteIndicatorsGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IndicatorChange>
 {
     /// <summary>How often changed totals go to the parent.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
@@ -261,18 +261,43 @@ public sealed partial class SiteIndicatorsGrain
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         ArgumentNullException.ThrowIfNull(handleFactory);
-        await handleFactory.Create<IndicatorChange>().ResumeAsync(this);
+        // As a batch observer: the pulling agent hands over up to its delivery batch of queued messages in one call.
+        await handleFactory.Create<IndicatorChange>().ResumeAsync((IAsyncBatchObserver<IndicatorChange>)this);
     }
 
     /// <inheritdoc />
-    public async Task OnNextAsync(IndicatorChange item, StreamSequenceToken? token = null)
+    public Task OnNextAsync(IndicatorChange item, StreamSequenceToken? token = null)
     {
         ArgumentNullException.ThrowIfNull(item);
+        return WriteChangedAsync([item.SourceId], Apply(item));
+    }
+
+    /// <summary>
+    /// A delivery batch: every change applied in memory, each touched shard written once, and only then does the call
+    /// return, so the queue is acknowledged (its rows deleted) only for changes that are stored (exact after SIGKILL).
+    /// </summary>
+    public Task OnNextAsync(IList<SequentialItem<IndicatorChange>> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var changed = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            if (Apply(item.Item))
+            {
+                changed.Add(item.Item.SourceId);
+            }
+        }
+        return WriteChangedAsync(changed, changed.Count > 0);
+    }
+
+    // Newest version per source wins: an older or repeated change is ignored (false).
+    private bool Apply(IndicatorChange item)
+    {
         if (_sources.TryGetValue(item.SourceId, out var held))
         {
             if (held.Version >= item.Version)
             {
-                return;
+                return false;
             }
             _own.Change(held.ToContribution(), item.Contribution);
             _subtree.Change(held.ToContribution(), item.Contribution);
@@ -283,7 +308,26 @@ public sealed partial class SiteIndicatorsGrain
             _subtree.Apply(item.Contribution);
         }
         _sources.Set(item.SourceId, SourceEntry.Of(item.Version, item.Contribution));
-        await _sources.WriteAsync(item.SourceId);
+        return true;
+    }
+
+    private async Task WriteChangedAsync(IReadOnlyList<string> changedSources, bool changed)
+    {
+        if (!changed)
+        {
+            return;
+        }
+        try
+        {
+            await _sources.WriteAsync(changedSources);
+        }
+        catch
+        {
+            // Memory is now ahead of storage: a redelivery would be taken for a repeat and never written. Start over
+            // from storage (the agent redelivers the batch to the next activation).
+            DeactivateOnIdle();
+            throw;
+        }
         _dirty = true;
         foreach (var waiter in _waiters)
         {

@@ -12,8 +12,4 @@ public interface IPostMatchingGrain : IGrainWithStringKey
     /// </summary>
     [ReadOnly, Alias("GetCandidates")]
     Task<MatchItem[]?> GetCandidatesAsync(int k);
-
-    /// <summary>A partition rebuilding after losing its memory: republish to <paramref name="partitionKey"/> if in it (one-way).</summary>
-    [OneWay, Alias("RepublishMatch")]
-    Task RepublishMatchAsync(string partitionKey);
 }

@@ -16,8 +16,4 @@ public interface ISeekerMatchingGrain : IGrainWithStringKey
     /// <summary>A post on the stored list changed or left the index: the list is recomputed (best effort, one-way).</summary>
     [OneWay, Alias("PostListStale")]
     Task PostListStaleAsync();
-
-    /// <summary>A partition rebuilding after losing its memory: republish to <paramref name="partitionKey"/> if in it (one-way).</summary>
-    [OneWay, Alias("RepublishMatch")]
-    Task RepublishMatchAsync(string partitionKey);
 }

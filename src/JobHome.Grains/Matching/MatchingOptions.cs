@@ -23,6 +23,12 @@ public sealed class MatchingOptions
     /// </summary>
     public TimeSpan PostListRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a silo collects the stale notices of new posts before sending one per distinct seeker
+    /// (<see cref="StaleListNotices"/>); it adds to the refresh lag of a list made stale by a new post. Default: 100 ms.
+    /// </summary>
+    public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;
 

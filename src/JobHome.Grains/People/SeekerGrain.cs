@@ -5,6 +5,7 @@ using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Validation;
+using JobHome.Domain.Work;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
@@ -239,7 +240,16 @@ public sealed partial class SeekerGrain(
     }
 
     /// <inheritdoc />
-    public async Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start)
+    public Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start) =>
+        PlaceCoreAsync(placementId, postId, start, work: null);
+
+    /// <inheritdoc />
+    public Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start, string? occupation, WorkKind? kind) =>
+        PlaceCoreAsync(placementId, postId, start, work: (occupation, kind));
+
+    // work: the post's occupation and kind when the caller knows them; otherwise they are read from the post.
+    private async Task<SeekerStepResult> PlaceCoreAsync(string placementId, string postId, DateOnly start,
+        (string? Occupation, WorkKind? Kind)? work)
     {
         ArgumentException.ThrowIfNullOrEmpty(placementId);
         await PublishIndicatorsAsync();
@@ -261,8 +271,12 @@ public sealed partial class SeekerGrain(
             return Step(CommandResult.Conflict(id, "seeker_id", id, "is deregistered (已注销)", "deregistration (注销登记)"));
         }
         // The post's occupation and kind feed the re-ranker's history (PlacedWork); a post not found leaves them unknown.
-        var post = (await GrainFactory.GetGrain<IPostGrain>(postId).GetAsync())?.Profile;
-        state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null, post?.Occupation, post?.Kind));
+        if (work is null)
+        {
+            var post = (await GrainFactory.GetGrain<IPostGrain>(postId).GetAsync())?.Profile;
+            work = (post?.Occupation, post?.Kind);
+        }
+        state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null, work.Value.Occupation, work.Value.Kind));
         SetStatus(LabourStatus.Employed, start, StatusCauses.Placement);
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
@@ -359,15 +373,6 @@ public sealed partial class SeekerGrain(
         if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
         {
             await notedSites.NoteAsync(GrainFactory, key, r.SiteCode);
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task RepublishMatchAsync(string partitionKey)
-    {
-        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
-        {
-            await PublishMatchAsync(partitionKey);
         }
     }
 

@@ -31,6 +31,9 @@ public sealed partial class PlacementGrain(
         = "public-welfare posts (公益性岗位) are for hard-to-employ people, members of zero-employment households, "
         + "poverty-alleviated people, disabled people and low-income (低保) people";
 
+    // The finishing reminder as registered by this activation; null when it did not register one.
+    private IGrainReminder? _reminder;
+
     private bool Pending => state.State.Step is PlacementStep.Intended or PlacementStep.PostTaken or PlacementStep.SeekerPlaced
         or PlacementStep.EndIntended or PlacementStep.SeekerEnded;
 
@@ -98,9 +101,12 @@ public sealed partial class PlacementGrain(
         }
 
         // The reminder goes first: a crash after it but before the intent leaves a reminder that finds nothing to do.
-        await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _reminder = await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         state.State.Request = request;
         state.State.Step = PlacementStep.Intended;
+        state.State.PostWorkKnown = true;
+        state.State.PostOccupation = post.Profile.Occupation;
+        state.State.PostKind = post.Profile.Kind;
         await state.WriteStateAsync();
         await AdvanceGuardedAsync(PlacementStep.Intended);
         return Outcome(id);
@@ -138,7 +144,7 @@ public sealed partial class PlacementGrain(
             return CommandResult.Invalid(result);
         }
 
-        await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _reminder = await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         state.State.End = end;
         state.State.Step = PlacementStep.EndIntended;
         await state.WriteStateAsync();
@@ -215,8 +221,10 @@ public sealed partial class PlacementGrain(
                     MarkStep(id, PlacementStep.PostTaken);
                     break;
                 case PlacementStep.PostTaken:
-                    var placed = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).PlaceAsync(id,
-                        request.PostId, request.Start);
+                    var seeker = GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId);
+                    var placed = state.State.PostWorkKnown
+                        ? await seeker.PlaceAsync(id, request.PostId, request.Start, state.State.PostOccupation, state.State.PostKind)
+                        : await seeker.PlaceAsync(id, request.PostId, request.Start);
                     if (!placed.Result.Succeeded)
                     {
                         await GrainFactory.GetGrain<IPostGrain>(request.PostId).ReleaseOpeningAsync(id);
@@ -284,9 +292,13 @@ public sealed partial class PlacementGrain(
         await UnregisterFinishReminderAsync();
     }
 
+    // The handle this activation registered is used as is (the reminder service's lookup is one call less); an
+    // activation that did not register it (resuming after a crash) looks it up.
     private async Task UnregisterFinishReminderAsync()
     {
-        if (await this.GetReminder(FinishReminder) is { } reminder)
+        var reminder = _reminder ?? await this.GetReminder(FinishReminder);
+        _reminder = null;
+        if (reminder is not null)
         {
             await this.UnregisterReminder(reminder);
         }

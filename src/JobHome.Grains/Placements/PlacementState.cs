@@ -29,4 +29,19 @@ public sealed class PlacementState
     /// <summary>The seeker's status after the seeker step, to report to the household.</summary>
     [Id(5)]
     public People.MemberStatus? SeekerStatus { get; set; }
+
+    /// <summary>
+    /// The post's occupation and kind, read by the placement's checks and stored with the intent, so the seeker step
+    /// need not read the post again; false in states stored before they were kept (the seeker then reads the post).
+    /// </summary>
+    [Id(6)]
+    public bool PostWorkKnown { get; set; }
+
+    /// <summary>The post's occupation code at the intent (see <see cref="PostWorkKnown"/>).</summary>
+    [Id(7)]
+    public string? PostOccupation { get; set; }
+
+    /// <summary>The post's kind at the intent (see <see cref="PostWorkKnown"/>).</summary>
+    [Id(8)]
+    public Domain.Work.WorkKind? PostKind { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed partial class PostGrain(
     ServerClock clock,
     KnownSites knownSites,
     NotedMatchSites notedSites,
+    StaleListNotices staleNotices,
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
@@ -199,15 +200,6 @@ public sealed partial class PostGrain(
     }
 
     /// <inheritdoc />
-    public async Task RepublishMatchAsync(string partitionKey)
-    {
-        if (string.Equals(state.State.MatchPartition, partitionKey, StringComparison.Ordinal))
-        {
-            await PublishMatchAsync(partitionKey);
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<MatchItem[]?> GetCandidatesAsync(int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -236,18 +228,15 @@ public sealed partial class PostGrain(
         }
     }
 
-    // A new or changed post: its top seekers' stored lists are refreshed now (one-way), not only on their next read.
+    // A new or changed post: its top seekers' stored lists are refreshed soon (one-way notices, coalesced per silo over a
+    // short window), not only on their next read.
     private async Task TellTopSeekersAsync()
     {
         if (MatchRecord() is not { } record)
         {
             return;
         }
-        var top = await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today);
-        foreach (var seeker in top)
-        {
-            GrainFactory.GetGrain<ISeekerMatchingGrain>(seeker.Id).PostListStaleAsync().Ignore();
-        }
+        staleNotices.Add(await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
     }
 
     // The match features with the free openings; null when the post is not open (unless asked for anyway).

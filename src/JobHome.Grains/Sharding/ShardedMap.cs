@@ -66,6 +66,30 @@ public sealed class ShardedMap<TValue>
     /// <summary>Stores the shard that holds <paramref name="key"/>.</summary>
     public Task WriteAsync(string key) => Shard(key).WriteStateAsync();
 
+    /// <summary>Stores each shard holding one of <paramref name="keys"/> once; the writes go out together.</summary>
+    public Task WriteAsync(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 1)
+        {
+            return WriteAsync(keys[0]);
+        }
+        var dirty = 0;
+        foreach (var key in keys)
+        {
+            dirty |= 1 << ShardOf(key);
+        }
+        var writes = new List<Task>(Math.Min(keys.Count, ShardCount));
+        for (var i = 0; i < ShardCount; i++)
+        {
+            if ((dirty & (1 << i)) != 0)
+            {
+                writes.Add(_shards[i].WriteStateAsync());
+            }
+        }
+        return Task.WhenAll(writes);
+    }
+
     /// <summary>Stores every shard (after changes to many keys); the writes go out together.</summary>
     public Task WriteAllAsync(CancellationToken cancellationToken = default) =>
         Task.WhenAll(_shards.Select(s => s.WriteStateAsync(cancellationToken)));

@@ -63,7 +63,11 @@ public static class StorageSiloBuilderExtensions
                 o.VisibilityTimeout = options.StreamVisibilityTimeout;
                 o.MaxAttempts = options.StreamMaxAttempts;
             }));
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.MaxEventDeliveryTime = options.StreamMaxDeliveryTime));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.MaxEventDeliveryTime = options.StreamMaxDeliveryTime;
+                o.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
+            }));
             streams.ConfigurePartitioning(options.StreamPartitions);
             streams.ConfigureCache(options.StreamCacheSize);
         });

@@ -46,6 +46,7 @@ public static class SqliteSiloBuilderExtensions
                 {
                     o.MaxEventDeliveryTime = streamOptions.MaxEventDeliveryTime;
                     o.GetQueueMsgsTimerPeriod = streamOptions.PollInterval;
+                    o.BatchContainerBatchSize = streamOptions.DeliveryBatchSize;
                 }));
                 configurator.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ExplicitGrainBasedAndImplicit);
             });

@@ -24,6 +24,13 @@ public sealed class SqliteStreamOptions
     /// <summary>Messages one queue reads at most per poll. Default: 1000.</summary>
     public int ReadBatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Queued messages of one stream the pulling agent hands to a consumer in one call
+    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>); a batch observer gets them as one list, and the
+    /// messages are confirmed only after that call returns. Default: 64.
+    /// </summary>
+    public int DeliveryBatchSize { get; set; } = 64;
+
     /// <summary>Messages held per queue in Orleans' cache until every consumer has them. Default: 4096.</summary>
     public int CacheSize { get; set; } = 4096;
 }

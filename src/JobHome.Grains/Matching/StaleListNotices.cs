@@ -1,0 +1,59 @@
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// Coalesces the stale notices a silo's new posts send to their top seekers: the ids collected during one
+/// <see cref="MatchingOptions.StaleNoticeWindow"/> go out as one one-way notice per distinct seeker, so a seeker among the
+/// top seekers of many new posts in that window (the usual case: new posts near each other rank the same people first)
+/// costs one message instead of one per post. Best effort, like the notices themselves: reads are exact regardless.
+/// </summary>
+public sealed class StaleListNotices(IGrainFactory grains, MatchingOptions options)
+{
+    private readonly object _lock = new();
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private bool _armed;
+    private long _sent;
+
+    /// <summary>Notices sent since start (distinct seekers per window).</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Queues a notice for each of <paramref name="items"/>' seekers; they go out at the end of the window.</summary>
+    public void Add(IReadOnlyList<MatchItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            foreach (var item in items)
+            {
+                _pending.Add(item.Id);
+            }
+            if (_armed)
+            {
+                return;
+            }
+            _armed = true;
+        }
+        // Off the calling grain's scheduler: the flush must not run on (or keep alive) the post that armed it.
+        _ = Task.Run(FlushLaterAsync);
+    }
+
+    private async Task FlushLaterAsync()
+    {
+        await Task.Delay(options.StaleNoticeWindow).ConfigureAwait(false);
+        HashSet<string> batch;
+        lock (_lock)
+        {
+            batch = _pending;
+            _pending = new HashSet<string>(StringComparer.Ordinal);
+            _armed = false;
+        }
+        foreach (var seekerId in batch)
+        {
+            grains.GetGrain<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
+        }
+        Interlocked.Add(ref _sent, batch.Count);
+    }
+}

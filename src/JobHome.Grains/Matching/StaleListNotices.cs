@@ -6,14 +6,35 @@ namespace JobHome.Grains.Matching;
 /// top seekers of many new posts in that window (the usual case: new posts near each other rank the same people first)
 /// costs one message instead of one per post. Best effort, like the notices themselves: reads are exact regardless.
 /// </summary>
-public sealed class StaleListNotices(IGrainFactory grains, MatchingOptions options)
+public sealed class StaleListNotices
 {
+    private readonly Action<string> _notify;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _window;
     private readonly object _lock = new();
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private bool _armed;
     private long _sent;
 
-    /// <summary>Notices sent since start (distinct seekers per window).</summary>
+    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleAsync"/> calls.</summary>
+    public StaleListNotices(IGrainFactory grains, MatchingOptions options)
+        : this(id => grains.GetGrain<ISeekerMatchingGrain>(id).PostListStaleAsync().Ignore(), TimeProvider.System,
+            options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)))
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+    }
+
+    /// <summary>Sends each notice through <paramref name="notify"/> at the end of a window on <paramref name="time"/>.</summary>
+    public StaleListNotices(Action<string> notify, TimeProvider time, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(notify);
+        ArgumentNullException.ThrowIfNull(time);
+        _notify = notify;
+        _time = time;
+        _window = window;
+    }
+
+    /// <summary>Notices sent since start (one per distinct seeker per window).</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Queues a notice for each of <paramref name="items"/>' seekers; they go out at the end of the window.</summary>
@@ -36,13 +57,13 @@ public sealed class StaleListNotices(IGrainFactory grains, MatchingOptions optio
             }
             _armed = true;
         }
-        // Off the calling grain's scheduler: the flush must not run on (or keep alive) the post that armed it.
-        _ = Task.Run(FlushLaterAsync);
+        _ = FlushAfterAsync(Task.Delay(_window, _time));
     }
 
-    private async Task FlushLaterAsync()
+    private async Task FlushAfterAsync(Task window)
     {
-        await Task.Delay(options.StaleNoticeWindow).ConfigureAwait(false);
+        // Off the calling grain's scheduler: the flush must not run on (or keep alive) the post that armed it.
+        await window.ConfigureAwait(false);
         HashSet<string> batch;
         lock (_lock)
         {
@@ -50,10 +71,10 @@ public sealed class StaleListNotices(IGrainFactory grains, MatchingOptions optio
             _pending = new HashSet<string>(StringComparer.Ordinal);
             _armed = false;
         }
+        Interlocked.Add(ref _sent, batch.Count);
         foreach (var seekerId in batch)
         {
-            grains.GetGrain<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
+            _notify(seekerId);
         }
-        Interlocked.Add(ref _sent, batch.Count);
     }
 }

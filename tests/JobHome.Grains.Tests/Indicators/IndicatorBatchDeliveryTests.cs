@@ -1,0 +1,83 @@
+using JobHome.Domain.Indicators;
+using JobHome.Domain.People;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.Sharding;
+using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.Streams;
+
+namespace JobHome.Grains.Tests.Indicators;
+
+/// <summary>
+/// The aggregator consumes its stream as a batch observer: many changes in one delivery are applied newest-version-wins
+/// and every touched shard is stored before the delivery returns (the queue is confirmed only then). Runs on every store.
+/// </summary>
+public abstract class IndicatorBatchDeliveryTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task OnNextBatchAsync_ManyChangesWithRepeatsAndStaleVersions_NewestCountedAndStored()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var village = tree.Villages[0];
+        var since = fixture.Today.AddDays(-20);
+        var employed = IndicatorContribution.Person(LabourStatus.Employed, since, 1);
+        var unemployed = IndicatorContribution.Person(LabourStatus.Unemployed, since, 0);
+        var random = new Random(20261130);
+        var changes = new List<IndicatorChange>();
+        var newest = new Dictionary<string, IndicatorChange>(StringComparer.Ordinal);
+        for (var i = 0; i < 40; i++)
+        {
+            var id = TestNetwork.NewId("seeker/batch");
+            var versions = random.Next(1, 4);
+            for (var v = 1; v <= versions; v++)
+            {
+                var change = new IndicatorChange(id, v, v % 2 == 1 ? unemployed : employed);
+                changes.Add(change);
+                newest[id] = change;
+            }
+            // A repeat and, for some, the first version again after the newest: both must change nothing.
+            changes.Add(newest[id]);
+            if (versions > 1)
+            {
+                changes.Add(new IndicatorChange(id, 1, unemployed));
+            }
+        }
+        var expected = new IndicatorCounts();
+        foreach (var change in newest.Values)
+        {
+            expected.Apply(change.Contribution);
+        }
+
+        // Published by the silo in one call: one queue message, so one delivery of every change above.
+        var streams = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IStreamProvider>(StorageNames.Streams);
+        await streams.GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village)).OnNextBatchAsync(changes);
+
+        var aggregator = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village);
+        Assert.True(await aggregator.WaitForOwnCountsAsync(expected, Patience));
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var stored = new Dictionary<string, SourceEntry>(StringComparer.Ordinal);
+        for (var shard = 0; shard < ShardedMap<SourceEntry>.ShardCount; shard++)
+        {
+            var state = new GrainState<MapShard<SourceEntry>>(new MapShard<SourceEntry>());
+            await storage.ReadStateAsync($"indicator-sources-{shard}", aggregator.GetGrainId(), state);
+            foreach (var (id, entry) in state.State!.Entries)
+            {
+                stored[id] = entry;
+            }
+        }
+        Assert.Equal(newest.Keys.Order(StringComparer.Ordinal), stored.Keys.Order(StringComparer.Ordinal));
+        foreach (var (id, change) in newest)
+        {
+            Assert.Equal(change.Version, stored[id].Version);
+            Assert.Equal(change.Contribution, stored[id].ToContribution());
+        }
+
+        // A new activation counts from storage alone.
+        await fixture.Cluster.DeactivateAsync(aggregator);
+        Assert.Equal(expected, await aggregator.GetCountsAsync());
+    }
+}

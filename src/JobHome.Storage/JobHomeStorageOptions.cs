@@ -58,8 +58,10 @@ public sealed class JobHomeStorageOptions
     public TimeSpan StreamMaxDeliveryTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// PostgreSQL streams: queued events of one stream handed to a consumer in one call
-    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. Default: 64.
+    /// Streams on either store: queued events of one stream handed to a consumer in one call
+    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. The product's
+    /// only streams are the indicator changes, whose consumer fails on storage errors only (a delivery given up after
+    /// <see cref="StreamMaxDeliveryTime"/> skips every event of its call; a recount repairs either way). Default: 64.
     /// </summary>
     public int StreamDeliveryBatchSize { get; set; } = 64;
 

@@ -16,7 +16,9 @@ using JobHome.Grains.People;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Sites;
+using JobHome.Storage;
 using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -61,7 +63,9 @@ public static class ChangeTiming
             var builder = new InProcessTestClusterBuilder(1);
             builder.ConfigureSilo((_, silo) =>
             {
-                silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(folder, "jobhome.db") });
+                // As the silo's hosting does (JobHomeStorageOptions.StreamDeliveryBatchSize).
+                silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(folder, "jobhome.db") },
+                    new SqliteStreamOptions { DeliveryBatchSize = new JobHomeStorageOptions().StreamDeliveryBatchSize });
                 silo.Services.AddJobHomeGrains();
                 silo.AddIncomingGrainCallFilter(context =>
                 {

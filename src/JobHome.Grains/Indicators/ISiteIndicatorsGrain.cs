@@ -22,6 +22,13 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [Alias("ReportChild")]
     Task ReportChildAsync(string childCode, long version, IndicatorCounts totals);
 
+    /// <summary>
+    /// As <see cref="ReportChildAsync"/>, for totals the sender made for this call and never changes afterwards: passed
+    /// without Orleans' deep copy (counts by status date are large, and each report copied them once more).
+    /// </summary>
+    [Alias("ReportChildTotals")]
+    Task ReportChildTotalsAsync(string childCode, long version, Immutable<IndicatorCounts> totals);
+
     /// <summary>Sends the subtree totals to the parent now, and has the parent do the same, up to the root.</summary>
     [Alias("Flush")]
     Task FlushAsync();

@@ -6,6 +6,7 @@ using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -148,6 +149,10 @@ public sealed partial class SiteIndicatorsGrain
 
     /// <inheritdoc />
     public Task<IndicatorCounts> GetCountsAsync() => Task.FromResult(Copy(_subtree));
+
+    /// <inheritdoc />
+    public Task ReportChildTotalsAsync(string childCode, long version, Immutable<IndicatorCounts> totals) =>
+        ReportChildAsync(childCode, version, totals.Value);
 
     /// <inheritdoc />
     public async Task ReportChildAsync(string childCode, long version, IndicatorCounts totals)
@@ -423,8 +428,9 @@ public sealed partial class SiteIndicatorsGrain
         {
             _lastReportTicks = Environment.TickCount64;
             var number = (state.State.ReportEpoch << 32) + ++_reports;
-            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildAsync(this.GetPrimaryKeyString(),
-                number, Copy(_subtree));
+            // A fresh copy that nobody changes after the call: passed as immutable, so Orleans does not copy it again.
+            await GrainFactory.GetGrain<ISiteIndicatorsGrain>(parent).ReportChildTotalsAsync(this.GetPrimaryKeyString(),
+                number, Copy(_subtree).AsImmutable());
         }
         catch
         {

@@ -1,4 +1,5 @@
 using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 
@@ -21,7 +22,8 @@ public static class StorageSiloBuilderExtensions
         if (options.Kind == StorageKind.Embedded)
         {
             builder.Services.AddSingleton(options);
-            return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath });
+            return builder.AddJobHomeSqlite(new SqliteStoreOptions { Path = options.EmbeddedPath },
+                new SqliteStreamOptions { DeliveryBatchSize = options.StreamDeliveryBatchSize });
         }
 
         AddPostgres(builder, options, options.ConnectionString

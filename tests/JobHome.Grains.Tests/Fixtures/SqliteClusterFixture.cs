@@ -1,4 +1,6 @@
+using JobHome.Storage;
 using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.Streams;
 
 namespace JobHome.Grains.Tests.Fixtures;
 
@@ -16,5 +18,7 @@ public sealed class SqliteClusterFixture : ClusterFixture
 
     /// <inheritdoc />
     protected override void ConfigureStores(ISiloBuilder silo) =>
-        silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(_directory, "jobhome.db") });
+        // Stream deliveries batched as the silo's hosting does (JobHomeStorageOptions.StreamDeliveryBatchSize).
+        silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(_directory, "jobhome.db") },
+            new SqliteStreamOptions { DeliveryBatchSize = new JobHomeStorageOptions().StreamDeliveryBatchSize });
 }

@@ -27,9 +27,12 @@ public sealed class SqliteStreamOptions
     /// <summary>
     /// Queued messages of one stream the pulling agent hands to a consumer in one call
     /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>); a batch observer gets them as one list, and the
-    /// messages are confirmed only after that call returns. Default: 64.
+    /// messages are confirmed only after that call returns. A delivery that keeps failing past
+    /// <see cref="MaxEventDeliveryTime"/> gives up on every message of its call, so a poison message takes its batch-mates
+    /// with it: use more than 1 only for consumers that fail on infrastructure, not on content (the indicator streams;
+    /// <c>JobHomeStorageOptions.StreamDeliveryBatchSize</c>). Default: 1 (Orleans' default: one message per call).
     /// </summary>
-    public int DeliveryBatchSize { get; set; } = 64;
+    public int DeliveryBatchSize { get; set; } = 1;
 
     /// <summary>Messages held per queue in Orleans' cache until every consumer has them. Default: 4096.</summary>
     public int CacheSize { get; set; } = 4096;

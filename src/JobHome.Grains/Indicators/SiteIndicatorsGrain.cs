@@ -24,8 +24,17 @@ namespace JobHome.Grains.Indicators;
 public sealed partial class SiteIndicatorsGrain
     : Grain, ISiteIndicatorsGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<IndicatorChange>
 {
-    /// <summary>How often changed totals go to the parent.</summary>
-    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How often changed totals go to the parent. Under steady load every tier waits up to one period, so a change at a
+    /// village reaches the province within about four periods (500 ms made a p99 of ~2.1 s end to end). Default: 200 ms.
+    /// </summary>
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How often a parent writes the child totals it received (a crash loses at most this much, asked again from the
+    /// children on the next activation). Default: 1 s.
+    /// </summary>
+    public static readonly TimeSpan ChildTotalsWritePeriod = TimeSpan.FromSeconds(1);
 
     // How long a child asked to report after an unclean stop is given before it is asked again.
     private static readonly TimeSpan AskAgainAfter = TimeSpan.FromSeconds(10);
@@ -59,6 +68,7 @@ public sealed partial class SiteIndicatorsGrain
     private bool _childrenUnwritten;
     private long _reports;
     private long _lastReportTicks = long.MinValue / 2;
+    private long _lastChildWriteTicks = long.MinValue / 2;
     // Children asked to report again after an unclean stop that have not reported yet: asked again on the timer, and
     // the state is marked as cleanly stopped only once every one of them has reported (their totals are then current).
     private readonly HashSet<string> _awaitedChildren = new(StringComparer.Ordinal);
@@ -171,8 +181,9 @@ public sealed partial class SiteIndicatorsGrain
         }
         _subtree.Add(totals);
         children[childCode] = ChildEntry.Of(version, totals);
-        // Written on the flush timer (at most once a period), not per report: a township took a whole-state write for
-        // every village report. A crash loses at most a period of reports, which the next activation asks for again.
+        // Written on the flush timer (at most once per ChildTotalsWritePeriod), not per report: a township took a
+        // whole-state write for every village report. A crash loses at most that much, which the next activation asks for
+        // again.
         _childrenUnwritten = true;
         _dirty = true;
         await FlushIfQuietAsync();
@@ -396,9 +407,10 @@ public sealed partial class SiteIndicatorsGrain
         {
             AskAwaitedChildren();
         }
-        if (_childrenUnwritten)
+        if (_childrenUnwritten && Environment.TickCount64 - _lastChildWriteTicks >= ChildTotalsWritePeriod.TotalMilliseconds)
         {
             _childrenUnwritten = false;
+            _lastChildWriteTicks = Environment.TickCount64;
             try
             {
                 await state.WriteStateAsync();

@@ -31,7 +31,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();
-        services.TryAddSingleton(sp => new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>()));
+        services.TryAddSingleton(sp =>
+            new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>()));
         return services;
     }
 }

@@ -24,8 +24,11 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
         return await log.AppendAsync(record, cancellationToken);
     }
 
-    /// <summary>Audits a finished write request; a failure is logged (the write has happened) and does not change the answer.</summary>
-    internal async Task WriteAsync(HttpContext context, Caller caller, string pattern, IReadOnlyList<Target> targets, byte[]? body,
+    /// <summary>
+    /// Audits a finished write request as <paramref name="action"/> (<c>POST /api/seekers</c>); a failure is logged (the write
+    /// has happened) and does not change the answer.
+    /// </summary>
+    internal async Task WriteAsync(HttpContext context, Caller caller, string action, IReadOnlyList<Target> targets, byte[]? body,
         int status)
     {
         try
@@ -39,8 +42,7 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
             }
             var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header
                 : BodyReason(body) ?? (context.Request.Query.TryGetValue("reason", out var query) ? query.ToString() : null);
-            await AppendAsync(caller, Address(context), $"{context.Request.Method.ToUpperInvariant()} {AccessRules.Normalize(pattern)}",
-                targetId, site, reason, status, CancellationToken.None);
+            await AppendAsync(caller, Address(context), action, targetId, site, reason, status, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -67,8 +67,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
 
     private static string? LocationId(HttpContext context)
     {
-        var location = context.Response.Headers.Location.ToString();
-        return location.Length == 0 ? null : location.TrimEnd('/').Split('/')[^1];
+        var location = context.Response.Headers.Location.ToString().TrimEnd('/');
+        return location.Length == 0 ? null : location[(location.LastIndexOf('/') + 1)..];
     }
 
     // The top-level "reason" string of a JSON body, read without building a document (every audited write passes here).

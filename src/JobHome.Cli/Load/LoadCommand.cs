@@ -24,12 +24,17 @@ internal static class LoadCommand
             DefaultValueFactory = _ => "360000",
         };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the traffic mix. Default: 1", DefaultValueFactory = _ => 1UL };
+        var siloPid = new Option<int?>("--silo-pid")
+        {
+            Description = "Process id of the silo when it runs on this machine: the report adds its CPU per change",
+        };
         var command = new Command("load", "Drive realistic traffic (registrations, posts, placements, ends) and measure latency");
         api.AddTo(command);
         command.Options.Add(rate);
         command.Options.Add(seconds);
         command.Options.Add(site);
         command.Options.Add(seed);
+        command.Options.Add(siloPid);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
@@ -41,6 +46,16 @@ internal static class LoadCommand
             {
                 problems.Add(clientProblem);
             }
+            CpuMeter? siloCpu = null;
+            if (parseResult.GetValue(siloPid) is { } pid)
+            {
+                siloCpu = CpuMeter.OfProcess(pid, out var pidProblem);
+                if (pidProblem is not null)
+                {
+                    problems.Add(pidProblem);
+                }
+            }
+            using var siloCpuMeter = siloCpu;
             foreach (var problem in problems)
             {
                 await error.WriteLineAsync($"jobhome load: {problem}");
@@ -55,7 +70,7 @@ internal static class LoadCommand
                 try
                 {
                     using var phase = progress.Start("changes", (long)rateValue * secondsValue);
-                    var runner = new LoadRunner(client!, root, rateValue, secondsValue, parseResult.GetValue(seed), phase);
+                    var runner = new LoadRunner(client!, root, rateValue, secondsValue, parseResult.GetValue(seed), phase, siloCpu);
                     var report = runner.RunAsync(cancellationToken).GetAwaiter().GetResult();
                     phase.Dispose();
                     Print(report, root, output);
@@ -75,6 +90,8 @@ internal static class LoadCommand
     internal static void Print(LoadReport report, string root, TextWriter output)
     {
         string N(double v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        string Cpu(TimeSpan used, long changes) => string.Create(CultureInfo.InvariantCulture,
+            $"{used.TotalSeconds:0.00} s, {(changes == 0 ? 0 : used.TotalMilliseconds / changes):0.000} ms per change");
         string Ms(double? v) => v is null ? "n/a" : v.Value.ToString("0", CultureInfo.InvariantCulture) + " ms";
         output.WriteLine("load summary (负载测试结果)");
         output.WriteLine($"  offered rate             {N(report.Rate)} changes/s; run took {report.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
@@ -94,6 +111,11 @@ internal static class LoadCommand
         output.WriteLine($"  missed                   {N(report.Missed)} (not started within the run's time: the server was behind)");
         output.WriteLine($"  {root} placements before {N(report.PlacementsBefore)}");
         output.WriteLine($"  {root} placements after  {N(report.PlacementsAfter)}");
+        output.WriteLine($"  client CPU               {Cpu(report.ClientCpu, report.Total)} (this process, timed run)");
+        if (report.SiloCpu is { } silo)
+        {
+            output.WriteLine($"  silo CPU                 {Cpu(silo, report.Total)} (--silo-pid, timed run)");
+        }
         var sorted = report.LatencyMillis;
         output.WriteLine($"  latency village→{root} p50 {Ms(LatencyTracker.Quantile(sorted, 0.5))}, p99 {Ms(LatencyTracker.Quantile(sorted, 0.99))}, "
             + $"max {Ms(sorted.Length == 0 ? null : sorted[^1])} over {N(sorted.Length)} placements; {N(report.LatencyUnseen)} not seen within 10 s");

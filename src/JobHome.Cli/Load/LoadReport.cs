@@ -24,6 +24,12 @@ internal sealed record LoadReport(
     /// <summary>Posts opened before the timed run (not counted in the totals).</summary>
     public int WarmUpPosts { get; init; }
 
+    /// <summary>CPU time (user + system) this process used during the timed run.</summary>
+    public TimeSpan ClientCpu { get; init; }
+
+    /// <summary>CPU time the silo process used during the timed run, when its process id was given.</summary>
+    public TimeSpan? SiloCpu { get; init; }
+
     /// <summary>Changes that succeeded.</summary>
     public long Total => Succeeded.Values.Sum();
 

@@ -15,7 +15,8 @@ namespace JobHome.Cli.Load;
 /// state. While it runs it reads the root site's live feed to time each placement until the root's cumulative
 /// <c>placements</c> shows it (<see cref="LatencyTracker"/>).
 /// </summary>
-internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int seconds, ulong seed, IProgress<long> progress)
+internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int seconds, ulong seed, IProgress<long> progress,
+    CpuMeter? siloCpu = null)
 {
     /// <summary>
     /// Requests in flight at most; beyond it the schedule waits for a free slot (the change is counted late) until the
@@ -34,7 +35,10 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     private readonly ConcurrentQueue<(string Id, int Left)> _posts = new();
     private readonly ConcurrentQueue<(string Id, string SeekerId)> _placements = new();
     private readonly Random _random = new((int)(seed & 0x7fffffff));
-    private readonly string _region = string.Create(CultureInfo.InvariantCulture, $"36{(int)(seed % 90) + 10:00}{Environment.TickCount64 % 90 + 10:00}");
+    // ID-card numbers must be new to the network on every run (one registration per number): the region's last four
+    // digits and the sequence's offset are drawn per run, outside the seeded traffic mix (~10 million combinations).
+    private readonly string _region = string.Create(CultureInfo.InvariantCulture, $"36{Random.Shared.Next(10_000):0000}");
+    private readonly int _sequenceOffset = Random.Shared.Next(999);
     private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
     private long _counter;
     private string[] _sites = [];
@@ -56,6 +60,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         using var gate = new SemaphoreSlim(MaxInFlight);
         var inFlight = new ConcurrentDictionary<long, Task>();
         long late = 0, done = 0, started = 0;
+        using var clientCpu = CpuMeter.OfThisProcess();
+        siloCpu?.Restart();
         var clock = Stopwatch.StartNew();
         // The run lasts --seconds (plus the grace): changes not started by then because the server is behind are not
         // offered (reported as missed), so a saturated server still ends the run on time.
@@ -95,6 +101,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         }
         await Task.WhenAll(inFlight.Values).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalSeconds;
+        var clientCpuUsed = clientCpu.Elapsed;
+        var siloCpuUsed = siloCpu?.Elapsed;
 
         // Give the tiers up to 10 s to show the last placements at the root, then stop reading the feed.
         var settle = Stopwatch.StartNew();
@@ -112,6 +120,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             Missed = total - started,
             WarmUpSeekers = warmSeekers,
             WarmUpPosts = warmPosts,
+            ClientCpu = clientCpuUsed,
+            SiloCpu = siloCpuUsed,
         };
     }
 
@@ -157,8 +167,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             }
         }
         var credit = UnifiedSocialCreditCode.Create("91" + _region + new string(org)).Value;
-        await api.PostAsync<JsonElement>("api/employers", new { creditCode = credit, name = "负载测试用人单位", siteCode = _sites[0] },
-            cancellationToken).ConfigureAwait(false);
+        await api.PostAsync("api/employers", new LoadEmployer(credit, "负载测试用人单位", _sites[0]), LoadJson.Default.LoadEmployer,
+            LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
         _employer = credit;
     }
 
@@ -235,9 +245,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
                     await PlaceAsync(seeker, post, tracker, cancellationToken).ConfigureAwait(false);
                     break;
                 case "end" when _placements.TryDequeue(out var placement):
-                    await api.PostAsync<JsonElement>($"api/placements/{placement.Id}/end",
-                        new { date = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "completed" }, cancellationToken)
-                        .ConfigureAwait(false);
+                    await api.PostAsync($"api/placements/{placement.Id}/end", new LoadEnd(_today, "completed"), LoadJson.Default.LoadEnd,
+                        LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
                     _unemployed.Enqueue(placement.SeekerId);
                     break;
                 default:
@@ -259,11 +268,10 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     {
         try
         {
-            var answer = await api.PostAsync<JsonElement>("api/placements",
-                new { seekerId = seeker, postId = post.Id, date = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                cancellationToken).ConfigureAwait(false);
+            var answer = await api.PostAsync("api/placements", new LoadPlacement(seeker, post.Id, _today), LoadJson.Default.LoadPlacement,
+                LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
             tracker.Acknowledge();
-            _placements.Enqueue((answer.GetProperty("id").GetString()!, seeker));
+            _placements.Enqueue((IdOf(answer), seeker));
             if (post.Left > 1)
             {
                 _posts.Enqueue((post.Id, post.Left - 1));
@@ -287,12 +295,10 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             site = _sites[_random.Next(_sites.Length)];
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
-        var answer = await api.PostAsync<JsonElement>("api/posts", new
-        {
-            siteCode = site, employerCode = _employer, title = "负载测试岗位", occupation, openings, payMin = 3000, payMax = 5000,
-            lat = 25.38, lon = 114.92, kind = "full_time", skills = Array.Empty<string>(),
-        }, cancellationToken).ConfigureAwait(false);
-        _posts.Enqueue((answer.GetProperty("id").GetString()!, openings));
+        var answer = await api.PostAsync("api/posts",
+            new LoadPost(site, _employer, "负载测试岗位", occupation, openings, 3000, 5000, 25.38, 114.92, "full_time", []),
+            LoadJson.Default.LoadPost, LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
+        _posts.Enqueue((IdOf(answer), openings));
     }
 
     private async Task RegisterAsync(CancellationToken cancellationToken)
@@ -300,7 +306,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         var n = Interlocked.Increment(ref _counter);
         // Unique within the run: birth date cycles over ~40 years, the sequence over the rest.
         var birth = new DateOnly(1965, 1, 1).AddDays((int)(n % 14_600));
-        var idNumber = IdCardNumber.Create(_region, birth, 1 + (int)(n / 14_600 % 999)).RevealFullNumber();
+        var sequence = 1 + (int)((_sequenceOffset + n / 14_600) % 999);
+        var idNumber = IdCardNumber.Create(_region, birth, sequence).RevealFullNumber();
         string site, name, occupation;
         lock (_random)
         {
@@ -308,14 +315,13 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             name = Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)] + Given[_random.Next(Given.Length)];
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
-        var answer = await api.PostAsync<JsonElement>("api/seekers", new
-        {
-            siteCode = site, name, idNumber, birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            gender = (n / 14_600 % 999) % 2 == 0 ? "M" : "F", education = "senior", occupations = new[] { occupation },
-            skills = Array.Empty<string>(), expectedPayMin = 3000, lat = 25.38, lon = 114.92, rural = true,
-            availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(), status = "unemployed",
-            statusSince = _today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }, cancellationToken).ConfigureAwait(false);
-        _unemployed.Enqueue(answer.GetProperty("id").GetString()!);
+        var seekerRequest = new LoadSeeker(site, name, idNumber, birth, sequence % 2 == 1 ? "M" : "F", "senior", [occupation], [],
+            3000, 25.38, 114.92, true, ["full_time"], [], "unemployed", _today.AddDays(-30));
+        var answer = await api.PostAsync("api/seekers", seekerRequest, LoadJson.Default.LoadSeeker, LoadJson.Default.LoadCreated,
+            cancellationToken).ConfigureAwait(false);
+        _unemployed.Enqueue(IdOf(answer));
     }
+
+    private static string IdOf(LoadCreated answer) =>
+        answer.Id is { Length: > 0 } id ? id : throw new ApiException(0, "a 201 answer without an id (缺少编号)");
 }

@@ -93,7 +93,10 @@ internal static class SiloHost
             }
 
             silo.AddJobHomeStorage(storage);
-            silo.AddDashboard();
+            if (options.OrleansDashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
         builder.Services.AddOpenTelemetry()
@@ -124,7 +127,10 @@ internal static class SiloHost
         app.UseJobHomeSecurity();
         app.MapJobHomeHealthChecks();
         app.MapPrometheusScrapingEndpoint(MetricsPath);
-        MapOperatorEndpoints(app);
+        if (options.OrleansDashboard)
+        {
+            MapOperatorEndpoints(app);
+        }
         app.MapModelEndpoints();
         app.MapJobHomeApi();
 
@@ -179,7 +185,8 @@ internal static class SiloHost
         // The one line an operator looks for; stdout, not the log, so it reads the same whatever the logging settings.
         Console.Out.WriteLine(
             $"JobHome silo serving on {urls} ({store}; operators' dashboard /, health {HealthEndpoints.ReadyPath}, "
-            + $"metrics {MetricsPath}, Orleans dashboard {DashboardPath}, API {ApiEndpoints.ReferencePath}; Ctrl+C stops)");
+            + $"metrics {MetricsPath}, Orleans dashboard {(options.OrleansDashboard ? DashboardPath : "off")}, "
+            + $"API {ApiEndpoints.ReferencePath}; Ctrl+C stops)");
         Console.Out.Flush();
     }
 }

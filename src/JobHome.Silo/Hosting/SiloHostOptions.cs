@@ -59,6 +59,13 @@ internal sealed class SiloHostOptions
     /// </summary>
     public bool Demo { get; init; } = true;
 
+    /// <summary>
+    /// Serve the Orleans Dashboard at <c>/orleans</c> (<c>JobHome:OrleansDashboard</c>). It samples Orleans' counters every
+    /// second whether or not anyone looks and times every grain call while it is open; a silo that needs neither (a load
+    /// measurement, a silo behind a metrics stack) can leave it out. Default: true.
+    /// </summary>
+    public bool OrleansDashboard { get; init; } = true;
+
     /// <summary>Full path of <see cref="Data"/>.</summary>
     public string DataPath => Path.GetFullPath(Data);
 

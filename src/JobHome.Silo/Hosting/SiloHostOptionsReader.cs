@@ -33,6 +33,7 @@ internal static class SiloHostOptionsReader
             AdvertisedAddress = ReadAddress(section, errors),
             ShutdownTimeout = ReadShutdownTimeout(section, defaults.ShutdownTimeout, errors),
             Demo = ReadFlag(section, nameof(SiloHostOptions.Demo), defaults.Demo, errors),
+            OrleansDashboard = ReadFlag(section, nameof(SiloHostOptions.OrleansDashboard), defaults.OrleansDashboard, errors),
         };
 
         if (options.SiloPort == options.GatewayPort && errors.Count == 0)

@@ -341,6 +341,39 @@ public sealed class ApiContractTests(RunningSiloFixture fixture)
     }
 
     [Fact]
+    public async Task PlacementEnd_UnknownIdOrBadBody_Returns404NamingIdBefore400NamingTheField()
+    {
+        var tree = await _api.CreateTreeAsync();
+        var employer = await _api.RegisterEmployerAsync(tree.County);
+        var post = await _api.OpenPostAsync(tree.Village, employer, 1);
+        var seeker = await _api.RegisterSeekerAsync(tree.Village, "unemployed", ApiDriver.Today.AddDays(-30));
+        var (_, placement, _) = await _api.PostAsync("/api/placements", new { seekerId = seeker, postId = post, date = ApiDriver.Today });
+        var id = placement!["id"]!.GetValue<string>();
+
+        var (unknownValid, unknownProblem, _) = await _api.PostAsync("/api/placements/pl-unknown/end",
+            new { date = ApiDriver.Today, reason = "resigned" });
+        var (unknownInvalid, unknownInvalidProblem, _) = await _api.PostAsync("/api/placements/pl-unknown/end",
+            new { reason = "resigned" });
+        var (knownInvalid, invalidProblem, _) = await _api.PostAsync($"/api/placements/{id}/end", new { reason = "resigned" });
+        var (_, stillOn, _) = await _api.GetAsync($"/api/placements/{id}");
+
+        // An unknown placement is 404 naming id, whether or not the body is valid, and reads like every unknown record.
+        Assert.Equal(HttpStatusCode.NotFound, unknownValid);
+        Assert.Equal(HttpStatusCode.NotFound, unknownInvalid);
+        foreach (var problem in new[] { unknownProblem!, unknownInvalidProblem! })
+        {
+            Assert.Equal("No such record.", problem["title"]!.GetValue<string>());
+            Assert.Equal("id", problem["errors"]![0]!["field"]!.GetValue<string>());
+            Assert.Equal("pl-unknown", problem["errors"]![0]!["value"]!.GetValue<string>());
+            Assert.Equal("is not registered", problem["errors"]![0]!["problem"]!.GetValue<string>());
+        }
+        // A known one with a bad body is 400 naming the field, and nothing ended.
+        Assert.Equal(HttpStatusCode.BadRequest, knownInvalid);
+        Assert.Equal("date", invalidProblem!["errors"]![0]!["field"]!.GetValue<string>());
+        Assert.Null(stillOn!["endDate"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Placements_PublicWelfarePostForOrdinarySeeker_Returns409NamingRule()
     {
         var tree = await _api.CreateTreeAsync();

@@ -23,7 +23,8 @@ public sealed partial class LoadCommandTests
         await RegisterChainAsync(silo);
         var url = silo.BaseAddress.ToString().TrimEnd('/');
 
-        var result = await CliProcess.RunAsync(Deadline, "load", "--url", url, "--user", "admin", "--rate", "20", "--seconds", "4", "--site", "990000");
+        var result = await CliProcess.RunAsync(Deadline, "load", "--url", url, "--user", "admin", "--rate", "20", "--seconds", "4",
+            "--site", "990000", "--silo-pid", silo.Id.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(result.Exit == 0, result.ToString());
         var registrations = Number(result.Output, "registrations");
@@ -40,6 +41,12 @@ public sealed partial class LoadCommandTests
         Assert.True(latency.Success, result.ToString());
         Assert.Equal(placements, long.Parse(latency.Groups["timed"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
         Assert.Equal("0", latency.Groups["unseen"].Value);
+        // Both processes' CPU per change over the timed run: the silo did the work, so its share is above zero.
+        var clientCpu = CpuLine("client").Match(result.Output);
+        var siloCpu = CpuLine("silo").Match(result.Output);
+        Assert.True(clientCpu.Success && siloCpu.Success, result.ToString());
+        Assert.True(double.Parse(siloCpu.Groups["seconds"].Value, CultureInfo.InvariantCulture) > 0, result.ToString());
+        Assert.True(double.Parse(siloCpu.Groups["perChange"].Value, CultureInfo.InvariantCulture) > 0, result.ToString());
 
         // Every registered seeker (warm-up included) is in the labour force; placed ones minus ended ones are employed.
         // The load command waits for the root's placements only; registrations and ends may still be on their way up
@@ -63,6 +70,15 @@ public sealed partial class LoadCommandTests
         Assert.Equal(placements, indicators.GetProperty("placements").GetInt64());
         Assert.Equal(labourForce, indicators.GetProperty("labourForce").GetInt64());
         Assert.Equal(placements - ends, indicators.GetProperty("employed").GetInt64());
+    }
+
+    [Fact]
+    public async Task Load_UnknownSiloPid_ExitsOneNamingTheOption()
+    {
+        var result = await CliProcess.RunAsync(Deadline, "load", "--url", "http://127.0.0.1:9", "--rate", "1", "--seconds", "1",
+            "--silo-pid", int.MaxValue.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains($"--silo-pid {int.MaxValue}: no process of that id", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,4 +116,7 @@ public sealed partial class LoadCommandTests
 
     [GeneratedRegex(@"over (?<timed>[\d,]+) placements; (?<unseen>[\d,]+) not seen")]
     private static partial Regex LatencyLine();
+
+    private static Regex CpuLine(string who) =>
+        new($@"{who} CPU\s+(?<seconds>\d+\.\d+) s, (?<perChange>\d+\.\d+) ms per change", RegexOptions.CultureInvariant);
 }

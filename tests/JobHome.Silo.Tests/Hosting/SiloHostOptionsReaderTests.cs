@@ -21,6 +21,24 @@ public sealed class SiloHostOptionsReaderTests
         Assert.Equal(30000, options.GatewayPort);
         Assert.Null(options.AdvertisedAddress);
         Assert.Equal(TimeSpan.FromSeconds(120), options.ShutdownTimeout);
+        Assert.True(options.OrleansDashboard);
+    }
+
+    [Fact]
+    public void Read_OrleansDashboardFalse_TurnsItOff()
+    {
+        var options = SiloHostOptionsReader.Read(Configuration(("JobHome:OrleansDashboard", "false")));
+
+        Assert.False(options.OrleansDashboard);
+    }
+
+    [Fact]
+    public void Read_OrleansDashboardNotAFlag_NamesTheKeyAndTheRule()
+    {
+        var error = Assert.Throws<SiloConfigurationException>(
+            () => SiloHostOptionsReader.Read(Configuration(("JobHome:OrleansDashboard", "off"))));
+
+        Assert.Equal(["JobHome:OrleansDashboard = 'off' is not a flag: use true or false."], error.Errors);
     }
 
     [Theory]

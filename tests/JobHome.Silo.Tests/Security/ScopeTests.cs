@@ -80,4 +80,34 @@ public sealed class ScopeTests(SecuredSiloFixture fixture)
         Assert.Equal(unknownProblem["errors"]![0]!["problem"]!.GetValue<string>(),
             outsideProblem["errors"]![0]!["problem"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task RepeatedSiteCode_InABody_IsScopedByTheValueTheEndpointReads()
+    {
+        var admin = new ApiDriver(fixture.Silo.Http);
+        var mine = await admin.CreateTreeAsync();
+        var theirs = await admin.CreateTreeAsync();
+        var name = $"dupkey{ApiDriver.Next()}";
+        await fixture.CreateUserAsync(name, Password, "county", mine.County);
+        using var client = fixture.WithToken(await fixture.TokenAsync(name, Password));
+
+        // The endpoint's binder keeps the last of repeated names, so the scope check must judge that one: outside last is
+        // refused (404, as for any personal record outside), inside last is registered inside.
+        using var outsideLast = await PostRawAsync(client, WithRepeatedSiteCode(admin, mine.Village, theirs.Village));
+        Assert.Equal(HttpStatusCode.NotFound, outsideLast.StatusCode);
+        using var insideLast = await PostRawAsync(client, WithRepeatedSiteCode(admin, theirs.Village, mine.Village));
+        Assert.Equal(HttpStatusCode.Created, insideLast.StatusCode);
+        var created = JsonNode.Parse(await insideLast.Content.ReadAsStringAsync())!;
+        Assert.Equal(mine.Village, created["siteCode"]!.GetValue<string>());
+    }
+
+    private static string WithRepeatedSiteCode(ApiDriver driver, string first, string last)
+    {
+        var body = driver.SeekerBody(first, "unemployed", ApiDriver.Today.AddMonths(-1));
+        var json = System.Text.Json.JsonSerializer.Serialize(body);
+        return json[..^1] + $",\"siteCode\":\"{last}\"}}";
+    }
+
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string json) =>
+        client.PostAsync(new Uri("/api/seekers", UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 }

@@ -41,18 +41,20 @@ internal static class PlacementEndpoints
     private static async Task<IResult> EndAsync(string id, PlacementEndBody body, IGrainFactory grains)
     {
         var grain = grains.GetGrain<IPlacementGrain>(id);
-        if (await grain.GetAsync() is null)
-        {
-            return ApiResults.NotFound("id", id);
-        }
         var checks = new FieldChecks();
         var date = checks.Required("date", body.Date, "end date (离岗日期)");
         var reason = checks.EndReasonOf("reason", body.Reason);
         if (!checks.IsValid)
         {
-            return ApiResults.Invalid(checks.Errors);
+            // An unknown placement is answered 404 before its body's errors.
+            return await grain.GetAsync() is null ? ApiResults.NotFound("id", id) : ApiResults.Invalid(checks.Errors);
         }
+        // The grain refuses an unknown placement itself (nothing written), so a valid end costs no read before it.
         var result = await grain.EndAsync(new PlacementEnd(date, reason));
+        if (result.Outcome == CommandOutcome.NotFound && result.Errors.All(e => e.Field == "id"))
+        {
+            return ApiResults.NotFound("id", id);
+        }
         return result.Succeeded
             ? TypedResults.Ok(PlacementResponse.From((await grain.GetAsync())!))
             : ApiResults.From(result, _ => TypedResults.Ok());

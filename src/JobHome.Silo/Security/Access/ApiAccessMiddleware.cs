@@ -36,7 +36,7 @@ internal sealed class ApiAccessMiddleware(
         var path = context.Request.Path;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         var caller = Caller.From(context.User);
-        if (AdminPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (IsAdminPath(path))
         {
             if (caller is null)
             {
@@ -58,7 +58,8 @@ internal sealed class ApiAccessMiddleware(
         }
 
         var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        var level = pattern is null ? AccessLevel.SignedIn : AccessRules.For(context.Request.Method, pattern);
+        var rule = pattern is null ? null : EndpointRule.Of(context.Request.Method, pattern);
+        var level = rule?.Level ?? AccessLevel.SignedIn;
         if (level != AccessLevel.Anonymous && caller is null)
         {
             await Problems.Unauthorized(context);
@@ -84,7 +85,7 @@ internal sealed class ApiAccessMiddleware(
             body = buffered;
         }
 
-        if (caller is null || pattern is null)
+        if (caller is null || rule is null)
         {
             await next(context);
             return;
@@ -95,7 +96,7 @@ internal sealed class ApiAccessMiddleware(
             return;
         }
 
-        var area = AccessRules.Area(pattern);
+        var area = rule.Area;
         // Public information (sites, employers, posts, indicators) is readable by every signed-in account: no scope.
         var scoped = level is not (AccessLevel.Admin or AccessLevel.Self or AccessLevel.SignedIn or AccessLevel.Anonymous);
         var targets = scoped || !HttpMethods.IsGet(context.Request.Method) ? await resolver.ResolveAsync(context, area, body) : [];
@@ -133,9 +134,21 @@ internal sealed class ApiAccessMiddleware(
         {
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && level != AccessLevel.Reveal)
             {
-                await audit.WriteAsync(context, caller, pattern, targets, body, status500 ? 500 : context.Response.StatusCode);
+                await audit.WriteAsync(context, caller, rule.Action, targets, body, status500 ? 500 : context.Response.StatusCode);
             }
         }
+    }
+
+    private static bool IsAdminPath(PathString path)
+    {
+        foreach (var prefix in AdminPaths)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Allowed(string role, AccessLevel level) => level switch

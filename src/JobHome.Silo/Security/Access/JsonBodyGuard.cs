@@ -31,25 +31,23 @@ internal static class JsonBodyGuard
         {
             size.MaxRequestBodySize = limits.MaxJsonBytes;
         }
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        byte[] body;
         try
         {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limits.MaxJsonBytes)
-                {
-                    return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
-                }
-                buffer.Write(chunk, 0, read);
-            }
+            // A body of announced length is read straight into an array of that size (the usual case: one allocation);
+            // a chunked one is collected up to the limit.
+            body = request.ContentLength is { } length
+                ? await ReadExactlyAsync(request.Body, (int)length, context.RequestAborted)
+                : await ReadChunkedAsync(request.Body, limits.MaxJsonBytes, context.RequestAborted);
         }
         catch (BadHttpRequestException)
         {
             return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
         }
-        var body = buffer.ToArray();
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge(limits), StatusCodes.Status413PayloadTooLarge);
+        }
         var problem = Check(body, limits);
         if (problem is not null)
         {
@@ -57,6 +55,37 @@ internal static class JsonBodyGuard
         }
         request.Body = new MemoryStream(body, writable: false);
         return (body, null, 0);
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        // Kestrel ends the body at Content-Length; a body that stops short is the client's error (the binder reports it).
+        var read = await body.ReadAtLeastAsync(bytes, length, throwOnEndOfStream: false, cancellationToken);
+        return read == length ? bytes : bytes[..read];
+    }
+
+    private static async Task<byte[]> ReadChunkedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new InvalidDataException("The body is larger than the limit.");
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.ToArray();
     }
 
     private static FieldError TooLarge(SecurityOptions limits) =>

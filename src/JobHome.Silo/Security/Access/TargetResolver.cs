@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JobHome.Grains.Employers;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
@@ -9,8 +8,6 @@ namespace JobHome.Silo.Security.Access;
 /// <summary>Finds the sites a request touches: site codes it names and the sites of the records whose ids it names.</summary>
 internal sealed class TargetResolver(IGrainFactory grains)
 {
-    private const int MaxBodyTargets = 200;
-
     /// <summary>The targets of <paramref name="context"/>'s route values, <c>siteCode</c> query and JSON body fields.</summary>
     public async Task<List<Target>> ResolveAsync(HttpContext context, string area, byte[]? body)
     {
@@ -48,51 +45,29 @@ internal sealed class TargetResolver(IGrainFactory grains)
 
     private async Task AddBodyTargetsAsync(List<Target> targets, byte[] body, string area)
     {
-        JsonDocument document;
-        try
+        var fields = BodyFields.Read(body);
+        if (fields is null)
         {
-            document = JsonDocument.Parse(body);
+            return; // not a JSON object: the binder answers 400; nothing is written
         }
-        catch (JsonException)
+        var (siteCode, parentCode, seekerId, memberIds) = fields.Value;
+        if (siteCode is not null)
         {
-            return; // the binder answers 400; nothing is written
+            targets.Add(new Target("siteCode", siteCode, siteCode));
         }
-        using (document)
+        if (area == "sites" && parentCode is not null)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-            var root = document.RootElement;
-            if (Text(root, "siteCode") is { } siteCode)
-            {
-                targets.Add(new Target("siteCode", siteCode, siteCode));
-            }
-            if (area == "sites" && Text(root, "parentCode") is { } parent)
-            {
-                targets.Add(new Target("parentCode", parent, parent));
-            }
-            if (Text(root, "seekerId") is { } seekerId)
-            {
-                targets.Add(new Target("seekerId", seekerId, await SiteOfAsync("seekers", seekerId)));
-            }
-            if (root.TryGetProperty("memberIds", out var members) && members.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var member in members.EnumerateArray().Take(MaxBodyTargets))
-                {
-                    if (member.ValueKind == JsonValueKind.String && member.GetString() is { Length: > 0 } memberId)
-                    {
-                        targets.Add(new Target("memberIds", memberId, await SiteOfAsync("seekers", memberId)));
-                    }
-                }
-            }
+            targets.Add(new Target("parentCode", parentCode, parentCode));
+        }
+        if (seekerId is not null)
+        {
+            targets.Add(new Target("seekerId", seekerId, await SiteOfAsync("seekers", seekerId)));
+        }
+        foreach (var memberId in memberIds)
+        {
+            targets.Add(new Target("memberIds", memberId, await SiteOfAsync("seekers", memberId)));
         }
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : null;
 
     /// <summary>The site of the record <paramref name="id"/> of <paramref name="area"/>, or null when unknown.</summary>
     private async Task<string?> SiteOfAsync(string area, string id)

@@ -24,8 +24,11 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
         return await log.AppendAsync(record, cancellationToken);
     }
 
-    /// <summary>Audits a finished write request; a failure is logged (the write has happened) and does not change the answer.</summary>
-    internal async Task WriteAsync(HttpContext context, Caller caller, string pattern, IReadOnlyList<Target> targets, byte[]? body,
+    /// <summary>
+    /// Audits a finished write request as <paramref name="action"/> (<c>POST /api/seekers</c>); a failure is logged (the write
+    /// has happened) and does not change the answer.
+    /// </summary>
+    internal async Task WriteAsync(HttpContext context, Caller caller, string action, IReadOnlyList<Target> targets, byte[]? body,
         int status)
     {
         try
@@ -39,8 +42,7 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
             }
             var reason = context.Request.Headers[ReasonHeader].ToString() is { Length: > 0 } header ? header
                 : BodyReason(body) ?? (context.Request.Query.TryGetValue("reason", out var query) ? query.ToString() : null);
-            await AppendAsync(caller, Address(context), $"{context.Request.Method.ToUpperInvariant()} {AccessRules.Normalize(pattern)}",
-                targetId, site, reason, status, CancellationToken.None);
+            await AppendAsync(caller, Address(context), action, targetId, site, reason, status, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -65,8 +67,8 @@ public sealed class AuditWriter(IAuditLog log, SiteScope scope, TimeProvider tim
 
     private static string? LocationId(HttpContext context)
     {
-        var location = context.Response.Headers.Location.ToString();
-        return location.Length == 0 ? null : location.TrimEnd('/').Split('/')[^1];
+        var location = context.Response.Headers.Location.ToString().TrimEnd('/');
+        return location.Length == 0 ? null : location[(location.LastIndexOf('/') + 1)..];
     }
 
     // The top-level "reason" string of a JSON body, read without building a document (every audited write passes here).

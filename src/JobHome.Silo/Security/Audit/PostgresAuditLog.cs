@@ -37,18 +37,8 @@ public sealed class PostgresAuditLog(string connectionString) : IAuditLog
             VALUES (@at, @actor, @role, @address, @action, @target, @site, @path, @reason, @status, @prev, @hash) RETURNING id
             """, connection, transaction))
         {
-            insert.Parameters.AddWithValue("at", DateTimeOffset.FromUnixTimeMilliseconds(record.At.ToUnixTimeMilliseconds()));
-            insert.Parameters.AddWithValue("actor", record.Actor);
-            insert.Parameters.AddWithValue("role", record.Role);
-            insert.Parameters.AddWithValue("address", record.Address);
-            insert.Parameters.AddWithValue("action", record.Action);
-            insert.Parameters.AddWithValue("target", record.TargetId);
-            insert.Parameters.AddWithValue("site", (object?)record.SiteCode ?? DBNull.Value);
-            insert.Parameters.AddWithValue("path", record.SitePath);
-            insert.Parameters.AddWithValue("reason", (object?)record.Reason ?? DBNull.Value);
-            insert.Parameters.AddWithValue("status", record.Status);
-            insert.Parameters.AddWithValue("prev", (object?)previous ?? DBNull.Value);
-            insert.Parameters.AddWithValue("hash", hash);
+            AuditParameters.Add(insert, "at", DateTimeOffset.FromUnixTimeMilliseconds(record.At.ToUnixTimeMilliseconds()));
+            AuditParameters.Bind(insert, string.Empty, record, previous, hash);
             id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }
         await transaction.CommitAsync(cancellationToken);

@@ -74,18 +74,8 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
         var previous = context.Command(LastHashSql).ExecuteScalar() as string;
         var hash = AuditChain.Hash(previous ?? string.Empty, record);
         var insert = context.Command(InsertSql);
-        insert.Parameters.AddWithValue("$at", record.At.ToUnixTimeMilliseconds() * 1000);
-        insert.Parameters.AddWithValue("$actor", record.Actor);
-        insert.Parameters.AddWithValue("$role", record.Role);
-        insert.Parameters.AddWithValue("$address", record.Address);
-        insert.Parameters.AddWithValue("$action", record.Action);
-        insert.Parameters.AddWithValue("$target", record.TargetId);
-        insert.Parameters.AddWithValue("$site", (object?)record.SiteCode ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$path", record.SitePath);
-        insert.Parameters.AddWithValue("$reason", (object?)record.Reason ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$status", record.Status);
-        insert.Parameters.AddWithValue("$prev", (object?)previous ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$hash", hash);
+        AuditParameters.Add(insert, "$at", record.At.ToUnixTimeMilliseconds() * 1000);
+        AuditParameters.Bind(insert, "$", record, previous, hash);
         var id = (long)insert.ExecuteScalar()!;
         return record with { Id = id, Hash = hash };
     }

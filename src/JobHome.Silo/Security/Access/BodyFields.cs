@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace JobHome.Silo.Security.Access;
+
+/// <summary>
+/// The top-level body fields that name sites or records (<c>siteCode</c>, <c>parentCode</c>, <c>seekerId</c>,
+/// <c>memberIds</c>), read in one forward pass of the bytes without building a document (every write passes here).
+/// </summary>
+internal static class BodyFields
+{
+    /// <summary>Most <c>memberIds</c> resolved per request.</summary>
+    public const int MaxMembers = 200;
+
+    /// <summary>
+    /// The non-empty string values of those fields (the last one when a name repeats, as the endpoint's binder reads
+    /// it), or null when the body is not one well-formed JSON object.
+    /// </summary>
+    public static (string? SiteCode, string? ParentCode, string? SeekerId, List<string> MemberIds)? Read(ReadOnlySpan<byte> body)
+    {
+        string? siteCode = null, parentCode = null, seekerId = null;
+        var members = new List<string>();
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueTextEquals("siteCode"u8) ? 1 : reader.ValueTextEquals("parentCode"u8) ? 2
+                    : reader.ValueTextEquals("seekerId"u8) ? 3 : reader.ValueTextEquals("memberIds"u8) ? 4 : 0;
+                if (!reader.Read())
+                {
+                    return null;
+                }
+                if (name == 4 && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    members.Clear();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.String && members.Count < MaxMembers
+                            && reader.GetString() is { Length: > 0 } member)
+                        {
+                            members.Add(member);
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+                    continue;
+                }
+                if (name is 1 or 2 or 3)
+                {
+                    var text = reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } value ? value : null;
+                    switch (name)
+                    {
+                        case 1:
+                            siteCode = text;
+                            break;
+                        case 2:
+                            parentCode = text;
+                            break;
+                        default:
+                            seekerId = text;
+                            break;
+                    }
+                    reader.Skip();
+                    continue;
+                }
+                reader.Skip();
+            }
+            // The whole body must be well-formed, as JsonDocument.Parse required before.
+            while (reader.Read())
+            {
+            }
+            return (siteCode, parentCode, seekerId, members);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -27,6 +27,12 @@ public sealed record HostArguments(
     /// <summary><c>--rebuild-pause-ms N</c>: pause between a rebuilding partition's steps (MatchingOptions.RebuildPause).</summary>
     public int? RebuildPauseMs { get; init; }
 
+    /// <summary><c>--drop-child-reports SITE</c>: the site's aggregator's reports to its parent are dropped (SiteReportFilter).</summary>
+    public string? DropChildReports { get; init; }
+
+    /// <summary><c>--drop-report-asks SITE:N|all</c>: the first N asks to the site's aggregator to report are dropped.</summary>
+    public string? DropReportAsks { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static HostArguments Parse(string[] args)
     {
@@ -66,6 +72,8 @@ public sealed record HostArguments(
                 : null)
         {
             BlockAfter = values.GetValueOrDefault("block-after"),
+            DropChildReports = values.GetValueOrDefault("drop-child-reports"),
+            DropReportAsks = values.GetValueOrDefault("drop-report-asks"),
             RebuildBatch = values.TryGetValue("rebuild-batch", out var batch)
                 ? int.Parse(batch, System.Globalization.CultureInfo.InvariantCulture)
                 : null,

@@ -87,6 +87,11 @@ builder.UseOrleans(silo =>
         });
     }
 
+    if (SiteReportFilter.Parse(arguments.DropChildReports, arguments.DropReportAsks) is { } reportFilter)
+    {
+        silo.AddOutgoingGrainCallFilter(reportFilter);
+    }
+
     silo.AddJobHomeStorage(storage);
 });
 

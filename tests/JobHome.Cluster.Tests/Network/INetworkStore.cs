@@ -8,6 +8,9 @@ public interface INetworkStore : IAsyncDisposable
     /// <summary>Storage arguments for the test silo process.</summary>
     IReadOnlyList<string> SiloArguments { get; }
 
+    /// <summary>The embedded store's SQLite file (for tests that inspect or damage stored rows); null on PostgreSQL.</summary>
+    string? EmbeddedDatabase { get; }
+
     /// <summary>Connects a client to the one silo on <paramref name="gatewayPort"/>.</summary>
     Task<TestClient> ConnectAsync(int gatewayPort, CancellationToken cancellationToken);
 }

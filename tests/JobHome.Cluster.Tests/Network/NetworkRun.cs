@@ -22,6 +22,9 @@ public sealed class NetworkRun : IAsyncDisposable
     /// <summary>Cancelled when the run's deadline passes.</summary>
     public CancellationToken Token => _timeout.Token;
 
+    /// <summary>The store the silo runs on.</summary>
+    public INetworkStore Store => _store;
+
     /// <summary>The current silo process.</summary>
     public SiloProcess Silo { get; private set; } = null!;
 

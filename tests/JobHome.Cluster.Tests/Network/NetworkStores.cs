@@ -18,6 +18,8 @@ public static class NetworkStores
     {
         public IReadOnlyList<string> SiloArguments => ["--storage", "embedded", "--data", folder];
 
+        public string? EmbeddedDatabase => Path.Combine(folder, "jobhome.db");
+
         public Task<TestClient> ConnectAsync(int gatewayPort, CancellationToken cancellationToken) =>
             TestClient.ConnectEmbeddedAsync(gatewayPort, cancellationToken);
 
@@ -35,6 +37,8 @@ public static class NetworkStores
 
         public IReadOnlyList<string> SiloArguments =>
             ["--storage", "postgres", "--connection", connectionString, "--cluster-id", _clusterId];
+
+        public string? EmbeddedDatabase => null;
 
         public Task<TestClient> ConnectAsync(int gatewayPort, CancellationToken cancellationToken) =>
             TestClient.ConnectPostgresAsync(connectionString, _clusterId, cancellationToken);

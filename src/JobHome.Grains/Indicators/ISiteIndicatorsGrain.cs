@@ -37,6 +37,13 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [Alias("ReportNow")]
     Task ReportNowAsync();
 
+    /// <summary>
+    /// Whether the one-shot flush timer is armed: only while totals are unsent, child totals unwritten or a child asked
+    /// again has not answered (an idle aggregator runs no timer).
+    /// </summary>
+    [ReadOnly, Alias("IsFlushTimerArmed")]
+    Task<bool> IsFlushTimerArmedAsync();
+
     /// <summary>The ids of every record this site holds an entry for (<c>kind/key</c>), in ordinal order.</summary>
     [ReadOnly, Alias("GetSourceIds")]
     Task<string[]> GetSourceIdsAsync();

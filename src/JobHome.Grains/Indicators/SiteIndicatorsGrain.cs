@@ -74,6 +74,8 @@ public sealed partial class SiteIndicatorsGrain
     private readonly HashSet<string> _awaitedChildren = new(StringComparer.Ordinal);
     private long _lastAskTicks;
     private bool _activated;
+    private IGrainTimer? _flushTimer;
+    private bool _flushTimerArmed;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -105,8 +107,14 @@ public sealed partial class SiteIndicatorsGrain
         }
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
         _dirty = true;
-        this.RegisterGrainTimer(static (grain, _) => grain.OnFlushTimerAsync(), this,
-            new GrainTimerCreationOptions { DueTime = FlushPeriod, Period = FlushPeriod, Interleave = false });
+        // One-shot, armed only while there is something to send, write or ask: an idle aggregator has no timer ticking
+        // (every active aggregator ticking each period kept an idle province silo at a third of a core).
+        _flushTimer = this.RegisterGrainTimer(static (grain, _) => grain.OnFlushTimerAsync(), this,
+            new GrainTimerCreationOptions
+            {
+                DueTime = Timeout.InfiniteTimeSpan, Period = Timeout.InfiniteTimeSpan, Interleave = false,
+            });
+        ArmFlushTimer();
         await base.OnActivateAsync(cancellationToken);
         _activated = true;
     }
@@ -206,6 +214,9 @@ public sealed partial class SiteIndicatorsGrain
         _dirty = true;
         await FlushSelfAsync();
     }
+
+    /// <inheritdoc />
+    public Task<bool> IsFlushTimerArmedAsync() => Task.FromResult(_flushTimerArmed);
 
     /// <inheritdoc />
     public Task<string[]> GetSourceIdsAsync() =>
@@ -354,8 +365,10 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.
+    // Every path that leaves work for the timer (a change, a child report, a bulk step) comes through here.
     private async Task FlushIfQuietAsync()
     {
+        ArmFlushTimer();
         if (Environment.TickCount64 - _lastReportTicks < FlushPeriod.TotalMilliseconds)
         {
             return;
@@ -401,7 +414,33 @@ public sealed partial class SiteIndicatorsGrain
         return Task.CompletedTask;
     }
 
+    private bool HasPendingWork => _dirty || _childrenUnwritten || _awaitedChildren.Count > 0;
+
+    // Arms the one-shot flush timer for one period when there is pending work and it is not armed yet.
+    private void ArmFlushTimer()
+    {
+        if (!_flushTimerArmed && _flushTimer is not null && HasPendingWork)
+        {
+            _flushTimerArmed = true;
+            _flushTimer.Change(FlushPeriod, Timeout.InfiniteTimeSpan);
+        }
+    }
+
     private async Task OnFlushTimerAsync()
+    {
+        _flushTimerArmed = false;
+        try
+        {
+            await FlushTimerStepAsync();
+        }
+        finally
+        {
+            // Work left (a child not yet written, a child still awaited, a failed report): tick again in a period.
+            ArmFlushTimer();
+        }
+    }
+
+    private async Task FlushTimerStepAsync()
     {
         if (_awaitedChildren.Count > 0 && Environment.TickCount64 - _lastAskTicks >= AskAgainAfter.TotalMilliseconds)
         {
@@ -433,6 +472,8 @@ public sealed partial class SiteIndicatorsGrain
         _site ??= (await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile;
         if (_site?.ParentCode is not { } parent)
         {
+            // The root has nobody to report to (nothing pending); an unknown site stays dirty until its profile exists.
+            _dirty = _site is null && _dirty;
             return;
         }
         _dirty = false;
@@ -447,6 +488,7 @@ public sealed partial class SiteIndicatorsGrain
         catch
         {
             _dirty = true;
+            ArmFlushTimer();
             throw;
         }
     }

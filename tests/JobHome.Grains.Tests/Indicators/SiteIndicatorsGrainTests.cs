@@ -184,6 +184,39 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.Equal(one, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]).GetCountsAsync());
     }
 
+    [Fact]
+    public async Task FlushTimer_NothingPending_IsNotArmed_AndAChangeArmsItUntilSent()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var village = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]);
+        var township = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]);
+        // Activation leaves the totals to send (a report may have been lost): armed until they are sent, then idle.
+        await village.GetCountsAsync();
+        Assert.True(await UntilIdleAsync(village));
+        Assert.True(await UntilIdleAsync(township));
+
+        // A child report leaves the parent's child totals unwritten: the parent's timer is armed until they are written.
+        await village.ReportNowAsync();
+        Assert.True(await township.IsFlushTimerArmedAsync());
+        Assert.True(await UntilIdleAsync(township));
+        Assert.True(await UntilIdleAsync(village));
+    }
+
+    // The timer's own period (200 ms) elapses in real time: polled with a deadline.
+    private static async Task<bool> UntilIdleAsync(ISiteIndicatorsGrain grain)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (await grain.IsFlushTimerArmedAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
     private async Task<Dictionary<string, IndicatorCounts>> RecountAsync(List<string> seekers, List<string> households, List<string> posts)
     {
         var bySite = new Dictionary<string, IndicatorCounts>(StringComparer.Ordinal);

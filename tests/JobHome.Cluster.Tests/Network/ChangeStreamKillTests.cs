@@ -11,7 +11,9 @@ namespace JobHome.Cluster.Tests.Network;
 /// <summary>
 /// A seeded stream of random changes (registration 40 %, new post 10 %, placement 40 %, end 10 %) over a tree of 2
 /// townships × 3 villages, sent in concurrent batches; the silo (a real process) is killed with SIGKILL while a batch
-/// is in flight and restarted on the same store, and the stream goes on. Afterwards every aggregator — village,
+/// is in flight and restarted on the same store, and the stream goes on. The kill lands mid-batch for certain: the kill
+/// batch holds one extra placement that the test silo blocks after its post gave the opening (<c>--block-after</c>), and
+/// the kill waits for that block (the silo answered a whole batch of 24 before a plain kill landed). Afterwards every aggregator — village,
 /// township, county, city, province — equals a recount from the records.
 /// </summary>
 public abstract class ChangeStreamKillTests(ITestOutputHelper output)
@@ -28,8 +30,10 @@ public abstract class ChangeStreamKillTests(ITestOutputHelper output)
     [Fact]
     public async Task RandomChanges_SiloKilledMidBatch_EveryAggregatorEqualsRecount()
     {
-        await using var run = await NetworkRun.StartAsync(CreateStoreAsync, Deadline);
         var data = new NetworkData();
+        var held = data.NewId("pl");
+        await using var run = await NetworkRun.StartAsync(CreateStoreAsync, Deadline,
+            ["--block-after", $"{held}:{PlacementStep.PostTaken}"]);
         var today = NetworkData.Today;
         var random = new Random(20261129);
         await data.RegisterTreeAsync(run.Grains, townships: 2, villagesEach: 3);
@@ -45,6 +49,9 @@ public abstract class ChangeStreamKillTests(ITestOutputHelper output)
             unemployed.AddRange([a, b]);
             posts.Add(await data.OpenPostAsync(run.Grains, village, employers[^1], openings: 3));
         }
+        // The held placement's seeker and post: no other change touches them (a full post would refuse it before the block).
+        var heldSeeker = await data.RegisterSeekerAsync(run.Grains, data.Villages[0], LabourStatus.Unemployed, today.AddDays(-30));
+        var heldPost = await data.OpenPostAsync(run.Grains, data.Villages[0], employers[0], openings: 1);
         var placed = new List<string>();
         long succeeded = 0, refused = 0, failedAtKill = 0;
 
@@ -54,9 +61,16 @@ public abstract class ChangeStreamKillTests(ITestOutputHelper output)
             for (var i = 0; i < BatchSize; i++)
             {
                 changes.Add(NextChange(run.Grains, data, random, today, employers, unemployed, posts, placed));
+                if (batch == KillBatch && i == BatchSize / 2)
+                {
+                    var request = new PlacementRequest(heldSeeker, heldPost, today);
+                    changes.Add((run.Grains.GetGrain<IPlacementGrain>(held).PlaceAsync(request), _ => { }));
+                }
             }
             if (batch == KillBatch)
             {
+                // The silo blocks the held placement between its steps: killed now, at least that change is in flight.
+                await run.Silo.WaitForLineAsync($"BLOCKED {held} {PlacementStep.PostTaken}", TimeSpan.FromSeconds(60), run.Token);
                 await run.KillAsync();
                 output.WriteLine($"killed with batch {batch} in flight");
             }

@@ -13,8 +13,8 @@ namespace JobHome.Cluster.Tests.Network;
 /// townships × 3 villages, sent in concurrent batches; the silo (a real process) is killed with SIGKILL while a batch
 /// is in flight and restarted on the same store, and the stream goes on. The kill lands mid-batch for certain: the kill
 /// batch holds one extra placement that the test silo blocks after its post gave the opening (<c>--block-after</c>), and
-/// the kill waits for that block (the silo answered a whole batch of 24 before a plain kill landed). Afterwards every aggregator — village,
-/// township, county, city, province — equals a recount from the records.
+/// the kill waits for that block (the silo answered a whole batch of 24 before a plain kill landed). Afterwards every
+/// aggregator — village, township, county, city, province — equals a recount from the records.
 /// </summary>
 public abstract class ChangeStreamKillTests(ITestOutputHelper output)
 {

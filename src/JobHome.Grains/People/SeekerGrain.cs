@@ -8,6 +8,7 @@ using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -324,7 +325,7 @@ public sealed partial class SeekerGrain(
 
     /// <inheritdoc />
     public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
-        Task.FromResult(new IndicatorSourceReport(state.State.Registration?.SiteCode, state.State.Indicators.Version, Contribution()));
+        Task.FromResult(SeekerRecordRules.Report(state.State));
 
     /// <inheritdoc />
     public async Task<PostList?> GetPostListAsync(int k)
@@ -391,18 +392,14 @@ public sealed partial class SeekerGrain(
         var today = clock.Today;
         if (_matchRecord is null || _matchRecordDate != today)
         {
-            var r = state.State.Registration!;
-            _matchRecord = new SeekerMatchRecord(this.GetPrimaryKeyString(), r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills,
-                r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, await EffectiveKeyGroupsAsync(r),
-                PlacedWork.Of(state.State.Placements));
+            _matchRecord = SeekerRecordRules.MatchRecord(this.GetPrimaryKeyString(), state.State,
+                await EffectiveKeyGroupsAsync(state.State.Registration!));
             _matchRecordDate = today;
         }
         return _matchRecord;
     }
 
-    private IndicatorContribution Contribution() => state.State.Registration is null
-        ? default
-        : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count);
+    private IndicatorContribution Contribution() => SeekerRecordRules.Contribution(state.State);
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
@@ -441,7 +438,7 @@ public sealed partial class SeekerGrain(
             var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).GetAsync();
             zero = household?.ZeroEmployment ?? false;
         }
-        return DerivedKeyGroups.Compute(r.KeyGroups, state.State.Status, r.BirthDate, zero, clock.Today);
+        return SeekerRecordRules.KeyGroups(state.State, zero, clock.Today);
     }
 
     private async Task<IdCardClaim> ClaimIdCardAsync(string id, IdCardNumber idCard)

@@ -11,49 +11,33 @@ namespace JobHome.Silo.Tests.Import;
 /// ends with exactly one seeker, and the other side gets a 409 (live) or a conflict reject (bulk) naming it; a number
 /// looked up before its bulk claim is found afterwards (no activation keeps a stale "free").
 /// </summary>
-public sealed class BulkImportRaceTests : IAsyncLifetime
+[Collection(BulkImportCollection.Name)]
+public sealed class BulkImportRaceTests(BulkImportSiloFixture fixture)
 {
-    private const string Site = "360000";
-    private SiloProcess? _silo;
+    private const string Site = BulkImportSiloFixture.Province;
 
-    private SiloProcess Silo => _silo!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _silo = SiloProcess.Start();
-        await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var site = new
-        {
-            code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { site })).EnsureSuccessStatusCode();
-    }
-
-    /// <inheritdoc />
-    public Task DisposeAsync()
-    {
-        _silo?.Dispose();
-        return Task.CompletedTask;
-    }
+    private SiloProcess Silo => fixture.Silo;
 
     [Fact]
     public async Task BulkAndLiveRegistration_SameNumberAtOnce_ExactlyOneSeekerAndTheOtherRefusedNamingIt()
     {
         const int Numbers = 40;
+        // A site of its own: the count below is of this test's seekers only (the other tests share the silo).
+        const string RaceSite = "360200";
+        await fixture.AddCityAsync(RaceSite, "赣州市就业之家");
         var numbers = Enumerable.Range(1, Numbers)
             .Select(i => IdCardNumber.Create("369901", new DateOnly(1990, 1, 1), i).RevealFullNumber()).ToArray();
         using var start = new SemaphoreSlim(0);
         var live = numbers.Select(async n =>
         {
             await start.WaitAsync();
-            return await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(n));
+            return await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(n, RaceSite));
         }).ToArray();
         var bulk = numbers.Select(async (n, i) =>
         {
             await start.WaitAsync();
             return await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
-                new[] { new { id = $"B{i:D3}", record = Seeker(n) } });
+                new[] { new { id = $"B{i:D3}", record = Seeker(n, RaceSite) } });
         }).ToArray();
         start.Release(2 * Numbers);
 
@@ -90,7 +74,7 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         var unemployed = -1;
         while (unemployed != Numbers && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            var indicators = await Silo.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/indicators/{Site}", UriKind.Relative));
+            var indicators = await Silo.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/indicators/{RaceSite}", UriKind.Relative));
             unemployed = indicators.GetProperty("unemployed").GetInt32();
             if (unemployed != Numbers)
             {
@@ -147,11 +131,7 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
     [Fact]
     public async Task BulkSeeker_StoredAtOneSiteSentAgainForAnother_RejectedNamingTheSiteAndLeftWhereItIs()
     {
-        var city = new
-        {
-            code = "360100", name = "南昌市就业之家", kind = "city", parentCode = Site, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { city })).EnsureSuccessStatusCode();
+        await fixture.AddCityAsync("360100", "南昌市就业之家");
         var number = IdCardNumber.Create("369904", new DateOnly(1993, 4, 5), 3).RevealFullNumber();
         using var first = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BHOME", record = Seeker(number) } });
@@ -177,12 +157,5 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
 
-    private static object Seeker(string idNumber, string siteCode = Site) => new
-    {
-        siteCode, name = "李娜", idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
-        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
-        skills = Array.Empty<string>(), expectedPayMin = 3000,
-        lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),
-        status = "unemployed", statusSince = "2026-01-05",
-    };
+    private static object Seeker(string idNumber, string siteCode = Site) => BulkImportSiloFixture.Seeker(idNumber, siteCode: siteCode);
 }

@@ -12,31 +12,12 @@ namespace JobHome.Silo.Tests.Import;
 /// straight to storage behind it. The next read must find the imported record, and a live registration of a bulk
 /// seeker's ID number must get 409 naming it (the empty activation must not let the claim be taken over).
 /// </summary>
-public sealed class BulkImportStaleActivationTests : IAsyncLifetime
+[Collection(BulkImportCollection.Name)]
+public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture)
 {
-    private const string Site = "360000";
-    private SiloProcess? _silo;
+    private const string Site = BulkImportSiloFixture.Province;
 
-    private SiloProcess Silo => _silo!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _silo = SiloProcess.Start();
-        await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var site = new
-        {
-            code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { site })).EnsureSuccessStatusCode();
-    }
-
-    /// <inheritdoc />
-    public Task DisposeAsync()
-    {
-        _silo?.Dispose();
-        return Task.CompletedTask;
-    }
+    private SiloProcess Silo => fixture.Silo;
 
     [Fact]
     public async Task BulkSeeker_ReadBefore_FoundAfterWithTheImportedValuesAndALiveRegistrationGets409NamingIt()
@@ -117,12 +98,5 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
         return item.GetProperty("outcome").GetString() == "created" ? "created" : item.ToString();
     }
 
-    private static object Seeker(string idNumber, string name) => new
-    {
-        siteCode = Site, name, idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
-        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
-        skills = Array.Empty<string>(), expectedPayMin = 3000,
-        lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),
-        status = "unemployed", statusSince = "2026-01-05",
-    };
+    private static object Seeker(string idNumber, string name) => BulkImportSiloFixture.Seeker(idNumber, name);
 }

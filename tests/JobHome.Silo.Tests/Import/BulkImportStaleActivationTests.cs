@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JobHome.Domain.People;
 using JobHome.Silo.Tests.Api;
-using JobHome.Silo.Tests.Fixtures;
 
 namespace JobHome.Silo.Tests.Import;
 
@@ -17,7 +16,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
 {
     private const string Site = BulkImportSiloFixture.Province;
 
-    private SiloProcess Silo => fixture.Silo;
+    private HttpClient Http => fixture.Http;
 
     [Fact]
     public async Task BulkSeeker_ReadBefore_FoundAfterWithTheImportedValuesAndALiveRegistrationGets409NamingIt()
@@ -27,7 +26,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
 
         Assert.Equal("created", await BulkAsync("seekers", "BREAD1", Seeker(number, "王芳")));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/seekers/BREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/seekers/BREAD1", UriKind.Relative));
         var seeker = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {seeker}");
         Assert.Equal("王芳", seeker.GetProperty("name").GetString());
@@ -35,7 +34,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
         Assert.Equal("unemployed", seeker.GetProperty("status").GetString());
 
         // The live registration asks the claim's holder whether it exists: the activation read before must say yes.
-        using var live = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number, "王芳"));
+        using var live = await Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number, "王芳"));
         var body = await live.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(live.StatusCode == HttpStatusCode.Conflict, $"{(int)live.StatusCode} {body}");
         Assert.Equal("BREAD1", body.GetProperty("conflictingId").GetString());
@@ -52,7 +51,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
 
         Assert.Equal("created", await BulkAsync("households", "HREAD1", new { siteCode = Site, memberIds = new[] { "BMEMBER" } }));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/households/HREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/households/HREAD1", UriKind.Relative));
         var household = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {household}");
         Assert.Equal(Site, household.GetProperty("siteCode").GetString());
@@ -63,7 +62,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
     public async Task BulkPost_ReadBefore_FoundAfterWithTheImportedValues()
     {
         var employer = ApiDriver.NewCreditCode();
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/employers", UriKind.Relative),
+        (await Http.PostAsJsonAsync(new Uri("/api/import/employers", UriKind.Relative),
             new[] { new { creditCode = employer, name = "赣州电子厂", siteCode = Site } })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync("/api/posts/PREAD1"));
 
@@ -74,7 +73,7 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
         };
         Assert.Equal("created", await BulkAsync("posts", "PREAD1", post));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/posts/PREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/posts/PREAD1", UriKind.Relative));
         var stored = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {stored}");
         Assert.Equal("装配工", stored.GetProperty("title").GetString());
@@ -84,13 +83,13 @@ public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture
 
     private async Task<HttpStatusCode> StatusAsync(string path)
     {
-        using var response = await Silo.Http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode;
     }
 
     private async Task<string?> BulkAsync(string kind, string id, object record)
     {
-        using var response = await Silo.Http.PostAsJsonAsync(new Uri($"/api/import/bulk/{kind}", UriKind.Relative),
+        using var response = await Http.PostAsJsonAsync(new Uri($"/api/import/bulk/{kind}", UriKind.Relative),
             new[] { new { id, record } });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");

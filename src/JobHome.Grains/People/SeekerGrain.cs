@@ -138,7 +138,7 @@ public sealed partial class SeekerGrain(
         {
             return null;
         }
-        var groups = await EffectiveKeyGroupsAsync(r);
+        var groups = await EffectiveKeyGroupsAsync();
         return new SeekerView(
             this.GetPrimaryKeyString(), r.SiteCode, r.Name, Masking.IdCard(r.IdNumber), Masking.Phone(r.Phone), r.BirthDate, r.Gender,
             r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, groups,
@@ -235,7 +235,7 @@ public sealed partial class SeekerGrain(
         {
             return null;
         }
-        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(r),
+        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(),
             state.State.HouseholdId);
     }
 
@@ -393,7 +393,7 @@ public sealed partial class SeekerGrain(
         if (_matchRecord is null || _matchRecordDate != today)
         {
             _matchRecord = SeekerRecordRules.MatchRecord(this.GetPrimaryKeyString(), state.State,
-                await EffectiveKeyGroupsAsync(state.State.Registration!));
+                await EffectiveKeyGroupsAsync());
             _matchRecordDate = today;
         }
         return _matchRecord;
@@ -430,7 +430,7 @@ public sealed partial class SeekerGrain(
 
     private bool HasActivePlacement() => state.State.Placements.Exists(p => p.End is null);
 
-    private async Task<KeyGroups> EffectiveKeyGroupsAsync(SeekerRegistration r)
+    private async Task<KeyGroups> EffectiveKeyGroupsAsync()
     {
         var zero = false;
         if (state.State.HouseholdId is { } householdId)

@@ -61,9 +61,11 @@ public sealed class JobHomeStorageOptions
     /// Streams on either store: queued events of one stream handed to a consumer in one call
     /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. The product's
     /// only streams are the indicator changes, whose consumer fails on storage errors only (a delivery given up after
-    /// <see cref="StreamMaxDeliveryTime"/> skips every event of its call; a recount repairs either way). Default: 64.
+    /// <see cref="StreamMaxDeliveryTime"/> skips every event of its call; a recount repairs either way). Default: 1 —
+    /// at 64 the SQLite stream kill test (a single-item consumer killed twice mid-stream) once found 1,300 of 100,000
+    /// acknowledged events never applied (29–30 Nov 2026, not yet explained), so batching stays off until it is.
     /// </summary>
-    public int StreamDeliveryBatchSize { get; set; } = 64;
+    public int StreamDeliveryBatchSize { get; set; } = 1;
 
     /// <summary>
     /// PostgreSQL streams: dequeues without a confirmed delivery after which an event is dead-lettered. Every silo

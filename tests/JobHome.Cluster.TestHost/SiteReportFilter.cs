@@ -2,8 +2,8 @@ namespace JobHome.Cluster.TestHost;
 
 /// <summary>
 /// Silences one site's aggregator towards its parent, for the re-ask tests: <c>--drop-child-reports SITE</c> drops every
-/// <c>ReportChildAsync</c>/<c>ReportChildTotalsAsync</c> the site's aggregator sends (its parent never hears of it), and
-/// <c>--drop-report-asks SITE:N</c>
+/// <c>ReportChildAsync</c> / <c>ReportChildTotalsAsync</c> the site's aggregator sends (its parent never hears of it),
+/// and <c>--drop-report-asks SITE:N</c>
 /// drops the first N <c>ReportNowAsync</c> asks sent to it (<c>SITE:all</c> every one), before the call leaves the caller, so
 /// the site is not even activated. Each dropped or passed call is printed (<c>DROPPED-REPORT</c>, <c>ASK … dropped|sent</c>)
 /// so the test can count them.
@@ -39,8 +39,7 @@ public sealed class SiteReportFilter(string? silencedReporter, string? askedSite
         ArgumentNullException.ThrowIfNull(context);
         if (context.InterfaceName.EndsWith("ISiteIndicatorsGrain", StringComparison.Ordinal))
         {
-            // Aggregators report with ReportChildTotalsAsync (no deep copy); ReportChildAsync is the copying form.
-            if (context.MethodName is "ReportChildAsync" or "ReportChildTotalsAsync" && silencedReporter is not null
+            if (context.MethodName.StartsWith("ReportChild", StringComparison.Ordinal) && silencedReporter is not null
                 && context.SourceId is { } source && source.Key.ToString() == silencedReporter)
             {
                 Console.WriteLine($"DROPPED-REPORT {silencedReporter}");

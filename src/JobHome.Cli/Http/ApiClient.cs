@@ -95,7 +95,8 @@ internal sealed class ApiClient : IDisposable
         try
         {
             var value = await response.Content.ReadFromJsonAsync(answerType, cancellationToken).ConfigureAwait(false);
-            return value ?? throw new ApiException((int)response.StatusCode, $"{response.RequestMessage?.RequestUri} answered an empty body");
+            return value
+                ?? throw new ApiException((int)response.StatusCode, $"{response.RequestMessage?.RequestUri} answered an empty body");
         }
         catch (JsonException e)
         {
@@ -226,7 +227,8 @@ internal sealed class ApiClient : IDisposable
         try
         {
             var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false);
-            return value ?? throw new ApiException((int)response.StatusCode, $"{response.RequestMessage?.RequestUri} answered an empty body");
+            return value
+                ?? throw new ApiException((int)response.StatusCode, $"{response.RequestMessage?.RequestUri} answered an empty body");
         }
         catch (JsonException e)
         {

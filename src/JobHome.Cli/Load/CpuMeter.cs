@@ -23,6 +23,22 @@ internal sealed class CpuMeter : IDisposable
     /// <summary>CPU time used since the last <see cref="Restart"/> (or creation).</summary>
     public TimeSpan Elapsed => Read() - _start;
 
+    /// <summary>
+    /// <see cref="Elapsed"/>, or null when the process can no longer be read (it exited or restarted during the run),
+    /// so the rest of the report is still printed.
+    /// </summary>
+    public TimeSpan? TryElapsed()
+    {
+        try
+        {
+            return Elapsed;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A meter of the current process.</summary>
     public static CpuMeter OfThisProcess() => new(Process.GetCurrentProcess());
 

@@ -102,7 +102,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         await Task.WhenAll(inFlight.Values).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalSeconds;
         var clientCpuUsed = clientCpu.Elapsed;
-        var siloCpuUsed = siloCpu?.Elapsed;
+        var siloCpuUsed = siloCpu?.TryElapsed();
 
         // Give the tiers up to 10 s to show the last placements at the root, then stop reading the feed.
         var settle = Stopwatch.StartNew();

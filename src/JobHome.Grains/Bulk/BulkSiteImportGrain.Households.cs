@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.People;
+using JobHome.Grains.Records;
 
 namespace JobHome.Grains.Bulk;
 
@@ -61,7 +62,7 @@ public sealed partial class BulkSiteImportGrain
         await Task.WhenAll(done.Where(d => d.State.ZeroEmploymentSince is not null)
             .Select(d => GrainFactory.GetGrain<IBulkHouseholdGrain>(d.Id).EnsureOverdueReminderAsync()));
         await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Household, d.Id),
-            d.State.Indicators.Version, IndicatorContribution.Household(d.State.ZeroEmploymentSince)))]);
+            d.State.Indicators.Version, HouseholdRecordRules.Contribution(d.State)))]);
         return [.. results.Select(r => r!)];
     }
 

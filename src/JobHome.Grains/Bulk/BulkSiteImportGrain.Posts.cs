@@ -4,6 +4,7 @@ using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Records;
 
 namespace JobHome.Grains.Bulk;
 
@@ -78,11 +79,13 @@ public sealed partial class BulkSiteImportGrain
         await Task.WhenAll(done.GroupBy(d => d.State.Profile!.EmployerCode, StringComparer.Ordinal).Select(group =>
             GrainFactory.GetGrain<IBulkEmployerGrain>(group.Key).AddPostsAsync([.. group.Select(d => d.Id)])));
         await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Post, d.Id),
-            d.State.Indicators.Version, PostContribution(d.State)))]);
+            d.State.Indicators.Version, PostRecordRules.Contribution(d.State)))]);
         // No post-list pushes while importing: seekers' lists are computed (exactly) on their first read.
-        var open = done.Where(d => d.State.MatchPartition is not null && FreeOpenings(d.State) > 0);
-        await Task.WhenAll(open.GroupBy(d => d.State.MatchPartition!, StringComparer.Ordinal).Select(group =>
-            GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key).UpsertPostsAsync([.. group.Select(d => PostMatch(d.Id, d.State))])));
+        var open = done.Where(d => d.State.MatchPartition is not null)
+            .Select(d => (d.State.MatchPartition, Record: PostRecordRules.MatchRecord(d.Id, d.State)))
+            .Where(d => d.Record is not null);
+        await Task.WhenAll(open.GroupBy(d => d.MatchPartition!, StringComparer.Ordinal).Select(group =>
+            GrainFactory.GetGrain<IMatchPartitionGrain>(group.Key).UpsertPostsAsync([.. group.Select(d => d.Record!)])));
         return [.. results.Select(r => r!)];
     }
 
@@ -97,18 +100,5 @@ public sealed partial class BulkSiteImportGrain
         return held.State.Profile is null
             ? throw new InvalidOperationException($"Post {id} has a cleared state row.")
             : (false, held.State);
-    }
-
-    private static int FreeOpenings(PostState state) =>
-        state.Closed ? 0 : Math.Max(0, state.Profile!.Openings - state.TakenBy.Count);
-
-    private static IndicatorContribution PostContribution(PostState state) =>
-        IndicatorContribution.Post(state.Profile!.Openings, state.TakenBy.Count, state.Closed);
-
-    private static PostMatchRecord PostMatch(string id, PostState state)
-    {
-        var p = state.Profile!;
-        return new PostMatchRecord(id, p.EmployerCode, p.Occupation, FreeOpenings(state), p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
-            p.MinEducation, p.AgeMin, p.AgeMax, p.Skills, state.Opened);
     }
 }

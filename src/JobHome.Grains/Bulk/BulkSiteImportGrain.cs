@@ -3,6 +3,7 @@ using JobHome.Domain.People;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -83,7 +84,7 @@ public sealed partial class BulkSiteImportGrain(
         await Task.WhenAll(lost);
 
         await Indicators.ApplySourcesAsync([.. done.Select(d => new BulkSource(IndicatorSources.Id(IndicatorSources.Seeker, d.Id),
-            d.State.Indicators.Version, SeekerContribution(d.State)))]);
+            d.State.Indicators.Version, SeekerRecordRules.Contribution(d.State)))]);
         await UpsertSeekersAsync(done, today);
         return [.. results.Select(r => r!)];
     }
@@ -215,18 +216,10 @@ public sealed partial class BulkSiteImportGrain(
             .UpsertSeekersAsync([.. group.Select(s => MatchRecord(s.Id, s.State, today))])));
     }
 
-    private static SeekerMatchRecord MatchRecord(string id, SeekerState state, DateOnly today)
-    {
-        var r = state.Registration!;
-        // A household written later may make the seeker zero-employment: the index learns it on the seeker's next
-        // command or activation, as for a household registered through the grains.
-        var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold: false, today);
-        return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
-            r.Rural, r.Availability, groups);
-    }
-
-    private static IndicatorContribution SeekerContribution(SeekerState state) =>
-        IndicatorContribution.Person(state.Status, state.StatusSince, state.Placements.Count);
+    // A household written later may make the seeker zero-employment: the index learns it on the seeker's next command or
+    // activation, as for a household registered through the grains.
+    private static SeekerMatchRecord MatchRecord(string id, SeekerState state, DateOnly today) =>
+        SeekerRecordRules.MatchRecord(id, state, zeroEmploymentHousehold: false, today);
 
     private Task NoteMatchSiteAsync(IEnumerable<string?> partitions) => Task.WhenAll(partitions.OfType<string>()
         .Distinct(StringComparer.Ordinal).Select(key => GrainFactory.GetGrain<IMatchPartitionGrain>(key).NoteSiteAsync(SiteCode)));

@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Records;
 using Orleans.Concurrency;
 
 namespace JobHome.Grains.Indicators;
@@ -40,23 +41,15 @@ public sealed class RecountReaderGrain(IServiceProvider services) : Grain, IReco
             {
                 case IndicatorSources.Seeker:
                     var seekers = await _reader.SeekersAsync(keys, CancellationToken.None);
-                    Fill(reports, items, seekers, static s => s.Indicators.Pending || s.HouseholdReportPending, static s =>
-                        new IndicatorSourceReport(s.Registration?.SiteCode, s.Indicators.Version, s.Registration is null
-                            ? default
-                            : IndicatorContribution.Person(s.Status, s.StatusSince, s.Placements.Count)));
+                    Fill(reports, items, seekers, static s => s.Indicators.Pending || s.HouseholdReportPending, SeekerRecordRules.Report);
                     break;
                 case IndicatorSources.Household:
                     var households = await _reader.HouseholdsAsync(keys, CancellationToken.None);
-                    Fill(reports, items, households, static h => h.Indicators.Pending, static h =>
-                        new IndicatorSourceReport(h.SiteCode, h.Indicators.Version,
-                            IndicatorContribution.Household(h.ZeroEmploymentSince)));
+                    Fill(reports, items, households, static h => h.Indicators.Pending, HouseholdRecordRules.Report);
                     break;
                 case IndicatorSources.Post:
                     var posts = await _reader.PostsAsync(keys, CancellationToken.None);
-                    Fill(reports, items, posts, static p => p.Indicators.Pending, static p =>
-                        new IndicatorSourceReport(p.Profile?.SiteCode, p.Indicators.Version, p.Profile is { } profile
-                            ? IndicatorContribution.Post(profile.Openings, p.TakenBy.Count, p.Closed)
-                            : default));
+                    Fill(reports, items, posts, static p => p.Indicators.Pending, PostRecordRules.Report);
                     break;
                 default:
                     throw new ArgumentException($"Unknown indicator source kind in '{sourceIds[items[0].Index]}'.", nameof(sourceIds));

@@ -99,9 +99,9 @@ public sealed partial class SiteIndicatorsGrain
         await state.WriteStateAsync(cancellationToken);
         if (!stoppedCleanly)
         {
-            // Child totals are written once per flush period, so a crash may have lost the newest reports: every child
-            // reports again (one-way: a child's report calls this grain, which must not wait on it). Until they do, the
-            // stored totals are served; the parent keeps the newest report per child, so repeats change nothing.
+            // Child totals are written at most once per ChildTotalsWritePeriod, so a crash may have lost the newest
+            // reports: every child reports again (one-way: a child's report calls this grain, which must not wait on it).
+            // Until they do, the stored totals are served; the parent keeps the newest report per child, so repeats change nothing.
             _awaitedChildren.UnionWith(state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal));
             AskAwaitedChildren();
         }
@@ -290,13 +290,6 @@ public sealed partial class SiteIndicatorsGrain
         ArgumentNullException.ThrowIfNull(handleFactory);
         // As a batch observer: the pulling agent hands over up to its delivery batch of queued messages in one call.
         await handleFactory.Create<IndicatorChange>().ResumeAsync((IAsyncBatchObserver<IndicatorChange>)this);
-    }
-
-    /// <inheritdoc />
-    public Task OnNextAsync(IndicatorChange item, StreamSequenceToken? token = null)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return WriteChangedAsync([item.SourceId], Apply(item));
     }
 
     /// <summary>

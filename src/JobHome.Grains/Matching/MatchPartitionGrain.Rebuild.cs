@@ -4,6 +4,7 @@ using JobHome.Domain.People;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using Microsoft.Extensions.Logging;
 
@@ -209,28 +210,12 @@ public sealed partial class MatchPartitionGrain
         LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs);
     }
 
-    // The seeker grain's record (SeekerGrain.MatchRecordAsync) from its stored state.
-    private static SeekerMatchRecord SeekerRecord(string id, SeekerState state, bool zeroEmploymentHousehold, DateOnly today)
-    {
-        var r = state.Registration!;
-        var groups = DerivedKeyGroups.Compute(r.KeyGroups, state.Status, r.BirthDate, zeroEmploymentHousehold, today);
-        return new SeekerMatchRecord(id, r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon,
-            r.Rural, r.Availability, groups, PlacedWork.Of(state.Placements));
-    }
+    // The seeker grain's record (SeekerGrain.MatchRecordAsync) from its stored state: the one rule, SeekerRecordRules.
+    private static SeekerMatchRecord SeekerRecord(string id, SeekerState state, bool zeroEmploymentHousehold, DateOnly today) =>
+        SeekerRecordRules.MatchRecord(id, state, zeroEmploymentHousehold, today);
 
-    // The post grain's record (PostGrain.MatchRecord): open posts with a free opening only.
-    private static PostMatchRecord? PostRecord(string id, PostState state)
-    {
-        if (state.Profile is not { } p)
-        {
-            return null;
-        }
-        var free = state.Closed ? 0 : Math.Max(0, p.Openings - state.TakenBy.Count);
-        return free > 0
-            ? new PostMatchRecord(id, p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind, p.MinEducation,
-                p.AgeMin, p.AgeMax, p.Skills, state.Opened)
-            : null;
-    }
+    // The post grain's record (PostGrain.MatchRecord): open posts with a free opening only (PostRecordRules).
+    private static PostMatchRecord? PostRecord(string id, PostState state) => PostRecordRules.MatchRecord(id, state);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuilding from storage: {Sites} sites, {BatchSize} records per step")]

@@ -57,7 +57,12 @@ public sealed class StaleListNotices
             }
             _armed = true;
         }
-        _ = FlushAfterAsync(Task.Delay(_window, _time));
+        // Without the arming post's execution context: the batch carries many posts' notices, not that one's trace
+        // and Orleans request context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = FlushAfterAsync(Task.Delay(_window, _time));
+        }
     }
 
     private async Task FlushAfterAsync(Task window)
@@ -74,7 +79,14 @@ public sealed class StaleListNotices
         Interlocked.Add(ref _sent, batch.Count);
         foreach (var seekerId in batch)
         {
-            _notify(seekerId);
+            try
+            {
+                _notify(seekerId);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort (e.g. the silo is stopping): one failed notice must not drop the rest of the batch.
+            }
         }
     }
 }

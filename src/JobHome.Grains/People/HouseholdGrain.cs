@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Domain.Validation;
 using JobHome.Grains.Indicators;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -157,12 +158,11 @@ public sealed partial class HouseholdGrain(
     }
 
     /// <inheritdoc />
-    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() => Task.FromResult(new IndicatorSourceReport(
-        state.State.SiteCode, state.State.Indicators.Version, IndicatorContribution.Household(state.State.ZeroEmploymentSince)));
+    public Task<IndicatorSourceReport> GetIndicatorSourceAsync() => Task.FromResult(HouseholdRecordRules.Report(state.State));
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()),
-        state.State.SiteCode, IndicatorContribution.Household(state.State.ZeroEmploymentSince));
+        state.State.SiteCode, HouseholdRecordRules.Contribution(state.State));
 
     private async Task<CommandResult> JoinMembersAsync(string id)
     {

@@ -9,6 +9,7 @@ using JobHome.Domain.Work;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -138,7 +139,7 @@ public sealed partial class SeekerGrain(
         {
             return null;
         }
-        var groups = await EffectiveKeyGroupsAsync(r);
+        var groups = await EffectiveKeyGroupsAsync();
         return new SeekerView(
             this.GetPrimaryKeyString(), r.SiteCode, r.Name, Masking.IdCard(r.IdNumber), Masking.Phone(r.Phone), r.BirthDate, r.Gender,
             r.Education, r.Occupations, r.Skills, r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, groups,
@@ -235,7 +236,7 @@ public sealed partial class SeekerGrain(
         {
             return null;
         }
-        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(r),
+        return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(),
             state.State.HouseholdId);
     }
 
@@ -338,7 +339,7 @@ public sealed partial class SeekerGrain(
 
     /// <inheritdoc />
     public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
-        Task.FromResult(new IndicatorSourceReport(state.State.Registration?.SiteCode, state.State.Indicators.Version, Contribution()));
+        Task.FromResult(SeekerRecordRules.Report(state.State));
 
     /// <inheritdoc />
     public async Task<PostList?> GetPostListAsync(int k)
@@ -396,18 +397,14 @@ public sealed partial class SeekerGrain(
         var today = clock.Today;
         if (_matchRecord is null || _matchRecordDate != today)
         {
-            var r = state.State.Registration!;
-            _matchRecord = new SeekerMatchRecord(this.GetPrimaryKeyString(), r.BirthDate, r.Gender, r.Education, r.Occupations, r.Skills,
-                r.ExpectedPayMin, r.Lat, r.Lon, r.Rural, r.Availability, await EffectiveKeyGroupsAsync(r),
-                PlacedWork.Of(state.State.Placements));
+            _matchRecord = SeekerRecordRules.MatchRecord(this.GetPrimaryKeyString(), state.State,
+                await EffectiveKeyGroupsAsync());
             _matchRecordDate = today;
         }
         return _matchRecord;
     }
 
-    private IndicatorContribution Contribution() => state.State.Registration is null
-        ? default
-        : IndicatorContribution.Person(state.State.Status, state.State.StatusSince, state.State.Placements.Count);
+    private IndicatorContribution Contribution() => SeekerRecordRules.Contribution(state.State);
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
@@ -438,7 +435,7 @@ public sealed partial class SeekerGrain(
 
     private bool HasActivePlacement() => state.State.Placements.Exists(p => p.End is null);
 
-    private async Task<KeyGroups> EffectiveKeyGroupsAsync(SeekerRegistration r)
+    private async Task<KeyGroups> EffectiveKeyGroupsAsync()
     {
         var zero = false;
         if (state.State.HouseholdId is { } householdId)
@@ -446,7 +443,7 @@ public sealed partial class SeekerGrain(
             var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).GetAsync();
             zero = household?.ZeroEmployment ?? false;
         }
-        return DerivedKeyGroups.Compute(r.KeyGroups, state.State.Status, r.BirthDate, zero, clock.Today);
+        return SeekerRecordRules.KeyGroups(state.State, zero, clock.Today);
     }
 
     private async Task<IdCardClaim> ClaimIdCardAsync(string id, IdCardNumber idCard)

@@ -7,6 +7,7 @@ using JobHome.Domain.Validation;
 using JobHome.Grains.Employers;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Matching;
+using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
@@ -240,26 +241,14 @@ public sealed partial class PostGrain(
     }
 
     // The match features with the free openings; null when the post is not open (unless asked for anyway).
-    private PostMatchRecord? MatchRecord(bool includeUnavailable = false)
-    {
-        if (state.State.Profile is not { } p)
-        {
-            return null;
-        }
-        var free = state.State.Closed ? 0 : Math.Max(0, p.Openings - state.State.TakenBy.Count);
-        return free > 0 || includeUnavailable
-            ? new PostMatchRecord(this.GetPrimaryKeyString(), p.EmployerCode, p.Occupation, free, p.PayMin, p.PayMax, p.Lat, p.Lon, p.Kind,
-                p.MinEducation, p.AgeMin, p.AgeMax, p.Skills, state.State.Opened)
-            : null;
-    }
+    private PostMatchRecord? MatchRecord(bool includeUnavailable = false) =>
+        PostRecordRules.MatchRecord(this.GetPrimaryKeyString(), state.State, includeUnavailable);
 
     /// <inheritdoc />
     public Task<IndicatorSourceReport> GetIndicatorSourceAsync() =>
-        Task.FromResult(new IndicatorSourceReport(state.State.Profile?.SiteCode, state.State.Indicators.Version, Contribution()));
+        Task.FromResult(PostRecordRules.Report(state.State));
 
-    private IndicatorContribution Contribution() => state.State.Profile is { } p
-        ? IndicatorContribution.Post(p.Openings, state.State.TakenBy.Count, state.State.Closed)
-        : default;
+    private IndicatorContribution Contribution() => PostRecordRules.Contribution(state.State);
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),

@@ -37,6 +37,7 @@ internal static class ApiEndpoints
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
         services.AddSingleton<ImportService>();
         services.AddSingleton<BulkImportService>();
+        services.AddOptions<BulkImportOptions>().BindConfiguration("JobHome:Import");
         // Binding failures throw, so MalformedRequestMiddleware can answer them with the field named.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddJobHomeFairs();

@@ -71,9 +71,11 @@ public sealed class StaleListNoticesTests
     public void Add_NoItems_ArmsNothing()
     {
         var time = new FakeTimeProvider();
-        var notices = new StaleListNotices(_ => Assert.Fail("no notice expected"), time, Window);
+        var calls = 0;
+        var notices = new StaleListNotices(_ => Interlocked.Increment(ref calls), time, Window);
         notices.Add([]);
         time.Advance(Window * 2);
+        Assert.Equal(0, Volatile.Read(ref calls));
         Assert.Equal(0, notices.Sent);
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JobHome.Domain.People;
-using JobHome.Silo.Tests.Fixtures;
 
 namespace JobHome.Silo.Tests.Import;
 
@@ -11,49 +10,33 @@ namespace JobHome.Silo.Tests.Import;
 /// ends with exactly one seeker, and the other side gets a 409 (live) or a conflict reject (bulk) naming it; a number
 /// looked up before its bulk claim is found afterwards (no activation keeps a stale "free").
 /// </summary>
-public sealed class BulkImportRaceTests : IAsyncLifetime
+[Collection(BulkImportCollection.Name)]
+public sealed class BulkImportRaceTests(BulkImportSiloFixture fixture)
 {
-    private const string Site = "360000";
-    private SiloProcess? _silo;
+    private const string Site = BulkImportSiloFixture.Province;
 
-    private SiloProcess Silo => _silo!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _silo = SiloProcess.Start();
-        await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var site = new
-        {
-            code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { site })).EnsureSuccessStatusCode();
-    }
-
-    /// <inheritdoc />
-    public Task DisposeAsync()
-    {
-        _silo?.Dispose();
-        return Task.CompletedTask;
-    }
+    private HttpClient Http => fixture.Http;
 
     [Fact]
     public async Task BulkAndLiveRegistration_SameNumberAtOnce_ExactlyOneSeekerAndTheOtherRefusedNamingIt()
     {
         const int Numbers = 40;
+        // A site of its own: the count below is of this test's seekers only (the other tests share the silo).
+        const string RaceSite = "360200";
+        await fixture.AddCityAsync(RaceSite, "赣州市就业之家");
         var numbers = Enumerable.Range(1, Numbers)
             .Select(i => IdCardNumber.Create("369901", new DateOnly(1990, 1, 1), i).RevealFullNumber()).ToArray();
         using var start = new SemaphoreSlim(0);
         var live = numbers.Select(async n =>
         {
             await start.WaitAsync();
-            return await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(n));
+            return await Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(n, RaceSite));
         }).ToArray();
         var bulk = numbers.Select(async (n, i) =>
         {
             await start.WaitAsync();
-            return await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
-                new[] { new { id = $"B{i:D3}", record = Seeker(n) } });
+            return await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+                new[] { new { id = $"B{i:D3}", record = Seeker(n, RaceSite) } });
         }).ToArray();
         start.Release(2 * Numbers);
 
@@ -71,7 +54,7 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
                 winner = liveBody.GetProperty("id").GetString()!;
                 Assert.Equal("rejected", item.GetProperty("outcome").GetString());
                 Assert.Equal(winner, item.GetProperty("conflictingId").GetString());
-                using var loser = await Silo.Http.GetAsync(new Uri($"/api/seekers/B{i:D3}", UriKind.Relative));
+                using var loser = await Http.GetAsync(new Uri($"/api/seekers/B{i:D3}", UriKind.Relative));
                 Assert.Equal(HttpStatusCode.NotFound, loser.StatusCode);
                 liveWins++;
             }
@@ -90,7 +73,7 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         var unemployed = -1;
         while (unemployed != Numbers && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            var indicators = await Silo.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/indicators/{Site}", UriKind.Relative));
+            var indicators = await Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/indicators/{RaceSite}", UriKind.Relative));
             unemployed = indicators.GetProperty("unemployed").GetInt32();
             if (unemployed != Numbers)
             {
@@ -108,13 +91,13 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
         // The lookup activates the number's registry grain while the number is free.
         Assert.Empty(await FindAsync(number));
 
-        using var bulk = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+        using var bulk = await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BSTALE", record = Seeker(number) } });
         var item = (await bulk.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
         Assert.Equal("created", item.GetProperty("outcome").GetString());
 
         Assert.Equal(["BSTALE"], await FindAsync(number));
-        using var live = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number));
+        using var live = await Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number));
         var body = await live.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(live.StatusCode == HttpStatusCode.Conflict, $"{(int)live.StatusCode} {body}");
         Assert.Equal("BSTALE", body.GetProperty("conflictingId").GetString());
@@ -125,20 +108,20 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
     {
         var kept = IdCardNumber.Create("369903", new DateOnly(1991, 2, 3), 11).RevealFullNumber();
         var other = IdCardNumber.Create("369903", new DateOnly(1991, 2, 3), 12).RevealFullNumber();
-        using var first = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+        using var first = await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BKEEP", record = Seeker(kept) } });
         Assert.Equal("created", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
             .GetString());
-        using var live = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(other));
+        using var live = await Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(other));
         Assert.Equal(HttpStatusCode.Created, live.StatusCode);
         var liveId = (await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         // The ledger row changed its number to one the live seeker holds: the stored record is left as it is.
-        using var again = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+        using var again = await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BKEEP", record = Seeker(other) } });
         Assert.Equal("existing", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
             .GetString());
-        using var stored = await Silo.Http.GetAsync(new Uri("/api/seekers/BKEEP", UriKind.Relative));
+        using var stored = await Http.GetAsync(new Uri("/api/seekers/BKEEP", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
         Assert.Equal(["BKEEP"], await FindAsync(kept));
         Assert.Equal([liveId!], await FindAsync(other));
@@ -147,42 +130,31 @@ public sealed class BulkImportRaceTests : IAsyncLifetime
     [Fact]
     public async Task BulkSeeker_StoredAtOneSiteSentAgainForAnother_RejectedNamingTheSiteAndLeftWhereItIs()
     {
-        var city = new
-        {
-            code = "360100", name = "南昌市就业之家", kind = "city", parentCode = Site, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { city })).EnsureSuccessStatusCode();
+        await fixture.AddCityAsync("360100", "南昌市就业之家");
         var number = IdCardNumber.Create("369904", new DateOnly(1993, 4, 5), 3).RevealFullNumber();
-        using var first = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+        using var first = await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BHOME", record = Seeker(number) } });
         Assert.Equal("created", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("outcome")
             .GetString());
 
         var moved = Seeker(number, "360100");
-        using var again = await Silo.Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
+        using var again = await Http.PostAsJsonAsync(new Uri("/api/import/bulk/seekers", UriKind.Relative),
             new[] { new { id = "BHOME", record = moved } });
         var item = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
         Assert.Equal("rejected", item.GetProperty("outcome").GetString());
         Assert.Contains("already stored at site 360000", item.ToString(), StringComparison.Ordinal);
-        var stored = await Silo.Http.GetFromJsonAsync<JsonElement>(new Uri("/api/seekers/BHOME", UriKind.Relative));
+        var stored = await Http.GetFromJsonAsync<JsonElement>(new Uri("/api/seekers/BHOME", UriKind.Relative));
         Assert.Equal(Site, stored.GetProperty("siteCode").GetString());
     }
 
     private async Task<string[]> FindAsync(string number)
     {
-        using var response = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers/search", UriKind.Relative),
+        using var response = await Http.PostAsJsonAsync(new Uri("/api/seekers/search", UriKind.Relative),
             new { siteCode = Site, q = number });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
         return [.. body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
 
-    private static object Seeker(string idNumber, string siteCode = Site) => new
-    {
-        siteCode, name = "李娜", idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
-        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
-        skills = Array.Empty<string>(), expectedPayMin = 3000,
-        lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),
-        status = "unemployed", statusSince = "2026-01-05",
-    };
+    private static object Seeker(string idNumber, string siteCode = Site) => BulkImportSiloFixture.Seeker(idNumber, siteCode: siteCode);
 }

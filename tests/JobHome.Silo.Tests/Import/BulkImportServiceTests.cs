@@ -4,6 +4,7 @@ using JobHome.Grains.Bulk;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Import;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace JobHome.Silo.Tests.Import;
 
@@ -50,6 +51,28 @@ public sealed class BulkImportServiceTests
         Assert.Equal(["H2", "H4"], answer.Items.Where(i => i.Outcome == "rejected").Select(i => i.Id));
     }
 
+    [Fact]
+    public async Task Households_SitesInFlightTwo_NeverMoreThanTwoSiteCallsAtOnce()
+    {
+        var sites = new FakeSites { Gated = true };
+        var items = Enumerable.Range(0, 6).Select(i => Household($"H{i}", $"S{i}", 1)).ToArray();
+        var service = new BulkImportService(sites.Factory, NullLogger<BulkImportService>.Instance,
+            Options.Create(new BulkImportOptions { SitesInFlight = 2 }));
+
+        var run = service.HouseholdsAsync(items, CancellationToken.None);
+        // Each site's call waits until let go; one is let go per call that arrived, so a third call can only arrive
+        // concurrently if the limit let it in.
+        for (var i = 0; i < items.Length; i++)
+        {
+            Assert.True(await sites.Entered.WaitAsync(TimeSpan.FromSeconds(30)), $"call {i + 1} never arrived");
+            sites.ReleaseOne();
+        }
+        var answer = await run;
+
+        Assert.Equal(6, answer.Created);
+        Assert.Equal(2, sites.MaxInFlight);
+    }
+
     private static ImportItem<HouseholdRequest>? Household(string id, string site, int members) =>
         new(id, new HouseholdRequest(site, [.. Enumerable.Range(0, members).Select(m => $"{id}-S{m}")]));
 
@@ -64,7 +87,25 @@ public sealed class BulkImportServiceTests
             ((FactoryProxy)(object)Factory).Sites = this;
         }
 
+        private readonly ConcurrentQueue<TaskCompletionSource> _gates = new();
+        private int _inFlight;
+        private int _maxInFlight;
+
         public Dictionary<string, Exception> Failing { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>When set, every call waits for <see cref="ReleaseOne"/> (calls let go in arrival order).</summary>
+        public bool Gated { get; init; }
+
+        /// <summary>Signalled once per call that arrived (gated mode).</summary>
+        public SemaphoreSlim Entered { get; } = new(0);
+
+        public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+        public void ReleaseOne()
+        {
+            Assert.True(_gates.TryDequeue(out var gate));
+            gate.SetResult();
+        }
 
         public IGrainFactory Factory { get; }
 
@@ -72,14 +113,32 @@ public sealed class BulkImportServiceTests
 
         public string[] Received(string site) => [.. _calls[site].SelectMany(c => c)];
 
-        public Task<BulkResult[]> ImportAsync(string site, string[] ids)
+        public async Task<BulkResult[]> ImportAsync(string site, string[] ids)
         {
             if (Failing.TryGetValue(site, out var failure))
             {
-                return Task.FromException<BulkResult[]>(failure);
+                throw failure;
             }
             _calls.GetOrAdd(site, _ => new ConcurrentQueue<string[]>()).Enqueue(ids);
-            return Task.FromResult(ids.Select(_ => BulkResult.Created).ToArray());
+            if (Gated)
+            {
+                var now = Interlocked.Increment(ref _inFlight);
+                InterlockedMax(ref _maxInFlight, now);
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _gates.Enqueue(gate);
+                Entered.Release();
+                await gate.Task;
+                Interlocked.Decrement(ref _inFlight);
+            }
+            return [.. ids.Select(_ => BulkResult.Created)];
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
         }
     }
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JobHome.Domain.People;
 using JobHome.Silo.Tests.Api;
-using JobHome.Silo.Tests.Fixtures;
 
 namespace JobHome.Silo.Tests.Import;
 
@@ -12,31 +11,12 @@ namespace JobHome.Silo.Tests.Import;
 /// straight to storage behind it. The next read must find the imported record, and a live registration of a bulk
 /// seeker's ID number must get 409 naming it (the empty activation must not let the claim be taken over).
 /// </summary>
-public sealed class BulkImportStaleActivationTests : IAsyncLifetime
+[Collection(BulkImportCollection.Name)]
+public sealed class BulkImportStaleActivationTests(BulkImportSiloFixture fixture)
 {
-    private const string Site = "360000";
-    private SiloProcess? _silo;
+    private const string Site = BulkImportSiloFixture.Province;
 
-    private SiloProcess Silo => _silo!;
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _silo = SiloProcess.Start();
-        await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var site = new
-        {
-            code = Site, name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,
-        };
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/sites", UriKind.Relative), new[] { site })).EnsureSuccessStatusCode();
-    }
-
-    /// <inheritdoc />
-    public Task DisposeAsync()
-    {
-        _silo?.Dispose();
-        return Task.CompletedTask;
-    }
+    private HttpClient Http => fixture.Http;
 
     [Fact]
     public async Task BulkSeeker_ReadBefore_FoundAfterWithTheImportedValuesAndALiveRegistrationGets409NamingIt()
@@ -46,7 +26,7 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
 
         Assert.Equal("created", await BulkAsync("seekers", "BREAD1", Seeker(number, "王芳")));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/seekers/BREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/seekers/BREAD1", UriKind.Relative));
         var seeker = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {seeker}");
         Assert.Equal("王芳", seeker.GetProperty("name").GetString());
@@ -54,7 +34,7 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
         Assert.Equal("unemployed", seeker.GetProperty("status").GetString());
 
         // The live registration asks the claim's holder whether it exists: the activation read before must say yes.
-        using var live = await Silo.Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number, "王芳"));
+        using var live = await Http.PostAsJsonAsync(new Uri("/api/seekers", UriKind.Relative), Seeker(number, "王芳"));
         var body = await live.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(live.StatusCode == HttpStatusCode.Conflict, $"{(int)live.StatusCode} {body}");
         Assert.Equal("BREAD1", body.GetProperty("conflictingId").GetString());
@@ -71,7 +51,7 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
 
         Assert.Equal("created", await BulkAsync("households", "HREAD1", new { siteCode = Site, memberIds = new[] { "BMEMBER" } }));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/households/HREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/households/HREAD1", UriKind.Relative));
         var household = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {household}");
         Assert.Equal(Site, household.GetProperty("siteCode").GetString());
@@ -82,7 +62,7 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
     public async Task BulkPost_ReadBefore_FoundAfterWithTheImportedValues()
     {
         var employer = ApiDriver.NewCreditCode();
-        (await Silo.Http.PostAsJsonAsync(new Uri("/api/import/employers", UriKind.Relative),
+        (await Http.PostAsJsonAsync(new Uri("/api/import/employers", UriKind.Relative),
             new[] { new { creditCode = employer, name = "赣州电子厂", siteCode = Site } })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync("/api/posts/PREAD1"));
 
@@ -93,7 +73,7 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
         };
         Assert.Equal("created", await BulkAsync("posts", "PREAD1", post));
 
-        using var read = await Silo.Http.GetAsync(new Uri("/api/posts/PREAD1", UriKind.Relative));
+        using var read = await Http.GetAsync(new Uri("/api/posts/PREAD1", UriKind.Relative));
         var stored = await read.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(read.StatusCode == HttpStatusCode.OK, $"{(int)read.StatusCode} {stored}");
         Assert.Equal("装配工", stored.GetProperty("title").GetString());
@@ -103,13 +83,13 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
 
     private async Task<HttpStatusCode> StatusAsync(string path)
     {
-        using var response = await Silo.Http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode;
     }
 
     private async Task<string?> BulkAsync(string kind, string id, object record)
     {
-        using var response = await Silo.Http.PostAsJsonAsync(new Uri($"/api/import/bulk/{kind}", UriKind.Relative),
+        using var response = await Http.PostAsJsonAsync(new Uri($"/api/import/bulk/{kind}", UriKind.Relative),
             new[] { new { id, record } });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
@@ -117,12 +97,5 @@ public sealed class BulkImportStaleActivationTests : IAsyncLifetime
         return item.GetProperty("outcome").GetString() == "created" ? "created" : item.ToString();
     }
 
-    private static object Seeker(string idNumber, string name) => new
-    {
-        siteCode = Site, name, idNumber, birthDate = $"{idNumber[6..10]}-{idNumber[10..12]}-{idNumber[12..14]}",
-        gender = (idNumber[16] - '0') % 2 == 1 ? "M" : "F", education = "vocational", occupations = new[] { "4-01" },
-        skills = Array.Empty<string>(), expectedPayMin = 3000,
-        lat = 28.6, lon = 115.9, rural = false, availability = new[] { "full_time" }, keyGroups = Array.Empty<string>(),
-        status = "unemployed", statusSince = "2026-01-05",
-    };
+    private static object Seeker(string idNumber, string name) => BulkImportSiloFixture.Seeker(idNumber, name);
 }

@@ -101,11 +101,30 @@ public sealed class ScopeTests(SecuredSiloFixture fixture)
         Assert.Equal(mine.Village, created["siteCode"]!.GetValue<string>());
     }
 
-    private static string WithRepeatedSiteCode(ApiDriver driver, string first, string last)
+    [Fact]
+    public async Task RepeatedSiteCode_InAnotherCasing_IsScopedByTheValueTheEndpointReads()
+    {
+        var admin = new ApiDriver(fixture.Silo.Http);
+        var mine = await admin.CreateTreeAsync();
+        var theirs = await admin.CreateTreeAsync();
+        var name = $"casekey{ApiDriver.Next()}";
+        await fixture.CreateUserAsync(name, Password, "county", mine.County);
+        using var client = fixture.WithToken(await fixture.TokenAsync(name, Password));
+
+        // The binder matches names ignoring case, so a last "SiteCode" outside the scope is the site it would register at.
+        using var outsideLast = await PostRawAsync(client, WithRepeatedSiteCode(admin, mine.Village, theirs.Village, "SiteCode"));
+        Assert.Equal(HttpStatusCode.NotFound, outsideLast.StatusCode);
+        using var insideLast = await PostRawAsync(client, WithRepeatedSiteCode(admin, theirs.Village, mine.Village, "SITECODE"));
+        Assert.Equal(HttpStatusCode.Created, insideLast.StatusCode);
+        var created = JsonNode.Parse(await insideLast.Content.ReadAsStringAsync())!;
+        Assert.Equal(mine.Village, created["siteCode"]!.GetValue<string>());
+    }
+
+    private static string WithRepeatedSiteCode(ApiDriver driver, string first, string last, string key = "siteCode")
     {
         var body = driver.SeekerBody(first, "unemployed", ApiDriver.Today.AddMonths(-1));
         var json = System.Text.Json.JsonSerializer.Serialize(body);
-        return json[..^1] + $",\"siteCode\":\"{last}\"}}";
+        return json[..^1] + $",\"{key}\":\"{last}\"}}";
     }
 
     private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string json) =>

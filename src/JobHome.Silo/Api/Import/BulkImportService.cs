@@ -4,6 +4,7 @@ using JobHome.Grains.Bulk;
 using JobHome.Silo.Api.Households;
 using JobHome.Silo.Api.Posts;
 using JobHome.Silo.Api.Seekers;
+using Microsoft.Extensions.Options;
 
 namespace JobHome.Silo.Api.Import;
 
@@ -11,14 +12,15 @@ namespace JobHome.Silo.Api.Import;
 /// The bulk path of <c>POST /api/import/bulk/…</c> (what <c>jobhome import</c> uses by default): each record's fields are
 /// read as by its single-record endpoint, then the batch is split by site and every site's share goes to that site's
 /// <see cref="IBulkSiteImportGrain"/> in calls of at most <see cref="MaxWorkPerCall"/> units of work (records written straight
-/// to storage, aggregates set once per call; see docs/cli.md), a site's calls one after another, sites in parallel. Same
+/// to storage, aggregates set once per call; see docs/cli.md), a site's calls one after another, up to
+/// <see cref="BulkImportOptions.SitesInFlight"/> sites at once. Same
 /// outcomes as the per-record path (<see cref="ImportService"/>): created, existing or rejected with field errors; a call
 /// that fails or times out makes each of its records a reject saying so, and a batch can be sent again after a failure.
 /// </summary>
-public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger)
+public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportService> logger,
+    IOptions<BulkImportOptions>? options = null)
 {
-    /// <summary>Sites of one batch imported at the same time.</summary>
-    public const int Parallelism = 16;
+    private readonly int _sitesInFlight = Math.Max(1, options?.Value.SitesInFlight ?? new BulkImportOptions().SitesInFlight);
 
     /// <summary>
     /// Work in one grain call: a seeker or a post is one unit, a household one plus one per member (each member's state is
@@ -79,7 +81,7 @@ public sealed class BulkImportService(IGrainFactory grains, ILogger<BulkImportSe
             }
             list.Add((i, item.Id, bulk(item.Id, record)));
         }
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _sitesInFlight, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(bySite, options,
             async (site, _) =>
             {

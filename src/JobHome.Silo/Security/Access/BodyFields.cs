@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace JobHome.Silo.Security.Access;
@@ -5,15 +6,14 @@ namespace JobHome.Silo.Security.Access;
 /// <summary>
 /// The top-level body fields that name sites or records (<c>siteCode</c>, <c>parentCode</c>, <c>seekerId</c>,
 /// <c>memberIds</c>), read in one forward pass of the bytes without building a document (every write passes here).
+/// Names match ignoring case, as the endpoint's binder (web defaults) matches them, so <c>SiteCode</c> cannot slip a
+/// second site past the scope check; every member is returned (the body's size limit bounds them).
 /// </summary>
 internal static class BodyFields
 {
-    /// <summary>Most <c>memberIds</c> resolved per request.</summary>
-    public const int MaxMembers = 200;
-
     /// <summary>
-    /// The non-empty string values of those fields (the last one when a name repeats, as the endpoint's binder reads
-    /// it), or null when the body is not one well-formed JSON object.
+    /// The non-empty string values of those fields (the last one when a name repeats in any casing, as the endpoint's
+    /// binder reads it), or null when the body is not one well-formed JSON object.
     /// </summary>
     public static (string? SiteCode, string? ParentCode, string? SeekerId, List<string> MemberIds)? Read(ReadOnlySpan<byte> body)
     {
@@ -28,8 +28,7 @@ internal static class BodyFields
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.ValueTextEquals("siteCode"u8) ? 1 : reader.ValueTextEquals("parentCode"u8) ? 2
-                    : reader.ValueTextEquals("seekerId"u8) ? 3 : reader.ValueTextEquals("memberIds"u8) ? 4 : 0;
+                var name = FieldOf(ref reader);
                 if (!reader.Read())
                 {
                     return null;
@@ -39,8 +38,7 @@ internal static class BodyFields
                     members.Clear();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        if (reader.TokenType == JsonTokenType.String && members.Count < MaxMembers
-                            && reader.GetString() is { Length: > 0 } member)
+                        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } member)
                         {
                             members.Add(member);
                         }
@@ -81,5 +79,21 @@ internal static class BodyFields
         {
             return null;
         }
+    }
+
+    /// <summary>1 siteCode, 2 parentCode, 3 seekerId, 4 memberIds (any casing), 0 any other property name.</summary>
+    private static int FieldOf(ref Utf8JsonReader reader)
+    {
+        // An escaped name is at most 6 bytes per character in the raw text; unescaped, the four names are ASCII.
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 64)
+        {
+            return 0;
+        }
+        Span<byte> buffer = stackalloc byte[64];
+        var text = buffer[..reader.CopyString(buffer)];
+        return Ascii.EqualsIgnoreCase(text, "siteCode"u8) ? 1
+            : Ascii.EqualsIgnoreCase(text, "parentCode"u8) ? 2
+            : Ascii.EqualsIgnoreCase(text, "seekerId"u8) ? 3
+            : Ascii.EqualsIgnoreCase(text, "memberIds"u8) ? 4 : 0;
     }
 }

@@ -42,7 +42,8 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Stream message {Id} of provider {Provider} stream {Stream} dead-lettered: "
-            + "delivery to {Subscription} kept failing")]
+            + "delivery to {Subscription} kept failing; with batched delivery the messages after it in the same call "
+            + "were skipped too (not dead-lettered): recount the stream's site")]
     private static partial void LogDeadLettered(ILogger logger, long id, string provider, StreamId stream, GuidId subscription);
 
     [LoggerMessage(Level = LogLevel.Error,

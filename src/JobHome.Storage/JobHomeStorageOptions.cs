@@ -62,8 +62,9 @@ public sealed class JobHomeStorageOptions
     /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. The product's
     /// only streams are the indicator changes, whose consumer fails on storage errors only (a delivery given up after
     /// <see cref="StreamMaxDeliveryTime"/> skips every event of its call; a recount repairs either way). Default: 1 —
-    /// at 64 the SQLite stream kill test (a single-item consumer killed twice mid-stream) once found 1,300 of 100,000
-    /// acknowledged events never applied (29–30 Nov 2026, not yet explained), so batching stays off until it is.
+    /// at 64 the SQLite stream kill test once found 1,300 of 100,000 acknowledged events never applied: most likely its
+    /// poison event took the 13 rows delivered in the same call with it (given up together, only the call's first row
+    /// dead-lettered, the rest never read again until a restart; docs/embedded.md), so batching stays off.
     /// </summary>
     public int StreamDeliveryBatchSize { get; set; } = 1;
 

@@ -123,4 +123,63 @@ public sealed class SqliteClusterTests : IDisposable
         // The dead letter is out of the queue: a restart does not deliver it again.
         Assert.Equal(0, _file.Scalar($"SELECT count(*) FROM stream_queue q JOIN stream_dead_letters d ON d.message_id = q.id"));
     }
+    [Fact]
+    public async Task Streams_PoisonSharingABatchedDelivery_BatchMatesDeliveredAndOnlyThePoisonDeadLettered()
+    {
+        const int Rows = 13;
+        const int RowSize = 10;
+        var key = $"poison-batch-{Guid.NewGuid():N}";
+        var options = new SqliteStreamOptions
+        {
+            DeliveryBatchSize = 64,
+            MaxEventDeliveryTime = TimeSpan.FromSeconds(3),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        };
+        var cluster = await SqliteCluster.StartAsync(_file, options);
+        var producer = cluster.Client.GetGrain<IProducerGrain>("p");
+        var probe = TestSignals.Stream(key);
+        var held = probe.HoldAt(1);
+
+        // Event 1 keeps the consumer busy while the poison and 13 rows queue behind it, so that the agent hands the
+        // poison and its 13 batch-mates to the consumer in one call (up to 64 queued messages of the stream).
+        await producer.PublishBatchAsync(key, [new TestEvent(1, 1)]);
+        await held.WaitAsync(Deadline);
+        await producer.PublishBatchAsync(key, [new TestEvent(2, 0, Poison: true)]);
+        var poisonRow = _file.Scalar("SELECT max(id) FROM stream_queue");
+        var id = 2L;
+        for (var r = 0; r < Rows; r++)
+        {
+            var events = Enumerable.Range(0, RowSize).Select(_ => new TestEvent(++id, id)).ToList();
+            await producer.PublishBatchAsync(key, events);
+        }
+
+        // The pulling agent has read every row (each read is counted durably before the agent caches the row).
+        using (var read = new CancellationTokenSource(Deadline))
+        {
+            while (_file.Scalar("SELECT count(*) FROM stream_queue WHERE attempts = 0") > 0)
+            {
+                await Task.Delay(10, read.Token);
+            }
+        }
+
+        var expectedCount = 1 + (Rows * RowSize) + 1;
+        var all = probe.WaitForCountAsync(expectedCount);
+        probe.Release();
+        // One more row behind the failed call: it is delivered after the agent gave up on the poison.
+        await producer.PublishBatchAsync(key, [new TestEvent(++id, id)]);
+
+        var finished = await Task.WhenAny(all, Task.Delay(Deadline));
+        var state = await cluster.Client.GetGrain<IConsumerGrain>(key).GetAsync();
+        Assert.True(
+            finished == all,
+            $"{state.Count} of {expectedCount} events applied: the poison's batch-mates were never delivered again "
+                + $"({_file.Scalar("SELECT count(*) FROM stream_queue")} rows left in the queue)");
+        var values = Enumerable.Range(3, Rows * RowSize).Sum(v => (long)v) + 1 + id;
+        Assert.Equal(expectedCount, state.Count);
+        Assert.Equal(values, state.Sum);
+        Assert.True(probe.PoisonAttempts >= 2, $"delivery was retried: {probe.PoisonAttempts} attempts");
+        Assert.Equal(1, _file.Scalar("SELECT count(*) FROM stream_dead_letters"));
+        Assert.Equal(poisonRow, _file.Scalar("SELECT message_id FROM stream_dead_letters"));
+        await SqliteCluster.StopAsync(cluster);
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ConsumerGrain([PersistentState("consumer")] IPersistentState
             return;
         }
 
+        await probe.WaitIfHeldAsync(item.Id);
         if (item.Poison)
         {
             probe.Poisoned();

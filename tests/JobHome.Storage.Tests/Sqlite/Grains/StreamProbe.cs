@@ -8,6 +8,9 @@ public sealed class StreamProbe
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _poisonAttempts;
     private int _duplicates;
+    private long _holdAt = -1;
+    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int PoisonAttempts => Volatile.Read(ref _poisonAttempts);
 
@@ -33,6 +36,30 @@ public sealed class StreamProbe
                 _reached.TrySetResult();
             }
         }
+    }
+
+    /// <summary>
+    /// Makes the consumer wait inside the delivery of event <paramref name="eventId"/> until <see cref="Release"/>;
+    /// the returned task completes once it is waiting there (so the test can queue messages behind a busy consumer).
+    /// </summary>
+    public Task HoldAt(long eventId)
+    {
+        Volatile.Write(ref _holdAt, eventId);
+        return _entered.Task;
+    }
+
+    /// <summary>Lets a held consumer go on.</summary>
+    public void Release() => _released.TrySetResult();
+
+    internal Task WaitIfHeldAsync(long eventId)
+    {
+        if (Volatile.Read(ref _holdAt) != eventId)
+        {
+            return Task.CompletedTask;
+        }
+
+        _entered.TrySetResult();
+        return _released.Task;
     }
 
     internal void Duplicate() => Interlocked.Increment(ref _duplicates);

@@ -7,7 +7,10 @@ using Orleans.Streams;
 
 namespace JobHome.Storage.Sqlite.Streams;
 
-/// <summary>Orleans' persistent-stream factory for the SQLite queue: adapter, per-queue receivers, cache, mapper, dead-lettering.</summary>
+/// <summary>
+/// Orleans' persistent-stream factory for the SQLite queue: adapter, per-queue receivers, caches that report the rows
+/// of given-up deliveries to the receivers (<see cref="SqliteRedeliveries"/>), mapper, dead-lettering.
+/// </summary>
 internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
 {
     private readonly string _name;
@@ -16,7 +19,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     private readonly Serializer<SqliteBatchContainer> _serializer;
     private readonly ILoggerFactory _loggerFactory;
     private readonly HashRingBasedStreamQueueMapper _mapper;
-    private readonly SimpleQueueAdapterCache _cache;
+    private readonly SqliteRedeliveries _redeliveries = new();
+    private readonly SqliteQueueAdapterCache _cache;
     private readonly SqliteStreamFailureHandler _failureHandler;
 
     /// <summary>Creates the factory of provider <paramref name="name"/>.</summary>
@@ -35,7 +39,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         _serializer = serializer;
         _loggerFactory = loggerFactory;
         _mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.QueueCount }, name);
-        _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, name, loggerFactory);
+        _cache = new SqliteQueueAdapterCache(name, options.CacheSize, _redeliveries, loggerFactory);
         _failureHandler = new SqliteStreamFailureHandler(store, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
     }
 
@@ -69,5 +73,5 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         Task.FromResult<IStreamFailureHandler>(_failureHandler);
 
     private SqliteQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new(_name, queueId, _store, _options, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
+        new(_name, queueId, _store, _options, _redeliveries, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
 }

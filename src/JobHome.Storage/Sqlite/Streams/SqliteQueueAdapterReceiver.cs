@@ -9,13 +9,16 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// Reads one queue for Orleans' pulling agent. A row is deleted only when the agent reports it delivered (purged from
 /// the cache after every consumer got it); rows still in the table when a silo dies are read and delivered again by
 /// the next silo (at least once). Each read counts an attempt; a row read <see cref="SqliteStreamOptions.MaxAttempts"/>
-/// times without confirmation, or one that cannot be deserialized, is dead-lettered instead of delivered.
+/// times without confirmation, or one that cannot be deserialized, is dead-lettered instead of delivered. Rows whose
+/// delivery the agent gave up on (a batched call that kept failing: the poison's batch-mates) are put back at the end of
+/// the queue under new ids before each read, so they are read and delivered again.
 /// </summary>
 internal sealed partial class SqliteQueueAdapterReceiver(
     string provider,
     QueueId queueId,
     SqliteStore store,
     SqliteStreamOptions options,
+    SqliteRedeliveries redeliveries,
     Serializer<SqliteBatchContainer> serializer,
     ILogger<SqliteQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
@@ -37,6 +40,7 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     /// <summary>Reads the next rows of the queue, counts the attempt and dead-letters poison.</summary>
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
+        await RequeueGivenUpAsync(cancellationToken).ConfigureAwait(false);
         var limit = maxCount <= 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
         List<SqliteStreamQueue.Row> rows;
         await using (var connection = await store.OpenReadAsync(cancellationToken).ConfigureAwait(false))
@@ -101,6 +105,21 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         return batches;
     }
 
+    // Rows behind _lastReadId would not be read again until a restart: give them new ids after every id read so far.
+    // The call's first row is gone already (the failure handler dead-lettered it before the cache let the call go).
+    private async Task RequeueGivenUpAsync(CancellationToken cancellationToken)
+    {
+        var ids = redeliveries.Take(_queue);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var moved = await store.WriteAsync(context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)), cancellationToken)
+            .ConfigureAwait(false);
+        LogRequeued(logger, moved, ids.Count, provider, _queue);
+    }
+
     /// <inheritdoc />
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
 
@@ -135,6 +154,11 @@ internal sealed partial class SqliteQueueAdapterReceiver(
 
     /// <summary>Nothing to release: rows not yet confirmed stay in the table for the next reader.</summary>
     public Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Put {Moved} stream messages back into provider {Provider} queue {Queue} ({Dropped} dropped unconfirmed by "
+            + "a given-up delivery; the rest were dead-lettered): they are delivered again")]
+    private static partial void LogRequeued(ILogger logger, int moved, int dropped, string provider, int queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream message {Id} of provider {Provider} queue {Queue} dead-lettered: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, long id, string provider, int queue, string reason);

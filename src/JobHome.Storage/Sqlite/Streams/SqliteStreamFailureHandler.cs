@@ -8,7 +8,9 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// <summary>
 /// Called by Orleans' pulling agent when a delivery kept failing for <c>MaxEventDeliveryTime</c> (retried with
 /// back-off meanwhile): the message moves to <c>stream_dead_letters</c> and the agent goes on with the next one, so a
-/// poison event is not retried for ever and is not redelivered after a restart.
+/// poison event is not retried for ever and is not redelivered after a restart. Orleans names only the call's first
+/// message; with batched delivery the call's other messages are put back into the queue (<see cref="SqliteQueueCache"/>,
+/// <see cref="SqliteQueueAdapterReceiver"/>), so only that first message is dead-lettered.
 /// </summary>
 internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILogger<SqliteStreamFailureHandler> logger)
     : IStreamFailureHandler
@@ -42,8 +44,8 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILog
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Stream message {Id} of provider {Provider} stream {Stream} dead-lettered: "
-            + "delivery to {Subscription} kept failing; with batched delivery the messages after it in the same call "
-            + "were skipped too (not dead-lettered): recount the stream's site")]
+            + "delivery to {Subscription} kept failing (with batched delivery: the call it began; the call's other messages "
+            + "are delivered again)")]
     private static partial void LogDeadLettered(ILogger logger, long id, string provider, StreamId stream, GuidId subscription);
 
     [LoggerMessage(Level = LogLevel.Error,

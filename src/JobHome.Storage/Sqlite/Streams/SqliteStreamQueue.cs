@@ -27,6 +27,13 @@ internal static class SqliteStreamQueue
         WHERE provider = $provider AND queue_id = $queue AND id > $after AND id <= $last
         """;
 
+    // A fresh AUTOINCREMENT id is above every id any receiver has read; attempts are kept, so MaxAttempts still bounds
+    // how often one message is handed out.
+    private const string RequeueSql = """
+        INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)
+        SELECT provider, queue_id, stream_id, payload, attempts, enqueued_at FROM stream_queue WHERE id = $id
+        """;
+
     public const string DeleteSql = "DELETE FROM stream_queue WHERE id = $id";
 
     private const string DeadLetterSql = """
@@ -45,6 +52,23 @@ internal static class SqliteStreamQueue
         var moved = insert.ExecuteNonQuery() > 0;
         Delete(context, id);
         return moved;
+    }
+
+    /// <summary>
+    /// Moves one message to the end of its queue under a new id (inside the caller's batch transaction); false if it
+    /// was gone (delivered or dead-lettered meanwhile).
+    /// </summary>
+    public static bool Requeue(SqliteWriteContext context, long id)
+    {
+        var insert = context.Command(RequeueSql);
+        insert.Parameters.AddWithValue("$id", id);
+        if (insert.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        Delete(context, id);
+        return true;
     }
 
     /// <summary>Deletes one message (delivered).</summary>

@@ -58,15 +58,15 @@ public sealed class JobHomeStorageOptions
     public TimeSpan StreamMaxDeliveryTime { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Streams on either store: queued events of one stream handed to a consumer in one call
-    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns. The product's
-    /// only streams are the indicator changes, whose consumer fails on storage errors only (a delivery given up after
-    /// <see cref="StreamMaxDeliveryTime"/> skips every event of its call; a recount repairs either way). Default: 1 —
-    /// at 64 the SQLite stream kill test once found 1,300 of 100,000 acknowledged events never applied: most likely its
-    /// poison event took the 13 rows delivered in the same call with it (given up together, only the call's first row
-    /// dead-lettered, the rest never read again until a restart; docs/embedded.md), so batching stays off.
+    /// Streams on either store: queued messages (one per publish call) of one stream handed to a consumer in one call
+    /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns; the
+    /// indicator aggregator applies a call's changes and writes each touched shard once. A call given up after
+    /// <see cref="StreamMaxDeliveryTime"/> dead-letters only its first message (the one Orleans names) and the
+    /// others are delivered again (SQLite: put back at the end of the queue under new ids; PostgreSQL: dequeued again
+    /// after <see cref="StreamVisibilityTimeout"/>), so consumers dedupe by content (event id, version per source), not
+    /// by token alone (docs/embedded.md, docs/storage.md). Default: 64 (measured against 1: docs/benchmarks.md).
     /// </summary>
-    public int StreamDeliveryBatchSize { get; set; } = 1;
+    public int StreamDeliveryBatchSize { get; set; } = 64;
 
     /// <summary>
     /// PostgreSQL streams: dequeues without a confirmed delivery after which an event is dead-lettered. Every silo

@@ -28,9 +28,10 @@ public sealed class SqliteStreamOptions
     /// Queued messages of one stream the pulling agent hands to a consumer in one call
     /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>); a batch observer gets them as one list, and the
     /// messages are confirmed only after that call returns. A delivery that keeps failing past
-    /// <see cref="MaxEventDeliveryTime"/> gives up on every message of its call, so a poison message takes its batch-mates
-    /// with it: use more than 1 only for consumers that fail on infrastructure, not on content (the indicator streams;
-    /// <c>JobHomeStorageOptions.StreamDeliveryBatchSize</c>). Default: 1 (Orleans' default: one message per call).
+    /// <see cref="MaxEventDeliveryTime"/> gives up on every message of its call: the first is dead-lettered, the others
+    /// are put back at the end of the queue under new ids and delivered again, so consumers must dedupe by content
+    /// (event id, version per source), not by token alone. The silo's hosting sets
+    /// <c>JobHomeStorageOptions.StreamDeliveryBatchSize</c> (64). Default: 1 (Orleans' default: one message per call).
     /// </summary>
     public int DeliveryBatchSize { get; set; } = 1;
 

@@ -78,10 +78,12 @@ public sealed class LoadRequestContractTests
     {
         var load = LoadEmployer.At("91360722MA35K0QX3Y", "360722100201");
 
-        var request = Bind(load, LoadJson.Default.LoadEmployer, ApiJsonTypes.Of<EmployerRequest>(), optional: ["lat", "lon", "contactPhone"]);
+        var request = Bind(load, LoadJson.Default.LoadEmployer, ApiJsonTypes.Of<EmployerRequest>(),
+            optional: ["lat", "lon", "contactPhone"]);
 
         // The endpoint reads these three as required texts (EmployerEndpoints); the location comes from the site when absent.
-        Assert.Equal(("91360722MA35K0QX3Y", "负载测试用人单位", "360722100201"), (request.CreditCode, request.Name, request.SiteCode));
+        Assert.Equal(("91360722MA35K0QX3Y", "负载测试用人单位", "360722100201"),
+            (request.CreditCode, request.Name, request.SiteCode));
         Assert.Null(request.Lat);
     }
 
@@ -93,8 +95,9 @@ public sealed class LoadRequestContractTests
         var end = Bind(LoadEnd.Completed(Today), LoadJson.Default.LoadEnd, ApiJson.Default.PlacementEndBody, optional: []);
 
         var checks = new FieldChecks();
-        Assert.Equal(("S-1", "P-1", Today), (checks.Text("seekerId", placement.SeekerId, "seeker"), checks.Text("postId", placement.PostId, "post"),
-            checks.Required("date", placement.Date, "date")));
+        var read = (checks.Text("seekerId", placement.SeekerId, "seeker"), checks.Text("postId", placement.PostId, "post"),
+            checks.Required("date", placement.Date, "date"));
+        Assert.Equal(("S-1", "P-1", Today), read);
         Assert.Equal(Today, checks.Required("date", end.Date, "date"));
         Assert.Equal(PlacementEndReason.Completed, checks.EndReasonOf("reason", end.Reason));
         Assert.True(checks.IsValid, Describe(checks));

@@ -16,7 +16,8 @@ internal static class TestMarket
     /// <summary>Registers <see cref="Employer"/> at <paramref name="siteCode"/> (25.4, 114.9); the registration must succeed.</summary>
     public static async Task RegisterEmployerAsync(IGrainFactory grains, string siteCode)
     {
-        var result = await grains.GetGrain<IEmployerGrain>(Employer).RegisterAsync(new EmployerProfile("测试公司", siteCode, 25.4, 114.9));
+        var profile = new EmployerProfile("测试公司", siteCode, 25.4, 114.9);
+        var result = await grains.GetGrain<IEmployerGrain>(Employer).RegisterAsync(profile);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
     }
 

@@ -167,7 +167,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             }
         }
         var credit = UnifiedSocialCreditCode.Create("91" + _region + new string(org)).Value;
-        await api.PostAsync("api/employers", new LoadEmployer(credit, "负载测试用人单位", _sites[0]), LoadJson.Default.LoadEmployer,
+        await api.PostAsync("api/employers", LoadEmployer.At(credit, _sites[0]), LoadJson.Default.LoadEmployer,
             LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
         _employer = credit;
     }
@@ -245,7 +245,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
                     await PlaceAsync(seeker, post, tracker, cancellationToken).ConfigureAwait(false);
                     break;
                 case "end" when _placements.TryDequeue(out var placement):
-                    await api.PostAsync($"api/placements/{placement.Id}/end", new LoadEnd(_today, "completed"), LoadJson.Default.LoadEnd,
+                    await api.PostAsync($"api/placements/{placement.Id}/end", LoadEnd.Completed(_today), LoadJson.Default.LoadEnd,
                         LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
                     _unemployed.Enqueue(placement.SeekerId);
                     break;
@@ -296,7 +296,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
         var answer = await api.PostAsync("api/posts",
-            new LoadPost(site, _employer, "负载测试岗位", occupation, openings, 3000, 5000, 25.38, 114.92, "full_time", []),
+            LoadPost.FullTime(site, _employer, occupation, openings),
             LoadJson.Default.LoadPost, LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
         _posts.Enqueue((IdOf(answer), openings));
     }
@@ -315,8 +315,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             name = Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)] + Given[_random.Next(Given.Length)];
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
-        var seekerRequest = new LoadSeeker(site, name, idNumber, birth, sequence % 2 == 1 ? "M" : "F", "senior", [occupation], [],
-            3000, 25.38, 114.92, true, ["full_time"], [], "unemployed", _today.AddDays(-30));
+        var seekerRequest = LoadSeeker.Unemployed(site, name, idNumber, birth, sequence % 2 == 1, occupation, _today);
         var answer = await api.PostAsync("api/seekers", seekerRequest, LoadJson.Default.LoadSeeker, LoadJson.Default.LoadCreated,
             cancellationToken).ConfigureAwait(false);
         _unemployed.Enqueue(IdOf(answer));

@@ -10,4 +10,13 @@ public interface IRecountReaderGrain : IGrainWithIntegerKey
     /// <summary>The report of each indicator source id (<c>kind/key</c>), in order, as the record itself would give it.</summary>
     [Alias("Read")]
     Task<IndicatorSourceReport[]> ReadAsync(string[] sourceIds);
+
+    /// <summary>
+    /// As <see cref="ReadAsync(string[])"/> for records of site <paramref name="siteCode"/>, whose aggregator holds version
+    /// <paramref name="heldVersions"/>[i] (−1: no entry) of <paramref name="sourceIds"/>[i]: a record stored at that site
+    /// whose stored outbox is unpublished only because the mark was not yet written, while the aggregator already holds that
+    /// version, is reported from its state instead of being activated.
+    /// </summary>
+    [Alias("ReadHeld")]
+    Task<IndicatorSourceReport[]> ReadAsync(string siteCode, string[] sourceIds, long[] heldVersions);
 }

@@ -13,8 +13,9 @@ namespace JobHome.Grains.Indicators;
 /// <c>repair</c>, each aggregator first corrects its entries from the records (<see cref="ISiteIndicatorsGrain.RecountAsync"/>)
 /// and the totals are reported upward level by level, deepest first, before the comparison.
 /// Records are read from storage in batches (<see cref="IRecountReaderGrain"/>), not activated one by one; a record whose
-/// stored outbox still holds an unpublished version is asked through its grain, whose activation publishes it, so a
-/// recount also pushes out changes a crash left unpublished; the live side catches up within a flush period per tier. A
+/// stored outbox still holds a version the site's aggregator does not (<see cref="IRecountSourcesGrain"/>) is asked through
+/// its grain, whose activation publishes it, so a recount also pushes out changes a crash left unpublished; the live side
+/// catches up within a flush period per tier. A
 /// subtree under change can differ for that long: repeat the recount. Progress goes to an optional
 /// <see cref="IProgress{T}"/> after every site.
 /// </summary>
@@ -147,11 +148,18 @@ public sealed class SubtreeRecount(IGrainFactory grains)
     private async Task<(IndicatorCounts Own, long Asked)> RecountOwnAsync(string code, CancellationToken cancellationToken)
     {
         var indexed = await grains.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
-        var held = await grains.GetGrain<ISiteIndicatorsGrain>(code).GetSourceIdsAsync();
-        var ids = indexed.Union(held, StringComparer.Ordinal).ToArray();
+        var held = await grains.GetGrain<IRecountSourcesGrain>(code).GetHeldVersionsAsync();
+        var versions = new Dictionary<string, long>(held.Ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < held.Ids.Length; i++)
+        {
+            versions[held.Ids[i]] = held.Versions[i];
+        }
+        var ids = indexed.Union(held.Ids, StringComparer.Ordinal).ToArray();
         var batches = ids.Chunk(ReadBatch).ToArray();
         var reader = grains.GetGrain<IRecountReaderGrain>(0);
-        var reports = await GrainBatches.SelectAsync(batches, reader.ReadAsync, SiteParallelism, cancellationToken);
+        var reports = await GrainBatches.SelectAsync(batches,
+            batch => reader.ReadAsync(code, batch, [.. batch.Select(id => versions.GetValueOrDefault(id, -1))]),
+            SiteParallelism, cancellationToken);
         var own = new IndicatorCounts();
         foreach (var report in reports.SelectMany(r => r).Where(r => string.Equals(r.SiteCode, code, StringComparison.Ordinal)))
         {

@@ -1,61 +1,28 @@
 using JobHome.Silo.Tests.Fixtures;
 using System.Net;
 using System.Text.Json;
-using JobHome.Domain.Employers;
-using JobHome.Domain.People;
-using JobHome.Domain.Work;
-using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
-using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Silo.Api;
-using JobHome.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Endpoints;
 
 /// <summary>The matching endpoints on a test server over an in-process silo (in-memory stores).</summary>
 public sealed class MatchingEndpointsTests : IAsyncLifetime
 {
-    private InProcessTestCluster _cluster = null!;
-    private WebApplication _app = null!;
+    private InMemorySilo _silo = null!;
     private HttpClient _http = null!;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddJobHomeGrains();
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        var web = WebApplication.CreateSlimBuilder();
-        web.WebHost.UseTestServer();
-        web.Services.AddSingleton(_cluster.Client);
-        web.Services.AddProblemDetails();
-        _app = web.Build();
-        _app.MapMatchingEndpoints();
-        await _app.StartAsync();
-        _http = _app.GetTestClient();
+        _silo = await InMemorySilo.StartAsync(services => services.AddJobHomeGrains());
+        _http = await _silo.StartApiAsync(app => app.MapMatchingEndpoints());
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Theory]
     [InlineData("/api/seekers/nobody/recommendations")]
@@ -106,25 +73,11 @@ public sealed class MatchingEndpointsTests : IAsyncLifetime
 
     private async Task<(string SeekerId, string PostId)> SeekerAndPostAsync()
     {
-        var client = _cluster.Client;
+        var client = _silo.Client;
         await TestSiteTree.RegisterAsync(client, "M");
-        var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
-        Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VM", 25.4, 114.9))).Succeeded);
-        var post = new PostProfile("VM", employer, "焊工", "6-25-04-01", 2, 6000, 7000, 25.4, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };
-        Assert.True((await client.GetGrain<IPostGrain>("post-m1").OpenAsync(post)).Succeeded);
-        var birth = new DateOnly(1990, 4, 2);
-        var idCard = IdCardNumber.Create("360722", birth, 7);
-        var registration = new SeekerRegistration("VM", "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
-            LabourStatus.Unemployed, new DateOnly(2026, 1, 5))
-        {
-            Occupations = ["6-25-04-01"],
-            Skills = ["焊接"],
-            ExpectedPayMin = 5000m,
-            Lat = 25.4,
-            Lon = 114.9,
-        };
-        var registered = await client.GetGrain<ISeekerGrain>("seeker-m1").RegisterAsync(registration);
-        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+        await TestMarket.RegisterEmployerAsync(client, "VM");
+        Assert.True((await client.GetGrain<IPostGrain>("post-m1").OpenAsync(TestMarket.WelderPost("VM", "6-25-04-01", 2))).Succeeded);
+        await TestMarket.RegisterAsync(client, "seeker-m1", TestMarket.Welder("VM", 7, "6-25-04-01"));
         return ("seeker-m1", "post-m1");
     }
 }

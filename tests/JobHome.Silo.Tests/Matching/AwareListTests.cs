@@ -1,17 +1,11 @@
-using JobHome.Domain.Employers;
 using JobHome.Domain.People;
-using JobHome.Domain.Work;
-using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
-using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Matching.Congestion;
 using JobHome.Silo.Tests.Fixtures;
-using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Matching;
 
@@ -40,33 +34,26 @@ public abstract class AwareListTests : IAsyncLifetime
 
     private const int Seekers = 8;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-    private InProcessTestCluster _cluster = null!;
+    private InMemorySilo _silo = null!;
 
-    private ModelCatalog Catalog => _cluster.Silos[0].ServiceProvider.GetRequiredService<ModelCatalog>();
+    private ModelCatalog Catalog => _silo.GetService<ModelCatalog>();
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        _silo = await InMemorySilo.StartAsync(services =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddSingleton(new AwareListOptions
+            services.AddSingleton(new AwareListOptions
             {
                 Lists = PostListKind.Aware, PriceInterval = TimeSpan.FromMinutes(1), PricingSample = PricingSample,
             });
-            silo.Services.AddJobHomeGrains(time: _time);
+            services.AddJobHomeGrains(time: _time);
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
         await MarketAsync();
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
     public async Task CrowdedPopularPost_AfterPrices_MovesDownBelowUncrowdedAlternative()
@@ -120,35 +107,20 @@ public abstract class AwareListTests : IAsyncLifetime
     }
 
     private async Task<MatchItem[]> ListAsync(string seekerId) =>
-        (await _cluster.Client.GetGrain<ISeekerMatchingGrain>(seekerId).GetPostListAsync(10))!.Items;
+        (await _silo.Client.GetGrain<ISeekerMatchingGrain>(seekerId).GetPostListAsync(10))!.Items;
 
     private async Task MarketAsync()
     {
-        var client = _cluster.Client;
+        var client = _silo.Client;
         await TestSiteTree.RegisterAsync(client, "A");
-        var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
-        Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VA", 25.4, 114.9))).Succeeded);
-        PostProfile Post(string occupation, int openings) =>
-            new("VA", employer, "焊工", occupation, openings, 6000, 7000, 25.4, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };
-        Assert.True((await client.GetGrain<IPostGrain>("hot").OpenAsync(Post("6-25-04-01", 1))).Succeeded);
-        Assert.True((await client.GetGrain<IPostGrain>("cool").OpenAsync(Post("6-25-04-02", 10))).Succeeded);
-        Assert.True((await client.GetGrain<IPostGrain>("master").OpenAsync(Post("6-25-04-01", 5) with { MinEducation = EducationLevel.Master }))
-            .Succeeded);
-        var birth = new DateOnly(1990, 4, 2);
+        await TestMarket.RegisterEmployerAsync(client, "VA");
+        Assert.True((await client.GetGrain<IPostGrain>("hot").OpenAsync(TestMarket.WelderPost("VA", "6-25-04-01", 1))).Succeeded);
+        Assert.True((await client.GetGrain<IPostGrain>("cool").OpenAsync(TestMarket.WelderPost("VA", "6-25-04-02", 10))).Succeeded);
+        var master = TestMarket.WelderPost("VA", "6-25-04-01", 5) with { MinEducation = EducationLevel.Master };
+        Assert.True((await client.GetGrain<IPostGrain>("master").OpenAsync(master)).Succeeded);
         for (var s = 0; s < Seekers; s++)
         {
-            var idCard = IdCardNumber.Create("360722", birth, 11 + s);
-            var registration = new SeekerRegistration("VA", "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
-                LabourStatus.Unemployed, new DateOnly(2026, 1, 5))
-            {
-                Occupations = ["6-25-04-01"],
-                Skills = ["焊接"],
-                ExpectedPayMin = 5000m,
-                Lat = 25.4,
-                Lon = 114.9,
-            };
-            var registered = await client.GetGrain<ISeekerGrain>($"s-{s}").RegisterAsync(registration);
-            Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+            await TestMarket.RegisterAsync(client, $"s-{s}", TestMarket.Welder("VA", 11 + s, "6-25-04-01"));
         }
     }
 }

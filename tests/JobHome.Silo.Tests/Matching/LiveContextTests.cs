@@ -1,11 +1,9 @@
-using JobHome.Domain.Employers;
 using JobHome.Domain.Geography;
 using JobHome.Domain.Occupations;
 using JobHome.Domain.People;
 using JobHome.Domain.Posts;
 using JobHome.Domain.Work;
 using JobHome.Grains.Bulk;
-using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
@@ -16,11 +14,9 @@ using JobHome.Matching.Model;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 using JobHome.Silo.Tests.Fixtures;
-using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
-using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Matching;
 
@@ -31,40 +27,31 @@ namespace JobHome.Silo.Tests.Matching;
 /// </summary>
 public sealed class LiveContextTests : IAsyncLifetime
 {
-    // The 18-character code: the first 17 and the computed check character (GB 32100).
-    private static readonly string Employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
+    private static readonly string Employer = TestMarket.Employer;
     // 2026-11-20 10:00 in Asia/Shanghai: the posts open that day; the lists are read nine days later.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
-    private InProcessTestCluster _cluster = null!;
+    private InMemorySilo _silo = null!;
 
-    private IClusterClient Client => _cluster.Client;
+    private IClusterClient Client => _silo.Client;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        _silo = await InMemorySilo.StartAsync(services =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddSingleton(new AwareListOptions { Lists = PostListKind.Plain });
+            services.AddSingleton(new AwareListOptions { Lists = PostListKind.Plain });
             // Only the server clock is fake: Orleans' own timers (the rebuild's steps) run on real time.
-            silo.Services.AddJobHomeGrains(time: _time);
+            services.AddJobHomeGrains(time: _time);
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        var catalog = _cluster.Silos[0].ServiceProvider.GetRequiredService<ModelCatalog>();
+        var catalog = _silo.GetService<ModelCatalog>();
         Assert.True(catalog.Swap(new TwoStageModel(ScoringModel.FromWeights(0.6, 0.1, 0.1, 0.1, 0.1), ContextTrees(), "context-test"),
             _time.GetUtcNow()));
         await TestSiteTree.RegisterAsync(Client, "R");
-        Assert.True((await Client.GetGrain<IEmployerGrain>(Employer).RegisterAsync(new EmployerProfile("测试公司", "VR", 25.4, 114.9)))
-            .Succeeded);
+        await TestMarket.RegisterEmployerAsync(Client, "VR");
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     [Fact]
     public async Task Freshness_AfterPartitionRebuild_SameAgeFromStoredOpenDate()
@@ -190,8 +177,7 @@ public sealed class LiveContextTests : IAsyncLifetime
         return Assert.Single(list.Items, i => i.Id == postId).OrderKey!.Value;
     }
 
-    private static PostProfile Profile(string occupation, WorkKind kind) =>
-        new("VR", Employer, "焊工", occupation, 2, 6000, 7000, 25.4, 114.9, kind) { Skills = ["焊接"] };
+    private static PostProfile Profile(string occupation, WorkKind kind) => TestMarket.WelderPost("VR", occupation, 2, kind);
 
     private async Task OpenAsync(string id, string occupation, WorkKind kind)
     {
@@ -199,21 +185,7 @@ public sealed class LiveContextTests : IAsyncLifetime
         Assert.True(opened.Succeeded, string.Join("; ", opened.Errors));
     }
 
-    private async Task RegisterSeekerAsync(string id)
-    {
-        var birth = new DateOnly(1990, 4, 2);
-        var idCard = IdCardNumber.Create("360722", birth, id.Length);
-        var registration = new SeekerRegistration("VR", "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
-            LabourStatus.Unemployed, new DateOnly(2026, 1, 5))
-        {
-            Occupations = ["6-25-04"],
-            Skills = ["焊接"],
-            ExpectedPayMin = 5000m,
-            Lat = 25.4,
-            Lon = 114.9,
-            Availability = WorkKind.FullTime | WorkKind.PartTime,
-        };
-        var registered = await Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration);
-        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
-    }
+    private async Task RegisterSeekerAsync(string id) =>
+        await TestMarket.RegisterAsync(Client, id,
+            TestMarket.Welder("VR", id.Length, "6-25-04") with { Availability = WorkKind.FullTime | WorkKind.PartTime });
 }

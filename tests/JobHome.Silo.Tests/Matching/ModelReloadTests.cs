@@ -3,26 +3,16 @@ using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using JobHome.Domain.Employers;
-using JobHome.Domain.People;
-using JobHome.Domain.Work;
-using JobHome.Grains.Employers;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
-using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Matching.Congestion;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 using JobHome.Silo.Api;
 using JobHome.Silo.Hosting;
-using JobHome.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Matching;
 
@@ -36,55 +26,45 @@ public sealed class ModelReloadTests : IAsyncLifetime
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
     private readonly string _dir = Directory.CreateTempSubdirectory("jobhome-model-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
-    private InProcessTestCluster _cluster = null!;
-    private WebApplication _app = null!;
+    private InMemorySilo _silo = null!;
     private HttpClient _http = null!;
 
     private string ModelPath => Path.Combine(_dir, "model.bin");
 
-    private ModelCatalog Catalog => _cluster.Silos[0].ServiceProvider.GetRequiredService<ModelCatalog>();
+    private ModelCatalog Catalog => _silo.GetService<ModelCatalog>();
 
-    private ModelFileWatcher Watcher => _cluster.Silos[0].ServiceProvider.GetRequiredService<ModelFileWatcher>();
+    private ModelFileWatcher Watcher => _silo.GetService<ModelFileWatcher>();
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         WriteAtomically(ScoringModel.FromWeights(0.6, 0.1, 0.1, 0.1, 0.1).ToJson());
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        _silo = await InMemorySilo.StartAsync(services =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddSingleton<TimeProvider>(_time);
+            services.AddSingleton<TimeProvider>(_time);
             // These tests are about the model; AwareListTests covers the congestion-aware order.
-            silo.Services.AddSingleton(new AwareListOptions { Lists = PostListKind.Plain });
-            silo.Services.AddJobHomeGrains();
-            silo.Services.AddJobHomeModelReload(new ModelReloadOptions { ModelPath = ModelPath, PollInterval = Poll });
+            services.AddSingleton(new AwareListOptions { Lists = PostListKind.Plain });
+            services.AddJobHomeGrains();
+            services.AddJobHomeModelReload(new ModelReloadOptions { ModelPath = ModelPath, PollInterval = Poll });
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        var web = WebApplication.CreateSlimBuilder();
-        web.WebHost.UseTestServer();
-        web.Services.AddSingleton(_cluster.Client);
-        web.Services.AddSingleton(Catalog);
-        web.Services.AddSingleton(Watcher);
-        web.Services.AddProblemDetails();
-        _app = web.Build();
-        _app.MapMatchingEndpoints();
-        _app.MapModelEndpoints();
-        await _app.StartAsync();
-        _http = _app.GetTestClient();
+        _http = await _silo.StartApiAsync(
+            app =>
+            {
+                app.MapMatchingEndpoints();
+                app.MapModelEndpoints();
+            },
+            services =>
+            {
+                services.AddSingleton(Catalog);
+                services.AddSingleton(Watcher);
+            });
         await SeekerAndPostsAsync();
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _app.DisposeAsync();
-        await _cluster.DisposeAsync();
+        await _silo.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -196,26 +176,13 @@ public sealed class ModelReloadTests : IAsyncLifetime
 
     private async Task SeekerAndPostsAsync()
     {
-        var client = _cluster.Client;
+        var client = _silo.Client;
         await TestSiteTree.RegisterAsync(client, "R");
-        var employer = UnifiedSocialCreditCode.Create("91360722000000017").Value;
-        Assert.True((await client.GetGrain<IEmployerGrain>(employer).RegisterAsync(new EmployerProfile("测试公司", "VR", 25.4, 114.9))).Succeeded);
-        var far = new PostProfile("VR", employer, "焊工", "6-25-04-01", 2, 6000, 7000, 25.472, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };
-        var near = new PostProfile("VR", employer, "焊工", "6-25-04-02", 2, 6000, 7000, 25.4, 114.9, WorkKind.FullTime) { Skills = ["焊接"] };
+        await TestMarket.RegisterEmployerAsync(client, "VR");
+        var far = TestMarket.WelderPost("VR", "6-25-04-01", 2, lat: 25.472);
+        var near = TestMarket.WelderPost("VR", "6-25-04-02", 2);
         Assert.True((await client.GetGrain<IPostGrain>("far").OpenAsync(far)).Succeeded);
         Assert.True((await client.GetGrain<IPostGrain>("near").OpenAsync(near)).Succeeded);
-        var birth = new DateOnly(1990, 4, 2);
-        var idCard = IdCardNumber.Create("360722", birth, 7);
-        var registration = new SeekerRegistration("VR", "李明", idCard.RevealFullNumber(), birth, idCard.Gender, EducationLevel.Senior,
-            LabourStatus.Unemployed, new DateOnly(2026, 1, 5))
-        {
-            Occupations = ["6-25-04-01"],
-            Skills = ["焊接"],
-            ExpectedPayMin = 5000m,
-            Lat = 25.4,
-            Lon = 114.9,
-        };
-        var registered = await client.GetGrain<ISeekerGrain>("seeker-r1").RegisterAsync(registration);
-        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+        await TestMarket.RegisterAsync(client, "seeker-r1", TestMarket.Welder("VR", 7, "6-25-04-01"));
     }
 }

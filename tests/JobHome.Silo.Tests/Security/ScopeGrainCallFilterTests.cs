@@ -4,9 +4,7 @@ using JobHome.Grains.Hosting;
 using JobHome.Grains.People;
 using JobHome.Silo.Security.Access;
 using JobHome.Silo.Tests.Fixtures;
-using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace JobHome.Silo.Tests.Security;
 
@@ -18,38 +16,29 @@ namespace JobHome.Silo.Tests.Security;
 /// </summary>
 public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
 {
-    private InProcessTestCluster _cluster = null!;
+    private InMemorySilo _silo = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+    public async Task InitializeAsync() =>
+        _silo = await InMemorySilo.StartAsync(services =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddJobHomeGrains();
+            services.AddJobHomeGrains();
             // As the silo registers it (SecurityServices.AddJobHomeSecurity).
-            silo.Services.AddSingleton<SiteScope>();
-            silo.Services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
+            services.AddSingleton<SiteScope>();
+            services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
         RequestContext.Clear();
-        await _cluster.DisposeAsync();
+        await _silo.DisposeAsync();
     }
 
     [Fact]
     public async Task SeekerCalls_OutsideTheCallersSubtree_AreRefused_InsideAllowed()
     {
-        var grains = _cluster.Client;
+        var grains = _silo.Client;
         await TestSiteTree.RegisterAsync(grains, "A");
         await TestSiteTree.RegisterAsync(grains, "B");
         await RegisterSeekerAsync(grains, "seeker-in", "VA", 1);

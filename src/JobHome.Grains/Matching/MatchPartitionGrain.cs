@@ -188,7 +188,7 @@ public sealed partial class MatchPartitionGrain(
         {
             // The seeker queries again (and listens again); until then it is not told twice.
             Forget(seekerId);
-            GrainFactory.GetGrain<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
+            GrainFactory.Reference<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
         }
     }
 

@@ -12,7 +12,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(seeker);
         var keys = SeekerReach(options, seeker, asOf);
         var answers = await Task.WhenAll(keys.Select(key =>
-            grains.GetGrain<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
+            grains.Reference<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
         return MatchMerge.Top(answers.Select(static a => a.Items ?? []), k);
     }
 
@@ -24,7 +24,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(post);
         var keys = MatchPartitions.Reach(post.Lat, post.Lon, options.ToMatchOptions(asOf).SearchKm, options.CellDegrees);
-        var answers = await Task.WhenAll(keys.Select(key => grains.GetGrain<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
+        var answers = await Task.WhenAll(keys.Select(key => grains.Reference<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
         return MatchMerge.Top(answers, k);
     }
 

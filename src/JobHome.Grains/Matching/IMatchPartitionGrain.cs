@@ -28,7 +28,10 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [Alias("RemoveSeeker")]
     Task RemoveSeekerAsync(string seekerId);
 
-    /// <summary>Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale.</summary>
+    /// <summary>
+    /// Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale, unless only the
+    /// post's free openings changed and it still has some (no list changes then).
+    /// </summary>
     [Alias("UpsertPosts")]
     Task UpsertPostsAsync(PostMatchRecord[] posts);
 

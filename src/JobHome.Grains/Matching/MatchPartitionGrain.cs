@@ -1,5 +1,6 @@
 using JobHome.Grains.Time;
 using JobHome.Matching.Index;
+using JobHome.Matching.Model;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -88,15 +89,28 @@ public sealed partial class MatchPartitionGrain(
     public Task UpsertPostsAsync(PostMatchRecord[] posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        foreach (var post in posts)
+        var matchPosts = new MatchPost[posts.Length];
+        List<string>? changed = null;
+        for (var i = 0; i < posts.Length; i++)
         {
-            Touch(post.Id);
+            Touch(posts[i].Id);
+            matchPosts[i] = posts[i].ToMatchPost();
+            // A placement that leaves the post openings changes no list: no new version (the seekers' cached lists stay
+            // valid) and no stale notices (each would cost a refresh of a list that comes out the same).
+            if (!_index.OnlyOpeningsChange(matchPosts[i]))
+            {
+                (changed ??= []).Add(posts[i].Id);
+            }
         }
-        _index.UpsertPosts(posts.Select(static p => p.ToMatchPost()));
-        _version++;
-        foreach (var post in posts)
+        _index.UpsertPosts(matchPosts);
+        if (changed is null)
         {
-            NotifyListing(post.Id);
+            return Task.CompletedTask;
+        }
+        _version++;
+        foreach (var id in changed)
+        {
+            NotifyListing(id);
         }
         return Task.CompletedTask;
     }

@@ -51,6 +51,13 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [ReadOnly, Alias("TopSeekers")]
     Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);
 
+    /// <summary>
+    /// The same seekers in the same order as <see cref="TopSeekersAsync"/>, without their factors (empty): for the stale
+    /// notices of a new post, which need the ids and the scores to merge, not the words.
+    /// </summary>
+    [ReadOnly, Alias("TopSeekersUnexplained")]
+    Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf);
+
     /// <summary>How many posts and seekers the partition holds.</summary>
     [ReadOnly, Alias("Counts")]
     Task<(int Posts, int Seekers)> CountsAsync();

@@ -153,6 +153,14 @@ public sealed partial class MatchPartitionGrain(
     }
 
     /// <inheritdoc />
+    public Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
+        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 }));
+    }
+
+    /// <inheritdoc />
     public Task<(int Posts, int Seekers)> CountsAsync() => Task.FromResult((_index.PostCount, _index.SeekerCount));
 
     // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free.

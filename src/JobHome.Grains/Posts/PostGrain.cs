@@ -237,7 +237,7 @@ public sealed partial class PostGrain(
         {
             return;
         }
-        staleNotices.Add(await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
+        staleNotices.Add(await MatchQueries.TopSeekersUnexplainedAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
     }
 
     // The match features with the free openings; null when the post is not open (unless asked for anyway).

@@ -29,13 +29,14 @@ namespace JobHome.Benchmarks.GrainsThroughput;
 /// 10 %, placement 40 %, end 10 %) offered open-loop at RATE changes/s for SECONDS to one in-process silo on the embedded
 /// SQLite store (a fresh file), from the cluster client, at most CONCURRENCY (default 2,000) in flight. Prints the
 /// completed changes per second, refusals, errors and the village → province latency: every 100 ms a probe seeker
-/// registers at a village with a status date of its own, and a poller reads the province's counts every 10 ms until
+/// registers at a village with a status date of its own, and a poller reads the province's counts every 50 ms until
 /// that date shows (from the call's start, so it includes the registration itself).
 /// </summary>
 public static class ChangeTiming
 {
     private const int Townships = 4;
     private const int VillagesEach = 5;
+    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Handles <c>time-changes</c>; returns false for other arguments.</summary>
     public static bool TryRun(string[] args)
@@ -109,11 +110,12 @@ public static class ChangeTiming
     // aggregator reports up the tiers) had 2 s to finish; quiet periods add a few timer-driven reports.
     private static async Task CountAsync(Run run, SqliteStore store, int perKind)
     {
-        Console.WriteLine("kind          changes  grain calls/change  writes/change  commits/change");
+        Console.WriteLine("kind          changes  grain calls/change  writes/change  commits/change  KB allocated/change");
         foreach (var kind in new[] { 0, 40, 50, 90 })
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (m0, w0, c0) = (Interlocked.Read(ref s_grainCalls), store.CommittedOperations, store.CommittedBatches);
+            var a0 = GC.GetTotalAllocatedBytes(precise: true);
             s_callsByMethod.Clear();
             var ok = 0;
             for (var i = 0; i < perKind; i++)
@@ -122,9 +124,11 @@ public static class ChangeTiming
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (m, w, c) = (Interlocked.Read(ref s_grainCalls) - m0, store.CommittedOperations - w0, store.CommittedBatches - c0);
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024.0;
             var name = kind switch { 0 => "registration", 40 => "new post", 50 => "placement", _ => "end" };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-13} {ok,7}  {(double)m / perKind,18:F1}  {(double)w / perKind,13:F1}  {(double)c / perKind,14:F2}"));
+                $"{name,-13} {ok,7}  {(double)m / perKind,18:F1}  {(double)w / perKind,13:F1}  {(double)c / perKind,14:F2}  " +
+                $"{allocated / perKind,19:F1}"));
             foreach (var (method, calls) in s_callsByMethod.OrderByDescending(static p => p.Value).Take(14))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)calls / perKind,6:F2}  {method}"));
@@ -191,6 +195,7 @@ public static class ChangeTiming
             var lags = new ConcurrentBag<double>();
             using var lagListener = ListenToRefreshLag(lags);
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var (alloc0, gen0, gen2) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
             var poller = Task.Run(async () =>
@@ -210,7 +215,9 @@ public static class ChangeTiming
                     {
                         break;
                     }
-                    await Task.Delay(10);
+                    // Each read copies the province's counts by status date (tens of KB): at 10 ms the harness's own reads were
+                    // ~30 % of the process's allocations (gc-verbose, 30 Nov 2026), so every 50 ms (latency granularity 50 ms).
+                    await Task.Delay(PollPeriod);
                 }
             });
             var tasks = new List<Task>();
@@ -264,6 +271,8 @@ public static class ChangeTiming
             // Trailing post-list refreshes still due finish within a few seconds; they belong to the changes' cost.
             await Task.Delay(TimeSpan.FromSeconds(3));
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+            var (gcs, fullGcs) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"offered {sent} changes in {offeredFor:F1} s ({sent / offeredFor:F0}/s); " +
@@ -271,7 +280,8 @@ public static class ChangeTiming
                 $"{errors} errors; {skipped} not sent ({concurrency} already in flight)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: " +
-                $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change"));
+                $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change; " +
+                $"allocated {allocated / 1024.0 / Math.Max(1, completed + refused + errors):F0} KB per change, {gcs} GCs ({fullGcs} gen 2)"));
             var lagSorted = lags.Order().ToArray();
             Console.WriteLine(lagSorted.Length == 0
                 ? "no post-list refresh recorded"

@@ -28,7 +28,10 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [Alias("RemoveSeeker")]
     Task RemoveSeekerAsync(string seekerId);
 
-    /// <summary>Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale.</summary>
+    /// <summary>
+    /// Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale, unless only the
+    /// post's free openings changed and it still has some (no list changes then).
+    /// </summary>
     [Alias("UpsertPosts")]
     Task UpsertPostsAsync(PostMatchRecord[] posts);
 
@@ -47,6 +50,13 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
     [ReadOnly, Alias("TopSeekers")]
     Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);
+
+    /// <summary>
+    /// The same seekers in the same order as <see cref="TopSeekersAsync"/>, without their factors (empty): for the stale
+    /// notices of a new post, which need the ids and the scores to merge, not the words.
+    /// </summary>
+    [ReadOnly, Alias("TopSeekersUnexplained")]
+    Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf);
 
     /// <summary>How many posts and seekers the partition holds.</summary>
     [ReadOnly, Alias("Counts")]

@@ -1,5 +1,6 @@
 using JobHome.Grains.Time;
 using JobHome.Matching.Index;
+using JobHome.Matching.Model;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -88,15 +89,28 @@ public sealed partial class MatchPartitionGrain(
     public Task UpsertPostsAsync(PostMatchRecord[] posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        foreach (var post in posts)
+        var matchPosts = new MatchPost[posts.Length];
+        List<string>? changed = null;
+        for (var i = 0; i < posts.Length; i++)
         {
-            Touch(post.Id);
+            Touch(posts[i].Id);
+            matchPosts[i] = posts[i].ToMatchPost();
+            // A placement that leaves the post openings changes no list: no new version (the seekers' cached lists stay
+            // valid) and no stale notices (each would cost a refresh of a list that comes out the same).
+            if (!_index.OnlyOpeningsChange(matchPosts[i]))
+            {
+                (changed ??= []).Add(posts[i].Id);
+            }
         }
-        _index.UpsertPosts(posts.Select(static p => p.ToMatchPost()));
-        _version++;
-        foreach (var post in posts)
+        _index.UpsertPosts(matchPosts);
+        if (changed is null)
         {
-            NotifyListing(post.Id);
+            return Task.CompletedTask;
+        }
+        _version++;
+        foreach (var id in changed)
+        {
+            NotifyListing(id);
         }
         return Task.CompletedTask;
     }
@@ -136,6 +150,14 @@ public sealed partial class MatchPartitionGrain(
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
         return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf)));
+    }
+
+    /// <inheritdoc />
+    public Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
+        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 }));
     }
 
     /// <inheritdoc />
@@ -188,7 +210,7 @@ public sealed partial class MatchPartitionGrain(
         {
             // The seeker queries again (and listens again); until then it is not told twice.
             Forget(seekerId);
-            GrainFactory.GetGrain<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
+            GrainFactory.Reference<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
         }
     }
 

@@ -12,7 +12,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(seeker);
         var keys = SeekerReach(options, seeker, asOf);
         var answers = await Task.WhenAll(keys.Select(key =>
-            grains.GetGrain<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
+            grains.Reference<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
         return MatchMerge.Top(answers.Select(static a => a.Items ?? []), k);
     }
 
@@ -24,8 +24,27 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(post);
         var keys = MatchPartitions.Reach(post.Lat, post.Lon, options.ToMatchOptions(asOf).SearchKm, options.CellDegrees);
-        var answers = await Task.WhenAll(keys.Select(key => grains.GetGrain<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
+        var answers = await Task.WhenAll(keys.Select(key => grains.Reference<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
         return MatchMerge.Top(answers, k);
+    }
+
+    /// <summary>
+    /// The same seekers in the same order as <see cref="TopSeekersAsync"/>, without their factors: what a new post's stale
+    /// notices need (each explained item cost a few strings; a new post asks every partition it reaches for 20).
+    /// </summary>
+    public static async Task<MatchItem[]> TopSeekersUnexplainedAsync(IGrainFactory grains, MatchingOptions options, PostMatchRecord post,
+        int k, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(post);
+        var keys = MatchPartitions.Reach(post.Lat, post.Lon, options.ToMatchOptions(asOf).SearchKm, options.CellDegrees);
+        var calls = new Task<MatchItem[]>[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            calls[i] = grains.Reference<IMatchPartitionGrain>(keys[i]).TopSeekersUnexplainedAsync(post, k, asOf);
+        }
+        return MatchMerge.Top(await Task.WhenAll(calls), k);
     }
 
     /// <summary>The partitions a seeker's commute limit reaches.</summary>

@@ -21,7 +21,7 @@ public sealed class NotedMatchSites
         {
             return;
         }
-        await grains.GetGrain<IMatchPartitionGrain>(partitionKey).NoteSiteAsync(siteCode);
+        await grains.Reference<IMatchPartitionGrain>(partitionKey).NoteSiteAsync(siteCode);
         _noted.TryAdd((partitionKey, siteCode), true);
     }
 }

@@ -44,8 +44,12 @@ internal sealed class PostListCache
             _asOf = asOf;
         }
         var size = options.PostListSize;
-        var answers = await Task.WhenAll(_keys.Select((key, i) =>
-            grains.GetGrain<IMatchPartitionGrain>(key).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true)));
+        var calls = new Task<PartitionMatches>[_keys.Length];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            calls[i] = grains.Reference<IMatchPartitionGrain>(_keys[i]).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+        }
+        var answers = await Task.WhenAll(calls);
         var changed = false;
         for (var i = 0; i < answers.Length; i++)
         {

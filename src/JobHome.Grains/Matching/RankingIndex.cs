@@ -98,6 +98,18 @@ internal sealed class RankingIndex(ModelCatalog models)
         return _index.RemoveSeeker(id);
     }
 
+    /// <summary>
+    /// True when <paramref name="post"/> is indexed already and differs only in its count of free openings, with openings
+    /// before and after, and no re-ranker is in use: no list can change then. The linear engine reads openings only to
+    /// drop a post without any; aware lists read the counts at their next pricing, and adopting new prices changes the
+    /// partition's version by itself. The re-ranker reads popularity per opening, so with one every upsert counts.
+    /// </summary>
+    public bool OnlyOpeningsChange(MatchPost post) =>
+        _model.Reranker is null && models.Current.Reranker is null
+        && _posts.TryGetValue(post.Id, out var old) && old.Openings > 0 && post.Openings > 0
+        && old with { Openings = post.Openings, Skills = post.Skills } == post
+        && old.Skills.SequenceEqual(post.Skills, StringComparer.Ordinal);
+
     /// <summary>Adds or replaces posts.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {

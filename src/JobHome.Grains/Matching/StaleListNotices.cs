@@ -18,7 +18,7 @@ public sealed class StaleListNotices
 
     /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleAsync"/> calls.</summary>
     public StaleListNotices(IGrainFactory grains, MatchingOptions options)
-        : this(id => grains.GetGrain<ISeekerMatchingGrain>(id).PostListStaleAsync().Ignore(), TimeProvider.System,
+        : this(id => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleAsync().Ignore(), TimeProvider.System,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)))
     {
         ArgumentNullException.ThrowIfNull(grains);

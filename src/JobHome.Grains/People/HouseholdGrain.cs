@@ -52,13 +52,13 @@ public sealed partial class HouseholdGrain(
         {
             v.Add("site_code", string.Empty, "is required", "registering site (登记网点)");
         }
-        else if (await GrainFactory.GetGrain<ISiteGrain>(registration.SiteCode).GetAsync() is null)
+        else if (await GrainFactory.Reference<ISiteGrain>(registration.SiteCode).GetAsync() is null)
         {
             return CommandResult.NotFound("site_code", registration.SiteCode, "registering site (登记网点)");
         }
         for (var i = 0; i < members.Length && v.IsValid; i++)
         {
-            var facts = await GrainFactory.GetGrain<ISeekerRecordGrain>(members[i]).GetFactsAsync();
+            var facts = await GrainFactory.Reference<ISeekerRecordGrain>(members[i]).GetFactsAsync();
             if (facts is null)
             {
                 return CommandResult.NotFound($"member_ids[{i}]", members[i], "seeker (求职者)");
@@ -72,7 +72,7 @@ public sealed partial class HouseholdGrain(
         }
 
         // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-        await GrainFactory.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutHouseholdAsync(id);
+        await GrainFactory.Reference<ISiteDirectoryGrain>(registration.SiteCode).PutHouseholdAsync(id);
         state.State.SiteCode = registration.SiteCode;
         state.State.RegisteredOn = clock.Today;
         state.State.Members = [.. members.Select(m => new HouseholdMemberState { SeekerId = m })];
@@ -168,7 +168,7 @@ public sealed partial class HouseholdGrain(
     {
         foreach (var member in state.State.Members)
         {
-            var joined = await GrainFactory.GetGrain<ISeekerRecordGrain>(member.SeekerId).JoinHouseholdAsync(id);
+            var joined = await GrainFactory.Reference<ISeekerRecordGrain>(member.SeekerId).JoinHouseholdAsync(id);
             if (!joined.Result.Succeeded)
             {
                 return joined.Result;

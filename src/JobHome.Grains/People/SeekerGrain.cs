@@ -93,7 +93,7 @@ public sealed partial class SeekerGrain(
             || !string.Equals(previous.Name, registration.Name, StringComparison.Ordinal))
         {
             // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-            await GrainFactory.GetGrain<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
+            await GrainFactory.Reference<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
         }
         // A correction of a deregistered seeker registers them again (the status comes from the registration below).
         var reregistered = state.State.DeregisteredOn is not null;
@@ -274,7 +274,7 @@ public sealed partial class SeekerGrain(
         // The post's occupation and kind feed the re-ranker's history (PlacedWork); a post not found leaves them unknown.
         if (work is null)
         {
-            var post = (await GrainFactory.GetGrain<IPostGrain>(postId).GetAsync())?.Profile;
+            var post = (await GrainFactory.Reference<IPostGrain>(postId).GetAsync())?.Profile;
             work = (post?.Occupation, post?.Kind);
         }
         state.State.Placements.Add(new PlacementRecord(placementId, postId, start, null, null, work.Value.Occupation, work.Value.Kind));
@@ -383,11 +383,11 @@ public sealed partial class SeekerGrain(
         var current = state.State.MatchPartition;
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());
+            await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());
         }
         if (current is not null)
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
+            await GrainFactory.Reference<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
         }
     }
 
@@ -414,7 +414,7 @@ public sealed partial class SeekerGrain(
     {
         if (state.State.HouseholdReportPending && state.State.HouseholdId is { } householdId)
         {
-            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(this.GetPrimaryKeyString(), CurrentStatus());
+            await GrainFactory.Reference<IHouseholdGrain>(householdId).ReportMemberStatusAsync(this.GetPrimaryKeyString(), CurrentStatus());
             // Stored with the next write; until then a repeat after a restart is harmless.
             state.State.HouseholdReportPending = false;
         }
@@ -440,7 +440,7 @@ public sealed partial class SeekerGrain(
         var zero = false;
         if (state.State.HouseholdId is { } householdId)
         {
-            var household = await GrainFactory.GetGrain<IHouseholdGrain>(householdId).GetAsync();
+            var household = await GrainFactory.Reference<IHouseholdGrain>(householdId).GetAsync();
             zero = household?.ZeroEmployment ?? false;
         }
         return SeekerRecordRules.KeyGroups(state.State, zero, clock.Today);
@@ -448,7 +448,7 @@ public sealed partial class SeekerGrain(
 
     private async Task<IdCardClaim> ClaimIdCardAsync(string id, IdCardNumber idCard)
     {
-        var registry = GrainFactory.GetGrain<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard));
+        var registry = GrainFactory.Reference<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard));
         var claim = await registry.ClaimAsync(id, idCard.Masked);
         if (claim.Granted)
         {
@@ -456,7 +456,7 @@ public sealed partial class SeekerGrain(
         }
         // A holder that never finished registering (its write failed) leaves a claim behind; such a claim is taken over.
         // The holder answers only after any registration it is running, so a live registration is never overtaken.
-        var holder = await GrainFactory.GetGrain<ISeekerRecordGrain>(claim.OwnerSeekerId).GetFactsAsync();
+        var holder = await GrainFactory.Reference<ISeekerRecordGrain>(claim.OwnerSeekerId).GetFactsAsync();
         return holder is null ? await registry.TransferAsync(claim.OwnerSeekerId, id) : claim;
     }
 

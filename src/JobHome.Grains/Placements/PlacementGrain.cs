@@ -79,12 +79,12 @@ public sealed partial class PlacementGrain(
             return Outcome(id);
         }
 
-        var post = await GrainFactory.GetGrain<IPostGrain>(request.PostId).GetAsync();
+        var post = await GrainFactory.Reference<IPostGrain>(request.PostId).GetAsync();
         if (post is null)
         {
             return CommandResult.NotFound("post_id", request.PostId, "post (岗位)");
         }
-        var seeker = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).GetFactsAsync();
+        var seeker = await GrainFactory.Reference<ISeekerRecordGrain>(request.SeekerId).GetFactsAsync();
         if (seeker is null)
         {
             return CommandResult.NotFound("seeker_id", request.SeekerId, "seeker (求职者)");
@@ -212,7 +212,7 @@ public sealed partial class PlacementGrain(
             switch (state.State.Step)
             {
                 case PlacementStep.Intended:
-                    var taken = await GrainFactory.GetGrain<IPostGrain>(request.PostId).TakeOpeningAsync(id);
+                    var taken = await GrainFactory.Reference<IPostGrain>(request.PostId).TakeOpeningAsync(id);
                     if (!taken.Succeeded)
                     {
                         await RefuseAsync(taken.Errors);
@@ -221,13 +221,13 @@ public sealed partial class PlacementGrain(
                     MarkStep(id, PlacementStep.PostTaken);
                     break;
                 case PlacementStep.PostTaken:
-                    var seeker = GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId);
+                    var seeker = GrainFactory.Reference<ISeekerRecordGrain>(request.SeekerId);
                     var placed = state.State.PostWorkKnown
                         ? await seeker.PlaceAsync(id, request.PostId, request.Start, state.State.PostOccupation, state.State.PostKind)
                         : await seeker.PlaceAsync(id, request.PostId, request.Start);
                     if (!placed.Result.Succeeded)
                     {
-                        await GrainFactory.GetGrain<IPostGrain>(request.PostId).ReleaseOpeningAsync(id);
+                        await GrainFactory.Reference<IPostGrain>(request.PostId).ReleaseOpeningAsync(id);
                         await RefuseAsync(placed.Result.Errors);
                         return;
                     }
@@ -243,7 +243,7 @@ public sealed partial class PlacementGrain(
                     return;
                 case PlacementStep.EndIntended:
                     var end = state.State.End!;
-                    var ended = await GrainFactory.GetGrain<ISeekerRecordGrain>(request.SeekerId).EndPlacementAsync(id,
+                    var ended = await GrainFactory.Reference<ISeekerRecordGrain>(request.SeekerId).EndPlacementAsync(id,
                         end.Date, end.Reason);
                     state.State.HouseholdId = ended.HouseholdId;
                     state.State.SeekerStatus = ended.Status;
@@ -265,7 +265,7 @@ public sealed partial class PlacementGrain(
     {
         if (state.State.HouseholdId is { } householdId && state.State.SeekerStatus is { } status)
         {
-            await GrainFactory.GetGrain<IHouseholdGrain>(householdId).ReportMemberStatusAsync(seekerId, status);
+            await GrainFactory.Reference<IHouseholdGrain>(householdId).ReportMemberStatusAsync(seekerId, status);
         }
     }
 

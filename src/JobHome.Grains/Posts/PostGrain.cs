@@ -53,7 +53,7 @@ public sealed partial class PostGrain(
         {
             return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
         }
-        var employer = GrainFactory.GetGrain<IEmployerGrain>(profile.EmployerCode);
+        var employer = GrainFactory.Reference<IEmployerGrain>(profile.EmployerCode);
         if (await employer.GetAsync() is null)
         {
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
@@ -62,7 +62,7 @@ public sealed partial class PostGrain(
         if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
         {
             // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-            await GrainFactory.GetGrain<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
+            await GrainFactory.Reference<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
         }
         state.State.Profile = profile;
         state.State.Opened ??= clock.Today;
@@ -221,11 +221,11 @@ public sealed partial class PostGrain(
         var current = state.State.MatchPartition;
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);
+            await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);
         }
         if (current is not null && MatchRecord() is { } record)
         {
-            await GrainFactory.GetGrain<IMatchPartitionGrain>(current).UpsertPostsAsync([record]);
+            await GrainFactory.Reference<IMatchPartitionGrain>(current).UpsertPostsAsync([record]);
         }
     }
 
@@ -237,7 +237,7 @@ public sealed partial class PostGrain(
         {
             return;
         }
-        staleNotices.Add(await MatchQueries.TopSeekersAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
+        staleNotices.Add(await MatchQueries.TopSeekersUnexplainedAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
     }
 
     // The match features with the free openings; null when the post is not open (unless asked for anyway).

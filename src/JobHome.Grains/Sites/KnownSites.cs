@@ -20,7 +20,7 @@ public sealed class KnownSites
         {
             return true;
         }
-        if (await grains.GetGrain<ISiteGrain>(siteCode).GetAsync() is null)
+        if (await grains.Reference<ISiteGrain>(siteCode).GetAsync() is null)
         {
             return false;
         }

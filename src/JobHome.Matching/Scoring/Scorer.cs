@@ -116,24 +116,42 @@ public sealed class Scorer
     public static IReadOnlyList<FactorContribution> Explain(in FactorVector factors, ScoringModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var list = new List<FactorContribution>(FactorVector.Count);
-        for (var i = 0; i < FactorVector.Count; i++)
-        {
-            var factor = (Factor)i;
-            var value = factors[factor];
-            var weight = model.Weight(factor);
-            var numbers = string.Create(CultureInfo.InvariantCulture, $"{value:0.00} ×{weight:0.00}");
-            list.Add(new FactorContribution(
-                factor, value, weight * value, $"{FactorNames.Chinese(factor)} {numbers}", $"{FactorNames.English(factor)} {numbers}"));
-        }
-        list.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution) is var c && c != 0 ? c : a.Factor.CompareTo(b.Factor));
-        return list;
+        return Described(factors, model, FactorVector.Count);
     }
 
     /// <summary>A recommendation of <paramref name="id"/> with the top factors of a pair.</summary>
-    internal static Recommendation Recommend(string id, double score, in FactorVector factors, ScoringModel model, int topFactors)
+    internal static Recommendation Recommend(string id, double score, in FactorVector factors, ScoringModel model, int topFactors) =>
+        new(id, score, Described(factors, model, topFactors));
+
+    // The first `count` factors in Explain's order (contribution descending, ties in factor order); only those get their
+    // words, so a recommendation builds the strings of the factors it keeps, not of all five (a post list's top 20 per query).
+    private static FactorContribution[] Described(in FactorVector factors, ScoringModel model, int count)
     {
-        var all = Explain(factors, model);
-        return new Recommendation(id, score, all.Count <= topFactors ? all : [.. all.Take(topFactors)]);
+        Span<double> contributions = stackalloc double[FactorVector.Count];
+        Span<int> order = stackalloc int[FactorVector.Count];
+        for (var i = 0; i < FactorVector.Count; i++)
+        {
+            contributions[i] = model.Weight((Factor)i) * factors[(Factor)i];
+            order[i] = i;
+            // Insertion sort by the same comparison Explain always used: a total order, so any sort gives this order.
+            for (var j = i; j > 0 && Before(contributions, order[j], order[j - 1]); j--)
+            {
+                (order[j], order[j - 1]) = (order[j - 1], order[j]);
+            }
+        }
+        var described = new FactorContribution[Math.Clamp(count, 0, FactorVector.Count)];
+        for (var k = 0; k < described.Length; k++)
+        {
+            var factor = (Factor)order[k];
+            var value = factors[factor];
+            var weight = model.Weight(factor);
+            described[k] = new FactorContribution(factor, value, contributions[order[k]],
+                string.Create(CultureInfo.InvariantCulture, $"{FactorNames.Chinese(factor)} {value:0.00} ×{weight:0.00}"),
+                string.Create(CultureInfo.InvariantCulture, $"{FactorNames.English(factor)} {value:0.00} ×{weight:0.00}"));
+        }
+        return described;
     }
+
+    private static bool Before(ReadOnlySpan<double> contributions, int a, int b) =>
+        contributions[a].CompareTo(contributions[b]) is var c && c != 0 ? c > 0 : a < b;
 }

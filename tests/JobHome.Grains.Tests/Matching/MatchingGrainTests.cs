@@ -54,6 +54,37 @@ public sealed class MatchingGrainTests(MemoryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TopSeekersUnexplainedAsync_PostsAroundPartitionCorner_EngineOrderWithoutFactors()
+    {
+        var scenario = new MatchingScenario(fixture, 29.0, 109.0, seed: 23);
+        await scenario.InitializeAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await scenario.OpenRandomPostAsync(0.1);
+        }
+        for (var i = 0; i < 40; i++)
+        {
+            await scenario.RegisterRandomSeekerAsync(0.14);
+        }
+        var engine = await scenario.EngineAsync();
+        var found = 0;
+
+        foreach (var id in scenario.PostIds)
+        {
+            var post = await scenario.EnginePostAsync(id);
+            var expected = engine.TopSeekersForPost(post, 20, scenario.Options);
+            var items = await MatchQueries.TopSeekersUnexplainedAsync(fixture.Client, new MatchingOptions(), PostMatchRecord.From(post), 20,
+                fixture.Today);
+
+            Assert.Equal(expected.Select(static r => r.Id), items.Select(static i => i.Id));
+            Assert.Equal(expected.Select(static r => r.Score), items.Select(static i => i.Score));
+            Assert.All(items, static i => Assert.Empty(i.Factors));
+            found += items.Length;
+        }
+        Assert.True(found > 0, "no post found any seeker: the scenario tests nothing");
+    }
+
+    [Fact]
     public async Task GetCandidatesAsync_PostsAroundPartitionCorner_EqualPureEngine()
     {
         var scenario = new MatchingScenario(fixture, 31.0, 111.0, seed: 17);

@@ -9,13 +9,13 @@ namespace JobHome.Grains;
 /// and parsed again: ~4 % of the allocations of a change, gc-verbose profile of 30 Nov 2026). This resolves the grain
 /// type and the interface type once per factory and interface, then builds the reference from the id.
 /// </summary>
-public static class GrainReferences
+internal static class GrainReferences
 {
     private static readonly ConditionalWeakTable<IGrainFactory, ConcurrentDictionary<Type, (GrainType Grain, GrainInterfaceType Interface)>>
         s_types = [];
 
     /// <summary>The same reference as <c>grains.GetGrain&lt;T&gt;(key)</c>.</summary>
-    public static T Reference<T>(this IGrainFactory grains, string key) where T : IGrainWithStringKey
+    internal static T Reference<T>(this IGrainFactory grains, string key) where T : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(grains);
         var types = s_types.GetOrCreateValue(grains);

@@ -30,7 +30,7 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale, unless only the
-    /// post's free openings changed and it still has some (no list changes then).
+    /// post's free openings changed, it still has some and no re-ranker is loaded (no list changes then).
     /// </summary>
     [Alias("UpsertPosts")]
     Task UpsertPostsAsync(PostMatchRecord[] posts);

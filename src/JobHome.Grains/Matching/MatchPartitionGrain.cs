@@ -9,8 +9,10 @@ namespace JobHome.Grains.Matching;
 /// <summary>
 /// A partition of the match index: one <see cref="MatchIndex"/> over the records located in its cell. Its data is derived
 /// (rebuilt from the records, see docs/grains.md), so it is held in memory only and the grain is kept active.
-/// Every post change bumps <c>_version</c> (seekers' lists compare it); seekers that listed a changed or removed post
-/// are told at once (one-way), so their stored list never keeps a closed or filled post.
+/// Every post change that can change a list bumps <c>_version</c> (seekers' lists compare it); seekers that listed a
+/// changed or removed post are told at once (one-way), so their stored list never keeps a closed or filled post. A change
+/// of the free openings alone (some left, no re-ranker loaded: <c>RankingIndex.OnlyOpeningsChange</c>) changes no list,
+/// so it neither bumps the version nor tells anyone.
 /// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
 /// with a silo, or the grain was deactivated) reads those sites' records straight from storage in paced batches on a
 /// timer, answering queries and live changes between batches (see MatchPartitionGrain.Rebuild.cs).

@@ -115,8 +115,19 @@ internal sealed partial class SqliteQueueAdapterReceiver(
             return;
         }
 
-        var moved = await store.WriteAsync(context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)), cancellationToken)
-            .ConfigureAwait(false);
+        int moved;
+        try
+        {
+            moved = await store.WriteAsync(context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not moved (the write is one transaction): noted again for the next read, or they would stay unread.
+            redeliveries.Add(_queue, ids);
+            throw;
+        }
+
         LogRequeued(logger, moved, ids.Count, provider, _queue);
     }
 

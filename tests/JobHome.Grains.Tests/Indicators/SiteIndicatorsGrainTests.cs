@@ -202,6 +202,18 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.True(await UntilIdleAsync(village));
     }
 
+    [Fact]
+    public async Task FlushTimer_UnknownSite_IsNotRearmedForItsUnsentTotals()
+    {
+        // No site profile: no parent to report to. Activation leaves totals "to send"; the first tick finds no profile and
+        // the timer stays off (it used to re-arm every period for as long as the activation lived).
+        var unknown = fixture.Client.GetGrain<ISiteIndicatorsGrain>(TestNetwork.NewId("no-such-site"));
+        await unknown.GetCountsAsync();
+        Assert.True(await UntilIdleAsync(unknown));
+        Assert.False(await unknown.IsFlushTimerArmedAsync());
+        Assert.Equal(new IndicatorCounts(), await unknown.GetCountsAsync());
+    }
+
     // The timer's own period (200 ms) elapses in real time: polled with a deadline.
     private static async Task<bool> UntilIdleAsync(ISiteIndicatorsGrain grain)
     {

@@ -61,7 +61,8 @@ public class IndicatorCountsBenchmarks
         }
         _oldChildAfter = _oldChildBefore.Copy();
         _newChildAfter = _newChildBefore.Clone();
-        var extra = IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddDays(-Dates / 2 * 2), 0);
+        // A date the child holds already (every other one): its next report changes a count, not the dates.
+        var extra = IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddDays(-(Dates / 4 * 2)), 0);
         _oldChildAfter.Apply(extra);
         _newChildAfter.Apply(extra);
         _unemployed = IndicatorContribution.Person(LabourStatus.Unemployed, Today.AddDays(-Dates / 3), 0);
@@ -113,8 +114,8 @@ public class IndicatorCountsBenchmarks
     {
         var (from, to) = _flip ? (_newChildAfter, _newChildBefore) : (_newChildBefore, _newChildAfter);
         _flip = !_flip;
-        _newCounts.Add(from, -1);
         _newCounts.Add(to);
+        _newCounts.Add(from, -1);
         return _newCounts.Employed;
     }
 

@@ -202,11 +202,13 @@ public sealed partial class SiteIndicatorsGrain
         {
             return;
         }
+        // The new totals first, then the old out: every date of the old totals is then held, so both merges are in place
+        // unless the child brings a new date (removing first would drop the dates only this child holds, then re-add them).
+        _subtree.Add(totals);
         if (known)
         {
             _subtree.Add(held.Totals, -1);
         }
-        _subtree.Add(totals);
         _children[childCode] = (version, totals);
         _childrenChanged.Add(childCode);
         // Written on the flush timer (at most once per ChildTotalsWritePeriod), not per report: a township took a

@@ -409,19 +409,23 @@ public sealed partial class SiteIndicatorsGrain
     private async Task FlushIfQuietAsync()
     {
         _profileUnknown = false;
-        ArmFlushTimer();
-        if (Environment.TickCount64 - _lastReportTicks < FlushPeriod.TotalMilliseconds)
-        {
-            return;
-        }
         try
         {
-            await FlushSelfAsync();
+            if (Environment.TickCount64 - _lastReportTicks >= FlushPeriod.TotalMilliseconds)
+            {
+                await FlushSelfAsync();
+            }
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             // The change is stored; the timer reports it (FlushSelfAsync left the site dirty).
             LogReportFailed(logger, this.GetPrimaryKeyString(), e);
+        }
+        finally
+        {
+            // After the leading-edge report, so the timer is armed only for what is left (the root, which never reports,
+            // no longer took a tick after each child report).
+            ArmFlushTimer();
         }
     }
 

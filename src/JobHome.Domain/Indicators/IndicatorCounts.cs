@@ -3,12 +3,13 @@ namespace JobHome.Domain.Indicators;
 /// <summary>
 /// Indicator counts of a site's subtree, kept by status date so the date-dependent indicators (unemployed over three
 /// months, zero-employment overdue) roll over at midnight without any event. Sums of contributions: adding and
-/// removing commute, so any order of changes gives the same counts.
+/// removing commute, so any order of changes gives the same counts. The by-date counts are <see cref="DateCounts"/>
+/// (sorted arrays): a change of a record allocates nothing unless it brings a date the site did not hold.
 /// </summary>
 public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
 {
-    private readonly SortedDictionary<DateOnly, long> _unemployedBySince = [];
-    private readonly SortedDictionary<DateOnly, long> _zeroEmploymentBySince = [];
+    private readonly DateCounts _unemployedBySince = new();
+    private readonly DateCounts _zeroEmploymentBySince = new();
 
     /// <summary>Employed people.</summary>
     public long Employed { get; private set; }
@@ -23,10 +24,10 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
     public long Placements { get; private set; }
 
     /// <summary>Unemployed people by the date their unemployment began.</summary>
-    public IReadOnlyDictionary<DateOnly, long> UnemployedBySince => _unemployedBySince;
+    public DateCounts UnemployedBySince => _unemployedBySince;
 
     /// <summary>Zero-employment households by their zero-employment date.</summary>
-    public IReadOnlyDictionary<DateOnly, long> ZeroEmploymentBySince => _zeroEmploymentBySince;
+    public DateCounts ZeroEmploymentBySince => _zeroEmploymentBySince;
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or removes (-1) one record's contribution.</summary>
     public void Apply(IndicatorContribution contribution, int sign = 1)
@@ -41,19 +42,30 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
         Placements += sign * contribution.Placements;
         if (contribution.UnemployedSince is { } u)
         {
-            Bump(_unemployedBySince, u, sign);
+            _unemployedBySince.Add(u, sign);
         }
         if (contribution.ZeroEmploymentSince is { } z)
         {
-            Bump(_zeroEmploymentBySince, z, sign);
+            _zeroEmploymentBySince.Add(z, sign);
         }
     }
 
     /// <summary>Replaces a record's <paramref name="before"/> contribution by <paramref name="after"/>.</summary>
     public void Change(IndicatorContribution before, IndicatorContribution after)
     {
-        Apply(before, -1);
-        Apply(after);
+        Employed += after.Employed - before.Employed;
+        OpenPosts += after.OpenPosts - before.OpenPosts;
+        Openings += after.Openings - before.Openings;
+        Placements += after.Placements - before.Placements;
+        // An unchanged date (a post's openings, a person's placements) touches no by-date count.
+        if (before.UnemployedSince != after.UnemployedSince)
+        {
+            Move(_unemployedBySince, before.UnemployedSince, after.UnemployedSince);
+        }
+        if (before.ZeroEmploymentSince != after.ZeroEmploymentSince)
+        {
+            Move(_zeroEmploymentBySince, before.ZeroEmploymentSince, after.ZeroEmploymentSince);
+        }
     }
 
     /// <summary>Adds every count of <paramref name="other"/> (a child's subtree) times <paramref name="sign"/>.</summary>
@@ -64,31 +76,45 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
         OpenPosts += sign * other.OpenPosts;
         Openings += sign * other.Openings;
         Placements += sign * other.Placements;
-        foreach (var (date, n) in other._unemployedBySince)
-        {
-            Bump(_unemployedBySince, date, sign * n);
-        }
-        foreach (var (date, n) in other._zeroEmploymentBySince)
-        {
-            Bump(_zeroEmploymentBySince, date, sign * n);
-        }
+        _unemployedBySince.Add(other._unemployedBySince, sign);
+        _zeroEmploymentBySince.Add(other._zeroEmploymentBySince, sign);
+    }
+
+    /// <summary>Replaces every count by <paramref name="other"/>'s.</summary>
+    public void CopyFrom(IndicatorCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Employed = other.Employed;
+        OpenPosts = other.OpenPosts;
+        Openings = other.Openings;
+        Placements = other.Placements;
+        _unemployedBySince.CopyFrom(other._unemployedBySince);
+        _zeroEmploymentBySince.CopyFrom(other._zeroEmploymentBySince);
+    }
+
+    /// <summary>A copy that shares nothing with this one.</summary>
+    public IndicatorCounts Clone()
+    {
+        var copy = new IndicatorCounts();
+        copy.CopyFrom(this);
+        return copy;
     }
 
     /// <summary>The indicators of site <paramref name="siteCode"/> on <paramref name="today"/>.</summary>
     public IndicatorSnapshot Snapshot(string siteCode, DateOnly today)
     {
-        var unemployed = _unemployedBySince.Values.Sum();
-        var over3 = _unemployedBySince.Where(e => IndicatorDefinitions.UnemployedOverThreeMonths(e.Key, today)).Sum(e => e.Value);
-        var zero = _zeroEmploymentBySince.Values.Sum();
-        var overdue = _zeroEmploymentBySince.Where(e => IndicatorDefinitions.ZeroEmploymentOverdue(e.Key, today)).Sum(e => e.Value);
+        var unemployed = _unemployedBySince.Total();
+        var over3 = _unemployedBySince.TotalWhileOlder(d => IndicatorDefinitions.UnemployedOverThreeMonths(d, today));
+        var zero = _zeroEmploymentBySince.Total();
+        var overdue = _zeroEmploymentBySince.TotalWhileOlder(d => IndicatorDefinitions.ZeroEmploymentOverdue(d, today));
         return new IndicatorSnapshot(siteCode, today, Employed, unemployed, over3, zero, overdue, OpenPosts, Openings, Placements);
     }
 
     /// <inheritdoc />
     public bool Equals(IndicatorCounts? other) =>
         other is not null && Employed == other.Employed && OpenPosts == other.OpenPosts && Openings == other.Openings
-        && Placements == other.Placements && _unemployedBySince.SequenceEqual(other._unemployedBySince)
-        && _zeroEmploymentBySince.SequenceEqual(other._zeroEmploymentBySince);
+        && Placements == other.Placements && _unemployedBySince.Equals(other._unemployedBySince)
+        && _zeroEmploymentBySince.Equals(other._zeroEmploymentBySince);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as IndicatorCounts);
@@ -103,32 +129,46 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
     {
         ArgumentNullException.ThrowIfNull(unemployedBySince);
         ArgumentNullException.ThrowIfNull(zeroEmploymentBySince);
-        Employed = employed;
-        OpenPosts = openPosts;
-        Openings = openings;
-        Placements = placements;
+        Restore(employed, openPosts, openings, placements);
         _unemployedBySince.Clear();
         _zeroEmploymentBySince.Clear();
         foreach (var (date, n) in unemployedBySince)
         {
-            Bump(_unemployedBySince, date, n);
+            _unemployedBySince.Add(date, n);
         }
         foreach (var (date, n) in zeroEmploymentBySince)
         {
-            Bump(_zeroEmploymentBySince, date, n);
+            _zeroEmploymentBySince.Add(date, n);
         }
     }
 
-    private static void Bump(SortedDictionary<DateOnly, long> byDate, DateOnly date, long delta)
+    /// <summary>Sets a count outright from day numbers (<see cref="DateOnly.DayNumber"/>) and counts side by side.</summary>
+    public void Restore(long employed, long openPosts, long openings, long placements,
+        ReadOnlySpan<int> unemployedDays, ReadOnlySpan<long> unemployedCounts,
+        ReadOnlySpan<int> zeroEmploymentDays, ReadOnlySpan<long> zeroEmploymentCounts)
     {
-        var n = byDate.GetValueOrDefault(date) + delta;
-        if (n == 0)
+        Restore(employed, openPosts, openings, placements);
+        _unemployedBySince.Restore(unemployedDays, unemployedCounts);
+        _zeroEmploymentBySince.Restore(zeroEmploymentDays, zeroEmploymentCounts);
+    }
+
+    private void Restore(long employed, long openPosts, long openings, long placements)
+    {
+        Employed = employed;
+        OpenPosts = openPosts;
+        Openings = openings;
+        Placements = placements;
+    }
+
+    private static void Move(DateCounts byDate, DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f)
         {
-            byDate.Remove(date);
+            byDate.Add(f, -1);
         }
-        else
+        if (to is { } t)
         {
-            byDate[date] = n;
+            byDate.Add(t, 1);
         }
     }
 }

@@ -5,7 +5,8 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// The newest subtree totals an aggregator holds for one child site (version 1), as plain members: the Domain's
 /// <see cref="IndicatorCounts"/> has private setters a JSON grain-storage serializer would not restore. Dates are kept
-/// as day numbers (<see cref="DateOnly.DayNumber"/>) so every serializer handles the dictionary keys.
+/// as day numbers (<see cref="DateOnly.DayNumber"/>): since version 2 as sorted arrays of days and counts side by side
+/// (members 7–10, a copy of the counts' own arrays); entries of version 1 (dictionaries, members 5–6) are still read.
 /// </summary>
 [GenerateSerializer, Alias("jobhome.indicator-child-entry.v1")]
 public sealed class ChildEntry
@@ -30,13 +31,29 @@ public sealed class ChildEntry
     [Id(4)]
     public long Placements { get; set; }
 
-    /// <summary>Unemployed people by the day number their unemployment began.</summary>
+    /// <summary>Unemployed people by the day number their unemployment began (earlier versions; read only).</summary>
     [Id(5)]
-    public Dictionary<int, long> UnemployedByDay { get; set; } = [];
+    public Dictionary<int, long>? UnemployedByDay { get; set; }
 
-    /// <summary>Zero-employment households by the day number of their zero-employment date.</summary>
+    /// <summary>Zero-employment households by the day number of their zero-employment date (earlier versions; read only).</summary>
     [Id(6)]
-    public Dictionary<int, long> ZeroEmploymentByDay { get; set; } = [];
+    public Dictionary<int, long>? ZeroEmploymentByDay { get; set; }
+
+    /// <summary>Day numbers of the unemployed counts, ascending (written since version 2 of the form: arrays side by side).</summary>
+    [Id(7)]
+    public int[]? UnemployedDays { get; set; }
+
+    /// <summary>Unemployed counts, in the order of <see cref="UnemployedDays"/>.</summary>
+    [Id(8)]
+    public long[]? UnemployedCounts { get; set; }
+
+    /// <summary>Day numbers of the zero-employment counts, ascending.</summary>
+    [Id(9)]
+    public int[]? ZeroEmploymentDays { get; set; }
+
+    /// <summary>Zero-employment counts, in the order of <see cref="ZeroEmploymentDays"/>.</summary>
+    [Id(10)]
+    public long[]? ZeroEmploymentCounts { get; set; }
 
     /// <summary>An entry for <paramref name="counts"/> at report <paramref name="version"/>.</summary>
     public static ChildEntry Of(long version, IndicatorCounts counts)
@@ -49,8 +66,10 @@ public sealed class ChildEntry
             OpenPosts = counts.OpenPosts,
             Openings = counts.Openings,
             Placements = counts.Placements,
-            UnemployedByDay = counts.UnemployedBySince.ToDictionary(e => e.Key.DayNumber, e => e.Value),
-            ZeroEmploymentByDay = counts.ZeroEmploymentBySince.ToDictionary(e => e.Key.DayNumber, e => e.Value),
+            UnemployedDays = counts.UnemployedBySince.DayNumbers.ToArray(),
+            UnemployedCounts = counts.UnemployedBySince.Counts.ToArray(),
+            ZeroEmploymentDays = counts.ZeroEmploymentBySince.DayNumbers.ToArray(),
+            ZeroEmploymentCounts = counts.ZeroEmploymentBySince.Counts.ToArray(),
         };
     }
 
@@ -58,9 +77,15 @@ public sealed class ChildEntry
     public IndicatorCounts ToCounts()
     {
         var counts = new IndicatorCounts();
-        counts.Restore(Employed, OpenPosts, Openings, Placements,
-            UnemployedByDay.Select(e => KeyValuePair.Create(DateOnly.FromDayNumber(e.Key), e.Value)),
-            ZeroEmploymentByDay.Select(e => KeyValuePair.Create(DateOnly.FromDayNumber(e.Key), e.Value)));
+        if (UnemployedDays is null && ZeroEmploymentDays is null)
+        {
+            counts.Restore(Employed, OpenPosts, Openings, Placements,
+                (UnemployedByDay ?? []).Select(e => KeyValuePair.Create(DateOnly.FromDayNumber(e.Key), e.Value)),
+                (ZeroEmploymentByDay ?? []).Select(e => KeyValuePair.Create(DateOnly.FromDayNumber(e.Key), e.Value)));
+            return counts;
+        }
+        counts.Restore(Employed, OpenPosts, Openings, Placements, UnemployedDays, UnemployedCounts, ZeroEmploymentDays,
+            ZeroEmploymentCounts);
         return counts;
     }
 }

@@ -57,6 +57,14 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [Alias("Recount")]
     Task<RecountResult> RecountAsync();
 
+    /// <summary>
+    /// Waits (without polling) until the subtree counts change after change number <paramref name="seen"/>, or
+    /// <paramref name="timeout"/>, and returns the current change number (at once when it differs from
+    /// <paramref name="seen"/>; numbers are per activation, so pass -1 the first time). For the live feed.
+    /// </summary>
+    [AlwaysInterleave, Alias("WaitForChange")]
+    Task<long> WaitForChangeAsync(long seen, TimeSpan timeout);
+
     /// <summary>Waits (without polling) until the site's own records sum to <paramref name="expected"/>; false on timeout.</summary>
     [AlwaysInterleave, Alias("WaitForOwnCounts")]
     Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout);

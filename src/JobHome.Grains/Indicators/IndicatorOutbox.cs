@@ -37,13 +37,14 @@ public sealed class IndicatorOutbox
         {
             return;
         }
+        var now = IndicatorMetrics.NowUnixMs();
         if (PublishedSiteCode is { } old && !string.Equals(old, siteCode, StringComparison.Ordinal))
         {
-            await Stream(streams, old).OnNextAsync(new IndicatorChange(sourceId, Version, default));
+            await Stream(streams, old).OnNextAsync(new IndicatorChange(sourceId, Version, default, now));
         }
         if (siteCode is not null)
         {
-            await Stream(streams, siteCode).OnNextAsync(new IndicatorChange(sourceId, Version, contribution));
+            await Stream(streams, siteCode).OnNextAsync(new IndicatorChange(sourceId, Version, contribution, now));
         }
         PublishedVersion = Version;
         PublishedSiteCode = siteCode;

@@ -35,7 +35,7 @@ public sealed partial class SiteIndicatorsGrain : IBulkSiteIndicatorsGrain
             return;
         }
         await _sources.WriteShardsOfAsync(changed);
-        _dirty = true;
+        MarkDirty();
         foreach (var waiter in _waiters)
         {
             waiter.TrySetResult();

@@ -10,8 +10,14 @@ public sealed class IndicatorCountsSurrogateConverter : IConverter<IndicatorCoun
     public IndicatorCounts ConvertFromSurrogate(in IndicatorCountsSurrogate surrogate)
     {
         var counts = new IndicatorCounts();
+        if (surrogate.UnemployedDays is null && surrogate.ZeroEmploymentDays is null)
+        {
+            counts.Restore(surrogate.Employed, surrogate.OpenPosts, surrogate.Openings, surrogate.Placements,
+                surrogate.UnemployedBySince ?? [], surrogate.ZeroEmploymentBySince ?? []);
+            return counts;
+        }
         counts.Restore(surrogate.Employed, surrogate.OpenPosts, surrogate.Openings, surrogate.Placements,
-            surrogate.UnemployedBySince ?? [], surrogate.ZeroEmploymentBySince ?? []);
+            surrogate.UnemployedDays, surrogate.UnemployedCounts, surrogate.ZeroEmploymentDays, surrogate.ZeroEmploymentCounts);
         return counts;
     }
 
@@ -22,7 +28,9 @@ public sealed class IndicatorCountsSurrogateConverter : IConverter<IndicatorCoun
         OpenPosts = value.OpenPosts,
         Openings = value.Openings,
         Placements = value.Placements,
-        UnemployedBySince = new Dictionary<DateOnly, long>(value.UnemployedBySince),
-        ZeroEmploymentBySince = new Dictionary<DateOnly, long>(value.ZeroEmploymentBySince),
+        UnemployedDays = value.UnemployedBySince.DayNumbers.ToArray(),
+        UnemployedCounts = value.UnemployedBySince.Counts.ToArray(),
+        ZeroEmploymentDays = value.ZeroEmploymentBySince.DayNumbers.ToArray(),
+        ZeroEmploymentCounts = value.ZeroEmploymentBySince.Counts.ToArray(),
     };
 }

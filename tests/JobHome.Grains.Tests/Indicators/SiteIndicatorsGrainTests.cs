@@ -202,7 +202,38 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
         Assert.True(await UntilIdleAsync(village));
     }
 
-    // The timer's own period (200 ms) elapses in real time: polled with a deadline.
+    [Fact]
+    public async Task FlushTimer_UnknownSite_IsNotRearmedForItsUnsentTotals()
+    {
+        // No site profile: no parent to report to. Activation leaves totals "to send"; the first tick finds no profile and
+        // the timer stays off (it used to re-arm every period for as long as the activation lived).
+        var unknown = fixture.Client.GetGrain<ISiteIndicatorsGrain>(TestNetwork.NewId("no-such-site"));
+        await unknown.GetCountsAsync();
+        Assert.True(await UntilIdleAsync(unknown));
+        Assert.False(await unknown.IsFlushTimerArmedAsync());
+        Assert.Equal(new IndicatorCounts(), await unknown.GetCountsAsync());
+    }
+
+    [Fact]
+    public async Task WaitForChange_ChildReport_WakesTheWaiter_AndAnOlderNumberAnswersAtOnce()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var village = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]);
+        var township = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]);
+        await village.GetCountsAsync();
+        Assert.True(await UntilIdleAsync(village));
+        var seen = await township.WaitForChangeAsync(-1, TimeSpan.Zero);
+        Assert.Equal(seen, await township.WaitForChangeAsync(seen - 1, Patience));
+
+        var waiting = township.WaitForChangeAsync(seen, Patience);
+        await township.GetCountsAsync();
+        Assert.False(waiting.IsCompleted);
+        await village.ReportNowAsync();
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(Patience / 2)));
+        Assert.True(await waiting > seen);
+    }
+
+    // The timer's own period (100 ms) elapses in real time: polled with a deadline.
     private static async Task<bool> UntilIdleAsync(ISiteIndicatorsGrain grain)
     {
         var deadline = DateTime.UtcNow + Patience;

@@ -9,8 +9,17 @@ namespace JobHome.Silo.Api.Indicators;
 /// <summary><c>/api/indicators</c>: a site's subtree indicators now, their daily history and a live feed.</summary>
 internal static class IndicatorEndpoints
 {
-    /// <summary>How often the live feed looks for a change: at most this many messages a second (coalesced).</summary>
+    /// <summary>
+    /// The least time between two messages of the live feed (at most 4 a second): a change after a quiet spell goes out at
+    /// once, changes that follow within the interval go out together when it ends.
+    /// </summary>
     public static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long the live feed waits for a change before it reads the indicators anyway: the date-dependent ones (over
+    /// three months, overdue) change at midnight without any change of the counts.
+    /// </summary>
+    public static readonly TimeSpan LiveRecheck = TimeSpan.FromSeconds(5);
 
     /// <summary>Event type of the live feed's messages.</summary>
     public const string LiveEventType = "indicators";
@@ -57,34 +66,52 @@ internal static class IndicatorEndpoints
         return TypedResults.ServerSentEvents(ChangesAsync(grains.GetGrain<ISiteIndicatorsGrain>(siteCode), cancellationToken));
     }
 
-    /// <summary>The current value, then each one that differs from the last sent, looked at every <see cref="LiveInterval"/>.</summary>
+    /// <summary>
+    /// The current value, then each one that differs from the last sent: woken by the aggregator on a change (or after
+    /// <see cref="LiveRecheck"/>), sent at once when the last message is <see cref="LiveInterval"/> old, else when it is.
+    /// </summary>
     private static async IAsyncEnumerable<SseItem<IndicatorsResponse>> ChangesAsync(ISiteIndicatorsGrain aggregator,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IndicatorsResponse? last = null;
-        using var timer = new PeriodicTimer(LiveInterval);
-        do
+        var seen = await aggregator.WaitForChangeAsync(-1, TimeSpan.Zero);
+        var lastSent = long.MinValue / 2;
+        while (true)
         {
             var current = IndicatorsResponse.From(await aggregator.GetAsync());
             if (current != last)
             {
                 last = current;
+                lastSent = Environment.TickCount64;
                 yield return new SseItem<IndicatorsResponse>(current, LiveEventType);
             }
+            var next = await WaitAsync(aggregator, seen, lastSent, cancellationToken);
+            if (next is not { } number)
+            {
+                yield break;
+            }
+            seen = number;
         }
-        while (await WaitAsync(timer, cancellationToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    // The next change number, once the interval since the last message has passed; null when the client went away.
+    private static async Task<long?> WaitAsync(ISiteIndicatorsGrain aggregator, long seen, long lastSent,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(cancellationToken);
+            var number = await aggregator.WaitForChangeAsync(seen, LiveRecheck).WaitAsync(cancellationToken);
+            var wait = lastSent + (long)LiveInterval.TotalMilliseconds - Environment.TickCount64;
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
+            }
+            return number;
         }
         catch (OperationCanceledException)
         {
             // The client went away: end the feed quietly.
-            return false;
+            return null;
         }
     }
 }

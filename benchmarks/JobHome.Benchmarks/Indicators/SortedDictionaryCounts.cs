@@ -1,0 +1,89 @@
+using JobHome.Domain.Indicators;
+
+namespace JobHome.Benchmarks.Indicators;
+
+/// <summary>
+/// The by-date counts as <see cref="IndicatorCounts"/> kept them until 30 Nov 2026 (a sorted dictionary per status date,
+/// change = remove then add, copy = add into an empty one, wire form = dictionary copies): the benchmarks' baseline.
+/// </summary>
+public sealed class SortedDictionaryCounts
+{
+    private readonly SortedDictionary<DateOnly, long> _unemployedBySince = [];
+    private readonly SortedDictionary<DateOnly, long> _zeroEmploymentBySince = [];
+
+    /// <summary>Employed people.</summary>
+    public long Employed { get; private set; }
+
+    /// <summary>Adds (1) or removes (-1) a contribution.</summary>
+    public void Apply(IndicatorContribution contribution, int sign = 1)
+    {
+        Employed += sign * contribution.Employed;
+        if (contribution.UnemployedSince is { } u)
+        {
+            Bump(_unemployedBySince, u, sign);
+        }
+        if (contribution.ZeroEmploymentSince is { } z)
+        {
+            Bump(_zeroEmploymentBySince, z, sign);
+        }
+    }
+
+    /// <summary>Remove then add, as before.</summary>
+    public void Change(IndicatorContribution before, IndicatorContribution after)
+    {
+        Apply(before, -1);
+        Apply(after);
+    }
+
+    /// <summary>Adds another's counts times <paramref name="sign"/>.</summary>
+    public void Add(SortedDictionaryCounts other, int sign = 1)
+    {
+        Employed += sign * other.Employed;
+        foreach (var (date, n) in other._unemployedBySince)
+        {
+            Bump(_unemployedBySince, date, sign * n);
+        }
+        foreach (var (date, n) in other._zeroEmploymentBySince)
+        {
+            Bump(_zeroEmploymentBySince, date, sign * n);
+        }
+    }
+
+    /// <summary>The copy a report sent up (new, then add).</summary>
+    public SortedDictionaryCounts Copy()
+    {
+        var copy = new SortedDictionaryCounts();
+        copy.Add(this);
+        return copy;
+    }
+
+    /// <summary>To the wire form and back, as the surrogate converter did (dictionary copies, then a restore).</summary>
+    public SortedDictionaryCounts WireRoundTrip()
+    {
+        var unemployed = new Dictionary<DateOnly, long>(_unemployedBySince);
+        var zero = new Dictionary<DateOnly, long>(_zeroEmploymentBySince);
+        var back = new SortedDictionaryCounts { Employed = Employed };
+        foreach (var (date, n) in unemployed)
+        {
+            Bump(back._unemployedBySince, date, n);
+        }
+        foreach (var (date, n) in zero)
+        {
+            Bump(back._zeroEmploymentBySince, date, n);
+        }
+        return back;
+    }
+
+    private static void Bump(SortedDictionary<DateOnly, long> byDate, DateOnly date, long delta)
+    {
+        var n = byDate.GetValueOrDefault(date) + delta;
+        if (n == 0)
+        {
+            byDate.Remove(date);
+        }
+        else
+        {
+            byDate[date] = n;
+        }
+    }
+}

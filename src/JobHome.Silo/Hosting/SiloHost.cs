@@ -105,6 +105,7 @@ internal static class SiloHost
                 .AddMeter(
                     SiloMetrics.OrleansMeterName,
                     SiloMetrics.MeterName,
+                    JobHome.Grains.Indicators.IndicatorMetrics.MeterName,
                     "Microsoft.AspNetCore.Hosting",
                     "Microsoft.AspNetCore.Server.Kestrel")
                 .AddPrometheusExporter());

@@ -18,7 +18,7 @@ public sealed class IndicatorHistoryGrain(
     /// <summary>
     /// How often the reminder records the live value: twice a day, so the day's point is the last hour's value, or the
     /// morning's when the evening tick is missed. Default: 12 hours (it was 15 minutes: ~22 ticks a second for a province,
-    /// each waking a site's aggregator, kept an idle province silo at ~15–20 % of a core).
+    /// each waking a site's aggregator, kept an idle province silo at 8–22 % of a core; docs/grains.md).
     /// </summary>
     public static readonly TimeSpan Period = TimeSpan.FromHours(12);
 

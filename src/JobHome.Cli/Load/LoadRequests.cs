@@ -32,12 +32,12 @@ internal sealed record LoadSeeker(
 {
     /// <summary>
     /// A registration as the run sends it: unemployed for 30 days before <paramref name="today"/>, senior school, one
-    /// occupation, 3,000 a month expected, full-time, rural, near Xinfeng.
+    /// occupation, 3,000 a month expected, full-time, rural, living at <paramref name="at"/> (the site's location).
     /// </summary>
     public static LoadSeeker Unemployed(string siteCode, string name, string idNumber, DateOnly birthDate, bool male, string occupation,
-        DateOnly today) =>
-        new(siteCode, name, idNumber, birthDate, male ? "M" : "F", "senior", [occupation], [], 3000, 25.38, 114.92, true, ["full_time"],
-            [], "unemployed", today.AddDays(-30));
+        DateOnly today, (double Lat, double Lon) at) =>
+        new(siteCode, name, idNumber, birthDate, male ? "M" : "F", "senior", [occupation], [], 3000, at.Lat, at.Lon, true,
+            ["full_time"], [], "unemployed", today.AddDays(-30));
 }
 
 /// <summary>A post of the run (<c>POST /api/posts</c>).</summary>
@@ -54,9 +54,12 @@ internal sealed record LoadPost(
     string Kind,
     string[] Skills)
 {
-    /// <summary>A post as the run opens it: full-time, 3,000–5,000 a month, no skills required, near Xinfeng.</summary>
-    public static LoadPost FullTime(string siteCode, string employerCode, string occupation, int openings) =>
-        new(siteCode, employerCode, "负载测试岗位", occupation, openings, 3000, 5000, 25.38, 114.92, "full_time", []);
+    /// <summary>
+    /// A post as the run opens it: full-time, 3,000–5,000 a month, no skills required, at <paramref name="at"/> (the
+    /// site's location).
+    /// </summary>
+    public static LoadPost FullTime(string siteCode, string employerCode, string occupation, int openings, (double Lat, double Lon) at) =>
+        new(siteCode, employerCode, "负载测试岗位", occupation, openings, 3000, 5000, at.Lat, at.Lon, "full_time", []);
 }
 
 /// <summary>A placement of the run (<c>POST /api/placements</c>).</summary>

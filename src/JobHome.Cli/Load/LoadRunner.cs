@@ -42,6 +42,9 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
     private long _counter;
     private string[] _sites = [];
+    // Each site's location: a run's seekers and posts are placed at their site, so they land in the site's matching cell
+    // (all at one point, every registration of a province run went to one partition and noted every site there).
+    private readonly Dictionary<string, (double Lat, double Lon)> _locations = new(StringComparer.Ordinal);
     private string _employer = string.Empty;
 
     /// <summary>Runs the load; returns the report.</summary>
@@ -134,6 +137,11 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         }
     }
 
+    // A site whose answer carries no location falls back to Xinfeng's centre (where every record of a run used to go).
+    private double LatOf(string site) => _locations.TryGetValue(site, out var at) ? at.Lat : 25.38;
+
+    private double LonOf(string site) => _locations.TryGetValue(site, out var at) ? at.Lon : 114.92;
+
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var sites = new List<(string Code, string Kind)>();
@@ -146,6 +154,11 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             {
                 var code = child.GetProperty("code").GetString()!;
                 sites.Add((code, child.GetProperty("kind").GetString()!));
+                if (child.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number
+                    && child.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number)
+                {
+                    _locations[code] = (lat.GetDouble(), lon.GetDouble());
+                }
                 queue.Enqueue(code);
             }
         }
@@ -296,7 +309,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
         var answer = await api.PostAsync("api/posts",
-            LoadPost.FullTime(site, _employer, occupation, openings),
+            LoadPost.FullTime(site, _employer, occupation, openings, (LatOf(site), LonOf(site))),
             LoadJson.Default.LoadPost, LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
         _posts.Enqueue((IdOf(answer), openings));
     }
@@ -315,7 +328,8 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
             name = Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)] + Given[_random.Next(Given.Length)];
             occupation = Occupations[_random.Next(Occupations.Length)];
         }
-        var seekerRequest = LoadSeeker.Unemployed(site, name, idNumber, birth, sequence % 2 == 1, occupation, _today);
+        var seekerRequest = LoadSeeker.Unemployed(site, name, idNumber, birth, sequence % 2 == 1, occupation, _today,
+            (LatOf(site), LonOf(site)));
         var answer = await api.PostAsync("api/seekers", seekerRequest, LoadJson.Default.LoadSeeker, LoadJson.Default.LoadCreated,
             cancellationToken).ConfigureAwait(false);
         _unemployed.Enqueue(IdOf(answer));

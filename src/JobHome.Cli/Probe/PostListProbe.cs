@@ -11,12 +11,22 @@ namespace JobHome.Cli.Probe;
 /// times, for each, the span from sending <c>POST /api/seekers</c> to having read its post list through
 /// <c>GET /api/seekers/{id}/recommendations</c>: the "new seeker's post list ready" time of issue 9. ID-card numbers are
 /// drawn from a seeded generator under a region code no resident holds (3699xx); one already registered (409) is replaced
-/// by the next number and not timed. The probe seekers stay registered (deregister them with DELETE /api/seekers/{id}).
+/// by the next number and not timed. A registration or read the server fails (5xx, or no answer in time) is counted and
+/// not timed, and the probe goes on, so an overloaded silo still yields its distribution and the number of failures; it
+/// gives up after as many failures as the seekers asked for. The probe seekers stay registered (deregister them with
+/// DELETE /api/seekers/{id}).
 /// </summary>
 internal sealed class PostListProbe(ApiClient api, string siteCode, int count, int k, ulong seed)
 {
     /// <summary>What the probe measured; times in milliseconds.</summary>
-    public sealed record Totals(int Registered, int WithPosts, int Conflicts, double[] ReadyMs, double[] RegisterMs, double[] ReadMs);
+    public sealed record Totals(int Registered, int WithPosts, int Conflicts, double[] ReadyMs, double[] RegisterMs, double[] ReadMs)
+    {
+        /// <summary>Registrations or reads the server failed (5xx or no answer), not timed.</summary>
+        public int Failed { get; init; }
+
+        /// <summary>The first failure's message, or null.</summary>
+        public string? FirstFailure { get; init; }
+    }
 
     /// <summary>Runs the probe; <paramref name="progress"/> is told the registrations done.</summary>
     public async Task<Totals> RunAsync(Action<int> progress, CancellationToken cancellationToken)
@@ -26,24 +36,33 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
         var ready = new List<double>(count);
         var register = new List<double>(count);
         var read = new List<double>(count);
-        int withPosts = 0, conflicts = 0;
+        int withPosts = 0, conflicts = 0, failed = 0;
+        string? firstFailure = null;
         while (ready.Count < count)
         {
             var body = NewSeeker(random, site);
             var start = Stopwatch.GetTimestamp();
             CreatedAnswer created;
+            PostListAnswer list;
+            long registered;
             try
             {
                 created = await api.PostAsync<CreatedAnswer>("api/seekers", body, cancellationToken).ConfigureAwait(false);
+                registered = Stopwatch.GetTimestamp();
+                list = await api.GetAsync<PostListAnswer>($"api/seekers/{Uri.EscapeDataString(created.Id)}/recommendations?k={k}",
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException e) when (e.Status == 409)
             {
                 conflicts++;
                 continue;
             }
-            var registered = Stopwatch.GetTimestamp();
-            var list = await api.GetAsync<PostListAnswer>($"api/seekers/{Uri.EscapeDataString(created.Id)}/recommendations?k={k}",
-                cancellationToken).ConfigureAwait(false);
+            catch (ApiException e) when (e.Status is 0 or >= 500 && failed + 1 < count)
+            {
+                failed++;
+                firstFailure ??= e.Message;
+                continue;
+            }
             var end = Stopwatch.GetTimestamp();
             ready.Add(Stopwatch.GetElapsedTime(start, end).TotalMilliseconds);
             register.Add(Stopwatch.GetElapsedTime(start, registered).TotalMilliseconds);
@@ -51,7 +70,11 @@ internal sealed class PostListProbe(ApiClient api, string siteCode, int count, i
             withPosts += list.Items.Length > 0 ? 1 : 0;
             progress(ready.Count);
         }
-        return new Totals(ready.Count, withPosts, conflicts, [.. ready], [.. register], [.. read]);
+        return new Totals(ready.Count, withPosts, conflicts, [.. ready], [.. register], [.. read])
+        {
+            Failed = failed,
+            FirstFailure = firstFailure,
+        };
     }
 
     private static object NewSeeker(Random random, SiteAnswer site)

@@ -83,12 +83,17 @@ internal static class ProbeCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  seekers {totals.Registered:N0} (with posts: {totals.WithPosts:N0}; "
             + $"ID numbers already taken, redrawn: {totals.Conflicts:N0})"));
+        if (totals.Failed > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  failed (server error or no answer, not timed): {totals.Failed:N0}, e.g. {totals.FirstFailure}"));
+        }
         output.WriteLine("  span                          p50 ms    p90 ms    p99 ms    max ms");
         Line(output, "register → list read", totals.ReadyMs);
         Line(output, "  register (POST)", totals.RegisterMs);
         Line(output, "  read (GET recommendations)", totals.ReadMs);
         output.WriteLine($"  load average before / after: {loadBefore} / {LoadAverage()}");
-        return ExitCodes.Ok;
+        return totals.Failed > 0 ? ExitCodes.ServerFailed : ExitCodes.Ok;
     }
 
     private static void Line(TextWriter output, string name, double[] values)

@@ -5,22 +5,29 @@ using JobHome.Storage;
 namespace JobHome.Grains.History;
 
 /// <summary>
-/// Keeps a site's daily indicator points; a reminder records the live value every <see cref="Period"/>, at the site's own
-/// phase of the period (<see cref="HistoryReminderPhase"/>), so the sites' reminders do not all wake their aggregators at once.
+/// Keeps a site's daily indicator points; a reminder records the live value every <see cref="Period"/>, in the last hour
+/// of the server's day and twelve hours before, at the site's own minute (<see cref="HistoryReminderPhase"/>), so the sites'
+/// reminders neither all wake their aggregators at once nor keep waking them all day. After a tick the grain deactivates:
+/// it is not needed again for twelve hours, and 20,000 resident history grains (and the aggregators their ticks kept
+/// warm) were most of an idle province silo's work and memory.
 /// </summary>
 public sealed class IndicatorHistoryGrain(
     [PersistentState("indicator-history", StorageNames.Default)] IPersistentState<IndicatorHistoryState> state,
     ServerClock clock) : Grain, IIndicatorHistoryGrain, IRemindable
 {
-    /// <summary>How often the live value is recorded. Default: 15 minutes.</summary>
-    public static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How often the reminder records the live value: twice a day, so the day's point is the last hour's value, or the
+    /// morning's when the evening tick is missed. Default: 12 hours (it was 15 minutes: ~22 ticks a second for a province,
+    /// each waking a site's aggregator, kept an idle province silo at 8–22 % of a core; docs/grains.md).
+    /// </summary>
+    public static readonly TimeSpan Period = TimeSpan.FromHours(12);
 
     private const string ReminderName = "record";
 
     /// <summary>Points kept per site (about three years of days).</summary>
     private const int MaxDays = 1100;
 
-    // A reminder firing further than this from the site's phase is registered again at the phase.
+    // A reminder firing further than this from the site's schedule is registered again on it.
     private static readonly TimeSpan PhaseTolerance = TimeSpan.FromSeconds(5);
 
     private bool _registered;
@@ -40,19 +47,23 @@ public sealed class IndicatorHistoryGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!_registered && HistoryReminderPhase.IsOffPhase(status.FirstTickTime, Phase, Period, PhaseTolerance))
+        if (!_registered && HistoryReminderPhase.IsOffSchedule(status.Period, status.FirstTickTime, Anchor, Period, PhaseTolerance))
         {
-            // Registered before phases existed (all sites within a minute): move it to the site's phase once.
+            // Registered before this schedule (every 15 minutes, or all sites within a minute): moved once; the moved
+            // reminder's ticks are on the schedule, so this is not done again.
             await RegisterAtPhaseAsync();
         }
         await RecordAsync();
+        // Nothing asks for this grain until the next tick or a history read: do not keep it (and its points) resident.
+        DeactivateOnIdle();
     }
 
-    private TimeSpan Phase => HistoryReminderPhase.Of(this.GetPrimaryKeyString(), Period);
+    // The site's tick today (by the server's date); the reminder repeats it every period.
+    private DateTimeOffset Anchor => HistoryReminderPhase.AnchorOf(this.GetPrimaryKeyString(), clock.StartOf(clock.Today));
 
     private async Task RegisterAtPhaseAsync()
     {
-        await this.RegisterOrUpdateReminder(ReminderName, HistoryReminderPhase.DueFrom(clock.Now, Phase, Period), Period);
+        await this.RegisterOrUpdateReminder(ReminderName, HistoryReminderPhase.DueFrom(clock.Now, Anchor, Period), Period);
         _registered = true;
     }
 

@@ -34,7 +34,7 @@ public sealed class LoadRequestContractTests
     {
         var birth = new DateOnly(1985, 6, 1);
         var idNumber = IdCardNumber.Create("360722", birth, 17).RevealFullNumber();
-        var load = LoadSeeker.Unemployed("360722100201", "李明华", idNumber, birth, male: true, "6-25-04-01", Today);
+        var load = LoadSeeker.Unemployed("360722100201", "李明华", idNumber, birth, male: true, "6-25-04-01", Today, (25.38, 114.92));
 
         var request = Bind(load, LoadJson.Default.LoadSeeker, ApiJson.Default.SeekerRequest, optional: ["phone"]);
         var checks = new FieldChecks();
@@ -58,7 +58,7 @@ public sealed class LoadRequestContractTests
     [Fact]
     public void Post_AsTheRunSendsIt_BindsAndPassesTheApisChecksWithTheSameValues()
     {
-        var load = LoadPost.FullTime("360722100201", "91360722MA35K0QX3Y", "4-03-02-01", 5);
+        var load = LoadPost.FullTime("360722100201", "91360722MA35K0QX3Y", "4-03-02-01", 5, (25.38, 114.92));
 
         var request = Bind(load, LoadJson.Default.LoadPost, ApiJson.Default.PostRequest,
             optional: ["minEducation", "ageMin", "ageMax", "opened"]);

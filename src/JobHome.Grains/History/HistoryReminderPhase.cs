@@ -37,7 +37,9 @@ public static class HistoryReminderPhase
     public static DateTimeOffset AnchorOf(string siteCode, DateTimeOffset localMidnight) =>
         localMidnight + RecordingHour + Of(siteCode, Window);
 
-    /// <summary>The due time from <paramref name="now"/> to the next instant congruent to <paramref name="anchor"/> modulo the period.</summary>
+    /// <summary>
+    /// The due time from <paramref name="now"/> to the next instant congruent to <paramref name="anchor"/> modulo the period.
+    /// </summary>
     public static TimeSpan DueFrom(DateTimeOffset now, DateTimeOffset anchor, TimeSpan period)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
@@ -50,7 +52,8 @@ public static class HistoryReminderPhase
     /// schedule: another period (one registered before this schedule: every 15 minutes), or ticks further than
     /// <paramref name="tolerance"/> from the instants congruent to <paramref name="anchor"/>. It is then registered again.
     /// </summary>
-    public static bool IsOffSchedule(TimeSpan reminderPeriod, DateTime firstTick, DateTimeOffset anchor, TimeSpan period, TimeSpan tolerance)
+    public static bool IsOffSchedule(
+        TimeSpan reminderPeriod, DateTime firstTick, DateTimeOffset anchor, TimeSpan period, TimeSpan tolerance)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         if (reminderPeriod != period)

@@ -574,14 +574,17 @@ public sealed partial class SiteIndicatorsGrain
         }
         if (_site is null)
         {
+            // Counted as a report attempt, so a failing lookup is retried a period later, not at once.
+            _lastReportTicks = Environment.TickCount64;
             SetSite((await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync())?.Profile);
         }
+        // Found (by any path) or not: a failed report of a known site must arm the timer again.
+        _profileUnknown = _site is null;
         if (_site?.ParentCode is not { } parent)
         {
             // The root has nobody to report to (nothing pending). An unknown site stays dirty until its profile exists,
             // but does not tick for it: the next change, child report or activation looks again.
             _dirty = _site is null && _dirty;
-            _profileUnknown = _site is null;
             return;
         }
         _dirty = false;
@@ -598,7 +601,8 @@ public sealed partial class SiteIndicatorsGrain
         }
         catch
         {
-            MarkDirty();
+            // Dirty again, keeping the first unsent change's time (the hold metric counts the retries) and waking nobody.
+            _dirty = true;
             ArmFlushTimer();
             throw;
         }

@@ -26,6 +26,20 @@ public sealed class LatencyTrackerTests
     }
 
     [Fact]
+    public void Acknowledge_AfterTheFeedShowedIt_CountsZeroWithoutWaitingForAnotherMessage()
+    {
+        var tracker = new LatencyTracker(baseline: 10);
+        tracker.Acknowledge(); // target 11
+        tracker.Observe(12);   // the province already shows the next placement, whose answer is still on its way
+
+        tracker.Acknowledge(); // target 12: shown already
+
+        Assert.Equal(0, tracker.Pending);
+        Assert.Equal(2, tracker.Sorted().Length);
+        Assert.Equal(0, tracker.Sorted()[0]);
+    }
+
+    [Fact]
     public void Quantile_NearestRank()
     {
         double[] sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];

@@ -76,7 +76,8 @@ public sealed class PartitionRebuildBoundTests : IAsyncLifetime
         try
         {
             // Every partition activates (and starts its rebuild) at once.
-            var started = await Task.WhenAll(expected.Keys.Select(k => second.Client.GetGrain<IMatchPartitionGrain>(k).RebuildStatusAsync()));
+            var partitions = expected.Keys.Select(k => second.Client.GetGrain<IMatchPartitionGrain>(k)).ToArray();
+            var started = await Task.WhenAll(partitions.Select(p => p.RebuildStatusAsync()));
             Assert.All(started, s => Assert.True(s.Rebuilding));
             var deadline = Stopwatch.StartNew();
             MatchPartitionRebuildStatus[] statuses;
@@ -84,7 +85,7 @@ public sealed class PartitionRebuildBoundTests : IAsyncLifetime
             {
                 Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "the rebuilds did not finish within 2 minutes");
                 await Task.Delay(50);
-                statuses = await Task.WhenAll(expected.Keys.Select(k => second.Client.GetGrain<IMatchPartitionGrain>(k).RebuildStatusAsync()));
+                statuses = await Task.WhenAll(partitions.Select(p => p.RebuildStatusAsync()));
             }
             while (statuses.Any(s => s.Rebuilding));
 

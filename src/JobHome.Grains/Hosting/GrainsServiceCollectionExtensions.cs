@@ -14,7 +14,7 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
     /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
-    /// registered first) and the silo's caches of known sites and of sites noted by match partitions.
+    /// registered first), the silo-wide bound on rebuild reads and the silo's caches of known sites and of sites noted by match partitions.
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -31,6 +31,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();
+        services.TryAddSingleton(sp => new RebuildReadLimiter(sp.GetRequiredService<MatchingOptions>().RebuildReadsInFlight));
         services.TryAddSingleton(sp =>
             new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>()));
         return services;

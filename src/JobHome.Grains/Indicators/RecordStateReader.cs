@@ -1,4 +1,5 @@
 using JobHome.Grains.Bulk;
+using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Storage;
@@ -12,15 +13,18 @@ namespace JobHome.Grains.Indicators;
 /// id their grains use), without activating them: the partition rebuild and the recount read thousands of records this
 /// way in bounded batches instead of one grain call (and one activation) each. A state read here is the record's last
 /// write; a record publishes its change only after that write, so readers reconcile with the live path themselves.
+/// A reader given a <see cref="RebuildReadLimiter"/> (the partition rebuild's) takes a silo-wide permit for every read;
+/// the recount's reader has none: its reads run inside grain calls under the response timeout and are bounded by the
+/// recount's own fan-out, so they must not queue behind a restart's rebuilds.
 /// </summary>
-internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory grains)
+internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory grains, RebuildReadLimiter? limiter = null)
 {
     /// <summary>Storage reads in flight at once per batch.</summary>
     private const int Parallelism = 16;
 
-    /// <summary>A reader over the silo's default grain storage.</summary>
-    public static RecordStateReader Create(IServiceProvider services, IGrainFactory grains) =>
-        new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default), grains);
+    /// <summary>A reader over the silo's default grain storage, its reads bounded by <paramref name="limiter"/> if given.</summary>
+    public static RecordStateReader Create(IServiceProvider services, IGrainFactory grains, RebuildReadLimiter? limiter = null) =>
+        new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default), grains, limiter);
 
     /// <summary>The stored seekers of <paramref name="ids"/>, in order; null where no state is stored.</summary>
     public Task<SeekerState?[]> SeekersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
@@ -37,10 +41,15 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
     private Task<T?[]> ReadManyAsync<T>(string stateName, IReadOnlyList<string> ids, Func<string, GrainId> grainId,
         CancellationToken cancellationToken)
         where T : class, new() =>
-        GrainBatches.SelectAsync(ids, async id =>
-        {
-            var state = new BulkStoredState<T>(new T());
-            await storage.ReadStateAsync(stateName, grainId(id), state);
-            return state.RecordExists ? state.State : null;
-        }, Parallelism, cancellationToken);
+        GrainBatches.SelectAsync(ids, id => limiter is null
+            ? ReadOneAsync<T>(stateName, grainId(id))
+            : limiter.RunAsync(() => ReadOneAsync<T>(stateName, grainId(id)), cancellationToken), Parallelism, cancellationToken);
+
+    private async Task<T?> ReadOneAsync<T>(string stateName, GrainId grainId)
+        where T : class, new()
+    {
+        var state = new BulkStoredState<T>(new T());
+        await storage.ReadStateAsync(stateName, grainId, state);
+        return state.RecordExists ? state.State : null;
+    }
 }

@@ -6,6 +6,7 @@ using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Records;
 using JobHome.Grains.SiteRecords;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace JobHome.Grains.Matching;
@@ -63,7 +64,7 @@ public sealed partial class MatchPartitionGrain
     {
         _touched = new HashSet<string>(StringComparer.Ordinal);
         _rebuildSites = [.. state.State.Sites.Keys.Order(StringComparer.Ordinal)];
-        _reader = RecordStateReader.Create(services, GrainFactory);
+        _reader = RecordStateReader.Create(services, GrainFactory, services.GetRequiredService<RebuildReadLimiter>());
         _rebuildStarted = Stopwatch.GetTimestamp();
         RebuildsRunning.Add(1);
         LogRebuildStarted(logger, this.GetPrimaryKeyString(), _rebuildSites.Length, options.RebuildBatchSize);

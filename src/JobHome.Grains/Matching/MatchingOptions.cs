@@ -41,6 +41,14 @@ public sealed class MatchingOptions
     /// <summary>Pause between two rebuild steps of a partition, so a rebuild never hogs the silo. Default: 10 ms.</summary>
     public TimeSpan RebuildPause { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// Storage reads the rebuilding partitions of one silo keep in flight together (<see cref="RebuildReadLimiter"/>); each
+    /// partition still reads up to 16 at a time, so with many rebuilding they take turns. After a restart every partition
+    /// in reach of the load rebuilds at once: unbounded, 103 partitions put ~1,600 reads on one SQLite file and grain calls
+    /// passed the 30-s timeout. Default: 16 (one partition's batch; the store's reads, not the silo's cores, are the limit).
+    /// </summary>
+    public int RebuildReadsInFlight { get; init; } = 16;
+
     /// <summary>The engine's per-query settings for reference date <paramref name="asOf"/>.</summary>
     public MatchOptions ToMatchOptions(DateOnly asOf) => new(asOf, MaxKm, UrbanMaxKm, TopFactors);
 }

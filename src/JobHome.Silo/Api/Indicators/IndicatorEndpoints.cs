@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 using JobHome.Grains.History;
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Sites;
+using JobHome.Grains.Time;
 
 namespace JobHome.Silo.Api.Indicators;
 
 /// <summary><c>/api/indicators</c>: a site's subtree indicators now, their daily history and a live feed.</summary>
-internal static class IndicatorEndpoints
+public static class IndicatorEndpoints
 {
     /// <summary>
     /// The least time between two messages of the live feed (at most 4 a second): a change after a quiet spell goes out at
@@ -20,6 +21,13 @@ internal static class IndicatorEndpoints
     /// three months, overdue) change at midnight without any change of the counts.
     /// </summary>
     public static readonly TimeSpan LiveRecheck = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The timeout the live feed gives the aggregator's wait call (<see cref="ISiteIndicatorsGrain.WaitForChangeAsync"/>):
+    /// longer than <see cref="LiveRecheck"/>, which the feed times itself on the server clock, and below Orleans' 30 s
+    /// response timeout; a call that ends without a change only makes the feed read once more.
+    /// </summary>
+    public static readonly TimeSpan LiveWaitCall = TimeSpan.FromSeconds(20);
 
     /// <summary>Event type of the live feed's messages.</summary>
     public const string LiveEventType = "indicators";
@@ -57,61 +65,76 @@ internal static class IndicatorEndpoints
         return TypedResults.Ok(new IndicatorHistoryResponse(siteCode, points, IndicatorsResponse.From(live)));
     }
 
-    private static async Task<IResult> GetLiveAsync(string siteCode, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> GetLiveAsync(string siteCode, IGrainFactory grains, ServerClock clock,
+        CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ISiteGrain>(siteCode).GetAsync() is null)
         {
             return ApiResults.NotFound("siteCode", siteCode);
         }
-        return TypedResults.ServerSentEvents(ChangesAsync(grains.GetGrain<ISiteIndicatorsGrain>(siteCode), cancellationToken));
+        var feed = ChangesAsync(grains.GetGrain<ISiteIndicatorsGrain>(siteCode), clock.Time, cancellationToken);
+        return TypedResults.ServerSentEvents(feed);
     }
 
     /// <summary>
     /// The current value, then each one that differs from the last sent: woken by the aggregator on a change (or after
-    /// <see cref="LiveRecheck"/>), sent at once when the last message is <see cref="LiveInterval"/> old, else when it is.
+    /// <see cref="LiveRecheck"/> on <paramref name="time"/>), sent at once when the last message is
+    /// <see cref="LiveInterval"/> old, else when it is. One wait call to the aggregator is outstanding at a time: a
+    /// recheck re-reads and keeps waiting on the same call.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<IndicatorsResponse>> ChangesAsync(ISiteIndicatorsGrain aggregator,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IndicatorsResponse? last = null;
         var seen = await aggregator.WaitForChangeAsync(-1, TimeSpan.Zero);
-        var lastSent = long.MinValue / 2;
+        long? lastSent = null;
+        Task<long>? pending = null;
         while (true)
         {
             var current = IndicatorsResponse.From(await aggregator.GetAsync());
             if (current != last)
             {
                 last = current;
-                lastSent = Environment.TickCount64;
+                lastSent = time.GetTimestamp();
                 yield return new SseItem<IndicatorsResponse>(current, LiveEventType);
             }
-            var next = await WaitAsync(aggregator, seen, lastSent, cancellationToken);
-            if (next is not { } number)
+            pending ??= aggregator.WaitForChangeAsync(seen, LiveWaitCall);
+            if (!await WaitAsync(pending, time, lastSent, cancellationToken))
             {
                 yield break;
             }
-            seen = number;
+            if (pending.IsCompleted)
+            {
+                seen = await pending;
+                pending = null;
+            }
         }
     }
 
-    // The next change number, once the interval since the last message has passed; null when the client went away.
-    private static async Task<long?> WaitAsync(ISiteIndicatorsGrain aggregator, long seen, long lastSent,
+    // Until the aggregator's wait call ends or LiveRecheck passes, then until the interval since the last message has
+    // passed; false when the client went away.
+    private static async Task<bool> WaitAsync(Task<long> pending, TimeProvider time, long? lastSent,
         CancellationToken cancellationToken)
     {
         try
         {
-            var number = await aggregator.WaitForChangeAsync(seen, LiveRecheck).WaitAsync(cancellationToken);
-            var wait = lastSent + (long)LiveInterval.TotalMilliseconds - Environment.TickCount64;
-            if (wait > 0)
+            using (var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
+                var delay = Task.Delay(LiveRecheck, time, recheck.Token);
+                await Task.WhenAny(pending, delay).WaitAsync(cancellationToken);
+                await recheck.CancelAsync();
             }
-            return number;
+            var wait = lastSent is { } sent ? LiveInterval - time.GetElapsedTime(sent) : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            return true;
         }
         catch (OperationCanceledException)
         {
             // The client went away: end the feed quietly.
-            return null;
+            return false;
         }
     }
 }

@@ -13,6 +13,10 @@ public interface ITallyGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TallySnapshot> GetAsync();
 
-    /// <summary>The slots applied, in ascending order (for exactness checks).</summary>
+    /// <summary>
+    /// The slots applied, in ascending order (for exactness checks). Interleaves like <see cref="GetAsync"/>: the
+    /// failover test polls it while batched deliveries are still being applied.
+    /// </summary>
+    [AlwaysInterleave]
     Task<long[]> GetSlotsAsync();
 }

@@ -7,12 +7,20 @@ namespace JobHome.Domain.Indicators;
 /// Counts by date, kept as two sorted parallel arrays (day numbers and counts) without zero entries: adding to a date
 /// already held is a binary search and an add, no allocation; summing two of them is a merge; a copy is two array copies.
 /// A site's dates cluster (most changes are dated today or recently), so inserts land near the end and move little.
+/// Read-only outside the Domain: only <see cref="IndicatorCounts"/>, which owns its two instances, changes them, so no
+/// caller can change a site's counts behind its aggregator's back through <see cref="IndicatorCounts.UnemployedBySince"/>
+/// (and a report's copy stays the two array copies of <see cref="IndicatorCounts.CopyFrom"/>, not a wrapper per read).
 /// </summary>
 public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable<DateCounts>
 {
     private int[] _days = [];
     private long[] _counts = [];
     private int _count;
+
+    /// <summary>An empty set of counts (made by <see cref="IndicatorCounts"/> only).</summary>
+    internal DateCounts()
+    {
+    }
 
     /// <summary>Number of dates held (each with a non-zero count).</summary>
     public int Count => _count;
@@ -74,8 +82,21 @@ public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable
         return total;
     }
 
+    /// <summary>The sum of the counts of every date on or before <paramref name="date"/>.</summary>
+    public long TotalThrough(DateOnly date)
+    {
+        var i = DayNumbers.BinarySearch(date.DayNumber);
+        var end = i >= 0 ? i + 1 : ~i;
+        long total = 0;
+        foreach (var n in Counts[..end])
+        {
+            total += n;
+        }
+        return total;
+    }
+
     /// <summary>Adds <paramref name="delta"/> to the count of <paramref name="date"/> (an entry reaching zero is removed).</summary>
-    public void Add(DateOnly date, long delta)
+    internal void Add(DateOnly date, long delta)
     {
         if (delta == 0)
         {
@@ -111,7 +132,7 @@ public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable
     }
 
     /// <summary>Adds every count of <paramref name="other"/> times <paramref name="sign"/> (one merge of the two).</summary>
-    public void Add(DateCounts other, long sign = 1)
+    internal void Add(DateCounts other, long sign = 1)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (other._count == 0 || sign == 0)
@@ -213,7 +234,7 @@ public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable
     }
 
     /// <summary>Replaces the counts by <paramref name="other"/>'s.</summary>
-    public void CopyFrom(DateCounts other)
+    internal void CopyFrom(DateCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Reserve(other._count);
@@ -223,7 +244,7 @@ public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable
     }
 
     /// <summary>Replaces the counts by pairs of day numbers and counts (any order; repeated days add up; zeros dropped).</summary>
-    public void Restore(ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> counts)
+    internal void Restore(ReadOnlySpan<int> dayNumbers, ReadOnlySpan<long> counts)
     {
         if (dayNumbers.Length != counts.Length)
         {
@@ -247,7 +268,7 @@ public sealed class DateCounts : IReadOnlyDictionary<DateOnly, long>, IEquatable
     }
 
     /// <summary>Removes every date.</summary>
-    public void Clear() => _count = 0;
+    internal void Clear() => _count = 0;
 
     /// <inheritdoc />
     public bool ContainsKey(DateOnly key) => _days.AsSpan(0, _count).BinarySearch(key.DayNumber) >= 0;

@@ -23,10 +23,10 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
     /// <summary>Placements made (cumulative).</summary>
     public long Placements { get; private set; }
 
-    /// <summary>Unemployed people by the date their unemployment began.</summary>
+    /// <summary>Unemployed people by the date their unemployment began (read-only: only these counts change it).</summary>
     public DateCounts UnemployedBySince => _unemployedBySince;
 
-    /// <summary>Zero-employment households by their zero-employment date.</summary>
+    /// <summary>Zero-employment households by their zero-employment date (read-only: only these counts change it).</summary>
     public DateCounts ZeroEmploymentBySince => _zeroEmploymentBySince;
 
     /// <summary>Adds (<paramref name="sign"/> = 1) or removes (-1) one record's contribution.</summary>
@@ -109,6 +109,19 @@ public sealed class IndicatorCounts : IEquatable<IndicatorCounts>
         var overdue = _zeroEmploymentBySince.TotalWhileOlder(d => IndicatorDefinitions.ZeroEmploymentOverdue(d, today));
         return new IndicatorSnapshot(siteCode, today, Employed, unemployed, over3, zero, overdue, OpenPosts, Openings, Placements);
     }
+
+    /// <summary>
+    /// The by-date indicators on <paramref name="date"/> (a past day) from the records held now: the unemployed and the
+    /// zero-employment households whose status began on or before it, and of those the ones over the three-month and
+    /// one-month lines on that day. Exact for every record whose status has not changed since; a record that changed
+    /// since counts by its new status only (its old one is not kept). The history's back-filled days use it.
+    /// </summary>
+    public DatedIndicators DatedAsOf(DateOnly date) => new(
+        date,
+        _unemployedBySince.TotalThrough(date),
+        _unemployedBySince.TotalWhileOlder(d => IndicatorDefinitions.UnemployedOverThreeMonths(d, date)),
+        _zeroEmploymentBySince.TotalThrough(date),
+        _zeroEmploymentBySince.TotalWhileOlder(d => IndicatorDefinitions.ZeroEmploymentOverdue(d, date)));
 
     /// <inheritdoc />
     public bool Equals(IndicatorCounts? other) =>

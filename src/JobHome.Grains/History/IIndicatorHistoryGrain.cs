@@ -7,7 +7,10 @@ namespace JobHome.Grains.History;
 [Alias("jobhome.IIndicatorHistoryGrain")]
 public interface IIndicatorHistoryGrain : IGrainWithStringKey
 {
-    /// <summary>Records today's point now, makes sure the recording reminder runs, and returns every point, oldest first.</summary>
+    /// <summary>
+    /// Records today's point now (filling any days since the last point that had none: <see cref="IndicatorPoint.Backfilled"/>),
+    /// makes sure the recording reminder runs, and returns every point, oldest first.
+    /// </summary>
     [Alias("RecordAndGet")]
     Task<IndicatorPoint[]> RecordAndGetAsync();
 }

@@ -69,8 +69,14 @@ public sealed class IndicatorHistoryGrain(
 
     private async Task RecordAsync()
     {
-        var view = await GrainFactory.GetGrain<ISiteIndicatorsGrain>(this.GetPrimaryKeyString()).GetAsync();
-        state.State.Days[view.AsOf.DayNumber] = new IndicatorPoint
+        var aggregator = GrainFactory.GetGrain<ISiteIndicatorsGrain>(this.GetPrimaryKeyString());
+        var view = await aggregator.GetAsync();
+        var today = view.AsOf.DayNumber;
+        if (state.State.Days.Count > 0 && state.State.Days.Keys.Max() is var last && today - last > 1)
+        {
+            await BackfillAsync(aggregator, last, today);
+        }
+        state.State.Days[today] = new IndicatorPoint
         {
             Date = view.AsOf,
             RecordedAt = clock.Now,
@@ -88,5 +94,19 @@ public sealed class IndicatorHistoryGrain(
             state.State.Days.Remove(state.State.Days.Keys.Min());
         }
         await state.WriteStateAsync();
+    }
+
+    // Days after the last point and before today had no recording (the silo was down over both of their ticks, or
+    // nothing asked): each gets a point from the aggregator's counts by status date as of that day (one read of the
+    // counts for the whole gap, only when there is one), the undated indicators carried from the last point.
+    private async Task BackfillAsync(ISiteIndicatorsGrain aggregator, int lastDay, int today)
+    {
+        var counts = await aggregator.GetCountsAsync();
+        var last = state.State.Days[lastDay];
+        var now = clock.Now;
+        for (var day = Math.Max(lastDay + 1, today - MaxDays); day < today; day++)
+        {
+            state.State.Days[day] = IndicatorPoint.Backfill(last, counts.DatedAsOf(DateOnly.FromDayNumber(day)), now);
+        }
     }
 }

@@ -251,11 +251,15 @@ public sealed partial class SiteIndicatorsGrain
         var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
         var ids = _sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
         long corrected = 0;
-        // Read from storage in batches (RecountReaderGrain): only records with an unpublished change are activated.
+        // Read from storage in batches (RecountReaderGrain): only records with an unpublished change are activated. The
+        // versions held here go along, as the subtree recount sends them (IRecountSourcesGrain): a record changed live
+        // looks unpublished in storage until its next write, but when this site holds its stored version the change did
+        // arrive, so it is read from storage instead of activated.
         var reports = new List<IndicatorSourceReport>(ids.Length);
         foreach (var chunk in ids.Chunk(500))
         {
-            reports.AddRange(await GrainFactory.GetGrain<IRecountReaderGrain>(0).ReadAsync(chunk));
+            var held = chunk.Select(id => _sources.TryGetValue(id, out var entry) ? entry!.Version : -1).ToArray();
+            reports.AddRange(await GrainFactory.GetGrain<IRecountReaderGrain>(0).ReadAsync(code, chunk, held));
         }
         for (var i = 0; i < ids.Length; i++)
         {

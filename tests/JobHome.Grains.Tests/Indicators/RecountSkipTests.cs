@@ -8,8 +8,8 @@ namespace JobHome.Grains.Tests.Indicators;
 
 /// <summary>
 /// A record changed through its grain marks its stored outbox published only with its next write. The subtree recount
-/// passes the versions the site's aggregator holds, so such a record is reported from storage, not activated; asked
-/// without them, the reader activates it. Runs on every store: see the sealed subclasses in Stores/.
+/// and the aggregator's own repair (<see cref="ISiteIndicatorsGrain.RecountAsync"/>) pass the versions the site's
+/// aggregator holds, so such a record is reported from storage, not activated; asked without them, the reader activates it. Runs on every store: see the sealed subclasses in Stores/.
 /// </summary>
 public abstract class RecountSkipTests(ClusterFixture fixture)
 {
@@ -28,6 +28,26 @@ public abstract class RecountSkipTests(ClusterFixture fixture)
         Assert.Equal(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetCountsAsync(), report.Recounted);
         Assert.Equal(3, report.Recounted.UnemployedBySince.Values.Sum());
         Assert.Equal(1, report.Recounted.Employed);
+        Assert.Empty(await ActiveAsync(seekers));
+    }
+
+    [Fact]
+    public async Task RecountAsync_RecordsChangedLiveAndDeactivated_CorrectsNothingWithoutActivatingThem()
+    {
+        var (village, root, seekers) = await ChangedLiveAndDeactivatedAsync();
+        var aggregator = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village);
+        var before = await aggregator.GetCountsAsync();
+
+        var result = await aggregator.RecountAsync();
+
+        Assert.Equal(new RecountResult(seekers.Length, 0), result);
+        Assert.Equal(before, await aggregator.GetCountsAsync());
+        Assert.Empty(await ActiveAsync(seekers));
+        // The repair path of the subtree recount (every site's RecountAsync) activates none of them either.
+        var report = await new SubtreeRecount(fixture.Client).RunAsync(root, repair: true);
+        Assert.NotNull(report);
+        Assert.True(report.Matches, string.Join("; ", report.Differences));
+        Assert.Equal(0, report.Corrected);
         Assert.Empty(await ActiveAsync(seekers));
     }
 

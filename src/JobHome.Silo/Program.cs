@@ -13,11 +13,13 @@ internal static class Program
         var startTimestamp = Stopwatch.GetTimestamp();
         WebApplicationBuilder builder;
         SiloHostOptions options;
+        SiloTuning tuning;
         try
         {
             builder = SiloHost.CreateBuilder(args);
             options = SiloHostOptionsReader.Read(builder.Configuration);
             ModelEndpoints.ReadSettings(builder.Configuration);
+            tuning = SiloTuningReader.Read(builder.Configuration);
         }
         catch (SiloConfigurationException e)
         {
@@ -69,7 +71,7 @@ internal static class Program
 
         try
         {
-            SiloHost.Configure(builder, options, storage);
+            SiloHost.Configure(builder, options, storage, tuning);
             builder.Services.AddSingleton(options);
             builder.Services.AddSingleton(demo);
             builder.Services.AddHostedService<DemoLoader>();

@@ -6,7 +6,7 @@ using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Sites;
 using JobHome.Matching.Model;
-using JobHome.Storage;
+using JobHome.Tests.Shared;
 using Orleans.TestingHost;
 
 namespace JobHome.Benchmarks.GrainsMatching;
@@ -32,17 +32,8 @@ internal sealed class PostListCluster : IAsyncDisposable
     /// <summary>Starts the silo and loads the records.</summary>
     public static async Task<PostListCluster> StartAsync(int posts, int seekers)
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            silo.Services.AddJobHomeGrains();
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        // The silo the in-process silo tests run (tests/Shared/InMemoryTestSilo.cs, linked).
+        var cluster = await InMemoryTestSilo.StartAsync(services => services.AddJobHomeGrains());
         var result = new PostListCluster(cluster);
         await result.LoadAsync(posts, seekers);
         return result;

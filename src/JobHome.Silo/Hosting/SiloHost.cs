@@ -12,6 +12,7 @@ using JobHome.Storage;
 using JobHome.Storage.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Orleans.Configuration;
@@ -53,7 +54,8 @@ internal static class SiloHost
     }
 
     /// <summary>Adds Orleans, storage, health checks, metrics and the dashboard to <paramref name="builder"/>.</summary>
-    public static void Configure(WebApplicationBuilder builder, SiloHostOptions options, JobHomeStorageOptions storage)
+    public static void Configure(WebApplicationBuilder builder, SiloHostOptions options, JobHomeStorageOptions storage,
+        SiloTuning tuning)
     {
         if (!HasConfiguredUrls(builder.Configuration))
         {
@@ -67,6 +69,8 @@ internal static class SiloHost
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(tracker);
         builder.Services.AddSingleton<SiloMetrics>();
         builder.Services.AddJobHomeHealthChecks(storage);
+        // Registered before the grains' defaults (AddJobHomeGrains only adds MatchingOptions when none is registered).
+        builder.Services.AddSingleton(tuning.Matching);
         builder.Services.AddJobHomeGrains(
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
@@ -93,6 +97,13 @@ internal static class SiloHost
             }
 
             silo.AddJobHomeStorage(storage);
+            if (options.Storage == StorageKind.Embedded)
+            {
+                // AddJobHomeStorage registers the store's options with the defaults and the file path; the host's read of
+                // JobHome:Sqlite takes their place (same file).
+                tuning.Sqlite.Path = storage.EmbeddedPath;
+                silo.Services.Replace(ServiceDescriptor.Singleton(tuning.Sqlite));
+            }
             if (options.OrleansDashboard)
             {
                 silo.AddDashboard();
@@ -118,6 +129,9 @@ internal static class SiloHost
         var metrics = app.Services.GetRequiredService<SiloMetrics>();
         var tracker = app.Services.GetRequiredService<SiloActivityTracker>();
         SiloLog.Starting(logger, options.Storage, options.ClusterId, options.ServiceId, options.SiloPort, options.GatewayPort);
+        // From the container the grains and the store resolve them from, so the line shows what is in effect.
+        SiloTuningLog.InEffect(logger, app.Services.GetRequiredService<JobHome.Grains.Matching.MatchingOptions>(),
+            app.Services.GetService<JobHome.Storage.Sqlite.SqliteStoreOptions>());
         tracker.BecameActive += () =>
         {
             var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

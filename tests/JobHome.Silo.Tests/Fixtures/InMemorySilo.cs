@@ -1,4 +1,3 @@
-using JobHome.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -10,7 +9,8 @@ namespace JobHome.Silo.Tests.Fixtures;
 /// <summary>
 /// One in-process test silo on Orleans' in-memory providers under the names the grains use (grain state, pub-sub,
 /// reminders, streams), optionally with API endpoints on a test server over its client. The one builder the in-process
-/// silo tests share: a test adds only its own services (the grains with its clock, list options, model reload ...).
+/// silo tests share: a test adds only its own services (the grains with its clock, list options, model reload ...). The
+/// silo itself is <c>tests/Shared/InMemoryTestSilo.cs</c>, which the benchmarks' <c>PostListCluster</c> starts too.
 /// </summary>
 internal sealed class InMemorySilo : IAsyncDisposable
 {
@@ -27,30 +27,8 @@ internal sealed class InMemorySilo : IAsyncDisposable
     public HttpClient Http => _http ?? throw new InvalidOperationException("The API has not been started (StartApiAsync).");
 
     /// <summary>Starts one silo with the in-memory providers, then <paramref name="services"/> on the silo's services.</summary>
-    public static async Task<InMemorySilo> StartAsync(Action<IServiceCollection> services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(StorageNames.Streams);
-            services(silo.Services);
-        });
-        var cluster = builder.Build();
-        try
-        {
-            await cluster.DeployAsync();
-        }
-        catch
-        {
-            await cluster.DisposeAsync();
-            throw;
-        }
-        return new InMemorySilo(cluster);
-    }
+    public static async Task<InMemorySilo> StartAsync(Action<IServiceCollection> services) =>
+        new(await InMemoryTestSilo.StartAsync(services));
 
     /// <summary>A service from the silo's container.</summary>
     public T GetService<T>()

@@ -1,0 +1,29 @@
+using JobHome.Grains.Matching;
+using JobHome.Storage.Sqlite;
+
+namespace JobHome.Silo.Hosting;
+
+/// <summary>The host's line on the matching and embedded-store settings in effect (event id 1010).</summary>
+internal static partial class SiloTuningLog
+{
+    /// <summary>Logs <paramref name="matching"/> and, with the embedded store, <paramref name="sqlite"/>.</summary>
+    public static void InEffect(ILogger logger, MatchingOptions matching, SqliteStoreOptions? sqlite)
+    {
+        var store = sqlite is null
+            ? "PostgreSQL"
+            : $"SQLite synchronous {sqlite.Synchronous}, batches of at most {sqlite.MaxBatchSize}, busy timeout "
+                + $"{sqlite.BusyTimeout.TotalSeconds:0.###} s, writer cache {sqlite.WriterCacheKib} KiB, "
+                + $"WAL checkpoint every {sqlite.WalAutocheckpointPages} pages";
+        Settings(logger, matching.CellDegrees, matching.MaxKm, matching.UrbanMaxKm?.ToString("0.##",
+            System.Globalization.CultureInfo.InvariantCulture) ?? "same", matching.PostListSize,
+            matching.PostListRefreshDelay.TotalMilliseconds, matching.StaleNoticeWindow.TotalMilliseconds, matching.TopFactors,
+            matching.RebuildBatchSize, matching.RebuildPause.TotalMilliseconds, matching.RebuildReadsInFlight, store);
+    }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+        Message = "Settings: matching cells of {CellDegrees}°, commute {MaxKm} km (urban {UrbanMaxKm}), post lists of {PostListSize}, "
+            + "refresh delay {RefreshMs} ms, notice window {NoticeMs} ms, {TopFactors} factors, rebuild batches of {RebuildBatch} "
+            + "with {RebuildPauseMs} ms pauses and {RebuildReads} reads in flight; store: {Store}")]
+    private static partial void Settings(ILogger logger, double cellDegrees, double maxKm, string urbanMaxKm, int postListSize,
+        double refreshMs, double noticeMs, int topFactors, int rebuildBatch, double rebuildPauseMs, int rebuildReads, string store);
+}

@@ -1,0 +1,55 @@
+using JobHome.Silo.Tests.Fixtures;
+
+namespace JobHome.Silo.Tests.Lifecycle;
+
+/// <summary>
+/// The matching (<c>JobHome:Matching</c>) and embedded-store (<c>JobHome:Sqlite</c>) settings are read from the command
+/// line, environment or appsettings: a bad value stops the silo before it starts, naming the key, the value and the rule;
+/// good values are the ones the grains and the store get (the host logs them from its service container).
+/// </summary>
+public sealed class SiloTuningTests
+{
+    private const int InvalidConfiguration = 2;
+
+    private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+
+    [Theory]
+    [InlineData("--JobHome:Matching:PostListSize=0", "JobHome:Matching:PostListSize = '0': must be a whole number from 1 to 1,000 (推荐列表长度).")]
+    [InlineData("--JobHome:Matching:StaleNoticeWindow=1h",
+        "JobHome:Matching:StaleNoticeWindow = '1h': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 0 to 10 s (新岗位通知合并窗口).")]
+    [InlineData("--JobHome:Matching:TopFactors=9", "JobHome:Matching:TopFactors = '9': must be a whole number from 0 to 5 (推荐理由个数).")]
+    [InlineData("--JobHome:Sqlite:Synchronous=off", "JobHome:Sqlite:Synchronous = 'off': must be normal or full")]
+    [InlineData("--JobHome:Sqlite:MaxBatchSize=lots", "JobHome:Sqlite:MaxBatchSize = 'lots': must be a whole number from 1 to 100,000 (写入批大小).")]
+    public async Task Start_InvalidTuning_ExitsAtOnceNamingKeyValueAndRule(string argument, string message)
+    {
+        using var silo = SiloProcess.Start(argument);
+
+        var exitCode = await silo.WaitForExitAsync(ExitDeadline);
+
+        Assert.True(exitCode == InvalidConfiguration, $"exit code {exitCode}\n{silo.Describe()}");
+        var lines = silo.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith($"JobHome silo cannot start: {message}", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_GoodTuningFromCommandLineAndEnvironment_IsWhatTheSiloRunsWith()
+    {
+        using var silo = SiloProcess.Start(
+            new Dictionary<string, string> { ["JobHome__Sqlite__MaxBatchSize"] = "256" },
+            "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms", "--JobHome:Sqlite:Synchronous=normal");
+
+        await silo.WaitUntilReadyAsync(ReadyDeadline);
+
+        var settings = silo.StandardOutput.Split('\n').SingleOrDefault(l => l.Contains("Settings: matching", StringComparison.Ordinal));
+        Assert.True(settings is not null, $"no settings line\n{silo.Describe()}");
+        Assert.Contains("post lists of 7,", settings, StringComparison.Ordinal);
+        Assert.Contains("notice window 250 ms", settings, StringComparison.Ordinal);
+        Assert.Contains("SQLite synchronous Normal, batches of at most 256,", settings, StringComparison.Ordinal);
+        // Keys left out keep their defaults.
+        Assert.Contains("3 factors", settings, StringComparison.Ordinal);
+        Assert.Contains("writer cache 262144 KiB", settings, StringComparison.Ordinal);
+    }
+}

@@ -44,10 +44,6 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     [ReadOnly, Alias("IsFlushTimerArmed")]
     Task<bool> IsFlushTimerArmedAsync();
 
-    /// <summary>The ids of every record this site holds an entry for (<c>kind/key</c>), in ordinal order.</summary>
-    [ReadOnly, Alias("GetSourceIds")]
-    Task<string[]> GetSourceIdsAsync();
-
     /// <summary>
     /// The operators' repair of this site's own records: asks every record the site has heard from, and every record
     /// the site's index (<see cref="SiteRecords.ISiteDirectoryGrain"/>) lists, for its contribution, corrects any entry

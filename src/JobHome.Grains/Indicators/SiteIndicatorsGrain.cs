@@ -241,10 +241,6 @@ public sealed partial class SiteIndicatorsGrain
     public Task<bool> IsFlushTimerArmedAsync() => Task.FromResult(_flushTimerArmed);
 
     /// <inheritdoc />
-    public Task<string[]> GetSourceIdsAsync() =>
-        Task.FromResult(_sources.Keys.Order(StringComparer.Ordinal).ToArray());
-
-    /// <inheritdoc />
     public async Task<RecountResult> RecountAsync()
     {
         var code = this.GetPrimaryKeyString();

@@ -37,7 +37,9 @@ public abstract class SiteIndicatorsShardMigrationTests(ClusterFixture fixture)
         Assert.Equal(1, counts.OpenPosts);
         Assert.Equal(4, counts.Openings);
         Assert.Equal(1, counts.UnemployedBySince[since]);
-        Assert.Equal(["post:c", "seeker:a", "seeker:b"], await grain.GetSourceIdsAsync());
+        var held = await fixture.Client.GetGrain<IRecountSourcesGrain>(code).GetHeldVersionsAsync();
+        Assert.Equal(["post:c", "seeker:a", "seeker:b"], held.Ids);
+        Assert.Equal([2L, 3L, 1L], held.Versions);
         var reread = new GrainState<SiteIndicatorsState>(new SiteIndicatorsState());
         await storage.ReadStateAsync("indicators", grainId, reread);
         Assert.Empty(reread.State!.Sources);

@@ -16,4 +16,12 @@ public interface ISeekerMatchingGrain : IGrainWithStringKey
     /// <summary>A post on the stored list changed or left the index: the list is recomputed (best effort, one-way).</summary>
     [OneWay, Alias("PostListStale")]
     Task PostListStaleAsync();
+
+    /// <summary>
+    /// Coalesced stale notice (<see cref="StaleListNotices"/>): the list's parts from <see cref="StaleListNotice.Partitions"/>
+    /// (all when null) are recomputed at once; the other parts keep their versions, so reads still recompute them if they
+    /// changed (best effort, one-way).
+    /// </summary>
+    [OneWay, Alias("PostListStaleIn")]
+    Task PostListStaleInAsync(StaleListNotice notice);
 }

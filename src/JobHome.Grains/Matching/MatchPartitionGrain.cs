@@ -10,7 +10,8 @@ namespace JobHome.Grains.Matching;
 /// A partition of the match index: one <see cref="MatchIndex"/> over the records located in its cell. Its data is derived
 /// (rebuilt from the records, see docs/grains.md), so it is held in memory only and the grain is kept active.
 /// Every post change that can change a list bumps <c>_version</c> (seekers' lists compare it); seekers that listed a
-/// changed or removed post are told at once (one-way), so their stored list never keeps a closed or filled post. A change
+/// changed or removed post are told (one-way, coalesced per silo by <see cref="StaleListNotices"/>), so their stored list
+/// keeps a closed or filled post at most one notice window plus one refresh. A change
 /// of the free openings alone (some left, no re-ranker loaded: <c>RankingIndex.OnlyOpeningsChange</c>) changes no list,
 /// so it neither bumps the version nor tells anyone.
 /// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
@@ -23,6 +24,7 @@ public sealed partial class MatchPartitionGrain(
     MatchingOptions options,
     ModelCatalog models,
     ServerClock clock,
+    StaleListNotices notices,
     IServiceProvider services,
     ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
 {
@@ -212,8 +214,10 @@ public sealed partial class MatchPartitionGrain(
         {
             // The seeker queries again (and listens again); until then it is not told twice.
             Forget(seekerId);
-            GrainFactory.Reference<ISeekerMatchingGrain>(seekerId).PostListStaleAsync().Ignore();
         }
+        // Coalesced per silo: one notice per seeker per window however many of its listed posts changed, naming this
+        // partition so the seeker asks only the partitions whose part changed.
+        notices.AddListing(this.GetPrimaryKeyString(), seekers);
     }
 
     [LoggerMessage(

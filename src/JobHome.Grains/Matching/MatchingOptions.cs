@@ -24,10 +24,13 @@ public sealed class MatchingOptions
     public TimeSpan PostListRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a silo collects the stale notices of new posts before sending one per distinct seeker
-    /// (<see cref="StaleListNotices"/>); it adds to the refresh lag of a list made stale by a new post. Default: 100 ms.
+    /// How long a silo collects stale notices (new posts' top seekers, and seekers that listed a post that changed, filled or
+    /// closed) before sending one per distinct seeker (<see cref="StaleListNotices"/>); the seeker refreshes on receipt, so
+    /// this window is how long a list made stale waits before its refresh starts (the trail's bound beside the refresh
+    /// itself), and every change to the seeker's listed posts within it costs one refresh. Default: 1 s (the seekers' own
+    /// refresh delay before notices were coalesced, so a list trails no longer than it did).
     /// </summary>
-    public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;

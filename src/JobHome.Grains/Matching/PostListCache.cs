@@ -16,6 +16,9 @@ internal sealed class PostListCache
     /// <summary>The merged list of the last refresh.</summary>
     public MatchItem[] Items { get; private set; } = [];
 
+    /// <summary>How many partitions the last refresh asked.</summary>
+    public int LastAsked { get; private set; }
+
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
 
@@ -31,9 +34,12 @@ internal sealed class PostListCache
 
     /// <summary>
     /// Brings the list up to date for <paramref name="seeker"/> on <paramref name="asOf"/>: one call per reached
-    /// partition.
+    /// partition, or, with <paramref name="only"/>, per reached partition named there (the others keep their parts and
+    /// versions, so the next full refresh or read still recomputes them if they changed). A new seeker record or date asks
+    /// every partition.
     /// </summary>
-    public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf)
+    public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
+        IReadOnlyCollection<string>? only = null)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
@@ -42,21 +48,36 @@ internal sealed class PostListCache
             _parts = new MatchItem[_keys.Length][];
             _seeker = seeker;
             _asOf = asOf;
+            only = null;
         }
         var size = options.PostListSize;
-        var calls = new Task<PartitionMatches>[_keys.Length];
-        for (var i = 0; i < calls.Length; i++)
+        var asked = new List<int>(_keys.Length);
+        for (var i = 0; i < _keys.Length; i++)
         {
-            calls[i] = grains.Reference<IMatchPartitionGrain>(_keys[i]).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+            if (only is null || only.Contains(_keys[i]))
+            {
+                asked.Add(i);
+            }
+        }
+        LastAsked = asked.Count;
+        if (asked.Count == 0)
+        {
+            return Items;
+        }
+        var calls = new Task<PartitionMatches>[asked.Count];
+        for (var c = 0; c < calls.Length; c++)
+        {
+            var i = asked[c];
+            calls[c] = grains.Reference<IMatchPartitionGrain>(_keys[i]).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;
-        for (var i = 0; i < answers.Length; i++)
+        for (var c = 0; c < answers.Length; c++)
         {
-            if (answers[i].Items is { } items)
+            if (answers[c].Items is { } items)
             {
-                _parts[i] = items;
-                _versions[i] = answers[i].Version;
+                _parts[asked[c]] = items;
+                _versions[asked[c]] = answers[c].Version;
                 changed = true;
             }
         }

@@ -26,14 +26,22 @@ public static class PostListMetrics
     private static readonly Histogram<double> RefreshLag = Meter.CreateHistogram<double>(RefreshLagName, "ms",
         "Time from the first change that made a seeker's stored post list stale (or its registration) to its refresh");
 
-    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/>.</summary>
-    internal static void RecordRefresh(string seekerId, long staleSince)
+    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/> (a timestamp).</summary>
+    internal static void RecordRefresh(string seekerId, long staleSince, MatchItem[] items, int partitions) =>
+        RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions);
+
+    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
+    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions)
     {
-        var lag = Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds;
         RefreshLag.Record(lag);
         if (Diagnostics.IsEnabled(RefreshedEvent))
         {
-            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag));
+            var ids = new string[items.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = items[i].Id;
+            }
+            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions));
         }
     }
 }

@@ -1,6 +1,8 @@
 namespace JobHome.Grains.Matching;
 
-/// <summary>Payload of <see cref="PostListMetrics.RefreshedEvent"/>: whose list was refreshed and how late.</summary>
+/// <summary>Payload of <see cref="PostListMetrics.RefreshedEvent"/>: whose list was refreshed, how late, and to what.</summary>
 /// <param name="SeekerId">The seeker.</param>
 /// <param name="LagMilliseconds">Time since the first stale mark (or the registration).</param>
-public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds);
+/// <param name="PostIds">The stored list's post ids after the refresh, best first.</param>
+/// <param name="Partitions">How many partitions the refresh asked.</param>
+public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds, string[] PostIds, int Partitions);

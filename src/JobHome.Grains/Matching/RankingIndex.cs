@@ -149,6 +149,16 @@ internal sealed class RankingIndex(ModelCatalog models)
             plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
                 post => _popularity.Context(post, options.AsOf, history));
         }
+        else if (prices is not null)
+        {
+            // Ranks the aware list's candidates (CandidateDepth, 50) unexplained and explains only the count it keeps: the
+            // same ids, scores, order and factors as explaining all of them (MatchIndex.ExplainPosts).
+            var candidates = _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear);
+            return candidates.Count == 0
+                ? []
+                : RankingItems.Aware(candidates, prices, count, lists.Settings,
+                    kept => _index.ExplainPosts(seeker, kept, options, model.Linear));
+        }
         else
         {
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);

@@ -24,7 +24,16 @@ internal static class RankingItems
     /// the linear scale: the r-th candidate's base is the r-th best linear score, so the penalty moves posts relative to the
     /// trees' order; each item keeps its own linear score.
     /// </summary>
-    public static MatchItem[] Aware(IReadOnlyList<Recommendation> plain, PostPrices prices, int count, CongestionSettings settings)
+    /// <param name="plain">The plain candidates, best first; their factors may be left out when <paramref name="explain"/> is given.</param>
+    /// <param name="prices">The partition's post prices.</param>
+    /// <param name="count">How many to keep.</param>
+    /// <param name="settings">The penalty's settings.</param>
+    /// <param name="explain">
+    /// Adds the factors to the kept candidates (same ids, scores and order), so that only those are explained; null when
+    /// <paramref name="plain"/> carries its factors already.
+    /// </param>
+    public static MatchItem[] Aware(IReadOnlyList<Recommendation> plain, PostPrices prices, int count, CongestionSettings settings,
+        Func<IReadOnlyList<Recommendation>, IReadOnlyList<Recommendation>>? explain = null)
     {
         IReadOnlyList<Recommendation> bases = plain;
         if (plain[0].Reranked is not null)
@@ -33,11 +42,17 @@ internal static class RankingItems
             bases = [.. plain.Select((r, i) => r with { Score = sorted[i] })];
         }
         var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings);
+        var kept = new Recommendation[listed.Count];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            kept[i] = plain[listed[i].PlainRank - 1];
+        }
+        var explained = explain is null ? kept : explain(kept);
         var items = new MatchItem[listed.Count];
         for (var i = 0; i < items.Length; i++)
         {
             var post = listed[i];
-            var original = plain[post.PlainRank - 1];
+            var original = explained[i];
             var why = new MatchFactorView(CongestionToken, post.Penalty, -post.Penalty, post.WhyZh, post.WhyEn);
             items[i] = new MatchItem(original.Id, original.Score, [why, .. Factors(original)], post.AwareScore);
         }

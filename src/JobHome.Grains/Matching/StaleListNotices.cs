@@ -1,34 +1,41 @@
 namespace JobHome.Grains.Matching;
 
 /// <summary>
-/// Coalesces the stale notices a silo's new posts send to their top seekers: the ids collected during one
-/// <see cref="MatchingOptions.StaleNoticeWindow"/> go out as one one-way notice per distinct seeker, so a seeker among the
-/// top seekers of many new posts in that window (the usual case: new posts near each other rank the same people first)
-/// costs one message instead of one per post. Best effort, like the notices themselves: reads are exact regardless.
+/// Coalesces a silo's stale notices to seekers: the new posts' notices to their top seekers and the partitions' notices to
+/// the seekers that listed a post that changed, filled or closed. Everything collected during one
+/// <see cref="MatchingOptions.StaleNoticeWindow"/> goes out as one one-way notice per distinct seeker, naming the
+/// partitions whose part of its list changed (or none, meaning all, when a new post is among the causes), so a seeker
+/// whose listed posts change many times in the window, in one partition or several, costs one message and one refresh.
+/// The window starts at the first notice and is not extended by later ones: a notice waits at most one window (the
+/// bound of the list's trail before its refresh starts). Best effort, like the notices themselves: reads are exact
+/// regardless.
 /// </summary>
 public sealed class StaleListNotices
 {
-    private readonly Action<string> _notify;
+    private readonly Action<string, StaleListNotice> _notify;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
-    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private Dictionary<string, HashSet<string>?> _pending = new(StringComparer.Ordinal);
+    private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
+    private long _queued;
 
-    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleAsync"/> calls.</summary>
+    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleInAsync"/> calls.</summary>
     public StaleListNotices(IGrainFactory grains, MatchingOptions options)
-        : this(id => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleAsync().Ignore(), TimeProvider.System,
+        : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), TimeProvider.System,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)))
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
 
     /// <summary>Sends each notice through <paramref name="notify"/> at the end of a window on <paramref name="time"/>.</summary>
-    public StaleListNotices(Action<string> notify, TimeProvider time, TimeSpan window)
+    public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         _notify = notify;
         _time = time;
         _window = window;
@@ -37,7 +44,10 @@ public sealed class StaleListNotices
     /// <summary>Notices sent since start (one per distinct seeker per window).</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Queues a notice for each of <paramref name="items"/>' seekers; they go out at the end of the window.</summary>
+    /// <summary>Notices queued since start (before coalescing: one per seeker per call).</summary>
+    public long Queued => Interlocked.Read(ref _queued);
+
+    /// <summary>Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers): all their partitions.</summary>
     public void Add(IReadOnlyList<MatchItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -49,16 +59,63 @@ public sealed class StaleListNotices
         {
             foreach (var item in items)
             {
-                _pending.Add(item.Id);
+                _pending[item.Id] = null;
             }
-            if (_armed)
+            Interlocked.Add(ref _queued, items.Count);
+            if (!Arm())
             {
                 return;
             }
-            _armed = true;
         }
-        // Without the arming post's execution context: the batch carries many posts' notices, not that one's trace
-        // and Orleans request context.
+        StartWindow();
+    }
+
+    /// <summary>Queues a notice for each of <paramref name="seekers"/>: a post they listed from <paramref name="partition"/> changed.</summary>
+    public void AddListing(string partition, IEnumerable<string> seekers)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentNullException.ThrowIfNull(seekers);
+        var any = false;
+        lock (_lock)
+        {
+            foreach (var seeker in seekers)
+            {
+                any = true;
+                Interlocked.Increment(ref _queued);
+                if (!_pending.TryGetValue(seeker, out var partitions))
+                {
+                    _pending[seeker] = [partition];
+                }
+                else
+                {
+                    // null: every partition is asked already.
+                    partitions?.Add(partition);
+                }
+            }
+            if (!any || !Arm())
+            {
+                return;
+            }
+        }
+        StartWindow();
+    }
+
+    // Under the lock: true when this call opens a window.
+    private bool Arm()
+    {
+        if (_armed)
+        {
+            return false;
+        }
+        _armed = true;
+        _since = _time.GetUtcNow();
+        return true;
+    }
+
+    private void StartWindow()
+    {
+        // Without the arming grain's execution context: the batch carries many grains' notices, not that one's trace and
+        // Orleans request context.
         using (ExecutionContext.SuppressFlow())
         {
             _ = FlushAfterAsync(Task.Delay(_window, _time));
@@ -67,21 +124,23 @@ public sealed class StaleListNotices
 
     private async Task FlushAfterAsync(Task window)
     {
-        // Off the calling grain's scheduler: the flush must not run on (or keep alive) the post that armed it.
+        // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
-        HashSet<string> batch;
+        Dictionary<string, HashSet<string>?> batch;
+        DateTimeOffset since;
         lock (_lock)
         {
             batch = _pending;
-            _pending = new HashSet<string>(StringComparer.Ordinal);
+            since = _since;
+            _pending = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
             _armed = false;
         }
         Interlocked.Add(ref _sent, batch.Count);
-        foreach (var seekerId in batch)
+        foreach (var (seekerId, partitions) in batch)
         {
             try
             {
-                _notify(seekerId);
+                _notify(seekerId, new StaleListNotice(partitions is null ? null : [.. partitions], since));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

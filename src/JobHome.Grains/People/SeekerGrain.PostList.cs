@@ -4,15 +4,17 @@ using JobHome.Grains.Matching;
 namespace JobHome.Grains.People;
 
 /// <summary>
-/// The seeker's stored post list trails the changes that make it stale: a registration or a stale notice marks it and
-/// starts one timer; the refresh runs when the timer fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>, at
-/// once for a registration), so every notice in between costs one refresh, not one each. Reads never wait for it: they
-/// recompute whatever changed (see docs/grains.md, Post lists).
+/// The seeker's stored post list trails the changes that make it stale. A registration queues one refresh for the next
+/// turn (a one-way call to itself); a direct <see cref="PostListStaleAsync"/> starts one timer and the refresh runs when it
+/// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>), so every mark in between costs one refresh. The partitions' and new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
+/// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name.
+/// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists).
 /// </summary>
 public sealed partial class SeekerGrain
 {
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
+    private bool _listRefreshQueued;
 
     /// <inheritdoc />
     public Task PostListStaleAsync()
@@ -24,11 +26,38 @@ public sealed partial class SeekerGrain
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public async Task PostListStaleInAsync(StaleListNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var queued = _listRefreshQueued;
+        _listRefreshQueued = false;
+        // A pending timer refreshes every partition anyway; without a list (unless this is the registration's own queued
+        // refresh) there is nothing to keep fresh.
+        if (_listTimer is not null || (!_postList.HasList && !queued) || state.State.MatchPartition is null
+            || state.State.Registration is null)
+        {
+            return;
+        }
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions);
+        // The notice's time is the sending silo's wall clock (a timestamp does not travel between silos).
+        var lag = Math.Max(0, (DateTimeOffset.UtcNow - notice.Since).TotalMilliseconds);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked);
+    }
+
     // One pending refresh at a time; the first mark's time is what the lag measures.
     private void ScheduleListRefresh(TimeSpan delay)
     {
-        if (_listTimer is not null)
+        if (_listTimer is not null || _listRefreshQueued)
         {
+            return;
+        }
+        if (delay <= TimeSpan.Zero)
+        {
+            // "In the next turn" without a grain timer: each timer is a finalizable System.Threading.Timer, one per
+            // registration. A one-way call to itself is queued behind the current call instead.
+            _listRefreshQueued = true;
+            this.AsReference<ISeekerMatchingGrain>().PostListStaleInAsync(new StaleListNotice(null, DateTimeOffset.UtcNow)).Ignore();
             return;
         }
         _listStaleSince = Stopwatch.GetTimestamp();
@@ -44,7 +73,7 @@ public sealed partial class SeekerGrain
         {
             return;
         }
-        await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince);
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince, items, _postList.LastAsked);
     }
 }

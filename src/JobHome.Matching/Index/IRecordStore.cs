@@ -20,4 +20,7 @@ internal interface IRecordStore<TFeatures, TQuery>
 
     /// <summary>The factors of a stored record (segment and slot from a <see cref="Candidate"/>) for explanations.</summary>
     static abstract FactorVector Factors(object segment, int index, in TQuery query, MatchOptions options);
+
+    /// <summary>The factors of the stored copy at <paramref name="location"/> (callers hold the index's write lock).</summary>
+    static abstract FactorVector FactorsAt(RecordLocation location, in TQuery query, MatchOptions options);
 }

@@ -88,6 +88,31 @@ public sealed class MatchIndex
     }
 
     /// <summary>
+    /// The posts of <paramref name="ranked"/> (from <see cref="TopPostsForSeeker"/> for the same seeker with
+    /// <see cref="MatchOptions.TopFactors"/> 0, in this turn) explained as <see cref="TopPostsForSeeker"/> explains them
+    /// under <paramref name="options"/>: same ids, scores and order, and the same factors. Ranking many candidates
+    /// unexplained and explaining only the few kept costs the words of the kept ones only.
+    /// </summary>
+    public Recommendation[] ExplainPosts(MatchSeeker seeker, IReadOnlyList<Recommendation> ranked, MatchOptions options,
+        ScoringModel? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var query = new SeekerFeatures(seeker, Skills, addSkills: false);
+        var result = new Recommendation[ranked.Count];
+        lock (_writeLock)
+        {
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = _posts.Explain(ranked[i], in query, model ?? Model, options);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
     /// The <paramref name="count"/> best eligible seekers for a post, best first, ties by seeker id ordinal; scored with
     /// <paramref name="model"/> when given, else <see cref="Model"/>.
     /// </summary>

@@ -29,6 +29,10 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
         object segment, int index, in SeekerFeatures query, MatchOptions options) =>
         Factors((PostSegment)segment, index, in query, options);
 
+    static FactorVector IRecordStore<PostFeatures, SeekerFeatures>.FactorsAt(
+        RecordLocation location, in SeekerFeatures query, MatchOptions options) =>
+        Factors(((StoreBucket<PostSegment>)location.Bucket).Segment, location.Index, in query, options);
+
     /// <summary>The factors of post slot <paramref name="index"/> for <paramref name="seeker"/> (for explanations).</summary>
     public static FactorVector Factors(PostSegment segment, int index, in SeekerFeatures seeker, MatchOptions options)
     {

@@ -70,4 +70,23 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
         }
         return result;
     }
+
+    /// <summary>
+    /// <paramref name="ranked"/> (a record <see cref="Top"/> returned unexplained, still stored) with the factors
+    /// <see cref="Top"/> gives it under <paramref name="options"/>: same id, score and re-ranking, factors computed from the
+    /// stored features as the query computes them. Callers hold the index's write lock (a compaction moves slots).
+    /// </summary>
+    public Recommendation Explain(Recommendation ranked, in TQuery query, ScoringModel model, MatchOptions options)
+    {
+        if (options.TopFactors == 0)
+        {
+            return ranked;
+        }
+        if (!_slots.TryGetValue(ranked.Id, out var slot) || slot.Locations is not { Length: > 0 } locations)
+        {
+            throw new KeyNotFoundException($"record {ranked.Id} is not indexed: only a record just ranked can be explained");
+        }
+        var factors = TStore.FactorsAt(locations[0], in query, options);
+        return Scorer.Recommend(ranked.Id, ranked.Score, factors, model, options.TopFactors) with { Reranked = ranked.Reranked };
+    }
 }

@@ -60,6 +60,10 @@ internal sealed class SeekerStore : IRecordStore<SeekerFeatures, PostFeatures>
         object segment, int index, in PostFeatures query, MatchOptions options) =>
         Factors((SeekerSegment)segment, index, in query, options);
 
+    static FactorVector IRecordStore<SeekerFeatures, PostFeatures>.FactorsAt(
+        RecordLocation location, in PostFeatures query, MatchOptions options) =>
+        Factors(((StoreBucket<SeekerSegment>)location.Bucket).Segment, location.Index, in query, options);
+
     /// <summary>The factors of seeker slot <paramref name="index"/> for <paramref name="post"/> (for explanations).</summary>
     public static FactorVector Factors(SeekerSegment segment, int index, in PostFeatures post, MatchOptions options)
     {

@@ -16,6 +16,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly MemoryClusterFixture fixture;
     private readonly ConcurrentDictionary<string, int> _refreshes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<PostListRefreshed>> _events = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
 
     /// <summary>Starts counting refreshes per seeker.</summary>
@@ -60,6 +61,51 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.Equal(2, Refreshes(seeker));
     }
 
+    [Fact]
+    public async Task CloseAsync_ListedPostsOfOnePartitionInOneWindow_OneRefreshOfThatPartitionListExact()
+    {
+        // The seeker sits near the corner of four cells (0.5°: 41.0, 121.0): its list merges posts from several of them.
+        var scenario = new MatchingScenario(fixture, 41.0, 121.0, seed: 41);
+        await scenario.InitializeAsync();
+        var home = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            home.Add(await scenario.OpenPostAsync(scenario.PerfectPost(41.005 + (i * 0.004), 121.006 + (i * 0.003))));
+            await scenario.OpenPostAsync(scenario.PerfectPost(40.995 - (i * 0.004), 120.994 - (i * 0.003)));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(41.003, 121.003));
+        await WaitForRefreshesAsync(seeker, 1);
+        var first = Last(seeker);
+        Assert.Equal(20, first.PostIds.Length);
+        Assert.True(first.Partitions >= 2, $"the seeker reaches {first.Partitions} partitions");
+        var listedHome = first.PostIds.Where(home.Contains).ToArray();
+        Assert.True(listedHome.Length >= 6, $"{listedHome.Length} listed posts in the seeker's cell");
+        Assert.True(first.PostIds.Length > listedHome.Length, "no listed post from another cell");
+
+        // Five listed posts of the seeker's cell close back to back: one coalesced notice, one refresh of that cell only.
+        foreach (var post in listedHome.Take(5))
+        {
+            Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(post).CloseAsync()).Succeeded);
+        }
+        await WaitForRefreshesAsync(seeker, 2);
+        var second = Last(seeker);
+        Assert.Equal(1, second.Partitions);
+        var engine = await scenario.EngineAsync();
+        var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        Assert.Equal(expected.Select(static r => r.Id), second.PostIds);
+
+        // A later change is a refresh of its own: had the five closes cost more than one, this one would be the fourth.
+        var sentinel = listedHome[5];
+        Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(sentinel).CloseAsync()).Succeeded);
+        var clock = Stopwatch.StartNew();
+        while (Last(seeker).PostIds.Contains(sentinel))
+        {
+            Assert.True(clock.Elapsed < Deadline, "the sentinel's close was never refreshed");
+            await Task.Delay(20);
+        }
+        Assert.Equal(3, Refreshes(seeker));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -86,6 +132,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     {
         if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
         {
+            _events.GetOrAdd(refreshed.SeekerId, static _ => new ConcurrentQueue<PostListRefreshed>()).Enqueue(refreshed);
             _refreshes.AddOrUpdate(refreshed.SeekerId, 1, static (_, n) => n + 1);
         }
     }
@@ -107,6 +154,8 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     }
 
     private int Refreshes(string seeker) => _refreshes.GetValueOrDefault(seeker);
+
+    private PostListRefreshed Last(string seeker) => _events[seeker].Last();
 
     // The refresh runs on the seeker's timer in the silo: poll with a deadline.
     private async Task WaitForRefreshesAsync(string seeker, int count)

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace JobHome.Grains.Tests.Matching;
 
-/// <summary>The per-silo coalescing of new posts' stale notices (one notice per distinct seeker per window).</summary>
+/// <summary>
+/// The per-silo coalescing of stale notices: one notice per distinct seeker per window, naming the partitions whose part
+/// changed (none = all, for a new post); the window is never extended (the trail's bound) and nothing queued is lost.
+/// </summary>
 public sealed class StaleListNoticesTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
@@ -12,58 +15,104 @@ public sealed class StaleListNoticesTests
     public async Task Add_OverlappingTopSeekersInOneWindow_OneNoticePerSeekerAfterTheWindow()
     {
         var time = new FakeTimeProvider();
-        var sent = new List<string>();
-        var four = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var notices = new StaleListNotices(id =>
-        {
-            lock (sent)
-            {
-                sent.Add(id);
-                if (sent.Count == 4)
-                {
-                    four.TrySetResult();
-                }
-            }
-        }, time, Window);
+        var sink = new NoticeSink(4);
+        var notices = new StaleListNotices(sink.Notify, time, Window);
 
         notices.Add(Items("a", "b", "c"));
         notices.Add(Items("b", "c", "d"));
         notices.Add(Items("a", "d"));
         time.Advance(Window - TimeSpan.FromMilliseconds(1));
-        lock (sent)
-        {
-            Assert.Empty(sent);
-        }
+        Assert.Empty(sink.Snapshot());
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await four.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(["a", "b", "c", "d"], sent.Order(StringComparer.Ordinal));
+        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
+        var sent = sink.Snapshot();
+        Assert.Equal(["a", "b", "c", "d"], sent.Select(static s => s.Seeker).Order(StringComparer.Ordinal));
+        Assert.All(sent, static s => Assert.Null(s.Notice.Partitions));
         Assert.Equal(4, notices.Sent);
+        Assert.Equal(8, notices.Queued);
     }
 
     [Fact]
-    public async Task Add_AfterAWindowClosed_StartsTheNextWindow()
+    public async Task AddListing_ManyChangesOfOneSeekersPosts_OneNoticeNamingTheirPartitions()
+    {
+        var time = new FakeTimeProvider();
+        var sink = new NoticeSink(2);
+        var notices = new StaleListNotices(sink.Notify, time, Window);
+
+        // Ten posts the seeker "s" lists change in two partitions, and "t" lists one; "n" is also a new post's top seeker.
+        for (var i = 0; i < 10; i++)
+        {
+            notices.AddListing(i % 2 == 0 ? "g/1/1" : "g/1/2", ["s"]);
+        }
+        notices.AddListing("g/1/1", ["t"]);
+        notices.Add(Items("t"));
+        notices.AddListing("g/1/2", ["t"]);
+        time.Advance(Window);
+        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var sent = sink.Snapshot().ToDictionary(static s => s.Seeker, static s => s.Notice);
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(["g/1/1", "g/1/2"], sent["s"].Partitions!.Order(StringComparer.Ordinal));
+        // A new post's notice asks every partition, whatever else was queued for the seeker.
+        Assert.Null(sent["t"].Partitions);
+        Assert.Equal(2, notices.Sent);
+        Assert.Equal(13, notices.Queued);
+    }
+
+    [Fact]
+    public async Task AddListing_NoticesKeepComing_SentOneWindowAfterTheFirstWithItsTime()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero));
+        var first = time.GetUtcNow();
+        var sink = new NoticeSink(1);
+        var notices = new StaleListNotices(sink.Notify, time, Window);
+
+        // A change every 10 ms: a sliding window would never send; this one sends at first + Window.
+        for (var i = 0; i < 10; i++)
+        {
+            notices.AddListing("g/2/2", ["s"]);
+            Assert.Empty(sink.Snapshot());
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var (seeker, notice) = Assert.Single(sink.Snapshot());
+        Assert.Equal("s", seeker);
+        Assert.Equal(first, notice.Since);
+        Assert.Equal(first + Window, time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task AddListing_DuringAFlush_SentInTheNextWindow()
     {
         var time = new FakeTimeProvider();
         var sent = new List<string>();
         var signals = new[] { NewSignal(), NewSignal() };
-        var notices = new StaleListNotices(id =>
+        StaleListNotices? notices = null;
+        notices = new StaleListNotices((id, _) =>
         {
+            int count;
             lock (sent)
             {
                 sent.Add(id);
-                signals[sent.Count - 1].TrySetResult();
+                count = sent.Count;
             }
+            if (count == 1)
+            {
+                // A change arriving while the previous window's notices go out (e.g. during the seeker's refresh).
+                notices!.AddListing("g/3/3", [id]);
+            }
+            signals[count - 1].TrySetResult();
         }, time, Window);
 
-        notices.Add(Items("a"));
+        notices.AddListing("g/3/3", ["s"]);
         time.Advance(Window);
         await signals[0].Task.WaitAsync(TimeSpan.FromSeconds(30));
-        notices.Add(Items("a"));
         time.Advance(Window);
         await signals[1].Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(["a", "a"], sent);
+        Assert.Equal(["s", "s"], sent);
         Assert.Equal(2, notices.Sent);
     }
 
@@ -72,8 +121,9 @@ public sealed class StaleListNoticesTests
     {
         var time = new FakeTimeProvider();
         var calls = 0;
-        var notices = new StaleListNotices(_ => Interlocked.Increment(ref calls), time, Window);
+        var notices = new StaleListNotices((_, _) => Interlocked.Increment(ref calls), time, Window);
         notices.Add([]);
+        notices.AddListing("g/4/4", []);
         time.Advance(Window * 2);
         Assert.Equal(0, Volatile.Read(ref calls));
         Assert.Equal(0, notices.Sent);
@@ -82,4 +132,34 @@ public sealed class StaleListNoticesTests
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static MatchItem[] Items(params string[] ids) => [.. ids.Select(id => new MatchItem(id, 1.0, []))];
+
+    // Collects notices; Done completes once the expected number arrived.
+    private sealed class NoticeSink(int expected)
+    {
+        private readonly List<(string Seeker, StaleListNotice Notice)> _sent = [];
+
+        public TaskCompletionSource Signal { get; } = NewSignal();
+
+        public Task Done => Signal.Task;
+
+        public void Notify(string seeker, StaleListNotice notice)
+        {
+            lock (_sent)
+            {
+                _sent.Add((seeker, notice));
+                if (_sent.Count == expected)
+                {
+                    Signal.TrySetResult();
+                }
+            }
+        }
+
+        public (string Seeker, StaleListNotice Notice)[] Snapshot()
+        {
+            lock (_sent)
+            {
+                return [.. _sent];
+            }
+        }
+    }
 }

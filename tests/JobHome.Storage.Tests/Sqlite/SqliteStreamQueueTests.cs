@@ -14,7 +14,8 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
     private const string Provider = "jobhome";
     private static readonly Lazy<IServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
-    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3 };
+    // No idle wait: a read loop ends at the first empty page (the wait has its own tests: SqliteQueueWakeUpTests).
+    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3, IdleWait = TimeSpan.Zero };
     private SqliteStore _store = null!;
     private SqliteQueueAdapterFactory _factory = null!;
     private IQueueAdapter _adapter = null!;

@@ -13,12 +13,21 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// delivery the agent gave up on (a batched call that kept failing: the poison's batch-mates) are put back at the end of
 /// the queue under new ids before each read, so they are read and delivered again.
 /// </summary>
+/// <remarks>
+/// An idle queue costs no SQL: the receiver reads only when its <see cref="SqliteQueueSignal"/> says rows were committed
+/// since its last read that saw the end of the queue; otherwise it waits for that signal up to
+/// <see cref="SqliteStreamOptions.IdleWait"/> and returns nothing if none came (the pulling agent then polls again after
+/// <see cref="SqliteStreamOptions.PollInterval"/>). Orleans' agent does not tick while a read is outstanding, so the wait
+/// holds the agent's loop at the queue without a timer firing.
+/// </remarks>
 internal sealed partial class SqliteQueueAdapterReceiver(
     string provider,
     QueueId queueId,
     SqliteStore store,
     SqliteStreamOptions options,
     SqliteRedeliveries redeliveries,
+    SqliteQueueSignal signal,
+    TimeProvider time,
     Serializer<SqliteBatchContainer> serializer,
     ILogger<SqliteQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
@@ -26,6 +35,17 @@ internal sealed partial class SqliteQueueAdapterReceiver(
 
     // Rows up to here were handed to the agent by this receiver; older undelivered rows come back only after a restart.
     private long _lastReadId;
+
+    // The signal's version as of the last read that reached the end of the queue: every commit before it was read. A new
+    // receiver (a restarted silo) starts below any version, so it reads what earlier processes left.
+    private long _seenVersion = -1;
+    private long _sqlReads;
+
+    /// <summary>Reads of the table so far (tests: an idle queue does none).</summary>
+    internal long SqlReads => Interlocked.Read(ref _sqlReads);
+
+    /// <summary>Tests: runs after each read of the table, before the receiver notes what it saw (a commit racing the read).</summary>
+    internal Func<Task>? AfterRead { get; set; }
 
     /// <inheritdoc />
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
@@ -41,17 +61,47 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         await RequeueGivenUpAsync(cancellationToken).ConfigureAwait(false);
+        // Taken before the read: a commit racing the read moves the version past it, so it is not slept through.
+        var version = signal.Version;
+        if (version == _seenVersion)
+        {
+            if (!await signal.WaitAsync(version, options.IdleWait, time, cancellationToken).ConfigureAwait(false))
+            {
+                return [];
+            }
+
+            version = signal.Version;
+        }
+
         var limit = maxCount <= 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
         List<SqliteStreamQueue.Row> rows;
+        Interlocked.Increment(ref _sqlReads);
         await using (var connection = await store.OpenReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows = await SqliteStreamQueue.ReadAsync(connection, provider, _queue, _lastReadId, limit, cancellationToken)
                 .ConfigureAwait(false);
         }
 
+        if (AfterRead is { } afterRead)
+        {
+            await afterRead().ConfigureAwait(false);
+        }
+
+        if (rows.Count < limit)
+        {
+            // The read saw the end of the queue as of a moment after the version was taken.
+            _seenVersion = version;
+        }
+
         if (rows.Count == 0)
         {
             return [];
+        }
+
+        var readAt = store.NowMicroseconds;
+        foreach (var row in rows)
+        {
+            SqliteMetrics.RecordStreamReadLag(row.EnqueuedAt, readAt);
         }
 
         var batches = new List<IBatchContainer>(rows.Count);
@@ -118,7 +168,11 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         int moved;
         try
         {
-            moved = await store.WriteAsync(context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)), cancellationToken)
+            // The moved rows are new commits for this queue: the read that follows must not wait for them.
+            moved = await store.WriteAsync(
+                    context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)),
+                    signal.Notify,
+                    cancellationToken)
                 .ConfigureAwait(false);
         }
         catch

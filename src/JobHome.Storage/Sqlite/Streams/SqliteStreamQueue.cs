@@ -9,7 +9,7 @@ namespace JobHome.Storage.Sqlite.Streams;
 internal static class SqliteStreamQueue
 {
     /// <summary>A row read from the queue.</summary>
-    public readonly record struct Row(long Id, byte[] Payload, int Attempts);
+    public readonly record struct Row(long Id, byte[] Payload, int Attempts, long EnqueuedAt);
 
     public const string EnqueueSql = """
         INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)
@@ -17,7 +17,7 @@ internal static class SqliteStreamQueue
         """;
 
     public const string ReadSql = """
-        SELECT id, payload, attempts FROM stream_queue
+        SELECT id, payload, attempts, enqueued_at FROM stream_queue
         WHERE provider = $provider AND queue_id = $queue AND id > $after
         ORDER BY id LIMIT $limit
         """;
@@ -98,7 +98,7 @@ internal static class SqliteStreamQueue
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new Row(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt32(2)));
+            rows.Add(new Row(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt32(2), reader.GetInt64(3)));
         }
 
         return rows;

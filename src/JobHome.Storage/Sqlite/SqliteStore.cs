@@ -67,6 +67,12 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
 
+    /// <summary>
+    /// The highest <c>stream_queue</c> id ever assigned when this store opened the file (AUTOINCREMENT: ids are never
+    /// reused), so every row above it was inserted by this process. Valid once started.
+    /// </summary>
+    public long StreamRowsBefore { get; private set; }
+
     /// <summary>Microseconds since the Unix epoch, from the injected clock.</summary>
     public long NowMicroseconds => ToMicroseconds(_time.GetUtcNow());
 
@@ -193,6 +199,12 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         {
             connection.Dispose();
             throw;
+        }
+
+        using (var sequence = connection.CreateCommand())
+        {
+            sequence.CommandText = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'stream_queue'), 0)";
+            StreamRowsBefore = Convert.ToInt64(sequence.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         _writerConnection = connection;

@@ -104,13 +104,17 @@ internal sealed partial class SqliteQueueAdapterReceiver(
             SqliteMetrics.RecordStreamReadLag(row.EnqueuedAt, readAt);
         }
 
+        // Rows up to countThrough were read before in this process or inserted by an earlier one: their read is counted
+        // here. The rows above it are first reads whose count the enqueue committed (attempts start at 1).
+        var countThrough = Math.Max(signal.MarkRead(rows[^1].Id), store.StreamRowsBefore);
         var batches = new List<IBatchContainer>(rows.Count);
         var poison = new List<(long Id, string Reason)>();
         foreach (var row in rows)
         {
-            if (row.Attempts >= options.MaxAttempts)
+            var readsBefore = row.Id > countThrough ? row.Attempts - 1 : row.Attempts;
+            if (readsBefore >= options.MaxAttempts)
             {
-                poison.Add((row.Id, $"read {row.Attempts} times without a confirmed delivery (MaxAttempts {options.MaxAttempts})"));
+                poison.Add((row.Id, $"read {readsBefore} times without a confirmed delivery (MaxAttempts {options.MaxAttempts})"));
                 continue;
             }
 
@@ -128,24 +132,32 @@ internal sealed partial class SqliteQueueAdapterReceiver(
 
         var after = _lastReadId;
         var last = rows[^1].Id;
-        // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
-        await store.WriteAsync(context =>
+        var countLast = Math.Min(last, countThrough);
+        if (poison.Count > 0 || countLast > after)
         {
-            // Dead letters first, so they keep the attempt count they were read with.
-            foreach (var (id, reason) in poison)
+            // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
+            await store.WriteAsync(context =>
             {
-                SqliteStreamQueue.DeadLetter(context, id, reason);
-            }
+                // Dead letters first, so they keep the attempt count they were read with.
+                foreach (var (id, reason) in poison)
+                {
+                    SqliteStreamQueue.DeadLetter(context, id, reason);
+                }
 
-            var count = context.Command(SqliteStreamQueue.CountAttemptSql);
-            count.Parameters.AddWithValue("$provider", provider);
-            count.Parameters.AddWithValue("$queue", _queue);
-            count.Parameters.AddWithValue("$after", after);
-            count.Parameters.AddWithValue("$last", last);
-            count.ExecuteNonQuery();
+                if (countLast > after)
+                {
+                    var count = context.Command(SqliteStreamQueue.CountAttemptSql);
+                    count.Parameters.AddWithValue("$provider", provider);
+                    count.Parameters.AddWithValue("$queue", _queue);
+                    count.Parameters.AddWithValue("$after", after);
+                    count.Parameters.AddWithValue("$last", countLast);
+                    count.ExecuteNonQuery();
+                }
 
-            return 0;
-        }, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
         _lastReadId = last;
         foreach (var (id, reason) in poison)
         {

@@ -14,6 +14,7 @@ internal sealed class SqliteQueueSignal
 {
     private readonly Lock _lock = new();
     private long _version;
+    private long _readThrough;
     private TaskCompletionSource? _waiter;
 
     /// <summary>Bumped once per commit that added rows to the queue.</summary>
@@ -25,6 +26,23 @@ internal sealed class SqliteQueueSignal
             {
                 return _version;
             }
+        }
+    }
+
+    /// <summary>
+    /// Notes that a receiver in this process read the queue through row <paramref name="last"/>; returns the highest row id
+    /// read before. A row above both that and <see cref="SqliteStore.StreamRowsBefore"/> is read for the first time since
+    /// it was inserted by this process, and its enqueue already counted that read (attempts start at 1), so no write is
+    /// needed before delivering it; any other read (a row left by an earlier process, a second receiver of the queue
+    /// re-reading after an agent restart) is counted before delivery as before.
+    /// </summary>
+    public long MarkRead(long last)
+    {
+        lock (_lock)
+        {
+            var before = _readThrough;
+            _readThrough = Math.Max(before, last);
+            return before;
         }
     }
 

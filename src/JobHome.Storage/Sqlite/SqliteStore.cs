@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JobHome.Storage.Schema;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -66,6 +67,12 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
 
+    /// <summary>
+    /// The highest <c>stream_queue</c> id ever assigned when this store opened the file (AUTOINCREMENT: ids are never
+    /// reused), so every row above it was inserted by this process. Valid once started.
+    /// </summary>
+    public long StreamRowsBefore { get; private set; }
+
     /// <summary>Microseconds since the Unix epoch, from the injected clock.</summary>
     public long NowMicroseconds => ToMicroseconds(_time.GetUtcNow());
 
@@ -89,10 +96,22 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
 
     /// <summary>Queues <paramref name="execute"/> for the next batch; completes after that batch committed.</summary>
     /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
-    public async Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> execute, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> execute, CancellationToken cancellationToken = default) =>
+        WriteAsync(execute, committed: null, cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="execute"/> for the next batch; <paramref name="committed"/> runs on the writer loop right
+    /// after that batch committed, before the caller's task completes; it must be short and must not throw (a
+    /// signal: the writer waits for it).
+    /// </summary>
+    /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
+    public async Task<T> WriteAsync<T>(
+        Func<SqliteWriteContext, T> execute,
+        Action? committed,
+        CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var operation = new SqliteWriteOperation<T>(execute);
+        var operation = new SqliteWriteOperation<T>(execute, committed, Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(operation))
         {
             throw new ObjectDisposedException(nameof(SqliteStore), $"The embedded store '{FilePath}' is shut down.");
@@ -182,6 +201,12 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             throw;
         }
 
+        using (var sequence = connection.CreateCommand())
+        {
+            sequence.CommandText = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'stream_queue'), 0)";
+            StreamRowsBefore = Convert.ToInt64(sequence.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         _writerConnection = connection;
         _writerLoop = Task.Run(WriterLoopAsync);
         LogOpened(_logger, FilePath, _options.Synchronous);
@@ -221,6 +246,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             Exception? failure = null;
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 transaction = _writerConnection!.BeginTransaction(deferred: false);
                 context.Transaction = transaction;
                 context.NowMicroseconds = NowMicroseconds;
@@ -241,10 +267,13 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 if (failed < 0)
                 {
                     transaction.Commit();
+                    var committedAt = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref _committedBatches);
                     Interlocked.Add(ref _committedOperations, batch.Count);
+                    SqliteMetrics.RecordBatch(started, committedAt);
                     foreach (var operation in batch)
                     {
+                        SqliteMetrics.RecordWriteWait(operation.QueuedAt, committedAt);
                         operation.Complete();
                     }
 

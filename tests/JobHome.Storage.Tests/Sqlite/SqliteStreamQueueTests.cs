@@ -14,7 +14,8 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
     private const string Provider = "jobhome";
     private static readonly Lazy<IServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
-    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3 };
+    // No idle wait: a read loop ends at the first empty page (the wait has its own tests: SqliteQueueWakeUpTests).
+    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3, IdleWait = TimeSpan.Zero };
     private SqliteStore _store = null!;
     private SqliteQueueAdapterFactory _factory = null!;
     private IQueueAdapter _adapter = null!;
@@ -98,6 +99,42 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
         Assert.Empty(await ReadAllAsync(NewReceiver()));
         Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
         Assert.Equal(_options.MaxAttempts, _file.Scalar("SELECT attempts FROM stream_dead_letters"));
+    }
+
+    [Fact]
+    public async Task GetQueueMessagesAsync_FirstReadOfARowPublishedByThisProcess_CommitsNothingBeforeDelivery()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 5 }, null, null);
+        var commits = _store.CommittedBatches;
+
+        var page = await NewReceiver().GetQueueMessagesAsync(100, CancellationToken.None);
+
+        Assert.Single(page);
+        Assert.Equal(commits, _store.CommittedBatches);
+        // The read is counted all the same: the enqueue stored it.
+        Assert.Equal(1, _file.Scalar("SELECT attempts FROM stream_queue"));
+    }
+
+    [Fact]
+    public async Task GetQueueMessagesAsync_RowLeftByAnEarlierProcess_IsCountedBeforeDelivery()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 6 }, null, null);
+        await _store.DisposeAsync();
+        _store = _file.OpenStore();
+        _factory = new SqliteQueueAdapterFactory(
+            Provider,
+            _options,
+            _store,
+            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            NullLoggerFactory.Instance);
+        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+        var commits = _store.CommittedBatches;
+
+        var page = await NewReceiver().GetQueueMessagesAsync(100, CancellationToken.None);
+
+        Assert.Single(page);
+        Assert.Equal(commits + 1, _store.CommittedBatches);
+        Assert.Equal(2, _file.Scalar("SELECT attempts FROM stream_queue"));
     }
 
     private static StreamId Stream(string key) => StreamId.Create("ns", key);

@@ -6,7 +6,8 @@ namespace JobHome.Storage.Sqlite.Streams;
 
 /// <summary>
 /// Publishes to the SQLite queue: one row per <c>OnNextAsync</c>/<c>OnNextBatchAsync</c> call, inserted through the
-/// store's group-commit writer, so concurrent publishers share commits; the publish completes once the row committed.
+/// store's group-commit writer, so concurrent publishers share commits; the publish completes once the row committed,
+/// and the commit wakes the queue's receiver (<see cref="SqliteQueueSignal"/>).
 /// </summary>
 internal sealed class SqliteQueueAdapter(
     string name,
@@ -14,6 +15,7 @@ internal sealed class SqliteQueueAdapter(
     SqliteStreamOptions options,
     HashRingBasedStreamQueueMapper mapper,
     Serializer<SqliteBatchContainer> serializer,
+    SqliteQueueSignals signals,
     Func<QueueId, SqliteQueueAdapterReceiver> createReceiver) : IQueueAdapter
 {
     /// <inheritdoc />
@@ -52,6 +54,8 @@ internal sealed class SqliteQueueAdapter(
         var queue = (int)mapper.GetQueueForStream(streamId).GetNumericId();
         var payload = serializer.SerializeToArray(new SqliteBatchContainer(streamId, list, requestContext));
         var stream = streamId.ToString();
+        // The queue's receiver is told on the writer loop right after the commit, before this publish completes.
+        var signal = signals.For(queue);
         return store.WriteAsync(context =>
         {
             var command = context.Command(SqliteStreamQueue.EnqueueSql);
@@ -61,7 +65,7 @@ internal sealed class SqliteQueueAdapter(
             command.Parameters.AddWithValue("$payload", payload);
             command.Parameters.AddWithValue("$now", context.NowMicroseconds);
             return command.ExecuteNonQuery();
-        });
+        }, signal.Notify);
     }
 
     /// <inheritdoc />

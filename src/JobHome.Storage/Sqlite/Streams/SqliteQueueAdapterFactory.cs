@@ -9,7 +9,8 @@ namespace JobHome.Storage.Sqlite.Streams;
 
 /// <summary>
 /// Orleans' persistent-stream factory for the SQLite queue: adapter, per-queue receivers, caches that report the rows
-/// of given-up deliveries to the receivers (<see cref="SqliteRedeliveries"/>), mapper, dead-lettering.
+/// of given-up deliveries to the receivers (<see cref="SqliteRedeliveries"/>), the in-process wake-ups of the receivers
+/// (<see cref="SqliteQueueSignals"/>), mapper, dead-lettering.
 /// </summary>
 internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
 {
@@ -20,6 +21,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     private readonly ILoggerFactory _loggerFactory;
     private readonly HashRingBasedStreamQueueMapper _mapper;
     private readonly SqliteRedeliveries _redeliveries = new();
+    private readonly SqliteQueueSignals _signals = new();
+    private readonly TimeProvider _time;
     private readonly SqliteQueueAdapterCache _cache;
     private readonly SqliteStreamFailureHandler _failureHandler;
 
@@ -29,7 +32,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         SqliteStreamOptions options,
         SqliteStore store,
         Serializer<SqliteBatchContainer> serializer,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
@@ -38,6 +42,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         _options = options;
         _serializer = serializer;
         _loggerFactory = loggerFactory;
+        _time = time ?? TimeProvider.System;
         _mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.QueueCount }, name);
         _cache = new SqliteQueueAdapterCache(name, options.CacheSize, _redeliveries, loggerFactory);
         _failureHandler = new SqliteStreamFailureHandler(store, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
@@ -50,7 +55,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
             options,
             services.GetRequiredService<SqliteStore>(),
             services.GetRequiredService<Serializer<SqliteBatchContainer>>(),
-            services.GetRequiredService<ILoggerFactory>());
+            services.GetRequiredService<ILoggerFactory>(),
+            services.GetService<TimeProvider>());
 
     /// <inheritdoc />
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
@@ -59,7 +65,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken)
     {
         await _store.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new SqliteQueueAdapter(_name, _store, _options, _mapper, _serializer, CreateReceiver);
+        return new SqliteQueueAdapter(_name, _store, _options, _mapper, _serializer, _signals, CreateReceiver);
     }
 
     /// <inheritdoc />
@@ -73,5 +79,14 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         Task.FromResult<IStreamFailureHandler>(_failureHandler);
 
     private SqliteQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new(_name, queueId, _store, _options, _redeliveries, _serializer, _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
+        new(
+            _name,
+            queueId,
+            _store,
+            _options,
+            _redeliveries,
+            _signals.For((int)queueId.GetNumericId()),
+            _time,
+            _serializer,
+            _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());
 }

@@ -13,12 +13,21 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// delivery the agent gave up on (a batched call that kept failing: the poison's batch-mates) are put back at the end of
 /// the queue under new ids before each read, so they are read and delivered again.
 /// </summary>
+/// <remarks>
+/// An idle queue costs no SQL: the receiver reads only when its <see cref="SqliteQueueSignal"/> says rows were committed
+/// since its last read that saw the end of the queue; otherwise it waits for that signal up to
+/// <see cref="SqliteStreamOptions.IdleWait"/> and returns nothing if none came (the pulling agent then polls again after
+/// <see cref="SqliteStreamOptions.PollInterval"/>). Orleans' agent does not tick while a read is outstanding, so the wait
+/// holds the agent's loop at the queue without a timer firing.
+/// </remarks>
 internal sealed partial class SqliteQueueAdapterReceiver(
     string provider,
     QueueId queueId,
     SqliteStore store,
     SqliteStreamOptions options,
     SqliteRedeliveries redeliveries,
+    SqliteQueueSignal signal,
+    TimeProvider time,
     Serializer<SqliteBatchContainer> serializer,
     ILogger<SqliteQueueAdapterReceiver> logger) : IQueueAdapterReceiver
 {
@@ -26,6 +35,17 @@ internal sealed partial class SqliteQueueAdapterReceiver(
 
     // Rows up to here were handed to the agent by this receiver; older undelivered rows come back only after a restart.
     private long _lastReadId;
+
+    // The signal's version as of the last read that reached the end of the queue: every commit before it was read. A new
+    // receiver (a restarted silo) starts below any version, so it reads what earlier processes left.
+    private long _seenVersion = -1;
+    private long _sqlReads;
+
+    /// <summary>Reads of the table so far (tests: an idle queue does none).</summary>
+    internal long SqlReads => Interlocked.Read(ref _sqlReads);
+
+    /// <summary>Tests: runs after each read of the table, before the receiver notes what it saw (a commit racing the read).</summary>
+    internal Func<Task>? AfterRead { get; set; }
 
     /// <inheritdoc />
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
@@ -41,12 +61,36 @@ internal sealed partial class SqliteQueueAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         await RequeueGivenUpAsync(cancellationToken).ConfigureAwait(false);
+        // Taken before the read: a commit racing the read moves the version past it, so it is not slept through.
+        var version = signal.Version;
+        if (version == _seenVersion)
+        {
+            if (!await signal.WaitAsync(version, options.IdleWait, time, cancellationToken).ConfigureAwait(false))
+            {
+                return [];
+            }
+
+            version = signal.Version;
+        }
+
         var limit = maxCount <= 0 ? options.ReadBatchSize : Math.Min(maxCount, options.ReadBatchSize);
         List<SqliteStreamQueue.Row> rows;
+        Interlocked.Increment(ref _sqlReads);
         await using (var connection = await store.OpenReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows = await SqliteStreamQueue.ReadAsync(connection, provider, _queue, _lastReadId, limit, cancellationToken)
                 .ConfigureAwait(false);
+        }
+
+        if (AfterRead is { } afterRead)
+        {
+            await afterRead().ConfigureAwait(false);
+        }
+
+        if (rows.Count < limit)
+        {
+            // The read saw the end of the queue as of a moment after the version was taken.
+            _seenVersion = version;
         }
 
         if (rows.Count == 0)
@@ -54,13 +98,23 @@ internal sealed partial class SqliteQueueAdapterReceiver(
             return [];
         }
 
+        var readAt = store.NowMicroseconds;
+        foreach (var row in rows)
+        {
+            SqliteMetrics.RecordStreamReadLag(row.EnqueuedAt, readAt);
+        }
+
+        // Rows up to countThrough were read before in this process or inserted by an earlier one: their read is counted
+        // here. The rows above it are first reads whose count the enqueue committed (attempts start at 1).
+        var countThrough = Math.Max(signal.MarkRead(rows[^1].Id), store.StreamRowsBefore);
         var batches = new List<IBatchContainer>(rows.Count);
         var poison = new List<(long Id, string Reason)>();
         foreach (var row in rows)
         {
-            if (row.Attempts >= options.MaxAttempts)
+            var readsBefore = row.Id > countThrough ? row.Attempts - 1 : row.Attempts;
+            if (readsBefore >= options.MaxAttempts)
             {
-                poison.Add((row.Id, $"read {row.Attempts} times without a confirmed delivery (MaxAttempts {options.MaxAttempts})"));
+                poison.Add((row.Id, $"read {readsBefore} times without a confirmed delivery (MaxAttempts {options.MaxAttempts})"));
                 continue;
             }
 
@@ -78,24 +132,32 @@ internal sealed partial class SqliteQueueAdapterReceiver(
 
         var after = _lastReadId;
         var last = rows[^1].Id;
-        // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
-        await store.WriteAsync(context =>
+        var countLast = Math.Min(last, countThrough);
+        if (poison.Count > 0 || countLast > after)
         {
-            // Dead letters first, so they keep the attempt count they were read with.
-            foreach (var (id, reason) in poison)
+            // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
+            await store.WriteAsync(context =>
             {
-                SqliteStreamQueue.DeadLetter(context, id, reason);
-            }
+                // Dead letters first, so they keep the attempt count they were read with.
+                foreach (var (id, reason) in poison)
+                {
+                    SqliteStreamQueue.DeadLetter(context, id, reason);
+                }
 
-            var count = context.Command(SqliteStreamQueue.CountAttemptSql);
-            count.Parameters.AddWithValue("$provider", provider);
-            count.Parameters.AddWithValue("$queue", _queue);
-            count.Parameters.AddWithValue("$after", after);
-            count.Parameters.AddWithValue("$last", last);
-            count.ExecuteNonQuery();
+                if (countLast > after)
+                {
+                    var count = context.Command(SqliteStreamQueue.CountAttemptSql);
+                    count.Parameters.AddWithValue("$provider", provider);
+                    count.Parameters.AddWithValue("$queue", _queue);
+                    count.Parameters.AddWithValue("$after", after);
+                    count.Parameters.AddWithValue("$last", countLast);
+                    count.ExecuteNonQuery();
+                }
 
-            return 0;
-        }, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
         _lastReadId = last;
         foreach (var (id, reason) in poison)
         {
@@ -118,7 +180,11 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         int moved;
         try
         {
-            moved = await store.WriteAsync(context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)), cancellationToken)
+            // The moved rows are new commits for this queue: the read that follows must not wait for them.
+            moved = await store.WriteAsync(
+                    context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)),
+                    signal.Notify,
+                    cancellationToken)
                 .ConfigureAwait(false);
         }
         catch

@@ -18,8 +18,20 @@ public sealed class SqliteStreamOptions
     /// </summary>
     public TimeSpan MaxEventDeliveryTime { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often an idle queue is polled (<c>StreamPullingAgentOptions.GetQueueMsgsTimerPeriod</c>). Default: 100 ms.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Pause of Orleans' pulling agent between its read loops of a queue (<c>StreamPullingAgentOptions.GetQueueMsgsTimerPeriod</c>):
+    /// the agent does not tick while a read is outstanding, and an idle read waits up to <see cref="IdleWait"/> for a
+    /// commit to the queue, so this is the delay only after a loop ended (an idle wait ran out, the cache was full, a new
+    /// stream's subscription was being looked up). Default: 10 ms (was 100 ms before the wake-up).
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How long a receiver that has read everything waits for the in-process signal of a commit to its queue before it
+    /// returns an empty read; the signal ends the wait at once, so this bounds only how often an idle queue's loop turns
+    /// (no SQL while nothing was committed). Zero: never wait, return at once (still no SQL). Default: 1 s.
+    /// </summary>
+    public TimeSpan IdleWait { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Messages one queue reads at most per poll. Default: 1000.</summary>
     public int ReadBatchSize { get; set; } = 1000;

@@ -9,15 +9,17 @@ namespace JobHome.Storage.Sqlite.Streams;
 internal static class SqliteStreamQueue
 {
     /// <summary>A row read from the queue.</summary>
-    public readonly record struct Row(long Id, byte[] Payload, int Attempts);
+    public readonly record struct Row(long Id, byte[] Payload, int Attempts, long EnqueuedAt);
 
+    // attempts starts at 1: the first read in this process is counted with the enqueue's commit (SqliteQueueSignal.FirstRead),
+    // so that read needs no write of its own before the delivery.
     public const string EnqueueSql = """
         INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)
-        VALUES ($provider, $queue, $stream, $payload, 0, $now)
+        VALUES ($provider, $queue, $stream, $payload, 1, $now)
         """;
 
     public const string ReadSql = """
-        SELECT id, payload, attempts FROM stream_queue
+        SELECT id, payload, attempts, enqueued_at FROM stream_queue
         WHERE provider = $provider AND queue_id = $queue AND id > $after
         ORDER BY id LIMIT $limit
         """;
@@ -27,11 +29,12 @@ internal static class SqliteStreamQueue
         WHERE provider = $provider AND queue_id = $queue AND id > $after AND id <= $last
         """;
 
-    // A fresh AUTOINCREMENT id is above every id any receiver has read; attempts are kept, so MaxAttempts still bounds
-    // how often one message is handed out.
+    // A fresh AUTOINCREMENT id is above every id any receiver has read; attempts are kept and the coming read is counted
+    // now (a first read of a new id writes nothing, as for a new row), so MaxAttempts still bounds how often one message
+    // is handed out.
     private const string RequeueSql = """
         INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)
-        SELECT provider, queue_id, stream_id, payload, attempts, enqueued_at FROM stream_queue WHERE id = $id
+        SELECT provider, queue_id, stream_id, payload, attempts + 1, enqueued_at FROM stream_queue WHERE id = $id
         """;
 
     public const string DeleteSql = "DELETE FROM stream_queue WHERE id = $id";
@@ -98,7 +101,7 @@ internal static class SqliteStreamQueue
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new Row(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt32(2)));
+            rows.Add(new Row(reader.GetInt64(0), (byte[])reader.GetValue(1), reader.GetInt32(2), reader.GetInt64(3)));
         }
 
         return rows;

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace JobHome.Storage.Sqlite;
+
+/// <summary>
+/// Where a write and a stream message wait in the embedded store (meter <see cref="MeterName"/>, milliseconds):
+/// <see cref="WriteWaitName"/> from a caller's queuing to its batch's commit (the writer's queue plus the commit),
+/// <see cref="CommitName"/> one batch transaction from begin to commit (the statements and the fsync), and
+/// <see cref="StreamReadLagName"/> from a stream row's batch start on the writer to a receiver's read of it (commit,
+/// wake-up or poll, the read). Read them with <c>dotnet-counters</c> or an exporter.
+/// </summary>
+public static class SqliteMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "JobHome.Storage";
+
+    /// <summary>The write wait histogram's name.</summary>
+    public const string WriteWaitName = "jobhome.storage.write_wait";
+
+    /// <summary>The batch commit histogram's name.</summary>
+    public const string CommitName = "jobhome.storage.commit";
+
+    /// <summary>The stream read lag histogram's name.</summary>
+    public const string StreamReadLagName = "jobhome.storage.stream_read_lag";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Histogram<double> WriteWait = Meter.CreateHistogram<double>(WriteWaitName, "ms",
+        "Time from queuing a write on the embedded store's writer to the commit of its batch");
+
+    private static readonly Histogram<double> Commit = Meter.CreateHistogram<double>(CommitName, "ms",
+        "Duration of one batch transaction of the embedded store's writer, begin to commit");
+
+    private static readonly Histogram<double> StreamReadLag = Meter.CreateHistogram<double>(StreamReadLagName, "ms",
+        "Time from a stream row's batch on the writer to a receiver's read of it");
+
+    internal static void RecordBatch(long started, long committed)
+    {
+        if (Commit.Enabled)
+        {
+            Commit.Record(Stopwatch.GetElapsedTime(started, committed).TotalMilliseconds);
+        }
+    }
+
+    internal static void RecordWriteWait(long queued, long committed)
+    {
+        if (WriteWait.Enabled)
+        {
+            WriteWait.Record(Stopwatch.GetElapsedTime(queued, committed).TotalMilliseconds);
+        }
+    }
+
+    internal static void RecordStreamReadLag(long enqueuedAtMicroseconds, long nowMicroseconds)
+    {
+        if (StreamReadLag.Enabled)
+        {
+            StreamReadLag.Record((nowMicroseconds - enqueuedAtMicroseconds) / 1000.0);
+        }
+    }
+}

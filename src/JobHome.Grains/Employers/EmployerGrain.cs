@@ -53,6 +53,9 @@ public sealed partial class EmployerGrain(
         : null);
 
     /// <inheritdoc />
+    public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
+
+    /// <inheritdoc />
     public async Task<CommandResult> AddPostAsync(string postId)
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);

@@ -14,6 +14,13 @@ public interface IEmployerGrain : IGrainWithStringKey
     [ReadOnly, Alias("Get")]
     Task<EmployerView?> GetAsync();
 
+    /// <summary>
+    /// True when registered: the post's check before it opens, without copying the employer's list of post ids (which
+    /// grows with every post) as <see cref="GetAsync"/> does.
+    /// </summary>
+    [ReadOnly, Alias("Exists")]
+    Task<bool> ExistsAsync();
+
     /// <summary>Records one of the employer's posts (called by the post; idempotent).</summary>
     [Alias("AddPost")]
     Task<CommandResult> AddPostAsync(string postId);

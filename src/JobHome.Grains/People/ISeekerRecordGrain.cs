@@ -14,6 +14,13 @@ public interface ISeekerRecordGrain : IGrainWithStringKey
     Task<SeekerFacts?> GetFactsAsync();
 
     /// <summary>
+    /// The registering site, or null when not registered: what the API's access check and audit need of a seeker named
+    /// in a request, without the view's copies and the household's key-group call of <see cref="ISeekerGrain.GetAsync"/>.
+    /// </summary>
+    [ReadOnly, Alias("GetSiteCode")]
+    Task<string?> GetSiteCodeAsync();
+
+    /// <summary>
     /// Records placement <paramref name="placementId"/>: employed from <paramref name="start"/>; refused when already
     /// employed.
     /// </summary>

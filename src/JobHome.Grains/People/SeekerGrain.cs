@@ -77,23 +77,28 @@ public sealed partial class SeekerGrain(
             return CommandResult.Invalid(validation);
         }
 
-        if (state.State.Registration is null)
+        var previous = state.State.Registration;
+        // The per-site index before the write: a record at a site is always listed there (see ISiteDirectoryGrain).
+        var directory = GrainFactory.Reference<ISiteDirectoryGrain>(registration.SiteCode);
+        if (previous is null)
         {
-            var claim = await ClaimIdCardAsync(id, idCard);
+            // The ID-number claim and the directory entry are independent writes: they wait together, not one after the
+            // other (an entry may outlive a registration that never wrote; a refused claim takes it back at once).
+            var claiming = ClaimIdCardAsync(id, idCard);
+            await Task.WhenAll(claiming, directory.PutSeekerAsync(id, registration.Name));
+            var claim = await claiming;
             if (!claim.Granted)
             {
+                await directory.RemoveSeekerAsync(id);
                 return CommandResult.Conflict(claim.OwnerSeekerId, "id_card", idCard.Masked,
                     $"is already registered (已登记) to seeker {claim.OwnerSeekerId}", IdRule);
             }
             state.State.RegisteredOn = today;
         }
-
-        var previous = state.State.Registration;
-        if (previous is null || !string.Equals(previous.SiteCode, registration.SiteCode, StringComparison.Ordinal)
+        else if (!string.Equals(previous.SiteCode, registration.SiteCode, StringComparison.Ordinal)
             || !string.Equals(previous.Name, registration.Name, StringComparison.Ordinal))
         {
-            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-            await GrainFactory.Reference<ISiteDirectoryGrain>(registration.SiteCode).PutSeekerAsync(id, registration.Name);
+            await directory.PutSeekerAsync(id, registration.Name);
         }
         // A correction of a deregistered seeker registers them again (the status comes from the registration below).
         var reregistered = state.State.DeregisteredOn is not null;
@@ -239,6 +244,9 @@ public sealed partial class SeekerGrain(
         return new SeekerFacts(r.SiteCode, state.State.Status, state.State.StatusSince, await EffectiveKeyGroupsAsync(),
             state.State.HouseholdId);
     }
+
+    /// <inheritdoc />
+    public Task<string?> GetSiteCodeAsync() => Task.FromResult(state.State.Registration?.SiteCode);
 
     /// <inheritdoc />
     public Task<SeekerStepResult> PlaceAsync(string placementId, string postId, DateOnly start) =>

@@ -21,6 +21,10 @@ public interface IPlacementGrain : IGrainWithStringKey
     [Alias("End")]
     Task<CommandResult> EndAsync(PlacementEnd end);
 
+    /// <summary><see cref="EndAsync"/> and, when it succeeded, the placement as <see cref="GetAsync"/> then answers (one call).</summary>
+    [Alias("EndAndGet")]
+    Task<CommandAnswer<PlacementView>> EndAndGetAsync(PlacementEnd end);
+
     /// <summary>The placement, or null when never requested.</summary>
     [ReadOnly, Alias("Get")]
     Task<PlacementView?> GetAsync();

@@ -79,12 +79,16 @@ public sealed partial class PlacementGrain(
             return Outcome(id);
         }
 
-        var post = await GrainFactory.Reference<IPostGrain>(request.PostId).GetAsync();
+        // The two reads are independent: they wait together (the post's answer still decides first).
+        var postRead = GrainFactory.Reference<IPostGrain>(request.PostId).GetAsync();
+        var seekerRead = GrainFactory.Reference<ISeekerRecordGrain>(request.SeekerId).GetFactsAsync();
+        await Task.WhenAll(postRead, seekerRead);
+        var post = await postRead;
         if (post is null)
         {
             return CommandResult.NotFound("post_id", request.PostId, "post (岗位)");
         }
-        var seeker = await GrainFactory.Reference<ISeekerRecordGrain>(request.SeekerId).GetFactsAsync();
+        var seeker = await seekerRead;
         if (seeker is null)
         {
             return CommandResult.NotFound("seeker_id", request.SeekerId, "seeker (求职者)");
@@ -156,6 +160,13 @@ public sealed partial class PlacementGrain(
     public async Task<CommandAnswer<PlacementView>> PlaceAndGetAsync(PlacementRequest request)
     {
         var result = await PlaceAsync(request);
+        return new(result, result.Succeeded ? await GetAsync() : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandAnswer<PlacementView>> EndAndGetAsync(PlacementEnd end)
+    {
+        var result = await EndAsync(end);
         return new(result, result.Succeeded ? await GetAsync() : null);
     }
 

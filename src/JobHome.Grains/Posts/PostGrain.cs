@@ -54,7 +54,7 @@ public sealed partial class PostGrain(
             return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
         }
         var employer = GrainFactory.Reference<IEmployerGrain>(profile.EmployerCode);
-        if (await employer.GetAsync() is null)
+        if (!await employer.ExistsAsync())
         {
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
         }

@@ -1,6 +1,7 @@
 using JobHome.Domain.People;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.People;
@@ -50,6 +51,33 @@ public abstract class SeekerGrainTests(ClusterFixture fixture)
         Assert.Equal(Masking.IdCard(registration.IdNumber), error.Value);
         Assert.Contains(first, error.Problem, StringComparison.Ordinal);
         Assert.Null(await fixture.Client.GetGrain<ISeekerGrain>(second).GetAsync());
+    }
+
+    [Fact]
+    public async Task RegisterAsync_SameIdNumberAgain_RefusedSeekerNotLeftInSiteDirectory()
+    {
+        await _network.EnsureSitesAsync();
+        var registration = TestNetwork.Registration(new DateOnly(1987, 5, 6), LabourStatus.Unemployed, fixture.Today);
+        var first = TestNetwork.NewId("sk");
+        var second = TestNetwork.NewId("sk");
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(first).RegisterAsync(registration)).Succeeded);
+
+        var result = await fixture.Client.GetGrain<ISeekerGrain>(second).RegisterAsync(registration);
+
+        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
+        var listed = await fixture.Client.GetGrain<ISiteDirectoryGrain>(TestNetwork.Village).FindSeekersAsync(string.Empty);
+        Assert.Contains(first, listed);
+        Assert.DoesNotContain(second, listed);
+    }
+
+    [Fact]
+    public async Task GetSiteCodeAsync_RegisteredAndUnknown_SiteOrNull()
+    {
+        await _network.EnsureSitesAsync();
+        var id = await _network.RegisterSeekerAsync(LabourStatus.Employed, fixture.Today.AddDays(-1));
+
+        Assert.Equal(TestNetwork.Village, await fixture.Client.GetGrain<ISeekerRecordGrain>(id).GetSiteCodeAsync());
+        Assert.Null(await fixture.Client.GetGrain<ISeekerRecordGrain>(TestNetwork.NewId("sk")).GetSiteCodeAsync());
     }
 
     [Fact]

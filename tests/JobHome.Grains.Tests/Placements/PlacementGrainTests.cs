@@ -181,6 +181,30 @@ public abstract class PlacementGrainTests(ClusterFixture fixture)
         Assert.False(post.Open);
     }
 
+    [Fact]
+    public async Task EndAndGetAsync_EndedOnceRefusedOrUnknown_ViewOnlyWithSuccess()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = await _network.OpenPostAsync(1);
+        var seeker = await _network.RegisterSeekerAsync(LabourStatus.Unemployed, fixture.Today.AddMonths(-1));
+        var placementId = TestNetwork.NewId("pl");
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
+        Assert.True((await placement.PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today.AddDays(-9)))).Succeeded);
+        var end = new PlacementEnd(fixture.Today.AddDays(-1), PlacementEndReason.Completed);
+
+        var ended = await placement.EndAndGetAsync(end);
+        var other = await placement.EndAndGetAsync(end with { Date = fixture.Today });
+        var unknown = await fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl")).EndAndGetAsync(end);
+
+        Assert.Equal(CommandOutcome.Ok, ended.Result.Outcome);
+        Assert.Equal((placementId, PlacementStep.Ended, end), (ended.View!.Id, ended.View.Step, ended.View.End));
+        Assert.Equal(CommandOutcome.Conflict, other.Result.Outcome);
+        Assert.Null(other.View);
+        Assert.Equal(CommandOutcome.NotFound, unknown.Result.Outcome);
+        Assert.Null(unknown.View);
+        Assert.Equal(LabourStatus.Unemployed, (await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync())!.Status);
+    }
+
     private async Task<(string Seeker, string Other, string PostId, string HouseholdId)> PrepareHouseholdAsync()
     {
         await _network.EnsureSitesAsync();

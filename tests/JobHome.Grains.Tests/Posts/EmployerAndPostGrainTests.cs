@@ -60,6 +60,20 @@ public abstract class EmployerAndPostGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ExistsAsync_RegisteredAndUnknown_TrueOnlyForRegistered()
+    {
+        await _network.EnsureSitesAsync();
+        var code = TestNetwork.NewCreditCode();
+        Assert.False(await fixture.Client.GetGrain<IEmployerGrain>(code).ExistsAsync());
+
+        var registered = await fixture.Client.GetGrain<IEmployerGrain>(code).RegisterAsync(new EmployerProfile("信丰纺织有限公司",
+            TestNetwork.Village, 25.37, 114.94));
+
+        Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
+        Assert.True(await fixture.Client.GetGrain<IEmployerGrain>(code).ExistsAsync());
+    }
+
+    [Fact]
     public async Task OpenAsync_UnknownEmployer_NotFound()
     {
         await _network.EnsureSitesAsync();

@@ -50,13 +50,15 @@ internal static class PlacementEndpoints
             return await grain.GetAsync() is null ? ApiResults.NotFound("id", id) : ApiResults.Invalid(checks.Errors);
         }
         // The grain refuses an unknown placement itself (nothing written), so a valid end costs no read before it.
-        var result = await grain.EndAsync(new PlacementEnd(date, reason));
+        // One call: the end and the placement after it.
+        var answer = await grain.EndAndGetAsync(new PlacementEnd(date, reason));
+        var result = answer.Result;
         if (result.Outcome == CommandOutcome.NotFound && result.Errors.All(e => e.Field == "id"))
         {
             return ApiResults.NotFound("id", id);
         }
         return result.Succeeded
-            ? TypedResults.Ok(PlacementResponse.From((await grain.GetAsync())!))
+            ? TypedResults.Ok(PlacementResponse.From(answer.View!))
             : ApiResults.From(result, _ => TypedResults.Ok());
     }
 

@@ -75,7 +75,8 @@ internal sealed class TargetResolver(IGrainFactory grains)
         switch (area)
         {
             case "seekers":
-                return (await grains.GetGrain<ISeekerGrain>(id).GetAsync())?.SiteCode;
+                // The site only: no view copied, no household asked for the key groups.
+                return await grains.GetGrain<ISeekerRecordGrain>(id).GetSiteCodeAsync();
             case "households":
                 return (await grains.GetGrain<IHouseholdGrain>(id).GetAsync())?.SiteCode;
             case "placements":

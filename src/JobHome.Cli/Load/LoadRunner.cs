@@ -194,19 +194,34 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         var seekers = Math.Clamp(rate / 2, 5, 200);
         var posts = Math.Clamp(rate / 20, 2, 50);
         var work = Enumerable.Repeat(true, seekers).Concat(Enumerable.Repeat(false, posts));
+        int seekersDone = 0, postsDone = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (isSeeker, ct) =>
             {
-                if (isSeeker)
+                try
                 {
-                    await RegisterAsync(ct).ConfigureAwait(false);
+                    if (isSeeker)
+                    {
+                        await RegisterAsync(ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref seekersDone);
+                    }
+                    else
+                    {
+                        await OpenPostAsync(ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref postsDone);
+                    }
                 }
-                else
+                catch (ApiException e) when (e.Status is 0 or >= 500)
                 {
-                    await OpenPostAsync(ct).ConfigureAwait(false);
+                    // A server failing in the first seconds (a restart's rebuilds) is what the run measures: counted as an
+                    // error of the run, not a reason to stop it.
+                    var status = e.Status == 0 ? "no answer" : e.Status.ToString(CultureInfo.InvariantCulture);
+                    var key = $"warm-up {(isSeeker ? "registration" : "post")} {status}";
+                    _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+                    _examples.TryAdd(key, e.Message);
                 }
             }).ConfigureAwait(false);
-        return (seekers, posts);
+        return (seekersDone, postsDone);
     }
 
     private async Task<long> PlacementsAsync(CancellationToken cancellationToken) =>

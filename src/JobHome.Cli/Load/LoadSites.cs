@@ -47,26 +47,26 @@ internal sealed class LoadSites
         {
             var next = new ConcurrentBag<string>();
             requests += level.Count;
-            await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (parent, ct) =>
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(level, parallel, async (parent, ct) =>
+            {
+                var children = await api.GetAsync<JsonElement[]>($"api/sites/{Uri.EscapeDataString(parent)}/children", ct)
+                    .ConfigureAwait(false);
+                foreach (var child in children)
                 {
-                    var children = await api.GetAsync<JsonElement[]>($"api/sites/{Uri.EscapeDataString(parent)}/children", ct)
-                        .ConfigureAwait(false);
-                    foreach (var child in children)
+                    var code = child.GetProperty("code").GetString()!;
+                    var kind = child.GetProperty("kind").GetString()!;
+                    found.Add((code, kind));
+                    if (child.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number
+                        && child.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number)
                     {
-                        var code = child.GetProperty("code").GetString()!;
-                        var kind = child.GetProperty("kind").GetString()!;
-                        found.Add((code, kind));
-                        if (child.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number
-                            && child.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number)
-                        {
-                            locations[code] = (lat.GetDouble(), lon.GetDouble());
-                        }
-                        if (!IsLeafKind(kind))
-                        {
-                            next.Add(code);
-                        }
+                        locations[code] = (lat.GetDouble(), lon.GetDouble());
                     }
+                    if (!IsLeafKind(kind))
+                    {
+                        next.Add(code);
+                    }
+                }
                 }).ConfigureAwait(false);
             level = [.. next];
         }

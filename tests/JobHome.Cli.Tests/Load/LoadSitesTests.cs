@@ -81,6 +81,46 @@ public sealed class LoadSitesTests
         Assert.DoesNotContain(tree.Asked, code => code.Length == 12);
     }
 
+    [Fact]
+    public async Task RunAsync_WarmUpRegistrationsFail500_CountsThemAsErrors_AndRunsToTheEnd()
+    {
+        // A silo rebuilding its partitions right after a restart fails some of the first registrations (500, a grain call
+        // timed out); the run used to stop there with an exception and no report.
+        var tree = Province();
+        var registrations = 0;
+        var ids = 0;
+        using var handler = new Scripted(request =>
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Get && path.EndsWith("/children", StringComparison.Ordinal))
+            {
+                return tree.Answer(request);
+            }
+            if (request.Method == HttpMethod.Get && path == "/api/indicators/360000")
+            {
+                return Json("""{"placements":0}""");
+            }
+            if (request.Method != HttpMethod.Post)
+            {
+                return new HttpResponseMessage(HttpStatusCode.NotFound);
+            }
+            if (path == "/api/seekers" && Interlocked.Increment(ref registrations) % 4 == 0)
+            {
+                return new HttpResponseMessage(HttpStatusCode.InternalServerError);
+            }
+            return Json($$"""{"id":"r-{{Interlocked.Increment(ref ids)}}"}""", HttpStatusCode.Created);
+        });
+        using var client = new ApiClient(Base, ApiCredentials.None, handler);
+
+        var report = await new LoadRunner(client, "360000", rate: 40, seconds: 1, seed: 5, new Progress<long>()).RunAsync(default);
+
+        // 20 warm-up registrations, every fourth failed: 5 counted as the run's errors, 15 done.
+        Assert.Equal(5, report.Errors["warm-up registration 500"]);
+        Assert.Equal(15, report.WarmUpSeekers);
+        Assert.Equal(2, report.WarmUpPosts);
+        Assert.True(report.ErrorCount > 5, "the timed run's failed registrations are counted too");
+    }
+
     // 360000 province → 360100 city → 2 counties → 2 townships each → 3 villages and 1 community each; one school under
     // the first county (asked: it is not a leaf kind; it has no children).
     private static ScriptedTree Province()

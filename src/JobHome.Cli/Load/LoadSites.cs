@@ -67,7 +67,7 @@ internal sealed class LoadSites
                         next.Add(code);
                     }
                 }
-                }).ConfigureAwait(false);
+            }).ConfigureAwait(false);
             level = [.. next];
         }
         var sites = found.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();

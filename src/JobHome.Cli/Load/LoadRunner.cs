@@ -24,6 +24,13 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     /// </summary>
     public const int MaxInFlight = 512;
 
+    /// <summary>
+    /// Employers the run's posts are spread over (each at a random site of the run). With one, every new post's
+    /// <c>AddPostAsync</c> queued on that single employer grain (one state write each, one at a time): at 30 posts/s
+    /// after a province restart its queue passed Orleans' 30-s call timeout (benchmarks.md, 30 Nov 04:37).
+    /// </summary>
+    public const int Employers = 32;
+
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"];
     private static readonly string[] Occupations = ["4-01-02-01", "6-01-01", "4-03-02-01", "6-18-01-01", "4-07-02-01"];
@@ -45,7 +52,7 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     // Each site's location: a run's seekers and posts are placed at their site, so they land in the site's matching cell
     // (all at one point, every registration of a province run went to one partition and noted every site there).
     private readonly Dictionary<string, (double Lat, double Lon)> _locations = new(StringComparer.Ordinal);
-    private string _employer = string.Empty;
+    private string[] _employers = [];
 
     /// <summary>Runs the load; returns the report.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
@@ -144,45 +151,38 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var sites = new List<(string Code, string Kind)>();
-        var queue = new Queue<string>([rootSite]);
-        while (queue.Count > 0)
+        var sites = await LoadSites.CollectAsync(api, rootSite, cancellationToken).ConfigureAwait(false);
+        _sites = sites.Codes;
+        foreach (var (code, at) in sites.Locations)
         {
-            var children = await api.GetAsync<JsonElement[]>($"api/sites/{Uri.EscapeDataString(queue.Dequeue())}/children", cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var child in children)
-            {
-                var code = child.GetProperty("code").GetString()!;
-                sites.Add((code, child.GetProperty("kind").GetString()!));
-                if (child.TryGetProperty("lat", out var lat) && lat.ValueKind == JsonValueKind.Number
-                    && child.TryGetProperty("lon", out var lon) && lon.ValueKind == JsonValueKind.Number)
-                {
-                    _locations[code] = (lat.GetDouble(), lon.GetDouble());
-                }
-                queue.Enqueue(code);
-            }
-        }
-        _sites = [.. sites.Where(s => s.Kind is "village" or "community").Select(s => s.Code)];
-        if (_sites.Length == 0)
-        {
-            _sites = [.. sites.Where(s => s.Kind is "township").Select(s => s.Code)];
+            _locations[code] = at;
         }
         if (_sites.Length == 0)
         {
             throw new ApiException(0, $"site {rootSite} has no village, community or township below it to register seekers at");
         }
-        var org = new char[9];
+        var employers = new List<(string Credit, string Site)>(Employers);
         lock (_random)
         {
-            for (var k = 0; k < 9; k++)
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            while (employers.Count < Employers)
             {
-                org[k] = UnifiedSocialCreditCode.Alphabet[_random.Next(k < 8 ? 10 : UnifiedSocialCreditCode.Alphabet.Length)];
+                var org = new char[9];
+                for (var k = 0; k < 9; k++)
+                {
+                    org[k] = UnifiedSocialCreditCode.Alphabet[_random.Next(k < 8 ? 10 : UnifiedSocialCreditCode.Alphabet.Length)];
+                }
+                var credit = UnifiedSocialCreditCode.Create("91" + _region + new string(org)).Value;
+                if (codes.Add(credit))
+                {
+                    employers.Add((credit, _sites[_random.Next(_sites.Length)]));
+                }
             }
         }
-        var credit = UnifiedSocialCreditCode.Create("91" + _region + new string(org)).Value;
-        await api.PostAsync("api/employers", LoadEmployer.At(credit, _sites[0]), LoadJson.Default.LoadEmployer,
-            LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
-        _employer = credit;
+        await Parallel.ForEachAsync(employers, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (employer, ct) => await api.PostAsync("api/employers", LoadEmployer.At(employer.Credit, employer.Site),
+                LoadJson.Default.LoadEmployer, LoadJson.Default.LoadCreated, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        _employers = [.. employers.Select(static e => e.Credit)];
     }
 
     /// <summary>
@@ -194,19 +194,34 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
         var seekers = Math.Clamp(rate / 2, 5, 200);
         var posts = Math.Clamp(rate / 20, 2, 50);
         var work = Enumerable.Repeat(true, seekers).Concat(Enumerable.Repeat(false, posts));
+        int seekersDone = 0, postsDone = 0;
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (isSeeker, ct) =>
             {
-                if (isSeeker)
+                try
                 {
-                    await RegisterAsync(ct).ConfigureAwait(false);
+                    if (isSeeker)
+                    {
+                        await RegisterAsync(ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref seekersDone);
+                    }
+                    else
+                    {
+                        await OpenPostAsync(ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref postsDone);
+                    }
                 }
-                else
+                catch (ApiException e) when (e.Status is 0 or >= 500)
                 {
-                    await OpenPostAsync(ct).ConfigureAwait(false);
+                    // A server failing in the first seconds (a restart's rebuilds) is what the run measures: counted as an
+                    // error of the run, not a reason to stop it.
+                    var status = e.Status == 0 ? "no answer" : e.Status.ToString(CultureInfo.InvariantCulture);
+                    var key = $"warm-up {(isSeeker ? "registration" : "post")} {status}";
+                    _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+                    _examples.TryAdd(key, e.Message);
                 }
             }).ConfigureAwait(false);
-        return (seekers, posts);
+        return (seekersDone, postsDone);
     }
 
     private async Task<long> PlacementsAsync(CancellationToken cancellationToken) =>
@@ -301,15 +316,16 @@ internal sealed class LoadRunner(ApiClient api, string rootSite, int rate, int s
     private async Task OpenPostAsync(CancellationToken cancellationToken)
     {
         int openings;
-        string site, occupation;
+        string site, occupation, employer;
         lock (_random)
         {
             openings = _random.Next(1, 8);
             site = _sites[_random.Next(_sites.Length)];
             occupation = Occupations[_random.Next(Occupations.Length)];
+            employer = _employers[_random.Next(_employers.Length)];
         }
         var answer = await api.PostAsync("api/posts",
-            LoadPost.FullTime(site, _employer, occupation, openings, (LatOf(site), LonOf(site))),
+            LoadPost.FullTime(site, employer, occupation, openings, (LatOf(site), LonOf(site))),
             LoadJson.Default.LoadPost, LoadJson.Default.LoadCreated, cancellationToken).ConfigureAwait(false);
         _posts.Enqueue((IdOf(answer), openings));
     }

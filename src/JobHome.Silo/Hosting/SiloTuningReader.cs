@@ -131,8 +131,11 @@ internal static class SiloTuningReader
 
         private static string Show(double x) => x.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-        private static string Show(TimeSpan t) => t == TimeSpan.Zero ? "0" : t < TimeSpan.FromSeconds(1)
-            ? $"{t.TotalMilliseconds:0} ms"
-            : t < TimeSpan.FromMinutes(1) ? $"{t.TotalSeconds:0.###} s" : t < Hour ? $"{t.TotalMinutes:0.##} min" : $"{t.TotalHours:0.##} h";
+        private static string Show(TimeSpan t) =>
+            t == TimeSpan.Zero ? "0"
+            : t < TimeSpan.FromSeconds(1) ? $"{t.TotalMilliseconds:0} ms"
+            : t < TimeSpan.FromMinutes(1) ? $"{t.TotalSeconds:0.###} s"
+            : t < Hour ? $"{t.TotalMinutes:0.##} min"
+            : $"{t.TotalHours:0.##} h";
     }
 }

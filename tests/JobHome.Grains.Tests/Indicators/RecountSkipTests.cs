@@ -9,7 +9,8 @@ namespace JobHome.Grains.Tests.Indicators;
 /// <summary>
 /// A record changed through its grain marks its stored outbox published only with its next write. The subtree recount
 /// and the aggregator's own repair (<see cref="ISiteIndicatorsGrain.RecountAsync"/>) pass the versions the site's
-/// aggregator holds, so such a record is reported from storage, not activated; asked without them, the reader activates it. Runs on every store: see the sealed subclasses in Stores/.
+/// aggregator holds, so such a record is reported from storage, not activated; asked without them, the reader activates it.
+/// Runs on every store: see the sealed subclasses in Stores/.
 /// </summary>
 public abstract class RecountSkipTests(ClusterFixture fixture)
 {

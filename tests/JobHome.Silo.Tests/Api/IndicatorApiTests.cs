@@ -88,6 +88,8 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
         var point = Assert.Single(body!["points"]!.AsArray());
         Assert.Equal(ApiDriver.Today.ToString("yyyy-MM-dd", Iso), point!["date"]!.GetValue<string>());
         Assert.Equal(1, point["unemployed"]!.GetValue<long>());
+        // Recorded, not filled in for a missed day (grains.md, History).
+        Assert.False(point["backfilled"]!.GetValue<bool>());
         Assert.Equal(1, body["live"]!["unemployed"]!.GetValue<long>());
     }
 

@@ -17,7 +17,8 @@ namespace JobHome.Storage.Tests.Sqlite;
 public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-    private static readonly Lazy<IServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
+    private static readonly Lazy<IServiceProvider> Services =
+        new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
     private readonly SqliteStreamOptions _options = new() { QueueCount = 1, IdleWait = TimeSpan.FromSeconds(1) };
     private readonly FakeTimeProvider _time = new();

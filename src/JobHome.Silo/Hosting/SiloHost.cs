@@ -117,6 +117,9 @@ internal static class SiloHost
                     SiloMetrics.OrleansMeterName,
                     SiloMetrics.MeterName,
                     JobHome.Grains.Indicators.IndicatorMetrics.MeterName,
+                    JobHome.Storage.Sqlite.SqliteMetrics.MeterName,
+                    JobHome.Grains.Matching.PostListMetrics.MeterName,
+                    JobHome.Grains.Matching.MatchPartitionGrain.RebuildMeterName,
                     "Microsoft.AspNetCore.Hosting",
                     "Microsoft.AspNetCore.Server.Kestrel")
                 .AddPrometheusExporter());

@@ -70,6 +70,16 @@ public sealed class StaleListNotices
         StartWindow();
     }
 
+    /// <summary>
+    /// Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers) naming the new post's
+    /// <paramref name="partition"/>: only that part of their lists can gain the post.
+    /// </summary>
+    public void Add(string partition, IReadOnlyList<MatchItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        AddListing(partition, items.Select(static i => i.Id));
+    }
+
     /// <summary>Queues a notice for each of <paramref name="seekers"/>: a post they listed from <paramref name="partition"/> changed.</summary>
     public void AddListing(string partition, IEnumerable<string> seekers)
     {

@@ -117,6 +117,23 @@ public sealed class StaleListNoticesTests
     }
 
     [Fact]
+    public async Task Add_NewPostWithItsPartition_NamesOnlyThatPartition()
+    {
+        var time = new FakeTimeProvider();
+        var sink = new NoticeSink(2);
+        var notices = new StaleListNotices(sink.Notify, time, Window);
+
+        notices.Add("g/5/5", Items("a", "b"));
+        notices.AddListing("g/5/6", ["b"]);
+        time.Advance(Window);
+        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var sent = sink.Snapshot().ToDictionary(static s => s.Seeker, static s => s.Notice);
+        Assert.Equal(["g/5/5"], sent["a"].Partitions!);
+        Assert.Equal(["g/5/5", "g/5/6"], sent["b"].Partitions!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Add_NoItems_ArmsNothing()
     {
         var time = new FakeTimeProvider();

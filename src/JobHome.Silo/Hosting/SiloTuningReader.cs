@@ -30,7 +30,7 @@ internal static class SiloTuningReader
             PostListRefreshDelay = m.Duration(nameof(md.PostListRefreshDelay), md.PostListRefreshDelay, TimeSpan.Zero,
                 TimeSpan.FromMinutes(1), "推荐列表刷新延迟"),
             StaleNoticeWindow = m.Duration(nameof(md.StaleNoticeWindow), md.StaleNoticeWindow, TimeSpan.Zero,
-                TimeSpan.FromSeconds(10), "新岗位通知合并窗口"),
+                TimeSpan.FromSeconds(10), "推荐列表过期通知合并窗口"),
             TopFactors = m.Whole(nameof(md.TopFactors), md.TopFactors, 0, FactorVector.Count, "推荐理由个数"),
             RebuildBatchSize = m.Whole(nameof(md.RebuildBatchSize), md.RebuildBatchSize, 1, 100_000, "重建批大小"),
             RebuildPause = m.Duration(nameof(md.RebuildPause), md.RebuildPause, TimeSpan.Zero, TimeSpan.FromSeconds(10),

@@ -2,7 +2,7 @@ using JobHome.Grains.Bulk;
 
 namespace JobHome.Grains.Employers;
 
-/// <summary>The bulk import's side of an employer: many posts listed in one write.</summary>
+/// <summary>The bulk import's side of an employer: many posts listed with one write per shard touched.</summary>
 public sealed partial class EmployerGrain : IBulkEmployerGrain
 {
     /// <inheritdoc />
@@ -13,20 +13,18 @@ public sealed partial class EmployerGrain : IBulkEmployerGrain
         {
             return false;
         }
-        var posts = state.State.PostIds;
-        var added = false;
+        var added = new List<string>();
         foreach (var postId in postIds)
         {
-            var at = posts.BinarySearch(postId, StringComparer.Ordinal);
-            if (at < 0)
+            if (_posts.TryAdd(postId, true))
             {
-                posts.Insert(~at, postId);
-                added = true;
+                added.Add(postId);
             }
         }
-        if (added)
+        if (added.Count > 0)
         {
-            await state.WriteStateAsync();
+            // Each shard holding a new post is written once.
+            await _posts.WriteAsync(added);
         }
         return true;
     }

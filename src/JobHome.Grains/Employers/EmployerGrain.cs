@@ -1,17 +1,53 @@
 using JobHome.Domain.Employers;
 using JobHome.Domain.Geography;
 using JobHome.Domain.People;
+using JobHome.Grains.Sharding;
 using JobHome.Grains.Sites;
 using JobHome.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace JobHome.Grains.Employers;
 
-/// <summary>An employer; its key is checked as a unified social credit code before anything is stored.</summary>
-public sealed partial class EmployerGrain(
-    [PersistentState("employer", StorageNames.Default)] IPersistentState<EmployerState> state,
-    ILogger<EmployerGrain> logger) : Grain, IEmployerGrain
+/// <summary>
+/// An employer; its key is checked as a unified social credit code before anything is stored. Its post ids live in
+/// <see cref="ShardedMap{TValue}.ShardCount"/> shards (see <see cref="ShardedMap{TValue}"/>), so a new post writes the
+/// shard that holds it, not the whole list (which grows with every post of the employer).
+/// </summary>
+public sealed partial class EmployerGrain : Grain, IEmployerGrain
 {
+    private readonly IPersistentState<EmployerState> state;
+    private readonly ShardedMap<bool> _posts;
+    private readonly ILogger<EmployerGrain> logger;
+
+    /// <summary>Creates the employer; its post ids live in shards named <c>employer-posts-N</c>.</summary>
+    public EmployerGrain(
+        [PersistentState("employer", StorageNames.Default)] IPersistentState<EmployerState> state,
+        IPersistentStateFactory stateFactory,
+        ILogger<EmployerGrain> logger)
+    {
+        this.state = state;
+        this.logger = logger;
+        _posts = new ShardedMap<bool>(stateFactory, ((IGrainBase)this).GrainContext, "employer-posts", StorageNames.Default);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A state stored before the shards held its post ids: move them (a move cut short by a crash is done again, the
+        // old list is emptied only after every shard is written).
+        if (state.State.PostIds.Count > 0)
+        {
+            foreach (var postId in state.State.PostIds)
+            {
+                _posts.TryAdd(postId, true);
+            }
+            await _posts.WriteAllAsync(cancellationToken);
+            state.State.PostIds.Clear();
+            await state.WriteStateAsync(cancellationToken);
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<CommandResult> RegisterAsync(EmployerProfile profile)
     {
@@ -49,7 +85,7 @@ public sealed partial class EmployerGrain(
     /// <inheritdoc />
     public Task<EmployerView?> GetAsync() => Task.FromResult(state.State.Profile is { } p
         ? new EmployerView(this.GetPrimaryKeyString(), p.Name, p.SiteCode, p.Lat, p.Lon, Masking.Phone(p.ContactPhone),
-            [.. state.State.PostIds])
+            [.. _posts.Keys.Order(StringComparer.Ordinal)])
         : null);
 
     /// <inheritdoc />
@@ -63,12 +99,9 @@ public sealed partial class EmployerGrain(
         {
             return CommandResult.NotFound("employer_code", this.GetPrimaryKeyString(), "employer (用人单位)");
         }
-        var posts = state.State.PostIds;
-        var at = posts.BinarySearch(postId, StringComparer.Ordinal);
-        if (at < 0)
+        if (_posts.TryAdd(postId, true))
         {
-            posts.Insert(~at, postId);
-            await state.WriteStateAsync();
+            await _posts.WriteAsync(postId);
         }
         return CommandResult.Ok(postId);
     }

@@ -8,7 +8,10 @@ public sealed class EmployerState
     [Id(0)]
     public EmployerProfile? Profile { get; set; }
 
-    /// <summary>Ids of the employer's posts, ordinal order.</summary>
+    /// <summary>
+    /// Ids of the employer's posts, ordinal order, as stored before they moved into the <c>employer-posts-N</c> shards;
+    /// emptied on the next activation (kept for reading old states).
+    /// </summary>
     [Id(1)]
     public List<string> PostIds { get; set; } = [];
 }

@@ -1,6 +1,10 @@
 using JobHome.Grains.Employers;
 using JobHome.Grains.Posts;
+using JobHome.Grains.Sharding;
 using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace JobHome.Grains.Tests.Posts;
 
@@ -71,6 +75,60 @@ public abstract class EmployerAndPostGrainTests(ClusterFixture fixture)
 
         Assert.True(registered.Succeeded, string.Join("; ", registered.Errors));
         Assert.True(await fixture.Client.GetGrain<IEmployerGrain>(code).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_TwoPosts_IdsStoredInTheirShardsNotInTheEmployerState()
+    {
+        await _network.EnsureSitesAsync();
+        var first = await _network.OpenPostAsync(1);
+        var code = (await fixture.Client.GetGrain<IPostGrain>(first).GetAsync())!.Profile.EmployerCode;
+        var second = TestNetwork.NewId("post");
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(second).OpenAsync(TestNetwork.Post(code, 2))).Succeeded);
+
+        var view = await fixture.Client.GetGrain<IEmployerGrain>(code).GetAsync();
+
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), view!.PostIds);
+        var (stored, shards) = await ReadEmployerAsync(code, [first, second]);
+        Assert.Empty(stored.PostIds);
+        Assert.All(shards, found => Assert.True(found));
+    }
+
+    [Fact]
+    public async Task Activation_OldStateWithPostList_MovesPostIdsIntoShards()
+    {
+        await _network.EnsureSitesAsync();
+        var code = TestNetwork.NewCreditCode();
+        var old = new EmployerState { Profile = new EmployerProfile("信丰旧单位", TestNetwork.Village, 25.37, 114.94) };
+        old.PostIds.AddRange(["post-old-a", "post-old-b", "post-old-c"]);
+        await Storage.WriteStateAsync("employer", fixture.Client.GetGrain<IEmployerGrain>(code).GetGrainId(),
+            new GrainState<EmployerState>(old));
+
+        var view = await fixture.Client.GetGrain<IEmployerGrain>(code).GetAsync();
+
+        Assert.Equal(["post-old-a", "post-old-b", "post-old-c"], view!.PostIds);
+        var (stored, shards) = await ReadEmployerAsync(code, ["post-old-a", "post-old-b", "post-old-c"]);
+        Assert.Empty(stored.PostIds);
+        Assert.Equal("信丰旧单位", stored.Profile!.Name);
+        Assert.All(shards, found => Assert.True(found));
+    }
+
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    // The employer's stored state and, per post id, whether its shard holds it.
+    private async Task<(EmployerState Stored, bool[] InShards)> ReadEmployerAsync(string code, string[] postIds)
+    {
+        var grainId = fixture.Client.GetGrain<IEmployerGrain>(code).GetGrainId();
+        var stored = new GrainState<EmployerState>(new EmployerState());
+        await Storage.ReadStateAsync("employer", grainId, stored);
+        var found = new bool[postIds.Length];
+        for (var i = 0; i < postIds.Length; i++)
+        {
+            var shard = new GrainState<MapShard<bool>>(new MapShard<bool>());
+            await Storage.ReadStateAsync($"employer-posts-{ShardedMap<bool>.ShardOf(postIds[i])}", grainId, shard);
+            found[i] = shard.State!.Entries.ContainsKey(postIds[i]);
+        }
+        return (stored.State!, found);
     }
 
     [Fact]

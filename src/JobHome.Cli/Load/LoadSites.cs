@@ -51,7 +51,8 @@ internal sealed class LoadSites
             await Parallel.ForEachAsync(level, parallel, async (parent, ct) =>
             {
                 var children = await api.GetAsync<JsonElement[]>($"api/sites/{Uri.EscapeDataString(parent)}/children", ct)
-                    .ConfigureAwait(false);
+                    .ConfigureAwait(false)
+                    ?? throw new InvalidDataException($"GET api/sites/{parent}/children answered null instead of a list of sites");
                 foreach (var child in children)
                 {
                     var code = child.GetProperty("code").GetString()!;

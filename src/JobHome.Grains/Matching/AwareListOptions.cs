@@ -19,6 +19,14 @@ public sealed class AwareListOptions
     /// </summary>
     public TimeSpan PriceInterval { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How many partitions of a silo compute their prices at once; the others wait for a slot (their prices stay as they
+    /// are meanwhile). A computation is CPU-bound (a top-N query per sampled seeker), and a province silo holds a hundred
+    /// partitions that fall due in the same minute, so unbounded they took every core from the requests (docs/matching.md).
+    /// Default: half the processors, at least 1.
+    /// </summary>
+    public int PricingsAtOnce { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary>The list length K the prices assume (apply probabilities by rank, as in the simulation). Default: 10.</summary>
     public int ListLength { get; init; } = 10;
 

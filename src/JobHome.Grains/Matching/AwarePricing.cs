@@ -4,10 +4,13 @@ namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// A partition's post prices, recomputed off the request path: a query that finds them older than the interval starts one
-/// computation on the thread pool (at most one at a time) and goes on with the prices it has; the next query adopts the
-/// result. Failures keep the old prices and are retried after the interval.
+/// computation on the thread pool (at most one at a time per partition, and at most <paramref name="slots"/>' count at a
+/// time in the silo: a province's partitions all due in the same minute queue for the slots instead of taking every core
+/// from the requests) and goes on with the prices it has; the next query adopts the result. Failures keep the old prices
+/// and are retried after the interval.
 /// </summary>
-internal sealed class AwarePricing
+/// <param name="slots">The silo's pricing slots (<see cref="ModelCatalog"/>), shared by its partitions.</param>
+internal sealed class AwarePricing(SemaphoreSlim slots)
 {
     private PostPrices? _latest;
     private long _produced;
@@ -46,10 +49,13 @@ internal sealed class AwarePricing
             return;
         }
         _startedAt = now;
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
+            var slot = false;
             try
             {
+                await slots.WaitAsync().ConfigureAwait(false);
+                slot = true;
                 var prices = compute();
                 Volatile.Write(ref _latest, prices);
                 LastError = null;
@@ -62,6 +68,10 @@ internal sealed class AwarePricing
             }
             finally
             {
+                if (slot)
+                {
+                    slots.Release();
+                }
                 Volatile.Write(ref _running, 0);
             }
         });

@@ -33,6 +33,11 @@ public sealed class ModelCatalog(ServerClock clock, AwareListOptions lists)
     /// <summary>The clock that ages post prices.</summary>
     public TimeProvider Time => clock.Time;
 
+    /// <summary>
+    /// The silo's pricing slots: how many partitions compute post prices at once (<see cref="AwareListOptions.PricingsAtOnce"/>).
+    /// </summary>
+    internal SemaphoreSlim PricingSlots { get; } = new(Math.Max(1, lists.PricingsAtOnce));
+
     // The two events are the catalogue's notifications of state changes that happen off the caller's thread (a poll tick,
     // a background price computation), like IOptionsMonitor.OnChange: scoped to this silo's catalogue (parallel test
     // clusters never see each other's, unlike a process-wide DiagnosticListener or Meter) and raised after the change, so a

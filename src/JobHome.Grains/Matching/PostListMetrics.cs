@@ -26,7 +26,8 @@ public static class PostListMetrics
     private static readonly Histogram<double> RefreshLag = Meter.CreateHistogram<double>(RefreshLagName, "ms",
         "Time from the first change that made a seeker's stored post list stale (or its registration) to its refresh");
 
-    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/> (a timestamp).</summary>
+    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/> (a
+    /// timestamp).</summary>
     internal static void RecordRefresh(string seekerId, long staleSince, MatchItem[] items, int partitions) =>
         RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions);
 

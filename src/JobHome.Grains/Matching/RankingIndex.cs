@@ -24,10 +24,14 @@ internal sealed class RankingIndex(ModelCatalog models)
     // in the background); the index keeps only encoded features.
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
     private readonly PricingPopulation _population = new(models.Lists.PricingSample);
-    private readonly AwarePricing _pricing = new();
+    private readonly AwarePricing _pricing = new(models.PricingSlots);
     private readonly RankingPopularity _popularity = new();
     private TwoStageModel _model = TwoStageModel.Default;
     private long _generation;
+    // Upserts and removals of records; the prices are a function of the records alone, so a partition whose records did
+    // not change since its last computation started keeps its prices instead of computing the same ones again.
+    private long _changes;
+    private long _pricedChanges = -1;
 
     // Only aware lists price posts from the population, so only they pay for keeping (a sample of) the seekers' records.
     private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
@@ -58,8 +62,10 @@ internal sealed class RankingIndex(ModelCatalog models)
         {
             changed |= _pricing.Adopt();
             var now = models.Time.GetUtcNow();
-            if (_population.Count > 0 && _pricing.IsDue(now, lists.PriceInterval))
+            if (_population.Count > 0 && (_changes != _pricedChanges || _pricing.LastError is not null)
+                && _pricing.IsDue(now, lists.PriceInterval))
             {
+                _pricedChanges = _changes;
                 _pricing.RefreshIfStale(now, lists.PriceInterval, PriceComputation(options, lists), models.OnPricesUpdated);
             }
         }
@@ -69,6 +75,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Adds or replaces a seeker.</summary>
     public void UpsertSeeker(MatchSeeker seeker)
     {
+        _changes++;
         if (KeepsSeekers)
         {
             _population.Upsert(seeker);
@@ -79,6 +86,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Adds or replaces many seekers.</summary>
     public void UpsertSeekers(IEnumerable<MatchSeeker> seekers)
     {
+        _changes++;
         var list = seekers.ToList();
         if (KeepsSeekers)
         {
@@ -93,6 +101,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Removes a seeker; false when it is not indexed.</summary>
     public bool RemoveSeeker(string id)
     {
+        _changes++;
         _population.Remove(id);
         _popularity.RemovedSeeker(id);
         return _index.RemoveSeeker(id);
@@ -113,6 +122,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Adds or replaces posts.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
+        _changes++;
         var list = posts.ToList();
         var today = DateOnly.FromDateTime(models.Time.GetUtcNow().UtcDateTime);
         foreach (var post in list)
@@ -126,6 +136,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// <summary>Removes a post; false when it is not indexed.</summary>
     public bool RemovePost(string id)
     {
+        _changes++;
         _posts.Remove(id);
         _popularity.Removed(id);
         return _index.RemovePost(id);
@@ -198,8 +209,10 @@ internal sealed class RankingIndex(ModelCatalog models)
             {
                 index.UpsertPost(post);
             }
+            // Prices read scores and order only: the candidates go unexplained (explanations were half the computation).
+            var unexplained = options with { TopFactors = 0 };
             return PostPrices.Estimate(
-                people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, options, linear)),
+                people.Select(person => index.TopPostsForSeeker(person, lists.Settings.CandidateDepth, unexplained, linear)),
                 free, lists.ListLength, lists.Settings, weight);
         };
     }

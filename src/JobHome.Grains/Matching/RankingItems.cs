@@ -24,7 +24,8 @@ internal static class RankingItems
     /// the linear scale: the r-th candidate's base is the r-th best linear score, so the penalty moves posts relative to the
     /// trees' order; each item keeps its own linear score.
     /// </summary>
-    /// <param name="plain">The plain candidates, best first; their factors may be left out when <paramref name="explain"/> is given.</param>
+    /// <param name="plain">The plain candidates, best first; their factors may be left out when <paramref name="explain"/> is
+    /// given.</param>
     /// <param name="prices">The partition's post prices.</param>
     /// <param name="count">How many to keep.</param>
     /// <param name="settings">The penalty's settings.</param>

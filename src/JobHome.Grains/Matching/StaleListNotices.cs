@@ -80,7 +80,8 @@ public sealed class StaleListNotices
         AddListing(partition, items.Select(static i => i.Id));
     }
 
-    /// <summary>Queues a notice for each of <paramref name="seekers"/>: a post they listed from <paramref name="partition"/> changed.</summary>
+    /// <summary>Queues a notice for each of <paramref name="seekers"/>: a post they listed from <paramref name="partition"/>
+    /// changed.</summary>
     public void AddListing(string partition, IEnumerable<string> seekers)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);

@@ -6,7 +6,8 @@ namespace JobHome.Grains.People;
 /// <summary>
 /// The seeker's stored post list trails the changes that make it stale. A registration queues one refresh for the next
 /// turn (a one-way call to itself); a direct <see cref="PostListStaleAsync"/> starts one timer and the refresh runs when it
-/// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>), so every mark in between costs one refresh. The partitions' and new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
+/// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>), so every mark in between costs one refresh. The partitions' and
+/// new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
 /// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name.
 /// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists).
 /// </summary>

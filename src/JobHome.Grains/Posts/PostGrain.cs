@@ -230,14 +230,23 @@ public sealed partial class PostGrain(
     }
 
     // A new or changed post: its top seekers' stored lists are refreshed soon (one-way notices, coalesced per silo over a
-    // short window), not only on their next read.
+    // short window), not only on their next read. The notice names the post's partition: only that part of a list can gain
+    // the post, so the seeker re-asks that partition alone.
     private async Task TellTopSeekersAsync()
     {
         if (MatchRecord() is not { } record)
         {
             return;
         }
-        staleNotices.Add(await MatchQueries.TopSeekersUnexplainedAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today));
+        var seekers = await MatchQueries.TopSeekersUnexplainedAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today);
+        if (state.State.MatchPartition is { } partition)
+        {
+            staleNotices.Add(partition, seekers);
+        }
+        else
+        {
+            staleNotices.Add(seekers);
+        }
     }
 
     // The match features with the free openings; null when the post is not open (unless asked for anyway).

@@ -48,13 +48,21 @@ public static class ModelEndpoints
         {
             errors.Add($"{ModelReloadOptions.SectionName}:PricingSample = '{sampleText}': must be a whole number ≥ 1 (定价样本人数)");
         }
+        var atOnce = defaults.PricingsAtOnce;
+        if (section["PricingsAtOnce"] is { } atOnceText
+            && (!int.TryParse(atOnceText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out atOnce) || atOnce < 1 || atOnce > 64))
+        {
+            errors.Add($"{ModelReloadOptions.SectionName}:PricingsAtOnce = '{atOnceText}': "
+                + "must be a whole number from 1 to 64 (同时定价分区数)");
+        }
         var path = section["ModelPath"];
         if (errors.Count > 0)
         {
             throw new SiloConfigurationException(errors);
         }
         return (new ModelReloadOptions { ModelPath = string.IsNullOrWhiteSpace(path) ? null : path, PollInterval = poll },
-            new AwareListOptions { Lists = lists, PriceInterval = prices, PricingSample = sample });
+            new AwareListOptions { Lists = lists, PriceInterval = prices, PricingSample = sample, PricingsAtOnce = atOnce });
     }
 
     private static TimeSpan Interval(IConfigurationSection section, string key, TimeSpan fallback, string chinese, List<string> errors)

@@ -106,6 +106,32 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.Equal(3, Refreshes(seeker));
     }
 
+    [Fact]
+    public async Task OpenAsync_NewPostInTheSeekersCell_RefreshAsksOnlyThatPartitionListExact()
+    {
+        // As above, a seeker near the corner of four cells whose list merges posts from several of them.
+        var scenario = new MatchingScenario(fixture, 43.0, 123.0, seed: 43);
+        await scenario.InitializeAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await scenario.OpenPostAsync(scenario.PerfectPost(43.005 + (i * 0.004), 123.006 + (i * 0.003)));
+            await scenario.OpenPostAsync(scenario.PerfectPost(42.995 - (i * 0.004), 122.994 - (i * 0.003)));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(43.003, 123.003));
+        await WaitForRefreshesAsync(seeker, 1);
+        Assert.True(Last(seeker).Partitions >= 2, $"the seeker reaches {Last(seeker).Partitions} partitions");
+
+        // A new post in the seeker's cell: its notice names that cell, so the refresh asks it alone and gains the post.
+        var added = await scenario.OpenPostAsync(scenario.PerfectPost(43.004, 123.004));
+        await WaitForRefreshesAsync(seeker, 2);
+        var second = Last(seeker);
+        Assert.Equal(1, second.Partitions);
+        Assert.Contains(added, second.PostIds);
+        var engine = await scenario.EngineAsync();
+        var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        Assert.Equal(expected.Select(static r => r.Id), second.PostIds);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -19,8 +19,10 @@ public sealed class SiloTuningTests
     [InlineData("--JobHome:Matching:PostListSize=0",
         "JobHome:Matching:PostListSize = '0': must be a whole number from 1 to 1,000 (推荐列表长度).")]
     [InlineData("--JobHome:Matching:StaleNoticeWindow=1h",
-        "JobHome:Matching:StaleNoticeWindow = '1h': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 0 to 10 s (推荐列表过期通知合并窗口).")]
-    [InlineData("--JobHome:Matching:TopFactors=9", "JobHome:Matching:TopFactors = '9': must be a whole number from 0 to 5 (推荐理由个数).")]
+        "JobHome:Matching:StaleNoticeWindow = '1h': must be whole seconds, milliseconds (250ms) or hh:mm:ss "
+        + "from 0 to 10 s (推荐列表过期通知合并窗口).")]
+    [InlineData("--JobHome:Matching:TopFactors=9",
+        "JobHome:Matching:TopFactors = '9': must be a whole number from 0 to 5 (推荐理由个数).")]
     [InlineData("--JobHome:Sqlite:Synchronous=off", "JobHome:Sqlite:Synchronous = 'off': must be normal or full")]
     [InlineData("--JobHome:Sqlite:MaxBatchSize=lots",
         "JobHome:Sqlite:MaxBatchSize = 'lots': must be a whole number from 1 to 100,000 (写入批大小).")]

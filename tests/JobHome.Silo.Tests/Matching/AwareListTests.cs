@@ -87,6 +87,35 @@ public abstract class AwareListTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Pricing_RecordsUnchangedSinceTheLast_NotComputedAgain()
+    {
+        await ListAfterFullPricesAsync("s-0");
+        var computed = 0;
+        var nine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Catalog.PricesUpdated += prices =>
+        {
+            Interlocked.Increment(ref computed);
+            // Nine welders: 9 × (0.6 + 0.48) expected applications.
+            if (prices.ExpectedApplications("hot") + prices.ExpectedApplications("cool") > 9)
+            {
+                nine.TrySetResult();
+            }
+        };
+
+        // Due again, but nothing changed: the query keeps the prices. Then a ninth welder: its registration's query, due
+        // and changed, computes them. Had the first query computed, the second would not have been due yet, and the
+        // ninth welder's prices would only come after another interval, the second computation.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await ListAsync("s-0");
+        await TestMarket.RegisterAsync(_silo.Client, "s-8", TestMarket.Welder("VA", 11 + Seekers, "6-25-04-01"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await ListAsync("s-0");
+        await nine.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, Volatile.Read(ref computed));
+    }
+
     // Registration already priced the partition with the first welders only; a minute later a query starts a computation
     // over all of them, and the query after it adopts that.
     private async Task<MatchItem[]> ListAfterFullPricesAsync(string seekerId)

@@ -46,7 +46,7 @@ public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetQueueMessagesAsync_IdleQueue_WaitsIdleWaitWithoutReadingTheTable()
+    public async Task GetQueueMessagesAsync_IdleQueue_WaitsIdleWaitWithoutReadingTheTableThenReadsItOnce()
     {
         var receiver = NewReceiver();
         Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
@@ -55,10 +55,27 @@ public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
         var idle = receiver.GetQueueMessagesAsync(100, CancellationToken.None);
         _time.Advance(_options.IdleWait - TimeSpan.FromMilliseconds(1));
         Assert.False(idle.IsCompleted);
+        Assert.Equal(1, receiver.SqlReads);
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
+        // Timed out: one read of the table (rows no notify announced), still empty.
         Assert.Empty(await idle.WaitAsync(Guard));
-        Assert.Equal(1, receiver.SqlReads);
+        Assert.Equal(2, receiver.SqlReads);
+    }
+
+    [Fact]
+    public void Factory_MaxAttemptsOne_RefusedNamingTheRule()
+    {
+        // The enqueue counts the first read in advance: with 1, a row whose process died before reading it would be
+        // dead-lettered without ever being delivered.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteQueueAdapterFactory(
+            "jobhome",
+            new SqliteStreamOptions { QueueCount = 1, MaxAttempts = 1 },
+            _store,
+            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            NullLoggerFactory.Instance,
+            _time));
+        Assert.Contains("MaxAttempts must be at least 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

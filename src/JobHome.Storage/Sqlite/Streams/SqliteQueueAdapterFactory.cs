@@ -36,7 +36,13 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
+        if (options.MaxAttempts < 2)
+        {
+            // The enqueue counts a row's first read in advance (docs/embedded.md), so a row whose process died before that
+            // read carries one count it never had: with 1 it would be dead-lettered undelivered.
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxAttempts,
+                "SqliteStreamOptions.MaxAttempts must be at least 2 (the enqueue counts the first read in advance).");
+        }
         _name = name;
         _store = store;
         _options = options;

@@ -65,7 +65,10 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         var version = signal.Version;
         if (version == _seenVersion)
         {
-            if (!await signal.WaitAsync(version, options.IdleWait, time, cancellationToken).ConfigureAwait(false))
+            // Woken: read what was committed. Timed out: read anyway, once per idle wait, for rows no notify announced (a
+            // writer in another process or silo on the file); the agent's loop also purges delivered rows between reads.
+            await signal.WaitAsync(version, options.IdleWait, time, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
             {
                 return [];
             }

@@ -8,7 +8,8 @@ public sealed class SqliteStreamOptions
 
     /// <summary>
     /// Reads of one message without a confirmed delivery (each means a silo died while delivering it) after which the
-    /// next read dead-letters it instead of delivering it again. Default: 10.
+    /// next read dead-letters it instead of delivering it again. At least 2: the enqueue counts a row's first read in
+    /// advance, so a row whose process died before reading it carries one count too many. Default: 10.
     /// </summary>
     public int MaxAttempts { get; set; } = 10;
 

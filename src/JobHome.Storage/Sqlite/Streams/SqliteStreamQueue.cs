@@ -11,7 +11,7 @@ internal static class SqliteStreamQueue
     /// <summary>A row read from the queue.</summary>
     public readonly record struct Row(long Id, byte[] Payload, int Attempts, long EnqueuedAt);
 
-    // attempts starts at 1: the first read in this process is counted with the enqueue's commit (SqliteQueueSignal.FirstRead),
+    // attempts starts at 1: the first read in this process is counted with the enqueue's commit (SqliteQueueSignal.MarkRead),
     // so that read needs no write of its own before the delivery.
     public const string EnqueueSql = """
         INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)

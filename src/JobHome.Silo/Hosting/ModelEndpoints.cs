@@ -48,14 +48,8 @@ public static class ModelEndpoints
         {
             errors.Add($"{ModelReloadOptions.SectionName}:PricingSample = '{sampleText}': must be a whole number ≥ 1 (定价样本人数)");
         }
-        var atOnce = defaults.PricingsAtOnce;
-        if (section["PricingsAtOnce"] is { } atOnceText
-            && (!int.TryParse(atOnceText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-                out atOnce) || atOnce < 1 || atOnce > 64))
-        {
-            errors.Add($"{ModelReloadOptions.SectionName}:PricingsAtOnce = '{atOnceText}': "
-                + "must be a whole number from 1 to 64 (同时定价分区数)");
-        }
+        var atOnce = new SettingReader(section, errors).Whole(nameof(defaults.PricingsAtOnce), defaults.PricingsAtOnce, 1, 64,
+            "同时定价分区数");
         var path = section["ModelPath"];
         if (errors.Count > 0)
         {

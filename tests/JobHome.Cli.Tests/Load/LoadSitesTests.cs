@@ -43,19 +43,11 @@ public sealed class LoadSitesTests
         var ids = 0;
         using var handler = new Scripted(request =>
         {
+            if (tree.AnswerRead(request) is { } read)
+            {
+                return read;
+            }
             var path = request.RequestUri!.AbsolutePath;
-            if (request.Method == HttpMethod.Get && path.EndsWith("/children", StringComparison.Ordinal))
-            {
-                return tree.Answer(request);
-            }
-            if (request.Method == HttpMethod.Get && path == "/api/indicators/360000")
-            {
-                return Json("""{"placements":0}""");
-            }
-            if (request.Method != HttpMethod.Post)
-            {
-                return new HttpResponseMessage(HttpStatusCode.NotFound);
-            }
             using var body = JsonDocument.Parse(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult());
             if (path == "/api/employers")
             {
@@ -91,19 +83,11 @@ public sealed class LoadSitesTests
         var ids = 0;
         using var handler = new Scripted(request =>
         {
+            if (tree.AnswerRead(request) is { } read)
+            {
+                return read;
+            }
             var path = request.RequestUri!.AbsolutePath;
-            if (request.Method == HttpMethod.Get && path.EndsWith("/children", StringComparison.Ordinal))
-            {
-                return tree.Answer(request);
-            }
-            if (request.Method == HttpMethod.Get && path == "/api/indicators/360000")
-            {
-                return Json("""{"placements":0}""");
-            }
-            if (request.Method != HttpMethod.Post)
-            {
-                return new HttpResponseMessage(HttpStatusCode.NotFound);
-            }
             if (path == "/api/seekers" && Interlocked.Increment(ref registrations) % 4 == 0)
             {
                 return new HttpResponseMessage(HttpStatusCode.InternalServerError);
@@ -160,6 +144,22 @@ public sealed class LoadSitesTests
             .ToDictionary(c => c.Code, c => c.Kind, StringComparer.Ordinal);
 
         public (double Lat, double Lon) Location(string code) => (25 + code.Length / 100.0, 114 + (code[^1] - '0') / 100.0);
+
+        // A run's reads: the site walk and the province's indicators (no placements yet); any other read is 404.
+        // Null for a POST, which the test answers.
+        public HttpResponseMessage? AnswerRead(HttpRequestMessage request)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Get && path.EndsWith("/children", StringComparison.Ordinal))
+            {
+                return Answer(request);
+            }
+            if (request.Method == HttpMethod.Get && path == "/api/indicators/360000")
+            {
+                return Json("""{"placements":0}""");
+            }
+            return request.Method == HttpMethod.Post ? null : new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
 
         public HttpResponseMessage Answer(HttpRequestMessage request)
         {

@@ -23,13 +23,7 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = _file.OpenStore();
-        _factory = new SqliteQueueAdapterFactory(
-            Provider,
-            _options,
-            _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
-            NullLoggerFactory.Instance);
-        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+        await OpenAdapterAsync();
     }
 
     public async Task DisposeAsync()
@@ -121,13 +115,7 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
         await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 6 }, null, null);
         await _store.DisposeAsync();
         _store = _file.OpenStore();
-        _factory = new SqliteQueueAdapterFactory(
-            Provider,
-            _options,
-            _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
-            NullLoggerFactory.Instance);
-        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+        await OpenAdapterAsync();
         var commits = _store.CommittedBatches;
 
         var page = await NewReceiver().GetQueueMessagesAsync(100, CancellationToken.None);
@@ -154,5 +142,17 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
 
             all.AddRange(page);
         }
+    }
+
+    // The queue's factory and adapter on the current store (again after a reopen: a new process on the same file).
+    private async Task OpenAdapterAsync()
+    {
+        _factory = new SqliteQueueAdapterFactory(
+            Provider,
+            _options,
+            _store,
+            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            NullLoggerFactory.Instance);
+        _adapter = await _factory.CreateAdapter(CancellationToken.None);
     }
 }

@@ -11,8 +11,11 @@ namespace JobHome.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardPageTests(DashboardFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>How long a page may take to show its data (the issue asks for under 2 s on the demo).</summary>
-    private const float LoadTimeoutMs = 10_000;
+    /// <summary>
+    /// How long a wait for the page or the live feed lasts before the test fails: generous, since CI machines are loaded.
+    /// The page's speed (under 2 s on the demo) is measured by benchmarks/JobHome.Benchmarks/Dashboard, not asserted here.
+    /// </summary>
+    private const float LoadTimeoutMs = 30_000;
 
     private static readonly string[] TileKeys =
     [

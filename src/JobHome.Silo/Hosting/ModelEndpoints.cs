@@ -8,6 +8,9 @@ namespace JobHome.Silo.Hosting;
 /// <summary>The matching model of this silo: <c>GET /api/matching/model</c>, and its registration.</summary>
 public static class ModelEndpoints
 {
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Registers the model catalogue's file watcher from <c>JobHome:Matching</c> (<see cref="ModelReloadOptions"/>) and the
     /// list kind (<c>Lists</c>: aware or plain) with the price interval (<c>PriceInterval</c>) of <see cref="AwareListOptions"/>.
@@ -28,9 +31,11 @@ public static class ModelEndpoints
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ModelReloadOptions.SectionName);
         var errors = new List<string>();
+        var reader = new SettingReader(section, errors);
         var defaults = new AwareListOptions();
-        var poll = Interval(section, "PollInterval", new ModelReloadOptions().PollInterval, "模型检查间隔", errors);
-        var prices = Interval(section, "PriceInterval", defaults.PriceInterval, "岗位竞争价更新间隔", errors);
+        var poll = reader.Duration("PollInterval", new ModelReloadOptions().PollInterval, Second, Hour, "模型检查间隔");
+        var prices = reader.Duration(nameof(defaults.PriceInterval), defaults.PriceInterval, Second, Hour, "岗位竞争价更新间隔");
+        // SettingReader has no reader for a choice of words; the one choice here stays written out.
         var listsText = section["Lists"] ?? "aware";
         var lists = PostListKind.Aware;
         if (string.Equals(listsText, "plain", StringComparison.OrdinalIgnoreCase))
@@ -39,17 +44,10 @@ public static class ModelEndpoints
         }
         else if (!string.Equals(listsText, "aware", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{ModelReloadOptions.SectionName}:Lists = '{listsText}': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分)");
+            errors.Add($"{ModelReloadOptions.SectionName}:Lists = '{listsText}': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分).");
         }
-        var sample = defaults.PricingSample;
-        if (section["PricingSample"] is { } sampleText
-            && (!int.TryParse(sampleText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
-                out sample) || sample < 1))
-        {
-            errors.Add($"{ModelReloadOptions.SectionName}:PricingSample = '{sampleText}': must be a whole number ≥ 1 (定价样本人数)");
-        }
-        var atOnce = new SettingReader(section, errors).Whole(nameof(defaults.PricingsAtOnce), defaults.PricingsAtOnce, 1, 64,
-            "同时定价分区数");
+        var sample = reader.Whole(nameof(defaults.PricingSample), defaults.PricingSample, 1, int.MaxValue, "定价样本人数");
+        var atOnce = reader.Whole(nameof(defaults.PricingsAtOnce), defaults.PricingsAtOnce, 1, 64, "同时定价分区数");
         var path = section["ModelPath"];
         if (errors.Count > 0)
         {
@@ -57,24 +55,6 @@ public static class ModelEndpoints
         }
         return (new ModelReloadOptions { ModelPath = string.IsNullOrWhiteSpace(path) ? null : path, PollInterval = poll },
             new AwareListOptions { Lists = lists, PriceInterval = prices, PricingSample = sample, PricingsAtOnce = atOnce });
-    }
-
-    private static TimeSpan Interval(IConfigurationSection section, string key, TimeSpan fallback, string chinese, List<string> errors)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return fallback;
-        }
-        var ok = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.MinValue;
-        if (ok < TimeSpan.FromSeconds(1) || ok > TimeSpan.FromHours(1))
-        {
-            errors.Add($"{section.Path}:{key} = '{text}': must be whole seconds or hh:mm:ss from 1 s to 1 h ({chinese})");
-            return fallback;
-        }
-        return ok;
     }
 
     /// <summary>Registers the catalogue and the watcher with <paramref name="options"/>.</summary>

@@ -39,12 +39,14 @@ public sealed class ModelSettingsTests
         var error = Assert.Throws<SiloConfigurationException>(() => ModelEndpoints.ReadSettings(Configuration(
             ("PollInterval", "0"), ("Lists", "fast"), ("PriceInterval", "2:00:00"), ("PricingSample", "0"))));
 
+        // The texts of SettingReader, as every other silo setting words them (the range shown, a final stop).
         Assert.Equal(
         [
-            "JobHome:Matching:PollInterval = '0': must be whole seconds or hh:mm:ss from 1 s to 1 h (模型检查间隔)",
-            "JobHome:Matching:PriceInterval = '2:00:00': must be whole seconds or hh:mm:ss from 1 s to 1 h (岗位竞争价更新间隔)",
-            "JobHome:Matching:Lists = 'fast': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分)",
-            "JobHome:Matching:PricingSample = '0': must be a whole number ≥ 1 (定价样本人数)",
+            "JobHome:Matching:PollInterval = '0': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 1 s to 1 h (模型检查间隔).",
+            "JobHome:Matching:PriceInterval = '2:00:00': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 1 s to 1 h "
+                + "(岗位竞争价更新间隔).",
+            "JobHome:Matching:Lists = 'fast': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分).",
+            "JobHome:Matching:PricingSample = '0': must be a whole number from 1 to 2,147,483,647 (定价样本人数).",
         ], error.Errors);
     }
 

@@ -13,7 +13,7 @@ public sealed class DemoDashboardTests(DemoFixture fixture, ITestOutputHelper ou
     /// <summary>The demo's county (信丰县).</summary>
     public const string County = "360722";
 
-    /// <summary>How long a wait for the page lasts before the test fails: the end of a wait, not a speed (DashboardPageBenchmarks).</summary>
+    /// <summary>How long a wait for the page lasts before the test fails: the end of a wait, not a speed (see the benchmarks).</summary>
     private const float TimeoutMs = 30_000;
 
     [Fact]

@@ -36,7 +36,7 @@ public class DashboardPageBenchmarks
     public void OpenTab() => _page = Session.NewPageAsync().GetAwaiter().GetResult();
 
     /// <summary>The county page 360722 until ready; returns the browser's mark in ms.</summary>
-    [Benchmark(Baseline = true)]
+    [Benchmark]
     public Task<double> CountyPage() => LoadAsync(County, nameof(CountyPage));
 
     /// <summary>The province page 360000 until ready; returns the browser's mark in ms.</summary>

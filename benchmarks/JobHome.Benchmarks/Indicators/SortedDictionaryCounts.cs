@@ -1,4 +1,5 @@
 using JobHome.Domain.Indicators;
+using JobHome.Tests.Shared;
 
 namespace JobHome.Benchmarks.Indicators;
 
@@ -20,11 +21,11 @@ public sealed class SortedDictionaryCounts
         Employed += sign * contribution.Employed;
         if (contribution.UnemployedSince is { } u)
         {
-            Bump(_unemployedBySince, u, sign);
+            ByDateCounts.Bump(_unemployedBySince, u, sign);
         }
         if (contribution.ZeroEmploymentSince is { } z)
         {
-            Bump(_zeroEmploymentBySince, z, sign);
+            ByDateCounts.Bump(_zeroEmploymentBySince, z, sign);
         }
     }
 
@@ -41,11 +42,11 @@ public sealed class SortedDictionaryCounts
         Employed += sign * other.Employed;
         foreach (var (date, n) in other._unemployedBySince)
         {
-            Bump(_unemployedBySince, date, sign * n);
+            ByDateCounts.Bump(_unemployedBySince, date, sign * n);
         }
         foreach (var (date, n) in other._zeroEmploymentBySince)
         {
-            Bump(_zeroEmploymentBySince, date, sign * n);
+            ByDateCounts.Bump(_zeroEmploymentBySince, date, sign * n);
         }
     }
 
@@ -65,25 +66,12 @@ public sealed class SortedDictionaryCounts
         var back = new SortedDictionaryCounts { Employed = Employed };
         foreach (var (date, n) in unemployed)
         {
-            Bump(back._unemployedBySince, date, n);
+            ByDateCounts.Bump(back._unemployedBySince, date, n);
         }
         foreach (var (date, n) in zero)
         {
-            Bump(back._zeroEmploymentBySince, date, n);
+            ByDateCounts.Bump(back._zeroEmploymentBySince, date, n);
         }
         return back;
-    }
-
-    private static void Bump(SortedDictionary<DateOnly, long> byDate, DateOnly date, long delta)
-    {
-        var n = byDate.GetValueOrDefault(date) + delta;
-        if (n == 0)
-        {
-            byDate.Remove(date);
-        }
-        else
-        {
-            byDate[date] = n;
-        }
     }
 }

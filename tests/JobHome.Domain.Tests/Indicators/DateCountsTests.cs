@@ -1,4 +1,5 @@
 using JobHome.Domain.Indicators;
+using JobHome.Tests.Shared;
 
 namespace JobHome.Domain.Tests.Indicators;
 
@@ -28,7 +29,7 @@ public sealed class DateCountsTests
                 counts.Add(other, sign);
                 foreach (var (date, n) in other)
                 {
-                    Bump(oracle, date, sign * n);
+                    ByDateCounts.Bump(oracle, date, sign * n);
                 }
             }
             else
@@ -36,7 +37,7 @@ public sealed class DateCountsTests
                 var date = Origin.AddDays(random.Next(60));
                 var delta = random.Next(2) == 0 ? 1 : -1;
                 counts.Add(date, delta);
-                Bump(oracle, date, delta);
+                ByDateCounts.Bump(oracle, date, delta);
             }
             Assert.Equal(oracle.Count, counts.Count);
         }
@@ -83,18 +84,5 @@ public sealed class DateCountsTests
         Assert.Equal([Origin.DayNumber + 1, Origin.DayNumber + 5], counts.DayNumbers.ToArray());
         Assert.Equal([4L, 3L], counts.Counts.ToArray());
         Assert.Throws<ArgumentException>(() => counts.Restore(days, [1L]));
-    }
-
-    private static void Bump(SortedDictionary<DateOnly, long> byDate, DateOnly date, long delta)
-    {
-        var n = byDate.GetValueOrDefault(date) + delta;
-        if (n == 0)
-        {
-            byDate.Remove(date);
-        }
-        else
-        {
-            byDate[date] = n;
-        }
     }
 }

@@ -87,6 +87,35 @@ public sealed class PostgresStreamWakeUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetQueueMessagesAsync_ShortRead_NextReadWaitsForTheNextCommit()
+    {
+        var consumer = NotifiedFactory();
+        var receiver = await ReceiverAsync(consumer);
+        await consumer.Notifications.Listening.WaitAsync(Guard);
+        var publisher = await PlainFactory().CreateAdapter(CancellationToken.None);
+        await PublishAsync(publisher, 1);
+        await PublishAsync(publisher, 2);
+        // Both notifications in before the read, so they cannot count as commits after it (another process: poll).
+        using (var deadline = new CancellationTokenSource(Guard))
+        {
+            while (consumer.Notifications.Received < 2)
+            {
+                await Task.Delay(20, deadline.Token);
+            }
+        }
+
+        // Two rows for a read of up to 100: the end of the queue, so no dequeue that would find nothing follows.
+        Assert.Equal([1, 2], Payloads(await receiver.GetQueueMessagesAsync(100, CancellationToken.None)));
+        var waiting = receiver.GetQueueMessagesAsync(100, CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, receiver.Reads);
+        await PublishAsync(publisher, 3);
+
+        Assert.Equal([3], Payloads(await waiting.WaitAsync(Guard)));
+        Assert.Equal(2, receiver.Reads);
+    }
+
+    [Fact]
     public async Task GetQueueMessagesAsync_NotificationLost_RowReadByTheIdlePoll()
     {
         // A signal no LISTEN connection feeds: every notification of the queue is lost.

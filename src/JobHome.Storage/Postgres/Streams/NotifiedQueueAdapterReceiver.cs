@@ -5,8 +5,9 @@ namespace JobHome.Storage.Postgres.Streams;
 
 /// <summary>
 /// Orleans' ADO.NET receiver of one queue, woken by its <see cref="QueueSignal"/> instead of asked every agent tick: after
-/// a read that found nothing, the next read waits until a NOTIFY for the queue arrived (a commit since that read's
-/// start) or <see cref="PostgresStreamWakeUpOptions.IdleWait"/> passed, then reads. So an idle queue costs one dequeue per
+/// a read that reached the end of the queue (fewer rows than asked for), the next read waits until a NOTIFY for the
+/// queue arrived (a commit since that read's start) or <see cref="PostgresStreamWakeUpOptions.IdleWait"/> passed, then
+/// reads. So an idle queue costs one dequeue per
 /// idle wait instead of one per 100 ms, and a commit is read as soon as its notification arrives.
 /// </summary>
 /// <remarks>
@@ -22,7 +23,7 @@ internal sealed class NotifiedQueueAdapterReceiver(
 {
     private readonly CancellationTokenSource _stop = new();
 
-    // The signal's version as of the start of the last read that found the queue empty; -1: read at once.
+    // The signal's version as of the start of the last read that reached the end of the queue; -1: read at once.
     private long _seenVersion = -1;
     private long _reads;
 
@@ -60,8 +61,11 @@ internal sealed class NotifiedQueueAdapterReceiver(
 
         Interlocked.Increment(ref _reads);
         var messages = await inner.GetQueueMessagesAsync(maxCount, cancellationToken).ConfigureAwait(false);
-        if (messages.Count == 0)
+        if (messages.Count == 0 || (maxCount > 0 && messages.Count < maxCount))
         {
+            // A short read saw the end of the visible queue as of a moment after the version was taken: the next read
+            // waits for a commit instead of costing a dequeue that finds nothing (rows it skipped, locked or hidden,
+            // come back through a notifying statement or the idle poll).
             _seenVersion = version;
         }
 

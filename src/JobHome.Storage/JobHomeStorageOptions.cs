@@ -1,3 +1,5 @@
+using JobHome.Storage.Postgres.Streams;
+
 namespace JobHome.Storage;
 
 /// <summary>How a silo stores its durable state; bound from the <c>JobHome</c> configuration section.</summary>
@@ -73,6 +75,12 @@ public sealed class JobHomeStorageOptions
     /// death mid-delivery costs the events in flight one attempt. Default: 10 (Orleans' default is 5).
     /// </summary>
     public int StreamMaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// PostgreSQL only: how stream receivers are woken by LISTEN/NOTIFY and how often an idle queue is still polled
+    /// (docs/storage.md, *Streams: woken by NOTIFY*). Default: <see cref="PostgresStreamWakeUpOptions"/>'s defaults.
+    /// </summary>
+    public PostgresStreamWakeUpOptions StreamWakeUp { get; set; } = new();
 
     /// <summary>Full path of the embedded SQLite file.</summary>
     public string EmbeddedPath => Path.GetFullPath(Path.Combine(DataDirectory, EmbeddedFileName));

@@ -1,3 +1,4 @@
+using JobHome.Storage.Postgres.Streams;
 using JobHome.Storage.Sqlite;
 using JobHome.Storage.Sqlite.Streams;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +70,12 @@ public static class StorageSiloBuilderExtensions
             {
                 o.MaxEventDeliveryTime = options.StreamMaxDeliveryTime;
                 o.BatchContainerBatchSize = options.StreamDeliveryBatchSize;
+                o.GetQueueMsgsTimerPeriod = options.StreamWakeUp.PollInterval;
             }));
             streams.ConfigurePartitioning(options.StreamPartitions);
             streams.ConfigureCache(options.StreamCacheSize);
         });
+        // Receivers wait for the enqueue's NOTIFY instead of polling every agent tick (schema 0008).
+        builder.Services.WakeStreamsByNotify(StorageNames.Streams, connectionString, options.StreamWakeUp);
     }
 }

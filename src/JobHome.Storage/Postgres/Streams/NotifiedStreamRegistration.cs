@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Postgres.Streams;
+
+/// <summary>Puts <see cref="NotifiedQueueAdapterFactory"/> around the ADO.NET stream provider <c>AddAdoNetStreams</c> registered.</summary>
+internal static class NotifiedStreamRegistration
+{
+    /// <summary>
+    /// Replaces the keyed <see cref="IQueueAdapterFactory"/> of provider <paramref name="name"/> (Orleans' ADO.NET factory,
+    /// internal to its assembly) by a wrapper that creates it through the original registration.
+    /// </summary>
+    public static IServiceCollection WakeStreamsByNotify(
+        this IServiceCollection services, string name, string connectionString, PostgresStreamWakeUpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var original = services.LastOrDefault(d => d.ServiceType == typeof(IQueueAdapterFactory)
+                && d.IsKeyedService && Equals(d.ServiceKey, name) && d.KeyedImplementationFactory is not null)
+            ?? throw new InvalidOperationException(
+                $"No queue adapter factory is registered for stream provider '{name}': call AddAdoNetStreams first.");
+        var create = original.KeyedImplementationFactory!;
+        services.Remove(original);
+        services.AddKeyedSingleton<IQueueAdapterFactory>(name, (provider, key) => new NotifiedQueueAdapterFactory(
+            (IQueueAdapterFactory)create(provider, key),
+            connectionString,
+            options,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
+            provider.GetRequiredService<ILoggerFactory>()));
+        return services;
+    }
+}

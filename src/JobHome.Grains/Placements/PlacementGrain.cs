@@ -323,6 +323,7 @@ public sealed partial class PlacementGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Placement {PlacementId} ended")]
     private static partial void LogEnded(ILogger logger, string placementId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Placement {PlacementId} could not resume from step {Step}; the ledger's sweep retries")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Placement {PlacementId} could not resume from step {Step}; the ledger's sweep retries")]
     private static partial void LogResumeFailed(ILogger logger, string placementId, PlacementStep step, Exception exception);
 }

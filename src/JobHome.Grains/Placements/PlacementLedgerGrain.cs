@@ -144,6 +144,7 @@ public sealed partial class PlacementLedgerGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Placement {PlacementId} could not finish in the ledger's sweep; the next sweep retries")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Placement {PlacementId} could not finish in the ledger's sweep; the next sweep retries")]
     private static partial void LogSweepFailed(ILogger logger, string placementId, Exception exception);
 }

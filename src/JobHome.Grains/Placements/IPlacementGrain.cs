@@ -25,6 +25,13 @@ public interface IPlacementGrain : IGrainWithStringKey
     [Alias("EndAndGet")]
     Task<CommandAnswer<PlacementView>> EndAndGetAsync(PlacementEnd end);
 
+    /// <summary>
+    /// Finishes a placing or ending cut off by a crash, from its last stored step (what the ledger's sweep asks); true when
+    /// nothing is left pending (finished now or before, refused, or never requested).
+    /// </summary>
+    [Alias("FinishPending")]
+    Task<bool> FinishPendingAsync();
+
     /// <summary>The placement, or null when never requested.</summary>
     [ReadOnly, Alias("Get")]
     Task<PlacementView?> GetAsync();

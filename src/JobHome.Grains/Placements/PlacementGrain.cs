@@ -14,9 +14,10 @@ namespace JobHome.Grains.Placements;
 /// A placement as a small saga: the intent is stored first, then post (take an opening), seeker (employed from the
 /// start date) and household (status report); the placement stores its intent and its outcome, while the steps between
 /// (post taken, seeker placed or ended) are stored by the post and the seeker themselves. Every step is idempotent by
-/// the placement id, so a retry, a reactivation or the finishing reminder redoes the steps from the last stored one and
-/// completes a placement exactly once after a crash between steps. A seeker refused after the post gave an opening gets
-/// the opening released again.
+/// the placement id, so a retry, a reactivation or the ledger's sweep (<see cref="IPlacementLedgerGrain"/>: the
+/// placement is listed there before its intent is stored) redoes the steps from the last stored one and completes a
+/// placement exactly once after a crash between steps. A seeker refused after the post gave an opening gets the opening
+/// released again.
 /// </summary>
 public sealed partial class PlacementGrain(
     [PersistentState("placement", StorageNames.Default)] IPersistentState<PlacementState> state,
@@ -24,15 +25,15 @@ public sealed partial class PlacementGrain(
     ServerClock clock,
     ILogger<PlacementGrain> logger) : Grain, IPlacementGrain, IRemindable
 {
-    /// <summary>The reminder that finishes a placement nobody retried.</summary>
+    /// <summary>
+    /// The per-placement finishing reminder of states stored before the ledger (<see cref="IPlacementLedgerGrain"/>):
+    /// no longer registered; one still registered finishes its placement and is removed on its next tick.
+    /// </summary>
     public const string FinishReminder = "placement-finish";
 
     private const string PublicWelfareRule
         = "public-welfare posts (公益性岗位) are for hard-to-employ people, members of zero-employment households, "
         + "poverty-alleviated people, disabled people and low-income (低保) people";
-
-    // The finishing reminder as registered by this activation; null when it did not register one.
-    private IGrainReminder? _reminder;
 
     private bool Pending => state.State.Step is PlacementStep.Intended or PlacementStep.PostTaken or PlacementStep.SeekerPlaced
         or PlacementStep.EndIntended or PlacementStep.SeekerEnded;
@@ -48,7 +49,7 @@ public sealed partial class PlacementGrain(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The reminder (or the next call) retries; activation must not fail because a neighbour is away.
+                // The ledger's sweep (or the next call) retries; activation must not fail because a neighbour is away.
                 LogResumeFailed(logger, this.GetPrimaryKeyString(), state.State.Step, ex);
             }
         }
@@ -104,8 +105,8 @@ public sealed partial class PlacementGrain(
                 "a seeker holds one placement at a time (不得重复安置)");
         }
 
-        // The reminder goes first: a crash after it but before the intent leaves a reminder that finds nothing to do.
-        _reminder = await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        // Listed in the ledger first: a crash after it but before the intent leaves an entry the sweep finds with nothing to do.
+        await PlacementLedger.For(GrainFactory, id).AddAsync(id, end: false);
         state.State.Request = request;
         state.State.Step = PlacementStep.Intended;
         state.State.PostWorkKnown = true;
@@ -148,7 +149,7 @@ public sealed partial class PlacementGrain(
             return CommandResult.Invalid(result);
         }
 
-        _reminder = await this.RegisterOrUpdateReminder(FinishReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await PlacementLedger.For(GrainFactory, id).AddAsync(id, end: true);
         state.State.End = end;
         state.State.Step = PlacementStep.EndIntended;
         await state.WriteStateAsync();
@@ -176,6 +177,16 @@ public sealed partial class PlacementGrain(
         : null);
 
     /// <inheritdoc />
+    public async Task<bool> FinishPendingAsync()
+    {
+        if (Pending)
+        {
+            await AdvanceGuardedAsync();
+        }
+        return !Pending;
+    }
+
+    /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!string.Equals(reminderName, FinishReminder, StringComparison.Ordinal))
@@ -186,9 +197,9 @@ public sealed partial class PlacementGrain(
         {
             await AdvanceGuardedAsync();
         }
-        else
+        if (!Pending && await this.GetReminder(FinishReminder) is { } reminder)
         {
-            await UnregisterFinishReminderAsync();
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -249,7 +260,7 @@ public sealed partial class PlacementGrain(
                 case PlacementStep.SeekerPlaced:
                     await ReportToHouseholdAsync(request.SeekerId);
                     await StoreStepAsync(id, PlacementStep.Completed);
-                    await UnregisterFinishReminderAsync();
+                    await PlacementLedger.For(GrainFactory, id).DoneAsync(id, end: false);
                     LogPlaced(logger, id, request.PostId);
                     return;
                 case PlacementStep.EndIntended:
@@ -263,7 +274,7 @@ public sealed partial class PlacementGrain(
                 case PlacementStep.SeekerEnded:
                     await ReportToHouseholdAsync(request.SeekerId);
                     await StoreStepAsync(id, PlacementStep.Ended);
-                    await UnregisterFinishReminderAsync();
+                    await PlacementLedger.For(GrainFactory, id).DoneAsync(id, end: true);
                     LogEnded(logger, id);
                     return;
                 default:
@@ -300,19 +311,8 @@ public sealed partial class PlacementGrain(
         state.State.Refusal = [.. errors];
         state.State.Step = PlacementStep.Refused;
         await state.WriteStateAsync();
-        await UnregisterFinishReminderAsync();
-    }
-
-    // The handle this activation registered is used as is (the reminder service's lookup is one call less); an
-    // activation that did not register it (resuming after a crash) looks it up.
-    private async Task UnregisterFinishReminderAsync()
-    {
-        var reminder = _reminder ?? await this.GetReminder(FinishReminder);
-        _reminder = null;
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        var id = this.GetPrimaryKeyString();
+        await PlacementLedger.For(GrainFactory, id).DoneAsync(id, end: false);
     }
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -323,6 +323,7 @@ public sealed partial class PlacementGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Placement {PlacementId} ended")]
     private static partial void LogEnded(ILogger logger, string placementId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Placement {PlacementId} could not resume from step {Step}; the reminder retries")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Placement {PlacementId} could not resume from step {Step}; the ledger's sweep retries")]
     private static partial void LogResumeFailed(ILogger logger, string placementId, PlacementStep step, Exception exception);
 }

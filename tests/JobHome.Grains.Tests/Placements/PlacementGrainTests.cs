@@ -205,6 +205,72 @@ public abstract class PlacementGrainTests(ClusterFixture fixture)
         Assert.Equal(LabourStatus.Unemployed, (await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync())!.Status);
     }
 
+    [Theory]
+    [InlineData(PlacementStep.Intended)]
+    [InlineData(PlacementStep.PostTaken)]
+    [InlineData(PlacementStep.SeekerPlaced)]
+    public async Task PlaceAsync_CrashAfterStepNobodyRetries_LedgerSweepCompletesExactlyOnce(PlacementStep crashAfter)
+    {
+        var (seeker, other, postId, householdId) = await PrepareHouseholdAsync();
+        var placementId = TestNetwork.NewId("pl");
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
+        var ledger = PlacementLedger.For(fixture.Client, placementId);
+        fixture.Hook.FailAfter(placementId, crashAfter);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.PlaceAsync(new PlacementRequest(seeker, postId,
+            fixture.Today)));
+        fixture.Hook.Clear(placementId);
+        var listed = await ledger.GetUnfinishedAsync();
+        // Nobody retries and nothing calls the placement: the household (told in the last step) still has nobody employed.
+        var household = await fixture.Client.GetGrain<IHouseholdGrain>(householdId).GetAsync();
+        await ledger.AsReference<IRemindable>().ReceiveReminder(PlacementLedgerGrain.SweepReminder, default);
+
+        Assert.Contains(PlacementLedger.Entry(placementId, end: false), listed);
+        Assert.True(household!.ZeroEmployment);
+        await AssertPlacedOnceAsync(placementId, seeker, other, postId, householdId);
+        Assert.DoesNotContain(PlacementLedger.Entry(placementId, end: false), await ledger.GetUnfinishedAsync());
+    }
+
+    [Fact]
+    public async Task EndAsync_CrashAfterEndIntendedNobodyRetries_LedgerSweepEndsIt()
+    {
+        var (seeker, _, postId, _) = await PrepareHouseholdAsync();
+        var placementId = TestNetwork.NewId("pl");
+        var placement = fixture.Client.GetGrain<IPlacementGrain>(placementId);
+        var ledger = PlacementLedger.For(fixture.Client, placementId);
+        Assert.True((await placement.PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today.AddDays(-2)))).Succeeded);
+        fixture.Hook.FailAfter(placementId, PlacementStep.EndIntended);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => placement.EndAsync(new PlacementEnd(fixture.Today,
+            PlacementEndReason.Resigned)));
+        fixture.Hook.Clear(placementId);
+        var listed = await ledger.GetUnfinishedAsync();
+        var before = await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync();
+        await ledger.SweepAsync();
+
+        Assert.Contains(PlacementLedger.Entry(placementId, end: true), listed);
+        Assert.Equal(LabourStatus.Employed, before!.Status);
+        var after = await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync();
+        Assert.Equal((LabourStatus.Unemployed, fixture.Today), (after!.Status, after.StatusSince));
+        Assert.Equal(PlacementStep.Ended, (await placement.GetAsync())!.Step);
+        Assert.DoesNotContain(PlacementLedger.Entry(placementId, end: true), await ledger.GetUnfinishedAsync());
+    }
+
+    [Fact]
+    public async Task PlaceAsync_Completed_LedgerSweepKeepsNoEntryOfIt()
+    {
+        var (seeker, _, postId, _) = await PrepareHouseholdAsync();
+        var placementId = TestNetwork.NewId("pl");
+        var ledger = PlacementLedger.For(fixture.Client, placementId);
+
+        var placed = await fixture.Client.GetGrain<IPlacementGrain>(placementId)
+            .PlaceAsync(new PlacementRequest(seeker, postId, fixture.Today));
+        await ledger.SweepAsync();
+
+        Assert.True(placed.Succeeded);
+        Assert.DoesNotContain(await ledger.GetUnfinishedAsync(), e => e.EndsWith(placementId, StringComparison.Ordinal));
+    }
+
     private async Task<(string Seeker, string Other, string PostId, string HouseholdId)> PrepareHouseholdAsync()
     {
         await _network.EnsureSitesAsync();

@@ -13,6 +13,7 @@ public sealed partial class EmployerGrain : IBulkEmployerGrain
         {
             return false;
         }
+        await _posts.LoadAsync(postIds);
         var added = new List<string>();
         foreach (var postId in postIds)
         {

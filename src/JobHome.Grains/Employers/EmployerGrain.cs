@@ -10,8 +10,8 @@ namespace JobHome.Grains.Employers;
 
 /// <summary>
 /// An employer; its key is checked as a unified social credit code before anything is stored. Its post ids live in
-/// <see cref="ShardedMap{TValue}.ShardCount"/> shards (see <see cref="ShardedMap{TValue}"/>), so a new post writes the
-/// shard that holds it, not the whole list (which grows with every post of the employer).
+/// <see cref="ShardedMap{TValue}.ShardCount"/> shards read on demand (see <see cref="ShardedMap{TValue}"/>), so a new post
+/// reads and writes the shard that holds it, not the whole list (which grows with every post of the employer).
 /// </summary>
 public sealed partial class EmployerGrain : Grain, IEmployerGrain
 {
@@ -19,15 +19,14 @@ public sealed partial class EmployerGrain : Grain, IEmployerGrain
     private readonly ShardedMap<bool> _posts;
     private readonly ILogger<EmployerGrain> logger;
 
-    /// <summary>Creates the employer; its post ids live in shards named <c>employer-posts-N</c>.</summary>
+    /// <summary>Creates the employer; its post ids live in shards named <c>employer-posts-N</c>, read on demand.</summary>
     public EmployerGrain(
         [PersistentState("employer", StorageNames.Default)] IPersistentState<EmployerState> state,
-        IPersistentStateFactory stateFactory,
         ILogger<EmployerGrain> logger)
     {
         this.state = state;
         this.logger = logger;
-        _posts = new ShardedMap<bool>(stateFactory, ((IGrainBase)this).GrainContext, "employer-posts", StorageNames.Default);
+        _posts = ShardedMap<bool>.OnDemand(((IGrainBase)this).GrainContext, "employer-posts", StorageNames.Default);
     }
 
     /// <inheritdoc />
@@ -37,6 +36,7 @@ public sealed partial class EmployerGrain : Grain, IEmployerGrain
         // old list is emptied only after every shard is written).
         if (state.State.PostIds.Count > 0)
         {
+            await _posts.LoadAllAsync();
             foreach (var postId in state.State.PostIds)
             {
                 _posts.TryAdd(postId, true);
@@ -83,10 +83,16 @@ public sealed partial class EmployerGrain : Grain, IEmployerGrain
     }
 
     /// <inheritdoc />
-    public Task<EmployerView?> GetAsync() => Task.FromResult(state.State.Profile is { } p
-        ? new EmployerView(this.GetPrimaryKeyString(), p.Name, p.SiteCode, p.Lat, p.Lon, Masking.Phone(p.ContactPhone),
-            [.. _posts.Keys.Order(StringComparer.Ordinal)])
-        : null);
+    public async Task<EmployerView?> GetAsync()
+    {
+        if (state.State.Profile is not { } p)
+        {
+            return null;
+        }
+        await _posts.LoadAllAsync();
+        return new EmployerView(this.GetPrimaryKeyString(), p.Name, p.SiteCode, p.Lat, p.Lon, Masking.Phone(p.ContactPhone),
+            [.. _posts.Keys.Order(StringComparer.Ordinal)]);
+    }
 
     /// <inheritdoc />
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Profile is not null);
@@ -99,6 +105,7 @@ public sealed partial class EmployerGrain : Grain, IEmployerGrain
         {
             return CommandResult.NotFound("employer_code", this.GetPrimaryKeyString(), "employer (用人单位)");
         }
+        await _posts.LoadAsync(postId);
         if (_posts.TryAdd(postId, true))
         {
             await _posts.WriteAsync(postId);

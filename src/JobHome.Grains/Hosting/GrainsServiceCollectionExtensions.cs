@@ -5,6 +5,7 @@ using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 
 namespace JobHome.Grains.Hosting;
 
@@ -14,7 +15,9 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
     /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
-    /// registered first), the silo-wide bound on rebuild reads and the silo's caches of known sites and of sites noted by match partitions.
+    /// registered first), the silo-wide bound on rebuild reads, the silo's caches of known sites and of sites noted by match
+    /// partitions, and the activations' idle ages and memory shedding (<see cref="ActivationOptions"/>, defaults unless
+    /// registered first).
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -28,6 +31,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IPlacementStepHook, NoPlacementStepHook>();
         services.TryAddSingleton(new MatchingOptions());
         services.TryAddSingleton(new AwareListOptions());
+        services.TryAddSingleton(new ActivationOptions());
+        services.AddOptions<GrainCollectionOptions>()
+            .Configure<ActivationOptions>((options, activations) => activations.Apply(options, ActivationOptions.AvailableBytes()));
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();

@@ -4,11 +4,11 @@ using JobHome.Grains.Sharding;
 
 namespace JobHome.Grains.SiteRecords;
 
-/// <summary>The bulk import's side of the directory: many entries per call, one write per shard touched.</summary>
+/// <summary>The bulk import's side of the directory: many entries per call, one read and one write per shard touched.</summary>
 public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
 {
     /// <inheritdoc />
-    public Task PutManyAsync(string kind, string[] ids, string[] names)
+    public async Task PutManyAsync(string kind, string[] ids, string[] names)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(names);
@@ -19,6 +19,7 @@ public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
                 {
                     throw new ArgumentException("Every seeker needs a name.", nameof(names));
                 }
+                await _seekers.LoadAsync(ids);
                 var renamed = new List<string>();
                 for (var i = 0; i < ids.Length; i++)
                 {
@@ -28,11 +29,16 @@ public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
                         renamed.Add(ids[i]);
                     }
                 }
-                return _seekers.WriteShardsOfAsync(renamed);
+                await _seekers.WriteShardsOfAsync(renamed);
+                return;
             case IndicatorSources.Household:
-                return _households.WriteShardsOfAsync(ids.Where(id => _households.TryAdd(id, true)).ToList());
+                await _households.LoadAsync(ids);
+                await _households.WriteShardsOfAsync(ids.Where(id => _households.TryAdd(id, true)).ToList());
+                return;
             case IndicatorSources.Post:
-                return _posts.WriteShardsOfAsync(ids.Where(id => _posts.TryAdd(id, true)).ToList());
+                await _posts.LoadAsync(ids);
+                await _posts.WriteShardsOfAsync(ids.Where(id => _posts.TryAdd(id, true)).ToList());
+                return;
             default:
                 throw new ArgumentException($"Unknown record kind '{kind}'.", nameof(kind));
         }

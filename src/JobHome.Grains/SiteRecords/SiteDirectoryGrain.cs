@@ -6,7 +6,8 @@ namespace JobHome.Grains.SiteRecords;
 
 /// <summary>
 /// A site's directory of seekers and households; writes only when something changes, and then only the shard that holds
-/// the record (see <see cref="ShardedMap{TValue}"/>), so a registration does not rewrite the whole site's list.
+/// the record (see <see cref="ShardedMap{TValue}"/>), so a registration does not rewrite the whole site's list. Shards are
+/// read on first use: a registration reads and writes one shard of one list, a listing reads all of that list's.
 /// </summary>
 public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
 {
@@ -15,16 +16,14 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     private readonly ShardedMap<bool> _households;
     private readonly ShardedMap<bool> _posts;
 
-    /// <summary>Creates the directory; each list lives in <see cref="ShardedMap{TValue}.ShardCount"/> shards.</summary>
-    public SiteDirectoryGrain(
-        [PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state,
-        IPersistentStateFactory stateFactory)
+    /// <summary>Creates the directory; each list lives in <see cref="ShardedMap{TValue}.ShardCount"/> shards, read on demand.</summary>
+    public SiteDirectoryGrain([PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state)
     {
         this.state = state;
         var context = ((IGrainBase)this).GrainContext;
-        _seekers = new ShardedMap<string>(stateFactory, context, "directory-seekers", StorageNames.Default);
-        _households = new ShardedMap<bool>(stateFactory, context, "directory-households", StorageNames.Default);
-        _posts = new ShardedMap<bool>(stateFactory, context, "directory-posts", StorageNames.Default);
+        _seekers = ShardedMap<string>.OnDemand(context, "directory-seekers", StorageNames.Default);
+        _households = ShardedMap<bool>.OnDemand(context, "directory-households", StorageNames.Default);
+        _posts = ShardedMap<bool>.OnDemand(context, "directory-posts", StorageNames.Default);
     }
 
     /// <inheritdoc />
@@ -35,6 +34,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
         var old = state.State;
         if (old.Seekers.Count + old.Households.Count + old.Posts.Count > 0)
         {
+            await Task.WhenAll(_seekers.LoadAllAsync(), _households.LoadAllAsync(), _posts.LoadAllAsync());
             foreach (var (id, name) in old.Seekers)
             {
                 _seekers.TryAdd(id, name);
@@ -62,6 +62,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(seekerId);
         ArgumentNullException.ThrowIfNull(name);
+        await _seekers.LoadAsync(seekerId);
         if (_seekers.TryGetValue(seekerId, out var held) && string.Equals(held, name, StringComparison.Ordinal))
         {
             return;
@@ -73,6 +74,8 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     /// <inheritdoc />
     public async Task RemoveSeekerAsync(string seekerId)
     {
+        ArgumentException.ThrowIfNullOrEmpty(seekerId);
+        await _seekers.LoadAsync(seekerId);
         if (_seekers.Remove(seekerId))
         {
             await _seekers.WriteAsync(seekerId);
@@ -83,6 +86,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     public async Task PutHouseholdAsync(string householdId)
     {
         ArgumentException.ThrowIfNullOrEmpty(householdId);
+        await _households.LoadAsync(householdId);
         if (_households.TryAdd(householdId, true))
         {
             await _households.WriteAsync(householdId);
@@ -93,6 +97,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     public async Task PutPostAsync(string postId)
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
+        await _posts.LoadAsync(postId);
         if (_posts.TryAdd(postId, true))
         {
             await _posts.WriteAsync(postId);
@@ -100,33 +105,39 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     }
 
     /// <inheritdoc />
-    public Task<string[]> GetSourceIdsAsync()
+    public async Task<string[]> GetSourceIdsAsync()
     {
-        var ids = _seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
+        await Task.WhenAll(_seekers.LoadAllAsync(), _households.LoadAllAsync(), _posts.LoadAllAsync());
+        return _seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
             .Concat(_households.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Household, id)))
             .Concat(_posts.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        return Task.FromResult(ids);
     }
 
     /// <inheritdoc />
-    public Task<string[]> FindSeekersAsync(string name)
+    public async Task<string[]> FindSeekersAsync(string name)
     {
         var query = name?.Trim() ?? string.Empty;
-        var ids = _seekers.Entries
+        await _seekers.LoadAllAsync();
+        return _seekers.Entries
             .Where(entry => query.Length == 0 || entry.Value.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Select(entry => entry.Key)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        return Task.FromResult(ids);
     }
 
     /// <inheritdoc />
-    public Task<string[]> GetHouseholdsAsync() =>
-        Task.FromResult(_households.Keys.Order(StringComparer.Ordinal).ToArray());
+    public async Task<string[]> GetHouseholdsAsync()
+    {
+        await _households.LoadAllAsync();
+        return _households.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
 
     /// <inheritdoc />
-    public Task<string[]> GetPostsAsync() =>
-        Task.FromResult(_posts.Keys.Order(StringComparer.Ordinal).ToArray());
+    public async Task<string[]> GetPostsAsync()
+    {
+        await _posts.LoadAllAsync();
+        return _posts.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
 }

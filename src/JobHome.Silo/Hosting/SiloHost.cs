@@ -13,6 +13,7 @@ using JobHome.Storage.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Orleans.Configuration;
@@ -71,6 +72,7 @@ internal static class SiloHost
         builder.Services.AddJobHomeHealthChecks(storage);
         // Registered before the grains' defaults (AddJobHomeGrains only adds MatchingOptions when none is registered).
         builder.Services.AddSingleton(tuning.Matching);
+        builder.Services.AddSingleton(tuning.Activations);
         builder.Services.AddJobHomeGrains(
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
@@ -135,6 +137,7 @@ internal static class SiloHost
         // From the container the grains and the store resolve them from, so the line shows what is in effect.
         SiloTuningLog.InEffect(logger, app.Services.GetRequiredService<JobHome.Grains.Matching.MatchingOptions>(),
             app.Services.GetService<JobHome.Storage.Sqlite.SqliteStoreOptions>());
+        SiloTuningLog.CollectionInEffect(logger, app.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value);
         tracker.BecameActive += () =>
         {
             var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

@@ -1,14 +1,19 @@
+using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Storage.Sqlite;
 
 namespace JobHome.Silo.Hosting;
 
 /// <summary>
-/// The grains' matching settings (<c>JobHome:Matching</c>) and the embedded store's (<c>JobHome:Sqlite</c>) as read from
-/// configuration by <see cref="SiloTuningReader"/>; the store's file path is the host's (<c>JobHome:Data</c>).
+/// The grains' matching settings (<c>JobHome:Matching</c>), the embedded store's (<c>JobHome:Sqlite</c>) and the
+/// activations' idle ages and memory shedding (<c>JobHome:Activations</c>) as read from configuration by
+/// <see cref="SiloTuningReader"/>; the store's file path is the host's (<c>JobHome:Data</c>).
 /// </summary>
-internal sealed record SiloTuning(MatchingOptions Matching, SqliteStoreOptions Sqlite)
+internal sealed record SiloTuning(MatchingOptions Matching, SqliteStoreOptions Sqlite, ActivationOptions Activations)
 {
+    /// <summary>The section of <see cref="Activations"/>.</summary>
+    public const string ActivationsSection = "JobHome:Activations";
+
     /// <summary>The section of <see cref="Sqlite"/>.</summary>
     public const string SqliteSection = "JobHome:Sqlite";
 

@@ -1,9 +1,15 @@
+using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
+using JobHome.Grains.People;
+using Orleans.Configuration;
 using JobHome.Storage.Sqlite;
 
 namespace JobHome.Silo.Hosting;
 
-/// <summary>The host's line on the matching and embedded-store settings in effect (event id 1010).</summary>
+/// <summary>
+/// The host's lines on the matching and embedded-store settings in effect (event id 1010) and on Orleans' activation
+/// collection as its options hold it (1011).
+/// </summary>
 internal static partial class SiloTuningLog
 {
     /// <summary>Logs <paramref name="matching"/> and, with the embedded store, <paramref name="sqlite"/>.</summary>
@@ -19,6 +25,27 @@ internal static partial class SiloTuningLog
             matching.PostListRefreshDelay.TotalMilliseconds, matching.StaleNoticeWindow.TotalMilliseconds, matching.TopFactors,
             matching.RebuildBatchSize, matching.RebuildPause.TotalMilliseconds, matching.RebuildReadsInFlight, store);
     }
+
+    /// <summary>Logs the idle ages and the shedding limit Orleans' collector runs with (from its options).</summary>
+    public static void CollectionInEffect(ILogger logger, GrainCollectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var recordAge = options.ClassSpecificCollectionAge.TryGetValue(typeof(SeekerGrain).FullName!, out var age)
+            ? age
+            : options.CollectionAge;
+        var shedding = options.EnableActivationSheddingOnMemoryPressure
+            ? $"above {options.MemoryUsageLimitPercentage:0.#} % of the memory the runtime sees, down to "
+                + $"{options.MemoryUsageTargetPercentage:0.#} %"
+            : "off";
+        Collection(logger, recordAge.TotalSeconds, ActivationOptions.RecordGrainClasses.Count, options.CollectionAge.TotalSeconds,
+            options.CollectionQuantum.TotalSeconds, shedding);
+    }
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
+        Message = "Activations: record grains ({RecordKinds} kinds) collected after {RecordAgeS} s idle, others after {DefaultAgeS} s, "
+            + "swept every {QuantumS} s; shedding on memory pressure: {Shedding}")]
+    private static partial void Collection(ILogger logger, double recordAgeS, int recordKinds, double defaultAgeS, double quantumS,
+        string shedding);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
         Message = "Settings: matching cells of {CellDegrees}°, commute {MaxKm} km (urban {UrbanMaxKm}), post lists of {PostListSize}, "

@@ -1,3 +1,4 @@
+using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Matching.Scoring;
 using JobHome.Storage.Sqlite;
@@ -5,15 +6,16 @@ using JobHome.Storage.Sqlite;
 namespace JobHome.Silo.Hosting;
 
 /// <summary>
-/// Reads <see cref="MatchingOptions"/> and <see cref="SqliteStoreOptions"/> from configuration (appsettings, environment,
-/// command line) and checks every value, so a bad one stops the host before it starts with a message naming the key, the
-/// value and the rule (exit code 2), never an exception from deep inside a grain. A key left out keeps the class's default.
+/// Reads <see cref="MatchingOptions"/>, <see cref="SqliteStoreOptions"/> and <see cref="ActivationOptions"/> from
+/// configuration (appsettings, environment, command line) and checks every value, so a bad one stops the host before it
+/// starts with a message naming the key, the value and the rule (exit code 2), never an exception from deep inside a
+/// grain. A key left out keeps the class's default.
 /// </summary>
 internal static class SiloTuningReader
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    /// <summary>Reads and validates both sections; throws <see cref="SiloConfigurationException"/> listing every bad value.</summary>
+    /// <summary>Reads and validates the sections; throws <see cref="SiloConfigurationException"/> listing every bad value.</summary>
     public static SiloTuning Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -47,10 +49,20 @@ internal static class SiloTuningReader
             WalAutocheckpointPages = s.Whole(nameof(sd.WalAutocheckpointPages), sd.WalAutocheckpointPages, 0, 10_000_000,
                 "WAL 自动检查点页数"),
         };
+        var a = new SettingReader(configuration.GetSection(SiloTuning.ActivationsSection), errors);
+        var ad = new ActivationOptions();
+        // A record grain must outlive its pending post-list refresh (a timer does not count as use) and Orleans' sweep.
+        var minRecordAge = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, 2 * matching.PostListRefreshDelay.Ticks));
+        var activations = new ActivationOptions
+        {
+            RecordAge = a.Duration(nameof(ad.RecordAge), ad.RecordAge, minRecordAge, Hour * 24, "记录类 grain 空闲回收时间"),
+            DefaultAge = a.Duration(nameof(ad.DefaultAge), ad.DefaultAge, TimeSpan.FromMinutes(1), Hour * 24, "其他 grain 空闲回收时间"),
+            ShedAboveMib = a.Whole(nameof(ad.ShedAboveMib), ad.ShedAboveMib, 0, 1024 * 1024, "内存压力卸载阈值, MiB; 0 关闭"),
+        };
         if (errors.Count > 0)
         {
             throw new SiloConfigurationException(errors);
         }
-        return new SiloTuning(matching, sqlite);
+        return new SiloTuning(matching, sqlite, activations);
     }
 }

@@ -3,8 +3,8 @@ using JobHome.Silo.Tests.Fixtures;
 namespace JobHome.Silo.Tests.Lifecycle;
 
 /// <summary>
-/// The matching (<c>JobHome:Matching</c>) and embedded-store (<c>JobHome:Sqlite</c>) settings are read from the command
-/// line, environment or appsettings: a bad value stops the silo before it starts, naming the key, the value and the rule;
+/// The matching (<c>JobHome:Matching</c>), embedded-store (<c>JobHome:Sqlite</c>) and activation
+/// (<c>JobHome:Activations</c>) settings are read from the command line, environment or appsettings: a bad value stops the silo before it starts, naming the key, the value and the rule;
 /// good values are the ones the grains and the store get (the host logs them from its service container).
 /// </summary>
 public sealed class SiloTuningTests
@@ -26,6 +26,11 @@ public sealed class SiloTuningTests
     [InlineData("--JobHome:Sqlite:Synchronous=off", "JobHome:Sqlite:Synchronous = 'off': must be normal or full")]
     [InlineData("--JobHome:Sqlite:MaxBatchSize=lots",
         "JobHome:Sqlite:MaxBatchSize = 'lots': must be a whole number from 1 to 100,000 (写入批大小).")]
+    [InlineData("--JobHome:Activations:RecordAge=10",
+        "JobHome:Activations:RecordAge = '10': must be whole seconds, milliseconds (250ms) or hh:mm:ss "
+        + "from 1 min to 24 h (记录类 grain 空闲回收时间).")]
+    [InlineData("--JobHome:Activations:ShedAboveMib=-1",
+        "JobHome:Activations:ShedAboveMib = '-1': must be a whole number from 0 to 1,048,576 (内存压力卸载阈值, MiB; 0 关闭).")]
     public async Task Start_InvalidTuning_ExitsAtOnceNamingKeyValueAndRule(string argument, string message)
     {
         using var silo = SiloProcess.Start(argument);
@@ -43,7 +48,8 @@ public sealed class SiloTuningTests
     {
         using var silo = SiloProcess.Start(
             new Dictionary<string, string> { ["JobHome__Sqlite__MaxBatchSize"] = "256" },
-            "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms", "--JobHome:Sqlite:Synchronous=normal");
+            "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms", "--JobHome:Sqlite:Synchronous=normal",
+            "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0");
 
         await silo.WaitUntilReadyAsync(ReadyDeadline);
 
@@ -55,5 +61,10 @@ public sealed class SiloTuningTests
         // Keys left out keep their defaults.
         Assert.Contains("3 factors", settings, StringComparison.Ordinal);
         Assert.Contains("writer cache 262144 KiB", settings, StringComparison.Ordinal);
+        // The activation line is read back from Orleans' own collection options.
+        var activations = silo.StandardOutput.Split('\n').SingleOrDefault(l => l.Contains("Activations: record", StringComparison.Ordinal));
+        Assert.True(activations is not null, $"no activations line\n{silo.Describe()}");
+        Assert.Contains("collected after 180 s idle, others after 900 s", activations, StringComparison.Ordinal);
+        Assert.Contains("shedding on memory pressure: off", activations, StringComparison.Ordinal);
     }
 }

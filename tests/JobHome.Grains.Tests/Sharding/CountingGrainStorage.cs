@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace JobHome.Grains.Tests.Sharding;
+
+/// <summary>A grain storage that passes every call to another and notes each read by state name and grain.</summary>
+public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentQueue<(string StateName, GrainId GrainId)> _reads = new();
+
+    /// <summary>The state names read for <paramref name="grainId"/>, in order.</summary>
+    public IReadOnlyList<string> ReadsOf(GrainId grainId) => [.. _reads.Where(r => r.GrainId == grainId).Select(r => r.StateName)];
+
+    /// <inheritdoc />
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _reads.Enqueue((stateName, grainId));
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
+
+    /// <inheritdoc />
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.WriteStateAsync(stateName, grainId, grainState);
+
+    /// <inheritdoc />
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+}

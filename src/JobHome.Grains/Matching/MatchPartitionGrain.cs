@@ -140,12 +140,12 @@ public sealed partial class MatchPartitionGrain(
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History());
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), out var floor);
         if (listed)
         {
             Listen(seeker.Id, items);
         }
-        return Task.FromResult(new PartitionMatches(_version, items));
+        return Task.FromResult(new PartitionMatches(_version, items, floor));
     }
 
     /// <inheritdoc />

@@ -147,7 +147,16 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// trees, with <paramref name="history"/> as the seeker's history), then, for aware lists with prices, the plain top-N
     /// ordered by score − penalty with the reason first.
     /// </summary>
-    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null) =>
+        TopPostItems(seeker, count, options, history, out _);
+
+    /// <summary>
+    /// As <see cref="TopPostItems(MatchSeeker, int, MatchOptions, ApplicationHistory?)"/>, with the <paramref name="floor"/>
+    /// of the linear candidates the items were chosen from: their lowest score when the query filled its depth, else
+    /// <see cref="double.NegativeInfinity"/>. A post that is not among the candidates changes neither the trees' nor the
+    /// aware order of the others, so a new post scoring below the floor leaves the items as they are.
+    /// </summary>
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor)
     {
         var model = _model;
         var lists = models.Lists;
@@ -156,7 +165,9 @@ internal sealed class RankingIndex(ModelCatalog models)
         IReadOnlyList<Recommendation> plain;
         if (model.Reranker is { } trees)
         {
-            var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
+            var linearDepth = Math.Max(depth, TwoStageRanking.DefaultDepth);
+            var linear = _index.TopPostsForSeeker(seeker, linearDepth, options, model.Linear);
+            floor = Floor(linear, linearDepth);
             plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
                 post => _popularity.Context(post, options.AsOf, history));
         }
@@ -165,6 +176,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             // Ranks the aware list's candidates (CandidateDepth, 50) unexplained and explains only the count it keeps: the
             // same ids, scores, order and factors as explaining all of them (MatchIndex.ExplainPosts).
             var candidates = _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear);
+            floor = Floor(candidates, depth);
             return candidates.Count == 0
                 ? []
                 : RankingItems.Aware(candidates, prices, count, lists.Settings,
@@ -173,6 +185,7 @@ internal sealed class RankingIndex(ModelCatalog models)
         else
         {
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
+            floor = Floor(plain, depth);
         }
         MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]
@@ -184,6 +197,10 @@ internal sealed class RankingIndex(ModelCatalog models)
         }
         return items;
     }
+
+    // The depth-th linear score when the query found that many (results are best first), else no floor.
+    private static double Floor(IReadOnlyList<Recommendation> linear, int depth) =>
+        depth > 0 && linear.Count >= depth ? linear[depth - 1].Score : double.NegativeInfinity;
 
     /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>
     public MatchItem[] TopSeekerItems(MatchPost post, int count, MatchOptions options) =>

@@ -4,9 +4,9 @@ namespace JobHome.Grains.Matching;
 /// <param name="Version">The partition's version the answer is exact for.</param>
 /// <param name="Items">The seeker's part of its list; null when <paramref name="Version"/> equals the known one.</param>
 /// <param name="Floor">
-/// The lowest linear score among the candidates the part was chosen from when they were as many as the partition draws
-/// (so a new post scoring below it cannot change the part); <see cref="double.NegativeInfinity"/> when there were fewer
-/// (any eligible new post may enter) or the items are null.
+/// A score below which a post that is not among the items cannot change them (<c>RankingIndex.TopPostItems</c>: the
+/// k-th score of a full plain list, the lowest key of a full aware list whose candidates did not fill their depth);
+/// <see cref="double.NegativeInfinity"/> otherwise (any eligible new post may change the part) or when the items are null.
 /// </param>
 [GenerateSerializer, Immutable, Alias("jobhome.partition-matches")]
 public sealed record PartitionMatches(

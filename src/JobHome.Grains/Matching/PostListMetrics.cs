@@ -41,7 +41,10 @@ public static class PostListMetrics
     /// <summary>Cause tag: a read of the list (<c>GetPostListAsync</c>).</summary>
     public const string CauseRead = "read";
 
-    /// <summary>Cause tag: a stale notice, the registration's own included.</summary>
+    /// <summary>Cause tag: the first list of a new or changed seeker (its own queued notice).</summary>
+    public const string CauseRegistration = "registration";
+
+    /// <summary>Cause tag: a stale notice from the silo's <see cref="StaleListNotices"/>.</summary>
     public const string CauseNotice = "notice";
 
     /// <summary>Cause tag: the direct stale mark's timer.</summary>

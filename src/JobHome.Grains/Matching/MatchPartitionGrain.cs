@@ -132,7 +132,7 @@ public sealed partial class MatchPartitionGrain(
         {
             _version++;
         }
-        NotifyRemoved(postId);
+        NotifyListing(postId);
         return Task.CompletedTask;
     }
 
@@ -145,13 +145,12 @@ public sealed partial class MatchPartitionGrain(
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), out var floor,
-            out var prefix);
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), out var floor);
         if (listed)
         {
             Listen(seeker.Id, items);
         }
-        return Task.FromResult(new PartitionMatches(_version, items, floor, prefix));
+        return Task.FromResult(new PartitionMatches(_version, items, floor));
     }
 
     /// <inheritdoc />
@@ -224,32 +223,6 @@ public sealed partial class MatchPartitionGrain(
         // Coalesced per silo: one notice per seeker per window however many of its listed posts changed, naming this
         // partition so the seeker asks only the partitions whose part changed.
         notices.AddListing(this.GetPrimaryKeyString(), seekers);
-    }
-
-    // A removed post leaves its listers' parts without changing the order of the rest: they keep listening for their other
-    // posts here (a seeker whose part is an exact prefix takes the post out itself, without asking; PostListCache).
-    private void NotifyRemoved(string postId)
-    {
-        if (!_listedBy.Remove(postId, out var seekers))
-        {
-            return;
-        }
-        foreach (var seekerId in seekers)
-        {
-            if (_listing.TryGetValue(seekerId, out var posts))
-            {
-                var rest = Array.FindAll(posts, p => !string.Equals(p, postId, StringComparison.Ordinal));
-                if (rest.Length == 0)
-                {
-                    _listing.Remove(seekerId);
-                }
-                else
-                {
-                    _listing[seekerId] = rest;
-                }
-            }
-        }
-        notices.AddRemoved(this.GetPrimaryKeyString(), seekers, postId);
     }
 
     [LoggerMessage(

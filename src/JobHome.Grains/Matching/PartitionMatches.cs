@@ -8,13 +8,8 @@ namespace JobHome.Grains.Matching;
 /// k-th score of a full plain list, the lowest key of a full aware list whose candidates did not fill their depth);
 /// <see cref="double.NegativeInfinity"/> otherwise (any eligible new post may change the part) or when the items are null.
 /// </param>
-/// <param name="Prefix">
-/// True when taking posts out of the items leaves the rest an exact prefix of the partition's order after those posts
-/// are removed (plain lists; aware lists whose candidates did not fill their depth); false with a re-ranker.
-/// </param>
 [GenerateSerializer, Immutable, Alias("jobhome.partition-matches")]
 public sealed record PartitionMatches(
     [property: Id(0)] long Version,
     [property: Id(1)] MatchItem[]? Items,
-    [property: Id(2)] double Floor = double.NegativeInfinity,
-    [property: Id(3)] bool Prefix = false);
+    [property: Id(2)] double Floor = double.NegativeInfinity);

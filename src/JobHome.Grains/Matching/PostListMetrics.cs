@@ -29,9 +29,6 @@ public static class PostListMetrics
     /// <summary>Counter of partitions a stale notice named that were not asked (the new posts scored below the floor).</summary>
     public const string SkippedName = "jobhome.post_list.partitions_skipped";
 
-    /// <summary>Counter of partitions whose part a seeker repaired without asking (removed posts, replaced from its reserve).</summary>
-    public const string RepairedName = "jobhome.post_list.parts_repaired";
-
     /// <summary>Counter of stale notices queued (one per seeker per cause, before coalescing).</summary>
     public const string NoticesQueuedName = "jobhome.post_list.notices_queued";
 
@@ -61,9 +58,6 @@ public static class PostListMetrics
     private static readonly Counter<long> Skipped = Meter.CreateCounter<long>(SkippedName, "{partition}",
         "Partitions a stale notice named that were not asked: the new posts there scored below the part's floor");
 
-    private static readonly Counter<long> Repaired = Meter.CreateCounter<long>(RepairedName, "{partition}",
-        "Partitions a stale notice named whose part the seeker repaired itself (removed posts replaced from its reserve)");
-
     private static readonly Counter<long> NoticesQueued = Meter.CreateCounter<long>(NoticesQueuedName, "{notice}",
         "Stale notices queued, one per seeker per cause before coalescing");
 
@@ -84,8 +78,7 @@ public static class PostListMetrics
         RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions);
 
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
-    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0,
-        int repaired = 0)
+    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0)
     {
         RefreshLag.Record(lag);
         if (Diagnostics.IsEnabled(RefreshedEvent))
@@ -95,17 +88,13 @@ public static class PostListMetrics
             {
                 ids[i] = items[i].Id;
             }
-            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped, repaired));
+            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped));
         }
     }
 
     /// <summary>Counts one refresh's partition queries and left-out partitions.</summary>
-    internal static void RecordQueries(string cause, int asked, int skipped, int repaired = 0)
+    internal static void RecordQueries(string cause, int asked, int skipped)
     {
-        if (repaired > 0)
-        {
-            Repaired.Add(repaired);
-        }
         if (asked > 0)
         {
             PartitionQueries.Add(asked, new KeyValuePair<string, object?>("cause", cause));

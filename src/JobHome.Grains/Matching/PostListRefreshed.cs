@@ -6,6 +6,4 @@ namespace JobHome.Grains.Matching;
 /// <param name="PostIds">The stored list's post ids after the refresh, best first.</param>
 /// <param name="Partitions">How many partitions the refresh asked.</param>
 /// <param name="Skipped">How many partitions the notice named that were not asked (new posts below the part's floor).</param>
-/// <param name="Repaired">How many partitions' parts the seeker repaired itself (removed posts replaced from its reserve).</param>
-public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds, string[] PostIds, int Partitions, int Skipped = 0,
-    int Repaired = 0);
+public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds, string[] PostIds, int Partitions, int Skipped = 0);

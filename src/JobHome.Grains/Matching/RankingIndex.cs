@@ -148,21 +148,16 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// ordered by score − penalty with the reason first.
     /// </summary>
     public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null) =>
-        TopPostItems(seeker, count, options, history, out _, out _);
+        TopPostItems(seeker, count, options, history, out _);
 
     /// <summary>
     /// As <see cref="TopPostItems(MatchSeeker, int, MatchOptions, ApplicationHistory?)"/>, with the <paramref name="floor"/>:
     /// a score below which a post that is not among the items (new, or changed without being listed) cannot change them.
     /// Plain lists: the k-th score of a full list. Aware lists: the lowest kept key of a full list whose candidates were
-    /// fewer than their depth. Otherwise (and with a re-ranker) <see cref="double.NegativeInfinity"/>. And
-    /// <paramref name="prefix"/>: whether the items less any of them are an exact prefix of the order once those posts are
-    /// gone (plain lists; aware lists whose candidates were fewer than their depth, so that no post outside them is
-    /// eligible and the selection by key among the rest is unchanged; not with a re-ranker).
+    /// fewer than their depth. Otherwise (and with a re-ranker) <see cref="double.NegativeInfinity"/>.
     /// </summary>
-    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor,
-        out bool prefix)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor)
     {
-        prefix = false;
         var model = _model;
         var lists = models.Lists;
         var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
@@ -186,7 +181,6 @@ internal sealed class RankingIndex(ModelCatalog models)
                 : RankingItems.Aware(candidates, prices, count, lists.Settings,
                     kept => _index.ExplainPosts(seeker, kept, options, model.Linear));
             floor = AwareFloor(aware, count, candidates.Count < depth);
-            prefix = candidates.Count < depth;
             return aware;
         }
         else
@@ -194,7 +188,6 @@ internal sealed class RankingIndex(ModelCatalog models)
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
             // Plain lists keep every candidate: a post below the k-th score cannot enter, and one that changed is listed.
             floor = depth > 0 && plain.Count >= depth ? plain[depth - 1].Score : double.NegativeInfinity;
-            prefix = true;
         }
         MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]

@@ -9,17 +9,13 @@ namespace JobHome.Grains.Matching;
 /// <param name="Gains">
 /// Per entry of <paramref name="Partitions"/> (same order), the best linear score of a new post there for this seeker when
 /// only new posts named the partition (the seeker re-asks it only if that score can enter the part's candidates), or
-/// <see cref="double.PositiveInfinity"/> when a post the seeker listed there changed (always re-asked);
-/// <see cref="double.NegativeInfinity"/> when only removals named it; null = re-ask all.
+/// <see cref="double.PositiveInfinity"/> when a post the seeker listed there changed (always re-asked); null = re-ask all.
 /// </param>
-/// <param name="Removed">Per entry of <paramref name="Partitions"/>, the listed posts removed there (filled, closed or moved
-/// away), or null; the seeker takes them out of its part without asking when the part allows it.</param>
 [GenerateSerializer, Immutable, Alias("jobhome.stale-list-notice")]
 public sealed record StaleListNotice(
     [property: Id(0)] string[]? Partitions,
     [property: Id(1)] DateTimeOffset Since,
-    [property: Id(2)] double[]? Gains = null,
-    [property: Id(3)] string[]?[]? Removed = null)
+    [property: Id(2)] double[]? Gains = null)
 {
     /// <summary>The bar of <see cref="Gains"/> for a partition whose listed post changed: always re-asked.</summary>
     public const double MustAsk = double.PositiveInfinity;

@@ -18,8 +18,8 @@ public sealed class StaleListNotices
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
-    // Seeker → partition → bar (a new post's best score there, MustAsk, −∞ for removals only) and removed posts; null: all.
-    private Dictionary<string, Dictionary<string, Cause>?> _pending = new(StringComparer.Ordinal);
+    // Seeker → partition → bar (a new post's best score there, or MustAsk); null: every partition.
+    private Dictionary<string, Dictionary<string, double>?> _pending = new(StringComparer.Ordinal);
     private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
@@ -134,53 +134,19 @@ public sealed class StaleListNotices
         StartWindow();
     }
 
-    /// <summary>Queues a notice for each of <paramref name="seekers"/>: <paramref name="postId"/>, which they listed from
-    /// <paramref name="partition"/>, was removed there (filled, closed or moved away).</summary>
-    public void AddRemoved(string partition, IEnumerable<string> seekers, string postId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(partition);
-        ArgumentNullException.ThrowIfNull(seekers);
-        ArgumentException.ThrowIfNullOrEmpty(postId);
-        var any = false;
-        lock (_lock)
-        {
-            foreach (var seeker in seekers)
-            {
-                any = true;
-                Queue(seeker, partition, double.NegativeInfinity, postId);
-            }
-            if (!any || !Arm())
-            {
-                return;
-            }
-        }
-        StartWindow();
-    }
-
     // Under the lock. The bar only rises: a listed post's change (MustAsk) or a better new post wins.
-    private void Queue(string seeker, string partition, double bar, string? removed = null)
+    private void Queue(string seeker, string partition, double bar)
     {
         Interlocked.Increment(ref _queued);
         PostListMetrics.RecordQueued(1);
         if (!_pending.TryGetValue(seeker, out var partitions))
         {
-            partitions = new Dictionary<string, Cause>(1, StringComparer.Ordinal);
-            _pending[seeker] = partitions;
+            _pending[seeker] = new Dictionary<string, double>(1, StringComparer.Ordinal) { [partition] = bar };
         }
-        // null: every partition is asked already.
-        if (partitions is null)
+        else if (partitions is not null && (!partitions.TryGetValue(partition, out var old) || old < bar))
         {
-            return;
-        }
-        if (!partitions.TryGetValue(partition, out var cause))
-        {
-            cause = new Cause();
-            partitions[partition] = cause;
-        }
-        cause.Bar = Math.Max(cause.Bar, bar);
-        if (removed is not null)
-        {
-            (cause.Removed ??= []).Add(removed);
+            // null: every partition is asked already.
+            partitions[partition] = bar;
         }
     }
 
@@ -210,13 +176,13 @@ public sealed class StaleListNotices
     {
         // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
-        Dictionary<string, Dictionary<string, Cause>?> batch;
+        Dictionary<string, Dictionary<string, double>?> batch;
         DateTimeOffset since;
         lock (_lock)
         {
             batch = _pending;
             since = _since;
-            _pending = new Dictionary<string, Dictionary<string, Cause>?>(StringComparer.Ordinal);
+            _pending = new Dictionary<string, Dictionary<string, double>?>(StringComparer.Ordinal);
             _armed = false;
         }
         Interlocked.Add(ref _sent, batch.Count);
@@ -234,7 +200,7 @@ public sealed class StaleListNotices
         }
     }
 
-    private static StaleListNotice Notice(Dictionary<string, Cause>? partitions, DateTimeOffset since)
+    private static StaleListNotice Notice(Dictionary<string, double>? partitions, DateTimeOffset since)
     {
         if (partitions is null)
         {
@@ -242,26 +208,12 @@ public sealed class StaleListNotices
         }
         var keys = new string[partitions.Count];
         var gains = new double[partitions.Count];
-        string[]?[]? removed = null;
         var i = 0;
-        foreach (var (key, cause) in partitions)
+        foreach (var (key, bar) in partitions)
         {
             keys[i] = key;
-            gains[i] = cause.Bar;
-            if (cause.Removed is { } posts)
-            {
-                (removed ??= new string[]?[partitions.Count])[i] = [.. posts];
-            }
-            i++;
+            gains[i++] = bar;
         }
-        return new StaleListNotice(keys, since, gains, removed);
-    }
-
-    // What a window collected for one seeker and partition.
-    private sealed class Cause
-    {
-        public double Bar { get; set; } = double.NegativeInfinity;
-
-        public List<string>? Removed { get; set; }
+        return new StaleListNotice(keys, since, gains);
     }
 }

@@ -42,12 +42,11 @@ public sealed partial class SeekerGrain
             return;
         }
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
-            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, notice.Removed);
+            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice);
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
         // one the silo's StaleListNotices windows run on (the system clock in a silo host, a fake one in tests).
         var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped,
-            _postList.LastRepaired);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped);
     }
 
     // One pending refresh at a time; the first mark's time is what the lag measures.

@@ -43,12 +43,12 @@ public sealed class PostListFloorTests
         int below = 0, changed = 0;
         foreach (var seeker in seekers.Select(static s => s.ToMatchSeeker()))
         {
-            var before = index.TopPostItems(seeker, 20, options, null, out var floor, out _);
+            var before = index.TopPostItems(seeker, 20, options, null, out var floor);
             for (var j = 0; j < 12; j++)
             {
                 var post = Post($"n-{seeker.Id}-{j}", random).ToMatchPost();
                 index.UpsertPosts([post]);
-                var after = index.TopPostItems(seeker, 20, options, null, out _, out _);
+                var after = index.TopPostItems(seeker, 20, options, null, out _);
                 var score = index.TopSeekerItems(post, 1000, options).FirstOrDefault(i => i.Id == seeker.Id)?.Score;
                 var same = Keys(before).SequenceEqual(Keys(after));
                 if (score is { } s && s < floor - 1e-9)

@@ -88,8 +88,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.True(listedHome.Length >= 6, $"{listedHome.Length} listed posts in the seeker's cell");
         Assert.True(first.PostIds.Length > listedHome.Length, "no listed post from another cell");
 
-        // Five listed posts of the seeker's cell close back to back: one coalesced notice, one refresh, and since the cell's
-        // part held every eligible post there, the seeker takes them out itself (no partition asked).
+        // Five listed posts of the seeker's cell close back to back: one coalesced notice, one refresh of that cell only.
         foreach (var post in listedHome.Take(5))
         {
             Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(post).CloseAsync()).Succeeded);
@@ -97,8 +96,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         fixture.Time.Advance(Window);
         await WaitForRefreshesAsync(seeker, 2);
         var second = Last(seeker);
-        Assert.Equal(0, second.Partitions);
-        Assert.Equal(1, second.Repaired);
+        Assert.Equal(1, second.Partitions);
         var engine = await scenario.EngineAsync();
         var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
         Assert.Equal(expected.Select(static r => r.Id), second.PostIds);
@@ -142,10 +140,10 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     [Fact]
     public async Task OpenAsync_NewPostBelowTheListsFloor_NoPartitionAskedListStaysExact()
     {
-        // The middle of a 0.5° cell: 30 perfect posts fill the seeker's part there (20 and the reserve), so it has a floor.
+        // The middle of a 0.5° cell: 24 perfect posts fill the seeker's top 20 there, so its part has a floor.
         var scenario = new MatchingScenario(fixture, 45.25, 125.25, seed: 47);
         await scenario.InitializeAsync();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 24; i++)
         {
             await scenario.OpenPostAsync(scenario.PerfectPost(45.25 + ((i % 6) * 0.004), 125.25 + ((i / 6) * 0.004)));
         }
@@ -186,40 +184,6 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     }
 
     [Fact]
-    public async Task CloseAsync_ListedPostsOfAFullPart_RepairedFromTheReserveThenAskedWhenItRunsOut()
-    {
-        // 30 perfect posts in the seeker's cell: its part holds 25 (the list's 20 and a reserve of 5).
-        var scenario = new MatchingScenario(fixture, 53.25, 133.25, seed: 71);
-        await scenario.InitializeAsync();
-        for (var i = 0; i < 30; i++)
-        {
-            await scenario.OpenPostAsync(scenario.PerfectPost(53.25 + ((i % 6) * 0.004), 133.25 + ((i / 6) * 0.004)));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(53.251, 133.251));
-        await WaitForRefreshesAsync(seeker, 1);
-        var listed = Last(seeker).PostIds;
-
-        // One listed post closes: the seeker replaces it from its reserve without asking, and the list is the engine's.
-        await CloseAsync(listed[0]);
-        fixture.Time.Advance(Window);
-        await WaitForRefreshesAsync(seeker, 2);
-        var second = Last(seeker);
-        Assert.Equal((0, 1), (second.Partitions, second.Repaired));
-        Assert.Equal(await EngineTop20Async(scenario, seeker), second.PostIds);
-
-        // Five more in one window: 19 of the part's 24 would be left, fewer than the list: the seeker asks the partition.
-        foreach (var post in listed.Skip(1).Take(5))
-        {
-            await CloseAsync(post);
-        }
-        fixture.Time.Advance(Window);
-        await WaitForRefreshesAsync(seeker, 3);
-        var third = Last(seeker);
-        Assert.Equal((1, 0), (third.Partitions, third.Repaired));
-        Assert.Equal(await EngineTop20Async(scenario, seeker), third.PostIds);
-    }
-
-    [Fact]
     public async Task CloseAsync_ListedPost_RefreshedOneWindowAfterTheCloseNotBefore()
     {
         var scenario = new MatchingScenario(fixture, 47.25, 127.25, seed: 53);
@@ -247,15 +211,6 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.Equal(Window.TotalMilliseconds, refreshed.LagMilliseconds);
         Assert.Equal(5, refreshed.PostIds.Length);
         Assert.DoesNotContain(posts[2], refreshed.PostIds);
-    }
-
-    private async Task CloseAsync(string post) =>
-        Assert.True((await fixture.Client.GetGrain<IPostGrain>(post).CloseAsync()).Succeeded);
-
-    private static async Task<string[]> EngineTop20Async(MatchingScenario scenario, string seeker)
-    {
-        var engine = await scenario.EngineAsync();
-        return [.. engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options).Select(static r => r.Id)];
     }
 
     /// <inheritdoc />

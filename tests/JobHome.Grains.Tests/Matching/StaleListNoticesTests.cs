@@ -157,28 +157,6 @@ public sealed class StaleListNoticesTests
     }
 
     [Fact]
-    public async Task AddRemoved_RemovalsOnlyOrWithOtherCauses_RemovedPostsListedWithTheirBar()
-    {
-        var time = new FakeTimeProvider();
-        var sink = new NoticeSink(2);
-        var notices = new StaleListNotices(sink.Notify, time, Window);
-
-        // "a": two listed posts removed in g/9/9; "b": one removed, then a listed post there changed.
-        notices.AddRemoved("g/9/9", ["a", "b"], "p1");
-        notices.AddRemoved("g/9/9", ["a"], "p2");
-        notices.AddListing("g/9/9", ["b"]);
-        time.Advance(Window);
-        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
-
-        var sent = sink.Snapshot().ToDictionary(static s => s.Seeker, static s => s.Notice);
-        Assert.Equal(["g/9/9"], sent["a"].Partitions!);
-        Assert.Equal(double.NegativeInfinity, sent["a"].Gains![0]);
-        Assert.Equal(["p1", "p2"], sent["a"].Removed![0]!);
-        Assert.Equal(StaleListNotice.MustAsk, sent["b"].Gains![0]);
-        Assert.Equal(["p1"], sent["b"].Removed![0]!);
-    }
-
-    [Fact]
     public void Add_NoItems_ArmsNothing()
     {
         var time = new FakeTimeProvider();

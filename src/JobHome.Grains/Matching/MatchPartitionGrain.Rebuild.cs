@@ -18,6 +18,11 @@ namespace JobHome.Grains.Matching;
 /// grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
 /// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
 /// anything storage returned, so the rebuild skips it. Memory: one site's id list and one batch of states at a time.
+/// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
+/// is forgotten at the end of the rebuild if nobody noted it for twice <see cref="MatchingOptions.NotedSiteLifetime"/>: by
+/// then every silo's <see cref="NotedMatchSites"/> entry for it has expired, so a record that later enters the cell from
+/// that site notes it again before its write. The prune and its write run in a non-interleaving timer turn, so they never
+/// overlap <see cref="NoteSiteAsync"/>'s write.
 /// </summary>
 public sealed partial class MatchPartitionGrain
 {
@@ -44,6 +49,9 @@ public sealed partial class MatchPartitionGrain
     private long _rebuildLoaded;
     private long _rebuildSkipped;
     private int _rebuildBatches;
+    // The site being read holds a record of this cell (or one that could be: unreadable, not yet stored); sites found empty.
+    private bool _siteHeld;
+    private readonly List<string> _emptySites = [];
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
@@ -105,6 +113,7 @@ public sealed partial class MatchPartitionGrain
             LogRebuildStepFailed(logger, key, e);
             if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
             {
+                _siteHeld = true;
                 LogRebuildRecordLeftOut(logger, key, unreadable, e);
                 _pendingOffset++;
                 _stepFailures = FailuresBeforeSingleReads;
@@ -117,6 +126,7 @@ public sealed partial class MatchPartitionGrain
         while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
         {
             var ids = await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[_nextSite]).GetSourceIdsAsync();
+            NoteSiteDone();
             _pending.Clear();
             _pendingOffset = 0;
             _pending.AddRange(ids.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
@@ -144,6 +154,7 @@ public sealed partial class MatchPartitionGrain
         var inCell = new List<(string Id, SeekerState State)>();
         for (var i = 0; i < seekerIds.Count; i++)
         {
+            _siteHeld |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (seekerStates[i] is { Registration: not null } s && string.Equals(s.MatchPartition, key, StringComparison.Ordinal))
             {
                 inCell.Add((seekerIds[i], s));
@@ -165,6 +176,7 @@ public sealed partial class MatchPartitionGrain
         var posts = new List<PostMatchRecord>();
         for (var i = 0; i < postIds.Count; i++)
         {
+            _siteHeld |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
                 && PostRecord(postIds[i], p) is { } r)
             {
@@ -195,8 +207,30 @@ public sealed partial class MatchPartitionGrain
         RebuildRecords.Add(loaded);
     }
 
+    // The site read last is complete (all its listed records read): remember it when none of them is in this cell.
+    private void NoteSiteDone()
+    {
+        if (_nextSite > 0 && !_siteHeld)
+        {
+            _emptySites.Add(_rebuildSites[_nextSite - 1]);
+        }
+        _siteHeld = false;
+    }
+
     private void FinishRebuild(string key)
     {
+        NoteSiteDone();
+        if (_emptySites.Count > 0)
+        {
+            string[] empty = [.. _emptySites];
+            _emptySites.Clear();
+            IGrainTimer? prune = null;
+            prune = this.RegisterGrainTimer(async _ =>
+            {
+                prune?.Dispose();
+                await PruneSitesAsync(key, empty);
+            }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = false });
+        }
         _rebuildElapsedMs = (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
         _touched = null;
         _pending.Clear();
@@ -209,6 +243,35 @@ public sealed partial class MatchPartitionGrain
         _version++;
         RebuildsRunning.Add(-1);
         LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs);
+    }
+
+    // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write.
+    private async Task PruneSitesAsync(string key, string[] empty)
+    {
+        var now = clock.Now;
+        var pruned = 0;
+        var changed = false;
+        foreach (var site in empty)
+        {
+            if (!state.State.Noted.TryGetValue(site, out var last))
+            {
+                // Stored before notes were timed: its clock starts now, a later rebuild may prune it.
+                state.State.Noted[site] = now;
+                changed = true;
+            }
+            else if (now - last > options.NotedSiteLifetime * 2)
+            {
+                state.State.Sites.Remove(site);
+                state.State.Noted.Remove(site);
+                pruned++;
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+        LogSitesPruned(logger, key, empty.Length, pruned, state.State.Sites.Count);
     }
 
     // The seeker grain's record (SeekerGrain.MatchRecordAsync) from its stored state: the one rule, SeekerRecordRules.
@@ -231,6 +294,10 @@ public sealed partial class MatchPartitionGrain
             + "{ElapsedMs} ms")]
     private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
         long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition}: {Empty} sites held no record of the cell, {Pruned} forgotten, {Sites} sites kept")]
+    private static partial void LogSitesPruned(ILogger logger, string partition, int empty, int pruned, int sites);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Match partition {Partition} rebuild step failed; retrying the same batch")]
     private static partial void LogRebuildStepFailed(ILogger logger, string partition, Exception exception);

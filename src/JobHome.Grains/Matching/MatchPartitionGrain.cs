@@ -53,8 +53,13 @@ public sealed partial class MatchPartitionGrain(
     public async Task NoteSiteAsync(string siteCode)
     {
         ArgumentException.ThrowIfNullOrEmpty(siteCode);
-        if (state.State.Sites.TryAdd(siteCode, true))
+        var now = clock.Now;
+        var added = state.State.Sites.TryAdd(siteCode, true);
+        // Each silo notes a site again once per NotedSiteLifetime; the stored time moves at most every half lifetime, so a
+        // pruning rebuild knows no silo's entry outlived it (MatchPartitionGrain.Rebuild.cs).
+        if (added || !state.State.Noted.TryGetValue(siteCode, out var last) || now - last > options.NotedSiteLifetime / 2)
         {
+            state.State.Noted[siteCode] = now;
             await state.WriteStateAsync();
         }
     }
@@ -140,12 +145,12 @@ public sealed partial class MatchPartitionGrain(
         {
             return Task.FromResult(new PartitionMatches(_version, null));
         }
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History());
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), out var floor);
         if (listed)
         {
             Listen(seeker.Id, items);
         }
-        return Task.FromResult(new PartitionMatches(_version, items));
+        return Task.FromResult(new PartitionMatches(_version, items, floor));
     }
 
     /// <inheritdoc />

@@ -11,4 +11,11 @@ public sealed class MatchPartitionState
     /// <summary>Site codes (value unused).</summary>
     [Id(0)]
     public Dictionary<string, bool> Sites { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// When each site was last noted (server clock, refreshed at most every half <see cref="MatchingOptions.NotedSiteLifetime"/>);
+    /// a site missing here (stored before the member existed) counts as noted at the activation that finds it.
+    /// </summary>
+    [Id(1)]
+    public Dictionary<string, DateTimeOffset> Noted { get; set; } = new(StringComparer.Ordinal);
 }

@@ -40,6 +40,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(post);
         var keys = MatchPartitions.Reach(post.Lat, post.Lon, options.ToMatchOptions(asOf).SearchKm, options.CellDegrees);
         var calls = new Task<MatchItem[]>[keys.Length];
+        PostListMetrics.RecordSeekerQueries(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
             calls[i] = grains.Reference<IMatchPartitionGrain>(keys[i]).TopSeekersUnexplainedAsync(post, k, asOf);

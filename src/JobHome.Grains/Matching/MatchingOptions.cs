@@ -52,6 +52,13 @@ public sealed class MatchingOptions
     /// </summary>
     public int RebuildReadsInFlight { get; init; } = 16;
 
+    /// <summary>
+    /// How long a silo trusts that a partition stores a site (<see cref="NotedMatchSites"/>) before asking again on the next
+    /// change of a record of that site. A partition's rebuild forgets a site that holds no record in its cell and was not
+    /// noted for twice this long (see docs/grains.md, Rebuild and limits). Default: 1 hour.
+    /// </summary>
+    public TimeSpan NotedSiteLifetime { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The engine's per-query settings for reference date <paramref name="asOf"/>.</summary>
     public MatchOptions ToMatchOptions(DateOnly asOf) => new(asOf, MaxKm, UrbanMaxKm, TopFactors);
 }

@@ -3,7 +3,8 @@ namespace JobHome.Grains.Matching;
 /// <summary>
 /// A seeker activation's stored post list: each reached partition's own top list with the partition version it was
 /// computed at. A refresh asks every reached partition, which answers with its version only when nothing changed there,
-/// so a served list always equals the engine's over the posts open at that moment.
+/// so a served list always equals the engine's over the posts open at that moment. Each part also keeps the partition's
+/// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing.
 /// </summary>
 internal sealed class PostListCache
 {
@@ -11,13 +12,21 @@ internal sealed class PostListCache
     private DateOnly _asOf;
     private string[] _keys = [];
     private long[] _versions = [];
+    private double[] _floors = [];
     private MatchItem[][] _parts = [];
+
+    // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
+    // only makes a skip conservative.
+    private const double FloorMargin = 1e-9;
 
     /// <summary>The merged list of the last refresh.</summary>
     public MatchItem[] Items { get; private set; } = [];
 
     /// <summary>How many partitions the last refresh asked.</summary>
     public int LastAsked { get; private set; }
+
+    /// <summary>How many partitions the last refresh left out because their new posts' scores were below the part's floor.</summary>
+    public int LastSkipped { get; private set; }
 
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
@@ -28,6 +37,7 @@ internal sealed class PostListCache
         _seeker = null;
         _keys = [];
         _versions = [];
+        _floors = [];
         _parts = [];
         Items = [];
     }
@@ -35,16 +45,19 @@ internal sealed class PostListCache
     /// <summary>
     /// Brings the list up to date for <paramref name="seeker"/> on <paramref name="asOf"/>: one call per reached
     /// partition, or, with <paramref name="only"/>, per reached partition named there (the others keep their parts and
-    /// versions, so the next full refresh or read still recomputes them if they changed). A new seeker record or date asks
-    /// every partition.
+    /// versions, so the next full refresh or read still recomputes them if they changed). With <paramref name="gains"/>
+    /// (per entry of <paramref name="only"/>: the best new post's score there, or <see cref="StaleListNotice.MustAsk"/>) a
+    /// named partition whose part was computed and whose gain is below that part's floor is not asked either: the new posts
+    /// cannot enter the part. A new seeker record or date asks every partition.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
-        IReadOnlyCollection<string>? only = null)
+        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
             _keys = MatchQueries.SeekerReach(options, seeker, asOf);
             _versions = new long[_keys.Length];
+            _floors = new double[_keys.Length];
             _parts = new MatchItem[_keys.Length][];
             _seeker = seeker;
             _asOf = asOf;
@@ -52,14 +65,25 @@ internal sealed class PostListCache
         }
         var size = options.PostListSize;
         var asked = new List<int>(_keys.Length);
+        var skipped = 0;
         for (var i = 0; i < _keys.Length; i++)
         {
-            if (only is null || only.Contains(_keys[i]))
+            var named = only is null ? -1 : IndexOf(only, _keys[i]);
+            if (only is not null && named < 0)
             {
-                asked.Add(i);
+                continue;
             }
+            if (named >= 0 && gains is not null && named < gains.Count && _parts[i] is not null
+                && gains[named] < _floors[i] - FloorMargin)
+            {
+                skipped++;
+                continue;
+            }
+            asked.Add(i);
         }
         LastAsked = asked.Count;
+        LastSkipped = skipped;
+        PostListMetrics.RecordQueries(cause, asked.Count, skipped);
         if (asked.Count == 0)
         {
             return Items;
@@ -78,6 +102,7 @@ internal sealed class PostListCache
             {
                 _parts[asked[c]] = items;
                 _versions[asked[c]] = answers[c].Version;
+                _floors[asked[c]] = answers[c].Floor;
                 changed = true;
             }
         }
@@ -86,5 +111,17 @@ internal sealed class PostListCache
             Items = MatchMerge.Top(_parts, size);
         }
         return Items;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> keys, string key)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (string.Equals(keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -6,7 +6,11 @@ namespace JobHome.Grains.Matching;
 /// <summary>
 /// Diagnostics of the stored post lists: the histogram <see cref="RefreshLagName"/> on meter <see cref="MeterName"/> (how
 /// far a refresh trails the first change that made the list stale, in milliseconds), and the in-process diagnostic event
-/// <see cref="RefreshedEvent"/> on listener <see cref="MeterName"/> naming the seeker (written only while someone listens).
+/// <see cref="RefreshedEvent"/> on listener <see cref="MeterName"/> naming the seeker (written only while someone listens);
+/// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
+/// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), stale
+/// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
+/// asks for its top seekers (<see cref="SeekerQueriesName"/>).
 /// </summary>
 public static class PostListMetrics
 {
@@ -19,7 +23,49 @@ public static class PostListMetrics
     /// <summary>The diagnostic event written after each refresh, with a <see cref="PostListRefreshed"/> payload.</summary>
     public const string RefreshedEvent = "Refreshed";
 
+    /// <summary>Counter of partition queries (<c>TopPostsAsync</c>) made to refresh stored lists, tagged <c>cause</c>.</summary>
+    public const string PartitionQueriesName = "jobhome.post_list.partition_queries";
+
+    /// <summary>Counter of partitions a stale notice named that were not asked (the new posts scored below the floor).</summary>
+    public const string SkippedName = "jobhome.post_list.partitions_skipped";
+
+    /// <summary>Counter of stale notices queued (one per seeker per cause, before coalescing).</summary>
+    public const string NoticesQueuedName = "jobhome.post_list.notices_queued";
+
+    /// <summary>Counter of stale notices sent (one per seeker per window).</summary>
+    public const string NoticesSentName = "jobhome.post_list.notices_sent";
+
+    /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
+    public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
+
+    /// <summary>Cause tag: a read of the list (<c>GetPostListAsync</c>).</summary>
+    public const string CauseRead = "read";
+
+    /// <summary>Cause tag: the first list of a new or changed seeker (its own queued notice).</summary>
+    public const string CauseRegistration = "registration";
+
+    /// <summary>Cause tag: a stale notice from the silo's <see cref="StaleListNotices"/>.</summary>
+    public const string CauseNotice = "notice";
+
+    /// <summary>Cause tag: the direct stale mark's timer.</summary>
+    public const string CauseTimer = "timer";
+
     private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> PartitionQueries = Meter.CreateCounter<long>(PartitionQueriesName, "{query}",
+        "Partition queries made to refresh stored post lists");
+
+    private static readonly Counter<long> Skipped = Meter.CreateCounter<long>(SkippedName, "{partition}",
+        "Partitions a stale notice named that were not asked: the new posts there scored below the part's floor");
+
+    private static readonly Counter<long> NoticesQueued = Meter.CreateCounter<long>(NoticesQueuedName, "{notice}",
+        "Stale notices queued, one per seeker per cause before coalescing");
+
+    private static readonly Counter<long> NoticesSent = Meter.CreateCounter<long>(NoticesSentName, "{notice}",
+        "Stale notices sent, one per seeker per window");
+
+    private static readonly Counter<long> SeekerQueries = Meter.CreateCounter<long>(SeekerQueriesName, "{query}",
+        "Partition queries for new or changed posts' top seekers (to send them stale notices)");
 
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 
@@ -32,7 +78,7 @@ public static class PostListMetrics
         RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions);
 
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
-    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions)
+    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0)
     {
         RefreshLag.Record(lag);
         if (Diagnostics.IsEnabled(RefreshedEvent))
@@ -42,7 +88,29 @@ public static class PostListMetrics
             {
                 ids[i] = items[i].Id;
             }
-            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions));
+            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped));
         }
     }
+
+    /// <summary>Counts one refresh's partition queries and left-out partitions.</summary>
+    internal static void RecordQueries(string cause, int asked, int skipped)
+    {
+        if (asked > 0)
+        {
+            PartitionQueries.Add(asked, new KeyValuePair<string, object?>("cause", cause));
+        }
+        if (skipped > 0)
+        {
+            Skipped.Add(skipped);
+        }
+    }
+
+    /// <summary>Counts queued stale notices.</summary>
+    internal static void RecordQueued(int count) => NoticesQueued.Add(count);
+
+    /// <summary>Counts sent stale notices.</summary>
+    internal static void RecordSent(int count) => NoticesSent.Add(count);
+
+    /// <summary>Counts a new post's partition queries for its top seekers.</summary>
+    internal static void RecordSeekerQueries(int count) => SeekerQueries.Add(count);
 }

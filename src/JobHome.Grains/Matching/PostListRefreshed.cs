@@ -5,4 +5,5 @@ namespace JobHome.Grains.Matching;
 /// <param name="LagMilliseconds">Time since the first stale mark (or the registration).</param>
 /// <param name="PostIds">The stored list's post ids after the refresh, best first.</param>
 /// <param name="Partitions">How many partitions the refresh asked.</param>
-public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds, string[] PostIds, int Partitions);
+/// <param name="Skipped">How many partitions the notice named that were not asked (new posts below the part's floor).</param>
+public sealed record PostListRefreshed(string SeekerId, double LagMilliseconds, string[] PostIds, int Partitions, int Skipped = 0);

@@ -147,7 +147,16 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// trees, with <paramref name="history"/> as the seeker's history), then, for aware lists with prices, the plain top-N
     /// ordered by score − penalty with the reason first.
     /// </summary>
-    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history = null) =>
+        TopPostItems(seeker, count, options, history, out _);
+
+    /// <summary>
+    /// As <see cref="TopPostItems(MatchSeeker, int, MatchOptions, ApplicationHistory?)"/>, with the <paramref name="floor"/>:
+    /// a score below which a post that is not among the items (new, or changed without being listed) cannot change them.
+    /// Plain lists: the k-th score of a full list. Aware lists: the lowest kept key of a full list whose candidates were
+    /// fewer than their depth. Otherwise (and with a re-ranker) <see cref="double.NegativeInfinity"/>.
+    /// </summary>
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor)
     {
         var model = _model;
         var lists = models.Lists;
@@ -157,6 +166,8 @@ internal sealed class RankingIndex(ModelCatalog models)
         if (model.Reranker is { } trees)
         {
             var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
+            // The trees' order is not bounded by the linear scores (and every upsert counts with them): no floor.
+            floor = double.NegativeInfinity;
             plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
                 post => _popularity.Context(post, options.AsOf, history));
         }
@@ -165,14 +176,18 @@ internal sealed class RankingIndex(ModelCatalog models)
             // Ranks the aware list's candidates (CandidateDepth, 50) unexplained and explains only the count it keeps: the
             // same ids, scores, order and factors as explaining all of them (MatchIndex.ExplainPosts).
             var candidates = _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear);
-            return candidates.Count == 0
+            var aware = candidates.Count == 0
                 ? []
                 : RankingItems.Aware(candidates, prices, count, lists.Settings,
                     kept => _index.ExplainPosts(seeker, kept, options, model.Linear));
+            floor = AwareFloor(aware, count, candidates.Count < depth);
+            return aware;
         }
         else
         {
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
+            // Plain lists keep every candidate: a post below the k-th score cannot enter, and one that changed is listed.
+            floor = depth > 0 && plain.Count >= depth ? plain[depth - 1].Score : double.NegativeInfinity;
         }
         MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]
@@ -183,6 +198,24 @@ internal sealed class RankingIndex(ModelCatalog models)
             _popularity.Shown(seeker.Id, items, options.AsOf);
         }
         return items;
+    }
+
+    // An aware list picks its items from the linear candidates by score − penalty (penalty ≥ 0), ties in the plain order. When
+    // the candidates were fewer than the depth, a post not among them joins without pushing one out, and its key is at most
+    // its score: below the lowest kept key it cannot enter a full list. With a full candidate set a post could push out the
+    // depth-th (or a changed one leave room for the next), which may enter the list: no floor then.
+    private static double AwareFloor(MatchItem[] items, int count, bool roomInCandidates)
+    {
+        if (!roomInCandidates || count <= 0 || items.Length < count)
+        {
+            return double.NegativeInfinity;
+        }
+        var floor = double.PositiveInfinity;
+        foreach (var item in items)
+        {
+            floor = Math.Min(floor, item.Rank);
+        }
+        return floor;
     }
 
     /// <summary>The post's best <paramref name="count"/> seekers by the linear stage.</summary>

@@ -4,11 +4,13 @@ namespace JobHome.Grains.Matching;
 /// Coalesces a silo's stale notices to seekers: the new posts' notices to their top seekers and the partitions' notices to
 /// the seekers that listed a post that changed, filled or closed. Everything collected during one
 /// <see cref="MatchingOptions.StaleNoticeWindow"/> goes out as one one-way notice per distinct seeker, naming the
-/// partitions whose part of its list changed (or none, meaning all, when a new post is among the causes), so a seeker
-/// whose listed posts change many times in the window, in one partition or several, costs one message and one refresh.
-/// The window starts at the first notice and is not extended by later ones: a notice waits at most one window (the
-/// bound of the list's trail before its refresh starts). Best effort, like the notices themselves: reads are exact
-/// regardless.
+/// partitions whose part of its list changed (or none, meaning all, when a new post without a partition is among the
+/// causes), so a seeker whose listed posts change many times in the window, in one partition or several, costs one message
+/// and one refresh. A partition named only by new posts carries the best of their scores for the seeker
+/// (<see cref="StaleListNotice.Gains"/>): the seeker re-asks it only when that score can enter its part of the list.
+/// The window starts at the first notice and is not extended by later ones: a notice waits at most one window on the
+/// silo's <see cref="TimeProvider"/> (the bound of the list's trail before its refresh starts). Best effort, like the
+/// notices themselves: reads are exact regardless.
 /// </summary>
 public sealed class StaleListNotices
 {
@@ -16,15 +18,24 @@ public sealed class StaleListNotices
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
-    private Dictionary<string, HashSet<string>?> _pending = new(StringComparer.Ordinal);
+    // Seeker → partition → bar (a new post's best score there, or MustAsk); null: every partition.
+    private Dictionary<string, Dictionary<string, double>?> _pending = new(StringComparer.Ordinal);
     private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
     private long _queued;
 
-    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleInAsync"/> calls.</summary>
+    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleInAsync"/> calls, windows on the
+    /// system clock.</summary>
     public StaleListNotices(IGrainFactory grains, MatchingOptions options)
-        : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), TimeProvider.System,
+        : this(grains, options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleInAsync"/> calls, windows on
+    /// <paramref name="time"/> (the silo's server clock, so tests advance a fake one instead of waiting).</summary>
+    public StaleListNotices(IGrainFactory grains, MatchingOptions options, TimeProvider time)
+        : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)))
     {
         ArgumentNullException.ThrowIfNull(grains);
@@ -40,6 +51,9 @@ public sealed class StaleListNotices
         _time = time;
         _window = window;
     }
+
+    /// <summary>The clock the windows run on (notices are stamped with it).</summary>
+    public TimeProvider Time => _time;
 
     /// <summary>Notices sent since start (one per distinct seeker per window).</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -62,6 +76,7 @@ public sealed class StaleListNotices
                 _pending[item.Id] = null;
             }
             Interlocked.Add(ref _queued, items.Count);
+            PostListMetrics.RecordQueued(items.Count);
             if (!Arm())
             {
                 return;
@@ -71,13 +86,30 @@ public sealed class StaleListNotices
     }
 
     /// <summary>
-    /// Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers) naming the new post's
-    /// <paramref name="partition"/>: only that part of their lists can gain the post.
+    /// Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers, with the post's score for
+    /// each) naming the new post's <paramref name="partition"/>: only that part of their lists can gain the post, and only
+    /// if the score can enter it.
     /// </summary>
     public void Add(string partition, IReadOnlyList<MatchItem> items)
     {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
         ArgumentNullException.ThrowIfNull(items);
-        AddListing(partition, items.Select(static i => i.Id));
+        if (items.Count == 0)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            foreach (var item in items)
+            {
+                Queue(item.Id, partition, item.Score);
+            }
+            if (!Arm())
+            {
+                return;
+            }
+        }
+        StartWindow();
     }
 
     /// <summary>Queues a notice for each of <paramref name="seekers"/>: a post they listed from <paramref name="partition"/>
@@ -92,16 +124,7 @@ public sealed class StaleListNotices
             foreach (var seeker in seekers)
             {
                 any = true;
-                Interlocked.Increment(ref _queued);
-                if (!_pending.TryGetValue(seeker, out var partitions))
-                {
-                    _pending[seeker] = [partition];
-                }
-                else
-                {
-                    // null: every partition is asked already.
-                    partitions?.Add(partition);
-                }
+                Queue(seeker, partition, StaleListNotice.MustAsk);
             }
             if (!any || !Arm())
             {
@@ -109,6 +132,22 @@ public sealed class StaleListNotices
             }
         }
         StartWindow();
+    }
+
+    // Under the lock. The bar only rises: a listed post's change (MustAsk) or a better new post wins.
+    private void Queue(string seeker, string partition, double bar)
+    {
+        Interlocked.Increment(ref _queued);
+        PostListMetrics.RecordQueued(1);
+        if (!_pending.TryGetValue(seeker, out var partitions))
+        {
+            _pending[seeker] = new Dictionary<string, double>(1, StringComparer.Ordinal) { [partition] = bar };
+        }
+        else if (partitions is not null && (!partitions.TryGetValue(partition, out var old) || old < bar))
+        {
+            // null: every partition is asked already.
+            partitions[partition] = bar;
+        }
     }
 
     // Under the lock: true when this call opens a window.
@@ -137,26 +176,44 @@ public sealed class StaleListNotices
     {
         // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
-        Dictionary<string, HashSet<string>?> batch;
+        Dictionary<string, Dictionary<string, double>?> batch;
         DateTimeOffset since;
         lock (_lock)
         {
             batch = _pending;
             since = _since;
-            _pending = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
+            _pending = new Dictionary<string, Dictionary<string, double>?>(StringComparer.Ordinal);
             _armed = false;
         }
         Interlocked.Add(ref _sent, batch.Count);
+        PostListMetrics.RecordSent(batch.Count);
         foreach (var (seekerId, partitions) in batch)
         {
             try
             {
-                _notify(seekerId, new StaleListNotice(partitions is null ? null : [.. partitions], since));
+                _notify(seekerId, Notice(partitions, since));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Best effort (e.g. the silo is stopping): one failed notice must not drop the rest of the batch.
             }
         }
+    }
+
+    private static StaleListNotice Notice(Dictionary<string, double>? partitions, DateTimeOffset since)
+    {
+        if (partitions is null)
+        {
+            return new StaleListNotice(null, since);
+        }
+        var keys = new string[partitions.Count];
+        var gains = new double[partitions.Count];
+        var i = 0;
+        foreach (var (key, bar) in partitions)
+        {
+            keys[i] = key;
+            gains[i++] = bar;
+        }
+        return new StaleListNotice(keys, since, gains);
     }
 }

@@ -8,7 +8,8 @@ namespace JobHome.Grains.People;
 /// turn (a one-way call to itself); a direct <see cref="PostListStaleAsync"/> starts one timer and the refresh runs when it
 /// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>), so every mark in between costs one refresh. The partitions' and
 /// new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
-/// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name.
+/// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name
+/// (and of those named only by new posts, only the ones where a new post scores above the stored part's floor).
 /// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists).
 /// </summary>
 public sealed partial class SeekerGrain
@@ -40,10 +41,12 @@ public sealed partial class SeekerGrain
         {
             return;
         }
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions);
-        // The notice's time is the sending silo's wall clock (a timestamp does not travel between silos).
-        var lag = Math.Max(0, (DateTimeOffset.UtcNow - notice.Since).TotalMilliseconds);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked);
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
+            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice);
+        // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
+        // one the silo's StaleListNotices windows run on (the system clock in a silo host, a fake one in tests).
+        var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped);
     }
 
     // One pending refresh at a time; the first mark's time is what the lag measures.
@@ -58,7 +61,7 @@ public sealed partial class SeekerGrain
             // "In the next turn" without a grain timer: each timer is a finalizable System.Threading.Timer, one per
             // registration. A one-way call to itself is queued behind the current call instead.
             _listRefreshQueued = true;
-            this.AsReference<ISeekerMatchingGrain>().PostListStaleInAsync(new StaleListNotice(null, DateTimeOffset.UtcNow)).Ignore();
+            this.AsReference<ISeekerMatchingGrain>().PostListStaleInAsync(new StaleListNotice(null, clock.Now)).Ignore();
             return;
         }
         _listStaleSince = Stopwatch.GetTimestamp();
@@ -74,7 +77,8 @@ public sealed partial class SeekerGrain
         {
             return;
         }
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today);
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
+            cause: PostListMetrics.CauseTimer);
         PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince, items, _postList.LastAsked);
     }
 }

@@ -41,6 +41,9 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             ConfigureStores(silo);
             silo.Services.AddSingleton<IPlacementStepHook>(hook);
+            // Stale notices' windows on the fake clock too: tests advance it instead of waiting for a window to pass.
+            silo.Services.AddSingleton(sp => new JobHome.Grains.Matching.StaleListNotices(sp.GetRequiredService<IGrainFactory>(),
+                sp.GetRequiredService<JobHome.Grains.Matching.MatchingOptions>(), time));
             silo.Services.AddJobHomeGrains(time: time);
         });
         builder.ConfigureClient(ConfigureClient);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using JobHome.Domain.Work;
 using JobHome.Grains.Matching;
+using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.Matching;
@@ -8,16 +10,20 @@ namespace JobHome.Grains.Tests.Matching;
 /// <summary>
 /// Stored post lists trail their stale marks: a registration or a burst of stale notices costs one refresh, run by the
 /// seeker without anyone reading the list. Refreshes are observed through the post lists' diagnostic event, which names
-/// the seeker.
+/// the seeker. The silo's stale notices run their windows on the fixture's fake clock: a test advances it by one window
+/// (the trail's bound before a refresh starts) and then awaits the refresh's event.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    // Only ends the wait for a refresh the silo runs after a one-way notice (an eventually-consistent effect).
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Window = new MatchingOptions().StaleNoticeWindow;
     private readonly MemoryClusterFixture fixture;
     private readonly ConcurrentDictionary<string, int> _refreshes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PostListRefreshed>> _events = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<(string Seeker, int Count, TaskCompletionSource Done)> _waiters = [];
 
     /// <summary>Starts counting refreshes per seeker.</summary>
     public PostListTrailingTests(MemoryClusterFixture fixture)
@@ -87,6 +93,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         {
             Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(post).CloseAsync()).Succeeded);
         }
+        fixture.Time.Advance(Window);
         await WaitForRefreshesAsync(seeker, 2);
         var second = Last(seeker);
         Assert.Equal(1, second.Partitions);
@@ -97,12 +104,9 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         // A later change is a refresh of its own: had the five closes cost more than one, this one would be the fourth.
         var sentinel = listedHome[5];
         Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(sentinel).CloseAsync()).Succeeded);
-        var clock = Stopwatch.StartNew();
-        while (Last(seeker).PostIds.Contains(sentinel))
-        {
-            Assert.True(clock.Elapsed < Deadline, "the sentinel's close was never refreshed");
-            await Task.Delay(20);
-        }
+        fixture.Time.Advance(Window);
+        await WaitForRefreshesAsync(seeker, 3);
+        Assert.DoesNotContain(sentinel, Last(seeker).PostIds);
         Assert.Equal(3, Refreshes(seeker));
     }
 
@@ -123,6 +127,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
 
         // A new post in the seeker's cell: its notice names that cell, so the refresh asks it alone and gains the post.
         var added = await scenario.OpenPostAsync(scenario.PerfectPost(43.004, 123.004));
+        fixture.Time.Advance(Window);
         await WaitForRefreshesAsync(seeker, 2);
         var second = Last(seeker);
         Assert.Equal(1, second.Partitions);
@@ -130,6 +135,82 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         var engine = await scenario.EngineAsync();
         var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
         Assert.Equal(expected.Select(static r => r.Id), second.PostIds);
+    }
+
+    [Fact]
+    public async Task OpenAsync_NewPostBelowTheListsFloor_NoPartitionAskedListStaysExact()
+    {
+        // The middle of a 0.5° cell: 24 perfect posts fill the seeker's top 20 there, so its part has a floor.
+        var scenario = new MatchingScenario(fixture, 45.25, 125.25, seed: 47);
+        await scenario.InitializeAsync();
+        for (var i = 0; i < 24; i++)
+        {
+            await scenario.OpenPostAsync(scenario.PerfectPost(45.25 + ((i % 6) * 0.004), 125.25 + ((i / 6) * 0.004)));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(45.251, 125.251));
+        await WaitForRefreshesAsync(seeker, 1);
+        var first = Last(seeker);
+        Assert.Equal(20, first.PostIds.Length);
+
+        // A weak post (another occupation, low pay) next door: the seeker is among its top seekers, so it is told, but the
+        // post's score is below the 20th of its part, so the refresh asks no partition.
+        var weak = await scenario.OpenPostAsync(new PostProfile(TestNetwork.Village, "x", "文员", "4-01-01-01", 1, 2000, 2500,
+            45.252, 125.252, WorkKind.FullTime));
+        fixture.Time.Advance(Window);
+        await WaitForRefreshesAsync(seeker, 2);
+        var second = Last(seeker);
+        Assert.Equal(0, second.Partitions);
+        Assert.Equal(1, second.Skipped);
+        Assert.Equal(first.PostIds, second.PostIds);
+        var engine = await scenario.EngineAsync();
+        var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        Assert.DoesNotContain(weak, expected.Select(static r => r.Id));
+        Assert.Equal(expected.Select(static r => r.Id), second.PostIds);
+        var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+        Assert.NotNull(read);
+        MatchingScenario.AssertSame(expected, read.Items);
+
+        // A post that does enter: the same partition is asked and the list gains it.
+        var strong = await scenario.OpenPostAsync(scenario.PerfectPost(45.251, 125.251));
+        fixture.Time.Advance(Window);
+        await WaitForRefreshesAsync(seeker, 3);
+        var third = Last(seeker);
+        Assert.Equal(1, third.Partitions);
+        Assert.Equal(0, third.Skipped);
+        Assert.Equal(strong, third.PostIds[0]);
+        engine = await scenario.EngineAsync();
+        expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        Assert.Equal(expected.Select(static r => r.Id), third.PostIds);
+    }
+
+    [Fact]
+    public async Task CloseAsync_ListedPost_RefreshedOneWindowAfterTheCloseNotBefore()
+    {
+        var scenario = new MatchingScenario(fixture, 47.25, 127.25, seed: 53);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(47.25 + (i * 0.003), 127.25 + (i * 0.002))));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(47.251, 127.251));
+        await WaitForRefreshesAsync(seeker, 1);
+        Assert.Equal(6, Last(seeker).PostIds.Length);
+        // Sends whatever earlier tests left in an open window, so the close below opens a window of its own.
+        fixture.Time.Advance(Window);
+
+        Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(posts[2]).CloseAsync()).Succeeded);
+        fixture.Time.Advance(Window - TimeSpan.FromMilliseconds(1));
+        // The window's notices go out as the fake clock reaches its end, inside Advance: none is due yet.
+        Assert.Equal(1, Refreshes(seeker));
+        fixture.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForRefreshesAsync(seeker, 2);
+
+        var refreshed = Last(seeker);
+        // The trail on the silo's clock: exactly one window from the close to the refresh (the clock stood still after).
+        Assert.Equal(Window.TotalMilliseconds, refreshed.LagMilliseconds);
+        Assert.Equal(5, refreshed.PostIds.Length);
+        Assert.DoesNotContain(posts[2], refreshed.PostIds);
     }
 
     /// <inheritdoc />
@@ -159,7 +240,14 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
         {
             _events.GetOrAdd(refreshed.SeekerId, static _ => new ConcurrentQueue<PostListRefreshed>()).Enqueue(refreshed);
-            _refreshes.AddOrUpdate(refreshed.SeekerId, 1, static (_, n) => n + 1);
+            var count = _refreshes.AddOrUpdate(refreshed.SeekerId, 1, static (_, n) => n + 1);
+            lock (_waiters)
+            {
+                foreach (var waiter in _waiters.Where(w => w.Seeker == refreshed.SeekerId && w.Count <= count))
+                {
+                    waiter.Done.TrySetResult();
+                }
+            }
         }
     }
 
@@ -183,14 +271,25 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
 
     private PostListRefreshed Last(string seeker) => _events[seeker].Last();
 
-    // The refresh runs on the seeker's timer in the silo: poll with a deadline.
+    // The refresh runs in the silo after a one-way call: await its event (no polling), the deadline only ends the wait.
     private async Task WaitForRefreshesAsync(string seeker, int count)
     {
-        var clock = Stopwatch.StartNew();
-        while (Refreshes(seeker) < count)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
         {
-            Assert.True(clock.Elapsed < Deadline, $"seeker {seeker}: {Refreshes(seeker)} refreshes, expected {count}");
-            await Task.Delay(20);
+            _waiters.Add((seeker, count, done));
+        }
+        if (Refreshes(seeker) >= count)
+        {
+            done.TrySetResult();
+        }
+        try
+        {
+            await done.Task.WaitAsync(Deadline);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"seeker {seeker}: {Refreshes(seeker)} refreshes, expected {count}");
         }
     }
 }

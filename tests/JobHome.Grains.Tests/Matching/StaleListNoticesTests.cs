@@ -134,6 +134,29 @@ public sealed class StaleListNoticesTests
     }
 
     [Fact]
+    public async Task Add_NewPostsAndListedChangesInOneWindow_GainIsTheBestNewScoreUnlessAListedPostChanged()
+    {
+        var time = new FakeTimeProvider();
+        var sink = new NoticeSink(3);
+        var notices = new StaleListNotices(sink.Notify, time, Window);
+
+        // "a": two new posts in g/7/7 (0.4, then 0.6) and one in g/7/8 (0.5); "b": a new post, then a listed post changes
+        // in the same partition; "c": a listed post changes, then a new post comes (the change still wins).
+        notices.Add("g/7/7", [new MatchItem("a", 0.4, []), new MatchItem("b", 0.3, [])]);
+        notices.Add("g/7/7", [new MatchItem("a", 0.6, [])]);
+        notices.Add("g/7/8", [new MatchItem("a", 0.5, [])]);
+        notices.AddListing("g/7/7", ["b", "c"]);
+        notices.Add("g/7/7", [new MatchItem("c", 0.9, [])]);
+        time.Advance(Window);
+        await sink.Done.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var sent = sink.Snapshot().ToDictionary(static s => s.Seeker, static s => s.Notice);
+        Assert.Equal(new Dictionary<string, double> { ["g/7/7"] = 0.6, ["g/7/8"] = 0.5 }, Gains(sent["a"]));
+        Assert.Equal(new Dictionary<string, double> { ["g/7/7"] = StaleListNotice.MustAsk }, Gains(sent["b"]));
+        Assert.Equal(new Dictionary<string, double> { ["g/7/7"] = StaleListNotice.MustAsk }, Gains(sent["c"]));
+    }
+
+    [Fact]
     public void Add_NoItems_ArmsNothing()
     {
         var time = new FakeTimeProvider();
@@ -145,6 +168,9 @@ public sealed class StaleListNoticesTests
         Assert.Equal(0, Volatile.Read(ref calls));
         Assert.Equal(0, notices.Sent);
     }
+
+    private static Dictionary<string, double> Gains(StaleListNotice notice) =>
+        notice.Partitions!.Select((p, i) => (p, notice.Gains![i])).ToDictionary(static x => x.p, static x => x.Item2);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

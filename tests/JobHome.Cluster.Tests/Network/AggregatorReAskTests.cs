@@ -23,7 +23,7 @@ public sealed class AggregatorReAskTests(ITestOutputHelper output)
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
 
-    // SiteIndicatorsGrain.AskAgainAfter; the bound below adds flush periods and a loaded machine's delays.
+    // SiteIndicatorsGrain.AskAgainAfter; the bound below leaves a loaded machine room for many periods.
     private static readonly TimeSpan ReAskPeriod = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -45,7 +45,9 @@ public sealed class AggregatorReAskTests(ITestOutputHelper output)
         var complete = await UntilCompleteAsync(run, parent);
         output.WriteLine($"township complete after {clock.Elapsed.TotalSeconds:F1} s: {complete.Employed} employed");
         Assert.Contains($"ASK {silent} 2 sent", run.Silo.Output, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < ReAskPeriod * 3, $"asked again only after {clock.Elapsed.TotalSeconds:F1} s");
+        // Not a speed measurement: without the periodic re-ask the township would ask again only when next activated
+        // (after its 15-minute idle age), so any bound well under that shows the period at work on a loaded machine.
+        Assert.True(clock.Elapsed < ReAskPeriod * 12, $"asked again only after {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<NotedMatchSites>();
         services.TryAddSingleton(sp => new RebuildReadLimiter(sp.GetRequiredService<MatchingOptions>().RebuildReadsInFlight));
         services.TryAddSingleton(sp =>
-            new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>()));
+            new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>(),
+                sp.GetRequiredService<ServerClock>().Time));
         return services;
     }
 }

@@ -7,7 +7,8 @@ namespace JobHome.Grains.Placements;
 /// <summary>
 /// A shard of unfinished placements (see <see cref="IPlacementLedgerGrain"/>). Reentrant so that adds arriving while a
 /// write is in flight share the next write (one write per batch, not per placement); its only mutable state is the set
-/// and the write queue, both changed between awaits only. Its reminder, registered by the first add of each activation
+/// and the write queue, both changed between awaits only. A sweep drops only entries not added again while it asked
+/// their placements (a retry after a crash re-adds its entry while the sweep's answer for the old one is in flight). Its reminder, registered by the first add of each activation
 /// and kept, ticks every minute and sweeps: after a crash the reminder service wakes the shard, which asks each listed
 /// placement to finish.
 /// </summary>
@@ -21,8 +22,12 @@ public sealed partial class PlacementLedgerGrain(
 
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
+    // The add number of each entry added by this activation (entries read from storage have none: number 0).
+    private readonly Dictionary<string, long> _addedAs = new(StringComparer.Ordinal);
+    private long _adds;
     private Task? _reminder;
     private TaskCompletionSource? _nextWrite;
+    private Exception? _writeFailed;
     private bool _writing;
     private bool _dirty;
 
@@ -37,10 +42,16 @@ public sealed partial class PlacementLedgerGrain(
         }
         catch
         {
-            _reminder = null;
+            // Only this attempt is forgotten: a later add may already have started a newer registration.
+            if (ReferenceEquals(_reminder, reminder))
+            {
+                _reminder = null;
+            }
             throw;
         }
-        state.State.Unfinished.Add(PlacementLedger.Entry(placementId, end));
+        var entry = PlacementLedger.Entry(placementId, end);
+        state.State.Unfinished.Add(entry);
+        _addedAs[entry] = ++_adds;
         await WriteAsync();
     }
 
@@ -48,7 +59,9 @@ public sealed partial class PlacementLedgerGrain(
     public Task DoneAsync(string placementId, bool end)
     {
         ArgumentException.ThrowIfNullOrEmpty(placementId);
-        _dirty |= state.State.Unfinished.Remove(PlacementLedger.Entry(placementId, end));
+        var entry = PlacementLedger.Entry(placementId, end);
+        _addedAs.Remove(entry);
+        _dirty |= state.State.Unfinished.Remove(entry);
         return Task.CompletedTask;
     }
 
@@ -60,11 +73,14 @@ public sealed partial class PlacementLedgerGrain(
     public async Task<int> SweepAsync()
     {
         var entries = state.State.Unfinished.ToArray();
+        var asked = _adds;
         var finished = await Task.WhenAll(entries.Select(FinishAsync));
         for (var i = 0; i < entries.Length; i++)
         {
-            if (finished[i])
+            // An entry added again while its placement answered belongs to that newer add: kept until it is done.
+            if (finished[i] && _addedAs.GetValueOrDefault(entries[i]) <= asked)
             {
+                _addedAs.Remove(entries[i]);
                 _dirty |= state.State.Unfinished.Remove(entries[i]);
             }
         }
@@ -78,7 +94,8 @@ public sealed partial class PlacementLedgerGrain(
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (string.Equals(reminderName, SweepReminder, StringComparison.Ordinal) && state.State.Unfinished.Count > 0)
+        // Done marks are stored with the next write; a tick writes them when no add came (so a restart does not re-ask them).
+        if (string.Equals(reminderName, SweepReminder, StringComparison.Ordinal) && (state.State.Unfinished.Count > 0 || _dirty))
         {
             await SweepAsync();
         }
@@ -101,6 +118,10 @@ public sealed partial class PlacementLedgerGrain(
     // Callers that arrive while a write is in flight join the one after it; that write stores whatever changed until it starts.
     private Task WriteAsync()
     {
+        if (_writeFailed is { } failed)
+        {
+            return Task.FromException(failed);
+        }
         if (_nextWrite is { } waiting)
         {
             return waiting.Task;
@@ -122,6 +143,12 @@ public sealed partial class PlacementLedgerGrain(
             while (_nextWrite is { } batch)
             {
                 _nextWrite = null;
+                if (_writeFailed is { } failed)
+                {
+                    // Memory and storage disagree after a failed write; this activation writes no more (see below).
+                    batch.SetException(failed);
+                    continue;
+                }
                 _dirty = false;
                 try
                 {
@@ -132,7 +159,9 @@ public sealed partial class PlacementLedgerGrain(
                 {
                     // The stored row's version may now differ from memory's: the next activation starts from storage
                     // (entries of this batch were never acknowledged; the sweep drops done ones still stored).
+                    // Later batches fail at once instead of writing with a version storage no longer has.
                     _dirty = true;
+                    _writeFailed = ex;
                     DeactivateOnIdle();
                     batch.SetException(ex);
                 }

@@ -271,6 +271,60 @@ public abstract class PlacementGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(await ledger.GetUnfinishedAsync(), e => e.EndsWith(placementId, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task LedgerSweep_EntryAddedAgainWhileItsPlacementAnswered_KeptListed()
+    {
+        // Y holds the sweep open (its answer waits behind its own held placing); X's entry is listed with nothing stored
+        // (a crash between the ledger's add and the intent), the sweep asks X (nothing pending), and then X is retried:
+        // the retry's add must survive the sweep's late removal of the old entry, or X stays pending unlisted.
+        var (seekerY, _, postId, _) = await PrepareHouseholdAsync();
+        var (seekerX, _, _, _) = await PrepareHouseholdAsync();
+        var (x, y) = SameShardIds();
+        var ledger = PlacementLedger.For(fixture.Client, x);
+        var (held, release) = fixture.Hook.HoldAfter(y, PlacementStep.PostTaken);
+        var placingY = fixture.Client.GetGrain<IPlacementGrain>(y).PlaceAsync(new PlacementRequest(seekerY, postId, fixture.Today));
+        Task<int>? sweep = null;
+        try
+        {
+            await held.WaitAsync(TimeSpan.FromMinutes(1));
+            await ledger.AddAsync(x, end: false);
+            sweep = ledger.SweepAsync();
+            // Served after the sweep's first turn, which took its snapshot (X and Y) and sent its questions.
+            await ledger.GetUnfinishedAsync();
+            fixture.Hook.FailAfter(x, PlacementStep.Intended);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Client.GetGrain<IPlacementGrain>(x)
+                .PlaceAsync(new PlacementRequest(seekerX, postId, fixture.Today)));
+            fixture.Hook.Clear(x);
+        }
+        finally
+        {
+            release();
+        }
+        Assert.True((await placingY).Succeeded);
+        await sweep!.WaitAsync(TimeSpan.FromMinutes(1));
+
+        // Whichever came first at X (the sweep's question or the retry), X answered "nothing pending" to the sweep while
+        // its retry's add was in: that add is kept. (X is not called here: an activation would finish it on its own.)
+        Assert.Contains(PlacementLedger.Entry(x, end: false), await ledger.GetUnfinishedAsync());
+        await ledger.SweepAsync();
+        Assert.Equal(PlacementStep.Completed, (await fixture.Client.GetGrain<IPlacementGrain>(x).GetAsync())!.Step);
+        Assert.DoesNotContain(PlacementLedger.Entry(x, end: false), await ledger.GetUnfinishedAsync());
+    }
+
+    // Two new placement ids listed by the same ledger shard.
+    private static (string X, string Y) SameShardIds()
+    {
+        var x = TestNetwork.NewId("pl");
+        while (true)
+        {
+            var y = TestNetwork.NewId("pl");
+            if (PlacementLedger.ShardOf(y) == PlacementLedger.ShardOf(x))
+            {
+                return (x, y);
+            }
+        }
+    }
+
     private async Task<(string Seeker, string Other, string PostId, string HouseholdId)> PrepareHouseholdAsync()
     {
         await _network.EnsureSitesAsync();

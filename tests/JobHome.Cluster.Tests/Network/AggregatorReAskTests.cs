@@ -23,11 +23,8 @@ public sealed class AggregatorReAskTests(ITestOutputHelper output)
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(60);
 
-    // SiteIndicatorsGrain.AskAgainAfter; the bound below leaves a loaded machine room for many periods.
-    private static readonly TimeSpan ReAskPeriod = TimeSpan.FromSeconds(10);
-
     [Fact]
-    public async Task Township_VillageSilentAfterUncleanStop_AskedAgainWithinPeriod_TotalsComplete()
+    public async Task Township_VillageSilentAfterUncleanStop_AskedAgainByThePeriod_TotalsComplete()
     {
         var data = new NetworkData();
         await using var run = await NetworkRun.StartAsync(NetworkStores.EmbeddedAsync, Deadline, ["--drop-child-reports", Silent]);
@@ -45,9 +42,8 @@ public sealed class AggregatorReAskTests(ITestOutputHelper output)
         var complete = await UntilCompleteAsync(run, parent);
         output.WriteLine($"township complete after {clock.Elapsed.TotalSeconds:F1} s: {complete.Employed} employed");
         Assert.Contains($"ASK {silent} 2 sent", run.Silo.Output, StringComparison.Ordinal);
-        // Not a speed measurement: without the periodic re-ask the township would ask again only when next activated
-        // (after its 15-minute idle age), so any bound well under that shows the period at work on a loaded machine.
-        Assert.True(clock.Elapsed < ReAskPeriod * 12, $"asked again only after {clock.Elapsed.TotalSeconds:F1} s");
+        // The second ask is the period at work: without it the township would ask again only when next activated, after
+        // its 15-minute idle age, far beyond this run's deadline. No speed is asserted.
     }
 
     [Fact]

@@ -73,7 +73,10 @@ public sealed class PostgresStreamWakeUpTests : IAsyncLifetime
     [Fact]
     public async Task GetQueueMessagesAsync_IdleQueue_NoReadBeforeTheIdleWaitThenOneRead()
     {
-        var receiver = await ReceiverAsync(NotifiedFactory());
+        var consumer = NotifiedFactory();
+        var receiver = await ReceiverAsync(consumer);
+        // LISTEN up first: coming up wakes every receiver once, which would end the idle wait below early.
+        await consumer.Notifications.Listening.WaitAsync(Guard);
         Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
 
         var idle = receiver.GetQueueMessagesAsync(100, CancellationToken.None);

@@ -197,13 +197,31 @@ public sealed class ShardedMap<TValue>
             return _load;
         }
 
-        public override Task WriteAsync(CancellationToken cancellationToken) =>
-            IsLoaded
-                ? storage.WriteStateAsync(stateName, grainId, _state)
-                : throw new InvalidOperationException($"Shard '{stateName}' is written before it was loaded (LoadAsync).");
+        public override async Task WriteAsync(CancellationToken cancellationToken)
+        {
+            if (!IsLoaded)
+            {
+                throw new InvalidOperationException($"Shard '{stateName}' is written before it was loaded (LoadAsync).");
+            }
+            try
+            {
+                await storage.WriteStateAsync(stateName, grainId, _state);
+            }
+            catch
+            {
+                // Memory is now ahead of storage (the change stays in the map): the next use reads the shard again, so a
+                // retried add finds what was stored, not what failed to be.
+                _load = null;
+                throw;
+            }
+        }
 
         private async Task ReadAsync()
         {
+            // From scratch: a read after a failed write must not keep that write's change where no row exists yet.
+            _state.State = new MapShard<TValue>();
+            _state.ETag = null;
+            _state.RecordExists = false;
             await storage.ReadStateAsync(stateName, grainId, _state);
             _state.State ??= new MapShard<TValue>();
         }

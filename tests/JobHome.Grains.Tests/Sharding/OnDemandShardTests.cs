@@ -83,5 +83,21 @@ public sealed class OnDemandShardTests(CountingClusterFixture fixture) : IClassF
         Assert.Equal(["po-emp-1"], (await employer.GetAsync())!.PostIds);
     }
 
+    [Fact]
+    public async Task PutSeekerAsync_ShardWriteFailedThenRetried_StoredAfterReactivation()
+    {
+        var directory = fixture.Client.GetGrain<ISiteDirectoryGrain>(TestNetwork.NewId("dir"));
+        await directory.PutSeekerAsync("sk-first", "赵六");
+        var shard = $"directory-seekers-{ShardedMap<string>.ShardOf("sk-retry")}";
+        fixture.Storage.FailNextWrite(shard, directory.GetGrainId());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => directory.PutSeekerAsync("sk-retry", "钱七"));
+        await directory.PutSeekerAsync("sk-retry", "钱七");
+        await ReactivateAsync(directory);
+
+        // The retry wrote what the failed write did not: memory ahead of storage does not make it a no-op.
+        Assert.Contains("sk-retry", await directory.FindSeekersAsync("钱七"));
+    }
+
     private Task ReactivateAsync(IGrain grain) => fixture.Cluster.DeactivateAsync(grain);
 }

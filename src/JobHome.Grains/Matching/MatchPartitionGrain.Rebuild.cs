@@ -51,7 +51,9 @@ public sealed partial class MatchPartitionGrain
     private int _rebuildBatches;
     // The site being read holds a record of this cell (or one that could be: unreadable, not yet stored); sites found empty.
     private bool _siteHeld;
-    private readonly List<string> _emptySites = [];
+    // Sites found without a record in this cell, each with the time its directory was read (before any record read).
+    private readonly List<(string Site, DateTimeOffset ReadAt)> _emptySites = [];
+    private DateTimeOffset _siteReadAt;
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
@@ -125,8 +127,10 @@ public sealed partial class MatchPartitionGrain
     {
         while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
         {
+            var readAt = clock.Now;
             var ids = await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[_nextSite]).GetSourceIdsAsync();
             NoteSiteDone();
+            _siteReadAt = readAt;
             _pending.Clear();
             _pendingOffset = 0;
             _pending.AddRange(ids.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
@@ -212,7 +216,7 @@ public sealed partial class MatchPartitionGrain
     {
         if (_nextSite > 0 && !_siteHeld)
         {
-            _emptySites.Add(_rebuildSites[_nextSite - 1]);
+            _emptySites.Add((_rebuildSites[_nextSite - 1], _siteReadAt));
         }
         _siteHeld = false;
     }
@@ -222,7 +226,7 @@ public sealed partial class MatchPartitionGrain
         NoteSiteDone();
         if (_emptySites.Count > 0)
         {
-            string[] empty = [.. _emptySites];
+            (string Site, DateTimeOffset ReadAt)[] empty = [.. _emptySites];
             _emptySites.Clear();
             IGrainTimer? prune = null;
             prune = this.RegisterGrainTimer(async _ =>
@@ -245,13 +249,15 @@ public sealed partial class MatchPartitionGrain
         LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs);
     }
 
-    // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write.
-    private async Task PruneSitesAsync(string key, string[] empty)
+    // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write. A site is judged
+    // at the time its directory was read, not now: a record that entered the cell after that read was listed by a silo whose
+    // note of the site could still be valid then (so it sent none), unless the last note is two lifetimes older than the read.
+    private async Task PruneSitesAsync(string key, (string Site, DateTimeOffset ReadAt)[] empty)
     {
         var now = clock.Now;
         var pruned = 0;
         var changed = false;
-        foreach (var site in empty)
+        foreach (var (site, readAt) in empty)
         {
             if (!state.State.Noted.TryGetValue(site, out var last))
             {
@@ -259,7 +265,7 @@ public sealed partial class MatchPartitionGrain
                 state.State.Noted[site] = now;
                 changed = true;
             }
-            else if (now - last > options.NotedSiteLifetime * 2)
+            else if (readAt - last > options.NotedSiteLifetime * 2)
             {
                 state.State.Sites.Remove(site);
                 state.State.Noted.Remove(site);

@@ -50,8 +50,8 @@ public sealed class ActivationOptions
 
     /// <summary>
     /// Managed heap size (GC committed bytes less fragmentation, as Orleans measures it) in MiB above which Orleans sheds
-    /// the least recently used activations until the heap is back under <see cref="ShedTargetFraction"/> of it; 0 turns
-    /// shedding off. Capped at <see cref="MaxShareOfMachine"/> of the memory the runtime sees. Default: 4,096 (4 GiB:
+    /// activations, those due for collection soonest first (last use plus their idle age), until the heap is back under
+    /// <see cref="ShedTargetFraction"/> of it; 0 turns shedding off. Capped at <see cref="MaxShareOfMachine"/> of the memory the runtime sees. Default: 4,096 (4 GiB:
     /// with about 1 GB of native memory — SQLite's page caches, thread stacks, code — the process stays under the
     /// province's 6 GB).
     /// </summary>

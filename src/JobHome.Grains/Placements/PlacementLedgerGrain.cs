@@ -8,7 +8,8 @@ namespace JobHome.Grains.Placements;
 /// A shard of unfinished placements (see <see cref="IPlacementLedgerGrain"/>). Reentrant so that adds arriving while a
 /// write is in flight share the next write (one write per batch, not per placement); its only mutable state is the set
 /// and the write queue, both changed between awaits only. A sweep drops only entries not added again while it asked
-/// their placements (a retry after a crash re-adds its entry while the sweep's answer for the old one is in flight). Its reminder, registered by the first add of each activation
+/// their placements (a retry after a crash re-adds its entry while the sweep's answer for the old one is in flight).
+/// Its reminder, registered by the first add of each activation
 /// and kept, ticks every minute and sweeps: after a crash the reminder service wakes the shard, which asks each listed
 /// placement to finish.
 /// </summary>

@@ -44,7 +44,8 @@ public static class ModelEndpoints
         }
         else if (!string.Equals(listsText, "aware", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{ModelReloadOptions.SectionName}:Lists = '{listsText}': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分).");
+            errors.Add($"{ModelReloadOptions.SectionName}:Lists = '{listsText}': must be aware or plain "
+                + "(推荐列表类型: aware 竞争感知 / plain 按得分).");
         }
         var sample = reader.Whole(nameof(defaults.PricingSample), defaults.PricingSample, 1, int.MaxValue, "定价样本人数");
         var atOnce = reader.Whole(nameof(defaults.PricingsAtOnce), defaults.PricingsAtOnce, 1, 64, "同时定价分区数");

@@ -1,8 +1,8 @@
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
-using Orleans.Configuration;
 using JobHome.Storage.Sqlite;
+using Orleans.Configuration;
 
 namespace JobHome.Silo.Hosting;
 

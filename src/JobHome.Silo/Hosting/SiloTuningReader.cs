@@ -56,7 +56,8 @@ internal static class SiloTuningReader
         var activations = new ActivationOptions
         {
             RecordAge = a.Duration(nameof(ad.RecordAge), ad.RecordAge, minRecordAge, Hour * 24, "记录类 grain 空闲回收时间"),
-            DefaultAge = a.Duration(nameof(ad.DefaultAge), ad.DefaultAge, TimeSpan.FromMinutes(1), Hour * 24, "其他 grain 空闲回收时间"),
+            DefaultAge = a.Duration(nameof(ad.DefaultAge), ad.DefaultAge, TimeSpan.FromMinutes(1), Hour * 24,
+                "其他 grain 空闲回收时间"),
             ShedAboveMib = a.Whole(nameof(ad.ShedAboveMib), ad.ShedAboveMib, 0, 1024 * 1024, "内存压力卸载阈值, MiB; 0 关闭"),
         };
         if (errors.Count > 0)

@@ -10,8 +10,8 @@ namespace JobHome.Grains.Tests.Fixtures;
 public sealed class FailingPlacementHook : IPlacementStepHook
 {
     private readonly ConcurrentDictionary<string, PlacementStep> _failAfter = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (PlacementStep Step, TaskCompletionSource Reached, ManualResetEventSlim Release)> _holdAfter =
-        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PlacementStep Step, TaskCompletionSource Reached, ManualResetEventSlim Release)>
+        _holdAfter = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Makes <paramref name="placementId"/> fail right after storing <paramref name="step"/>, every time until

@@ -4,8 +4,8 @@ namespace JobHome.Silo.Tests.Lifecycle;
 
 /// <summary>
 /// The matching (<c>JobHome:Matching</c>), embedded-store (<c>JobHome:Sqlite</c>) and activation
-/// (<c>JobHome:Activations</c>) settings are read from the command line, environment or appsettings: a bad value stops the silo before it starts, naming the key, the value and the rule;
-/// good values are the ones the grains and the store get (the host logs them from its service container).
+/// (<c>JobHome:Activations</c>) settings are read from the command line, environment or appsettings: a bad value stops
+/// the silo before it starts, naming the key, the value and the rule; good values are the ones the grains and the store get (the host logs them from its service container).
 /// </summary>
 public sealed class SiloTuningTests
 {

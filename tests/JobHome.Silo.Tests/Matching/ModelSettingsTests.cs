@@ -42,7 +42,8 @@ public sealed class ModelSettingsTests
         // The texts of SettingReader, as every other silo setting words them (the range shown, a final stop).
         Assert.Equal(
         [
-            "JobHome:Matching:PollInterval = '0': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 1 s to 1 h (模型检查间隔).",
+            "JobHome:Matching:PollInterval = '0': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 1 s to 1 h "
+                + "(模型检查间隔).",
             "JobHome:Matching:PriceInterval = '2:00:00': must be whole seconds, milliseconds (250ms) or hh:mm:ss from 1 s to 1 h "
                 + "(岗位竞争价更新间隔).",
             "JobHome:Matching:Lists = 'fast': must be aware or plain (推荐列表类型: aware 竞争感知 / plain 按得分).",

@@ -153,8 +153,8 @@ public sealed class PostgresStartupTests : IAsyncLifetime
             Host = "127.0.0.1", Port = ClosedLoopbackPort(), Timeout = 1024,
         }.ConnectionString;
 
-        var error = await Assert.ThrowsAsync<StorageStartupException>(() => StorageStartup.PrepareAsync(Postgres(connectionString), CancellationToken.None))
-            .WaitAsync(TimeSpan.FromMinutes(2));
+        var error = await Assert.ThrowsAsync<StorageStartupException>(
+            () => StorageStartup.PrepareAsync(Postgres(connectionString), CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(2));
 
         var refused = Causes(error).OfType<System.Net.Sockets.SocketException>().FirstOrDefault();
         Assert.True(refused is { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }, $"not a refused connection: {error}");

@@ -26,8 +26,11 @@ internal sealed partial class PostgresStreamNotifications : IAsyncDisposable
     private Task? _loop;
     private long _received;
     private long _failures;
+    private int _disposed;
 
-    /// <summary>Creates the listener of the database <paramref name="connectionString"/> names; nothing opens until <see cref="Start"/>.</summary>
+    /// <summary>
+    /// Creates the listener of the database <paramref name="connectionString"/> names; nothing opens until <see cref="Start"/>.
+    /// </summary>
     public PostgresStreamNotifications(string connectionString, TimeProvider time, ILogger<PostgresStreamNotifications> logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
@@ -80,6 +83,10 @@ internal sealed partial class PostgresStreamNotifications : IAsyncDisposable
     /// <summary>Closes the connection and ends the loop.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         Task? loop;
         lock (_lock)

@@ -122,20 +122,7 @@ internal sealed class DemoSilo : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-
-        _process.Dispose();
+        ChildProcesses.KillAndDispose(_process);
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

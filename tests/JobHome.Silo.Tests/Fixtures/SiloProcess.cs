@@ -262,20 +262,7 @@ internal sealed class SiloProcess : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-
-        _process.Dispose();
+        ChildProcesses.KillAndDispose(_process);
         _http.Dispose();
         var root = Path.GetDirectoryName(DataDirectory)!;
         if (_ownsData && Directory.Exists(root))

@@ -41,9 +41,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             ConfigureStores(silo);
             silo.Services.AddSingleton<IPlacementStepHook>(hook);
-            // Stale notices' windows on the fake clock too: tests advance it instead of waiting for a window to pass.
-            silo.Services.AddSingleton(sp => new JobHome.Grains.Matching.StaleListNotices(sp.GetRequiredService<IGrainFactory>(),
-                sp.GetRequiredService<JobHome.Grains.Matching.MatchingOptions>(), time));
+            // The server clock is the fake one, and with it the stale notices' windows: tests advance it instead of waiting.
             silo.Services.AddJobHomeGrains(time: time);
         });
         builder.ConfigureClient(ConfigureClient);

@@ -1,3 +1,4 @@
+using JobHome.Grains.Diagnostics;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
@@ -5,6 +6,7 @@ using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace JobHome.Grains.Hosting;
@@ -16,8 +18,9 @@ public static class GrainsServiceCollectionExtensions
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
     /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
     /// registered first), the silo-wide bound on rebuild reads, the silo's caches of known sites and of sites noted by match
-    /// partitions, and the activations' idle ages and memory shedding (<see cref="ActivationOptions"/>, defaults unless
-    /// registered first).
+    /// partitions, the activations' idle ages and memory shedding (<see cref="ActivationOptions"/>, defaults unless
+    /// registered first), and the grain call timings (<see cref="GrainCallTiming"/> on the server clock's time, as an incoming
+    /// and an outgoing call filter; <see cref="GrainCallTimingOptions"/> defaults unless registered first).
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -34,6 +37,14 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new ActivationOptions());
         services.AddOptions<GrainCollectionOptions>()
             .Configure<ActivationOptions>((options, activations) => activations.Apply(options, ActivationOptions.AvailableBytes()));
+        services.TryAddSingleton(new GrainCallTimingOptions());
+        if (!services.Any(static d => d.ServiceType == typeof(GrainCallTiming)))
+        {
+            services.AddSingleton(sp => new GrainCallTiming(sp.GetRequiredService<ServerClock>().Time,
+                sp.GetRequiredService<GrainCallTimingOptions>(), sp.GetRequiredService<ILogger<GrainCallTiming>>()));
+            services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
+            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
+        }
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();

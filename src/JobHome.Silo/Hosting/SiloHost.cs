@@ -73,6 +73,7 @@ internal static class SiloHost
         // Registered before the grains' defaults (AddJobHomeGrains only adds MatchingOptions when none is registered).
         builder.Services.AddSingleton(tuning.Matching);
         builder.Services.AddSingleton(tuning.Activations);
+        builder.Services.AddSingleton(tuning.Diagnostics);
         builder.Services.AddJobHomeGrains(
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:Clock").Get<ServerClockOptions>(),
             builder.Configuration.GetSection($"{SiloHostOptions.SectionName}:IdCardKeys").Get<IdCardKeyOptions>());
@@ -122,6 +123,10 @@ internal static class SiloHost
                     JobHome.Storage.Sqlite.SqliteMetrics.MeterName,
                     JobHome.Grains.Matching.PostListMetrics.MeterName,
                     JobHome.Grains.Matching.MatchPartitionGrain.RebuildMeterName,
+                    JobHome.Grains.Diagnostics.GrainCallTiming.MeterName,
+                    // .NET's own: GC pause time and collections, heap sizes, thread-pool queue length and threads, lock
+                    // contention (dotnet_gc_*, dotnet_thread_pool_*, dotnet_monitor_*).
+                    "System.Runtime",
                     "Microsoft.AspNetCore.Hosting",
                     "Microsoft.AspNetCore.Server.Kestrel")
                 .AddPrometheusExporter());

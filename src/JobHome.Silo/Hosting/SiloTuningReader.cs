@@ -1,3 +1,4 @@
+using JobHome.Grains.Diagnostics;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Matching.Scoring;
@@ -60,10 +61,17 @@ internal static class SiloTuningReader
                 "其他 grain 空闲回收时间"),
             ShedAboveMib = a.Whole(nameof(ad.ShedAboveMib), ad.ShedAboveMib, 0, 1024 * 1024, "内存压力卸载阈值, MiB; 0 关闭"),
         };
+        var d = new SettingReader(configuration.GetSection(SiloTuning.DiagnosticsSection), errors);
+        var dd = new GrainCallTimingOptions();
+        var diagnostics = new GrainCallTimingOptions
+        {
+            SlowCallThreshold = d.Duration(nameof(dd.SlowCallThreshold), dd.SlowCallThreshold, TimeSpan.FromMilliseconds(10), Hour,
+                "慢调用阈值"),
+        };
         if (errors.Count > 0)
         {
             throw new SiloConfigurationException(errors);
         }
-        return new SiloTuning(matching, sqlite, activations);
+        return new SiloTuning(matching, sqlite, activations, diagnostics);
     }
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace JobHome.Grains.Diagnostics;
+
+/// <summary>
+/// Times every grain call a silo runs and every call it makes (a grain call filter both ways): per grain type and method, a
+/// histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the activation
+/// started it until its task completed, awaits included) and of the caller's whole wait (<c>jobhome.grain_call.roundtrip</c>,
+/// ms: queueing at the target, the target's own time and the transport). The difference of the two for a grain type is
+/// the time its calls waited in the activation's queue, which a call filter cannot see directly. Calls over
+/// <see cref="GrainCallTimingOptions.SlowCallThreshold"/> are counted (<c>jobhome.grain_call.slow</c>) and logged with the
+/// grain type, method and elapsed time; never the grain's key or arguments (they may name a person).
+/// </summary>
+/// <remarks>
+/// Orleans' own warning ("took elapsed time … longer than 00:00:01", WorkItemGroup 101215) times a scheduler work item,
+/// and an activation's message loop (<c>ActivationData.RunMessageLoop</c>) is one work item that starts every queued
+/// request it may start, running each synchronous grain method to its end: a busy grain whose methods do not await
+/// drains its queue of short calls in one such item. This filter tells the two cases apart: a long call shows here, a long
+/// drain of short calls does not (its calls' round trips do).
+/// </remarks>
+public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOptions options, ILogger<GrainCallTiming> logger)
+    : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
+{
+    /// <summary>The meter of the grain call timings.</summary>
+    public const string MeterName = "JobHome.Grains.Diagnostics";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        "jobhome.grain_call.duration", "ms", "How long the target activation ran a grain call, per grain type and method");
+    private static readonly Histogram<double> Roundtrip = Meter.CreateHistogram<double>(
+        "jobhome.grain_call.roundtrip", "ms", "How long a caller in this silo waited for a grain call, per grain type and method");
+    private static readonly Counter<long> Slow = Meter.CreateCounter<long>(
+        "jobhome.grain_call.slow", "calls", "Grain calls that ran longer than the slow-call threshold, per grain type and method");
+
+    /// <summary>The threshold in effect.</summary>
+    public TimeSpan SlowCallThreshold => options.SlowCallThreshold;
+
+    /// <inheritdoc />
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = time.GetTimestamp();
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            var elapsed = time.GetElapsedTime(started);
+            var grainType = context.TargetId.Type.ToString();
+            var tags = Tags(grainType, context.MethodName);
+            Duration.Record(elapsed.TotalMilliseconds, tags);
+            if (elapsed > options.SlowCallThreshold)
+            {
+                Slow.Add(1, tags);
+                LogSlowCall(logger, grainType, context.InterfaceName, context.MethodName, (long)elapsed.TotalMilliseconds,
+                    (long)options.SlowCallThreshold.TotalMilliseconds);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = time.GetTimestamp();
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            Roundtrip.Record(time.GetElapsedTime(started).TotalMilliseconds, Tags(context.TargetId.Type.ToString(), context.MethodName));
+        }
+    }
+
+    private static TagList Tags(string grainType, string method) => new()
+    {
+        { "grain_type", grainType },
+        { "method", method },
+    };
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
+        Message = "Slow grain call: {GrainType} {Interface}.{Method} ran {ElapsedMs} ms (threshold {ThresholdMs} ms)")]
+    private static partial void LogSlowCall(ILogger logger, string grainType, string @interface, string method, long elapsedMs,
+        long thresholdMs);
+}

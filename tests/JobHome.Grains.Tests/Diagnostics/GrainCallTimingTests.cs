@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using JobHome.Grains.Diagnostics;
+using JobHome.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace JobHome.Grains.Tests.Diagnostics;
+
+/// <summary>
+/// The grain call timings on a real in-process silo: a call held at a barrier while the fake clock moves 2.5 s is recorded
+/// with that duration and counted slow (threshold 1 s), per grain type and method; a call made from inside the silo is
+/// recorded as a round trip of its caller; a call that ends at once is timed 0 and not counted slow.
+/// </summary>
+public sealed class GrainCallTimingTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+    private readonly CallBarrier _barrier = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<(string Instrument, double Value, string Method)> _measured = new();
+    private InProcessTestCluster _cluster = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == GrainCallTiming.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i.Name, v, tags));
+        _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i.Name, v, tags));
+        _listener.Start();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(_barrier);
+            silo.Services.AddSingleton(new GrainCallTimingOptions { SlowCallThreshold = TimeSpan.FromSeconds(1) });
+            silo.Services.AddJobHomeGrains(time: _time);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        _listener.Dispose();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Invoke_CallHeldPastThreshold_RecordsDurationAndCountsSlow()
+    {
+        var call = _cluster.Client.GetGrain<IBarrierGrain>("held").WaitAsync();
+        await _barrier.Entered;
+        _time.Advance(TimeSpan.FromMilliseconds(2_500));
+        _barrier.Open();
+        await call;
+
+        Assert.Equal([2_500d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.WaitAsync)));
+        Assert.Equal([1d], Values("jobhome.grain_call.slow", nameof(IBarrierGrain.WaitAsync)));
+
+        await _cluster.Client.GetGrain<IBarrierGrain>("quick").PingAsync();
+        Assert.Equal([0d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.PingAsync)));
+        Assert.Empty(Values("jobhome.grain_call.slow", nameof(IBarrierGrain.PingAsync)));
+    }
+
+    [Fact]
+    public async Task Invoke_CallFromInsideTheSilo_RecordsTheCallersRoundtrip()
+    {
+        var call = _cluster.Client.GetGrain<IBarrierGrain>("caller").RelayAsync("callee");
+        await _barrier.Entered;
+        _time.Advance(TimeSpan.FromMilliseconds(1_200));
+        _barrier.Open();
+        await call;
+
+        // The grain's call to the other grain (the test's own client is outside the silo and not timed).
+        Assert.Equal([1_200d], Values("jobhome.grain_call.roundtrip", nameof(IBarrierGrain.WaitAsync)));
+        Assert.Equal([1_200d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.WaitAsync)));
+        Assert.Equal([1_200d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.RelayAsync)));
+        Assert.Equal(2, Values("jobhome.grain_call.slow", null).Count);
+    }
+
+    private void Record(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        string? grainType = null;
+        string? method = null;
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "grain_type")
+            {
+                grainType = tag.Value as string;
+            }
+            else if (tag.Key == "method")
+            {
+                method = tag.Value as string;
+            }
+        }
+        // The silo's own system calls are timed too; only the test grain's count here.
+        if (grainType == "barrier" && method is not null)
+        {
+            _measured.Enqueue((instrument, value, method));
+        }
+    }
+
+    private List<double> Values(string instrument, string? method) =>
+        [.. _measured.Where(m => m.Instrument == instrument && (method is null || m.Method == method)).Select(m => m.Value)];
+}

@@ -143,6 +143,8 @@ internal static class SiloHost
         SiloTuningLog.InEffect(logger, app.Services.GetRequiredService<JobHome.Grains.Matching.MatchingOptions>(),
             app.Services.GetService<JobHome.Storage.Sqlite.SqliteStoreOptions>());
         SiloTuningLog.CollectionInEffect(logger, app.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value);
+        SiloTuningLog.SlowCallThreshold(logger,
+            app.Services.GetRequiredService<JobHome.Grains.Diagnostics.GrainCallTimingOptions>().SlowCallThreshold.TotalMilliseconds);
         tracker.BecameActive += () =>
         {
             var seconds = Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;

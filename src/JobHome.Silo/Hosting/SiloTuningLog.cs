@@ -8,7 +8,7 @@ namespace JobHome.Silo.Hosting;
 
 /// <summary>
 /// The host's lines on the matching and embedded-store settings in effect (event id 1010) and on Orleans' activation
-/// collection as its options hold it (1011).
+/// collection as its options hold it (1011), and on the slow grain call threshold the call timings use (1012).
 /// </summary>
 internal static partial class SiloTuningLog
 {
@@ -40,6 +40,12 @@ internal static partial class SiloTuningLog
         Collection(logger, recordAge.TotalSeconds, ActivationOptions.RecordGrainClasses.Count, options.CollectionAge.TotalSeconds,
             options.CollectionQuantum.TotalSeconds, shedding);
     }
+
+    /// <summary>Logs the threshold over which <c>GrainCallTiming</c> counts and logs a grain call as slow.</summary>
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information,
+        Message = "Diagnostics: grain calls over {ThresholdMs} ms are logged as slow (event 1201) and counted in "
+            + "jobhome_grain_call_slow_calls_total")]
+    public static partial void SlowCallThreshold(ILogger logger, double thresholdMs);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
         Message = "Activations: record grains ({RecordKinds} kinds) collected after {RecordAgeS} s idle, others after {DefaultAgeS} s, "

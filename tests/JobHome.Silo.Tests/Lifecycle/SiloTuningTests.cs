@@ -31,6 +31,9 @@ public sealed class SiloTuningTests
         + "from 1 min to 24 h (记录类 grain 空闲回收时间).")]
     [InlineData("--JobHome:Activations:ShedAboveMib=-1",
         "JobHome:Activations:ShedAboveMib = '-1': must be a whole number from 0 to 1,048,576 (内存压力卸载阈值, MiB; 0 关闭).")]
+    [InlineData("--JobHome:Diagnostics:SlowCallThreshold=5ms",
+        "JobHome:Diagnostics:SlowCallThreshold = '5ms': must be whole seconds, milliseconds (250ms) or hh:mm:ss "
+        + "from 10 ms to 1 h (慢调用阈值).")]
     public async Task Start_InvalidTuning_ExitsAtOnceNamingKeyValueAndRule(string argument, string message)
     {
         using var silo = SiloProcess.Start(argument);
@@ -49,7 +52,8 @@ public sealed class SiloTuningTests
         using var silo = SiloProcess.Start(
             new Dictionary<string, string> { ["JobHome__Sqlite__MaxBatchSize"] = "256" },
             "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms", "--JobHome:Sqlite:Synchronous=normal",
-            "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0");
+            "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0",
+            "--JobHome:Diagnostics:SlowCallThreshold=250ms");
 
         await silo.WaitUntilReadyAsync(ReadyDeadline);
 
@@ -66,5 +70,6 @@ public sealed class SiloTuningTests
         Assert.True(activations is not null, $"no activations line\n{silo.Describe()}");
         Assert.Contains("collected after 180 s idle, others after 900 s", activations, StringComparison.Ordinal);
         Assert.Contains("shedding on memory pressure: off", activations, StringComparison.Ordinal);
+        Assert.Contains("Diagnostics: grain calls over 250 ms are logged as slow", silo.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -42,6 +42,9 @@ public sealed class SiloEndpointsTests(RunningSiloFixture fixture, ITestOutputHe
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\norleans_catalog_activations", body, StringComparison.Ordinal);
         Assert.Contains("\njobhome_silo_active", body, StringComparison.Ordinal);
+        // .NET's own runtime meter: GC pauses and the thread-pool queue (docs/silo.md, "Long turns and slow calls").
+        Assert.Contains("\ndotnet_gc_pause_time_seconds_total", body, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet_thread_pool_queue_length_total", body, StringComparison.Ordinal);
         Assert.Contains("# TYPE ", body, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,9 @@ namespace JobHome.Grains.Matching;
 /// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
 /// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), stale
 /// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
-/// asks for its top seekers (<see cref="SeekerQueriesName"/>).
+/// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
+/// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
+/// <see cref="ItemsReusedName"/>).
 /// </summary>
 public static class PostListMetrics
 {
@@ -37,6 +39,15 @@ public static class PostListMetrics
 
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
+
+    /// <summary>Counter of listings released by deactivated seeker activations (one per seeker per partition).</summary>
+    public const string ReleasedName = "jobhome.post_list.listings_released";
+
+    /// <summary>Counter of list items a partition explained for a stored list's refresh.</summary>
+    public const string ItemsExplainedName = "jobhome.post_list.items_explained";
+
+    /// <summary>Counter of list items a partition left unexplained because the seeker holds the same explanation.</summary>
+    public const string ItemsReusedName = "jobhome.post_list.items_reused";
 
     /// <summary>Cause tag: a read of the list (<c>GetPostListAsync</c>).</summary>
     public const string CauseRead = "read";
@@ -66,6 +77,15 @@ public static class PostListMetrics
 
     private static readonly Counter<long> SeekerQueries = Meter.CreateCounter<long>(SeekerQueriesName, "{query}",
         "Partition queries for new or changed posts' top seekers (to send them stale notices)");
+
+    private static readonly Counter<long> Released = Meter.CreateCounter<long>(ReleasedName, "{listing}",
+        "Listings released by deactivated seeker activations, one per seeker per partition");
+
+    private static readonly Counter<long> ItemsExplained = Meter.CreateCounter<long>(ItemsExplainedName, "{item}",
+        "List items explained by a partition for a stored list's refresh");
+
+    private static readonly Counter<long> ItemsReused = Meter.CreateCounter<long>(ItemsReusedName, "{item}",
+        "List items a partition left unexplained for a refresh because the seeker holds the same explanation");
 
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 
@@ -113,4 +133,20 @@ public static class PostListMetrics
 
     /// <summary>Counts a new post's partition queries for its top seekers.</summary>
     internal static void RecordSeekerQueries(int count) => SeekerQueries.Add(count);
+
+    /// <summary>Counts released listings.</summary>
+    internal static void RecordReleased(int count) => Released.Add(count);
+
+    /// <summary>Counts one refresh answer's explained and reused items.</summary>
+    internal static void RecordExplained(int explained, int reused)
+    {
+        if (explained > 0)
+        {
+            ItemsExplained.Add(explained);
+        }
+        if (reused > 0)
+        {
+            ItemsReused.Add(reused);
+        }
+    }
 }

@@ -152,14 +152,17 @@ public sealed partial class MatchPartitionGrain(
     public Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset before)
     {
         ArgumentNullException.ThrowIfNull(seekerIds);
+        var forgotten = new List<string>(seekerIds.Length);
         foreach (var seekerId in seekerIds)
         {
             // A listing made since (a new activation asked again) belongs to a live list: kept.
             if (_listing.TryGetValue(seekerId, out var listing) && listing.At <= before)
             {
                 Forget(seekerId);
+                forgotten.Add(seekerId);
             }
         }
+        PostListMetrics.RecordForgotten(this.GetPrimaryKeyString(), forgotten);
         return Task.CompletedTask;
     }
 

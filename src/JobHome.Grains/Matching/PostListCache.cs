@@ -149,9 +149,12 @@ internal sealed class PostListCache
         return ids;
     }
 
-    // A reused item carries its leading factors (an aware list's congestion reason, or none); the linear factors after them
-    // are the held item's, which the partition vouched are the same words (same seeker record, day, post features, model).
-    private static MatchItem[] WithHeldFactors(MatchItem[] items, bool[] reused, MatchItem[]? held)
+    /// <summary>
+    /// The answer's items with the reused ones completed: a reused item carries its leading factors (an aware list's
+    /// congestion reason, or none); the linear factors after them are the held item's, which the partition vouched are the
+    /// same words (same seeker record, day, post features and model).
+    /// </summary>
+    internal static MatchItem[] WithHeldFactors(MatchItem[] items, bool[] reused, MatchItem[]? held)
     {
         var result = new MatchItem[items.Length];
         for (var i = 0; i < items.Length; i++)

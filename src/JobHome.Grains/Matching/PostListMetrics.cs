@@ -40,6 +40,13 @@ public static class PostListMetrics
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
 
+    /// <summary>The diagnostic event written when a deactivated seeker activation releases its listings; payload: the seeker's id.</summary>
+    public const string ReleasedEvent = "ListingsReleased";
+
+    /// <summary>The diagnostic event written when a partition forgets released listings, with a <see cref="ListingsForgotten"/>
+    /// payload.</summary>
+    public const string ForgottenEvent = "ListingsForgotten";
+
     /// <summary>Counter of listings released by deactivated seeker activations (one per seeker per partition).</summary>
     public const string ReleasedName = "jobhome.post_list.listings_released";
 
@@ -134,8 +141,24 @@ public static class PostListMetrics
     /// <summary>Counts a new post's partition queries for its top seekers.</summary>
     internal static void RecordSeekerQueries(int count) => SeekerQueries.Add(count);
 
-    /// <summary>Counts released listings.</summary>
-    internal static void RecordReleased(int count) => Released.Add(count);
+    /// <summary>Counts <paramref name="seekerId"/>'s released listings.</summary>
+    internal static void RecordReleased(string seekerId, int count)
+    {
+        Released.Add(count);
+        if (Diagnostics.IsEnabled(ReleasedEvent))
+        {
+            Diagnostics.Write(ReleasedEvent, seekerId);
+        }
+    }
+
+    /// <summary>Notes the listings <paramref name="partition"/> forgot (only while someone listens).</summary>
+    internal static void RecordForgotten(string partition, IReadOnlyList<string> seekerIds)
+    {
+        if (Diagnostics.IsEnabled(ForgottenEvent))
+        {
+            Diagnostics.Write(ForgottenEvent, new ListingsForgotten(partition, [.. seekerIds]));
+        }
+    }
 
     /// <summary>Counts one refresh answer's explained and reused items.</summary>
     internal static void RecordExplained(int explained, int reused)

@@ -103,7 +103,7 @@ public sealed class StaleListNotices
                 seekers.Add(seekerId);
             }
             Interlocked.Add(ref _released, partitions.Count);
-            PostListMetrics.RecordReleased(partitions.Count);
+            PostListMetrics.RecordReleased(seekerId, partitions.Count);
             if (!Arm())
             {
                 return;

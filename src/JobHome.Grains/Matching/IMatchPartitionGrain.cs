@@ -69,8 +69,9 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);
 
     /// <summary>
-    /// The same seekers in the same order as <see cref="TopSeekersAsync"/>, without their factors (empty): for the stale
-    /// notices of a new post, which need the ids and the scores to merge, not the words.
+    /// The seekers of <see cref="TopSeekersAsync"/> (same order, scores) that hold a post list with a part from this
+    /// partition (their activations queried it and were not released since), without their factors (empty): for the stale
+    /// notices of a new post, which need the ids and the scores to merge, not the words, and only for lists someone holds.
     /// </summary>
     [ReadOnly, Alias("TopSeekersUnexplained")]
     Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf);

@@ -32,6 +32,9 @@ public sealed partial class MatchPartitionGrain(
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string[] Posts, DateTimeOffset At)> _listing = new(StringComparer.Ordinal);
+    // Seekers whose activations hold a list with a part from here (even an empty one), with the time of their last query:
+    // only they are told of a new post; a seeker's release (its activation was deactivated) removes it.
+    private readonly Dictionary<string, DateTimeOffset> _holders = new(StringComparer.Ordinal);
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
     private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
 
@@ -155,9 +158,10 @@ public sealed partial class MatchPartitionGrain(
         var forgotten = new List<string>(seekerIds.Length);
         foreach (var seekerId in seekerIds)
         {
-            // A listing made since (a new activation asked again) belongs to a live list: kept.
-            if (_listing.TryGetValue(seekerId, out var listing) && listing.At <= before)
+            // A query made since (a new activation asked again) belongs to a live list: kept.
+            if (_holders.TryGetValue(seekerId, out var at) && at <= before)
             {
+                _holders.Remove(seekerId);
                 Forget(seekerId);
                 forgotten.Add(seekerId);
             }
@@ -182,6 +186,7 @@ public sealed partial class MatchPartitionGrain(
             out var floor, out var reused);
         if (listed)
         {
+            _holders[seeker.Id] = clock.Now;
             Listen(seeker.Id, items);
             var kept = reused is null ? 0 : reused.Count(static r => r);
             PostListMetrics.RecordExplained(items.Length - kept, kept);
@@ -202,7 +207,10 @@ public sealed partial class MatchPartitionGrain(
     {
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
-        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 }));
+        var items = _index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 });
+        var holding = Array.FindAll(items, item => _holders.ContainsKey(item.Id));
+        PostListMetrics.RecordNotHolding(items.Length - holding.Length);
+        return Task.FromResult(holding);
     }
 
     /// <inheritdoc />
@@ -227,7 +235,7 @@ public sealed partial class MatchPartitionGrain(
             }
             seekers.Add(seekerId);
         }
-        _listing[seekerId] = (posts, clock.Now);
+        _listing[seekerId] = (posts, _holders[seekerId]);
     }
 
     private void Forget(string seekerId)

@@ -50,6 +50,9 @@ public static class PostListMetrics
     /// <summary>Counter of listings released by deactivated seeker activations (one per seeker per partition).</summary>
     public const string ReleasedName = "jobhome.post_list.listings_released";
 
+    /// <summary>Counter of a new post's top seekers left out of its notices because they hold no list.</summary>
+    public const string NotHoldingName = "jobhome.post_list.seekers_not_holding";
+
     /// <summary>Counter of list items a partition explained for a stored list's refresh.</summary>
     public const string ItemsExplainedName = "jobhome.post_list.items_explained";
 
@@ -87,6 +90,9 @@ public static class PostListMetrics
 
     private static readonly Counter<long> Released = Meter.CreateCounter<long>(ReleasedName, "{listing}",
         "Listings released by deactivated seeker activations, one per seeker per partition");
+
+    private static readonly Counter<long> NotHolding = Meter.CreateCounter<long>(NotHoldingName, "{seeker}",
+        "A new post's top seekers left out of its stale notices because they hold no post list");
 
     private static readonly Counter<long> ItemsExplained = Meter.CreateCounter<long>(ItemsExplainedName, "{item}",
         "List items explained by a partition for a stored list's refresh");
@@ -157,6 +163,15 @@ public static class PostListMetrics
         if (Diagnostics.IsEnabled(ForgottenEvent))
         {
             Diagnostics.Write(ForgottenEvent, new ListingsForgotten(partition, [.. seekerIds]));
+        }
+    }
+
+    /// <summary>Counts a new post's top seekers left out of its notices.</summary>
+    internal static void RecordNotHolding(int count)
+    {
+        if (count > 0)
+        {
+            NotHolding.Add(count);
         }
     }
 

@@ -218,7 +218,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     }
 
     [Fact]
-    public async Task DeactivateOnIdle_SeekerWithAList_ListingsReleasedLaterCloseNotifiesNobodyReadStillExact()
+    public async Task DeactivateOnIdle_SeekerWithAList_ListingsReleasedLaterCloseOrNewPostNotifiesNobodyReadStillExact()
     {
         var scenario = new MatchingScenario(fixture, 53.25, 133.25, seed: 67);
         await scenario.InitializeAsync();
@@ -234,10 +234,12 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         var released = _released.GetOrAdd(seeker, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var forgotten = _forgotten.GetOrAdd(seeker, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-        // While the seeker holds its list, a listed post's close queues a notice for it.
+        // While the seeker holds its list, a listed post's close and a new post next door each queue a notice for it.
         var queued = notices.Queued;
         Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(posts[0]).CloseAsync()).Succeeded);
         Assert.Equal(queued + 1, notices.Queued);
+        await scenario.OpenPostAsync(scenario.PerfectPost(53.252, 133.252));
+        Assert.Equal(queued + 2, notices.Queued);
         fixture.Time.Advance(Window);
         await WaitForRefreshesAsync(seeker, 2);
 
@@ -247,9 +249,11 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         fixture.Time.Advance(Window);
         await forgotten.Task.WaitAsync(Deadline);
 
-        // A close of a post it had listed now queues nothing: no notice reactivates the seeker for a list nobody holds.
+        // A close of a post it had listed, or a new post next door, now queues nothing: no notice reactivates the seeker for
+        // a list nobody holds.
         queued = notices.Queued;
         Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+        await scenario.OpenPostAsync(scenario.PerfectPost(53.253, 133.253));
         Assert.Equal(queued, notices.Queued);
         Assert.Equal(2, Refreshes(seeker));
 
@@ -258,7 +262,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.NotNull(read);
         var engine = await scenario.EngineAsync();
         MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read.Items);
-        Assert.Equal(4, read.Items.Length);
+        Assert.Equal(6, read.Items.Length);
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public static class PostListMetrics
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
 
-    /// <summary>The diagnostic event written when a deactivated seeker activation releases its listings; payload: the seeker's id.</summary>
+    /// <summary>
+    /// The diagnostic event written when a deactivated seeker activation releases its listings; payload: the seeker's id.
+    /// </summary>
     public const string ReleasedEvent = "ListingsReleased";
 
     /// <summary>The diagnostic event written when a partition forgets released listings, with a <see cref="ListingsForgotten"/>

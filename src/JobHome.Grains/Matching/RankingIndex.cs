@@ -40,6 +40,9 @@ internal sealed class RankingIndex(ModelCatalog models)
     private readonly Dictionary<string, long> _postStamps = new(StringComparer.Ordinal);
     private long _stamp;
     private long _modelStamp;
+    // What a list item's factors look like (a leading congestion reason or none; the trees' reasons or linear factors): a
+    // change moves the model's stamp, so an item held in one shape is never completed as the other.
+    private (bool Aware, bool Reranked) _shape;
 
     // Only aware lists price posts from the population, so only they pay for keeping (a sample of) the seekers' records.
     private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
@@ -144,7 +147,8 @@ internal sealed class RankingIndex(ModelCatalog models)
 
     // Everything the linear factors read is the same (the free openings only filter).
     private static bool SameFeatures(MatchPost old, MatchPost post) =>
-        old with { Openings = post.Openings, Skills = post.Skills } == post && old.Skills.SequenceEqual(post.Skills, StringComparer.Ordinal);
+        old with { Openings = post.Openings, Skills = post.Skills } == post
+        && old.Skills.SequenceEqual(post.Skills, StringComparer.Ordinal);
 
     /// <summary>Adds or replaces posts.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
@@ -205,6 +209,12 @@ internal sealed class RankingIndex(ModelCatalog models)
         var model = _model;
         var lists = models.Lists;
         var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
+        var shape = (prices is not null, model.Reranker is not null);
+        if (shape != _shape)
+        {
+            _shape = shape;
+            _modelStamp = ++_stamp;
+        }
         var depth = prices is null ? count : Math.Max(count, lists.Settings.CandidateDepth);
         IReadOnlyList<Recommendation> plain;
         if (model.Reranker is { } trees)

@@ -81,11 +81,49 @@ public sealed class PostListReuseTests
     }
 
     [Fact]
+    public async Task TopPostItems_HeldBeforeTheFirstPrices_NothingReusedAnswerEqualsFullQuery()
+    {
+        // An aware partition serves plain-shaped items until its first prices (no congestion reason in front): a part held
+        // from then must not be completed as if it had one.
+        var random = new Random(83);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+        var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()),
+            new AwareListOptions { Lists = PostListKind.Aware });
+        var index = new RankingIndex(catalog);
+        index.UpsertPosts([.. Enumerable.Range(0, 40).Select(i => Post($"p{i:D2}", random).ToMatchPost())]);
+        var seekers = Enumerable.Range(0, 10).Select(i => Seeker($"s{i:D2}", random).ToMatchSeeker()).ToArray();
+        index.UpsertSeekers(seekers);
+        var options = new MatchingOptions().ToMatchOptions(Today);
+        var held = seekers.Select(seeker => index.TopPostItems(seeker, 20, options, null, out _)).ToArray();
+        var stamp = index.Stamp;
+        Assert.All(held, static part => Assert.All(part, static i => Assert.NotEqual(RankingItems.CongestionToken, i.Factors[0].Factor)));
+
+        var priced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.PricesUpdated += _ => priced.TrySetResult();
+        index.Adopt(options);
+        await priced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(index.Adopt(options));
+
+        for (var s = 0; s < seekers.Length; s++)
+        {
+            var ids = held[s].Select(static i => i.Id).ToArray();
+            var answer = index.TopPostItems(seekers[s], 20, options, null,
+                id => Array.IndexOf(ids, id) >= 0 && index.SameExplanation(id, stamp), out _, out var reused);
+            var full = index.TopPostItems(seekers[s], 20, options, null, out _);
+            Assert.NotNull(reused);
+            Assert.DoesNotContain(true, reused);
+            Assert.Equal(View(full), View(PostListCache.WithHeldFactors(answer, reused, held[s])));
+            Assert.Equal(RankingItems.CongestionToken, full[0].Factors[0].Factor);
+        }
+    }
+
+    [Fact]
     public void SameExplanation_StampOfAnotherIndexOrBeforeAChange_False()
     {
         var random = new Random(79);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
-        var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()), new AwareListOptions { Lists = PostListKind.Plain });
+        var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()),
+            new AwareListOptions { Lists = PostListKind.Plain });
         var index = new RankingIndex(catalog);
         var post = Post("p", random);
         index.UpsertPosts([post.ToMatchPost()]);

@@ -231,8 +231,8 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         await WaitForRefreshesAsync(seeker, 1);
         Assert.Equal(6, Last(seeker).PostIds.Length);
         var notices = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<StaleListNotices>();
-        var released = _released.GetOrAdd(seeker, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var forgotten = _forgotten.GetOrAdd(seeker, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var released = _released.GetOrAdd(seeker, static _ => NewSignal());
+        var forgotten = _forgotten.GetOrAdd(seeker, static _ => NewSignal());
 
         // While the seeker holds its list, a listed post's close and a new post next door each queue a notice for it.
         var queued = notices.Queued;
@@ -324,15 +324,13 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     {
         if (value.Key == PostListMetrics.ReleasedEvent && value.Value is string releasedSeeker)
         {
-            _released.GetOrAdd(releasedSeeker, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
-                .TrySetResult();
+            _released.GetOrAdd(releasedSeeker, static _ => NewSignal()).TrySetResult();
         }
         if (value.Key == PostListMetrics.ForgottenEvent && value.Value is ListingsForgotten forgotten)
         {
             foreach (var id in forgotten.SeekerIds)
             {
-                _forgotten.GetOrAdd(id, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
-                    .TrySetResult();
+                _forgotten.GetOrAdd(id, static _ => NewSignal()).TrySetResult();
             }
         }
         if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
@@ -364,6 +362,8 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
     {
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int Refreshes(string seeker) => _refreshes.GetValueOrDefault(seeker);
 

@@ -47,13 +47,31 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [ReadOnly, Alias("TopPosts")]
     Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed);
 
+    /// <summary>
+    /// As <see cref="TopPostsAsync"/> with <c>listed</c>, for a seeker that holds this partition's part computed
+    /// for the same record and day (ids <paramref name="held"/>, answered with stamp <paramref name="heldStamp"/>): an item
+    /// whose post's features and the model did not change since is answered without its linear factors and marked in
+    /// <see cref="PartitionMatches.Reused"/>; the seeker takes them from its held item (they are the same words).
+    /// </summary>
+    [ReadOnly, Alias("RefreshPosts")]
+    Task<PartitionMatches> RefreshPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
+        long heldStamp);
+
+    /// <summary>
+    /// Forgets <paramref name="seekerIds"/>' listings made before <paramref name="before"/> (their activations were
+    /// deactivated with their lists), so no later change of their posts notifies them (one-way, best effort).
+    /// </summary>
+    [OneWay, Alias("ForgetListings")]
+    Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset before);
+
     /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
     [ReadOnly, Alias("TopSeekers")]
     Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);
 
     /// <summary>
-    /// The same seekers in the same order as <see cref="TopSeekersAsync"/>, without their factors (empty): for the stale
-    /// notices of a new post, which need the ids and the scores to merge, not the words.
+    /// The seekers of <see cref="TopSeekersAsync"/> (same order, scores) that hold a post list with a part from this
+    /// partition (their activations queried it and were not released since), without their factors (empty): for the stale
+    /// notices of a new post, which need the ids and the scores to merge, not the words, and only for lists someone holds.
     /// </summary>
     [ReadOnly, Alias("TopSeekersUnexplained")]
     Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf);

@@ -31,7 +31,10 @@ public sealed partial class MatchPartitionGrain(
     private readonly RankingIndex _index = new(models);
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string[] Posts, DateTimeOffset At)> _listing = new(StringComparer.Ordinal);
+    // Seekers whose activations hold a list with a part from here (even an empty one), with the time of their last query:
+    // only they are told of a new post; a seeker's release (its activation was deactivated) removes it.
+    private readonly Dictionary<string, DateTimeOffset> _holders = new(StringComparer.Ordinal);
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
     private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
 
@@ -137,20 +140,58 @@ public sealed partial class MatchPartitionGrain(
     }
 
     /// <inheritdoc />
-    public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed)
+    public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed) =>
+        Task.FromResult(Answer(seeker, k, asOf, knownVersion, listed, null, 0));
+
+    /// <inheritdoc />
+    public Task<PartitionMatches> RefreshPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
+        long heldStamp)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return Task.FromResult(Answer(seeker, k, asOf, knownVersion, true, held, heldStamp));
+    }
+
+    /// <inheritdoc />
+    public Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset before)
+    {
+        ArgumentNullException.ThrowIfNull(seekerIds);
+        var forgotten = new List<string>(seekerIds.Length);
+        foreach (var seekerId in seekerIds)
+        {
+            // A query made since (a new activation asked again) belongs to a live list: kept.
+            if (_holders.TryGetValue(seekerId, out var at) && at <= before)
+            {
+                _holders.Remove(seekerId);
+                Forget(seekerId);
+                forgotten.Add(seekerId);
+            }
+        }
+        PostListMetrics.RecordForgotten(this.GetPrimaryKeyString(), forgotten);
+        return Task.CompletedTask;
+    }
+
+    private PartitionMatches Answer(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed, string[]? held,
+        long heldStamp)
     {
         ArgumentNullException.ThrowIfNull(seeker);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
         if (knownVersion == _version)
         {
-            return Task.FromResult(new PartitionMatches(_version, null));
+            return new PartitionMatches(_version, null);
         }
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), out var floor);
+        Func<string, bool>? reusable = held is null || held.Length == 0
+            ? null
+            : id => Array.IndexOf(held, id) >= 0 && _index.SameExplanation(id, heldStamp);
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), reusable,
+            out var floor, out var reused);
         if (listed)
         {
+            _holders[seeker.Id] = clock.Now;
             Listen(seeker.Id, items);
+            var kept = reused is null ? 0 : reused.Count(static r => r);
+            PostListMetrics.RecordExplained(items.Length - kept, kept);
         }
-        return Task.FromResult(new PartitionMatches(_version, items, floor));
+        return new PartitionMatches(_version, items, floor, reused, _index.Stamp);
     }
 
     /// <inheritdoc />
@@ -166,7 +207,10 @@ public sealed partial class MatchPartitionGrain(
     {
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
-        return Task.FromResult(_index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 }));
+        var items = _index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 });
+        var holding = Array.FindAll(items, item => _holders.ContainsKey(item.Id));
+        PostListMetrics.RecordNotHolding(items.Length - holding.Length);
+        return Task.FromResult(holding);
     }
 
     /// <inheritdoc />
@@ -191,16 +235,16 @@ public sealed partial class MatchPartitionGrain(
             }
             seekers.Add(seekerId);
         }
-        _listing[seekerId] = posts;
+        _listing[seekerId] = (posts, _holders[seekerId]);
     }
 
     private void Forget(string seekerId)
     {
-        if (!_listing.Remove(seekerId, out var posts))
+        if (!_listing.Remove(seekerId, out var listing))
         {
             return;
         }
-        foreach (var post in posts)
+        foreach (var post in listing.Posts)
         {
             if (_listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
             {

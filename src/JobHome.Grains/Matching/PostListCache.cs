@@ -4,7 +4,9 @@ namespace JobHome.Grains.Matching;
 /// A seeker activation's stored post list: each reached partition's own top list with the partition version it was
 /// computed at. A refresh asks every reached partition, which answers with its version only when nothing changed there,
 /// so a served list always equals the engine's over the posts open at that moment. Each part also keeps the partition's
-/// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing.
+/// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing. A part that is
+/// held is refreshed with its ids and explanation stamp (<see cref="IMatchPartitionGrain.RefreshPostsAsync"/>), so the
+/// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
 /// </summary>
 internal sealed class PostListCache
 {
@@ -13,6 +15,7 @@ internal sealed class PostListCache
     private string[] _keys = [];
     private long[] _versions = [];
     private double[] _floors = [];
+    private long[] _stamps = [];
     private MatchItem[][] _parts = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
@@ -31,6 +34,23 @@ internal sealed class PostListCache
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
 
+    /// <summary>The partitions whose parts were computed (they remember the seeker as a listener).</summary>
+    public IReadOnlyList<string> ListedPartitions
+    {
+        get
+        {
+            var keys = new List<string>(_keys.Length);
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                if (_parts[i] is not null)
+                {
+                    keys.Add(_keys[i]);
+                }
+            }
+            return keys;
+        }
+    }
+
     /// <summary>Forgets the list (the seeker's features changed).</summary>
     public void Clear()
     {
@@ -38,6 +58,7 @@ internal sealed class PostListCache
         _keys = [];
         _versions = [];
         _floors = [];
+        _stamps = [];
         _parts = [];
         Items = [];
     }
@@ -58,6 +79,7 @@ internal sealed class PostListCache
             _keys = MatchQueries.SeekerReach(options, seeker, asOf);
             _versions = new long[_keys.Length];
             _floors = new double[_keys.Length];
+            _stamps = new long[_keys.Length];
             _parts = new MatchItem[_keys.Length][];
             _seeker = seeker;
             _asOf = asOf;
@@ -92,7 +114,10 @@ internal sealed class PostListCache
         for (var c = 0; c < calls.Length; c++)
         {
             var i = asked[c];
-            calls[c] = grains.Reference<IMatchPartitionGrain>(_keys[i]).TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+            var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
+            calls[c] = _parts[i] is { Length: > 0 } held
+                ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
+                : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;
@@ -100,9 +125,10 @@ internal sealed class PostListCache
         {
             if (answers[c].Items is { } items)
             {
-                _parts[asked[c]] = items;
+                _parts[asked[c]] = answers[c].Reused is { } reused ? WithHeldFactors(items, reused, _parts[asked[c]]) : items;
                 _versions[asked[c]] = answers[c].Version;
                 _floors[asked[c]] = answers[c].Floor;
+                _stamps[asked[c]] = answers[c].Stamp;
                 changed = true;
             }
         }
@@ -111,6 +137,42 @@ internal sealed class PostListCache
             Items = MatchMerge.Top(_parts, size);
         }
         return Items;
+    }
+
+    private static string[] Ids(MatchItem[] items)
+    {
+        var ids = new string[items.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = items[i].Id;
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// The answer's items with the reused ones completed: a reused item carries its leading factors (an aware list's
+    /// congestion reason, or none); the linear factors after them are the held item's, which the partition vouched are the
+    /// same words (same seeker record, day, post features and model).
+    /// </summary>
+    internal static MatchItem[] WithHeldFactors(MatchItem[] items, bool[] reused, MatchItem[]? held)
+    {
+        var result = new MatchItem[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            if (!reused[i])
+            {
+                result[i] = item;
+                continue;
+            }
+            var old = held is null ? null : Array.Find(held, h => string.Equals(h.Id, item.Id, StringComparison.Ordinal));
+            if (old is null || old.Factors.Length < item.Factors.Length)
+            {
+                throw new InvalidOperationException($"partition reused the explanation of post {item.Id}, which the list does not hold");
+            }
+            result[i] = item with { Factors = [.. item.Factors, .. old.Factors.AsSpan(item.Factors.Length)] };
+        }
+        return result;
     }
 
     private static int IndexOf(IReadOnlyList<string> keys, string key)

@@ -10,7 +10,9 @@ namespace JobHome.Grains.Matching;
 /// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
 /// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), stale
 /// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
-/// asks for its top seekers (<see cref="SeekerQueriesName"/>).
+/// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
+/// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
+/// <see cref="ItemsReusedName"/>).
 /// </summary>
 public static class PostListMetrics
 {
@@ -37,6 +39,27 @@ public static class PostListMetrics
 
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
+
+    /// <summary>
+    /// The diagnostic event written when a deactivated seeker activation releases its listings; payload: the seeker's id.
+    /// </summary>
+    public const string ReleasedEvent = "ListingsReleased";
+
+    /// <summary>The diagnostic event written when a partition forgets released listings, with a <see cref="ListingsForgotten"/>
+    /// payload.</summary>
+    public const string ForgottenEvent = "ListingsForgotten";
+
+    /// <summary>Counter of listings released by deactivated seeker activations (one per seeker per partition).</summary>
+    public const string ReleasedName = "jobhome.post_list.listings_released";
+
+    /// <summary>Counter of a new post's top seekers left out of its notices because they hold no list.</summary>
+    public const string NotHoldingName = "jobhome.post_list.seekers_not_holding";
+
+    /// <summary>Counter of list items a partition explained for a stored list's refresh.</summary>
+    public const string ItemsExplainedName = "jobhome.post_list.items_explained";
+
+    /// <summary>Counter of list items a partition left unexplained because the seeker holds the same explanation.</summary>
+    public const string ItemsReusedName = "jobhome.post_list.items_reused";
 
     /// <summary>Cause tag: a read of the list (<c>GetPostListAsync</c>).</summary>
     public const string CauseRead = "read";
@@ -66,6 +89,18 @@ public static class PostListMetrics
 
     private static readonly Counter<long> SeekerQueries = Meter.CreateCounter<long>(SeekerQueriesName, "{query}",
         "Partition queries for new or changed posts' top seekers (to send them stale notices)");
+
+    private static readonly Counter<long> Released = Meter.CreateCounter<long>(ReleasedName, "{listing}",
+        "Listings released by deactivated seeker activations, one per seeker per partition");
+
+    private static readonly Counter<long> NotHolding = Meter.CreateCounter<long>(NotHoldingName, "{seeker}",
+        "A new post's top seekers left out of its stale notices because they hold no post list");
+
+    private static readonly Counter<long> ItemsExplained = Meter.CreateCounter<long>(ItemsExplainedName, "{item}",
+        "List items explained by a partition for a stored list's refresh");
+
+    private static readonly Counter<long> ItemsReused = Meter.CreateCounter<long>(ItemsReusedName, "{item}",
+        "List items a partition left unexplained for a refresh because the seeker holds the same explanation");
 
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 
@@ -113,4 +148,45 @@ public static class PostListMetrics
 
     /// <summary>Counts a new post's partition queries for its top seekers.</summary>
     internal static void RecordSeekerQueries(int count) => SeekerQueries.Add(count);
+
+    /// <summary>Counts <paramref name="seekerId"/>'s released listings.</summary>
+    internal static void RecordReleased(string seekerId, int count)
+    {
+        Released.Add(count);
+        if (Diagnostics.IsEnabled(ReleasedEvent))
+        {
+            Diagnostics.Write(ReleasedEvent, seekerId);
+        }
+    }
+
+    /// <summary>Notes the listings <paramref name="partition"/> forgot (only while someone listens).</summary>
+    internal static void RecordForgotten(string partition, IReadOnlyList<string> seekerIds)
+    {
+        if (Diagnostics.IsEnabled(ForgottenEvent))
+        {
+            Diagnostics.Write(ForgottenEvent, new ListingsForgotten(partition, [.. seekerIds]));
+        }
+    }
+
+    /// <summary>Counts a new post's top seekers left out of its notices.</summary>
+    internal static void RecordNotHolding(int count)
+    {
+        if (count > 0)
+        {
+            NotHolding.Add(count);
+        }
+    }
+
+    /// <summary>Counts one refresh answer's explained and reused items.</summary>
+    internal static void RecordExplained(int explained, int reused)
+    {
+        if (explained > 0)
+        {
+            ItemsExplained.Add(explained);
+        }
+        if (reused > 0)
+        {
+            ItemsReused.Add(reused);
+        }
+    }
 }

@@ -32,6 +32,17 @@ internal sealed class RankingIndex(ModelCatalog models)
     // not change since its last computation started keeps its prices instead of computing the same ones again.
     private long _changes;
     private long _pricedChanges = -1;
+    // Explanation stamps: a post's linear factors are a function of the seeker, the post's features (not its free openings),
+    // the day and the linear model, so a seeker that holds an item explained at stamp h needs no new words for it while the
+    // post's stamp and the model's are ≤ h. Stamps start from the clock's ticks (as the partition's version), so a stamp of an
+    // earlier activation never passes for one of this one.
+    private readonly long _firstStamp = Math.Max(1, DateTime.UtcNow.Ticks);
+    private readonly Dictionary<string, long> _postStamps = new(StringComparer.Ordinal);
+    private long _stamp;
+    private long _modelStamp;
+    // What a list item's factors look like (a leading congestion reason or none; the trees' reasons or linear factors): a
+    // change moves the model's stamp, so an item held in one shape is never completed as the other.
+    private (bool Aware, bool Reranked) _shape;
 
     // Only aware lists price posts from the population, so only they pay for keeping (a sample of) the seekers' records.
     private bool KeepsSeekers => models.Lists.Lists == PostListKind.Aware;
@@ -41,6 +52,17 @@ internal sealed class RankingIndex(ModelCatalog models)
 
     /// <summary>Number of indexed seekers.</summary>
     public int SeekerCount => _index.SeekerCount;
+
+    /// <summary>The explanation stamp now: items explained now keep their words while no post or model change moves past it.</summary>
+    public long Stamp => _firstStamp + _stamp;
+
+    /// <summary>
+    /// True when an item for <paramref name="postId"/> explained at <paramref name="heldStamp"/> (in this activation, for the
+    /// same seeker record and day) has the same linear factors now: neither the post's features nor the model changed since.
+    /// </summary>
+    public bool SameExplanation(string postId, long heldStamp) =>
+        heldStamp >= _firstStamp + _modelStamp && heldStamp <= Stamp
+        && _postStamps.TryGetValue(postId, out var stamp) && _firstStamp + stamp <= heldStamp;
 
     /// <summary>
     /// Takes the silo's current model and any newly computed prices, and starts a background price computation when the
@@ -56,6 +78,10 @@ internal sealed class RankingIndex(ModelCatalog models)
             var model = models.Current;
             changed = !ReferenceEquals(model, _model);
             _model = model;
+        }
+        if (changed)
+        {
+            _modelStamp = ++_stamp;
         }
         var lists = models.Lists;
         if (lists.Lists == PostListKind.Aware)
@@ -119,6 +145,11 @@ internal sealed class RankingIndex(ModelCatalog models)
         && old with { Openings = post.Openings, Skills = post.Skills } == post
         && old.Skills.SequenceEqual(post.Skills, StringComparer.Ordinal);
 
+    // Everything the linear factors read is the same (the free openings only filter).
+    private static bool SameFeatures(MatchPost old, MatchPost post) =>
+        old with { Openings = post.Openings, Skills = post.Skills } == post
+        && old.Skills.SequenceEqual(post.Skills, StringComparer.Ordinal);
+
     /// <summary>Adds or replaces posts.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
@@ -127,6 +158,10 @@ internal sealed class RankingIndex(ModelCatalog models)
         var today = DateOnly.FromDateTime(models.Time.GetUtcNow().UtcDateTime);
         foreach (var post in list)
         {
+            if (!_posts.TryGetValue(post.Id, out var old) || !SameFeatures(old, post))
+            {
+                _postStamps[post.Id] = ++_stamp;
+            }
             _posts[post.Id] = post;
             _popularity.Indexed(post, today);
         }
@@ -138,6 +173,7 @@ internal sealed class RankingIndex(ModelCatalog models)
     {
         _changes++;
         _posts.Remove(id);
+        _postStamps.Remove(id);
         _popularity.Removed(id);
         return _index.RemovePost(id);
     }
@@ -156,11 +192,29 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// Plain lists: the k-th score of a full list. Aware lists: the lowest kept key of a full list whose candidates were
     /// fewer than their depth. Otherwise (and with a re-ranker) <see cref="double.NegativeInfinity"/>.
     /// </summary>
-    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor)
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history, out double floor) =>
+        TopPostItems(seeker, count, options, history, null, out floor, out _);
+
+    /// <summary>
+    /// As <see cref="TopPostItems(MatchSeeker, int, MatchOptions, ApplicationHistory?, out double)"/>, leaving out the linear
+    /// factors of the items <paramref name="reusable"/> accepts (the seeker holds the same words; see
+    /// <see cref="SameExplanation"/>): such an item carries only its leading factors (an aware list's congestion reason, or
+    /// none) and is marked in <paramref name="reused"/> (null when none is, and always with a re-ranker, whose reasons are
+    /// the trees').
+    /// </summary>
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history,
+        Func<string, bool>? reusable, out double floor, out bool[]? reused)
     {
+        reused = null;
         var model = _model;
         var lists = models.Lists;
         var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
+        var shape = (prices is not null, model.Reranker is not null);
+        if (shape != _shape)
+        {
+            _shape = shape;
+            _modelStamp = ++_stamp;
+        }
         var depth = prices is null ? count : Math.Max(count, lists.Settings.CandidateDepth);
         IReadOnlyList<Recommendation> plain;
         if (model.Reranker is { } trees)
@@ -179,9 +233,20 @@ internal sealed class RankingIndex(ModelCatalog models)
             var aware = candidates.Count == 0
                 ? []
                 : RankingItems.Aware(candidates, prices, count, lists.Settings,
-                    kept => _index.ExplainPosts(seeker, kept, options, model.Linear));
+                    kept => Explain(seeker, kept, options, model.Linear, reusable));
             floor = AwareFloor(aware, count, candidates.Count < depth);
+            reused = Reused(aware, reusable);
             return aware;
+        }
+        else if (reusable is not null)
+        {
+            // Ranked unexplained, then only the items the seeker does not hold are explained (the same factors).
+            plain = Explain(seeker, _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear), options,
+                model.Linear, reusable);
+            floor = depth > 0 && plain.Count >= depth ? plain[depth - 1].Score : double.NegativeInfinity;
+            MatchItem[] fresh = [.. plain.Select(RankingItems.Plain)];
+            reused = Reused(fresh, reusable);
+            return fresh;
         }
         else
         {
@@ -198,6 +263,50 @@ internal sealed class RankingIndex(ModelCatalog models)
             _popularity.Shown(seeker.Id, items, options.AsOf);
         }
         return items;
+    }
+
+    // The recommendations of ranked explained, except those whose words the seeker holds (left unexplained).
+    private IReadOnlyList<Recommendation> Explain(MatchSeeker seeker, IReadOnlyList<Recommendation> ranked, MatchOptions options,
+        ScoringModel linear, Func<string, bool>? reusable)
+    {
+        if (reusable is null)
+        {
+            return _index.ExplainPosts(seeker, ranked, options, linear);
+        }
+        var result = ranked.ToArray();
+        var fresh = new List<Recommendation>(result.Length);
+        var at = new List<int>(result.Length);
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (!reusable(result[i].Id))
+            {
+                fresh.Add(result[i]);
+                at.Add(i);
+            }
+        }
+        if (fresh.Count > 0)
+        {
+            var explained = _index.ExplainPosts(seeker, fresh, options, linear);
+            for (var j = 0; j < explained.Length; j++)
+            {
+                result[at[j]] = explained[j];
+            }
+        }
+        return result;
+    }
+
+    private static bool[]? Reused(MatchItem[] items, Func<string, bool>? reusable)
+    {
+        if (reusable is null)
+        {
+            return null;
+        }
+        var reused = new bool[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            reused[i] = reusable(items[i].Id);
+        }
+        return reused;
     }
 
     // An aware list picks its items from the linear candidates by score − penalty (penalty ≥ 0), ties in the plain order. When

@@ -11,19 +11,26 @@ namespace JobHome.Grains.Matching;
 /// The window starts at the first notice and is not extended by later ones: a notice waits at most one window on the
 /// silo's <see cref="TimeProvider"/> (the bound of the list's trail before its refresh starts). Best effort, like the
 /// notices themselves: reads are exact regardless.
+/// The same windows carry the other direction: a seeker activation that is deactivated with a list releases its listings
+/// (<see cref="Release"/>), and each partition gets one <see cref="IMatchPartitionGrain.ForgetListingsAsync"/> per window,
+/// so a post that fills or closes later does not reactivate a collected seeker to refresh a list nobody holds.
 /// </summary>
 public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
+    private readonly Action<string, string[], DateTimeOffset>? _release;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
     // Seeker → partition → bar (a new post's best score there, or MustAsk); null: every partition.
     private Dictionary<string, Dictionary<string, double>?> _pending = new(StringComparer.Ordinal);
+    // Partition → seekers whose activations were deactivated with a list from there.
+    private Dictionary<string, List<string>> _releases = new(StringComparer.Ordinal);
     private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
     private long _queued;
+    private long _released;
 
     /// <summary>Sends the notices as one-way <see cref="ISeekerMatchingGrain.PostListStaleInAsync"/> calls, windows on the
     /// system clock.</summary>
@@ -36,18 +43,25 @@ public sealed class StaleListNotices
     /// <paramref name="time"/> (the silo's server clock, so tests advance a fake one instead of waiting).</summary>
     public StaleListNotices(IGrainFactory grains, MatchingOptions options, TimeProvider time)
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
-            options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)))
+            options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
+            (partition, seekers, before) => grains.Reference<IMatchPartitionGrain>(partition).ForgetListingsAsync(seekers, before)
+                .Ignore())
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
 
-    /// <summary>Sends each notice through <paramref name="notify"/> at the end of a window on <paramref name="time"/>.</summary>
-    public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window)
+    /// <summary>
+    /// Sends each notice through <paramref name="notify"/> and each partition's released listings through
+    /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>.
+    /// </summary>
+    public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
+        Action<string, string[], DateTimeOffset>? release = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         _notify = notify;
+        _release = release;
         _time = time;
         _window = window;
     }
@@ -60,6 +74,43 @@ public sealed class StaleListNotices
 
     /// <summary>Notices queued since start (before coalescing: one per seeker per call).</summary>
     public long Queued => Interlocked.Read(ref _queued);
+
+    /// <summary>Listings released since start (one per seeker per partition, see <see cref="Release"/>).</summary>
+    public long Released => Interlocked.Read(ref _released);
+
+    /// <summary>
+    /// Queues the release of <paramref name="seekerId"/>'s listings in <paramref name="partitions"/>: its activation is being
+    /// deactivated and its list goes with it. Sent at the end of the window, with the window's start as the cutoff (a
+    /// partition forgets only listings made before it, so a new activation that listed again in between keeps its own).
+    /// </summary>
+    public void Release(string seekerId, IReadOnlyList<string> partitions)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(seekerId);
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (_release is null || partitions.Count == 0)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            foreach (var partition in partitions)
+            {
+                if (!_releases.TryGetValue(partition, out var seekers))
+                {
+                    seekers = [];
+                    _releases[partition] = seekers;
+                }
+                seekers.Add(seekerId);
+            }
+            Interlocked.Add(ref _released, partitions.Count);
+            PostListMetrics.RecordReleased(seekerId, partitions.Count);
+            if (!Arm())
+            {
+                return;
+            }
+        }
+        StartWindow();
+    }
 
     /// <summary>Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers): all their partitions.</summary>
     public void Add(IReadOnlyList<MatchItem> items)
@@ -177,13 +228,27 @@ public sealed class StaleListNotices
         // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
         Dictionary<string, Dictionary<string, double>?> batch;
+        Dictionary<string, List<string>> releases;
         DateTimeOffset since;
         lock (_lock)
         {
             batch = _pending;
+            releases = _releases;
             since = _since;
             _pending = new Dictionary<string, Dictionary<string, double>?>(StringComparer.Ordinal);
+            _releases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             _armed = false;
+        }
+        foreach (var (partition, seekers) in releases)
+        {
+            try
+            {
+                _release!(partition, [.. seekers], since);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort: a listing not released costs at most one needless notice later.
+            }
         }
         Interlocked.Add(ref _sent, batch.Count);
         PostListMetrics.RecordSent(batch.Count);

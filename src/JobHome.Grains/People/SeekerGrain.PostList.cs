@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JobHome.Grains.Matching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobHome.Grains.People;
 
@@ -10,13 +11,26 @@ namespace JobHome.Grains.People;
 /// new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
 /// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name
 /// (and of those named only by new posts, only the ones where a new post scores above the stored part's floor).
-/// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists).
+/// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists). An activation deactivated
+/// with a list releases its listings (the list lives in memory only), so a later change of a listed post does not
+/// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh.
 /// </summary>
 public sealed partial class SeekerGrain
 {
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
     private bool _listRefreshQueued;
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_postList.HasList)
+        {
+            // Coalesced per silo with the stale notices: one ForgetListings per partition per window.
+            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), _postList.ListedPartitions);
+        }
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task PostListStaleAsync()

@@ -66,6 +66,12 @@ public sealed class MatchingGrainTests(MemoryClusterFixture fixture)
         {
             await scenario.RegisterRandomSeekerAsync(0.14);
         }
+        // Only seekers that hold a list are a new post's notices' concern: a read gives each one (whatever its queued first
+        // refresh has done yet).
+        foreach (var id in scenario.SeekerIds)
+        {
+            Assert.NotNull(await fixture.Client.GetGrain<ISeekerMatchingGrain>(id).GetPostListAsync(20));
+        }
         var engine = await scenario.EngineAsync();
         var found = 0;
 

@@ -4,6 +4,8 @@ using JobHome.Domain.Work;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 
 namespace JobHome.Grains.Tests.Matching;
 
@@ -24,6 +26,8 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PostListRefreshed>> _events = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<(string Seeker, int Count, TaskCompletionSource Done)> _waiters = [];
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _released = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _forgotten = new(StringComparer.Ordinal);
 
     /// <summary>Starts counting refreshes per seeker.</summary>
     public PostListTrailingTests(MemoryClusterFixture fixture)
@@ -213,6 +217,87 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.DoesNotContain(posts[2], refreshed.PostIds);
     }
 
+    [Fact]
+    public async Task DeactivateOnIdle_SeekerWithAList_ListingsReleasedLaterCloseOrNewPostNotifiesNobodyReadStillExact()
+    {
+        var scenario = new MatchingScenario(fixture, 53.25, 133.25, seed: 67);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(53.25 + (i * 0.003), 133.25 + (i * 0.002))));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(53.251, 133.251));
+        await WaitForRefreshesAsync(seeker, 1);
+        Assert.Equal(6, Last(seeker).PostIds.Length);
+        var notices = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<StaleListNotices>();
+        var released = _released.GetOrAdd(seeker, static _ => NewSignal());
+        var forgotten = _forgotten.GetOrAdd(seeker, static _ => NewSignal());
+
+        // While the seeker holds its list, a listed post's close and a new post next door each queue a notice for it.
+        var queued = notices.Queued;
+        Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(posts[0]).CloseAsync()).Succeeded);
+        Assert.Equal(queued + 1, notices.Queued);
+        await scenario.OpenPostAsync(scenario.PerfectPost(53.252, 133.252));
+        Assert.Equal(queued + 2, notices.Queued);
+        fixture.Time.Advance(Window);
+        await WaitForRefreshesAsync(seeker, 2);
+
+        // Collected: its list goes with the activation, and one window later the partition forgets the listing.
+        await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await released.Task.WaitAsync(Deadline);
+        fixture.Time.Advance(Window);
+        await forgotten.Task.WaitAsync(Deadline);
+
+        // A close of a post it had listed, or a new post next door, now queues nothing: no notice reactivates the seeker for
+        // a list nobody holds.
+        queued = notices.Queued;
+        Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+        await scenario.OpenPostAsync(scenario.PerfectPost(53.253, 133.253));
+        Assert.Equal(queued, notices.Queued);
+        Assert.Equal(2, Refreshes(seeker));
+
+        // The next read computes the list afresh, exactly the engine's.
+        var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+        Assert.NotNull(read);
+        var engine = await scenario.EngineAsync();
+        MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read.Items);
+        Assert.Equal(6, read.Items.Length);
+    }
+
+    [Fact]
+    public async Task CloseAsync_ListedPost_RefreshExplainsOnlyNewcomersReadEqualsEngineWithFactors()
+    {
+        // 24 perfect-ish posts with different pay: the seeker's top 20 leaves 4 in reserve, so a close brings one in.
+        var scenario = new MatchingScenario(fixture, 51.25, 131.25, seed: 61);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(51.25 + ((i % 6) * 0.004), 131.25 + ((i / 6) * 0.004))
+                with { PayMin = 5000 + (i * 50), PayMax = 6000 + (i * 50) }));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(51.251, 131.251));
+        await WaitForRefreshesAsync(seeker, 1);
+        var first = Last(seeker);
+        Assert.Equal(20, first.PostIds.Length);
+        fixture.Time.Advance(Window);
+
+        Assert.True((await fixture.Client.GetGrain<JobHome.Grains.Posts.IPostGrain>(first.PostIds[3]).CloseAsync()).Succeeded);
+        fixture.Time.Advance(Window);
+        await WaitForRefreshesAsync(seeker, 2);
+
+        var second = Last(seeker);
+        Assert.Equal(1, second.Partitions);
+        Assert.DoesNotContain(first.PostIds[3], second.PostIds);
+        // The stored list (read at an unchanged version: served as refreshed, its held words completed) is the engine's.
+        var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+        Assert.NotNull(read);
+        Assert.Equal(second.PostIds, read.Items.Select(static i => i.Id));
+        var engine = await scenario.EngineAsync();
+        MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read.Items);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -237,6 +322,17 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     /// <inheritdoc />
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Key == PostListMetrics.ReleasedEvent && value.Value is string releasedSeeker)
+        {
+            _released.GetOrAdd(releasedSeeker, static _ => NewSignal()).TrySetResult();
+        }
+        if (value.Key == PostListMetrics.ForgottenEvent && value.Value is ListingsForgotten forgotten)
+        {
+            foreach (var id in forgotten.SeekerIds)
+            {
+                _forgotten.GetOrAdd(id, static _ => NewSignal()).TrySetResult();
+            }
+        }
         if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
         {
             _events.GetOrAdd(refreshed.SeekerId, static _ => new ConcurrentQueue<PostListRefreshed>()).Enqueue(refreshed);
@@ -266,6 +362,8 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
     void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
     {
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int Refreshes(string seeker) => _refreshes.GetValueOrDefault(seeker);
 

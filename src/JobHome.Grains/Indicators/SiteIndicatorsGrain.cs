@@ -353,6 +353,7 @@ public sealed partial class SiteIndicatorsGrain
                 publishedAt[applied++] = item.Item.PublishedAtUnixMs;
             }
         }
+        IndicatorMetrics.RecordRepeats(items.Count - applied);
         return WriteChangedAsync(changed, changed.Count > 0, publishedAt.AsMemory(0, applied), items);
     }
 

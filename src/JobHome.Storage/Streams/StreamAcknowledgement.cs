@@ -50,7 +50,8 @@ public sealed class StreamAcknowledgement
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentOutOfRangeException.ThrowIfLessThan(writes, 1);
-        var ids = tokens.Select(t => t.SequenceNumber).Distinct().ToArray();
+        // A provider without tokens gives nothing to delete (the agent confirms as usual).
+        var ids = tokens.OfType<StreamSequenceToken>().Select(t => t.SequenceNumber).Distinct().ToArray();
         var previous = Ambient.Value;
         Ambient.Value = new StreamAcknowledgement(ids, writes);
         return new Scope(previous);

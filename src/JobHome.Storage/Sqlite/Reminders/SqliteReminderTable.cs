@@ -125,7 +125,8 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
 
     /// <summary>Deletes every reminder (tests only).</summary>
     public Task TestOnlyClearTable(CancellationToken cancellationToken) =>
-        store.WriteAsync(SqliteWriteLabel.Reminder, context => context.Command("DELETE FROM reminders").ExecuteNonQuery(), cancellationToken);
+        store.WriteAsync(
+            SqliteWriteLabel.Reminder, context => context.Command("DELETE FROM reminders").ExecuteNonQuery(), cancellationToken);
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

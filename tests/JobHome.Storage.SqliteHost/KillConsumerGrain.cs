@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobHome.Storage.Streams;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -6,7 +7,10 @@ using Orleans.Streams.Core;
 
 namespace JobHome.Storage.SqliteHost;
 
-/// <summary>Applies each event number once, writing aggregate and position in one state write per delivered batch.</summary>
+/// <summary>
+/// Applies each event number once, writing aggregate and position in one state write per delivered batch; that write also
+/// deletes the batch's queue rows (<see cref="StreamAcknowledgement"/>), so a SIGKILL finds both stored or neither.
+/// </summary>
 [ImplicitStreamSubscription(Namespace)]
 public sealed class KillConsumerGrain([PersistentState(KillConsumerGrain.StateName)] IPersistentState<KillConsumerState> state)
     : Grain, IKillConsumerGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<long>
@@ -42,7 +46,11 @@ public sealed class KillConsumerGrain([PersistentState(KillConsumerGrain.StateNa
             }
         }
 
-        await state.WriteStateAsync();
+        using (StreamAcknowledgement.Begin(items.Select(i => i.Token), writes: 1))
+        {
+            await state.WriteStateAsync();
+        }
+
         HostOutput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"APPLIED {this.GetPrimaryKeyString()[1..]} {s.Next}"));
     }
 

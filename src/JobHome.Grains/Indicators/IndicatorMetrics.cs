@@ -7,7 +7,9 @@ namespace JobHome.Grains.Indicators;
 /// record's publish to its aggregator's stored apply (the stream's queue, poll and delivery, the shard write),
 /// <see cref="HoldName"/> from the oldest unreported change of a site to its report (the flush period's coalescing; tag
 /// <c>tier</c>), and <see cref="ReportCallName"/> the report call itself (the parent's apply and, on its leading edge, the
-/// chain of calls above it; tag <c>tier</c> of the sender). Read them with <c>dotnet-counters</c> or an exporter.
+/// chain of calls above it; tag <c>tier</c> of the sender); and the counter <see cref="RepeatsName"/>, delivered changes an
+/// aggregator already held (a version it had applied: a record re-publishing after its reactivation, or a redelivery).
+/// Read them with <c>dotnet-counters</c> or an exporter.
 /// </summary>
 public static class IndicatorMetrics
 {
@@ -23,7 +25,13 @@ public static class IndicatorMetrics
     /// <summary>The report call histogram's name.</summary>
     public const string ReportCallName = "jobhome.indicators.report_call";
 
+    /// <summary>The repeats counter's name.</summary>
+    public const string RepeatsName = "jobhome.indicators.repeats";
+
     private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Repeats = Meter.CreateCounter<long>(RepeatsName, "{change}",
+        "Delivered indicator changes whose version the aggregator already held (published or delivered again)");
 
     private static readonly Histogram<double> StreamLag = Meter.CreateHistogram<double>(StreamLagName, "ms",
         "Time from a record's publish of an indicator change to its aggregator's stored apply");
@@ -43,6 +51,15 @@ public static class IndicatorMetrics
         if (publishedAtUnixMs > 0 && StreamLag.Enabled)
         {
             StreamLag.Record(NowUnixMs() - publishedAtUnixMs);
+        }
+    }
+
+    /// <summary>Counts <paramref name="count"/> delivered changes that were repeats.</summary>
+    internal static void RecordRepeats(int count)
+    {
+        if (count > 0 && Repeats.Enabled)
+        {
+            Repeats.Add(count);
         }
     }
 

@@ -5,6 +5,7 @@ using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
 using JobHome.Storage;
+using JobHome.Storage.Streams;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Orleans.Streams;
@@ -333,8 +334,10 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     /// <summary>
-    /// A delivery batch: every change applied in memory, each touched shard written once, and only then does the call
-    /// return, so the queue is acknowledged (its rows deleted) only for changes that are stored (exact after SIGKILL).
+    /// A delivery batch: every change applied in memory and each touched shard written once; the last shard write also
+    /// deletes the delivery's queue rows in its own transaction (<see cref="StreamAcknowledgement"/>, on the embedded
+    /// store), so a change is stored and acknowledged together or neither (exact after SIGKILL). Elsewhere the agent
+    /// confirms after the call returns, so the queue is still acknowledged only for changes that are stored.
     /// </summary>
     public Task OnNextAsync(IList<SequentialItem<IndicatorChange>> items)
     {
@@ -350,7 +353,8 @@ public sealed partial class SiteIndicatorsGrain
                 publishedAt[applied++] = item.Item.PublishedAtUnixMs;
             }
         }
-        return WriteChangedAsync(changed, changed.Count > 0, publishedAt.AsMemory(0, applied));
+        IndicatorMetrics.RecordRepeats(items.Count - applied);
+        return WriteChangedAsync(changed, changed.Count > 0, publishedAt.AsMemory(0, applied), items);
     }
 
     // Newest version per source wins: an older or repeated change is ignored (false).
@@ -374,15 +378,24 @@ public sealed partial class SiteIndicatorsGrain
         return true;
     }
 
-    private async Task WriteChangedAsync(IReadOnlyList<string> changedSources, bool changed, ReadOnlyMemory<long> publishedAt)
+    private async Task WriteChangedAsync(
+        IReadOnlyList<string> changedSources, bool changed, ReadOnlyMemory<long> publishedAt,
+        IList<SequentialItem<IndicatorChange>> delivered)
     {
         if (!changed)
         {
+            // Nothing to write (repeats only): the agent's confirmation deletes the rows.
             return;
         }
         try
         {
-            await _sources.WriteAsync(changedSources);
+            // The shard writes carry the delivery's acknowledgement: ShardedMap writes each distinct shard once, and the
+            // last of them deletes the rows (this site is the stream's only subscriber). Repeats in the delivery go too:
+            // what they carry is already stored.
+            using (StreamAcknowledgement.Begin(delivered.Select(i => i.Token), DistinctShards(changedSources)))
+            {
+                await _sources.WriteAsync(changedSources);
+            }
         }
         catch
         {
@@ -402,6 +415,16 @@ public sealed partial class SiteIndicatorsGrain
         }
         _waiters.Clear();
         await FlushIfQuietAsync();
+    }
+
+    private static int DistinctShards(IReadOnlyList<string> sources)
+    {
+        var shards = 0;
+        foreach (var source in sources)
+        {
+            shards |= 1 << ShardedMap<SourceEntry>.ShardOf(source);
+        }
+        return System.Numerics.BitOperations.PopCount((uint)shards);
     }
 
     // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using JobHome.Storage.Schema;
+using JobHome.Storage.Sqlite.Streams;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,9 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private SqliteConnection? _writerConnection;
     private long _committedBatches;
     private long _committedOperations;
+    // Stream rows handed to a pulling agent and not yet confirmed: false while in flight, true once a consumer's
+    // acknowledgement deleted them with its state write (the agent's confirmation then writes nothing for them).
+    private readonly ConcurrentDictionary<long, bool> _handedOut = new();
 
     /// <summary>Creates the store; nothing is opened until <see cref="StartAsync"/> or the first call.</summary>
     public SqliteStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteStore> logger)
@@ -97,27 +102,82 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     /// <summary>Queues <paramref name="execute"/> for the next batch; completes after that batch committed.</summary>
     /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
     public Task<T> WriteAsync<T>(Func<SqliteWriteContext, T> execute, CancellationToken cancellationToken = default) =>
-        WriteAsync(execute, committed: null, cancellationToken);
+        WriteAsync(SqliteWriteLabel.Other, execute, committed: null, acknowledgement: null, cancellationToken);
+
+    /// <summary>Queues <paramref name="execute"/>, counted as <paramref name="label"/>; completes after its batch committed.</summary>
+    public Task<T> WriteAsync<T>(
+        SqliteWriteLabel label,
+        Func<SqliteWriteContext, T> execute,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(label, execute, committed: null, acknowledgement: null, cancellationToken);
 
     /// <summary>
     /// Queues <paramref name="execute"/> for the next batch; <paramref name="committed"/> runs on the writer loop right
     /// after that batch committed, before the caller's task completes; it must be short and must not throw (a
-    /// signal: the writer waits for it).
+    /// signal: the writer waits for it). <paramref name="acknowledgement"/>: a state write's part in a consumer's stream
+    /// acknowledgement (joined here, right before the write is queued, so parts join in queue order).
     /// </summary>
     /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
     public async Task<T> WriteAsync<T>(
+        SqliteWriteLabel label,
         Func<SqliteWriteContext, T> execute,
         Action? committed,
+        SqliteAckPart? acknowledgement,
         CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        var operation = new SqliteWriteOperation<T>(execute, committed, Stopwatch.GetTimestamp());
+        var operation = new SqliteWriteOperation<T>(label, execute, committed, acknowledgement, Stopwatch.GetTimestamp());
+        acknowledgement?.Queued();
         if (!_queue.Writer.TryWrite(operation))
         {
+            acknowledgement?.Failed();
             throw new ObjectDisposedException(nameof(SqliteStore), $"The embedded store '{FilePath}' is shut down.");
         }
 
         return await operation.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>A receiver hands the row to its pulling agent (a consumer's acknowledgement may then delete it).</summary>
+    internal void HandedOut(long id) => _handedOut[id] = false;
+
+    /// <summary>
+    /// The agent confirms the row: forgotten here; true when a consumer's acknowledgement already deleted it (nothing to
+    /// write).
+    /// </summary>
+    internal bool Confirmed(long id) => _handedOut.TryRemove(id, out var acknowledged) && acknowledged;
+
+    /// <summary>The row left the agent's hands otherwise (dead-lettered, put back under a new id).</summary>
+    internal void Forget(long id) => _handedOut.TryRemove(id, out _);
+
+    /// <summary>Rows handed out and not yet confirmed (tests: nothing is kept once confirmed).</summary>
+    internal int HandedOutCount => _handedOut.Count;
+
+    /// <summary>
+    /// Inside a batch transaction: deletes those of <paramref name="ids"/> a receiver handed out and nobody deleted yet
+    /// (never a row this store did not read: a consumer on another provider's tokens deletes nothing); returns how many.
+    /// </summary>
+    internal int DeleteAcknowledged(SqliteWriteContext context, IReadOnlyList<long> ids)
+    {
+        var deleted = 0;
+        foreach (var id in ids)
+        {
+            if (_handedOut.TryGetValue(id, out var acknowledged) && !acknowledged)
+            {
+                SqliteStreamQueue.Delete(context, id);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>After the commit that deleted them: the agent's confirmation of these rows writes nothing.</summary>
+    internal void MarkAcknowledged(IReadOnlyList<long> ids)
+    {
+        foreach (var id in ids)
+        {
+            _handedOut.TryUpdate(id, true, false);
+        }
     }
 
     /// <summary>Opens a pooled connection for reading; the caller disposes it.</summary>
@@ -274,6 +334,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                     foreach (var operation in batch)
                     {
                         SqliteMetrics.RecordWriteWait(operation.QueuedAt, committedAt);
+                        SqliteMetrics.RecordWrite(operation.Label);
                         operation.Complete();
                     }
 

@@ -6,6 +6,9 @@ internal abstract class SqliteWriteOperation
     /// <summary>When the caller queued it (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</summary>
     public abstract long QueuedAt { get; }
 
+    /// <summary>What the write is for (counted per kind once committed).</summary>
+    public abstract SqliteWriteLabel Label { get; }
+
     /// <summary>Runs the statements inside the batch transaction; may run again if another operation of the batch failed.</summary>
     public abstract void Execute(SqliteWriteContext context);
 

@@ -1,8 +1,12 @@
 namespace JobHome.Storage.Sqlite;
 
 /// <summary>A queued write whose statements produce a <typeparamref name="T"/> for the caller.</summary>
-internal sealed class SqliteWriteOperation<T>(Func<SqliteWriteContext, T> execute, Action? committed, long queuedAt)
-    : SqliteWriteOperation
+internal sealed class SqliteWriteOperation<T>(
+    SqliteWriteLabel label,
+    Func<SqliteWriteContext, T> execute,
+    Action? committed,
+    SqliteAckPart? acknowledgement,
+    long queuedAt) : SqliteWriteOperation
 {
     // Continuations run on the thread pool, never inline on the writer loop.
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -13,14 +17,22 @@ internal sealed class SqliteWriteOperation<T>(Func<SqliteWriteContext, T> execut
 
     public override long QueuedAt => queuedAt;
 
+    public override SqliteWriteLabel Label => label;
+
     public override void Execute(SqliteWriteContext context) => _result = execute(context);
 
-    // The action must not throw (the writer loop would fail the rest of the committed batch): signals only.
+    // The actions must not throw (the writer loop would fail the rest of the committed batch): signals only.
     public override void Complete()
     {
+        acknowledgement?.Committed();
         committed?.Invoke();
         _completion.TrySetResult(_result!);
     }
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception)
+    {
+        // On the writer, before it runs the next batch: a later write of the same acknowledgement sees it.
+        acknowledgement?.Failed();
+        _completion.TrySetException(exception);
+    }
 }

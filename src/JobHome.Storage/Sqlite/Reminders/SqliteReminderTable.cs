@@ -82,7 +82,7 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
         var start = SqliteStore.ToMicroseconds(new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc)));
         var period = entry.Period.Ticks / TimeSpan.TicksPerMicrosecond;
         var name = entry.ReminderName;
-        var version = await store.WriteAsync(context =>
+        var version = await store.WriteAsync(SqliteWriteLabel.Reminder, context =>
         {
             var command = context.Command(UpsertSql);
             command.Parameters.AddWithValue("$grain", grain);
@@ -110,7 +110,7 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
         }
 
         var grain = grainId.ToString();
-        return store.WriteAsync(context =>
+        return store.WriteAsync(SqliteWriteLabel.Reminder, context =>
         {
             var command = context.Command(DeleteSql);
             command.Parameters.AddWithValue("$grain", grain);
@@ -125,7 +125,8 @@ internal sealed class SqliteReminderTable(SqliteStore store) : IReminderTable
 
     /// <summary>Deletes every reminder (tests only).</summary>
     public Task TestOnlyClearTable(CancellationToken cancellationToken) =>
-        store.WriteAsync(context => context.Command("DELETE FROM reminders").ExecuteNonQuery(), cancellationToken);
+        store.WriteAsync(
+            SqliteWriteLabel.Reminder, context => context.Command("DELETE FROM reminders").ExecuteNonQuery(), cancellationToken);
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobHome.Storage.Streams;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -10,7 +11,9 @@ namespace JobHome.Storage.Sqlite.State;
 /// <summary>
 /// Orleans grain storage on the embedded SQLite file. Writes and clears go through the store's group-commit writer; the
 /// ETag is the row's version, checked by the statement itself, so a stale writer gets an
-/// <see cref="InconsistentStateException"/> and never overwrites a newer state.
+/// <see cref="InconsistentStateException"/> and never overwrites a newer state. A write made inside a consumer's
+/// <see cref="StreamAcknowledgement"/> scope takes part in it: the scope's last write deletes the delivered queue rows in
+/// its own transaction.
 /// </summary>
 internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainStorageSerializer serializer) : IGrainStorage
 {
@@ -109,7 +112,9 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
         }
 
         var grain = grainId.ToString();
-        var (written, current) = await store.WriteAsync(context =>
+        var label = SqliteWriteLabel.ForState(grainId.Type.ToString() ?? "unknown", stateName);
+        var acknowledgement = StreamAcknowledgement.Current is { } ack ? new SqliteAckPart(ack, store) : null;
+        var (written, current) = await store.WriteAsync(label, context =>
         {
             var command = context.Command(expected is null ? InsertSql : UpdateSql);
             command.Parameters.AddWithValue("$grain", grain);
@@ -123,14 +128,17 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
 
             if (command.ExecuteScalar() is long version)
             {
+                acknowledgement?.Execute(context);
                 return (Written: (long?)version, Current: (long?)version);
             }
+
+            acknowledgement?.Refused();
 
             var probe = context.Command(CurrentVersionSql);
             probe.Parameters.AddWithValue("$grain", grain);
             probe.Parameters.AddWithValue("$state", stateName);
             return (Written: null, Current: probe.ExecuteScalar() as long?);
-        }).ConfigureAwait(false);
+        }, committed: null, acknowledgement).ConfigureAwait(false);
 
         if (written is null)
         {

@@ -56,7 +56,7 @@ internal sealed class SqliteQueueAdapter(
         var stream = streamId.ToString();
         // The queue's receiver is told on the writer loop right after the commit, before this publish completes.
         var signal = signals.For(queue);
-        return store.WriteAsync(context =>
+        return store.WriteAsync(SqliteWriteLabel.StreamEnqueue, context =>
         {
             var command = context.Command(SqliteStreamQueue.EnqueueSql);
             command.Parameters.AddWithValue("$provider", name);
@@ -65,7 +65,7 @@ internal sealed class SqliteQueueAdapter(
             command.Parameters.AddWithValue("$payload", payload);
             command.Parameters.AddWithValue("$now", context.NowMicroseconds);
             return command.ExecuteNonQuery();
-        }, signal.Notify);
+        }, signal.Notify, acknowledgement: null);
     }
 
     /// <inheritdoc />

@@ -139,7 +139,7 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         if (poison.Count > 0 || countLast > after)
         {
             // The attempt is durable before the agent delivers anything: a silo that dies mid-delivery has counted it.
-            await store.WriteAsync(context =>
+            await store.WriteAsync(SqliteWriteLabel.StreamAttempt, context =>
             {
                 // Dead letters first, so they keep the attempt count they were read with.
                 foreach (var (id, reason) in poison)
@@ -162,6 +162,12 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         }
 
         _lastReadId = last;
+        foreach (var batch in batches)
+        {
+            // The agent has them now: a consumer's acknowledgement may delete them with its state write.
+            store.HandedOut(batch.SequenceToken.SequenceNumber);
+        }
+
         foreach (var (id, reason) in poison)
         {
             LogDeadLettered(logger, id, provider, _queue, reason);
@@ -185,8 +191,10 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         {
             // The moved rows are new commits for this queue: the read that follows must not wait for them.
             moved = await store.WriteAsync(
+                    SqliteWriteLabel.StreamRequeue,
                     context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)),
                     signal.Notify,
+                    acknowledgement: null,
                     cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -197,35 +205,47 @@ internal sealed partial class SqliteQueueAdapterReceiver(
             throw;
         }
 
+        foreach (var id in ids)
+        {
+            store.Forget(id);
+        }
+
         LogRequeued(logger, moved, ids.Count, provider, _queue);
     }
 
     /// <inheritdoc />
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
 
-    /// <summary>Deletes delivered rows: they will not be read again.</summary>
+    /// <summary>
+    /// Deletes delivered rows: they will not be read again. Rows a consumer's acknowledgement already deleted with its state
+    /// write (<see cref="JobHome.Storage.Streams.StreamAcknowledgement"/>) need no write; when that is all of them, none is made.
+    /// </summary>
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        if (messages.Count == 0)
+        var ids = new List<long>(messages.Count);
+        foreach (var message in messages)
+        {
+            var id = ((SqliteBatchContainer)message).Token!.SequenceNumber;
+            if (!store.Confirmed(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        if (ids.Count == 0)
         {
             return Task.CompletedTask;
         }
 
-        var ids = new long[messages.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = ((SqliteBatchContainer)messages[i]).Token!.SequenceNumber;
-        }
-
-        return store.WriteAsync(context =>
+        return store.WriteAsync(SqliteWriteLabel.StreamConfirm, context =>
         {
             foreach (var id in ids)
             {
                 SqliteStreamQueue.Delete(context, id);
             }
 
-            return ids.Length;
+            return ids.Count;
         }, cancellationToken);
     }
 

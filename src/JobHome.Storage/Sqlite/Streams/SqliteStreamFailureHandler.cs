@@ -30,7 +30,9 @@ internal sealed partial class SqliteStreamFailureHandler(SqliteStore store, ILog
 
         var id = token.SequenceNumber;
         var reason = $"delivery to subscription {subscriptionId} kept failing for MaxEventDeliveryTime";
-        await store.WriteAsync(context => SqliteStreamQueue.DeadLetter(context, id, reason)).ConfigureAwait(false);
+        await store.WriteAsync(SqliteWriteLabel.StreamDeadLetter, context => SqliteStreamQueue.DeadLetter(context, id, reason))
+            .ConfigureAwait(false);
+        store.Forget(id);
         LogDeadLettered(logger, id, streamProviderName, streamIdentity, subscriptionId);
     }
 

@@ -1,0 +1,79 @@
+using Orleans.Streams;
+
+namespace JobHome.Storage.Streams;
+
+/// <summary>
+/// A stream consumer's acknowledgement of the messages of one delivery, carried by the consumer's own state writes. On the
+/// embedded store the queue rows of those messages are deleted in the transaction of the last of the next
+/// <see cref="Writes"/> state writes made in the scope (<see cref="Begin"/>), and only when none of them failed: the
+/// applied change and its acknowledgement commit together or not at all, and the pulling agent's later confirmation of
+/// those rows costs no write. Other stores ignore it (the agent confirms as usual).
+/// </summary>
+/// <remarks>
+/// Only for a stream's only subscriber, which must be done with the messages once its writes commit: the rows go for
+/// every subscriber. The writes must be queued in the scope's async flow (state writes of the consumer's grain).
+/// </remarks>
+public sealed class StreamAcknowledgement
+{
+    private static readonly AsyncLocal<StreamAcknowledgement?> Ambient = new();
+    private readonly long[] _messageIds;
+    private int _joined;
+    private volatile bool _failed;
+    private volatile bool _committed;
+
+    private StreamAcknowledgement(long[] messageIds, int writes)
+    {
+        _messageIds = messageIds;
+        Writes = writes;
+    }
+
+    /// <summary>The acknowledgement of the current async flow, if a scope is open.</summary>
+    public static StreamAcknowledgement? Current => Ambient.Value;
+
+    /// <summary>How many state writes of the scope carry it; the last of them deletes the rows.</summary>
+    public int Writes { get; }
+
+    /// <summary>True once the rows were deleted with the last write's commit (tests and metrics).</summary>
+    public bool Committed => _committed;
+
+    /// <summary>The queue message ids (the tokens' sequence numbers) of the delivery.</summary>
+    internal IReadOnlyList<long> MessageIds => _messageIds;
+
+    /// <summary>True when one of the scope's writes failed or was refused: the rows are left to the agent's confirmation.</summary>
+    internal bool Failed => _failed;
+
+    /// <summary>
+    /// Opens a scope: the next <paramref name="writes"/> state writes of this async flow acknowledge the messages with
+    /// <paramref name="tokens"/>. Dispose it right after those writes (before any other write of the flow).
+    /// </summary>
+    public static Scope Begin(IEnumerable<StreamSequenceToken> tokens, int writes)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writes, 1);
+        // A provider without tokens gives nothing to delete (the agent confirms as usual).
+        var ids = tokens.OfType<StreamSequenceToken>().Select(t => t.SequenceNumber).Distinct().ToArray();
+        var previous = Ambient.Value;
+        Ambient.Value = new StreamAcknowledgement(ids, writes);
+        return new Scope(previous);
+    }
+
+    /// <summary>Called when a write of the scope is queued; true for the last one, which carries the deletes.</summary>
+    internal bool Join() => Interlocked.Increment(ref _joined) == Writes;
+
+    /// <summary>A write of the scope failed or was refused (stale ETag): nothing is acknowledged.</summary>
+    internal void Fail() => _failed = true;
+
+    /// <summary>The rows were deleted in a committed transaction.</summary>
+    internal void MarkCommitted() => _committed = true;
+
+    /// <summary>Ends the scope: restores the flow's previous acknowledgement (none, normally).</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly StreamAcknowledgement? _previous;
+
+        internal Scope(StreamAcknowledgement? previous) => _previous = previous;
+
+        /// <inheritdoc />
+        public void Dispose() => Ambient.Value = _previous;
+    }
+}

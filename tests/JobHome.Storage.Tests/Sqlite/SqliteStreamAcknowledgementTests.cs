@@ -1,0 +1,214 @@
+using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.State;
+using JobHome.Storage.Sqlite.Streams;
+using JobHome.Storage.Streams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Providers.Streams.Common;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Tests.Sqlite;
+
+/// <summary>
+/// A consumer's state writes carry the acknowledgement of the rows it was delivered (<see cref="StreamAcknowledgement"/>):
+/// the rows go in the transaction of the group's last write, or not at all. A store disposed without the agent's
+/// confirmation stands for a silo killed right after the consumer's write: a new store (process) on the file then reads
+/// nothing already stored and everything not stored.
+/// </summary>
+public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
+{
+    private const string Provider = "jobhome";
+    private static readonly Lazy<IServiceProvider> Services =
+        new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
+    private readonly SqliteTestFile _file = new();
+    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 5, IdleWait = TimeSpan.Zero };
+    private SqliteStore _store = null!;
+    private SqliteQueueAdapterFactory _factory = null!;
+    private IQueueAdapter _adapter = null!;
+    private IGrainStorage _storage = null!;
+
+    public async Task InitializeAsync() => await OpenAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _file.Dispose();
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_TwoWritesCarryTheAcknowledgement_RowsGoWithTheLastWriteAndTheConfirmationWritesNothing()
+    {
+        var (receiver, delivered) = await PublishAndReadAsync(3);
+        var inFirstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        var blocker = _store.WriteAsync(_ =>
+        {
+            inFirstBatch.SetResult();
+            release.Wait();
+            return 0;
+        });
+        await inFirstBatch.Task;
+        var batches = _store.CommittedBatches;
+
+        Task writes;
+        using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
+        {
+            // As ShardedMap writes two shards: both queued before either commits.
+            writes = Task.WhenAll(WriteAsync(1, 10), WriteAsync(2, 20));
+        }
+
+        Assert.Equal(3, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        release.Set();
+        await blocker;
+        await writes;
+
+        // One transaction after the blocker's: both states and the rows' deletes.
+        Assert.Equal(batches + 2, _store.CommittedBatches);
+        Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(2, _file.Scalar("SELECT count(*) FROM grain_state WHERE payload IS NOT NULL"));
+        var operations = _store.CommittedOperations;
+        await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);
+        Assert.Equal(operations, _store.CommittedOperations);
+        Assert.Equal(0, _store.HandedOutCount);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_AcknowledgedThenKilledBeforeTheConfirmation_NothingIsDeliveredAgain()
+    {
+        var (_, delivered) = await PublishAndReadAsync(4);
+        using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 1))
+        {
+            await WriteAsync(1, 7);
+        }
+
+        await ReopenAsync();
+
+        Assert.Empty(await ReadAllAsync(NewReceiver()));
+        Assert.Equal(7, await ReadValueAsync(1));
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_AnEarlierWriteOfTheGroupRefused_NoRowIsAcknowledgedAndAllAreDeliveredAgain()
+    {
+        await WriteAsync(1, 1);
+        var (_, delivered) = await PublishAndReadAsync(3);
+        Task stale, fresh;
+        using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
+        {
+            stale = _storage.WriteStateAsync("counter", Grain(1), new TestGrainState<CounterState> { ETag = "99", State = { Value = 5 } });
+            fresh = WriteAsync(2, 6);
+        }
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        await fresh;
+        Assert.Equal(3, _file.Scalar("SELECT count(*) FROM stream_queue"));
+
+        // Killed before the agent confirmed: the next process gets every row again (nothing lost), and the consumer's
+        // stored state shows which of them it applied (nothing applied twice: its dedupe is by what it stored).
+        await ReopenAsync();
+        var again = await ReadAllAsync(NewReceiver());
+        Assert.Equal(delivered.Select(Id), again.Select(Id));
+        Assert.Equal(1, await ReadValueAsync(1));
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_FewerWritesThanTheGroupNamed_NothingIsAcknowledgedAndTheAgentConfirms()
+    {
+        var (receiver, delivered) = await PublishAndReadAsync(2);
+        using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
+        {
+            await WriteAsync(1, 3);
+        }
+
+        Assert.Equal(2, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);
+        Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(0, _store.HandedOutCount);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_TokensOfRowsThisStoreDidNotHandOut_DeleteNothing()
+    {
+        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 1 }, null, null);
+        var id = _file.Scalar("SELECT id FROM stream_queue");
+        using (StreamAcknowledgement.Begin([new EventSequenceTokenV2(id)], writes: 1))
+        {
+            await WriteAsync(1, 3);
+        }
+
+        Assert.Equal(1, _file.Scalar("SELECT count(*) FROM stream_queue"));
+    }
+
+    private async Task<(IQueueAdapterReceiver Receiver, List<IBatchContainer> Delivered)> PublishAndReadAsync(int rows)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            await _adapter.QueueMessageBatchAsync(Stream("s" + i), new[] { i, i + 100 }, null, null);
+        }
+
+        var receiver = NewReceiver();
+        var delivered = await ReadAllAsync(receiver);
+        Assert.Equal(rows, delivered.Count);
+        return (receiver, delivered);
+    }
+
+    private static IEnumerable<StreamSequenceToken> Tokens(List<IBatchContainer> delivered) =>
+        delivered.SelectMany(m => m.GetEvents<int>()).Select(e => e.Item2);
+
+    private static long Id(IBatchContainer message) => message.SequenceToken.SequenceNumber;
+
+    private Task WriteAsync(int grain, int value) =>
+        _storage.WriteStateAsync("counter", Grain(grain), new TestGrainState<CounterState> { State = { Value = value } });
+
+    private async Task<long> ReadValueAsync(int grain)
+    {
+        var state = new TestGrainState<CounterState>();
+        await _storage.ReadStateAsync("counter", Grain(grain), state);
+        return state.State.Value;
+    }
+
+    private static GrainId Grain(int i) => GrainId.Create("counter", "g" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static StreamId Stream(string key) => StreamId.Create("ns", key);
+
+    private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
+
+    private static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)
+    {
+        var all = new List<IBatchContainer>();
+        while (true)
+        {
+            var page = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+        }
+    }
+
+    private async Task ReopenAsync()
+    {
+        await _store.DisposeAsync();
+        await OpenAsync();
+    }
+
+    // The store, queue and grain storage of one process on the file.
+    private async Task OpenAsync()
+    {
+        _store = _file.OpenStore();
+        await _store.StartAsync();
+        _storage = new SqliteGrainStorage("Default", _store, TestStorageSerializer.Value);
+        _factory = new SqliteQueueAdapterFactory(
+            Provider,
+            _options,
+            _store,
+            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            NullLoggerFactory.Instance);
+        _adapter = await _factory.CreateAdapter(CancellationToken.None);
+    }
+}

@@ -46,4 +46,25 @@ public interface ISiteDirectoryGrain : IGrainWithStringKey
     /// </summary>
     [ReadOnly, Alias("GetPosts")]
     Task<string[]> GetPostsAsync();
+
+    /// <summary>
+    /// Notes the match partitions (<see cref="Matching.MatchPartitions"/> keys) that records of this site are or are about to
+    /// be stored in: <paramref name="sourceIds"/> (<c>seeker/…</c> or <c>post/…</c>, listed here) with, at the same index,
+    /// the partition, or an empty string for "in no partition" (an employed seeker, a closed or full post). Notes only add:
+    /// a record keeps every partition ever noted for it. The contract a caller keeps (see <see cref="GetMatchSourceIdsAsync"/>):
+    /// a record's partition is noted <em>before</em> the write that puts it in that partition. Idempotent; one write per
+    /// shard touched.
+    /// </summary>
+    [Alias("NoteMatchPartitions")]
+    Task NoteMatchPartitionsAsync(string[] sourceIds, string[] partitions);
+
+    /// <summary>
+    /// The seekers and posts of this site a rebuild of match partition <paramref name="partition"/> has to read: those
+    /// noted in that partition and those with no note at all (listed before notes existed), each in ordinal order. A record
+    /// noted only in other partitions (or in none) is left out; that is safe as long as every write that puts a record in
+    /// a partition was preceded by its note (<see cref="NoteMatchPartitionsAsync"/>). Reads the seeker, post and note
+    /// shards, not the households'.
+    /// </summary>
+    [ReadOnly, Alias("GetMatchSourceIds")]
+    Task<MatchSourceIds> GetMatchSourceIdsAsync(string partition);
 }

@@ -15,6 +15,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     private readonly ShardedMap<string> _seekers;
     private readonly ShardedMap<bool> _households;
     private readonly ShardedMap<bool> _posts;
+    private readonly ShardedMap<string[]> _cells;
 
     /// <summary>Creates the directory; each list lives in <see cref="ShardedMap{TValue}.ShardCount"/> shards, read on demand.</summary>
     public SiteDirectoryGrain([PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state)
@@ -24,6 +25,7 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
         _seekers = ShardedMap<string>.OnDemand(context, "directory-seekers", StorageNames.Default);
         _households = ShardedMap<bool>.OnDemand(context, "directory-households", StorageNames.Default);
         _posts = ShardedMap<bool>.OnDemand(context, "directory-posts", StorageNames.Default);
+        _cells = ShardedMap<string[]>.OnDemand(context, "directory-cells", StorageNames.Default);
     }
 
     /// <inheritdoc />

@@ -10,6 +10,7 @@ namespace JobHome.Grains.Tests.Sharding;
 public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentQueue<(string StateName, GrainId GrainId)> _reads = new();
+    private readonly ConcurrentQueue<(string StateName, GrainId GrainId)> _writes = new();
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), bool> _failNextWrite = new();
 
     /// <summary>Makes the next write of <paramref name="stateName"/> for <paramref name="grainId"/> throw without storing.</summary>
@@ -17,6 +18,9 @@ public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
 
     /// <summary>The state names read for <paramref name="grainId"/>, in order.</summary>
     public IReadOnlyList<string> ReadsOf(GrainId grainId) => [.. _reads.Where(r => r.GrainId == grainId).Select(r => r.StateName)];
+
+    /// <summary>The state names written (stored) for <paramref name="grainId"/>, in order.</summary>
+    public IReadOnlyList<string> WritesOf(GrainId grainId) => [.. _writes.Where(w => w.GrainId == grainId).Select(w => w.StateName)];
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -26,10 +30,15 @@ public sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
     }
 
     /// <inheritdoc />
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        _failNextWrite.TryRemove((stateName, grainId), out _)
-            ? Task.FromException(new InvalidOperationException($"Injected write failure of '{stateName}'."))
-            : inner.WriteStateAsync(stateName, grainId, grainState);
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_failNextWrite.TryRemove((stateName, grainId), out _))
+        {
+            return Task.FromException(new InvalidOperationException($"Injected write failure of '{stateName}'."));
+        }
+        _writes.Enqueue((stateName, grainId));
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
 
     /// <inheritdoc />
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

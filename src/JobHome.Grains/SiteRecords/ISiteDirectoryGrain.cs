@@ -62,8 +62,8 @@ public interface ISiteDirectoryGrain : IGrainWithStringKey
     /// The seekers and posts of this site a rebuild of match partition <paramref name="partition"/> has to read: those
     /// noted in that partition and those with no note at all (listed before notes existed), each in ordinal order. A record
     /// noted only in other partitions (or in none) is left out; that is safe as long as every write that puts a record in
-    /// a partition was preceded by its note (<see cref="NoteMatchPartitionsAsync"/>). Reads the seeker, post and note
-    /// shards, not the households'.
+    /// a partition was preceded by its note (<see cref="NoteMatchPartitionsAsync"/>). Reads the seeker and post shards, and the
+    /// note shards only once this site has a note (before that every record is unnoted); never the households'.
     /// </summary>
     [ReadOnly, Alias("GetMatchSourceIds")]
     Task<MatchSourceIds> GetMatchSourceIdsAsync(string partition);

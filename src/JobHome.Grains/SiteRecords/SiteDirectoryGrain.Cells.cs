@@ -52,7 +52,14 @@ public sealed partial class SiteDirectoryGrain
         }
         if (changed.Count > 0)
         {
+            // The notes first, then the flag: a crash between the two leaves the flag off, and a listing without the flag
+            // returns every record as unnoted (more to read, nothing missed).
             await _cells.WriteAsync(changed);
+            if (!state.State.PartitionsNoted)
+            {
+                state.State.PartitionsNoted = true;
+                await state.WriteStateAsync();
+            }
         }
     }
 
@@ -60,7 +67,8 @@ public sealed partial class SiteDirectoryGrain
     public async Task<MatchSourceIds> GetMatchSourceIdsAsync(string partition)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
-        await Task.WhenAll(_seekers.LoadAllAsync(), _posts.LoadAllAsync(), _cells.LoadAllAsync());
+        var notes = state.State.PartitionsNoted;
+        await Task.WhenAll(_seekers.LoadAllAsync(), _posts.LoadAllAsync(), notes ? _cells.LoadAllAsync() : Task.CompletedTask);
         var noted = new List<string>();
         var unnoted = new List<string>();
         var listed = _seekers.Keys.Select(static id => IndicatorSources.Id(IndicatorSources.Seeker, id))
@@ -68,7 +76,7 @@ public sealed partial class SiteDirectoryGrain
             .ToList();
         foreach (var sourceId in listed)
         {
-            if (!_cells.TryGetValue(sourceId, out var held))
+            if (!notes || !_cells.TryGetValue(sourceId, out var held))
             {
                 unnoted.Add(sourceId);
             }

@@ -15,4 +15,11 @@ public sealed class SiteDirectoryState
     /// <summary>Post ids (value unused).</summary>
     [Id(2)]
     public Dictionary<string, bool> Posts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True once a match partition was noted for a record of this site (<c>directory-cells-N</c> may hold entries); until
+    /// then a per-partition listing reads no note shard and returns every seeker and post as unnoted.
+    /// </summary>
+    [Id(3)]
+    public bool PartitionsNoted { get; set; }
 }

@@ -79,6 +79,23 @@ public sealed class SiteDirectoryPartitionTests(CountingClusterFixture fixture) 
     }
 
     [Fact]
+    public async Task GetMatchSourceIdsAsync_NothingNoted_ReadsNoNoteShardAndListsEveryoneUnnoted()
+    {
+        var directory = await DirectoryWithRecordsAsync();
+        await fixture.Cluster.DeactivateAsync(directory);
+        var before = fixture.Storage.ReadsOf(directory.GetGrainId()).Count;
+
+        var listing = await directory.GetMatchSourceIdsAsync(CellA);
+
+        var reads = fixture.Storage.ReadsOf(directory.GetGrainId()).Skip(before).ToList();
+        Assert.Equal(1 + (2 * ShardedMap<bool>.ShardCount), reads.Count);
+        Assert.DoesNotContain(reads, r => r.StartsWith("directory-cells-", StringComparison.Ordinal));
+        Assert.Empty(listing.Noted);
+        Assert.Equal(6, listing.Unnoted.Length);
+        Assert.Equal(listing.Unnoted.Order(StringComparer.Ordinal), listing.Unnoted);
+    }
+
+    [Fact]
     public async Task NoteMatchPartitionsAsync_OneHouseholdAmongThem_RefusedNamingItAndNothingNoted()
     {
         var directory = await DirectoryWithRecordsAsync();

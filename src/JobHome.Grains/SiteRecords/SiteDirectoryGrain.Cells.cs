@@ -91,7 +91,9 @@ public sealed partial class SiteDirectoryGrain
     }
 
     private static bool IsMatchSource(string? sourceId) =>
-        sourceId is not null
-        && ((sourceId.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal) && sourceId.Length > IndicatorSources.Seeker.Length + 1)
-            || (sourceId.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal) && sourceId.Length > IndicatorSources.Post.Length + 1));
+        HasKey(sourceId, IndicatorSources.Seeker) || HasKey(sourceId, IndicatorSources.Post);
+
+    private static bool HasKey(string? sourceId, string kind) =>
+        sourceId is not null && sourceId.Length > kind.Length + 1
+        && sourceId.StartsWith(kind, StringComparison.Ordinal) && sourceId[kind.Length] == '/';
 }

@@ -17,7 +17,8 @@ public sealed partial class SiteDirectoryGrain
         if (partitions.Length != sourceIds.Length)
         {
             throw new ArgumentException(
-                $"partitions: {partitions.Length} given for {sourceIds.Length} source ids; one partition per source id is the rule.",
+                $"partitions: {partitions.Length} given for {sourceIds.Length} source ids; one partition per source id is the rule"
+                + " (匹配分区).",
                 nameof(partitions));
         }
         for (var i = 0; i < sourceIds.Length; i++)
@@ -25,12 +26,12 @@ public sealed partial class SiteDirectoryGrain
             if (!IsMatchSource(sourceIds[i]))
             {
                 throw new ArgumentException(
-                    $"sourceIds[{i}]: '{sourceIds[i]}' is not a seeker or post source id; the rule is 'seeker/ID' or 'post/ID'.",
+                    $"sourceIds[{i}]: '{sourceIds[i]}' is not a seeker (求职者) or post (岗位) source id; the rule is 'seeker/ID' or 'post/ID'.",
                     nameof(sourceIds));
             }
             if (partitions[i] is null)
             {
-                throw new ArgumentException($"partitions[{i}]: missing; use an empty string for a record in no partition.",
+                throw new ArgumentException($"partitions[{i}]: missing; use an empty string for a record in no partition (匹配分区).",
                     nameof(partitions));
             }
         }

@@ -32,7 +32,9 @@ namespace JobHome.Benchmarks.GrainsThroughput;
 /// SQLite store (a fresh file), from the cluster client, at most CONCURRENCY (default 2,000) in flight. Prints the
 /// completed changes per second, refusals, errors and the village → province latency: every 100 ms a probe seeker
 /// registers at a village with a status date of its own, and a poller reads the province's counts every 50 ms until
-/// that date shows (from the call's start, so it includes the registration itself).
+/// that date shows (from the call's start, so it includes the registration itself). <c>time-changes count N</c> counts
+/// instead: per change kind, the grain calls by method, the grain state writes by grain type, the SQLite operations and
+/// the indicator events applied (docs/grains.md, <i>Seventh round</i>).
 /// </summary>
 public static class ChangeTiming
 {

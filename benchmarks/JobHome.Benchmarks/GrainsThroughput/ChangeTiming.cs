@@ -319,7 +319,8 @@ public static class ChangeTiming
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: " +
                 $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change; " +
-                $"allocated {allocated / 1024.0 / Math.Max(1, completed + refused + errors):F0} KB per change, {gcs} GCs ({fullGcs} gen 2)"));
+                $"allocated {allocated / 1024.0 / Math.Max(1, completed + refused + errors):F0} KB per change, " +
+                $"{gcs} GCs ({fullGcs} gen 2)"));
             var lagSorted = lags.Order().ToArray();
             Console.WriteLine(lagSorted.Length == 0
                 ? "no post-list refresh recorded"

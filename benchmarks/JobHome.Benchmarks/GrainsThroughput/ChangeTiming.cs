@@ -18,8 +18,10 @@ using JobHome.Grains.Posts;
 using JobHome.Grains.Sites;
 using JobHome.Storage;
 using JobHome.Storage.Sqlite;
+using JobHome.Storage.Sqlite.State;
 using JobHome.Storage.Sqlite.Streams;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace JobHome.Benchmarks.GrainsThroughput;
@@ -30,7 +32,9 @@ namespace JobHome.Benchmarks.GrainsThroughput;
 /// SQLite store (a fresh file), from the cluster client, at most CONCURRENCY (default 2,000) in flight. Prints the
 /// completed changes per second, refusals, errors and the village → province latency: every 100 ms a probe seeker
 /// registers at a village with a status date of its own, and a poller reads the province's counts every 50 ms until
-/// that date shows (from the call's start, so it includes the registration itself).
+/// that date shows (from the call's start, so it includes the registration itself). <c>time-changes count N</c> counts
+/// instead: per change kind, the grain calls by method, the grain state writes by grain type, the SQLite operations and
+/// the indicator events applied (docs/grains.md, <i>Seventh round</i>).
 /// </summary>
 public static class ChangeTiming
 {
@@ -68,6 +72,12 @@ public static class ChangeTiming
                 silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(folder, "jobhome.db") },
                     new SqliteStreamOptions { DeliveryBatchSize = new JobHomeStorageOptions().StreamDeliveryBatchSize });
                 silo.Services.AddJobHomeGrains();
+                if (count)
+                {
+                    // Later keyed registrations win: the grains (and sharded maps) get the counting wrapper.
+                    silo.Services.AddGrainStorage(StorageNames.Default,
+                        static (sp, name) => new CountingGrainStorage(SqliteGrainStorage.Create(sp, name)));
+                }
                 silo.AddIncomingGrainCallFilter(context =>
                 {
                     Interlocked.Increment(ref s_grainCalls);
@@ -81,7 +91,7 @@ public static class ChangeTiming
             });
             await using var cluster = builder.Build();
             await cluster.DeployAsync();
-            var run = new Run(cluster.Client, new Random(20261129));
+            var run = new Run(cluster.Client, new Random(20261129)) { AllUnemployed = count };
             await run.SetUpAsync();
             if (count)
             {
@@ -105,33 +115,58 @@ public static class ChangeTiming
     // With `count`: the calls per interface method, printed per kind of change.
     private static readonly ConcurrentDictionary<string, long> s_callsByMethod = new(StringComparer.Ordinal);
 
-    // time-changes count N: N changes of each kind one after the other, then the grain calls the silo ran and the SQLite
-    // write operations and commits per change, each kind measured after its trailing work (post-list refreshes,
-    // aggregator reports up the tiers) had 2 s to finish; quiet periods add a few timer-driven reports.
+    // time-changes count N: N changes of each kind one after the other (every registration unemployed, so N placements and
+    // N ends find a seeker), then per change attempted: the grain calls the silo ran by interface and method, the grain
+    // state writes by grain type and state, the SQLite write operations and commits (state writes, stream events,
+    // reminders), and the indicator events the aggregators applied; each kind measured after its trailing work
+    // (post-list refreshes, aggregator reports up the tiers) had 2 s to finish; quiet periods add a few timer-driven reports.
     private static async Task CountAsync(Run run, SqliteStore store, int perKind)
     {
-        Console.WriteLine("kind          changes  grain calls/change  writes/change  commits/change  KB allocated/change");
+        long events = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == IndicatorMetrics.MeterName && instrument.Name == IndicatorMetrics.StreamLagName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref events));
+        listener.Start();
+        Console.WriteLine("kind          ok  refused  grain calls  state writes  SQLite ops  commits  events applied  KB allocated");
         foreach (var kind in new[] { 0, 40, 50, 90 })
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (m0, w0, c0) = (Interlocked.Read(ref s_grainCalls), store.CommittedOperations, store.CommittedBatches);
-            var a0 = GC.GetTotalAllocatedBytes(precise: true);
+            var (e0, a0) = (Interlocked.Read(ref events), GC.GetTotalAllocatedBytes(precise: true));
             s_callsByMethod.Clear();
-            var ok = 0;
+            CountingGrainStorage.Writes.Clear();
+            var (ok, refused) = (0, 0);
             for (var i = 0; i < perKind; i++)
             {
-                ok += await run.ChangeOfKindAsync(kind) ? 1 : 0;
+                switch (await run.ChangeOfKindAsync(kind))
+                {
+                    case true: ok++; break;
+                    case false: refused++; break;
+                }
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (m, w, c) = (Interlocked.Read(ref s_grainCalls) - m0, store.CommittedOperations - w0, store.CommittedBatches - c0);
-            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024.0;
+            var (e, allocated) = (Interlocked.Read(ref events) - e0, (GC.GetTotalAllocatedBytes(precise: true) - a0) / 1024.0);
             var name = kind switch { 0 => "registration", 40 => "new post", 50 => "placement", _ => "end" };
+            double n = Math.Max(1, ok + refused);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-13} {ok,7}  {(double)m / perKind,18:F1}  {(double)w / perKind,13:F1}  {(double)c / perKind,14:F2}  " +
-                $"{allocated / perKind,19:F1}"));
-            foreach (var (method, calls) in s_callsByMethod.OrderByDescending(static p => p.Value).Take(14))
+                $"{name,-13} {ok,3}  {refused,7}  {m / n,11:F2}  {CountingGrainStorage.Writes.Values.Sum() / n,12:F2}  " +
+                $"{w / n,10:F2}  {c / n,7:F2}  {e / n,14:F2}  {allocated / n,12:F1}"));
+            foreach (var (method, calls) in s_callsByMethod.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {(double)calls / perKind,6:F2}  {method}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    call   {calls / n,6:F2}  {method}"));
+            }
+            foreach (var (state, writes) in CountingGrainStorage.Writes.OrderByDescending(static p => p.Value).ThenBy(static p => p.Key))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    write  {writes / n,6:F2}  {state}"));
             }
         }
     }
@@ -150,6 +185,9 @@ public static class ChangeTiming
         private long _next;
 
         public List<string> Villages { get; } = [];
+
+        // For counting: every registration unemployed, so each placement finds a seeker.
+        public bool AllUnemployed { get; init; }
 
         public async Task SetUpAsync()
         {
@@ -281,7 +319,8 @@ public static class ChangeTiming
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"process CPU {cpu / 1000:F1} s over the drive, drain and 3 s after: " +
                 $"{cpu / Math.Max(1, completed + refused + errors):F2} ms per change; " +
-                $"allocated {allocated / 1024.0 / Math.Max(1, completed + refused + errors):F0} KB per change, {gcs} GCs ({fullGcs} gen 2)"));
+                $"allocated {allocated / 1024.0 / Math.Max(1, completed + refused + errors):F0} KB per change, " +
+                $"{gcs} GCs ({fullGcs} gen 2)"));
             var lagSorted = lags.Order().ToArray();
             Console.WriteLine(lagSorted.Length == 0
                 ? "no post-list refresh recorded"
@@ -322,11 +361,12 @@ public static class ChangeTiming
             {
                 roll = random.Next(100);
             }
-            return ChangeOfKindAsync(roll);
+            return ChangeOfKindAsync(roll).ContinueWith(static t => t.Result ?? false, TaskScheduler.Default);
         }
 
-        // roll < 40 registration, < 50 new post, < 90 placement, else end (the mix's shares).
-        public async Task<bool> ChangeOfKindAsync(int roll)
+        // roll < 40 registration, < 50 new post, < 90 placement, else end (the mix's shares). Null: nothing to change
+        // (no unemployed seeker to place, no placement to end).
+        public async Task<bool?> ChangeOfKindAsync(int roll)
         {
             int v;
             lock (_lock)
@@ -341,7 +381,7 @@ public static class ChangeTiming
                 DateOnly since;
                 lock (_lock)
                 {
-                    status = random.Next(10) < 7 ? LabourStatus.Unemployed : LabourStatus.Employed;
+                    status = AllUnemployed || random.Next(10) < 7 ? LabourStatus.Unemployed : LabourStatus.Employed;
                     since = DateOnly.FromDateTime(DateTime.Today).AddDays(-random.Next(400));
                 }
                 var ok = (await client.GetGrain<ISeekerGrain>(id).RegisterAsync(Registration(village, status, since))).Succeeded;
@@ -375,7 +415,7 @@ public static class ChangeTiming
                 {
                     if (_unemployed.Count == 0)
                     {
-                        return false;
+                        return null;
                     }
                     var i = random.Next(_unemployed.Count);
                     seeker = _unemployed[i];
@@ -400,7 +440,7 @@ public static class ChangeTiming
             {
                 if (_placed.Count == 0)
                 {
-                    return false;
+                    return null;
                 }
                 var i = random.Next(_placed.Count);
                 placement = _placed[i];

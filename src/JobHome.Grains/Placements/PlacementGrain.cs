@@ -45,7 +45,7 @@ public sealed partial class PlacementGrain(
         {
             try
             {
-                await AdvanceAsync();
+                await AdvanceAsync(storeOutcome: true);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -215,7 +215,8 @@ public sealed partial class PlacementGrain(
             {
                 hook.AfterStep(this.GetPrimaryKeyString(), step);
             }
-            await AdvanceAsync();
+            // An intent stored in this call leaves its outcome in memory; one resumed from storage stores it.
+            await AdvanceAsync(storeOutcome: justStored is null);
         }
         catch
         {
@@ -225,7 +226,7 @@ public sealed partial class PlacementGrain(
         }
     }
 
-    private async Task AdvanceAsync()
+    private async Task AdvanceAsync(bool storeOutcome)
     {
         var id = this.GetPrimaryKeyString();
         while (true)
@@ -259,7 +260,7 @@ public sealed partial class PlacementGrain(
                     break;
                 case PlacementStep.SeekerPlaced:
                     await ReportToHouseholdAsync(request.SeekerId);
-                    await StoreStepAsync(id, PlacementStep.Completed);
+                    await FinishStepAsync(id, PlacementStep.Completed, storeOutcome);
                     await PlacementLedger.For(GrainFactory, id).DoneAsync(id, end: false);
                     LogPlaced(logger, id, request.PostId);
                     return;
@@ -273,7 +274,7 @@ public sealed partial class PlacementGrain(
                     break;
                 case PlacementStep.SeekerEnded:
                     await ReportToHouseholdAsync(request.SeekerId);
-                    await StoreStepAsync(id, PlacementStep.Ended);
+                    await FinishStepAsync(id, PlacementStep.Ended, storeOutcome);
                     await PlacementLedger.For(GrainFactory, id).DoneAsync(id, end: true);
                     LogEnded(logger, id);
                     return;
@@ -299,10 +300,17 @@ public sealed partial class PlacementGrain(
         hook.AfterStep(id, step);
     }
 
-    private async Task StoreStepAsync(string id, PlacementStep step)
+    // The outcome of a placing or an ending. Reached in the call that stored its intent, it stays in memory: every effect
+    // is already stored by the post, the seeker and the household, so the stored intent alone redoes the idempotent steps
+    // and arrives here again on any later activation (one write per placement and per end saved). Reached when resuming a
+    // stored intent (activation, sweep, retry), it is stored, so the next activation does not redo the steps again.
+    private async Task FinishStepAsync(string id, PlacementStep step, bool store)
     {
         state.State.Step = step;
-        await state.WriteStateAsync();
+        if (store)
+        {
+            await state.WriteStateAsync();
+        }
         hook.AfterStep(id, step);
     }
 

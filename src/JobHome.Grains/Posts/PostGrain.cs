@@ -53,10 +53,18 @@ public sealed partial class PostGrain(
         {
             return CommandResult.NotFound("site_code", profile.SiteCode, "registering site (登记网点)");
         }
+        // The employer lists the post before the post is stored, and its answer is the existence check (one call, not an
+        // existence check and then the listing): an unknown employer lists nothing and writes nothing. As a site directory's
+        // entry may, an employer's post id may name a post whose write then failed (GET /api/posts/{id} answers 404).
         var employer = GrainFactory.Reference<IEmployerGrain>(profile.EmployerCode);
-        if (!await employer.ExistsAsync())
+        var listed = await employer.AddPostAsync(id);
+        if (listed.Outcome == CommandOutcome.NotFound)
         {
             return CommandResult.NotFound("employer", profile.EmployerCode, "employer (用人单位)");
+        }
+        if (!listed.Succeeded)
+        {
+            return listed;
         }
 
         if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
@@ -67,11 +75,6 @@ public sealed partial class PostGrain(
         state.State.Profile = profile;
         state.State.Opened ??= clock.Today;
         await WriteAndPublishAsync();
-        var added = await employer.AddPostAsync(id);
-        if (!added.Succeeded)
-        {
-            return added;
-        }
         LogOpened(logger, id, profile.Openings);
         await TellTopSeekersAsync();
         return CommandResult.Ok(id);

@@ -1,6 +1,7 @@
 using JobHome.Grains.Employers;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Sharding;
+using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Tests.Fixtures;
 using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,20 @@ public abstract class EmployerAndPostGrainTests(ClusterFixture fixture)
 
         Assert.Equal(CommandOutcome.NotFound, result.Outcome);
         Assert.Equal("employer", Assert.Single(result.Errors).Field);
+    }
+
+    [Fact]
+    public async Task OpenAsync_UnknownEmployer_PostNeitherStoredNorListedAtItsSite()
+    {
+        await _network.EnsureSitesAsync();
+        var postId = TestNetwork.NewId("post");
+
+        // The employer's answer to the listing is the existence check: it comes before the site's entry and the post's write.
+        var result = await fixture.Client.GetGrain<IPostGrain>(postId).OpenAsync(TestNetwork.Post(TestNetwork.NewCreditCode(), 2));
+
+        Assert.Equal(CommandOutcome.NotFound, result.Outcome);
+        Assert.Null(await fixture.Client.GetGrain<IPostGrain>(postId).GetAsync());
+        Assert.DoesNotContain(postId, await fixture.Client.GetGrain<ISiteDirectoryGrain>(TestNetwork.Village).GetPostsAsync());
     }
 
     [Fact]

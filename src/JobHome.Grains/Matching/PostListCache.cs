@@ -7,6 +7,9 @@ namespace JobHome.Grains.Matching;
 /// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing. A part that is
 /// held is refreshed with its ids and explanation stamp (<see cref="IMatchPartitionGrain.RefreshPostsAsync"/>), so the
 /// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
+/// A background refresh (cause <see cref="PostListMetrics.CauseNotice"/> or <see cref="PostListMetrics.CauseTimer"/>, given
+/// the silo's <see cref="PartitionRefreshPermits"/>) asks a held part's partition only if one of its permits is free at once;
+/// otherwise it leaves that part and its version as they were (<see cref="LastDeferred"/>), so a read still recomputes it.
 /// </summary>
 internal sealed class PostListCache
 {
@@ -30,6 +33,12 @@ internal sealed class PostListCache
 
     /// <summary>How many partitions the last refresh left out because their new posts' scores were below the part's floor.</summary>
     public int LastSkipped { get; private set; }
+
+    /// <summary>
+    /// How many partitions the last refresh left out because none of their background refresh permits was free (their parts
+    /// stay stale: the seeker retries on its timer).
+    /// </summary>
+    public int LastDeferred { get; private set; }
 
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
@@ -69,10 +78,13 @@ internal sealed class PostListCache
     /// versions, so the next full refresh or read still recomputes them if they changed). With <paramref name="gains"/>
     /// (per entry of <paramref name="only"/>: the best new post's score there, or <see cref="StaleListNotice.MustAsk"/>) a
     /// named partition whose part was computed and whose gain is below that part's floor is not asked either: the new posts
-    /// cannot enter the part. A new seeker record or date asks every partition.
+    /// cannot enter the part. A new seeker record or date asks every partition. With <paramref name="permits"/> and a
+    /// background <paramref name="cause"/> (notice or timer), a held part whose partition has no free permit is not asked
+    /// either (<see cref="LastDeferred"/>); a part never computed is always asked, and a read never passes permits.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
-        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead)
+        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead,
+        PartitionRefreshPermits? permits = null)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
@@ -88,6 +100,9 @@ internal sealed class PostListCache
         var size = options.PostListSize;
         var asked = new List<int>(_keys.Length);
         var skipped = 0;
+        var gate = permits is not null && cause is PostListMetrics.CauseNotice or PostListMetrics.CauseTimer ? permits : null;
+        var gated = gate is null ? null : new List<bool>(_keys.Length);
+        var deferred = 0;
         for (var i = 0; i < _keys.Length; i++)
         {
             var named = only is null ? -1 : IndexOf(only, _keys[i]);
@@ -101,11 +116,26 @@ internal sealed class PostListCache
                 skipped++;
                 continue;
             }
+            if (gate is not null && _parts[i] is not null)
+            {
+                if (!gate.TryEnter(_keys[i]))
+                {
+                    deferred++;
+                    continue;
+                }
+                gated!.Add(true);
+            }
+            else
+            {
+                gated?.Add(false);
+            }
             asked.Add(i);
         }
         LastAsked = asked.Count;
         LastSkipped = skipped;
+        LastDeferred = deferred;
         PostListMetrics.RecordQueries(cause, asked.Count, skipped);
+        PostListMetrics.RecordDeferred(deferred);
         if (asked.Count == 0)
         {
             return Items;
@@ -115,9 +145,10 @@ internal sealed class PostListCache
         {
             var i = asked[c];
             var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
-            calls[c] = _parts[i] is { Length: > 0 } held
+            var call = _parts[i] is { Length: > 0 } held
                 ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
                 : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+            calls[c] = gated is not null && gated[c] ? Permitted(call, gate!, _keys[i]) : call;
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;
@@ -137,6 +168,19 @@ internal sealed class PostListCache
             Items = MatchMerge.Top(_parts, size);
         }
         return Items;
+    }
+
+    // Gives the permit back when the partition answers or fails (a failure still fails the refresh).
+    private static async Task<PartitionMatches> Permitted(Task<PartitionMatches> call, PartitionRefreshPermits permits, string key)
+    {
+        try
+        {
+            return await call;
+        }
+        finally
+        {
+            permits.Release(key);
+        }
     }
 
     private static string[] Ids(MatchItem[] items)

@@ -13,10 +13,13 @@ namespace JobHome.Grains.People;
 /// (and of those named only by new posts, only the ones where a new post scores above the stored part's floor).
 /// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists). An activation deactivated
 /// with a list releases its listings (the list lives in memory only), so a later change of a listed post does not
-/// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh.
+/// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh. A notice's or the timer's
+/// refresh asks a partition only while one of its permits in the silo is free (<see cref="PartitionRefreshPermits"/>); a
+/// refresh that deferred a partition starts the timer, which retries it (and absorbs further notices) after the delay.
 /// </summary>
 public sealed partial class SeekerGrain
 {
+    private static readonly TimeSpan RetryFloor = TimeSpan.FromMilliseconds(100);
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
     private bool _listRefreshQueued;
@@ -55,12 +58,32 @@ public sealed partial class SeekerGrain
         {
             return;
         }
+        // The registration's own first list is never deferred (permits only for a notice).
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
-            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice);
+            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, queued ? null : Permits);
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
         // one the silo's StaleListNotices windows run on (the system clock in a silo host, a fake one in tests).
         var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped,
+            _postList.LastDeferred);
+        RetryDeferred(Stopwatch.GetTimestamp() - (long)(lag / 1000 * Stopwatch.Frequency));
+    }
+
+    private PartitionRefreshPermits Permits => ServiceProvider.GetRequiredService<PartitionRefreshPermits>();
+
+    // A refresh that deferred a partition retries after the refresh delay (at least RetryFloor, so a zero delay does not spin
+    // against a busy partition); the timer refreshes every partition and absorbs the notices that arrive before it fires.
+    private void RetryDeferred(long staleSince)
+    {
+        if (_postList.LastDeferred > 0)
+        {
+            var delay = matching.PostListRefreshDelay > RetryFloor ? matching.PostListRefreshDelay : RetryFloor;
+            ScheduleListRefresh(delay);
+            if (_listTimer is not null)
+            {
+                _listStaleSince = Math.Min(_listStaleSince, staleSince);
+            }
+        }
     }
 
     // One pending refresh at a time; the first mark's time is what the lag measures.
@@ -91,8 +114,10 @@ public sealed partial class SeekerGrain
         {
             return;
         }
+        var staleSince = _listStaleSince;
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
-            cause: PostListMetrics.CauseTimer);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince, items, _postList.LastAsked);
+            cause: PostListMetrics.CauseTimer, permits: Permits);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), staleSince, items, _postList.LastAsked, _postList.LastDeferred);
+        RetryDeferred(staleSince);
     }
 }

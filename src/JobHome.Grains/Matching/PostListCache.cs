@@ -20,6 +20,7 @@ internal sealed class PostListCache
     private double[] _floors = [];
     private long[] _stamps = [];
     private MatchItem[][] _parts = [];
+    private readonly List<string> _deferredKeys = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
     // only makes a skip conservative.
@@ -38,7 +39,10 @@ internal sealed class PostListCache
     /// How many partitions the last refresh left out because none of their background refresh permits was free (their parts
     /// stay stale: the seeker retries on its timer).
     /// </summary>
-    public int LastDeferred { get; private set; }
+    public int LastDeferred => _deferredKeys.Count;
+
+    /// <summary>The partitions the last refresh deferred (see <see cref="LastDeferred"/>).</summary>
+    public IReadOnlyList<string> LastDeferredKeys => _deferredKeys;
 
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
@@ -98,11 +102,11 @@ internal sealed class PostListCache
             only = null;
         }
         var size = options.PostListSize;
+        _deferredKeys.Clear();
         var asked = new List<int>(_keys.Length);
         var skipped = 0;
         var gate = permits is not null && cause is PostListMetrics.CauseNotice or PostListMetrics.CauseTimer ? permits : null;
         var gated = gate is null ? null : new List<bool>(_keys.Length);
-        var deferred = 0;
         for (var i = 0; i < _keys.Length; i++)
         {
             var named = only is null ? -1 : IndexOf(only, _keys[i]);
@@ -120,7 +124,7 @@ internal sealed class PostListCache
             {
                 if (!gate.TryEnter(_keys[i]))
                 {
-                    deferred++;
+                    _deferredKeys.Add(_keys[i]);
                     continue;
                 }
                 gated!.Add(true);
@@ -133,9 +137,8 @@ internal sealed class PostListCache
         }
         LastAsked = asked.Count;
         LastSkipped = skipped;
-        LastDeferred = deferred;
         PostListMetrics.RecordQueries(cause, asked.Count, skipped);
-        PostListMetrics.RecordDeferred(deferred);
+        PostListMetrics.RecordDeferred(_deferredKeys.Count);
         if (asked.Count == 0)
         {
             return Items;

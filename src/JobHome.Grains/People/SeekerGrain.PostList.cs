@@ -20,6 +20,8 @@ namespace JobHome.Grains.People;
 public sealed partial class SeekerGrain
 {
     private static readonly TimeSpan RetryFloor = TimeSpan.FromMilliseconds(100);
+    private readonly HashSet<string> _retryOnly = new(StringComparer.Ordinal);
+    private bool _retryAll;
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
     private bool _listRefreshQueued;
@@ -40,6 +42,7 @@ public sealed partial class SeekerGrain
     {
         if (_postList.HasList && state.State.Registration is not null)
         {
+            _retryAll = true;
             ScheduleListRefresh(matching.PostListRefreshDelay);
         }
         return Task.CompletedTask;
@@ -51,9 +54,21 @@ public sealed partial class SeekerGrain
         ArgumentNullException.ThrowIfNull(notice);
         var queued = _listRefreshQueued;
         _listRefreshQueued = false;
-        // A pending timer refreshes every partition anyway; without a list (unless this is the registration's own queued
-        // refresh) there is nothing to keep fresh.
-        if (_listTimer is not null || (!_postList.HasList && !queued) || state.State.MatchPartition is null
+        // A pending timer takes the notice's partitions along (all of them for a notice naming none, or the registration's
+        // own); without a list (unless this is the registration's own queued refresh) there is nothing to keep fresh.
+        if (_listTimer is not null)
+        {
+            if (queued || notice.Partitions is null)
+            {
+                _retryAll = true;
+            }
+            else
+            {
+                _retryOnly.UnionWith(notice.Partitions);
+            }
+            return;
+        }
+        if ((!_postList.HasList && !queued) || state.State.MatchPartition is null
             || state.State.Registration is null)
         {
             return;
@@ -72,11 +87,13 @@ public sealed partial class SeekerGrain
     private PartitionRefreshPermits Permits => ServiceProvider.GetRequiredService<PartitionRefreshPermits>();
 
     // A refresh that deferred a partition retries after the refresh delay (at least RetryFloor, so a zero delay does not spin
-    // against a busy partition); the timer refreshes every partition and absorbs the notices that arrive before it fires.
+    // against a busy partition); the timer asks the deferred partitions and those named by the notices that arrive before
+    // it fires.
     private void RetryDeferred(long staleSince)
     {
         if (_postList.LastDeferred > 0)
         {
+            _retryOnly.UnionWith(_postList.LastDeferredKeys);
             var delay = matching.PostListRefreshDelay > RetryFloor ? matching.PostListRefreshDelay : RetryFloor;
             ScheduleListRefresh(delay);
             if (_listTimer is not null)
@@ -115,7 +132,11 @@ public sealed partial class SeekerGrain
             return;
         }
         var staleSince = _listStaleSince;
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
+        // The partitions the timer was started or told about: all after a direct mark, else the deferred and notified ones.
+        string[]? only = _retryAll ? null : [.. _retryOnly];
+        _retryAll = false;
+        _retryOnly.Clear();
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, only,
             cause: PostListMetrics.CauseTimer, permits: Permits);
         PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), staleSince, items, _postList.LastAsked, _postList.LastDeferred);
         RetryDeferred(staleSince);

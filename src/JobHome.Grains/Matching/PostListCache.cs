@@ -144,14 +144,30 @@ internal sealed class PostListCache
             return Items;
         }
         var calls = new Task<PartitionMatches>[asked.Count];
-        for (var c = 0; c < calls.Length; c++)
+        var made = 0;
+        try
         {
-            var i = asked[c];
-            var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
-            var call = _parts[i] is { Length: > 0 } held
-                ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
-                : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
-            calls[c] = gated is not null && gated[c] ? Permitted(call, gate!, _keys[i]) : call;
+            for (; made < calls.Length; made++)
+            {
+                var i = asked[made];
+                var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
+                var call = _parts[i] is { Length: > 0 } held
+                    ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
+                    : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+                calls[made] = gated is not null && gated[made] ? Permitted(call, gate!, _keys[i]) : call;
+            }
+        }
+        catch
+        {
+            // A call that could not even be made gives its permit back, and so do the ones not made after it.
+            for (var r = made; r < calls.Length; r++)
+            {
+                if (gated is not null && gated[r])
+                {
+                    gate!.Release(_keys[asked[r]]);
+                }
+            }
+            throw;
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;

@@ -32,6 +32,15 @@ public sealed class MatchingOptions
     /// </summary>
     public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Background refreshes of stored post lists (after a stale notice or a seeker's own timer) each match partition serves
+    /// at once on a silo (<see cref="PartitionRefreshPermits"/>): a refresh that finds none of a partition's permits free
+    /// leaves that part stale and retries after <see cref="PostListRefreshDelay"/>. Unbounded, a busy partition drained
+    /// thousands of queued 1–2 ms refreshes and the change path's calls waited 122–531 ms behind them (docs/benchmarks.md,
+    /// "Long match-partition turns"). Reads and a new seeker's first list are never deferred. Default: 4.
+    /// </summary>
+    public int RefreshPermitsPerPartition { get; init; } = 4;
+
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;
 

@@ -7,6 +7,9 @@ namespace JobHome.Grains.Matching;
 /// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing. A part that is
 /// held is refreshed with its ids and explanation stamp (<see cref="IMatchPartitionGrain.RefreshPostsAsync"/>), so the
 /// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
+/// A background refresh (cause <see cref="PostListMetrics.CauseNotice"/> or <see cref="PostListMetrics.CauseTimer"/>, given
+/// the silo's <see cref="PartitionRefreshPermits"/>) asks a held part's partition only if one of its permits is free at once;
+/// otherwise it leaves that part and its version as they were (<see cref="LastDeferred"/>), so a read still recomputes it.
 /// </summary>
 internal sealed class PostListCache
 {
@@ -17,6 +20,7 @@ internal sealed class PostListCache
     private double[] _floors = [];
     private long[] _stamps = [];
     private MatchItem[][] _parts = [];
+    private readonly List<string> _deferredKeys = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
     // only makes a skip conservative.
@@ -30,6 +34,15 @@ internal sealed class PostListCache
 
     /// <summary>How many partitions the last refresh left out because their new posts' scores were below the part's floor.</summary>
     public int LastSkipped { get; private set; }
+
+    /// <summary>
+    /// How many partitions the last refresh left out because none of their background refresh permits was free (their parts
+    /// stay stale: the seeker retries on its timer).
+    /// </summary>
+    public int LastDeferred => _deferredKeys.Count;
+
+    /// <summary>The partitions the last refresh deferred (see <see cref="LastDeferred"/>).</summary>
+    public IReadOnlyList<string> LastDeferredKeys => _deferredKeys;
 
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
@@ -69,10 +82,13 @@ internal sealed class PostListCache
     /// versions, so the next full refresh or read still recomputes them if they changed). With <paramref name="gains"/>
     /// (per entry of <paramref name="only"/>: the best new post's score there, or <see cref="StaleListNotice.MustAsk"/>) a
     /// named partition whose part was computed and whose gain is below that part's floor is not asked either: the new posts
-    /// cannot enter the part. A new seeker record or date asks every partition.
+    /// cannot enter the part. A new seeker record or date asks every partition. With <paramref name="permits"/> and a
+    /// background <paramref name="cause"/> (notice or timer), a held part whose partition has no free permit is not asked
+    /// either (<see cref="LastDeferred"/>); a part never computed is always asked, and a read never passes permits.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
-        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead)
+        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead,
+        PartitionRefreshPermits? permits = null)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
@@ -86,8 +102,11 @@ internal sealed class PostListCache
             only = null;
         }
         var size = options.PostListSize;
+        _deferredKeys.Clear();
         var asked = new List<int>(_keys.Length);
         var skipped = 0;
+        var gate = permits is not null && cause is PostListMetrics.CauseNotice or PostListMetrics.CauseTimer ? permits : null;
+        var gated = gate is null ? null : new List<bool>(_keys.Length);
         for (var i = 0; i < _keys.Length; i++)
         {
             var named = only is null ? -1 : IndexOf(only, _keys[i]);
@@ -101,23 +120,54 @@ internal sealed class PostListCache
                 skipped++;
                 continue;
             }
+            if (gate is not null && _parts[i] is not null)
+            {
+                if (!gate.TryEnter(_keys[i]))
+                {
+                    _deferredKeys.Add(_keys[i]);
+                    continue;
+                }
+                gated!.Add(true);
+            }
+            else
+            {
+                gated?.Add(false);
+            }
             asked.Add(i);
         }
         LastAsked = asked.Count;
         LastSkipped = skipped;
         PostListMetrics.RecordQueries(cause, asked.Count, skipped);
+        PostListMetrics.RecordDeferred(_deferredKeys.Count);
         if (asked.Count == 0)
         {
             return Items;
         }
         var calls = new Task<PartitionMatches>[asked.Count];
-        for (var c = 0; c < calls.Length; c++)
+        var made = 0;
+        try
         {
-            var i = asked[c];
-            var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
-            calls[c] = _parts[i] is { Length: > 0 } held
-                ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
-                : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+            for (; made < calls.Length; made++)
+            {
+                var i = asked[made];
+                var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
+                var call = _parts[i] is { Length: > 0 } held
+                    ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
+                    : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+                calls[made] = gated is not null && gated[made] ? Permitted(call, gate!, _keys[i]) : call;
+            }
+        }
+        catch
+        {
+            // A call that could not even be made gives its permit back, and so do the ones not made after it.
+            for (var r = made; r < calls.Length; r++)
+            {
+                if (gated is not null && gated[r])
+                {
+                    gate!.Release(_keys[asked[r]]);
+                }
+            }
+            throw;
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;
@@ -137,6 +187,19 @@ internal sealed class PostListCache
             Items = MatchMerge.Top(_parts, size);
         }
         return Items;
+    }
+
+    // Gives the permit back when the partition answers or fails (a failure still fails the refresh).
+    private static async Task<PartitionMatches> Permitted(Task<PartitionMatches> call, PartitionRefreshPermits permits, string key)
+    {
+        try
+        {
+            return await call;
+        }
+        finally
+        {
+            permits.Release(key);
+        }
     }
 
     private static string[] Ids(MatchItem[] items)

@@ -8,7 +8,8 @@ namespace JobHome.Grains.Matching;
 /// far a refresh trails the first change that made the list stale, in milliseconds), and the in-process diagnostic event
 /// <see cref="RefreshedEvent"/> on listener <see cref="MeterName"/> naming the seeker (written only while someone listens);
 /// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
-/// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), stale
+/// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), partitions
+/// a background refresh deferred for want of a permit (<see cref="DeferredName"/>), stale
 /// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
 /// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
 /// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
@@ -30,6 +31,12 @@ public static class PostListMetrics
 
     /// <summary>Counter of partitions a stale notice named that were not asked (the new posts scored below the floor).</summary>
     public const string SkippedName = "jobhome.post_list.partitions_skipped";
+
+    /// <summary>
+    /// Counter of partitions a background refresh (notice or timer) did not ask because none of the partition's refresh
+    /// permits was free (<see cref="PartitionRefreshPermits"/>); the seeker retries on its timer.
+    /// </summary>
+    public const string DeferredName = "jobhome.post_list.refreshes_deferred";
 
     /// <summary>Counter of stale notices queued (one per seeker per cause, before coalescing).</summary>
     public const string NoticesQueuedName = "jobhome.post_list.notices_queued";
@@ -81,6 +88,9 @@ public static class PostListMetrics
     private static readonly Counter<long> Skipped = Meter.CreateCounter<long>(SkippedName, "{partition}",
         "Partitions a stale notice named that were not asked: the new posts there scored below the part's floor");
 
+    private static readonly Counter<long> Deferred = Meter.CreateCounter<long>(DeferredName, "{partition}",
+        "Partitions a background post-list refresh did not ask because all of the partition's refresh permits were taken");
+
     private static readonly Counter<long> NoticesQueued = Meter.CreateCounter<long>(NoticesQueuedName, "{notice}",
         "Stale notices queued, one per seeker per cause before coalescing");
 
@@ -109,11 +119,12 @@ public static class PostListMetrics
 
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/> (a
     /// timestamp).</summary>
-    internal static void RecordRefresh(string seekerId, long staleSince, MatchItem[] items, int partitions) =>
-        RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions);
+    internal static void RecordRefresh(string seekerId, long staleSince, MatchItem[] items, int partitions, int deferred = 0) =>
+        RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions, deferred: deferred);
 
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
-    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0)
+    internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0,
+        int deferred = 0)
     {
         RefreshLag.Record(lag);
         if (Diagnostics.IsEnabled(RefreshedEvent))
@@ -123,7 +134,7 @@ public static class PostListMetrics
             {
                 ids[i] = items[i].Id;
             }
-            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped));
+            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped, deferred));
         }
     }
 
@@ -137,6 +148,15 @@ public static class PostListMetrics
         if (skipped > 0)
         {
             Skipped.Add(skipped);
+        }
+    }
+
+    /// <summary>Counts one refresh's deferred partitions.</summary>
+    internal static void RecordDeferred(int deferred)
+    {
+        if (deferred > 0)
+        {
+            Deferred.Add(deferred);
         }
     }
 

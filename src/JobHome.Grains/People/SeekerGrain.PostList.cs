@@ -13,10 +13,15 @@ namespace JobHome.Grains.People;
 /// (and of those named only by new posts, only the ones where a new post scores above the stored part's floor).
 /// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists). An activation deactivated
 /// with a list releases its listings (the list lives in memory only), so a later change of a listed post does not
-/// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh.
+/// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh. A notice's or the timer's
+/// refresh asks a partition only while one of its permits in the silo is free (<see cref="PartitionRefreshPermits"/>); a
+/// refresh that deferred a partition starts the timer, which retries it (and absorbs further notices) after the delay.
 /// </summary>
 public sealed partial class SeekerGrain
 {
+    private static readonly TimeSpan RetryFloor = TimeSpan.FromMilliseconds(100);
+    private readonly HashSet<string> _retryOnly = new(StringComparer.Ordinal);
+    private bool _retryAll;
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
     private bool _listRefreshQueued;
@@ -37,6 +42,7 @@ public sealed partial class SeekerGrain
     {
         if (_postList.HasList && state.State.Registration is not null)
         {
+            _retryAll = true;
             ScheduleListRefresh(matching.PostListRefreshDelay);
         }
         return Task.CompletedTask;
@@ -48,19 +54,53 @@ public sealed partial class SeekerGrain
         ArgumentNullException.ThrowIfNull(notice);
         var queued = _listRefreshQueued;
         _listRefreshQueued = false;
-        // A pending timer refreshes every partition anyway; without a list (unless this is the registration's own queued
-        // refresh) there is nothing to keep fresh.
-        if (_listTimer is not null || (!_postList.HasList && !queued) || state.State.MatchPartition is null
+        // A pending timer takes the notice's partitions along (all of them for a notice naming none, or the registration's
+        // own); without a list (unless this is the registration's own queued refresh) there is nothing to keep fresh.
+        if (_listTimer is not null)
+        {
+            if (queued || notice.Partitions is null)
+            {
+                _retryAll = true;
+            }
+            else
+            {
+                _retryOnly.UnionWith(notice.Partitions);
+            }
+            return;
+        }
+        if ((!_postList.HasList && !queued) || state.State.MatchPartition is null
             || state.State.Registration is null)
         {
             return;
         }
+        // The registration's own first list is never deferred (permits only for a notice).
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
-            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice);
+            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, queued ? null : Permits);
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
         // one the silo's StaleListNotices windows run on (the system clock in a silo host, a fake one in tests).
         var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), lag, items, _postList.LastAsked, _postList.LastSkipped,
+            _postList.LastDeferred);
+        RetryDeferred(Stopwatch.GetTimestamp() - (long)(lag / 1000 * Stopwatch.Frequency));
+    }
+
+    private PartitionRefreshPermits Permits => ServiceProvider.GetRequiredService<PartitionRefreshPermits>();
+
+    // A refresh that deferred a partition retries after the refresh delay (at least RetryFloor, so a zero delay does not spin
+    // against a busy partition); the timer asks the deferred partitions and those named by the notices that arrive before
+    // it fires.
+    private void RetryDeferred(long staleSince)
+    {
+        if (_postList.LastDeferred > 0)
+        {
+            _retryOnly.UnionWith(_postList.LastDeferredKeys);
+            var delay = matching.PostListRefreshDelay > RetryFloor ? matching.PostListRefreshDelay : RetryFloor;
+            ScheduleListRefresh(delay);
+            if (_listTimer is not null)
+            {
+                _listStaleSince = Math.Min(_listStaleSince, staleSince);
+            }
+        }
     }
 
     // One pending refresh at a time; the first mark's time is what the lag measures.
@@ -91,8 +131,14 @@ public sealed partial class SeekerGrain
         {
             return;
         }
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
-            cause: PostListMetrics.CauseTimer);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), _listStaleSince, items, _postList.LastAsked);
+        var staleSince = _listStaleSince;
+        // The partitions the timer was started or told about: all after a direct mark, else the deferred and notified ones.
+        string[]? only = _retryAll ? null : [.. _retryOnly];
+        _retryAll = false;
+        _retryOnly.Clear();
+        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, only,
+            cause: PostListMetrics.CauseTimer, permits: Permits);
+        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), staleSince, items, _postList.LastAsked, _postList.LastDeferred);
+        RetryDeferred(staleSince);
     }
 }

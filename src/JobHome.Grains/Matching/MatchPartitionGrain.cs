@@ -1,7 +1,9 @@
+using JobHome.Grains.Hosting;
 using JobHome.Grains.Time;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
 using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace JobHome.Grains.Matching;
@@ -35,12 +37,19 @@ public sealed partial class MatchPartitionGrain(
     // Seekers whose activations hold a list with a part from here (even an empty one), with the time of their last query:
     // only they are told of a new post; a seeker's release (its activation was deactivated) removes it.
     private readonly Dictionary<string, DateTimeOffset> _holders = new(StringComparer.Ordinal);
+    // Until then every top seeker is told of a new post, holder or not: seekers alive when this activation began may hold a
+    // part from an earlier one (the partition moved after a silo failure) without being in _holders. Set on activation to
+    // the activation time plus the record grains' collection age (ActivationOptions.RecordAge): by then such a seeker has
+    // asked here again or been collected, unless kept busy by other calls.
+    private DateTimeOffset _tellEveryoneUntil = DateTimeOffset.MaxValue;
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
     private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var recordAge = (services.GetService<ActivationOptions>() ?? new ActivationOptions()).RecordAge;
+        _tellEveryoneUntil = clock.Now + recordAge + options.StaleNoticeWindow;
         if (state.State.Sites.Count > 0)
         {
             StartRebuild();
@@ -94,6 +103,8 @@ public sealed partial class MatchPartitionGrain(
         Touch(seekerId);
         _index.RemoveSeeker(seekerId);
         Forget(seekerId);
+        // Out of the index it is never among a new post's top seekers again (until upserted, which lists it anew).
+        _holders.Remove(seekerId);
         return Task.CompletedTask;
     }
 
@@ -152,14 +163,22 @@ public sealed partial class MatchPartitionGrain(
     }
 
     /// <inheritdoc />
-    public Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset before)
+    public Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset[] releasedAt)
     {
         ArgumentNullException.ThrowIfNull(seekerIds);
-        var forgotten = new List<string>(seekerIds.Length);
-        foreach (var seekerId in seekerIds)
+        ArgumentNullException.ThrowIfNull(releasedAt);
+        if (releasedAt.Length != seekerIds.Length)
         {
-            // A query made since (a new activation asked again) belongs to a live list: kept.
-            if (_holders.TryGetValue(seekerId, out var at) && at <= before)
+            throw new ArgumentException(
+                $"releasedAt has {releasedAt.Length} times for {seekerIds.Length} seekers; one per seeker, same order.",
+                nameof(releasedAt));
+        }
+        var forgotten = new List<string>(seekerIds.Length);
+        for (var i = 0; i < seekerIds.Length; i++)
+        {
+            var seekerId = seekerIds[i];
+            // A query made since the release (a new activation asked again) belongs to a live list: kept.
+            if (_holders.TryGetValue(seekerId, out var at) && at <= releasedAt[i])
             {
                 _holders.Remove(seekerId);
                 Forget(seekerId);
@@ -208,6 +227,10 @@ public sealed partial class MatchPartitionGrain(
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
         var items = _index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 });
+        if (clock.Now < _tellEveryoneUntil)
+        {
+            return Task.FromResult(items);
+        }
         var holding = Array.FindAll(items, item => _holders.ContainsKey(item.Id));
         PostListMetrics.RecordNotHolding(items.Length - holding.Length);
         return Task.FromResult(holding);

@@ -29,8 +29,8 @@ public static class MatchQueries
     }
 
     /// <summary>
-    /// The seekers of <see cref="TopSeekersAsync"/> that hold a post list (each partition keeps its own top
-    /// <paramref name="k"/> of those that hold a part from it), in the same order, without their factors: what a new post's
+    /// The seekers of <see cref="TopSeekersAsync"/> that hold a post list (each partition keeps, of its own top
+    /// <paramref name="k"/>, those that hold a part from it: possibly fewer), in the same order, without their factors: what a new post's
     /// stale notices need (each explained item cost a few strings; a new post asks every partition it reaches for 20). A
     /// seeker without a list (its activation was collected) is not told: a notice would only reactivate it.
     /// </summary>

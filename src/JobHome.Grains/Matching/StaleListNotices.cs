@@ -18,14 +18,14 @@ namespace JobHome.Grains.Matching;
 public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
-    private readonly Action<string, string[], DateTimeOffset>? _release;
+    private readonly Action<string, string[], DateTimeOffset[]>? _release;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
     // Seeker → partition → bar (a new post's best score there, or MustAsk); null: every partition.
     private Dictionary<string, Dictionary<string, double>?> _pending = new(StringComparer.Ordinal);
-    // Partition → seekers whose activations were deactivated with a list from there.
-    private Dictionary<string, List<string>> _releases = new(StringComparer.Ordinal);
+    // Partition → seekers whose activations were deactivated with a list from there, each with the time of its release.
+    private Dictionary<string, List<(string Seeker, DateTimeOffset At)>> _releases = new(StringComparer.Ordinal);
     private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
@@ -44,8 +44,8 @@ public sealed class StaleListNotices
     public StaleListNotices(IGrainFactory grains, MatchingOptions options, TimeProvider time)
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
-            (partition, seekers, before) => grains.Reference<IMatchPartitionGrain>(partition).ForgetListingsAsync(seekers, before)
-                .Ignore())
+            (partition, seekers, releasedAt) => grains.Reference<IMatchPartitionGrain>(partition)
+                .ForgetListingsAsync(seekers, releasedAt).Ignore())
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
@@ -55,7 +55,7 @@ public sealed class StaleListNotices
     /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>.
     /// </summary>
     public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
-        Action<string, string[], DateTimeOffset>? release = null)
+        Action<string, string[], DateTimeOffset[]>? release = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
@@ -80,8 +80,9 @@ public sealed class StaleListNotices
 
     /// <summary>
     /// Queues the release of <paramref name="seekerId"/>'s listings in <paramref name="partitions"/>: its activation is being
-    /// deactivated and its list goes with it. Sent at the end of the window, with the window's start as the cutoff (a
-    /// partition forgets only listings made before it, so a new activation that listed again in between keeps its own).
+    /// deactivated and its list goes with it. Sent at the end of the window with the time of this call as the seeker's
+    /// cutoff (a partition forgets only listings made up to then, so a new activation that listed again since keeps its
+    /// own; listings made just before the release, inside the same window, are forgotten too).
     /// </summary>
     public void Release(string seekerId, IReadOnlyList<string> partitions)
     {
@@ -93,6 +94,7 @@ public sealed class StaleListNotices
         }
         lock (_lock)
         {
+            var at = _time.GetUtcNow();
             foreach (var partition in partitions)
             {
                 if (!_releases.TryGetValue(partition, out var seekers))
@@ -100,7 +102,7 @@ public sealed class StaleListNotices
                     seekers = [];
                     _releases[partition] = seekers;
                 }
-                seekers.Add(seekerId);
+                seekers.Add((seekerId, at));
             }
             Interlocked.Add(ref _released, partitions.Count);
             PostListMetrics.RecordReleased(seekerId, partitions.Count);
@@ -228,7 +230,7 @@ public sealed class StaleListNotices
         // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
         Dictionary<string, Dictionary<string, double>?> batch;
-        Dictionary<string, List<string>> releases;
+        Dictionary<string, List<(string Seeker, DateTimeOffset At)>> releases;
         DateTimeOffset since;
         lock (_lock)
         {
@@ -236,14 +238,14 @@ public sealed class StaleListNotices
             releases = _releases;
             since = _since;
             _pending = new Dictionary<string, Dictionary<string, double>?>(StringComparer.Ordinal);
-            _releases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            _releases = new Dictionary<string, List<(string Seeker, DateTimeOffset At)>>(StringComparer.Ordinal);
             _armed = false;
         }
         foreach (var (partition, seekers) in releases)
         {
             try
             {
-                _release!(partition, [.. seekers], since);
+                _release!(partition, [.. seekers.Select(static r => r.Seeker)], [.. seekers.Select(static r => r.At)]);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -68,6 +68,13 @@ public sealed partial class SeekerGrain
             }
             return;
         }
+        if (!_postList.HasList && !queued && notice.Partitions is { Length: > 0 } stale)
+        {
+            // Told by a partition that still counts an earlier activation's listing (its release was lost, or a clock
+            // guessed wrong): release it again, so the partition stops reactivating this seeker for a list nobody holds.
+            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), stale);
+            return;
+        }
         if ((!_postList.HasList && !queued) || state.State.MatchPartition is null
             || state.State.Registration is null)
         {

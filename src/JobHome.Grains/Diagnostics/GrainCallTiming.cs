@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Orleans.CodeGeneration;
 
 namespace JobHome.Grains.Diagnostics;
 
@@ -18,7 +20,8 @@ namespace JobHome.Grains.Diagnostics;
 /// and an activation's message loop (<c>ActivationData.RunMessageLoop</c>) is one work item that starts every queued
 /// request it may start, running each synchronous grain method to its end: a busy grain whose methods do not await
 /// drains its queue of short calls in one such item. This filter tells the two cases apart: a long call shows here, a long
-/// drain of short calls does not (its calls' round trips do).
+/// drain of short calls does not (its calls' round trips do). A one-way call's round trip is not recorded: its caller
+/// does not wait for the target, so it would be ~0 ms and its difference with the duration meaningless.
 /// </remarks>
 public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOptions options, ILogger<GrainCallTiming> logger)
     : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
@@ -33,6 +36,9 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         "jobhome.grain_call.roundtrip", "ms", "How long a caller in this silo waited for a grain call, per grain type and method");
     private static readonly Counter<long> Slow = Meter.CreateCounter<long>(
         "jobhome.grain_call.slow", "calls", "Grain calls that ran longer than the slow-call threshold, per grain type and method");
+
+    // GrainType.ToString() decodes its UTF-8 name into a new string each time; the types are few and live as long as the silo.
+    private static readonly ConcurrentDictionary<GrainType, string> Names = new();
 
     /// <summary>The threshold in effect.</summary>
     public TimeSpan SlowCallThreshold => options.SlowCallThreshold;
@@ -49,14 +55,10 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         finally
         {
             var elapsed = time.GetElapsedTime(started);
-            var grainType = context.TargetId.Type.ToString();
-            var tags = Tags(grainType, context.MethodName);
-            Duration.Record(elapsed.TotalMilliseconds, tags);
-            if (elapsed > options.SlowCallThreshold)
+            var slow = elapsed > options.SlowCallThreshold;
+            if (Duration.Enabled || slow)
             {
-                Slow.Add(1, tags);
-                LogSlowCall(logger, grainType, context.InterfaceName, context.MethodName, (long)elapsed.TotalMilliseconds,
-                    (long)options.SlowCallThreshold.TotalMilliseconds);
+                Record(context, elapsed, slow);
             }
         }
     }
@@ -65,6 +67,13 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The caller of a one-way call does not wait for it: no round trip to time (nor a queue wait to derive).
+        if (!Roundtrip.Enabled || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay)))
+        {
+            await context.Invoke();
+            return;
+        }
+
         var started = time.GetTimestamp();
         try
         {
@@ -72,9 +81,24 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         }
         finally
         {
-            Roundtrip.Record(time.GetElapsedTime(started).TotalMilliseconds, Tags(context.TargetId.Type.ToString(), context.MethodName));
+            Roundtrip.Record(time.GetElapsedTime(started).TotalMilliseconds, Tags(Name(context.TargetId.Type), context.MethodName));
         }
     }
+
+    private void Record(IIncomingGrainCallContext context, TimeSpan elapsed, bool slow)
+    {
+        var grainType = Name(context.TargetId.Type);
+        var tags = Tags(grainType, context.MethodName);
+        Duration.Record(elapsed.TotalMilliseconds, tags);
+        if (slow)
+        {
+            Slow.Add(1, tags);
+            LogSlowCall(logger, grainType, context.InterfaceName, context.MethodName, (long)elapsed.TotalMilliseconds,
+                (long)options.SlowCallThreshold.TotalMilliseconds);
+        }
+    }
+
+    private static string Name(GrainType grainType) => Names.GetOrAdd(grainType, static type => type.ToString());
 
     private static TagList Tags(string grainType, string method) => new()
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using JobHome.Storage.Sqlite;
 using Orleans.Streams;
 
 namespace JobHome.Storage.Streams;
@@ -12,10 +14,20 @@ namespace JobHome.Storage.Streams;
 /// <remarks>
 /// Only for a stream's only subscriber, which must be done with the messages once its writes commit: the rows go for
 /// every subscriber. The writes must be queued in the scope's async flow (state writes of the consumer's grain).
+/// The caller must name exactly the writes it makes: with fewer named, an earlier write deletes the rows and a crash
+/// before the remaining writes loses their changes; with more, nothing is acknowledged. <see cref="Scope.Dispose"/>
+/// checks it once a write joined (no write joins on other stores) and none failed: a mismatch is counted
+/// (<see cref="MismatchesName"/>) and, in Debug builds, throws <see cref="InvalidOperationException"/>.
 /// </remarks>
 public sealed class StreamAcknowledgement
 {
+    /// <summary>The counter of scopes whose joined writes differed from the writes they named (a bug in the caller).</summary>
+    public const string MismatchesName = "jobhome.storage.stream_acknowledgement_mismatches";
+
     private static readonly AsyncLocal<StreamAcknowledgement?> Ambient = new();
+    private static readonly Meter Meter = new(SqliteMetrics.MeterName);
+    private static readonly Counter<long> Mismatches = Meter.CreateCounter<long>(MismatchesName, "{scope}",
+        "Stream acknowledgement scopes whose state writes differed in number from the writes they named");
     private readonly long[] _messageIds;
     private int _joined;
     private volatile bool _failed;
@@ -53,8 +65,9 @@ public sealed class StreamAcknowledgement
         // A provider without tokens gives nothing to delete (the agent confirms as usual).
         var ids = tokens.OfType<StreamSequenceToken>().Select(t => t.SequenceNumber).Distinct().ToArray();
         var previous = Ambient.Value;
-        Ambient.Value = new StreamAcknowledgement(ids, writes);
-        return new Scope(previous);
+        var current = new StreamAcknowledgement(ids, writes);
+        Ambient.Value = current;
+        return new Scope(current, previous);
     }
 
     /// <summary>Called when a write of the scope is queued; true for the last one, which carries the deletes.</summary>
@@ -66,14 +79,43 @@ public sealed class StreamAcknowledgement
     /// <summary>The rows were deleted in a committed transaction.</summary>
     internal void MarkCommitted() => _committed = true;
 
+    // Joined writes differing from the named ones once one joined (none join on other stores) and none failed (a failed
+    // write may stop its caller before the rest).
+    private void CheckWrites()
+    {
+        var joined = Volatile.Read(ref _joined);
+        if (joined == 0 || joined == Writes || _failed)
+        {
+            return;
+        }
+
+        Mismatches.Add(1);
+#if DEBUG
+        throw new InvalidOperationException(
+            $"A stream acknowledgement scope named {Writes} state writes and {joined} joined it: name exactly the writes made.");
+#endif
+    }
+
     /// <summary>Ends the scope: restores the flow's previous acknowledgement (none, normally).</summary>
     public readonly struct Scope : IDisposable
     {
+        private readonly StreamAcknowledgement? _current;
         private readonly StreamAcknowledgement? _previous;
 
-        internal Scope(StreamAcknowledgement? previous) => _previous = previous;
+        internal Scope(StreamAcknowledgement current, StreamAcknowledgement? previous)
+        {
+            _current = current;
+            _previous = previous;
+        }
 
-        /// <inheritdoc />
-        public void Dispose() => Ambient.Value = _previous;
+        /// <summary>
+        /// Restores the previous acknowledgement, then checks the scope's writes against the number it named (counted,
+        /// and thrown in Debug builds, on a mismatch). Call it once the writes are queued (after awaiting them, normally).
+        /// </summary>
+        public void Dispose()
+        {
+            Ambient.Value = _previous;
+            _current?.CheckWrites();
+        }
     }
 }

@@ -118,10 +118,15 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
     public async Task WriteStateAsync_FewerWritesThanTheGroupNamed_NothingIsAcknowledgedAndTheAgentConfirms()
     {
         var (receiver, delivered) = await PublishAndReadAsync(2);
-        using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
-        {
-            await WriteAsync(1, 3);
-        }
+        var scope = StreamAcknowledgement.Begin(Tokens(delivered), writes: 2);
+        await WriteAsync(1, 3);
+        // A caller's bug: the scope's end says so (thrown in Debug builds, counted in either).
+#if DEBUG
+        Assert.Throws<InvalidOperationException>(scope.Dispose);
+#else
+        scope.Dispose();
+#endif
+        Assert.Null(StreamAcknowledgement.Current);
 
         Assert.Equal(2, _file.Scalar("SELECT count(*) FROM stream_queue"));
         await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);

@@ -41,7 +41,10 @@ internal sealed class AwarePricing(SemaphoreSlim slots)
     public bool IsDue(DateTimeOffset now, TimeSpan interval) =>
         !(_startedAt is { } started && now - started < interval) && Volatile.Read(ref _running) == 0;
 
-    /// <summary>Starts <paramref name="compute"/> on the thread pool unless one runs or the last started less than <paramref name="interval"/> ago.</summary>
+    /// <summary>
+    /// Starts <paramref name="compute"/> on the thread pool unless one runs or the last started less than
+    /// <paramref name="interval"/> ago.
+    /// </summary>
     public void RefreshIfStale(DateTimeOffset now, TimeSpan interval, Func<PostPrices> compute, Action<PostPrices>? done)
     {
         if ((_startedAt is { } started && now - started < interval) || Interlocked.CompareExchange(ref _running, 1, 0) != 0)

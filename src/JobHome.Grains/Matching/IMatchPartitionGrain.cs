@@ -62,7 +62,7 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// (same order; their activations were deactivated with their lists), so no later change of their posts notifies them
     /// (one-way, best effort). A listing made after its seeker's release belongs to a new activation and is kept.
     /// </summary>
-    [OneWay, Alias("ForgetListings")]
+    [OneWay, Alias("ForgetListingsReleasedAt")]
     Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset[] releasedAt);
 
     /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
@@ -73,7 +73,7 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// The seekers of <see cref="TopSeekersAsync"/> (same order, scores) that hold a post list with a part from this
     /// partition (their activations queried it and were not released since), without their factors (empty): for the stale
     /// notices of a new post, which need the ids and the scores to merge, not the words, and only for lists someone holds.
-    /// A young activation (less than the record grains' collection age plus one notice window old) keeps every seeker: its
+    /// A young activation (less than the record grains' collection age and quantum plus one notice window old) keeps every seeker: its
     /// holders are in memory, and a live seeker may hold a part from an earlier activation.
     /// </summary>
     [ReadOnly, Alias("TopSeekersUnexplained")]

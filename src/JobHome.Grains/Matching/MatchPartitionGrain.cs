@@ -39,7 +39,7 @@ public sealed partial class MatchPartitionGrain(
     private readonly Dictionary<string, DateTimeOffset> _holders = new(StringComparer.Ordinal);
     // Until then every top seeker is told of a new post, holder or not: seekers alive when this activation began may hold a
     // part from an earlier one (the partition moved after a silo failure) without being in _holders. Set on activation to
-    // the activation time plus the record grains' collection age (ActivationOptions.RecordAge): by then such a seeker has
+    // the activation time plus the record grains' collection age and quantum (ActivationOptions): by then such a seeker has
     // asked here again or been collected, unless kept busy by other calls.
     private DateTimeOffset _tellEveryoneUntil = DateTimeOffset.MaxValue;
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
@@ -49,7 +49,8 @@ public sealed partial class MatchPartitionGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var recordAge = (services.GetService<ActivationOptions>() ?? new ActivationOptions()).RecordAge;
-        _tellEveryoneUntil = clock.Now + recordAge + options.StaleNoticeWindow;
+        // An idle seeker is collected up to one collection quantum after its age.
+        _tellEveryoneUntil = clock.Now + recordAge + ActivationOptions.CollectionQuantum + options.StaleNoticeWindow;
         if (state.State.Sites.Count > 0)
         {
             StartRebuild();

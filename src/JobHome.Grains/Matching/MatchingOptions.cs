@@ -35,7 +35,8 @@ public sealed class MatchingOptions
     /// <summary>
     /// Background refreshes of stored post lists (after a stale notice or a seeker's own timer) each match partition serves
     /// at once on a silo (<see cref="PartitionRefreshPermits"/>): a refresh that finds none of a partition's permits free
-    /// leaves that part stale and retries after <see cref="PostListRefreshDelay"/>. Unbounded, a busy partition drained
+    /// leaves that part stale and retries after <see cref="PostListRefreshDelay"/> (at least 100 ms), the delay doubling per
+    /// consecutive deferral up to 16 times (a failed refresh retries the same way). Unbounded, a busy partition drained
     /// thousands of queued 1–2 ms refreshes and the change path's calls waited 122–531 ms behind them (docs/benchmarks.md,
     /// "Long match-partition turns"). Reads and a new seeker's first list are never deferred. Default: 4.
     /// </summary>

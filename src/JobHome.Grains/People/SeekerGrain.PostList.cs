@@ -20,6 +20,9 @@ namespace JobHome.Grains.People;
 public sealed partial class SeekerGrain
 {
     private static readonly TimeSpan RetryFloor = TimeSpan.FromMilliseconds(100);
+    // Consecutive retries that met a deferral double the delay, up to 2^MaxBackoff times it.
+    private const int MaxBackoff = 4;
+    private int _deferredStreak;
     private readonly HashSet<string> _retryOnly = new(StringComparer.Ordinal);
     private bool _retryAll;
     private IGrainTimer? _listTimer;
@@ -72,7 +75,12 @@ public sealed partial class SeekerGrain
         {
             // Told by a partition that still counts an earlier activation's listing (its release was lost, or a clock
             // guessed wrong): release it again, so the partition stops reactivating this seeker for a list nobody holds.
-            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), stale);
+            // The home partition too: a new post's notice names the post's partition, but the holder entry that decides
+            // whether this seeker is told sits in the partition that indexes it.
+            string[] release = state.State.MatchPartition is { } home && !stale.Contains(home, StringComparer.Ordinal)
+                ? [.. stale, home]
+                : stale;
+            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), release);
             return;
         }
         if ((!_postList.HasList && !queued) || state.State.MatchPartition is null
@@ -81,8 +89,17 @@ public sealed partial class SeekerGrain
             return;
         }
         // The registration's own first list is never deferred (permits only for a notice).
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
-            notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, queued ? null : Permits);
+        MatchItem[] items;
+        try
+        {
+            items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
+                notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, queued ? null : Permits);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            RetryFailed(queued ? null : notice.Partitions);
+            throw;
+        }
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
         // one the silo's StaleListNotices windows run on (the system clock in a silo host, a fake one in tests).
         var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);
@@ -98,16 +115,40 @@ public sealed partial class SeekerGrain
     // it fires.
     private void RetryDeferred(long staleSince)
     {
-        if (_postList.LastDeferred > 0)
+        if (_postList.LastDeferred == 0)
         {
-            _retryOnly.UnionWith(_postList.LastDeferredKeys);
-            var delay = matching.PostListRefreshDelay > RetryFloor ? matching.PostListRefreshDelay : RetryFloor;
-            ScheduleListRefresh(delay);
-            if (_listTimer is not null)
-            {
-                _listStaleSince = Math.Min(_listStaleSince, staleSince);
-            }
+            _deferredStreak = 0;
+            return;
         }
+        _retryOnly.UnionWith(_postList.LastDeferredKeys);
+        ScheduleListRefresh(RetryDelay());
+        if (_listTimer is not null)
+        {
+            _listStaleSince = Math.Min(_listStaleSince, staleSince);
+        }
+    }
+
+    // A refresh that failed (a partition call threw) keeps what it was asked to do for the timer, with the same backoff: a
+    // failing partition is not hammered, and a deferred part is not forgotten because another part's call failed.
+    private void RetryFailed(string[]? only)
+    {
+        if (only is null)
+        {
+            _retryAll = true;
+        }
+        else
+        {
+            _retryOnly.UnionWith(only);
+        }
+        ScheduleListRefresh(RetryDelay());
+    }
+
+    // The refresh delay (at least RetryFloor), doubled per consecutive deferral or failure up to 2^MaxBackoff times.
+    private TimeSpan RetryDelay()
+    {
+        _deferredStreak = Math.Min(_deferredStreak + 1, MaxBackoff + 1);
+        var delay = matching.PostListRefreshDelay > RetryFloor ? matching.PostListRefreshDelay : RetryFloor;
+        return delay * (1 << (_deferredStreak - 1));
     }
 
     // One pending refresh at a time; the first mark's time is what the lag measures.
@@ -143,9 +184,22 @@ public sealed partial class SeekerGrain
         string[]? only = _retryAll ? null : [.. _retryOnly];
         _retryAll = false;
         _retryOnly.Clear();
-        var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, only,
-            cause: PostListMetrics.CauseTimer, permits: Permits);
-        PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), staleSince, items, _postList.LastAsked, _postList.LastDeferred);
+        MatchItem[] items;
+        try
+        {
+            items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, only,
+                cause: PostListMetrics.CauseTimer, permits: Permits);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            RetryFailed(only);
+            throw;
+        }
+        if (_postList.LastAsked > 0 || _postList.LastDeferred == 0)
+        {
+            // A retry that asked nothing (every part deferred again) is not a refresh: no lag sample, no event.
+            PostListMetrics.RecordRefresh(this.GetPrimaryKeyString(), staleSince, items, _postList.LastAsked, _postList.LastDeferred);
+        }
         RetryDeferred(staleSince);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using JobHome.Domain.Work;
+using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
@@ -261,7 +262,7 @@ public sealed class PostListTrailingTests : IDisposable, IObserver<DiagnosticLis
         Assert.Equal(queued + 1, notices.Queued);
 
         // ... and no longer once that age has passed: no notice reactivates the seeker for a list nobody holds.
-        fixture.Time.Advance(new JobHome.Grains.Hosting.ActivationOptions().RecordAge + Window);
+        fixture.Time.Advance(new ActivationOptions().RecordAge + ActivationOptions.CollectionQuantum + Window);
         queued = notices.Queued;
         await scenario.OpenPostAsync(scenario.PerfectPost(53.2535, 133.2535));
         Assert.Equal(queued, notices.Queued);

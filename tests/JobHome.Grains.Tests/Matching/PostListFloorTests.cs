@@ -14,8 +14,7 @@ namespace JobHome.Grains.Tests.Matching;
 /// </summary>
 public sealed class PostListFloorTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 30);
-    private static readonly string[] Codes = ["6-25-04-01", "6-25-04-02", "6-25-01-01", "4-01-01-01", "4-01-02-03", "2-02-01-01"];
+    private static readonly DateOnly Today = SeededMarket.Today;
 
     [Theory]
     [InlineData(PostListKind.Plain, 61)]
@@ -27,8 +26,8 @@ public sealed class PostListFloorTests
         var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()), new AwareListOptions { Lists = kind });
         var index = new RankingIndex(catalog);
         // 30 posts: fewer than the aware lists' 50 candidates, more than the 20 kept.
-        index.UpsertPosts([.. Enumerable.Range(0, 30).Select(i => Post($"p{i:D2}", random).ToMatchPost())]);
-        var seekers = Enumerable.Range(0, 40).Select(i => Seeker($"s{i:D2}", random)).ToArray();
+        index.UpsertPosts([.. Enumerable.Range(0, 30).Select(i => SeededMarket.Post($"p{i:D2}", random).ToMatchPost())]);
+        var seekers = Enumerable.Range(0, 40).Select(i => SeededMarket.Seeker($"s{i:D2}", random)).ToArray();
         index.UpsertSeekers(seekers.Select(static s => s.ToMatchSeeker()));
         var options = new MatchingOptions().ToMatchOptions(Today);
         if (kind == PostListKind.Aware)
@@ -46,7 +45,7 @@ public sealed class PostListFloorTests
             var before = index.TopPostItems(seeker, 20, options, null, out var floor);
             for (var j = 0; j < 12; j++)
             {
-                var post = Post($"n-{seeker.Id}-{j}", random).ToMatchPost();
+                var post = SeededMarket.Post($"n-{seeker.Id}-{j}", random).ToMatchPost();
                 index.UpsertPosts([post]);
                 var after = index.TopPostItems(seeker, 20, options, null, out _);
                 var score = index.TopSeekerItems(post, 1000, options).FirstOrDefault(i => i.Id == seeker.Id)?.Score;
@@ -66,18 +65,4 @@ public sealed class PostListFloorTests
     }
 
     private static IEnumerable<(string, double)> Keys(MatchItem[] items) => items.Select(static i => (i.Id, i.Rank));
-
-    private static PostMatchRecord Post(string id, Random random)
-    {
-        var payMin = 2500m + (random.Next(0, 12) * 250m);
-        return new PostMatchRecord(id, "91360722000000001X", Codes[random.Next(Codes.Length)], random.Next(1, 4), payMin,
-            payMin + (random.Next(0, 8) * 250m), 31.0 + ((random.NextDouble() - 0.5) * 0.08), 121.0 + ((random.NextDouble() - 0.5) * 0.08),
-            WorkKind.FullTime, EducationLevel.None, null, null, random.Next(2) == 0 ? [] : ["焊接"]);
-    }
-
-    private static SeekerMatchRecord Seeker(string id, Random random) =>
-        new(id, new DateOnly(1985, 1, 1).AddDays(random.Next(0, 5000)), Gender.Female, EducationLevel.Senior,
-            [Codes[random.Next(Codes.Length)]], random.Next(2) == 0 ? [] : ["焊接"], 2500m + (random.Next(0, 12) * 250m),
-            31.0 + ((random.NextDouble() - 0.5) * 0.08), 121.0 + ((random.NextDouble() - 0.5) * 0.08), random.Next(2) == 0,
-            WorkKind.FullTime, KeyGroups.None);
 }

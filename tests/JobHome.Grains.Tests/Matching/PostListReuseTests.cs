@@ -15,8 +15,7 @@ namespace JobHome.Grains.Tests.Matching;
 /// </summary>
 public sealed class PostListReuseTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 30);
-    private static readonly string[] Codes = ["6-25-04-01", "6-25-04-02", "6-25-01-01", "4-01-01-01", "4-01-02-03", "2-02-01-01"];
+    private static readonly DateOnly Today = SeededMarket.Today;
 
     [Theory]
     [InlineData(PostListKind.Plain, 71)]
@@ -27,9 +26,9 @@ public sealed class PostListReuseTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
         var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()), new AwareListOptions { Lists = kind });
         var index = new RankingIndex(catalog);
-        var posts = Enumerable.Range(0, 60).Select(i => Post($"p{i:D2}", random)).ToDictionary(static p => p.Id);
+        var posts = Enumerable.Range(0, 60).Select(i => SeededMarket.Post($"p{i:D2}", random)).ToDictionary(static p => p.Id);
         index.UpsertPosts([.. posts.Values.Select(static p => p.ToMatchPost())]);
-        var seekers = Enumerable.Range(0, 30).Select(i => Seeker($"s{i:D2}", random)).ToArray();
+        var seekers = Enumerable.Range(0, 30).Select(i => SeededMarket.Seeker($"s{i:D2}", random)).ToArray();
         index.UpsertSeekers(seekers.Select(static s => s.ToMatchSeeker()));
         var options = new MatchingOptions().ToMatchOptions(Today);
         if (kind == PostListKind.Aware)
@@ -56,7 +55,7 @@ public sealed class PostListReuseTests
             posts[repriced] = posts[repriced] with { PayMin = posts[repriced].PayMin + 250m, PayMax = posts[repriced].PayMax + 500m };
             var reopened = ids.Last(id => id != closed && id != repriced);
             posts[reopened] = posts[reopened] with { Openings = posts[reopened].Openings + 3 };
-            var added = Post($"n{next++:D3}", random);
+            var added = SeededMarket.Post($"n{next++:D3}", random);
             posts[added.Id] = added;
             index.UpsertPosts([posts[repriced].ToMatchPost(), posts[reopened].ToMatchPost(), added.ToMatchPost()]);
 
@@ -90,8 +89,8 @@ public sealed class PostListReuseTests
         var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()),
             new AwareListOptions { Lists = PostListKind.Aware });
         var index = new RankingIndex(catalog);
-        index.UpsertPosts([.. Enumerable.Range(0, 40).Select(i => Post($"p{i:D2}", random).ToMatchPost())]);
-        var seekers = Enumerable.Range(0, 10).Select(i => Seeker($"s{i:D2}", random).ToMatchSeeker()).ToArray();
+        index.UpsertPosts([.. Enumerable.Range(0, 40).Select(i => SeededMarket.Post($"p{i:D2}", random).ToMatchPost())]);
+        var seekers = Enumerable.Range(0, 10).Select(i => SeededMarket.Seeker($"s{i:D2}", random).ToMatchSeeker()).ToArray();
         index.UpsertSeekers(seekers);
         var options = new MatchingOptions().ToMatchOptions(Today);
         var held = seekers.Select(seeker => index.TopPostItems(seeker, 20, options, null, out _)).ToArray();
@@ -125,7 +124,7 @@ public sealed class PostListReuseTests
         var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()),
             new AwareListOptions { Lists = PostListKind.Plain });
         var index = new RankingIndex(catalog);
-        var post = Post("p", random);
+        var post = SeededMarket.Post("p", random);
         index.UpsertPosts([post.ToMatchPost()]);
         var stamp = index.Stamp;
 
@@ -145,18 +144,4 @@ public sealed class PostListReuseTests
     private static IEnumerable<string> View(MatchItem[] items) => items.Select(static i =>
         $"{i.Id} {i.Score:R} {i.Rank:R} " + string.Join(";", i.Factors.Select(static f =>
             $"{f.Factor}={f.Value:R}/{f.Contribution:R}/{f.Chinese}/{f.English}")));
-
-    private static PostMatchRecord Post(string id, Random random)
-    {
-        var payMin = 2500m + (random.Next(0, 12) * 250m);
-        return new PostMatchRecord(id, "91360722000000001X", Codes[random.Next(Codes.Length)], random.Next(1, 4), payMin,
-            payMin + (random.Next(0, 8) * 250m), 31.0 + ((random.NextDouble() - 0.5) * 0.08), 121.0 + ((random.NextDouble() - 0.5) * 0.08),
-            WorkKind.FullTime, EducationLevel.None, null, null, random.Next(2) == 0 ? [] : ["焊接"]);
-    }
-
-    private static SeekerMatchRecord Seeker(string id, Random random) =>
-        new(id, new DateOnly(1985, 1, 1).AddDays(random.Next(0, 5000)), Gender.Female, EducationLevel.Senior,
-            [Codes[random.Next(Codes.Length)]], random.Next(2) == 0 ? [] : ["焊接"], 2500m + (random.Next(0, 12) * 250m),
-            31.0 + ((random.NextDouble() - 0.5) * 0.08), 121.0 + ((random.NextDouble() - 0.5) * 0.08), random.Next(2) == 0,
-            WorkKind.FullTime, KeyGroups.None);
 }

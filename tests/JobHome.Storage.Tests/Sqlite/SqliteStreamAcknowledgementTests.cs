@@ -181,20 +181,7 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
 
     private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
 
-    private static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)
-    {
-        var all = new List<IBatchContainer>();
-        while (true)
-        {
-            var page = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
-            if (page.Count == 0)
-            {
-                return all;
-            }
-
-            all.AddRange(page);
-        }
-    }
+    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => QueueReading.ReadAllAsync(receiver);
 
     private async Task ReopenAsync()
     {

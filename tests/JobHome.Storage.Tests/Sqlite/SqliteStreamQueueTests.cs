@@ -129,20 +129,7 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
 
     private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
 
-    private static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)
-    {
-        var all = new List<IBatchContainer>();
-        while (true)
-        {
-            var page = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
-            if (page.Count == 0)
-            {
-                return all;
-            }
-
-            all.AddRange(page);
-        }
-    }
+    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => QueueReading.ReadAllAsync(receiver);
 
     // The queue's factory and adapter on the current store (again after a reopen: a new process on the same file).
     private async Task OpenAdapterAsync()

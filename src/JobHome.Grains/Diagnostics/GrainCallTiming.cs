@@ -13,7 +13,9 @@ namespace JobHome.Grains.Diagnostics;
 /// ms: queueing at the target, the target's own time and the transport). The difference of the two for a grain type is
 /// the time its calls waited in the activation's queue, which a call filter cannot see directly. Calls over
 /// <see cref="GrainCallTimingOptions.SlowCallThreshold"/> are counted (<c>jobhome.grain_call.slow</c>) and logged with the
-/// grain type, method and elapsed time; never the grain's key or arguments (they may name a person).
+/// grain type, method and elapsed time — at most one line per grain type and method per <see cref="LogInterval"/>, naming
+/// how many slow calls it stands for (<see cref="SlowCallLogGate"/>); never the grain's key or arguments (they may name a
+/// person).
 /// </summary>
 /// <remarks>
 /// Orleans' own warning ("took elapsed time … longer than 00:00:01", WorkItemGroup 101215) times a scheduler work item,
@@ -36,6 +38,11 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         "jobhome.grain_call.roundtrip", "ms", "How long a caller in this silo waited for a grain call, per grain type and method");
     private static readonly Counter<long> Slow = Meter.CreateCounter<long>(
         "jobhome.grain_call.slow", "calls", "Grain calls that ran longer than the slow-call threshold, per grain type and method");
+
+    /// <summary>At most one slow-call line per grain type and method in this long; the counter counts every slow call.</summary>
+    public static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
+
+    private readonly SlowCallLogGate _logGate = new(time, LogInterval);
 
     // GrainType.ToString() decodes its UTF-8 name into a new string each time; the types are few and live as long as the silo.
     private static readonly ConcurrentDictionary<GrainType, string> Names = new();
@@ -93,8 +100,11 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         if (slow)
         {
             Slow.Add(1, tags);
-            LogSlowCall(logger, grainType, context.InterfaceName, context.MethodName, (long)elapsed.TotalMilliseconds,
-                (long)options.SlowCallThreshold.TotalMilliseconds);
+            if (_logGate.TryEnter(grainType + " " + context.MethodName, out var heldBack))
+            {
+                LogSlowCall(logger, grainType, context.InterfaceName, context.MethodName, (long)elapsed.TotalMilliseconds,
+                    (long)options.SlowCallThreshold.TotalMilliseconds, heldBack, (long)LogInterval.TotalSeconds);
+            }
         }
     }
 
@@ -107,7 +117,8 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     };
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
-        Message = "Slow grain call: {GrainType} {Interface}.{Method} ran {ElapsedMs} ms (threshold {ThresholdMs} ms)")]
+        Message = "Slow grain call: {GrainType} {Interface}.{Method} ran {ElapsedMs} ms (threshold {ThresholdMs} ms); "
+            + "{HeldBack} more slow calls of it since its last line (one line per {IntervalSeconds} s)")]
     private static partial void LogSlowCall(ILogger logger, string grainType, string @interface, string method, long elapsedMs,
-        long thresholdMs);
+        long thresholdMs, int heldBack, long intervalSeconds);
 }

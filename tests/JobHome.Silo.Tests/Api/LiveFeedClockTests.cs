@@ -93,10 +93,14 @@ public sealed class LiveFeedClockTests : IAsyncLifetime
     {
         await RegisterAsync("lf-a", 1);
         await WaitForUnemployedAsync(1);
+        // Started before the feed opens, so before its first wait call: a message only that call's timeout would bring
+        // (LiveWaitCall after it started) comes after this deadline, whatever the machine's load; the recheck's message
+        // has all but one second of it.
+        using var beforeTheWaitCallsTimeout = new CancellationTokenSource(IndicatorEndpoints.LiveWaitCall - TimeSpan.FromSeconds(1));
         var first = await OpenAsync();
 
         _time.Advance(IndicatorEndpoints.LiveRecheck);
-        var message = await NextAsync();
+        var message = await NextAsync(beforeTheWaitCallsTimeout.Token);
 
         Assert.Equal("2026-04-05", first["asOf"]!.GetValue<string>());
         Assert.Equal(0, first["unemployedOver3Months"]!.GetValue<long>());
@@ -116,12 +120,13 @@ public sealed class LiveFeedClockTests : IAsyncLifetime
         return await NextAsync();
     }
 
-    /// <summary>The next <c>indicators</c> message's data, within <see cref="Real"/>.</summary>
-    private async Task<JsonNode> NextAsync()
+    /// <summary>The next <c>indicators</c> message's data, within <see cref="Real"/> (or before <paramref name="until"/>).</summary>
+    private async Task<JsonNode> NextAsync(CancellationToken? until = null)
     {
         using var deadline = new CancellationTokenSource(Real);
+        var token = until ?? deadline.Token;
         string? eventType = null;
-        while (await _reader!.ReadLineAsync(deadline.Token) is { } line)
+        while (await _reader!.ReadLineAsync(token) is { } line)
         {
             if (line.StartsWith("event:", StringComparison.Ordinal))
             {

@@ -17,8 +17,6 @@ namespace JobHome.Storage.Tests.Sqlite;
 public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-    private static readonly Lazy<IServiceProvider> Services =
-        new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
     private readonly SqliteStreamOptions _options = new() { QueueCount = 1, IdleWait = TimeSpan.FromSeconds(1) };
     private readonly FakeTimeProvider _time = new();
@@ -33,7 +31,7 @@ public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
             "jobhome",
             _options,
             _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            TestQueues.Serializer,
             NullLoggerFactory.Instance,
             _time);
         _adapter = await _factory.CreateAdapter(CancellationToken.None);
@@ -72,7 +70,7 @@ public sealed class SqliteQueueWakeUpTests : IAsyncLifetime
             "jobhome",
             new SqliteStreamOptions { QueueCount = 1, MaxAttempts = 1 },
             _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            TestQueues.Serializer,
             NullLoggerFactory.Instance,
             _time));
         Assert.Contains("MaxAttempts must be at least 2", error.Message, StringComparison.Ordinal);

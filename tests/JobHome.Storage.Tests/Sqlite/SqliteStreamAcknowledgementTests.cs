@@ -21,8 +21,6 @@ namespace JobHome.Storage.Tests.Sqlite;
 public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
 {
     private const string Provider = "jobhome";
-    private static readonly Lazy<IServiceProvider> Services =
-        new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
     private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 5, IdleWait = TimeSpan.Zero };
     private SqliteStore _store = null!;
@@ -181,7 +179,7 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
 
     private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
 
-    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => QueueReading.ReadAllAsync(receiver);
+    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => TestQueues.ReadAllAsync(receiver);
 
     private async Task ReopenAsync()
     {
@@ -199,7 +197,7 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
             Provider,
             _options,
             _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            TestQueues.Serializer,
             NullLoggerFactory.Instance);
         _adapter = await _factory.CreateAdapter(CancellationToken.None);
     }

@@ -12,7 +12,6 @@ namespace JobHome.Storage.Tests.Sqlite;
 public sealed class SqliteStreamQueueTests : IAsyncLifetime
 {
     private const string Provider = "jobhome";
-    private static readonly Lazy<IServiceProvider> Services = new(() => new ServiceCollection().AddSerializer().AddLogging().BuildServiceProvider());
     private readonly SqliteTestFile _file = new();
     // No idle wait: a read loop ends at the first empty page (the wait has its own tests: SqliteQueueWakeUpTests).
     private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 3, IdleWait = TimeSpan.Zero };
@@ -129,7 +128,7 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
 
     private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
 
-    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => QueueReading.ReadAllAsync(receiver);
+    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => TestQueues.ReadAllAsync(receiver);
 
     // The queue's factory and adapter on the current store (again after a reopen: a new process on the same file).
     private async Task OpenAdapterAsync()
@@ -138,7 +137,7 @@ public sealed class SqliteStreamQueueTests : IAsyncLifetime
             Provider,
             _options,
             _store,
-            Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>(),
+            TestQueues.Serializer,
             NullLoggerFactory.Instance);
         _adapter = await _factory.CreateAdapter(CancellationToken.None);
     }

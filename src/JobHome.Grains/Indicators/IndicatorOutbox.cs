@@ -1,12 +1,17 @@
 using JobHome.Domain.Indicators;
+using JobHome.Storage;
+using JobHome.Storage.Streams;
 using Orleans.Streams;
 
 namespace JobHome.Grains.Indicators;
 
 /// <summary>
 /// A record's outbox for indicator changes (stored with the record, version 1): the version is bumped in the same
-/// write as the change, and whatever was not yet published is published after the write, on the next command or on
-/// reactivation. A record that moves site publishes a zero contribution to the old site.
+/// write as the change. On the embedded store the write itself carries the change's events (<see cref="WriteAsync"/>,
+/// a <see cref="StreamOutbox"/>): their queue rows commit in the state's transaction and the state is stored as
+/// published, so nothing is left to publish after the write or on reactivation. On other stores, whatever was not yet
+/// published is published after the write, on the next command or on reactivation. A record that moves site publishes a
+/// zero contribution to the old site.
 /// </summary>
 [GenerateSerializer, Alias("jobhome.indicator-outbox.v1")]
 public sealed class IndicatorOutbox
@@ -29,6 +34,43 @@ public sealed class IndicatorOutbox
     /// <summary>Marks a change to publish (call before the state write).</summary>
     public void Bump() => Version++;
 
+    /// <summary>
+    /// Writes the record's state (<paramref name="state"/> holds this outbox); when a change is pending the write carries
+    /// its events (a <see cref="StreamOutbox"/> for <paramref name="grain"/>). A store that takes them stores this outbox
+    /// as published in the same write, and the events commit with it; on any other store nothing is published here:
+    /// <see cref="PublishAsync"/> after the write publishes as before. A failed write leaves the change pending.
+    /// </summary>
+    public async Task WriteAsync<TState>(IPersistentState<TState> state, GrainId grain, string sourceId, string? siteCode,
+        IndicatorContribution contribution)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!Pending)
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        var (publishedVersion, publishedSite) = (PublishedVersion, PublishedSiteCode);
+        var version = Version;
+        using var scope = StreamOutbox.Begin(StorageNames.Streams, grain, Events(sourceId, siteCode, contribution), () =>
+        {
+            PublishedVersion = version;
+            PublishedSiteCode = siteCode;
+        });
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch when (scope.Outbox.Taken)
+        {
+            // Not known to be stored (a failed commit may or may not have landed): publish it again later; the
+            // aggregator keeps the newest version per source, so a repeat changes nothing.
+            PublishedVersion = publishedVersion;
+            PublishedSiteCode = publishedSite;
+            throw;
+        }
+    }
+
     /// <summary>Publishes the current contribution if pending.</summary>
     public async Task PublishAsync(IStreamProvider streams, string sourceId, string? siteCode, IndicatorContribution contribution)
     {
@@ -37,19 +79,30 @@ public sealed class IndicatorOutbox
         {
             return;
         }
-        var now = IndicatorMetrics.NowUnixMs();
-        if (PublishedSiteCode is { } old && !string.Equals(old, siteCode, StringComparison.Ordinal))
+        foreach (var e in Events(sourceId, siteCode, contribution))
         {
-            await Stream(streams, old).OnNextAsync(new IndicatorChange(sourceId, Version, default, now));
-        }
-        if (siteCode is not null)
-        {
-            await Stream(streams, siteCode).OnNextAsync(new IndicatorChange(sourceId, Version, contribution, now));
+            await streams.GetStream<IndicatorChange>(e.Stream).OnNextAsync((IndicatorChange)e.Event);
         }
         PublishedVersion = Version;
         PublishedSiteCode = siteCode;
     }
 
-    private static IAsyncStream<IndicatorChange> Stream(IStreamProvider streams, string siteCode) =>
-        streams.GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, siteCode));
+    // The current version's events: a zero contribution to the site last published to when the record moved, then the
+    // contribution to its site (none while it has no site).
+    private List<StreamOutboxEvent> Events(string sourceId, string? siteCode, IndicatorContribution contribution)
+    {
+        var now = IndicatorMetrics.NowUnixMs();
+        var events = new List<StreamOutboxEvent>(2);
+        if (PublishedSiteCode is { } old && !string.Equals(old, siteCode, StringComparison.Ordinal))
+        {
+            events.Add(new(Stream(old), new IndicatorChange(sourceId, Version, default, now)));
+        }
+        if (siteCode is not null)
+        {
+            events.Add(new(Stream(siteCode), new IndicatorChange(sourceId, Version, contribution, now)));
+        }
+        return events;
+    }
+
+    private static StreamId Stream(string siteCode) => StreamId.Create(IndicatorStreams.Namespace, siteCode);
 }

@@ -148,7 +148,7 @@ public sealed partial class HouseholdGrain(
         try
         {
             state.State.Indicators.Bump();
-            await state.WriteStateAsync();
+            await WriteWithIndicatorsAsync();
             await PublishIndicatorsAsync();
         }
         finally
@@ -163,6 +163,12 @@ public sealed partial class HouseholdGrain(
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()),
         state.State.SiteCode, HouseholdRecordRules.Contribution(state.State));
+
+    // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
+    // and the PublishIndicatorsAsync after it finds nothing pending.
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+        IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()), state.State.SiteCode,
+        HouseholdRecordRules.Contribution(state.State));
 
     private async Task<CommandResult> JoinMembersAsync(string id)
     {

@@ -117,7 +117,7 @@ public sealed partial class SeekerGrain(
         state.State.HouseholdReportPending |= previous is not null && statusChanged && state.State.HouseholdId is not null;
         var previousPartition = StageMatchPartition();
         await NoteMatchSiteAsync();
-        await state.WriteStateAsync();
+        await WriteWithIndicatorsAsync();
         await ReportToHouseholdIfPendingAsync();
         // The indicator event (a durable stream write) and the partition's upsert are independent: one wait, not two.
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
@@ -202,7 +202,7 @@ public sealed partial class SeekerGrain(
         SetStatus(LabourStatus.NotInLabourForce, date, StatusCauses.Deregistration);
         state.State.Indicators.Bump();
         state.State.HouseholdReportPending |= state.State.HouseholdId is not null;
-        await state.WriteStateAsync();
+        await WriteWithIndicatorsAsync();
         await ReportToHouseholdIfPendingAsync();
         await PublishIndicatorsAsync();
         LogDeregistered(logger, id);
@@ -290,7 +290,7 @@ public sealed partial class SeekerGrain(
         state.State.Indicators.Bump();
         var previousPartition = StageMatchPartition();
         await NoteMatchSiteAsync();
-        await state.WriteStateAsync();
+        await WriteWithIndicatorsAsync();
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
         LogPlaced(logger, id, placementId);
         return Step(CommandResult.Ok(placementId));
@@ -317,7 +317,7 @@ public sealed partial class SeekerGrain(
             state.State.Indicators.Bump();
             var previousPartition = StageMatchPartition();
             await NoteMatchSiteAsync();
-            await state.WriteStateAsync();
+            await WriteWithIndicatorsAsync();
             await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
         }
         return Step(CommandResult.Ok(placementId));
@@ -417,6 +417,11 @@ public sealed partial class SeekerGrain(
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
         state.State.Registration?.SiteCode, Contribution());
+
+    // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
+    // and the PublishIndicatorsAsync after it finds nothing pending.
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+        IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()), state.State.Registration?.SiteCode, Contribution());
 
     private async Task ReportToHouseholdIfPendingAsync()
     {

@@ -198,7 +198,7 @@ public sealed partial class PostGrain(
             // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
             await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
         }
-        await state.WriteStateAsync();
+        await WriteWithIndicatorsAsync();
         // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
     }
@@ -265,6 +265,11 @@ public sealed partial class PostGrain(
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
         this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
         state.State.Profile?.SiteCode, Contribution());
+
+    // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
+    // and the PublishIndicatorsAsync after it finds nothing pending.
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+        IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()), state.State.Profile?.SiteCode, Contribution());
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Post {PostId} opened with {Openings} openings")]
     private static partial void LogOpened(ILogger logger, string postId, int openings);

@@ -9,8 +9,9 @@ namespace JobHome.Storage.Sqlite;
 /// <see cref="CommitName"/> one batch transaction from begin to commit (the statements and the fsync), and
 /// <see cref="StreamReadLagName"/> from a stream row's batch start on the writer to a receiver's read of it (commit,
 /// wake-up or poll, the read); and two counters: <see cref="WritesName"/>, committed writes by kind (tags <c>kind</c>,
-/// and for grain state <c>grain</c> and <c>state</c>), and <see cref="AcknowledgedName"/>, stream rows deleted by a
-/// consumer's acknowledgement inside its own state write. Read them with <c>dotnet-counters</c> or an exporter.
+/// and for grain state <c>grain</c> and <c>state</c>), <see cref="AcknowledgedName"/>, stream rows deleted by a
+/// consumer's acknowledgement inside its own state write, and <see cref="OutboxName"/>, stream rows inserted inside their
+/// publisher's state write (no enqueue write of their own). Read them with <c>dotnet-counters</c> or an exporter.
 /// </summary>
 public static class SqliteMetrics
 {
@@ -32,6 +33,9 @@ public static class SqliteMetrics
     /// <summary>The counter of stream rows deleted with a consumer's state write.</summary>
     public const string AcknowledgedName = "jobhome.storage.stream_acknowledged";
 
+    /// <summary>The counter of stream rows inserted with their publisher's state write.</summary>
+    public const string OutboxName = "jobhome.storage.stream_outbox";
+
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> Writes = Meter.CreateCounter<long>(WritesName, "{write}",
@@ -39,6 +43,9 @@ public static class SqliteMetrics
 
     private static readonly Counter<long> Acknowledged = Meter.CreateCounter<long>(AcknowledgedName, "{row}",
         "Stream queue rows deleted in the transaction of their consumer's state write (no confirmation write of their own)");
+
+    private static readonly Counter<long> Outbox = Meter.CreateCounter<long>(OutboxName, "{row}",
+        "Stream queue rows inserted in the transaction of their publisher's state write (no enqueue write of their own)");
 
     private static readonly Histogram<double> WriteWait = Meter.CreateHistogram<double>(WriteWaitName, "ms",
         "Time from queuing a write on the embedded store's writer to the commit of its batch");
@@ -87,6 +94,14 @@ public static class SqliteMetrics
         if (Acknowledged.Enabled)
         {
             Acknowledged.Add(rows);
+        }
+    }
+
+    internal static void RecordOutbox(int rows)
+    {
+        if (Outbox.Enabled)
+        {
+            Outbox.Add(rows);
         }
     }
 

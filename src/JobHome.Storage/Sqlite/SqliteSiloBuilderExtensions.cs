@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 
 namespace JobHome.Storage.Sqlite;
 
@@ -29,6 +30,15 @@ public static class SqliteSiloBuilderExtensions
         services.AddSingleton<SqliteStore>();
         services.AddSingleton(sp => new SqliteWrites(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteStore>());
+        // The stream provider's queues, known to the grain storage too: a record's state write carries its indicator
+        // events (StreamOutbox) by inserting the provider's rows in its own transaction.
+        services.AddSingleton(sp =>
+        {
+            var providers = new SqliteStreamProviders(
+                sp.GetRequiredService<Serializer<SqliteBatchContainer>>(), sp.GetRequiredService<DeepCopier>());
+            providers.Add(StorageNames.Streams, streamOptions);
+            return providers;
+        });
 
         services.AddGrainStorage(StorageNames.Default, SqliteGrainStorage.Create);
         services.AddGrainStorage(StorageNames.PubSub, SqliteGrainStorage.Create);

@@ -15,6 +15,9 @@ internal static class TestQueues
     /// <summary>The serializer of the queue's batches (Orleans' serializer, built once per test process).</summary>
     public static Serializer<SqliteBatchContainer> Serializer => Services.Value.GetRequiredService<Serializer<SqliteBatchContainer>>();
 
+    /// <summary>The copier of the request context a publish exports into its row.</summary>
+    public static DeepCopier Copier => Services.Value.GetRequiredService<DeepCopier>();
+
     /// <summary>Every message <paramref name="receiver"/> hands out now, in order: pages of 100 until one comes back empty.</summary>
     public static async Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver)
     {

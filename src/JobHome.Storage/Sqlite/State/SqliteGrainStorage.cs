@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobHome.Storage.Sqlite.Streams;
 using JobHome.Storage.Streams;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,14 @@ namespace JobHome.Storage.Sqlite.State;
 /// ETag is the row's version, checked by the statement itself, so a stale writer gets an
 /// <see cref="InconsistentStateException"/> and never overwrites a newer state. A write made inside a consumer's
 /// <see cref="StreamAcknowledgement"/> scope takes part in it: the scope's last write deletes the delivered queue rows in
-/// its own transaction.
+/// its own transaction. A write of the grain named by a publisher's <see cref="StreamOutbox"/> scope carries its events:
+/// their queue rows are inserted in the write's transaction (when its provider is one of <c>streams</c>, the SQLite stream providers on this store).
 /// </summary>
-internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainStorageSerializer serializer) : IGrainStorage
+internal sealed class SqliteGrainStorage(
+    string name,
+    SqliteStore store,
+    IGrainStorageSerializer serializer,
+    SqliteStreamProviders? streams = null) : IGrainStorage
 {
     // First write (no ETag) inserts, or revives a cleared row (tombstone); a live row means someone else wrote first.
     private const string InsertSql = """
@@ -45,7 +51,8 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
     public static SqliteGrainStorage Create(IServiceProvider services, string providerName) =>
         new(providerName, services.GetRequiredService<SqliteStore>(), new SqliteStateSerializer(
             new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
-            services.GetRequiredService<IGrainStorageSerializer>()));
+            services.GetRequiredService<IGrainStorageSerializer>()),
+            services.GetService<SqliteStreamProviders>());
 
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -79,8 +86,10 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        // Before the state is serialized: the publisher marks the events published in the state being written.
+        var outbox = SqliteOutboxPart.Take(grainId, streams);
         var payload = serializer.Serialize(grainState.State).ToArray();
-        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload).ConfigureAwait(false);
+        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload, outbox).ConfigureAwait(false);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -89,13 +98,13 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         // A clear keeps the row with a NULL payload and a new version (see the schema): versions never repeat.
-        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload: null).ConfigureAwait(false);
+        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload: null, outbox: null).ConfigureAwait(false);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload)
+    private async Task<long> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, SqliteOutboxPart? outbox)
     {
         long? expected = null;
         if (etag is not null)
@@ -128,17 +137,19 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
 
             if (command.ExecuteScalar() is long version)
             {
+                outbox?.Execute(context);
                 acknowledgement?.Execute(context);
                 return (Written: (long?)version, Current: (long?)version);
             }
 
+            outbox?.Refused();
             acknowledgement?.Refused();
 
             var probe = context.Command(CurrentVersionSql);
             probe.Parameters.AddWithValue("$grain", grain);
             probe.Parameters.AddWithValue("$state", stateName);
             return (Written: null, Current: probe.ExecuteScalar() as long?);
-        }, committed: null, acknowledgement).ConfigureAwait(false);
+        }, outbox is null ? null : outbox.Committed, acknowledgement).ConfigureAwait(false);
 
         if (written is null)
         {

@@ -13,9 +13,8 @@ internal sealed class SqliteQueueAdapter(
     string name,
     SqliteStore store,
     SqliteStreamOptions options,
-    HashRingBasedStreamQueueMapper mapper,
+    SqliteStreamQueues queues,
     Serializer<SqliteBatchContainer> serializer,
-    SqliteQueueSignals signals,
     Func<QueueId, SqliteQueueAdapterReceiver> createReceiver) : IQueueAdapter
 {
     /// <inheritdoc />
@@ -51,21 +50,12 @@ internal sealed class SqliteQueueAdapter(
             return Task.CompletedTask;
         }
 
-        var queue = (int)mapper.GetQueueForStream(streamId).GetNumericId();
-        var payload = serializer.SerializeToArray(new SqliteBatchContainer(streamId, list, requestContext));
-        var stream = streamId.ToString();
+        // The same row a state write carrying the events would insert (SqliteStreamQueues; StreamOutbox).
+        var row = queues.Row(streamId, list, requestContext, serializer);
         // The queue's receiver is told on the writer loop right after the commit, before this publish completes.
-        var signal = signals.For(queue);
-        return store.WriteAsync(SqliteWriteLabel.StreamEnqueue, context =>
-        {
-            var command = context.Command(SqliteStreamQueue.EnqueueSql);
-            command.Parameters.AddWithValue("$provider", name);
-            command.Parameters.AddWithValue("$queue", queue);
-            command.Parameters.AddWithValue("$stream", stream);
-            command.Parameters.AddWithValue("$payload", payload);
-            command.Parameters.AddWithValue("$now", context.NowMicroseconds);
-            return command.ExecuteNonQuery();
-        }, signal.Notify, acknowledgement: null);
+        var signal = queues.Signals.For(row.Queue);
+        return store.WriteAsync(SqliteWriteLabel.StreamEnqueue, context => queues.Insert(context, row), signal.Notify,
+            acknowledgement: null);
     }
 
     /// <inheritdoc />

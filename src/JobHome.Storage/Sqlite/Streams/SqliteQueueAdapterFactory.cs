@@ -19,21 +19,24 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     private readonly SqliteStreamOptions _options;
     private readonly Serializer<SqliteBatchContainer> _serializer;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly HashRingBasedStreamQueueMapper _mapper;
+    private readonly SqliteStreamQueues _queues;
     private readonly SqliteRedeliveries _redeliveries = new();
-    private readonly SqliteQueueSignals _signals = new();
     private readonly TimeProvider _time;
     private readonly SqliteQueueAdapterCache _cache;
     private readonly SqliteStreamFailureHandler _failureHandler;
 
-    /// <summary>Creates the factory of provider <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Creates the factory of provider <paramref name="name"/>; <paramref name="queues"/>: its mapping and signals when
+    /// shared with the state writes that carry events (<see cref="SqliteStreamProviders"/>), else its own.
+    /// </summary>
     public SqliteQueueAdapterFactory(
         string name,
         SqliteStreamOptions options,
         SqliteStore store,
         Serializer<SqliteBatchContainer> serializer,
         ILoggerFactory loggerFactory,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        SqliteStreamQueues? queues = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
         if (options.MaxAttempts < 2)
@@ -49,7 +52,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         _serializer = serializer;
         _loggerFactory = loggerFactory;
         _time = time ?? TimeProvider.System;
-        _mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.QueueCount }, name);
+        _queues = queues ?? new SqliteStreamQueues(name, options);
         _cache = new SqliteQueueAdapterCache(name, options.CacheSize, _redeliveries, loggerFactory);
         _failureHandler = new SqliteStreamFailureHandler(store, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
     }
@@ -62,7 +65,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
             services.GetRequiredService<SqliteStore>(),
             services.GetRequiredService<Serializer<SqliteBatchContainer>>(),
             services.GetRequiredService<ILoggerFactory>(),
-            services.GetService<TimeProvider>());
+            services.GetService<TimeProvider>(),
+            services.GetService<SqliteStreamProviders>()?.Add(name, options));
 
     /// <inheritdoc />
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
@@ -71,14 +75,14 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken)
     {
         await _store.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new SqliteQueueAdapter(_name, _store, _options, _mapper, _serializer, _signals, CreateReceiver);
+        return new SqliteQueueAdapter(_name, _store, _options, _queues, _serializer, CreateReceiver);
     }
 
     /// <inheritdoc />
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 
     /// <inheritdoc />
-    public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
+    public IStreamQueueMapper GetStreamQueueMapper() => _queues.Mapper;
 
     /// <inheritdoc />
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
@@ -91,7 +95,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
             _store,
             _options,
             _redeliveries,
-            _signals.For((int)queueId.GetNumericId()),
+            _queues.Signals.For((int)queueId.GetNumericId()),
             _time,
             _serializer,
             _loggerFactory.CreateLogger<SqliteQueueAdapterReceiver>());

@@ -22,7 +22,8 @@ public static class Program
     public static void Main(string[] args)
     {
         if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args)
-            || ChangeTiming.TryRun(args) || PricingMemory.TryRun(args))
+            || ChangeTiming.TryRun(args) || PricingMemory.TryRun(args)
+            || Orleans.CallTimingCpu.TryRun(args))
         {
             return;
         }

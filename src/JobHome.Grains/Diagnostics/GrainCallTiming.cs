@@ -7,11 +7,13 @@ using Orleans.CodeGeneration;
 namespace JobHome.Grains.Diagnostics;
 
 /// <summary>
-/// Times every grain call a silo runs and every call it makes (a grain call filter both ways): per grain type and method, a
-/// histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the activation
-/// started it until its task completed, awaits included) and of the caller's whole wait (<c>jobhome.grain_call.roundtrip</c>,
-/// ms: queueing at the target, the target's own time and the transport). The difference of the two for a grain type is
-/// the time its calls waited in the activation's queue, which a call filter cannot see directly. Calls over
+/// Times every grain call a silo runs and samples the calls it makes (a grain call filter both ways): per grain type and
+/// method, a histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the
+/// activation started it until its task completed, awaits included; every call) and of the caller's whole wait
+/// (<c>jobhome.grain_call.roundtrip</c>, ms: queueing at the target, the target's own time and the transport; one call in
+/// <see cref="GrainCallTimingOptions.RoundtripSampleEvery"/>, so its count is not the number of calls). The difference of
+/// the two means for a grain type is the time its calls waited in the activation's queue, which a call filter cannot see
+/// directly. Calls over
 /// <see cref="GrainCallTimingOptions.SlowCallThreshold"/> are counted (<c>jobhome.grain_call.slow</c>) and logged with the
 /// grain type, method and elapsed time — at most one line per grain type and method per <see cref="LogInterval"/>, naming
 /// how many slow calls it stands for (<see cref="SlowCallLogGate"/>); never the grain's key or arguments (they may name a
@@ -47,6 +49,9 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     // GrainType.ToString() decodes its UTF-8 name into a new string each time; the types are few and live as long as the silo.
     private static readonly ConcurrentDictionary<GrainType, string> Names = new();
 
+    [ThreadStatic]
+    private static int _outgoingCalls;
+
     /// <summary>The threshold in effect.</summary>
     public TimeSpan SlowCallThreshold => options.SlowCallThreshold;
 
@@ -71,16 +76,21 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     }
 
     /// <inheritdoc />
-    public async Task Invoke(IOutgoingGrainCallContext context)
+    public Task Invoke(IOutgoingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // The caller of a one-way call does not wait for it: no round trip to time (nor a queue wait to derive).
-        if (!Roundtrip.Enabled || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay)))
+        // The caller of a one-way call does not wait for it: no round trip to time (nor a queue wait to derive). Most calls
+        // are not sampled: they return the call's own task, so the filter adds no state machine and no measurement.
+        if (!Roundtrip.Enabled || !Sampled()
+            || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay)))
         {
-            await context.Invoke();
-            return;
+            return context.Invoke();
         }
+        return TimeRoundtrip(context);
+    }
 
+    private async Task TimeRoundtrip(IOutgoingGrainCallContext context)
+    {
         var started = time.GetTimestamp();
         try
         {
@@ -90,6 +100,22 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         {
             Roundtrip.Record(time.GetElapsedTime(started).TotalMilliseconds, Tags(Name(context.TargetId.Type), context.MethodName));
         }
+    }
+
+    // One call in RoundtripSampleEvery per thread (a thread-local count: no shared counter between the silo's threads).
+    private bool Sampled()
+    {
+        var every = options.RoundtripSampleEvery;
+        if (every <= 1)
+        {
+            return true;
+        }
+        if (++_outgoingCalls >= every)
+        {
+            _outgoingCalls = 0;
+            return true;
+        }
+        return false;
     }
 
     private void Record(IIncomingGrainCallContext context, TimeSpan elapsed, bool slow)

@@ -11,9 +11,16 @@ namespace JobHome.Grains.Tests.Diagnostics;
 /// <summary>
 /// The grain call timings on a real in-process silo: a call held at a barrier while the fake clock moves 2.5 s is recorded
 /// with that duration and counted slow (threshold 1 s), per grain type and method; a call made from inside the silo is
-/// recorded as a round trip of its caller; a call that ends at once is timed 0 and not counted slow.
+/// recorded as a round trip of its caller (every round trip timed here); a call that ends at once is timed 0 and not
+/// counted slow. <see cref="GrainCallTimingSamplingTests"/>: a caller's call outside the round-trip sample is not timed,
+/// while the target's time and the slow count stay exact.
 /// </summary>
-public sealed class GrainCallTimingTests : IAsyncLifetime
+/// <remarks>
+/// One collection with <see cref="GrainCallTimingSamplingTests"/>: the meter is static, so a listener sees the calls of
+/// every silo in the process and the two classes must not run at once.
+/// </remarks>
+[Collection(nameof(GrainCallTimingTests))]
+public class GrainCallTimingTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
     private readonly CallBarrier _barrier = new();
@@ -21,8 +28,20 @@ public sealed class GrainCallTimingTests : IAsyncLifetime
     private readonly ConcurrentQueue<(string Instrument, double Value, string Method)> _measured = new();
     private InProcessTestCluster _cluster = null!;
 
+    /// <summary>The round-trip sampling of the silo under test (<see cref="GrainCallTimingOptions.RoundtripSampleEvery"/>).</summary>
+    protected virtual int RoundtripSampleEvery => 1;
+
+    /// <summary>The fake clock of the silo.</summary>
+    protected FakeTimeProvider Time => _time;
+
+    /// <summary>The barrier the test grains wait at.</summary>
+    protected CallBarrier Barrier => _barrier;
+
+    /// <summary>The cluster (one silo).</summary>
+    protected InProcessTestCluster Cluster => _cluster;
+
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
@@ -38,7 +57,11 @@ public sealed class GrainCallTimingTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(_barrier);
-            silo.Services.AddSingleton(new GrainCallTimingOptions { SlowCallThreshold = TimeSpan.FromSeconds(1) });
+            silo.Services.AddSingleton(new GrainCallTimingOptions
+            {
+                SlowCallThreshold = TimeSpan.FromSeconds(1),
+                RoundtripSampleEvery = RoundtripSampleEvery,
+            });
             silo.Services.AddJobHomeGrains(time: _time);
         });
         _cluster = builder.Build();
@@ -46,14 +69,14 @@ public sealed class GrainCallTimingTests : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _listener.Dispose();
         await _cluster.DisposeAsync();
     }
 
     [Fact]
-    public async Task Invoke_CallHeldPastThreshold_RecordsDurationAndCountsSlow()
+    public virtual async Task Invoke_CallHeldPastThreshold_RecordsDurationAndCountsSlow()
     {
         var call = _cluster.Client.GetGrain<IBarrierGrain>("held").WaitAsync();
         await _barrier.Entered;
@@ -70,7 +93,7 @@ public sealed class GrainCallTimingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invoke_CallFromInsideTheSilo_RecordsTheCallersRoundtrip()
+    public virtual async Task Invoke_CallFromInsideTheSilo_RecordsTheCallersRoundtrip()
     {
         var call = _cluster.Client.GetGrain<IBarrierGrain>("caller").RelayAsync("callee");
         await _barrier.Entered;
@@ -107,6 +130,34 @@ public sealed class GrainCallTimingTests : IAsyncLifetime
         }
     }
 
-    private List<double> Values(string instrument, string? method) =>
+    /// <summary>The values the test grain's calls recorded on <paramref name="instrument"/> (all methods when null).</summary>
+    protected List<double> Values(string instrument, string? method) =>
         [.. _measured.Where(m => m.Instrument == instrument && (method is null || m.Method == method)).Select(m => m.Value)];
+}
+
+/// <summary>
+/// Round trips sampled so that no call of the test is in the sample (one in <see cref="int.MaxValue"/>): the grain's call
+/// to another grain records no round trip, and the target's time, its count and the slow count are exact all the same.
+/// </summary>
+[Collection(nameof(GrainCallTimingTests))]
+public sealed class GrainCallTimingSamplingTests : GrainCallTimingTests
+{
+    /// <inheritdoc />
+    protected override int RoundtripSampleEvery => int.MaxValue;
+
+    /// <inheritdoc />
+    [Fact]
+    public override async Task Invoke_CallFromInsideTheSilo_RecordsTheCallersRoundtrip()
+    {
+        var call = Cluster.Client.GetGrain<IBarrierGrain>("caller").RelayAsync("callee");
+        await Barrier.Entered;
+        Time.Advance(TimeSpan.FromMilliseconds(1_200));
+        Barrier.Open();
+        await call;
+
+        Assert.Empty(Values("jobhome.grain_call.roundtrip", null));
+        Assert.Equal([1_200d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.WaitAsync)));
+        Assert.Equal([1_200d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.RelayAsync)));
+        Assert.Equal(2, Values("jobhome.grain_call.slow", null).Count);
+    }
 }

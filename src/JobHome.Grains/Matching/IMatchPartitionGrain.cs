@@ -42,25 +42,54 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// <summary>
     /// This partition's exact top <paramref name="k"/> posts for <paramref name="seeker"/> on <paramref name="asOf"/>,
     /// or only the version when it still equals <paramref name="knownVersion"/>. When <paramref name="listed"/>, the
-    /// partition remembers the seeker for its posts in the answer, to tell it when one of them changes.
+    /// partition remembers the seeker for its posts in the answer, to tell it when one of them changes (a listing without
+    /// an activation's token: stored lists use <see cref="ListPostsAsync"/>).
     /// </summary>
     [ReadOnly, Alias("TopPosts")]
     Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed);
 
     /// <summary>
-    /// As <see cref="TopPostsAsync"/> with <c>listed</c>, for a seeker that holds this partition's part computed
+    /// As <see cref="TopPostsAsync"/> with <c>listed</c>, the listing held by the seeker's activation
+    /// <paramref name="activation"/> (a token the activation chose, see <see cref="ForgetActivationListingsAsync"/>).
+    /// </summary>
+    [ReadOnly, Alias("ListPosts")]
+    Task<PartitionMatches> ListPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid activation);
+
+    /// <summary>
+    /// As <see cref="ListPostsAsync"/>, for a seeker activation that holds this partition's part computed
     /// for the same record and day (ids <paramref name="held"/>, answered with stamp <paramref name="heldStamp"/>): an item
     /// whose post's features and the model did not change since is answered without its linear factors and marked in
     /// <see cref="PartitionMatches.Reused"/>; the seeker takes them from its held item (they are the same words).
+    /// </summary>
+    [ReadOnly, Alias("RefreshListedPosts")]
+    Task<PartitionMatches> RefreshListedPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
+        long heldStamp, Guid activation);
+
+    /// <summary>
+    /// Earlier form of <see cref="RefreshListedPostsAsync"/> without
+    /// the activation's token (kept for callers of the earlier version): the listing carries none (<see cref="Guid.Empty"/>),
+    /// so only a release by time or by another activation forgets it.
     /// </summary>
     [ReadOnly, Alias("RefreshPosts")]
     Task<PartitionMatches> RefreshPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
         long heldStamp);
 
     /// <summary>
-    /// Forgets each of <paramref name="seekerIds"/>' listings made up to its release time in <paramref name="releasedAt"/>
-    /// (same order; their activations were deactivated with their lists), so no later change of their posts notifies them
-    /// (one-way, best effort). A listing made after its seeker's release belongs to a new activation and is kept.
+    /// Forgets listings of seekers whose activations let them go, so no later change of their posts notifies them (one-way,
+    /// best effort). Per entry (same order in the three arrays): when <paramref name="keepActivation"/> is false, the
+    /// listing of <paramref name="seekerIds"/>' seeker is forgotten only if activation <paramref name="activations"/> holds
+    /// it (that activation was deactivated with its list: a newer activation's listing is kept, whatever the silos'
+    /// clocks); when true, it is forgotten unless that activation holds it (a live activation without a list was told by
+    /// this partition: whatever listing is here belongs to an earlier one).
+    /// </summary>
+    [OneWay, Alias("ForgetListingsOfActivations")]
+    Task ForgetActivationListingsAsync(string[] seekerIds, Guid[] activations, bool[] keepActivation);
+
+    /// <summary>
+    /// Earlier form of <see cref="ForgetActivationListingsAsync"/> (kept for callers of the earlier
+    /// version): forgets each of <paramref name="seekerIds"/>' listings made up to its release time in
+    /// <paramref name="releasedAt"/> (same order), on this partition's clock; clock skew between silos can make it keep a
+    /// released listing or forget a live one until that seeker's next query.
     /// </summary>
     [OneWay, Alias("ForgetListingsReleasedAt")]
     Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset[] releasedAt);

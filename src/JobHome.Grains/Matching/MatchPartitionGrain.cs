@@ -33,10 +33,11 @@ public sealed partial class MatchPartitionGrain(
     private readonly RankingIndex _index = new(models);
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string[] Posts, DateTimeOffset At)> _listing = new(StringComparer.Ordinal);
-    // Seekers whose activations hold a list with a part from here (even an empty one), with the time of their last query:
-    // only they are told of a new post; a seeker's release (its activation was deactivated) removes it.
-    private readonly Dictionary<string, DateTimeOffset> _holders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
+    // Seekers whose activations hold a list with a part from here (even an empty one), with the token of the activation that
+    // queried last (Guid.Empty from a caller without one) and the time of that query (for the earlier, time-based release):
+    // only they are told of a new post; the release of that activation (it was deactivated) removes it.
+    private readonly Dictionary<string, (Guid Activation, DateTimeOffset At)> _holders = new(StringComparer.Ordinal);
     // Until then every top seeker is told of a new post, holder or not: seekers alive when this activation began may hold a
     // part from an earlier one (the partition moved after a silo failure) without being in _holders. Set on activation to
     // the activation time plus the record grains' collection age and quantum (ActivationOptions): by then such a seeker has
@@ -153,14 +154,53 @@ public sealed partial class MatchPartitionGrain(
 
     /// <inheritdoc />
     public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed) =>
-        Task.FromResult(Answer(seeker, k, asOf, knownVersion, listed, null, 0));
+        Task.FromResult(Answer(seeker, k, asOf, knownVersion, listed ? Guid.Empty : null, null, 0));
+
+    /// <inheritdoc />
+    public Task<PartitionMatches> ListPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid activation) =>
+        Task.FromResult(Answer(seeker, k, asOf, knownVersion, activation, null, 0));
+
+    /// <inheritdoc />
+    public Task<PartitionMatches> RefreshListedPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion,
+        string[] held, long heldStamp, Guid activation)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return Task.FromResult(Answer(seeker, k, asOf, knownVersion, activation, held, heldStamp));
+    }
 
     /// <inheritdoc />
     public Task<PartitionMatches> RefreshPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
-        long heldStamp)
+        long heldStamp) =>
+        RefreshListedPostsAsync(seeker, k, asOf, knownVersion, held, heldStamp, Guid.Empty);
+
+    /// <inheritdoc />
+    public Task ForgetActivationListingsAsync(string[] seekerIds, Guid[] activations, bool[] keepActivation)
     {
-        ArgumentNullException.ThrowIfNull(held);
-        return Task.FromResult(Answer(seeker, k, asOf, knownVersion, true, held, heldStamp));
+        ArgumentNullException.ThrowIfNull(seekerIds);
+        ArgumentNullException.ThrowIfNull(activations);
+        ArgumentNullException.ThrowIfNull(keepActivation);
+        if (activations.Length != seekerIds.Length || keepActivation.Length != seekerIds.Length)
+        {
+            throw new ArgumentException(
+                $"{activations.Length} activations and {keepActivation.Length} flags for {seekerIds.Length} seekers; one per "
+                + "seeker, same order.", nameof(activations));
+        }
+        var forgotten = new List<string>(seekerIds.Length);
+        for (var i = 0; i < seekerIds.Length; i++)
+        {
+            var seekerId = seekerIds[i];
+            // The listing belongs to the named activation or not, whatever the clocks of the silos say: a released
+            // activation's token forgets only its own listing (a newer activation that asked again keeps its own), and a
+            // live activation without a list forgets whatever another one left here.
+            if (_holders.TryGetValue(seekerId, out var holder) && (holder.Activation == activations[i]) != keepActivation[i])
+            {
+                _holders.Remove(seekerId);
+                Forget(seekerId);
+                forgotten.Add(seekerId);
+            }
+        }
+        PostListMetrics.RecordForgotten(this.GetPrimaryKeyString(), forgotten);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -179,7 +219,7 @@ public sealed partial class MatchPartitionGrain(
         {
             var seekerId = seekerIds[i];
             // A query made since the release (a new activation asked again) belongs to a live list: kept.
-            if (_holders.TryGetValue(seekerId, out var at) && at <= releasedAt[i])
+            if (_holders.TryGetValue(seekerId, out var holder) && holder.At <= releasedAt[i])
             {
                 _holders.Remove(seekerId);
                 Forget(seekerId);
@@ -190,7 +230,8 @@ public sealed partial class MatchPartitionGrain(
         return Task.CompletedTask;
     }
 
-    private PartitionMatches Answer(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed, string[]? held,
+    // listedBy: the activation token of a stored list's query (Guid.Empty when the caller sent none); null for a live query.
+    private PartitionMatches Answer(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid? listedBy, string[]? held,
         long heldStamp)
     {
         ArgumentNullException.ThrowIfNull(seeker);
@@ -204,9 +245,9 @@ public sealed partial class MatchPartitionGrain(
             : id => Array.IndexOf(held, id) >= 0 && _index.SameExplanation(id, heldStamp);
         var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), reusable,
             out var floor, out var reused);
-        if (listed)
+        if (listedBy is { } activation)
         {
-            _holders[seeker.Id] = clock.Now;
+            _holders[seeker.Id] = (activation, clock.Now);
             Listen(seeker.Id, items);
             var kept = reused is null ? 0 : reused.Count(static r => r);
             PostListMetrics.RecordExplained(items.Length - kept, kept);
@@ -259,7 +300,7 @@ public sealed partial class MatchPartitionGrain(
             }
             seekers.Add(seekerId);
         }
-        _listing[seekerId] = (posts, _holders[seekerId]);
+        _listing[seekerId] = posts;
     }
 
     private void Forget(string seekerId)
@@ -268,7 +309,7 @@ public sealed partial class MatchPartitionGrain(
         {
             return;
         }
-        foreach (var post in listing.Posts)
+        foreach (var post in listing)
         {
             if (_listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
             {

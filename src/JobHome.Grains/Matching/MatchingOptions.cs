@@ -19,7 +19,9 @@ public sealed class MatchingOptions
 
     /// <summary>
     /// How long a seeker waits after its stored list went stale before recomputing it, so that every change in the
-    /// meantime costs one refresh (reads are always exact: they recompute whatever changed). Default: 1 s.
+    /// meantime costs one refresh (reads are always exact: they recompute whatever changed). Zero: the refresh runs in the
+    /// seeker's next turn, still as a background refresh (it takes a <see cref="RefreshPermitsPerPartition"/> permit or
+    /// defers). Default: 1 s.
     /// </summary>
     public TimeSpan PostListRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -10,6 +10,8 @@ namespace JobHome.Grains.Matching;
 /// A background refresh (cause <see cref="PostListMetrics.CauseNotice"/> or <see cref="PostListMetrics.CauseTimer"/>, given
 /// the silo's <see cref="PartitionRefreshPermits"/>) asks a held part's partition only if one of its permits is free at once;
 /// otherwise it leaves that part and its version as they were (<see cref="LastDeferred"/>), so a read still recomputes it.
+/// Every query carries <see cref="Activation"/>, the token of the seeker activation that holds this cache: the partitions
+/// remember the listing as that activation's, and its release (<see cref="StaleListNotices.Release"/>) names it.
 /// </summary>
 internal sealed class PostListCache
 {
@@ -25,6 +27,12 @@ internal sealed class PostListCache
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
     // only makes a skip conservative.
     private const double FloorMargin = 1e-9;
+
+    /// <summary>
+    /// The token of the seeker activation that holds this list (the cache lives exactly as long as the activation): sent
+    /// with each partition query and with the activation's release, so a partition forgets only this activation's listing.
+    /// </summary>
+    public Guid Activation { get; } = Guid.NewGuid();
 
     /// <summary>The merged list of the last refresh.</summary>
     public MatchItem[] Items { get; private set; } = [];
@@ -152,8 +160,9 @@ internal sealed class PostListCache
                 var i = asked[made];
                 var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
                 var call = _parts[i] is { Length: > 0 } held
-                    ? partition.RefreshPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i])
-                    : partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: true);
+                    ? partition.RefreshListedPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i], Activation)
+                    : partition.ListPostsAsync(seeker, size, asOf, _versions[i], Activation);
+                PostListMetrics.RecordAsked(seeker.Id, _keys[i], cause);
                 calls[made] = gated is not null && gated[made] ? Permitted(call, gate!, _keys[i]) : call;
             }
         }

@@ -26,6 +26,12 @@ public static class PostListMetrics
     /// <summary>The diagnostic event written after each refresh, with a <see cref="PostListRefreshed"/> payload.</summary>
     public const string RefreshedEvent = "Refreshed";
 
+    /// <summary>
+    /// The diagnostic event written for each partition query of a stored list (written only while someone listens), with a
+    /// <see cref="PostListPartitionAsked"/> payload: which partitions a refresh asked, not only how many.
+    /// </summary>
+    public const string AskedEvent = "PartitionAsked";
+
     /// <summary>Counter of partition queries (<c>TopPostsAsync</c>) made to refresh stored lists, tagged <c>cause</c>.</summary>
     public const string PartitionQueriesName = "jobhome.post_list.partition_queries";
 
@@ -148,6 +154,16 @@ public static class PostListMetrics
         if (skipped > 0)
         {
             Skipped.Add(skipped);
+        }
+    }
+
+    /// <summary>Notes that <paramref name="seekerId"/>'s stored list asked <paramref name="partition"/> (only while someone
+    /// listens).</summary>
+    internal static void RecordAsked(string seekerId, string partition, string cause)
+    {
+        if (Diagnostics.IsEnabled(AskedEvent))
+        {
+            Diagnostics.Write(AskedEvent, new PostListPartitionAsked(seekerId, partition, cause));
         }
     }
 

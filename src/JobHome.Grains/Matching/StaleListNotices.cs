@@ -12,20 +12,24 @@ namespace JobHome.Grains.Matching;
 /// silo's <see cref="TimeProvider"/> (the bound of the list's trail before its refresh starts). Best effort, like the
 /// notices themselves: reads are exact regardless.
 /// The same windows carry the other direction: a seeker activation that is deactivated with a list releases its listings
-/// (<see cref="Release"/>), and each partition gets one <see cref="IMatchPartitionGrain.ForgetListingsAsync"/> per window,
-/// so a post that fills or closes later does not reactivate a collected seeker to refresh a list nobody holds.
+/// (<see cref="Release"/>), and each partition gets one <see cref="IMatchPartitionGrain.ForgetActivationListingsAsync"/> per
+/// window, so a post that fills or closes later does not reactivate a collected seeker to refresh a list nobody holds. A
+/// release names the activation by the token its listings carry (<see cref="PostListCache.Activation"/>), not by a time:
+/// the partition forgets a listing only if that activation holds it, so clock skew between silos cannot make it forget a
+/// newer activation's live listing.
 /// </summary>
 public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
-    private readonly Action<string, string[], DateTimeOffset[]>? _release;
+    private readonly Action<string, string[], Guid[], bool[]>? _release;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
     // Seeker → partition → bar (a new post's best score there, or MustAsk); null: every partition.
     private Dictionary<string, Dictionary<string, double>?> _pending = new(StringComparer.Ordinal);
-    // Partition → seekers whose activations were deactivated with a list from there, each with the time of its release.
-    private Dictionary<string, List<(string Seeker, DateTimeOffset At)>> _releases = new(StringComparer.Ordinal);
+    // Partition → seekers whose listings there to forget: each with an activation token, and whether to forget the listing
+    // held by that activation (false: it was deactivated) or any other's (true: it is live and holds none from there).
+    private Dictionary<string, List<(string Seeker, Guid Activation, bool Keep)>> _releases = new(StringComparer.Ordinal);
     private DateTimeOffset _since;
     private bool _armed;
     private long _sent;
@@ -44,8 +48,8 @@ public sealed class StaleListNotices
     public StaleListNotices(IGrainFactory grains, MatchingOptions options, TimeProvider time)
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
-            (partition, seekers, releasedAt) => grains.Reference<IMatchPartitionGrain>(partition)
-                .ForgetListingsAsync(seekers, releasedAt).Ignore())
+            (partition, seekers, activations, keep) => grains.Reference<IMatchPartitionGrain>(partition)
+                .ForgetActivationListingsAsync(seekers, activations, keep).Ignore())
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
@@ -55,7 +59,7 @@ public sealed class StaleListNotices
     /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>.
     /// </summary>
     public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
-        Action<string, string[], DateTimeOffset[]>? release = null)
+        Action<string, string[], Guid[], bool[]>? release = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
@@ -79,12 +83,23 @@ public sealed class StaleListNotices
     public long Released => Interlocked.Read(ref _released);
 
     /// <summary>
-    /// Queues the release of <paramref name="seekerId"/>'s listings in <paramref name="partitions"/>: its activation is being
-    /// deactivated and its list goes with it. Sent at the end of the window with the time of this call as the seeker's
-    /// cutoff (a partition forgets only listings made up to then, so a new activation that listed again since keeps its
-    /// own; listings made just before the release, inside the same window, are forgotten too).
+    /// Queues the release of <paramref name="seekerId"/>'s listings in <paramref name="partitions"/>: its activation
+    /// <paramref name="activation"/> (the token its listings carry) is being deactivated and its list goes with it. Sent at the
+    /// end of the window; a partition forgets the listing only if that activation still holds it, so a new activation that
+    /// listed again since keeps its own, whichever silo's clock is ahead.
     /// </summary>
-    public void Release(string seekerId, IReadOnlyList<string> partitions)
+    public void Release(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
+        QueueRelease(seekerId, activation, partitions, keep: false);
+
+    /// <summary>
+    /// Queues the release of whatever listing of <paramref name="seekerId"/> <paramref name="partitions"/> hold that the live
+    /// activation <paramref name="activation"/> did not make: that activation holds no list, yet a partition told it of a
+    /// change (an earlier activation's release was lost). A listing the live activation makes before this arrives is kept.
+    /// </summary>
+    public void ReleaseOthers(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
+        QueueRelease(seekerId, activation, partitions, keep: true);
+
+    private void QueueRelease(string seekerId, Guid activation, IReadOnlyList<string> partitions, bool keep)
     {
         ArgumentException.ThrowIfNullOrEmpty(seekerId);
         ArgumentNullException.ThrowIfNull(partitions);
@@ -94,7 +109,6 @@ public sealed class StaleListNotices
         }
         lock (_lock)
         {
-            var at = _time.GetUtcNow();
             foreach (var partition in partitions)
             {
                 if (!_releases.TryGetValue(partition, out var seekers))
@@ -102,7 +116,7 @@ public sealed class StaleListNotices
                     seekers = [];
                     _releases[partition] = seekers;
                 }
-                seekers.Add((seekerId, at));
+                seekers.Add((seekerId, activation, keep));
             }
             Interlocked.Add(ref _released, partitions.Count);
             PostListMetrics.RecordReleased(seekerId, partitions.Count);
@@ -230,7 +244,7 @@ public sealed class StaleListNotices
         // Off the calling grain's scheduler: the flush must not run on (or keep alive) the grain that armed it.
         await window.ConfigureAwait(false);
         Dictionary<string, Dictionary<string, double>?> batch;
-        Dictionary<string, List<(string Seeker, DateTimeOffset At)>> releases;
+        Dictionary<string, List<(string Seeker, Guid Activation, bool Keep)>> releases;
         DateTimeOffset since;
         lock (_lock)
         {
@@ -238,14 +252,15 @@ public sealed class StaleListNotices
             releases = _releases;
             since = _since;
             _pending = new Dictionary<string, Dictionary<string, double>?>(StringComparer.Ordinal);
-            _releases = new Dictionary<string, List<(string Seeker, DateTimeOffset At)>>(StringComparer.Ordinal);
+            _releases = new Dictionary<string, List<(string Seeker, Guid Activation, bool Keep)>>(StringComparer.Ordinal);
             _armed = false;
         }
         foreach (var (partition, seekers) in releases)
         {
             try
             {
-                _release!(partition, [.. seekers.Select(static r => r.Seeker)], [.. seekers.Select(static r => r.At)]);
+                _release!(partition, [.. seekers.Select(static r => r.Seeker)], [.. seekers.Select(static r => r.Activation)],
+                    [.. seekers.Select(static r => r.Keep)]);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

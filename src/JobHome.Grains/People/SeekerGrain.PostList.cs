@@ -7,12 +7,15 @@ namespace JobHome.Grains.People;
 /// <summary>
 /// The seeker's stored post list trails the changes that make it stale. A registration queues one refresh for the next
 /// turn (a one-way call to itself); a direct <see cref="PostListStaleAsync"/> starts one timer and the refresh runs when it
-/// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>), so every mark in between costs one refresh. The partitions' and
+/// fires (after <see cref="MatchingOptions.PostListRefreshDelay"/>; with a zero delay it is queued for the next turn like a
+/// registration's, but it is still a background refresh: it takes permits and counts as the timer's), so every mark in
+/// between costs one refresh. The partitions' and
 /// new posts' notices arrive coalesced per silo (<see cref="StaleListNotices"/>: one per
 /// seeker per <see cref="MatchingOptions.StaleNoticeWindow"/>) and refresh at once, asking only the partitions they name
 /// (and of those named only by new posts, only the ones where a new post scores above the stored part's floor).
 /// Reads never wait for either: they recompute whatever changed (see docs/grains.md, Post lists). An activation deactivated
-/// with a list releases its listings (the list lives in memory only), so a later change of a listed post does not
+/// with a list releases its listings (named by its token, <see cref="PostListCache.Activation"/>; the list lives in memory
+/// only), so a later change of a listed post does not
 /// reactivate the seeker to refresh a list nobody holds; the next read computes it afresh. A notice's or the timer's
 /// refresh asks a partition only while one of its permits in the silo is free (<see cref="PartitionRefreshPermits"/>); a
 /// refresh that deferred a partition starts the timer, which retries it (and absorbs further notices) after the delay.
@@ -28,6 +31,8 @@ public sealed partial class SeekerGrain
     private IGrainTimer? _listTimer;
     private long _listStaleSince;
     private bool _listRefreshQueued;
+    // The queued refresh is a direct mark's (zero refresh delay), not a registration's: it takes permits like the timer's.
+    private bool _queuedMark;
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -35,7 +40,8 @@ public sealed partial class SeekerGrain
         if (_postList.HasList)
         {
             // Coalesced per silo with the stale notices: one ForgetListings per partition per window.
-            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), _postList.ListedPartitions);
+            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), _postList.Activation,
+                _postList.ListedPartitions);
         }
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -46,7 +52,7 @@ public sealed partial class SeekerGrain
         if (_postList.HasList && state.State.Registration is not null)
         {
             _retryAll = true;
-            ScheduleListRefresh(matching.PostListRefreshDelay);
+            ScheduleListRefresh(matching.PostListRefreshDelay, mark: true);
         }
         return Task.CompletedTask;
     }
@@ -56,7 +62,9 @@ public sealed partial class SeekerGrain
     {
         ArgumentNullException.ThrowIfNull(notice);
         var queued = _listRefreshQueued;
+        var mark = queued && _queuedMark;
         _listRefreshQueued = false;
+        _queuedMark = false;
         // A pending timer takes the notice's partitions along (all of them for a notice naming none, or the registration's
         // own); without a list (unless this is the registration's own queued refresh) there is nothing to keep fresh.
         if (_listTimer is not null)
@@ -73,14 +81,15 @@ public sealed partial class SeekerGrain
         }
         if (!_postList.HasList && !queued && notice.Partitions is { Length: > 0 } stale)
         {
-            // Told by a partition that still counts an earlier activation's listing (its release was lost, or a clock
-            // guessed wrong): release it again, so the partition stops reactivating this seeker for a list nobody holds.
+            // Told by a partition that still counts an earlier activation's listing (its release was lost): release every
+            // listing there that is not this activation's, so the partition stops reactivating it for a list nobody holds.
             // The home partition too: a new post's notice names the post's partition, but the holder entry that decides
             // whether this seeker is told sits in the partition that indexes it.
             string[] release = state.State.MatchPartition is { } home && !stale.Contains(home, StringComparer.Ordinal)
                 ? [.. stale, home]
                 : stale;
-            ServiceProvider.GetRequiredService<StaleListNotices>().Release(this.GetPrimaryKeyString(), release);
+            ServiceProvider.GetRequiredService<StaleListNotices>().ReleaseOthers(this.GetPrimaryKeyString(), _postList.Activation,
+                release);
             return;
         }
         if ((!_postList.HasList && !queued) || state.State.MatchPartition is null
@@ -88,12 +97,15 @@ public sealed partial class SeekerGrain
         {
             return;
         }
-        // The registration's own first list is never deferred (permits only for a notice).
+        // The registration's own first list is never deferred (no permits); a direct mark's queued refresh (zero refresh
+        // delay) is the timer's refresh run in the next turn: every reached partition, through the permits.
+        var cause = !queued ? PostListMetrics.CauseNotice : mark ? PostListMetrics.CauseTimer : PostListMetrics.CauseRegistration;
         MatchItem[] items;
         try
         {
-            items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today, notice.Partitions,
-                notice.Gains, queued ? PostListMetrics.CauseRegistration : PostListMetrics.CauseNotice, queued ? null : Permits);
+            items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
+                queued ? null : notice.Partitions, queued ? null : notice.Gains, cause,
+                queued && !mark ? null : Permits);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -151,11 +163,14 @@ public sealed partial class SeekerGrain
         return delay * (1 << (_deferredStreak - 1));
     }
 
-    // One pending refresh at a time; the first mark's time is what the lag measures.
-    private void ScheduleListRefresh(TimeSpan delay)
+    // One pending refresh at a time; the first mark's time is what the lag measures. A registration's (mark false) queued
+    // refresh asks without permits; a direct mark's (zero delay) is queued the same way but takes them.
+    private void ScheduleListRefresh(TimeSpan delay, bool mark = false)
     {
         if (_listTimer is not null || _listRefreshQueued)
         {
+            // A registration joining a queued mark's refresh makes it the registration's (its first list is never deferred).
+            _queuedMark &= mark;
             return;
         }
         if (delay <= TimeSpan.Zero)
@@ -163,6 +178,7 @@ public sealed partial class SeekerGrain
             // "In the next turn" without a grain timer: each timer is a finalizable System.Threading.Timer, one per
             // registration. A one-way call to itself is queued behind the current call instead.
             _listRefreshQueued = true;
+            _queuedMark = mark;
             this.AsReference<ISeekerMatchingGrain>().PostListStaleInAsync(new StaleListNotice(null, clock.Now)).Ignore();
             return;
         }

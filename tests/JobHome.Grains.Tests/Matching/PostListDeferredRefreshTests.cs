@@ -9,8 +9,10 @@ namespace JobHome.Grains.Tests.Matching;
 /// <summary>
 /// A stale notice's refresh defers a partition whose refresh permits are all taken (<see cref="PartitionRefreshPermits"/>):
 /// the part stays as it was, reads stay exact, a new seeker's first list is not deferred, and once a permit frees the
-/// seeker's timer brings the list up to date. The test holds every permit of the seeker's partitions itself (the silo's own
-/// service), so nothing depends on timing but the seeker's retry timer, whose refresh event ends the wait.
+/// seeker's timer brings the list up to date, asking only the partitions it deferred. The test holds every permit of the
+/// seeker's partitions itself (the silo's own service), so nothing depends on timing but the seeker's retry timer, whose
+/// refresh event ends the wait; which partitions each refresh asked is counted per partition
+/// (<see cref="PostListMetrics.AskedEvent"/>).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PostListDeferredRefreshTests : IDisposable, IObserver<DiagnosticListener>,
@@ -24,6 +26,8 @@ public sealed class PostListDeferredRefreshTests : IDisposable, IObserver<Diagno
     private readonly MemoryClusterFixture fixture;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Dictionary<string, List<PostListRefreshed>> _events = new(StringComparer.Ordinal);
+    // Per seeker, every partition query of its stored list in order (partition, cause).
+    private readonly Dictionary<string, List<PostListPartitionAsked>> _asked = new(StringComparer.Ordinal);
     private readonly List<(string Seeker, int After, Func<PostListRefreshed, bool> Match, TaskCompletionSource<PostListRefreshed> Done)>
         _waiters = [];
 
@@ -89,11 +93,68 @@ public sealed class PostListDeferredRefreshTests : IDisposable, IObserver<Diagno
         var newcomerFirst = await NextAsync(newcomer, 0, static _ => true);
         Assert.Equal(0, newcomerFirst.Deferred);
         Assert.Equal(6, newcomerFirst.PostIds.Length);
+        // The read brought the part up to date already: the timer still retries the deferred partitions, and only them (the
+        // list cannot tell here whether the timer ran; the corner test below checks the retry before any read).
+        var asked = Asked(seeker).Count;
         Release(permits, reach);
         held = Count(seeker);
         retried = await NextAsync(seeker, held, static e => e.Deferred == 0);
+        Assert.Equal(deferred.Deferred, retried.Partitions);
+        Assert.All(Asked(seeker).Skip(asked).Where(static a => a.Cause != PostListMetrics.CauseRead),
+            a => Assert.Equal(PostListMetrics.CauseTimer, a.Cause));
         Assert.DoesNotContain(posts[3], retried.PostIds);
         Assert.Equal(6, retried.PostIds.Length);
+    }
+
+    [Fact]
+    public async Task StaleNotice_OneOfFourPartitionsDeferred_TimerRetriesOnlyThatPartitionListExactBeforeAnyRead()
+    {
+        // Near the corner of four 0.5° cells: the seeker's list merges posts of its own cell and the one to the south-west.
+        const double corner = 57.0;
+        const double cornerLon = 137.0;
+        var scenario = new MatchingScenario(fixture, corner, cornerLon, seed: 73);
+        await scenario.InitializeAsync();
+        var home = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            home.Add(await scenario.OpenPostAsync(scenario.PerfectPost(corner + 0.005 + (i * 0.004), cornerLon + 0.006 + (i * 0.003))));
+            await scenario.OpenPostAsync(scenario.PerfectPost(corner - 0.005 - (i * 0.004), cornerLon - 0.006 - (i * 0.003)));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(corner + 0.003, cornerLon + 0.003));
+        var first = await NextAsync(seeker, 0, static _ => true);
+        Assert.Equal(20, first.PostIds.Length);
+        var options = new MatchingOptions();
+        var reach = MatchPartitions.Reach(corner + 0.003, cornerLon + 0.003, options.MaxKm, options.CellDegrees);
+        Assert.Equal(4, reach.Length);
+        Assert.Equal(reach.Order(StringComparer.Ordinal), Asked(seeker).Select(static a => a.Partition).Order(StringComparer.Ordinal));
+        var homeKey = MatchPartitions.KeyOf(corner + 0.003, cornerLon + 0.003, options.CellDegrees);
+        var listedHome = first.PostIds.Where(home.Contains).ToArray();
+        Assert.True(listedHome.Length >= 2, $"{listedHome.Length} listed posts in the seeker's cell");
+        var permits = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<PartitionRefreshPermits>();
+        fixture.Time.Advance(Window);
+
+        // Only the home cell's permits are held: a listed post there closes, its notice names that cell, and it is deferred.
+        Hold(permits, [homeKey]);
+        var before = Count(seeker);
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(listedHome[0]).CloseAsync()).Succeeded);
+        fixture.Time.Advance(Window);
+        var deferred = await NextAsync(seeker, before, static _ => true);
+        Assert.Equal(0, deferred.Partitions);
+        Assert.Equal(1, deferred.Deferred);
+        Assert.Contains(listedHome[0], deferred.PostIds);
+
+        // The permits free: the timer asks the home cell once and no other cell (a retry of every part would ask all four),
+        // and the list it stores, before anyone reads it, is the engine's without the closed post.
+        var asked = Asked(seeker).Count;
+        Release(permits, [homeKey]);
+        var retried = await NextAsync(seeker, Count(seeker), static e => e.Deferred == 0);
+        Assert.Equal(1, retried.Partitions);
+        var retries = Asked(seeker).Skip(asked).ToArray();
+        Assert.Equal([(homeKey, PostListMetrics.CauseTimer)], retries.Select(static a => (a.Partition, a.Cause)));
+        Assert.DoesNotContain(listedHome[0], retried.PostIds);
+        var engine = await scenario.EngineAsync();
+        var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        Assert.Equal(expected.Select(static r => r.Id), retried.PostIds);
     }
 
     /// <inheritdoc />
@@ -120,6 +181,18 @@ public sealed class PostListDeferredRefreshTests : IDisposable, IObserver<Diagno
     /// <inheritdoc />
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Key == PostListMetrics.AskedEvent && value.Value is PostListPartitionAsked query)
+        {
+            lock (_waiters)
+            {
+                if (!_asked.TryGetValue(query.SeekerId, out var queries))
+                {
+                    _asked[query.SeekerId] = queries = [];
+                }
+                queries.Add(query);
+            }
+            return;
+        }
         if (value.Key != PostListMetrics.RefreshedEvent || value.Value is not PostListRefreshed refreshed)
         {
             return;
@@ -173,6 +246,14 @@ public sealed class PostListDeferredRefreshTests : IDisposable, IObserver<Diagno
             {
                 permits.Release(partition);
             }
+        }
+    }
+
+    private List<PostListPartitionAsked> Asked(string seeker)
+    {
+        lock (_waiters)
+        {
+            return _asked.TryGetValue(seeker, out var list) ? [.. list] : [];
         }
     }
 

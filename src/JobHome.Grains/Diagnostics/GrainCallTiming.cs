@@ -81,8 +81,9 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         ArgumentNullException.ThrowIfNull(context);
         // The caller of a one-way call does not wait for it: no round trip to time (nor a queue wait to derive). Most calls
         // are not sampled: they return the call's own task, so the filter adds no state machine and no measurement.
-        if (!Roundtrip.Enabled || !Sampled()
-            || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay)))
+        if (!Roundtrip.Enabled
+            || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay))
+            || !Sampled())
         {
             return context.Invoke();
         }
@@ -102,7 +103,8 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         }
     }
 
-    // One call in RoundtripSampleEvery per thread (a thread-local count: no shared counter between the silo's threads).
+    // One waited-for call in RoundtripSampleEvery per thread (a thread-local count: no shared counter between the silo's
+    // threads; one-way calls are not counted).
     private bool Sampled()
     {
         var every = options.RoundtripSampleEvery;

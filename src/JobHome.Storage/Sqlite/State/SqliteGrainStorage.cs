@@ -15,7 +15,8 @@ namespace JobHome.Storage.Sqlite.State;
 /// <see cref="StreamAcknowledgement"/> scope takes part in it: the scope's last write deletes the delivered queue rows in
 /// its own transaction.
 /// </summary>
-internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainStorageSerializer serializer) : IGrainStorage
+internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainStorageSerializer serializer)
+    : IGrainStorage, IGrainStateBatchReader
 {
     // First write (no ETag) inserts, or revives a cleared row (tombstone); a live row means someone else wrote first.
     private const string InsertSql = """
@@ -75,6 +76,11 @@ internal sealed class SqliteGrainStorage(string name, SqliteStore store, IGrainS
         grainState.State = serializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
         grainState.RecordExists = true;
     }
+
+    /// <inheritdoc />
+    public Task<T?[]> ReadStatesAsync<T>(string stateName, IReadOnlyList<GrainId> grainIds, CancellationToken cancellationToken)
+        where T : class =>
+        SqliteStateBatchReads.ReadAsync<T>(store, serializer, stateName, grainIds, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -13,9 +13,10 @@ namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// The rebuild of a partition that lost its memory. It never blocks the activation: a timer step (interleaving) lists the
-/// next site's records from its index (<see cref="ISiteDirectoryGrain"/>), reads up to
-/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: no record
-/// grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
+/// next site's records from its index (on a batch-reading storage from the directories' stored shards, 64 sites at a time,
+/// <see cref="SiteDirectoryListing"/>; otherwise through <see cref="ISiteDirectoryGrain"/>), reads up to
+/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: one
+/// batched read where the storage offers it; no record grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
 /// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
 /// anything storage returned, so the rebuild skips it. Memory: one site's id list and one batch of states at a time.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)

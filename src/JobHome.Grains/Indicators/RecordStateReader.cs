@@ -2,6 +2,7 @@ using JobHome.Grains.Bulk;
 using JobHome.Grains.Matching;
 using JobHome.Grains.People;
 using JobHome.Grains.Posts;
+using JobHome.Grains.SiteRecords;
 using JobHome.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -16,6 +17,9 @@ namespace JobHome.Grains.Indicators;
 /// A reader given a <see cref="RebuildReadLimiter"/> (the partition rebuild's) takes a silo-wide permit for every read;
 /// the recount's reader has none: its reads run inside grain calls under the response timeout and are bounded by the
 /// recount's own fan-out, so they must not queue behind a restart's rebuilds.
+/// On a storage that offers <see cref="IGrainStateBatchReader"/> (the embedded SQLite store) a whole list is one batched
+/// read on the thread pool (one statement per 500 ids, one connection), under a batch permit of the limiter if given
+/// (<see cref="RebuildReadLimiter.RunBatchAsync{T}"/>); other storages are read row by row, 16 at a time.
 /// </summary>
 internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory grains, RebuildReadLimiter? limiter = null)
 {
@@ -25,6 +29,22 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
     /// <summary>A reader over the silo's default grain storage, its reads bounded by <paramref name="limiter"/> if given.</summary>
     public static RecordStateReader Create(IServiceProvider services, IGrainFactory grains, RebuildReadLimiter? limiter = null) =>
         new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default), grains, limiter);
+
+    /// <summary>True when the storage reads many states in one go (<see cref="IGrainStateBatchReader"/>).</summary>
+    public bool Batched => storage is IGrainStateBatchReader;
+
+    /// <summary>
+    /// The seekers' and posts' source ids of <paramref name="sites"/> from their directories' stored shards
+    /// (<see cref="SiteDirectoryListing"/>), in one batched read on the thread pool under one batch permit; null for a site
+    /// whose directory must be asked. Only on a <see cref="Batched"/> storage.
+    /// </summary>
+    public Task<string[]?[]> MatchSourcesAsync(IReadOnlyList<string> sites, CancellationToken cancellationToken)
+    {
+        var batch = (IGrainStateBatchReader)storage;
+        Task<string[]?[]> Read() =>
+            Task.Run(() => SiteDirectoryListing.ReadMatchSourcesAsync(batch, grains, sites, cancellationToken), cancellationToken);
+        return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken);
+    }
 
     /// <summary>The stored seekers of <paramref name="ids"/>, in order; null where no state is stored.</summary>
     public Task<SeekerState?[]> SeekersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
@@ -40,10 +60,27 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
 
     private Task<T?[]> ReadManyAsync<T>(string stateName, IReadOnlyList<string> ids, Func<string, GrainId> grainId,
         CancellationToken cancellationToken)
-        where T : class, new() =>
-        GrainBatches.SelectAsync(ids, id => limiter is null
+        where T : class, new()
+    {
+        if (ids.Count == 0)
+        {
+            return Task.FromResult(Array.Empty<T?>());
+        }
+        if (storage is IGrainStateBatchReader batch)
+        {
+            var grainIds = new GrainId[ids.Count];
+            for (var i = 0; i < grainIds.Length; i++)
+            {
+                grainIds[i] = grainId(ids[i]);
+            }
+            // Off the grain's turn: the query and the deserialization are synchronous work.
+            Task<T?[]> Read() => Task.Run(() => batch.ReadStatesAsync<T>(stateName, grainIds, cancellationToken), cancellationToken);
+            return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken);
+        }
+        return GrainBatches.SelectAsync(ids, id => limiter is null
             ? ReadOneAsync<T>(stateName, grainId(id))
             : limiter.RunAsync(() => ReadOneAsync<T>(stateName, grainId(id)), cancellationToken), Parallelism, cancellationToken);
+    }
 
     private async Task<T?> ReadOneAsync<T>(string stateName, GrainId grainId)
         where T : class, new()

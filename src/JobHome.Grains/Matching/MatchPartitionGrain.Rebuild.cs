@@ -13,9 +13,10 @@ namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// The rebuild of a partition that lost its memory. It never blocks the activation: a timer step (interleaving) lists the
-/// next site's records from its index (<see cref="ISiteDirectoryGrain"/>), reads up to
-/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: no record
-/// grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
+/// next site's records from its index (on a batch-reading storage from the directories' stored shards, 64 sites at a time,
+/// <see cref="SiteDirectoryListing"/>; otherwise through <see cref="ISiteDirectoryGrain"/>), reads up to
+/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: one
+/// batched read where the storage offers it; no record grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
 /// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
 /// anything storage returned, so the rebuild skips it. Memory: one site's id list and one batch of states at a time.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
@@ -54,6 +55,10 @@ public sealed partial class MatchPartitionGrain
     // Sites found without a record in this cell, each with the time its directory was read (before any record read).
     private readonly List<(string Site, DateTimeOffset ReadAt)> _emptySites = [];
     private DateTimeOffset _siteReadAt;
+    // Sites listed ahead from their directories' stored shards (index → ids, null: ask the directory; time before the read).
+    private readonly Dictionary<int, (string[]? Ids, DateTimeOffset ReadAt)> _listed = [];
+    private const int RebuildSitesPerListing = 64;
+    private int _sitesListedFromStorage;
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
@@ -127,8 +132,7 @@ public sealed partial class MatchPartitionGrain
     {
         while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
         {
-            var readAt = clock.Now;
-            var ids = await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[_nextSite]).GetSourceIdsAsync();
+            var (ids, readAt) = await ListSiteAsync(_nextSite);
             NoteSiteDone();
             _siteReadAt = readAt;
             _pending.Clear();
@@ -140,6 +144,32 @@ public sealed partial class MatchPartitionGrain
         var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
         var count = Math.Min(size, _pending.Count - _pendingOffset);
         return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
+    }
+
+    // The ids listed at site number `index` and the time before they were read. On a batch-reading storage the next
+    // RebuildSitesPerListing sites are read together from their directories' stored shards (no directory activated); a
+    // directory still holding its old single state, and any storage without batched reads, is asked through its grain.
+    private async Task<(string[] Ids, DateTimeOffset ReadAt)> ListSiteAsync(int index)
+    {
+        if (!_listed.Remove(index, out var listed) && _reader!.Batched)
+        {
+            var readAt = clock.Now;
+            var sites = _rebuildSites.AsSpan(index, Math.Min(RebuildSitesPerListing, _rebuildSites.Length - index)).ToArray();
+            var lists = await _reader.MatchSourcesAsync(sites, CancellationToken.None);
+            _listed.Clear();
+            for (var i = 0; i < lists.Length; i++)
+            {
+                _listed[index + i] = (lists[i], readAt);
+            }
+            _listed.Remove(index, out listed);
+        }
+        if (listed.Ids is { } stored)
+        {
+            _sitesListedFromStorage++;
+            return (stored, listed.ReadAt);
+        }
+        var at = clock.Now;
+        return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetSourceIdsAsync(), at);
     }
 
     private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key, List<string> batch,
@@ -240,13 +270,15 @@ public sealed partial class MatchPartitionGrain
         _pending.Clear();
         _pending.TrimExcess();
         _pendingOffset = 0;
+        _listed.Clear();
         _reader = null;
         _rebuildTimer?.Dispose();
         _rebuildTimer = null;
         // Lists computed while the index was partial are recomputed on their next read.
         _version++;
         RebuildsRunning.Add(-1);
-        LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs);
+        LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs,
+            _sitesListedFromStorage);
     }
 
     // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write. A site is judged
@@ -297,9 +329,9 @@ public sealed partial class MatchPartitionGrain
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, "
-            + "{ElapsedMs} ms")]
+            + "{ElapsedMs} ms; {ListedFromStorage} sites listed from their stored directories")]
     private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
-        long elapsedMs);
+        long elapsedMs, int listedFromStorage);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition}: {Empty} sites held no record of the cell, {Pruned} forgotten, {Sites} sites kept")]

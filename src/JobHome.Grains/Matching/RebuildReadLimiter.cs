@@ -6,10 +6,19 @@ namespace JobHome.Grains.Matching;
 /// puts at most <see cref="Limit"/> reads on the store together instead of 16 per partition. A read waits for a permit;
 /// a rebuild step waiting here is an interleaving timer tick, so its partition keeps answering queries meanwhile.
 /// Recounts do not use it (their reads run inside grain calls under the response timeout; see docs/grains.md).
+/// A batched read (<see cref="RunBatchAsync{T}"/>: one statement for a whole rebuild step's records, on a storage that
+/// offers it) stands for one partition's 16 single reads, so the silo runs <see cref="BatchLimit"/> = Limit / 16 of them
+/// at once (at least one): on the default limit one batch at a time, which keeps the rebuild to about one core and leaves
+/// the rest to the change path.
 /// </summary>
 public sealed class RebuildReadLimiter : IDisposable
 {
+    /// <summary>Single reads one batched read stands for (one partition's per-row fan-out).</summary>
+    public const int ReadsPerBatch = 16;
+
     private readonly SemaphoreSlim _permits;
+    private readonly SemaphoreSlim _batchPermits;
+    private long _batchReads;
     private int _inFlight;
     private int _peak;
     private long _reads;
@@ -24,7 +33,15 @@ public sealed class RebuildReadLimiter : IDisposable
         }
         Limit = limit;
         _permits = new SemaphoreSlim(limit, limit);
+        BatchLimit = Math.Max(1, limit / ReadsPerBatch);
+        _batchPermits = new SemaphoreSlim(BatchLimit, BatchLimit);
     }
+
+    /// <summary>Batched reads allowed in flight at once on this silo (<see cref="Limit"/> / 16, at least 1).</summary>
+    public int BatchLimit { get; }
+
+    /// <summary>Batched reads done (or failed) through this limiter (also counted in <see cref="Reads"/>).</summary>
+    public long BatchReads => Interlocked.Read(ref _batchReads);
 
     /// <summary>Reads allowed in flight at once on this silo.</summary>
     public int Limit { get; }
@@ -39,10 +56,33 @@ public sealed class RebuildReadLimiter : IDisposable
     public long Reads => Interlocked.Read(ref _reads);
 
     /// <summary>Runs <paramref name="read"/> once a permit is free; the permit is held until it completes or fails.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await _permits.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return RunAsync(_permits, read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the batched read <paramref name="read"/> once a batch permit is free (<see cref="BatchLimit"/> at once); the
+    /// permit is held until it completes or fails. Counted in <see cref="InFlight"/>, <see cref="PeakInFlight"/> and
+    /// <see cref="Reads"/> as one read.
+    /// </summary>
+    public async Task<T> RunBatchAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return await RunAsync(_batchPermits, read, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _batchReads);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(SemaphoreSlim permits, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        await permits.WaitAsync(cancellationToken).ConfigureAwait(false);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
@@ -56,10 +96,14 @@ public sealed class RebuildReadLimiter : IDisposable
         {
             Interlocked.Decrement(ref _inFlight);
             Interlocked.Increment(ref _reads);
-            _permits.Release();
+            permits.Release();
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _permits.Dispose();
+    public void Dispose()
+    {
+        _permits.Dispose();
+        _batchPermits.Dispose();
+    }
 }

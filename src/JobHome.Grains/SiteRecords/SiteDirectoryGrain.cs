@@ -16,15 +16,30 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     private readonly ShardedMap<bool> _households;
     private readonly ShardedMap<bool> _posts;
 
+    /// <summary>The directory's own state (its lists before they moved to the shards).</summary>
+    internal const string StateName = "directory";
+
+    /// <summary>The seekers' map (shard rows <c>directory-seekers-0</c> … <c>-15</c>).</summary>
+    internal const string SeekersMap = "directory-seekers";
+
+    /// <summary>The households' map.</summary>
+    internal const string HouseholdsMap = "directory-households";
+
+    /// <summary>The posts' map.</summary>
+    internal const string PostsMap = "directory-posts";
+
     /// <summary>Creates the directory; each list lives in <see cref="ShardedMap{TValue}.ShardCount"/> shards, read on demand.</summary>
-    public SiteDirectoryGrain([PersistentState("directory", StorageNames.Default)] IPersistentState<SiteDirectoryState> state)
+    public SiteDirectoryGrain([PersistentState(StateName, StorageNames.Default)] IPersistentState<SiteDirectoryState> state)
     {
         this.state = state;
         var context = ((IGrainBase)this).GrainContext;
-        _seekers = ShardedMap<string>.OnDemand(context, "directory-seekers", StorageNames.Default);
-        _households = ShardedMap<bool>.OnDemand(context, "directory-households", StorageNames.Default);
-        _posts = ShardedMap<bool>.OnDemand(context, "directory-posts", StorageNames.Default);
+        _seekers = ShardedMap<string>.OnDemand(context, SeekersMap, StorageNames.Default);
+        _households = ShardedMap<bool>.OnDemand(context, HouseholdsMap, StorageNames.Default);
+        _posts = ShardedMap<bool>.OnDemand(context, PostsMap, StorageNames.Default);
     }
+
+    /// <summary>The stored row name of shard <paramref name="shard"/> of map <paramref name="map"/>, as <see cref="ShardedMap{TValue}"/> names it.</summary>
+    internal static string ShardStateName(string map, int shard) => $"{map}-{shard}";
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

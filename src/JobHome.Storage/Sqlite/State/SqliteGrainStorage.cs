@@ -21,7 +21,7 @@ internal sealed class SqliteGrainStorage(
     string name,
     SqliteStore store,
     IGrainStorageSerializer serializer,
-    SqliteStreamProviders? streams = null) : IGrainStorage
+    SqliteStreamProviders? streams = null) : IGrainStorage, IGrainStateBatchReader
 {
     // First write (no ETag) inserts, or revives a cleared row (tombstone); a live row means someone else wrote first.
     private const string InsertSql = """
@@ -82,6 +82,11 @@ internal sealed class SqliteGrainStorage(
         grainState.State = serializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
         grainState.RecordExists = true;
     }
+
+    /// <inheritdoc />
+    public Task<T?[]> ReadStatesAsync<T>(string stateName, IReadOnlyList<GrainId> grainIds, CancellationToken cancellationToken)
+        where T : class =>
+        SqliteStateBatchReads.ReadAsync<T>(store, serializer, stateName, grainIds, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

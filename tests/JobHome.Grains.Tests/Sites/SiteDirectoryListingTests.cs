@@ -1,0 +1,83 @@
+using JobHome.Domain.People;
+using JobHome.Grains.Indicators;
+using JobHome.Grains.People;
+using JobHome.Grains.Posts;
+using JobHome.Grains.SiteRecords;
+using JobHome.Grains.Tests.Fixtures;
+using JobHome.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace JobHome.Grains.Tests.Sites;
+
+/// <summary>
+/// The rebuild's listing of sites straight from their directories' stored shards equals what the directory grain lists
+/// (its seekers and posts, in order), for a site with records, a site without a directory, and, for a directory whose
+/// lists are still in its old single state, reports "ask the grain" (null) until the grain moved them to the shards.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class SiteDirectoryListingTests(SqliteClusterFixture fixture)
+{
+    [Fact]
+    public async Task StoredListing_EqualsTheDirectoryGrainsSeekersAndPosts()
+    {
+        var network = new TestNetwork(fixture);
+        var (villages, _) = await network.RegisterTreeAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            var status = i % 3 == 0 ? LabourStatus.Employed : LabourStatus.Unemployed;
+            var registration = TestNetwork.Registration(new DateOnly(1970 + (i % 30), 5, 2), status, fixture.Today.AddDays(-3))
+                with { SiteCode = villages[i % 2] };
+            Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("dl")).RegisterAsync(registration)).Succeeded);
+        }
+        var code = TestNetwork.NewCreditCode();
+        Assert.True((await fixture.Client.GetGrain<Grains.Employers.IEmployerGrain>(code)
+            .RegisterAsync(new Grains.Employers.EmployerProfile("信丰电子有限公司", villages[0], 25.4, 114.9))).Succeeded);
+        for (var i = 0; i < 3; i++)
+        {
+            var opened = await fixture.Client.GetGrain<IPostGrain>(TestNetwork.NewId("dlp"))
+                .OpenAsync(TestNetwork.Post(code, 2) with { SiteCode = villages[0] });
+            Assert.True(opened.Succeeded, string.Join("; ", opened.Errors));
+        }
+        var missing = "VN" + TestNetwork.NewId("x");
+
+        var listed = await SiteDirectoryListing.ReadMatchSourcesAsync(Storage, fixture.Client, [villages[0], missing, villages[1]],
+            CancellationToken.None);
+
+        Assert.Equal(3, listed.Length);
+        Assert.Equal(await MatchSourcesOfGrainAsync(villages[0]), listed[0]);
+        Assert.Equal(await MatchSourcesOfGrainAsync(villages[1]), listed[2]);
+        Assert.Equal(20 + 3, listed[0]!.Length);
+        Assert.Equal(20, listed[2]!.Length);
+        Assert.Empty(listed[1]!);
+    }
+
+    [Fact]
+    public async Task DirectoryInItsOldState_IsLeftToTheGrain_UntilItMovedItsLists()
+    {
+        var site = "VO" + TestNetwork.NewId("x");
+        var grainId = fixture.Client.GetGrain<ISiteDirectoryGrain>(site).GetGrainId();
+        var old = new SiteDirectoryState();
+        old.Seekers["old-seeker-1"] = "王小明";
+        old.Posts["old-post-1"] = true;
+        old.Households["old-household-1"] = true;
+        await ((IGrainStorage)Storage).WriteStateAsync("directory", grainId, new GrainState<SiteDirectoryState>(old));
+
+        var before = await SiteDirectoryListing.ReadMatchSourcesAsync(Storage, fixture.Client, [site], CancellationToken.None);
+        Assert.Null(before[0]);
+
+        // The grain's activation moves the old lists to the shards; the stored listing then reads them.
+        var fromGrain = await MatchSourcesOfGrainAsync(site);
+        Assert.Equal(["post/old-post-1", "seeker/old-seeker-1"], fromGrain);
+        var after = await SiteDirectoryListing.ReadMatchSourcesAsync(Storage, fixture.Client, [site], CancellationToken.None);
+        Assert.Equal(fromGrain, after[0]);
+    }
+
+    private IGrainStateBatchReader Storage =>
+        (IGrainStateBatchReader)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    private async Task<string[]> MatchSourcesOfGrainAsync(string site) =>
+        [.. (await fixture.Client.GetGrain<ISiteDirectoryGrain>(site).GetSourceIdsAsync())
+            .Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
+                || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal))];
+}

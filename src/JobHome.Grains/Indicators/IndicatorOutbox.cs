@@ -63,8 +63,10 @@ public sealed class IndicatorOutbox
         }
         catch when (scope.Outbox.Taken)
         {
-            // Not known to be stored (a failed commit may or may not have landed): publish it again later; the
-            // aggregator keeps the newest version per source, so a repeat changes nothing.
+            // Not known to be stored (a failed commit may or may not have landed): publish it again later. If it did land,
+            // the repeat is dropped (the aggregator keeps the newest version per source). If it did not, the version is
+            // published unstored, as before the outbox; a later write of the same version number would then be dropped
+            // until a recount (issue 9: known, not new).
             PublishedVersion = publishedVersion;
             PublishedSiteCode = publishedSite;
             throw;

@@ -13,7 +13,8 @@ namespace JobHome.Grains.Indicators;
 /// Reads seekers', households' and posts' stored states straight from grain storage (the provider, state name and grain
 /// id their grains use), without activating them: the partition rebuild and the recount read thousands of records this
 /// way in bounded batches instead of one grain call (and one activation) each. A state read here is the record's last
-/// write; a record publishes its change only after that write, so readers reconcile with the live path themselves.
+/// write; a record's change reaches its aggregator only after that write (in the same transaction on the embedded store,
+/// after it elsewhere), so readers reconcile with the live path themselves.
 /// A reader given a <see cref="RebuildReadLimiter"/> (the partition rebuild's) takes a silo-wide permit for every read;
 /// the recount's reader has none: its reads run inside grain calls under the response timeout and are bounded by the
 /// recount's own fan-out, so they must not queue behind a restart's rebuilds.

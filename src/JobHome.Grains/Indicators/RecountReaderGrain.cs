@@ -11,8 +11,9 @@ namespace JobHome.Grains.Indicators;
 /// <see cref="IIndicatorSourceGrain.GetIndicatorSourceAsync"/> computes it from the same state. A record whose stored
 /// outbox holds a version not yet published (a change cut off by a crash), or a seeker with a household report pending,
 /// is asked through its grain instead: the activation publishes what is pending, so the recount still pushes out a
-/// crash's leftovers. A record changed through its grain marks its outbox published only in memory (the mark is written
-/// by its next write), so its stored outbox looks unpublished too: when the caller passes the versions the site's
+/// crash's leftovers. On stores other than the embedded one a record changed through its grain marks its outbox
+/// published only in memory (the mark is written by its next write; on the embedded store the write that carries the
+/// events stores it as published), so its stored outbox looks unpublished too: when the caller passes the versions the site's
 /// aggregator holds and the aggregator already holds the stored version, the change did arrive and the record is reported
 /// from its state, not activated. Bulk-loaded records are never activated.
 /// Reentrant: a batch waiting on storage or on asked grains lets the next one in, so the recount's concurrent batches

@@ -218,8 +218,9 @@ public sealed partial class MatchPartitionGrain(
         for (var i = 0; i < seekerIds.Length; i++)
         {
             var seekerId = seekerIds[i];
-            // A query made since the release (a new activation asked again) belongs to a live list: kept.
-            if (_holders.TryGetValue(seekerId, out var holder) && holder.At <= releasedAt[i])
+            // A query made since the release (a new activation asked again) belongs to a live list: kept. So does a listing
+            // made with an activation token: the time rule is an older silo's, and its activations never made one.
+            if (_holders.TryGetValue(seekerId, out var holder) && holder.Activation == Guid.Empty && holder.At <= releasedAt[i])
             {
                 _holders.Remove(seekerId);
                 Forget(seekerId);

@@ -100,6 +100,13 @@ public sealed partial class SeekerGrain
         // The registration's own first list is never deferred (no permits); a direct mark's queued refresh (zero refresh
         // delay) is the timer's refresh run in the next turn: every reached partition, through the permits.
         var cause = !queued ? PostListMetrics.CauseNotice : mark ? PostListMetrics.CauseTimer : PostListMetrics.CauseRegistration;
+        if (queued)
+        {
+            // The queued refresh asks every reached partition (no timer is pending here): whatever a direct mark or an earlier
+            // notice left to retry is covered, so a deferral now retries only what it deferred.
+            _retryAll = false;
+            _retryOnly.Clear();
+        }
         MatchItem[] items;
         try
         {

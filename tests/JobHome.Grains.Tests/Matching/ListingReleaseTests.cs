@@ -122,6 +122,21 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
         Assert.Single((await partition.ListPostsAsync(seeker, 20, fixture.Today, 0, second)).Items!);
         Assert.Empty(await ForgetAsync(second, keep: true));
         Assert.Equal([seeker.Id], await ForgetAsync(first, keep: true));
+
+        // The earlier time rule (callers of the earlier version) never forgets a listing made with a token, and still
+        // forgets one made without a token before the release's time.
+        async Task<string[]> ForgetByTimeAsync()
+        {
+            await partition.ForgetListingsAsync([seeker.Id], [DateTimeOffset.MaxValue]);
+            Assert.True(forgotten.TryTake(out var ids, Deadline), "the partition did not answer the release");
+            return ids;
+        }
+
+        Assert.Single((await partition.ListPostsAsync(seeker, 20, fixture.Today, 0, second)).Items!);
+        Assert.Empty(await ForgetByTimeAsync());
+        Assert.Equal([seeker.Id], await ForgetAsync(second, keep: false));
+        Assert.Single((await partition.ListPostsAsync(seeker, 20, fixture.Today, 0, Guid.Empty)).Items!);
+        Assert.Equal([seeker.Id], await ForgetByTimeAsync());
     }
 
     /// <inheritdoc />

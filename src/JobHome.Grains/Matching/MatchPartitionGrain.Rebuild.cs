@@ -18,7 +18,7 @@ namespace JobHome.Grains.Matching;
 /// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: one
 /// batched read where the storage offers it; no record grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
 /// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
-/// anything storage returned, so the rebuild skips it. Memory: one site's id list and one batch of states at a time.
+/// anything storage returned, so the rebuild skips it. Memory: the id lists of up to 64 listed sites (one listing read of stored directory shards on the embedded store, one site's list elsewhere) and one batch of states at a time.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
 /// is forgotten at the end of the rebuild if nobody noted it for twice <see cref="MatchingOptions.NotedSiteLifetime"/>: by
 /// then every silo's <see cref="NotedMatchSites"/> entry for it has expired, so a record that later enters the cell from

@@ -61,8 +61,8 @@ public sealed class MatchingOptions
     /// partition still reads up to 16 at a time, so with many rebuilding they take turns. After a restart every partition
     /// in reach of the load rebuilds at once: unbounded, 103 partitions put ~1,600 reads on one SQLite file and grain calls
     /// passed the 30-s timeout. Default: 16 (one partition's batch; the store's reads, not the silo's cores, are the limit).
-    /// On a storage with batched reads (the embedded SQLite store) a whole step is one batched read standing for 16 single
-    /// reads: the silo runs this / 16 of them at once (<see cref="RebuildReadLimiter.BatchLimit"/>, one by default).
+    /// On a storage with batched reads (the embedded SQLite store) each kind a step reads (seekers, posts, households) is one
+    /// batched read standing for 16 single reads: the silo runs this / 16 of them at once (<see cref="RebuildReadLimiter.BatchLimit"/>, one by default).
     /// </summary>
     public int RebuildReadsInFlight { get; init; } = 16;
 

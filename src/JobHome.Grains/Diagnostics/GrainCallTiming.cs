@@ -145,10 +145,11 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     public static bool WaitsByDesign(GrainId target, string methodName) =>
         string.Equals(methodName, "InvokeCallbackAsync", StringComparison.Ordinal)
         && SystemTargetGrainId.IsSystemTargetGrainId(target)
-        && Name(target.Type).StartsWith(StreamAgentTypePrefix, StringComparison.Ordinal);
+        && string.Equals(Name(target.Type), StreamAgentType, StringComparison.Ordinal);
 
-    // Orleans' grain type of the persistent stream pulling agents ("sys.svc.stream.agent", then the silo and queue).
-    private const string StreamAgentTypePrefix = "sys.svc.stream.agent";
+    // Orleans' grain type of the persistent stream pulling agents (the key names the silo and queue); their manager is
+    // "sys.svc.stream.agent-mgr", whose timer does real work and stays timed.
+    private const string StreamAgentType = "sys.svc.stream.agent";
 
     private static string Name(GrainType grainType) => Names.GetOrAdd(grainType, static type => type.ToString());
 

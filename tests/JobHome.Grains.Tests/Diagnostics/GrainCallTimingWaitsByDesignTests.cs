@@ -28,6 +28,14 @@ public sealed class GrainCallTimingWaitsByDesignTests
     }
 
     [Fact]
+    public void WaitsByDesign_StreamAgentManagerTimer_False()
+    {
+        var manager = SystemTargetGrainId.Create(GrainType.Create("sys.svc.stream.agent-mgr"), Silo, "jobhome");
+
+        Assert.False(GrainCallTiming.WaitsByDesign(manager.GrainId, "InvokeCallbackAsync"));
+    }
+
+    [Fact]
     public void WaitsByDesign_OtherSystemTargetTimer_False()
     {
         var membership = SystemTargetGrainId.Create(GrainType.Create("sys.svc.membership"), Silo);

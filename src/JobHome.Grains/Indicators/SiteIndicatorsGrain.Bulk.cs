@@ -1,5 +1,4 @@
 using JobHome.Grains.Bulk;
-using JobHome.Grains.Sharding;
 
 namespace JobHome.Grains.Indicators;
 
@@ -34,7 +33,15 @@ public sealed partial class SiteIndicatorsGrain : IBulkSiteIndicatorsGrain
         {
             return;
         }
-        await _sources.WriteShardsOfAsync(changed);
+        if (_sources.RowFull)
+        {
+            // Straight into the shards (they then hold every entry, the new ones too), not the row first.
+            await _sources.MoveToShardsAsync();
+        }
+        else
+        {
+            await _sources.WriteAsync(changed);
+        }
         MarkDirty();
         foreach (var waiter in _waiters)
         {

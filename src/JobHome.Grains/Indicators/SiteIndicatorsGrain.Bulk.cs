@@ -1,4 +1,5 @@
 using JobHome.Grains.Bulk;
+using JobHome.Grains.Sharding;
 
 namespace JobHome.Grains.Indicators;
 
@@ -33,15 +34,7 @@ public sealed partial class SiteIndicatorsGrain : IBulkSiteIndicatorsGrain
         {
             return;
         }
-        if (_sources.RowFull)
-        {
-            // Straight into the shards (they then hold every entry, the new ones too), not the row first.
-            await _sources.MoveToShardsAsync();
-        }
-        else
-        {
-            await _sources.WriteAsync(changed);
-        }
+        await _sources.WriteShardsOfAsync(changed);
         MarkDirty();
         foreach (var waiter in _waiters)
         {

@@ -48,14 +48,10 @@ public sealed partial class SiteIndicatorsGrain
     private readonly ServerClock clock;
     private readonly ILogger<SiteIndicatorsGrain> logger;
 
-    // The per-record entries: in the site's own row while it is small and has no children (a delivery is one write),
-    // otherwise in shards (a delivery writes each shard it touched; see SiteSources).
-    private readonly SiteSources _sources;
+    // The per-record entries, in shards: an event writes the one shard holding its record (see ShardedMap).
+    private readonly ShardedMap<SourceEntry> _sources;
 
-    /// <summary>
-    /// Creates the aggregator; its record entries live in its own row while they fit (<see cref="SiteSources"/>), then in
-    /// <see cref="ShardedMap{TValue}.ShardCount"/> shards.
-    /// </summary>
+    /// <summary>Creates the aggregator; its record entries live in <see cref="ShardedMap{TValue}.ShardCount"/> shards.</summary>
     public SiteIndicatorsGrain(
         [PersistentState("indicators", StorageNames.Default)] IPersistentState<SiteIndicatorsState> state,
         IPersistentStateFactory stateFactory,
@@ -65,8 +61,8 @@ public sealed partial class SiteIndicatorsGrain
         this.state = state;
         this.clock = clock;
         this.logger = logger;
-        _sources = new SiteSources(state, new ShardedMap<SourceEntry>(stateFactory, ((IGrainBase)this).GrainContext,
-            "indicator-sources", StorageNames.Default));
+        _sources = new ShardedMap<SourceEntry>(stateFactory, ((IGrainBase)this).GrainContext, "indicator-sources",
+            StorageNames.Default);
     }
 
     private readonly IndicatorCounts _own = new();
@@ -103,11 +99,7 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var site = await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync();
-        SetSite(site?.Profile);
-        // A site with children keeps its entries in shards (its row holds the children's totals); a leaf while they fit
-        // in its row. Entries found in both places (a move cut short, or a state stored before the shards) are merged.
-        await _sources.LoadAsync(state.State.Children.Count == 0 && site?.Children is not { Length: > 0 }, cancellationToken);
+        await MigrateSourcesAsync(cancellationToken);
         foreach (var entry in _sources.Values)
         {
             _own.Apply(entry.ToContribution());
@@ -119,6 +111,8 @@ public sealed partial class SiteIndicatorsGrain
             _children[code] = (child.Version, totals);
             _subtree.Add(totals);
         }
+        var site = await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync();
+        SetSite(site?.Profile);
         // Older states numbered reports 1, 2, …: any epoch ≥ 1 numbers above them.
         state.State.ReportEpoch = Math.Max(state.State.ReportEpoch, state.State.ReportVersion >> 32) + 1;
         var stoppedCleanly = state.State.StoppedCleanly;
@@ -211,8 +205,6 @@ public sealed partial class SiteIndicatorsGrain
         {
             return;
         }
-        // A site that gets children keeps its entries in shards from now on (its row holds the children's totals).
-        await _sources.MoveToShardsAsync();
         // The new totals first, then the old out: every date of the old totals is then held, so both merges are in place
         // unless the child brings a new date (removing first would drop the dates only this child holds, then re-add them).
         _subtree.Add(totals);
@@ -288,14 +280,7 @@ public sealed partial class SiteIndicatorsGrain
         }
         if (corrected > 0)
         {
-            if (_sources.RowFull)
-            {
-                await _sources.MoveToShardsAsync();
-            }
-            else
-            {
-                await _sources.WriteAllAsync();
-            }
+            await _sources.WriteAllAsync();
             LogRecountCorrected(logger, code, corrected);
         }
         MarkDirty();
@@ -351,11 +336,10 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     /// <summary>
-    /// A delivery batch: every change applied in memory, then stored: the site's row once (a small site without
-    /// children), or each touched shard once; the last of those writes also deletes the delivery's queue rows in its own
-    /// transaction (<see cref="StreamAcknowledgement"/>, on the embedded store), so a change is stored and acknowledged
-    /// together or neither (exact after SIGKILL). Elsewhere the agent confirms after the call returns, so the queue is
-    /// still acknowledged only for changes that are stored.
+    /// A delivery batch: every change applied in memory and each touched shard written once; the last shard write also
+    /// deletes the delivery's queue rows in its own transaction (<see cref="StreamAcknowledgement"/>, on the embedded
+    /// store), so a change is stored and acknowledged together or neither (exact after SIGKILL). Elsewhere the agent
+    /// confirms after the call returns, so the queue is still acknowledged only for changes that are stored.
     /// </summary>
     public Task OnNextAsync(IList<SequentialItem<IndicatorChange>> items)
     {
@@ -407,10 +391,10 @@ public sealed partial class SiteIndicatorsGrain
         }
         try
         {
-            // The entries' writes carry the delivery's acknowledgement: the site's row, or each distinct shard once, and the
+            // The shard writes carry the delivery's acknowledgement: ShardedMap writes each distinct shard once, and the
             // last of them deletes the rows (this site is the stream's only subscriber). Repeats in the delivery go too:
             // what they carry is already stored.
-            using (StreamAcknowledgement.Begin(delivered.Select(i => i.Token), _sources.WritesFor(changedSources)))
+            using (StreamAcknowledgement.Begin(delivered.Select(i => i.Token), DistinctShards(changedSources)))
             {
                 await _sources.WriteAsync(changedSources);
             }
@@ -426,7 +410,6 @@ public sealed partial class SiteIndicatorsGrain
         {
             IndicatorMetrics.RecordStreamLag(at);
         }
-        await MoveFullRowAsync();
         MarkDirty();
         foreach (var waiter in _waiters)
         {
@@ -436,23 +419,14 @@ public sealed partial class SiteIndicatorsGrain
         await FlushIfQuietAsync();
     }
 
-    // After a stored change: a row that outgrew its limit moves into the shards. The change itself is stored (and
-    // acknowledged) already, so a failed move does not fail the delivery: the next activation finishes it.
-    private async Task MoveFullRowAsync()
+    private static int DistinctShards(IReadOnlyList<string> sources)
     {
-        if (!_sources.RowFull)
+        var shards = 0;
+        foreach (var source in sources)
         {
-            return;
+            shards |= 1 << ShardedMap<SourceEntry>.ShardOf(source);
         }
-        try
-        {
-            await _sources.MoveToShardsAsync();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogMoveFailed(logger, this.GetPrimaryKeyString(), e);
-            DeactivateOnIdle();
-        }
+        return System.Numerics.BitOperations.PopCount((uint)shards);
     }
 
     // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.
@@ -478,6 +452,26 @@ public sealed partial class SiteIndicatorsGrain
             // no longer took a tick after each child report).
             ArmFlushTimer();
         }
+    }
+
+    // States written before the shards held every entry in SiteIndicatorsState.Sources: move them into the shards (the
+    // newer version wins, so a move cut short by a crash is simply done again), then empty the old map.
+    private async Task MigrateSourcesAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Sources.Count == 0)
+        {
+            return;
+        }
+        foreach (var (id, entry) in state.State.Sources)
+        {
+            if (!_sources.TryGetValue(id, out var held) || held.Version < entry.Version)
+            {
+                _sources.Set(id, entry);
+            }
+        }
+        await _sources.WriteAllAsync(cancellationToken);
+        state.State.Sources.Clear();
+        await state.WriteStateAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -656,10 +650,6 @@ public sealed partial class SiteIndicatorsGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report of site {SiteCode} to its parent failed; the timer retries")]
     private static partial void LogReportFailed(ILogger logger, string siteCode, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Moving the record entries of site {SiteCode} into shards failed; the next activation finishes it")]
-    private static partial void LogMoveFailed(ILogger logger, string siteCode, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
     private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);

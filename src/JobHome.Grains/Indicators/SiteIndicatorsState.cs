@@ -7,11 +7,7 @@ namespace JobHome.Grains.Indicators;
 [GenerateSerializer, Alias("jobhome.site-indicators-state.v1")]
 public sealed class SiteIndicatorsState
 {
-    /// <summary>
-    /// The site's own records by source id while the site keeps them in this row (no children, at most
-    /// <see cref="SiteSources.SingleRowLimit"/> of them; see <see cref="SiteSources"/>); empty once they are in the shards
-    /// (<c>indicator-sources-0</c> … <c>-15</c>). States stored before the shards held every entry here too.
-    /// </summary>
+    /// <summary>The site's own records by source id.</summary>
     [Id(0)]
     public Dictionary<string, SourceEntry> Sources { get; set; } = new(StringComparer.Ordinal);
 

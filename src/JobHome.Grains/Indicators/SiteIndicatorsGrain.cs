@@ -35,11 +35,9 @@ public sealed partial class SiteIndicatorsGrain
 
     /// <summary>
     /// How often a parent writes the child totals it received (a crash loses at most this much, asked again from the
-    /// children on the next activation; a clean stop writes them). Default: 5 s (it was 1 s: under `jobhome load` on the
-    /// Xinfeng demo the twenty parents' writes and the timer ticks for them were ~0.15 writes and ~0.15 calls per change,
-    /// and the only thing a shorter period buys is fresher stored totals to serve until the children answer the asks).
+    /// children on the next activation). Default: 1 s.
     /// </summary>
-    public static readonly TimeSpan ChildTotalsWritePeriod = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ChildTotalsWritePeriod = TimeSpan.FromSeconds(1);
 
     // How long a child asked to report after an unclean stop is given before it is asked again.
     private static readonly TimeSpan AskAgainAfter = TimeSpan.FromSeconds(10);

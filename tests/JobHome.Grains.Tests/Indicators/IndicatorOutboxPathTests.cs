@@ -30,6 +30,7 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
     {
         var site = await SiteAsync();
         var (seeker, _) = await RegisterSeekerAsync(site, LabourStatus.Unemployed);
+        await AssertCarriedAsync(site, (Seeker(seeker), 1));
 
         Assert.True((await seeker.DeregisterAsync(fixture.Today, "moved away")).Succeeded);
 
@@ -43,6 +44,7 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
         var post = await OpenPostAsync(site, openings: 2);
         var (seeker, _) = await RegisterSeekerAsync(site, LabourStatus.Unemployed);
         var placement = fixture.Client.GetGrain<IPlacementGrain>(TestNetwork.NewId("pl-outbox"));
+        await AssertCarriedAsync(site, (Seeker(seeker), 1), (Post(post), 1));
 
         // The placement: the post's opening taken (post version 2), the seeker employed (seeker version 2).
         Assert.True((await placement.PlaceAsync(new PlacementRequest(seeker.GetPrimaryKeyString(), post.GetPrimaryKeyString(),
@@ -60,6 +62,7 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
         var site = await SiteAsync();
         var post = await OpenPostAsync(site, openings: 2);
         var profile = (await post.GetAsync())!.Profile;
+        await AssertCarriedAsync(site, (Post(post), 1));
 
         Assert.True((await post.OpenAsync(profile with { Openings = 5 })).Succeeded);
         await AssertCarriedAsync(site, (Post(post), 2));
@@ -74,6 +77,7 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
         var site = await SiteAsync();
         var (seeker, registration) = await RegisterSeekerAsync(site, LabourStatus.Unemployed);
         var household = fixture.Client.GetGrain<IHouseholdGrain>(TestNetwork.NewId("hh-outbox"));
+        await AssertCarriedAsync(site, (Seeker(seeker), 1));
 
         // Registered (version 1), then its member joined with its status (version 2): zero-employment.
         Assert.True((await household.RegisterAsync(new HouseholdRegistration(site, [seeker.GetPrimaryKeyString()]))).Succeeded);
@@ -87,7 +91,9 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
 
     // Each record's version reached its site: the site's own counts are the records' contributions (each record is alone
     // at a fresh site with the other records of its test), the aggregator holds the record's version, and the stored
-    // outbox matches the store.
+    // outbox matches the store. Every step of a test changes the site's counts (the tests assert each step before the
+    // next), so counts equal to the step's mean its events arrived, not the previous step's. On a store that does not
+    // take the events, a record written again without a change (a seeker joining its household) is stored as published.
     private async Task AssertCarriedAsync(string site, params (Source Source, long Version)[] records)
     {
         var expected = new IndicatorCounts();
@@ -114,7 +120,7 @@ public abstract class IndicatorOutboxPathTests(ClusterFixture fixture, bool writ
             }
             else
             {
-                Assert.Equal(version - 1, stored.PublishedVersion);
+                Assert.InRange(stored.PublishedVersion, version - 1, version);
             }
         }
     }

@@ -43,10 +43,12 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
         Assert.Equal((b, 2L), (report.SiteCode, report.Version));
         Assert.True(await Aggregator(a).WaitForOwnCountsAsync(One(registration), Patience));
 
-        // The next command publishes the pending move first (the zero to a, the contribution to b), then its own change
-        // in its write. Had the failed write left the marks "published to b", a would keep counting the seeker as well.
-        Assert.True((await seeker.RegisterAsync(registration with { SiteCode = b })).Succeeded);
-        Assert.True(await Aggregator(b).WaitForOwnCountsAsync(One(registration), Patience));
+        // The next command (a correction: employed at b) publishes the pending move first (the zero to a, the unemployed
+        // seeker to b), then its own change in its write (version 3: employed at b). Had the failed write left the marks
+        // "published to b", a would keep counting the seeker as well.
+        var employed = registration with { SiteCode = b, Status = LabourStatus.Employed, StatusSince = fixture.Today };
+        Assert.True((await seeker.RegisterAsync(employed)).Succeeded);
+        Assert.True(await Aggregator(b).WaitForOwnCountsAsync(One(employed), Patience));
         Assert.True(await Aggregator(a).WaitForOwnCountsAsync(new IndicatorCounts(), Patience));
         Assert.Equal(3, await HeldVersionAsync(b, seeker));
         AssertOutbox(await StoredAsync(seeker), version: 3, published: 3, site: b);

@@ -27,7 +27,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _silo = SiloProcess.Start();
         try
         {
-            await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await _silo.WaitUntilReadyAsync();
             Network = await TestNetwork.SignInAsync(_silo.BaseAddress, Browser.AdminUser, Browser.AdminPassword);
             await Network.LoadAsync();
             await Network.WarmAsync(TestNetwork.Province);

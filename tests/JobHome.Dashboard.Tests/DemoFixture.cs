@@ -26,7 +26,7 @@ public sealed class DemoFixture : IAsyncLifetime
         _silo = SiloProcess.StartIn(Path.Combine(_root, "data"), demo: true);
         try
         {
-            await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await _silo.WaitUntilReadyAsync();
             var watch = Stopwatch.StartNew();
             while (!_silo.StandardOutput.Contains("Demo: Xinfeng County loaded", StringComparison.Ordinal))
             {

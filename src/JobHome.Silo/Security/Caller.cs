@@ -23,17 +23,25 @@ public sealed record Caller(string Username, string Role, string? SiteCode)
     /// <summary>The caller of a signed-in principal, or null when the principal lacks the claims.</summary>
     public static Caller? From(ClaimsPrincipal? principal)
     {
+        if (principal is null || NameOf(principal) is not { } name)
+        {
+            return null;
+        }
+        var site = principal.FindFirstValue(SiteClaim);
+        return new Caller(name, principal.FindFirstValue(RoleClaim)!, string.IsNullOrEmpty(site) ? null : site);
+    }
+
+    /// <summary>
+    /// The account name of the caller <see cref="From"/> would return, without making one (null exactly when it returns
+    /// null): the rate limits ask it on every request.
+    /// </summary>
+    public static string? NameOf(ClaimsPrincipal? principal)
+    {
         if (principal?.Identity?.IsAuthenticated != true)
         {
             return null;
         }
         var name = principal.FindFirstValue("sub");
-        var role = principal.FindFirstValue(RoleClaim);
-        if (string.IsNullOrEmpty(name) || !Roles.IsKnown(role))
-        {
-            return null;
-        }
-        var site = principal.FindFirstValue(SiteClaim);
-        return new Caller(name, role!, string.IsNullOrEmpty(site) ? null : site);
+        return string.IsNullOrEmpty(name) || !Roles.IsKnown(principal.FindFirstValue(RoleClaim)) ? null : name;
     }
 }

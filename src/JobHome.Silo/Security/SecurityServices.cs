@@ -143,14 +143,16 @@ internal static class SecurityServices
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = (context, _) => new ValueTask(Problems.TooMany(context.HttpContext));
+        // Keyed by what the request already holds (the account name, the connection's address object), not by a string
+        // made per request: each limiter of the chain has its own partitions, so the keys need no prefix. The empty name
+        // (no account has it) and the null address stand for the partitions without a limit.
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.From(context.User) is { } caller
-                ? RateLimitPartition.GetFixedWindowLimiter("account:" + caller.Username,
-                    _ => PerMinute(settings.PermitsPerAccountPerMinute))
-                : RateLimitPartition.GetNoLimiter("anonymous")),
-            PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/health")
-                ? RateLimitPartition.GetNoLimiter("probes") // probes are never throttled
-                : RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(context),
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.NameOf(context.User) is { } name
+                ? RateLimitPartition.GetFixedWindowLimiter(name, _ => PerMinute(settings.PermitsPerAccountPerMinute))
+                : RateLimitPartition.GetNoLimiter(string.Empty)),
+            PartitionedRateLimiter.Create<HttpContext, AddressKey>(context => context.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter(default(AddressKey)) // probes are never throttled
+                : RateLimitPartition.GetFixedWindowLimiter(new AddressKey(context.Connection.RemoteIpAddress ?? IPAddress.None),
                     _ => PerMinute(settings.PermitsPerAddressPerMinute))));
         limiter.AddPolicy(AuthEndpoints.SignInPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => PerMinute(settings.SignInsPerAddressPerMinute)));
@@ -160,4 +162,7 @@ internal static class SecurityServices
         new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 
     private static string AddressOf(HttpContext context) => (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+
+    // A client address as a rate limit partition's key (equal by value); default: the probes' partition.
+    private readonly record struct AddressKey(IPAddress? Address);
 }

@@ -9,6 +9,9 @@ public sealed class SqliteClusterFixture : ClusterFixture
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "jobhome-grains-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The database file the silo uses (tests may open their own connection to it, as an operator would).</summary>
+    public string DatabasePath => Path.Combine(_directory, "jobhome.db");
+
     /// <inheritdoc />
     public override async Task DisposeAsync()
     {
@@ -19,6 +22,6 @@ public sealed class SqliteClusterFixture : ClusterFixture
     /// <inheritdoc />
     protected override void ConfigureStores(ISiloBuilder silo) =>
         // Stream deliveries batched as the silo's hosting does (JobHomeStorageOptions.StreamDeliveryBatchSize).
-        silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = Path.Combine(_directory, "jobhome.db") },
+        silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = DatabasePath },
             new SqliteStreamOptions { DeliveryBatchSize = new JobHomeStorageOptions().StreamDeliveryBatchSize });
 }

@@ -42,7 +42,7 @@ public sealed class ImportCommandTests : IDisposable
         File.WriteAllLines(Path.Combine(demo, "posts.csv"), posts);
 
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         var url = silo.BaseAddress.ToString().TrimEnd('/');
 
         var first = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--user", "admin", "--dir", demo);

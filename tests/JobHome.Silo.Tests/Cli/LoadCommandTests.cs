@@ -19,7 +19,7 @@ public sealed partial class LoadCommandTests
     public async Task Load_ShortRun_ReportMatchesIndicators()
     {
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         await RegisterChainAsync(silo);
         var url = silo.BaseAddress.ToString().TrimEnd('/');
 

@@ -16,7 +16,7 @@ public sealed class FairLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _silo = SiloProcess.Start(new Dictionary<string, string> { ["JobHome__Fairs__MaxUploadBytes"] = "4096" });
-        await _silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
+        await _silo.WaitUntilReadyAsync();
     }
 
     /// <inheritdoc />

@@ -16,7 +16,6 @@ public sealed class DemoStartTests : IDisposable
 {
     private const string XinfengCode = "360722";
     private static readonly TimeSpan LoadDeadline = TimeSpan.FromSeconds(240);
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(120);
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"jobhome-demo-test-{Guid.NewGuid():N}");
 
     private string Data => Path.Combine(_root, "data");
@@ -36,7 +35,7 @@ public sealed class DemoStartTests : IDisposable
         var expected = ExpectedCounts();
         using (var first = SiloProcess.StartIn(Data, demo: true))
         {
-            await first.WaitUntilReadyAsync(ReadyDeadline);
+            await first.WaitUntilReadyAsync();
             await WaitForMarkerAsync(first, "done");
             Assert.Equal(expected, await CountsAsync(first));
             first.Signal("TERM");
@@ -44,7 +43,7 @@ public sealed class DemoStartTests : IDisposable
         }
 
         using var second = SiloProcess.StartIn(Data, demo: true);
-        await second.WaitUntilReadyAsync(ReadyDeadline);
+        await second.WaitUntilReadyAsync();
         Assert.Equal(expected, await CountsAsync(second));
         await WaitForLogAsync(second, "Demo: not loaded (already loaded into this database)");
         Assert.DoesNotContain("Demo: loading", second.StandardOutput, StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public sealed class DemoStartTests : IDisposable
         var expected = ExpectedCounts();
         using (var first = SiloProcess.StartIn(Data, demo: true))
         {
-            await first.WaitUntilReadyAsync(ReadyDeadline);
+            await first.WaitUntilReadyAsync();
             await WaitForLogAsync(first, "Demo: seekers 1000/");
             first.Signal("KILL");
             await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -64,7 +63,7 @@ public sealed class DemoStartTests : IDisposable
         Assert.Equal("loading", File.ReadAllText(Path.Combine(Data, "demo-state")).Trim());
 
         using var second = SiloProcess.StartIn(Data, demo: true);
-        await second.WaitUntilReadyAsync(ReadyDeadline);
+        await second.WaitUntilReadyAsync();
         await WaitForMarkerAsync(second, "done");
         Assert.Contains("(resuming)", second.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(expected, await CountsAsync(second));
@@ -75,14 +74,14 @@ public sealed class DemoStartTests : IDisposable
     {
         using (var first = SiloProcess.StartIn(Data, demo: false))
         {
-            await first.WaitUntilReadyAsync(ReadyDeadline);
+            await first.WaitUntilReadyAsync();
             await WaitForLogAsync(first, "Demo: not loaded (--no-demo)");
             first.Signal("TERM");
             Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         }
 
         using var second = SiloProcess.StartIn(Data, demo: true);
-        await second.WaitUntilReadyAsync(ReadyDeadline);
+        await second.WaitUntilReadyAsync();
         await WaitForLogAsync(second, "Demo: not loaded (the database existed before this start)");
         using var response = await second.Http.GetAsync(new Uri($"/api/sites/{DemoGenerator.ProvinceCode}", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);

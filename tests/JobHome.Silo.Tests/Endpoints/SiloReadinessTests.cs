@@ -13,7 +13,7 @@ public sealed class SiloReadinessTests
     public async Task HealthReady_DatabaseFileRemoved_Returns503NamingDatabaseCheck()
     {
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
+        await silo.WaitUntilReadyAsync();
 
         File.Delete(Path.Combine(silo.DataDirectory, "jobhome.db"));
         var (status, body) = await PollReadyUntilAsync(silo, HttpStatusCode.ServiceUnavailable);

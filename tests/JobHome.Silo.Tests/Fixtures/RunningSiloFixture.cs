@@ -3,8 +3,8 @@ namespace JobHome.Silo.Tests.Fixtures;
 /// <summary>One embedded silo on an empty data folder, started once for a test class and killed after it.</summary>
 public sealed class RunningSiloFixture : IAsyncLifetime
 {
-    /// <summary>How long a fresh silo may take to become ready.</summary>
-    public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+    /// <summary>How long a fresh silo may take to become ready (<see cref="SiloProcess.ReadyDeadline"/>).</summary>
+    public static readonly TimeSpan ReadyDeadline = SiloProcess.ReadyDeadline;
 
     private SiloProcess? _silo;
 
@@ -20,7 +20,7 @@ public sealed class RunningSiloFixture : IAsyncLifetime
         _silo = SiloProcess.Start();
         try
         {
-            TimeToReady = await _silo.WaitUntilReadyAsync(ReadyDeadline);
+            TimeToReady = await _silo.WaitUntilReadyAsync();
         }
         catch
         {

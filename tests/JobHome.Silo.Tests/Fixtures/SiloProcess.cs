@@ -17,6 +17,16 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>The admin password every test silo starts with (<c>JobHome__AdminPassword</c>).</summary>
     public const string AdminPassword = "test-admin-password-1";
 
+    /// <summary>
+    /// How long a fresh silo may take to become ready (<see cref="WaitUntilReadyAsync()"/>). A silo on an idle machine is
+    /// ready within seconds; one starved by parallel test processes on two cores took 49 s to join its own cluster alone,
+    /// so this leaves three times that. A silo that hangs fails with its log's tail.
+    /// </summary>
+    public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(180);
+
+    /// <summary>How many of the last lines of each stream a readiness failure shows.</summary>
+    private const int TailLines = 60;
+
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
@@ -24,6 +34,7 @@ internal sealed class SiloProcess : IDisposable
     private readonly HttpClient _http;
     private bool _ownsData = true;
     private bool _signsIn;
+    private long _lastLineAt;
 
     private SiloProcess(Process process, string dataDirectory, Uri baseAddress)
     {
@@ -145,17 +156,21 @@ internal sealed class SiloProcess : IDisposable
             _ownsData = ownDataDirectory is null,
             _signsIn = !environment.ContainsKey("JobHome__AdminPassword"),
         };
-        process.OutputDataReceived += (_, e) => Append(silo._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(silo._stderr, e.Data);
+        process.OutputDataReceived += (_, e) => silo.Append(silo._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Append(silo._stderr, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
     }
 
+    /// <summary>As <see cref="WaitUntilReadyAsync(TimeSpan)"/> with <see cref="ReadyDeadline"/>.</summary>
+    public Task<TimeSpan> WaitUntilReadyAsync() => WaitUntilReadyAsync(ReadyDeadline);
+
     /// <summary>
     /// Polls <c>/health/ready</c> until it answers 200, then (unless the test chose its own admin password) signs in as
-    /// admin; returns the time until ready. Fails on exit or after <paramref name="deadline"/>.</summary>
+    /// admin; returns the time until ready. Fails on exit or after <paramref name="deadline"/> (from the process start),
+    /// with the last answer, how long the silo's log has been silent and the tail of its log.</summary>
     public async Task<TimeSpan> WaitUntilReadyAsync(TimeSpan deadline)
     {
         var last = "no answer yet";
@@ -163,7 +178,7 @@ internal sealed class SiloProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was ready.\n{Describe()}");
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was ready.\n{DescribeTail()}");
             }
 
             try
@@ -195,7 +210,8 @@ internal sealed class SiloProcess : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
 
-        throw new TimeoutException($"The silo was not ready within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
+        throw new TimeoutException($"The silo was not ready within {deadline.TotalSeconds} s (last answer: {last}; "
+            + $"its last log line {Silence()}).\n{DescribeTail()}");
     }
 
     /// <summary>
@@ -221,7 +237,8 @@ internal sealed class SiloProcess : IDisposable
             last = $"{(int)response.StatusCode}: {text}";
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
-        throw new TimeoutException($"Could not sign in as admin within {deadline.TotalSeconds} s (last answer: {last}).\n{Describe()}");
+        throw new TimeoutException($"Could not sign in as admin within {deadline.TotalSeconds} s (last answer: {last}; "
+            + $"its last log line {Silence()}).\n{DescribeTail()}");
     }
 
     /// <summary>Waits for the process to exit and returns its exit code; fails after <paramref name="deadline"/>.</summary>
@@ -259,6 +276,26 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>Stdout and stderr, for failure messages.</summary>
     public string Describe() => $"--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
 
+    /// <summary>The last <see cref="TailLines"/> lines of stdout and of stderr, for failure messages.</summary>
+    public string DescribeTail() =>
+        $"--- stdout (last {TailLines} lines) ---\n{Tail(StandardOutput)}\n--- stderr (last {TailLines} lines) ---\n{Tail(StandardError)}";
+
+    private static string Tail(string text)
+    {
+        var lines = text.Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - TailLines)));
+    }
+
+    // When the child last wrote a line, as "N s ago" (a starved silo still logs its progress; a hung one falls silent).
+    private string Silence()
+    {
+        var last = Interlocked.Read(ref _lastLineAt);
+        return last == 0
+            ? "never came"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"came {Stopwatch.GetElapsedTime(last).TotalSeconds:F1} s ago");
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -271,13 +308,14 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
-    private static void Append(StringBuilder buffer, string? line)
+    private void Append(StringBuilder buffer, string? line)
     {
         if (line is null)
         {
             return;
         }
 
+        Interlocked.Exchange(ref _lastLineAt, Stopwatch.GetTimestamp());
         lock (buffer)
         {
             buffer.AppendLine(line);

@@ -37,7 +37,7 @@ public sealed class BulkImportEquivalenceTests : IDisposable
         // staleness), so two silos' aware lists agree only once both have priced the same records; plain ones are exact.
         using var perRecord = SiloProcess.Start("--JobHome:Matching:Lists=plain");
         using var bulk = SiloProcess.Start("--JobHome:Matching:Lists=plain");
-        await Task.WhenAll(perRecord.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)), bulk.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)));
+        await Task.WhenAll(perRecord.WaitUntilReadyAsync(), bulk.WaitUntilReadyAsync());
 
         var slow = await CliProcess.RunAsync(Deadline, "import", "--url", Url(perRecord), "--user", "admin", "--dir", demo,
             "--per-record", "--rejects", Path.Combine(_root, "rejects-per-record.csv"));
@@ -114,7 +114,7 @@ public sealed class BulkImportEquivalenceTests : IDisposable
     public async Task BulkSeekers_RejectedRows_LeaveNothingBehind()
     {
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         var site = new
         {
             code = "360000", name = "江西省就业之家", kind = "province", parentCode = (string?)null, lat = 28.68, lon = 115.86, rural = false,

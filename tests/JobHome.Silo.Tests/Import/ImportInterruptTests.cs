@@ -40,7 +40,7 @@ public sealed partial class ImportInterruptTests : IDisposable
         var rows = seekers.Length - 1;
 
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         var url = silo.BaseAddress.ToString().TrimEnd('/');
         var rejects = Path.Combine(_root, "rejects.csv");
 

@@ -29,7 +29,7 @@ public sealed partial class ProbeCommandTests : IDisposable
         var demo = Path.Combine(_root, "demo");
         Assert.Equal(0, (await CliProcess.RunAsync(Deadline, "demo", "--xinfeng", "--out", demo)).Exit);
         using var silo = SiloProcess.Start();
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         var url = silo.BaseAddress.ToString().TrimEnd('/');
         var imported = await CliProcess.RunAsync(Deadline, "import", "--url", url, "--user", "admin", "--dir", demo);
         Assert.True(imported.Exit == 0, imported.ToString());

@@ -28,7 +28,7 @@ public sealed class SiloPostgresTests : IAsyncLifetime
     {
         using var silo = SiloProcess.Start("--JobHome:Storage=postgres", $"--ConnectionStrings:JobHome={_connectionString}");
 
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await silo.WaitUntilReadyAsync();
         using (var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -14,7 +14,7 @@ public sealed class SiloShutdownTests
     public async Task Signal_ReadySilo_StopsGracefullyWithExitCodeZero(string signal)
     {
         using var silo = SiloProcess.Start($"--JobHome:ShutdownTimeout={ShutdownTimeout.TotalSeconds}");
-        await silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
+        await silo.WaitUntilReadyAsync();
 
         silo.Signal(signal);
         var exitCode = await silo.WaitForExitAsync(ShutdownTimeout);

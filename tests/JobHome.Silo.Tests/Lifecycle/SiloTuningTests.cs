@@ -13,8 +13,6 @@ public sealed class SiloTuningTests
 
     private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(20);
 
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
-
     [Theory]
     [InlineData("--JobHome:Matching:PostListSize=0",
         "JobHome:Matching:PostListSize = '0': must be a whole number from 1 to 1,000 (推荐列表长度).")]
@@ -58,7 +56,7 @@ public sealed class SiloTuningTests
             "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0",
             "--JobHome:Diagnostics:SlowCallThreshold=250ms");
 
-        await silo.WaitUntilReadyAsync(ReadyDeadline);
+        await silo.WaitUntilReadyAsync();
 
         var settings = silo.StandardOutput.Split('\n').SingleOrDefault(l => l.Contains("Settings: matching", StringComparison.Ordinal));
         Assert.True(settings is not null, $"no settings line\n{silo.Describe()}");

@@ -35,7 +35,7 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
         });
         try
         {
-            await _silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
+            await _silo.WaitUntilReadyAsync();
         }
         catch
         {

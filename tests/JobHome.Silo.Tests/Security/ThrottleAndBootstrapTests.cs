@@ -28,7 +28,7 @@ public sealed partial class ThrottleAndBootstrapTests : IAsyncLifetime
             ["JobHome__Security__PermitsPerAccountPerMinute"] = PerAccountPerMinute.ToString(CultureInfo.InvariantCulture),
             ["JobHome__Security__PermitsPerAddressPerMinute"] = PerAddressPerMinute.ToString(CultureInfo.InvariantCulture),
         });
-        await _silo.WaitUntilReadyAsync(RunningSiloFixture.ReadyDeadline);
+        await _silo.WaitUntilReadyAsync();
     }
 
     /// <inheritdoc />

@@ -1,14 +1,7 @@
-using JobHome.Storage.Sqlite;
-using JobHome.Storage.Sqlite.State;
 using JobHome.Storage.Sqlite.Streams;
 using JobHome.Storage.Streams;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Providers.Streams.Common;
-using Orleans.Runtime;
-using Orleans.Serialization;
 using Orleans.Storage;
-using Orleans.Streams;
 
 namespace JobHome.Storage.Tests.Sqlite;
 
@@ -18,38 +11,23 @@ namespace JobHome.Storage.Tests.Sqlite;
 /// confirmation stands for a silo killed right after the consumer's write: a new store (process) on the file then reads
 /// nothing already stored and everything not stored.
 /// </summary>
-public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
+public sealed class SqliteStreamAcknowledgementTests()
+    : SqliteStreamTestBase(new SqliteStreamOptions { QueueCount = 1, MaxAttempts = 5, IdleWait = TimeSpan.Zero })
 {
-    private const string Provider = "jobhome";
-    private readonly SqliteTestFile _file = new();
-    private readonly SqliteStreamOptions _options = new() { QueueCount = 1, MaxAttempts = 5, IdleWait = TimeSpan.Zero };
-    private SqliteStore _store = null!;
-    private SqliteQueueAdapterFactory _factory = null!;
-    private IQueueAdapter _adapter = null!;
-    private IGrainStorage _storage = null!;
-
-    public async Task InitializeAsync() => await OpenAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _file.Dispose();
-    }
-
     [Fact]
     public async Task WriteStateAsync_TwoWritesCarryTheAcknowledgement_RowsGoWithTheLastWriteAndTheConfirmationWritesNothing()
     {
         var (receiver, delivered) = await PublishAndReadAsync(3);
         var inFirstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
-        var blocker = _store.WriteAsync(_ =>
+        var blocker = Store.WriteAsync(_ =>
         {
             inFirstBatch.SetResult();
             release.Wait();
             return 0;
         });
         await inFirstBatch.Task;
-        var batches = _store.CommittedBatches;
+        var batches = Store.CommittedBatches;
 
         Task writes;
         using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
@@ -58,19 +36,19 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
             writes = Task.WhenAll(WriteAsync(1, 10), WriteAsync(2, 20));
         }
 
-        Assert.Equal(3, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(3, Database.Scalar("SELECT count(*) FROM stream_queue"));
         release.Set();
         await blocker;
         await writes;
 
         // One transaction after the blocker's: both states and the rows' deletes.
-        Assert.Equal(batches + 2, _store.CommittedBatches);
-        Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
-        Assert.Equal(2, _file.Scalar("SELECT count(*) FROM grain_state WHERE payload IS NOT NULL"));
-        var operations = _store.CommittedOperations;
+        Assert.Equal(batches + 2, Store.CommittedBatches);
+        Assert.Equal(0, Database.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(2, Database.Scalar("SELECT count(*) FROM grain_state WHERE payload IS NOT NULL"));
+        var operations = Store.CommittedOperations;
         await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);
-        Assert.Equal(operations, _store.CommittedOperations);
-        Assert.Equal(0, _store.HandedOutCount);
+        Assert.Equal(operations, Store.CommittedOperations);
+        Assert.Equal(0, Store.HandedOutCount);
     }
 
     [Fact]
@@ -96,13 +74,13 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
         Task stale, fresh;
         using (StreamAcknowledgement.Begin(Tokens(delivered), writes: 2))
         {
-            stale = _storage.WriteStateAsync("counter", Grain(1), new TestGrainState<CounterState> { ETag = "99", State = { Value = 5 } });
+            stale = Storage.WriteStateAsync("counter", Grain(1), new TestGrainState<CounterState> { ETag = "99", State = { Value = 5 } });
             fresh = WriteAsync(2, 6);
         }
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
         await fresh;
-        Assert.Equal(3, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(3, Database.Scalar("SELECT count(*) FROM stream_queue"));
 
         // Killed before the agent confirmed: the next process gets every row again (nothing lost), and the consumer's
         // stored state shows which of them it applied (nothing applied twice: its dedupe is by what it stored).
@@ -126,30 +104,30 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
 #endif
         Assert.Null(StreamAcknowledgement.Current);
 
-        Assert.Equal(2, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(2, Database.Scalar("SELECT count(*) FROM stream_queue"));
         await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);
-        Assert.Equal(0, _file.Scalar("SELECT count(*) FROM stream_queue"));
-        Assert.Equal(0, _store.HandedOutCount);
+        Assert.Equal(0, Database.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(0, Store.HandedOutCount);
     }
 
     [Fact]
     public async Task WriteStateAsync_TokensOfRowsThisStoreDidNotHandOut_DeleteNothing()
     {
-        await _adapter.QueueMessageBatchAsync(Stream("a"), new[] { 1 }, null, null);
-        var id = _file.Scalar("SELECT id FROM stream_queue");
+        await Adapter.QueueMessageBatchAsync(Stream("a"), new[] { 1 }, null, null);
+        var id = Database.Scalar("SELECT id FROM stream_queue");
         using (StreamAcknowledgement.Begin([new EventSequenceTokenV2(id)], writes: 1))
         {
             await WriteAsync(1, 3);
         }
 
-        Assert.Equal(1, _file.Scalar("SELECT count(*) FROM stream_queue"));
+        Assert.Equal(1, Database.Scalar("SELECT count(*) FROM stream_queue"));
     }
 
     private async Task<(IQueueAdapterReceiver Receiver, List<IBatchContainer> Delivered)> PublishAndReadAsync(int rows)
     {
         for (var i = 0; i < rows; i++)
         {
-            await _adapter.QueueMessageBatchAsync(Stream("s" + i), new[] { i, i + 100 }, null, null);
+            await Adapter.QueueMessageBatchAsync(Stream("s" + i), new[] { i, i + 100 }, null, null);
         }
 
         var receiver = NewReceiver();
@@ -162,43 +140,4 @@ public sealed class SqliteStreamAcknowledgementTests : IAsyncLifetime
         delivered.SelectMany(m => m.GetEvents<int>()).Select(e => e.Item2);
 
     private static long Id(IBatchContainer message) => message.SequenceToken.SequenceNumber;
-
-    private Task WriteAsync(int grain, int value) =>
-        _storage.WriteStateAsync("counter", Grain(grain), new TestGrainState<CounterState> { State = { Value = value } });
-
-    private async Task<long> ReadValueAsync(int grain)
-    {
-        var state = new TestGrainState<CounterState>();
-        await _storage.ReadStateAsync("counter", Grain(grain), state);
-        return state.State.Value;
-    }
-
-    private static GrainId Grain(int i) => GrainId.Create("counter", "g" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static StreamId Stream(string key) => StreamId.Create("ns", key);
-
-    private IQueueAdapterReceiver NewReceiver() => _adapter.CreateReceiver(_factory.GetStreamQueueMapper().GetAllQueues().Single());
-
-    private static Task<List<IBatchContainer>> ReadAllAsync(IQueueAdapterReceiver receiver) => TestQueues.ReadAllAsync(receiver);
-
-    private async Task ReopenAsync()
-    {
-        await _store.DisposeAsync();
-        await OpenAsync();
-    }
-
-    // The store, queue and grain storage of one process on the file.
-    private async Task OpenAsync()
-    {
-        _store = _file.OpenStore();
-        await _store.StartAsync();
-        _storage = new SqliteGrainStorage("Default", _store, TestStorageSerializer.Value);
-        _factory = new SqliteQueueAdapterFactory(
-            Provider,
-            _options,
-            _store,
-            TestQueues.Serializer,
-            NullLoggerFactory.Instance);
-        _adapter = await _factory.CreateAdapter(CancellationToken.None);
-    }
 }

@@ -1,11 +1,7 @@
 using JobHome.Storage.Sqlite;
-using JobHome.Storage.Sqlite.State;
 using JobHome.Storage.Sqlite.Streams;
 using JobHome.Storage.Streams;
-using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Runtime;
 using Orleans.Storage;
-using Orleans.Streams;
 
 namespace JobHome.Storage.Tests.Sqlite;
 
@@ -13,41 +9,24 @@ namespace JobHome.Storage.Tests.Sqlite;
 /// A publisher's state write carries its stream events (<see cref="StreamOutbox"/>): the storage takes them before it
 /// serializes the state (the publisher marks them published in that state), and inserts the rows the provider's publish
 /// would have inserted, in the state's transaction: both commit or neither does. A store disposed right after the write
-/// stands for a silo killed there: the next process delivers exactly those rows.
+/// stands for a silo killed there: the next process delivers exactly those rows. Several queues: the rows must land in
+/// the queue the provider's mapping picks for each stream.
 /// </summary>
-public sealed class SqliteStreamOutboxTests : IAsyncLifetime
+public sealed class SqliteStreamOutboxTests()
+    : SqliteStreamTestBase(new SqliteStreamOptions { QueueCount = 4, MaxAttempts = 5, IdleWait = TimeSpan.Zero })
 {
-    private const string Provider = "jobhome";
-    private readonly SqliteTestFile _file = new();
-    // Several queues: the rows must land in the queue the provider's mapping picks for each stream.
-    private readonly SqliteStreamOptions _options = new() { QueueCount = 4, MaxAttempts = 5, IdleWait = TimeSpan.Zero };
-    private SqliteStore _store = null!;
-    private SqliteStreamProviders _providers = null!;
-    private SqliteStreamQueues _queues = null!;
-    private SqliteQueueAdapterFactory _factory = null!;
-    private IQueueAdapter _adapter = null!;
-    private IGrainStorage _storage = null!;
-
-    public async Task InitializeAsync() => await OpenAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        _file.Dispose();
-    }
-
     [Fact]
     public async Task WriteStateAsync_OutboxOfTheWritingGrain_StateAndThePublishesRowsCommitInOneWrite()
     {
         // What the provider's own publishes insert, for comparison (then removed).
-        await _adapter.QueueMessageBatchAsync(Stream("a"), new object[] { 5 }, null, null);
-        await _adapter.QueueMessageBatchAsync(Stream("b"), new object[] { 6 }, null, null);
+        await Adapter.QueueMessageBatchAsync(Stream("a"), new object[] { 5 }, null, null);
+        await Adapter.QueueMessageBatchAsync(Stream("b"), new object[] { 6 }, null, null);
         var published = Rows();
-        await _store.WriteAsync(context => { SqliteStreamQueue.Delete(context, published[0].Id); SqliteStreamQueue.Delete(context, published[1].Id); return 0; });
-        var queueA = (int)_queues.Mapper.GetQueueForStream(Stream("a")).GetNumericId();
-        var queueB = (int)_queues.Mapper.GetQueueForStream(Stream("b")).GetNumericId();
-        var signalsBefore = (A: _queues.Signals.For(queueA).Version, B: _queues.Signals.For(queueB).Version);
-        var (batches, operations) = (_store.CommittedBatches, _store.CommittedOperations);
+        await Store.WriteAsync(context => { SqliteStreamQueue.Delete(context, published[0].Id); SqliteStreamQueue.Delete(context, published[1].Id); return 0; });
+        var queueA = (int)Queues.Mapper.GetQueueForStream(Stream("a")).GetNumericId();
+        var queueB = (int)Queues.Mapper.GetQueueForStream(Stream("b")).GetNumericId();
+        var signalsBefore = (A: Queues.Signals.For(queueA).Version, B: Queues.Signals.For(queueB).Version);
+        var (batches, operations) = (Store.CommittedBatches, Store.CommittedOperations);
 
         var state = new TestGrainState<CounterState> { State = { Value = 1 } };
         StreamOutbox outbox;
@@ -55,11 +34,11 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
             () => state.State.Value = 42))
         {
             outbox = scope.Outbox;
-            await _storage.WriteStateAsync("counter", Grain(1), state);
+            await Storage.WriteStateAsync("counter", Grain(1), state);
         }
 
         // One write: the state (with what the taken action set) and both rows, in one transaction.
-        Assert.Equal((batches + 1, operations + 1), (_store.CommittedBatches, _store.CommittedOperations));
+        Assert.Equal((batches + 1, operations + 1), (Store.CommittedBatches, Store.CommittedOperations));
         Assert.True(outbox.Taken);
         Assert.True(outbox.Committed);
         Assert.Equal(42, await ReadValueAsync(1));
@@ -69,14 +48,14 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
         Assert.Equal(published[1].Payload, carried[1].Payload);
         Assert.Equal((queueA, queueB), (carried[0].Queue, carried[1].Queue));
         // Each queue's receiver was woken by the commit, as by a publish's own.
-        Assert.True(_queues.Signals.For(queueA).Version > signalsBefore.A);
-        Assert.True(_queues.Signals.For(queueB).Version > signalsBefore.B);
+        Assert.True(Queues.Signals.For(queueA).Version > signalsBefore.A);
+        Assert.True(Queues.Signals.For(queueB).Version > signalsBefore.B);
 
         // Delivered as published rows are: each from its queue, in order, with its event.
         var delivered = new List<int>();
-        foreach (var queue in _factory.GetStreamQueueMapper().GetAllQueues())
+        foreach (var queue in Factory.GetStreamQueueMapper().GetAllQueues())
         {
-            foreach (var message in await TestQueues.ReadAllAsync(_adapter.CreateReceiver(queue)))
+            foreach (var message in await TestQueues.ReadAllAsync(Adapter.CreateReceiver(queue)))
             {
                 delivered.AddRange(message.GetEvents<int>().Select(e => e.Item1));
             }
@@ -94,7 +73,7 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
         using (var scope = StreamOutbox.Begin(Provider, Grain(1), [new(Stream("a"), 5)], () => { }))
         {
             outbox = scope.Outbox;
-            await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("counter", Grain(1), state));
+            await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("counter", Grain(1), state));
         }
 
         // Taken (the publisher must treat the events as unpublished again), never committed.
@@ -109,7 +88,7 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
     {
         var inFirstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
-        var blocker = _store.WriteAsync(_ =>
+        var blocker = Store.WriteAsync(_ =>
         {
             inFirstBatch.SetResult();
             release.Wait();
@@ -124,7 +103,7 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
         }
 
         // Queued after the outbox's write in the same batch: its throw rolls back the rows inserted before it.
-        var failing = _store.WriteAsync<int>(_ => throw new InvalidOperationException("a failing write"));
+        var failing = Store.WriteAsync<int>(_ => throw new InvalidOperationException("a failing write"));
         release.Set();
         await blocker;
         await write;
@@ -166,11 +145,10 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
             await WriteAsync(1, 7);
         }
 
-        await _store.DisposeAsync();
-        await OpenAsync();
+        await ReopenAsync();
 
-        var queue = _queues.Mapper.GetQueueForStream(Stream("a"));
-        var receiver = _adapter.CreateReceiver(queue);
+        var queue = Queues.Mapper.GetQueueForStream(Stream("a"));
+        var receiver = Adapter.CreateReceiver(queue);
         var delivered = await TestQueues.ReadAllAsync(receiver);
         Assert.Equal([5, 6], delivered.SelectMany(m => m.GetEvents<int>()).Select(e => e.Item1));
         await receiver.MessagesDeliveredAsync(delivered, CancellationToken.None);
@@ -180,7 +158,7 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
 
     private List<(long Id, int Queue, string Stream, byte[] Payload, long Attempts)> Rows()
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database.Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, queue_id, stream_id, payload, attempts FROM stream_queue ORDER BY id";
@@ -192,32 +170,5 @@ public sealed class SqliteStreamOutboxTests : IAsyncLifetime
         }
 
         return rows;
-    }
-
-    private Task WriteAsync(int grain, int value) =>
-        _storage.WriteStateAsync("counter", Grain(grain), new TestGrainState<CounterState> { State = { Value = value } });
-
-    private async Task<long> ReadValueAsync(int grain)
-    {
-        var state = new TestGrainState<CounterState>();
-        await _storage.ReadStateAsync("counter", Grain(grain), state);
-        return state.State.Value;
-    }
-
-    private static GrainId Grain(int i) => GrainId.Create("counter", "g" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static StreamId Stream(string key) => StreamId.Create("ns", key);
-
-    // The store, provider and grain storage of one process on the file, sharing the provider's queues as a silo does.
-    private async Task OpenAsync()
-    {
-        _store = _file.OpenStore();
-        await _store.StartAsync();
-        _providers = new SqliteStreamProviders(TestQueues.Serializer, TestQueues.Copier);
-        _queues = _providers.Add(Provider, _options);
-        _storage = new SqliteGrainStorage("Default", _store, TestStorageSerializer.Value, _providers);
-        _factory = new SqliteQueueAdapterFactory(Provider, _options, _store, TestQueues.Serializer, NullLoggerFactory.Instance,
-            queues: _queues);
-        _adapter = await _factory.CreateAdapter(CancellationToken.None);
     }
 }

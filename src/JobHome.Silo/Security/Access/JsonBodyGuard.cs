@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using JobHome.Domain.Validation;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -126,8 +128,7 @@ internal static class JsonBodyGuard
                         {
                             CountItem(arrays);
                         }
-                        // GetString checks the UTF-8 and unescapes; length in UTF-16 units.
-                        if (reader.GetString()!.Length > limits.MaxStringLength)
+                        if (!WithinLength(ref reader, limits.MaxStringLength))
                         {
                             return $"has a string longer than {limits.MaxStringLength} characters";
                         }
@@ -156,6 +157,27 @@ internal static class JsonBodyGuard
             return "is not valid UTF-8 JSON";
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether the current string or property name is at most <paramref name="max"/> UTF-16 units long; throws
+    /// <see cref="InvalidOperationException"/> when it is not valid UTF-8 (as <see cref="Utf8JsonReader.GetString"/> does).
+    /// Every write's body passes here: a value without escapes is checked on its bytes (UTF-8 takes at least one byte per
+    /// UTF-16 unit, so a value of at most <paramref name="max"/> bytes is within the limit), without making a string of
+    /// it; an escaped one is unescaped as before.
+    /// </summary>
+    private static bool WithinLength(ref Utf8JsonReader reader, int max)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString()!.Length <= max;
+        }
+        var value = reader.ValueSpan;
+        if (!Utf8.IsValid(value))
+        {
+            throw new InvalidOperationException("The string is not valid UTF-8.");
+        }
+        return value.Length <= max || Encoding.UTF8.GetCharCount(value) <= max;
     }
 
     private static void CountItem(Stack<int> arrays)

@@ -18,7 +18,7 @@ public static class AuditChain
             r.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             r.Actor, r.Role, r.Address, r.Action, r.TargetId, r.SiteCode ?? string.Empty, r.SitePath, r.Reason ?? string.Empty,
             r.Status.ToString(CultureInfo.InvariantCulture));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>Escapes <c>%</c>, <c>_</c> and <c>\</c> for a LIKE pattern with <c>ESCAPE '\'</c>.</summary>

@@ -14,18 +14,30 @@ internal static class AuditParameters
     /// </summary>
     public static void Bind(DbCommand command, string prefix, AuditRecord record, string? previousHash, string hash)
     {
-        Add(command, prefix + "actor", record.Actor);
-        Add(command, prefix + "role", record.Role);
-        Add(command, prefix + "address", record.Address);
-        Add(command, prefix + "action", record.Action);
-        Add(command, prefix + "target", record.TargetId);
-        Add(command, prefix + "site", record.SiteCode);
-        Add(command, prefix + "path", record.SitePath);
-        Add(command, prefix + "reason", record.Reason);
-        Add(command, prefix + "status", record.Status);
-        Add(command, prefix + "prev", previousHash);
-        Add(command, prefix + "hash", hash);
+        ArgumentNullException.ThrowIfNull(record);
+        // Every audited request binds these: the names are made once per prefix, not per request.
+        var names = prefix switch
+        {
+            "$" => SqliteNames,
+            "" => Columns,
+            _ => [.. Columns.Select(c => prefix + c)],
+        };
+        Add(command, names[0], record.Actor);
+        Add(command, names[1], record.Role);
+        Add(command, names[2], record.Address);
+        Add(command, names[3], record.Action);
+        Add(command, names[4], record.TargetId);
+        Add(command, names[5], record.SiteCode);
+        Add(command, names[6], record.SitePath);
+        Add(command, names[7], record.Reason);
+        Add(command, names[8], record.Status);
+        Add(command, names[9], previousHash);
+        Add(command, names[10], hash);
     }
+
+    private static readonly string[] Columns = ["actor", "role", "address", "action", "target", "site", "path", "reason", "status", "prev", "hash"];
+
+    private static readonly string[] SqliteNames = [.. Columns.Select(c => "$" + c)];
 
     /// <summary>Adds one parameter; null is stored as SQL NULL.</summary>
     public static void Add(DbCommand command, string name, object? value)

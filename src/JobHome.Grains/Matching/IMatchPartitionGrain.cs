@@ -94,6 +94,22 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [OneWay, Alias("ForgetListingsReleasedAt")]
     Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset[] releasedAt);
 
+    /// <summary>
+    /// A new or changed post of this partition scores <paramref name="scores"/> for <paramref name="seekerIds"/> (same order:
+    /// its top seekers that hold a list): each holder of a part from here whose part's floor the score reaches is marked
+    /// dirty, to be recomputed and pushed one window after <paramref name="since"/> (when the post's change was made, on the
+    /// caller's server clock; one-way, best effort).
+    /// </summary>
+    [OneWay, Alias("NewPostsMayEnter")]
+    Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since);
+
+    /// <summary>
+    /// The partition's own tick (it calls itself one window after the first dirty mark, then once per batch): recomputes up
+    /// to <see cref="MatchingOptions.PushBatch"/> dirty holders' parts and pushes those that changed.
+    /// </summary>
+    [OneWay, Alias("PushDirty")]
+    Task PushDirtyAsync();
+
     /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
     [ReadOnly, Alias("TopSeekers")]
     Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf);

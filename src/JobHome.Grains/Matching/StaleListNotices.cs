@@ -22,6 +22,7 @@ public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
     private readonly Action<string, string[], Guid[], bool[]>? _release;
+    private readonly Action<string, string[], double[], DateTimeOffset>? _gain;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
@@ -49,23 +50,27 @@ public sealed class StaleListNotices
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
             (partition, seekers, activations, keep) => grains.Reference<IMatchPartitionGrain>(partition)
-                .ForgetActivationListingsAsync(seekers, activations, keep).Ignore())
+                .ForgetActivationListingsAsync(seekers, activations, keep).Ignore(),
+            (partition, seekers, scores, since) => grains.Reference<IMatchPartitionGrain>(partition)
+                .NewPostsMayEnterAsync(seekers, scores, since).Ignore())
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
 
     /// <summary>
     /// Sends each notice through <paramref name="notify"/> and each partition's released listings through
-    /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>.
+    /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>; a new post's top
+    /// seekers go at once to its partition through <paramref name="gain"/> (when null, as notices to the seekers).
     /// </summary>
     public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
-        Action<string, string[], Guid[], bool[]>? release = null)
+        Action<string, string[], Guid[], bool[]>? release = null, Action<string, string[], double[], DateTimeOffset>? gain = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         _notify = notify;
         _release = release;
+        _gain = gain;
         _time = time;
         _window = window;
     }
@@ -90,14 +95,6 @@ public sealed class StaleListNotices
     /// </summary>
     public void Release(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
         QueueRelease(seekerId, activation, partitions, keep: false);
-
-    /// <summary>
-    /// Queues the release of whatever listing of <paramref name="seekerId"/> <paramref name="partitions"/> hold that the live
-    /// activation <paramref name="activation"/> did not make: that activation holds no list, yet a partition told it of a
-    /// change (an earlier activation's release was lost). A listing the live activation makes before this arrives is kept.
-    /// </summary>
-    public void ReleaseOthers(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
-        QueueRelease(seekerId, activation, partitions, keep: true);
 
     private void QueueRelease(string seekerId, Guid activation, IReadOnlyList<string> partitions, bool keep)
     {
@@ -153,11 +150,48 @@ public sealed class StaleListNotices
     }
 
     /// <summary>
-    /// Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers, with the post's score for
-    /// each) naming the new post's <paramref name="partition"/>: only that part of their lists can gain the post, and only
-    /// if the score can enter it.
+    /// A new or changed post of <paramref name="partition"/> and its top seekers that hold a list (<paramref name="items"/>,
+    /// with the post's score for each): only that part of their lists can gain the post, and only if the score can enter it.
+    /// Sent at once, in one one-way call, to the partition, which keeps its holders' parts and floors and marks those the
+    /// post can enter (<see cref="IMatchPartitionGrain.NewPostsMayEnterAsync"/>); without that route (a test's delegates),
+    /// queued as notices to the seekers (<see cref="NotifyGains"/>).
     /// </summary>
     public void Add(string partition, IReadOnlyList<MatchItem> items)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+        if (_gain is not null)
+        {
+            var ids = new string[items.Count];
+            var scores = new double[items.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = items[i].Id;
+                scores[i] = items[i].Score;
+            }
+            try
+            {
+                _gain(partition, ids, scores, _time.GetUtcNow());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort, as the notices were: reads are exact regardless.
+            }
+            return;
+        }
+        NotifyGains(partition, items);
+    }
+
+    /// <summary>
+    /// Queues a notice for each of <paramref name="items"/>' seekers (with a new post's score for each) naming
+    /// <paramref name="partition"/>: the seeker re-asks that partition if the score can enter its part there. A young
+    /// partition sends these to seekers that may hold a part from its earlier activation.
+    /// </summary>
+    public void NotifyGains(string partition, IReadOnlyList<MatchItem> items)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
         ArgumentNullException.ThrowIfNull(items);

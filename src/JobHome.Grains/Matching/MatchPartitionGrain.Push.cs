@@ -6,8 +6,8 @@ namespace JobHome.Grains.Matching;
 /// explanation stamp). A change that touches a part marks its holder <b>dirty</b> (a set: a holder marked twice is
 /// recomputed once): a listed post that changes (other than its free openings), fills or closes marks its listers; a new or
 /// changed post marks the holders its score can enter (<see cref="NewPostsMayEnterAsync"/>, the floor test run here). One
-/// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 1 s, on the server clock, from the first mark, never
-/// extended) after the first mark the partition recomputes the dirty holders' parts in batches of
+/// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 1 s, on the server clock) after a holder's first mark (never
+/// extended: later marks join it) the partition recomputes its part, first marked first, in batches of
 /// <see cref="MatchingOptions.PushBatch"/> per turn (a one-way call to itself per batch, queued behind the calls that
 /// arrived meanwhile, so upserts wait at most one batch), and pushes each part that changed to its activation with one
 /// one-way <see cref="ISeekerMatchingGrain.PostListPushedAsync"/> (the activation's token on it); a part that comes out equal
@@ -101,28 +101,40 @@ public sealed partial class MatchPartitionGrain
     {
         var key = this.GetPrimaryKeyString();
         var batch = Math.Max(1, options.PushBatch);
+        var window = options.StaleNoticeWindow;
+        var now = clock.Now;
         var done = 0;
-        while (done < batch && _dirtyOrder.TryDequeue(out var next))
+        // First marked, first recomputed, each once its own window has passed (so every mark within a holder's window costs
+        // the one recompute), up to a batch per turn.
+        while (done < batch && _dirtyOrder.TryPeek(out var next))
         {
-            if (!_dirty.Remove(next.Seeker))
+            if (!_dirty.Contains(next.Seeker))
             {
+                // Answered by a query since it was marked.
+                _dirtyOrder.Dequeue();
                 continue;
             }
+            if (next.Since + window > now)
+            {
+                break;
+            }
+            _dirtyOrder.Dequeue();
+            _dirty.Remove(next.Seeker);
             done++;
             if (_holders.TryGetValue(next.Seeker, out var holder))
             {
                 Push(key, next.Seeker, holder, next.Since);
             }
         }
-        if (_dirtyOrder.Count > 0)
+        if (!_dirtyOrder.TryPeek(out var head))
         {
-            // The rest on the next turn, behind whatever arrived meanwhile.
-            _pushDue = clock.Now;
-            this.AsReference<IMatchPartitionGrain>().PushDirtyAsync().Ignore();
+            _pushArmed = false;
         }
         else
         {
-            _pushArmed = false;
+            // The rest on the next turn, behind whatever arrived meanwhile, or when the oldest waiting mark's window ends.
+            var due = head.Since + window - now;
+            ArmTick(due > TimeSpan.Zero ? due : TimeSpan.Zero);
         }
         return Task.CompletedTask;
     }
@@ -150,16 +162,27 @@ public sealed partial class MatchPartitionGrain
         {
             return true;
         }
-        _pushArmed = true;
-        var self = this.AsReference<IMatchPartitionGrain>();
         var window = changed + options.StaleNoticeWindow - now;
-        _pushDue = now + (window > TimeSpan.Zero ? window : TimeSpan.Zero);
+        ArmTick(window > TimeSpan.Zero ? window : TimeSpan.Zero);
+        return true;
+    }
+
+    // The partition's next tick: a one-way call to itself after due (now: queued behind the calls that arrived meanwhile).
+    private void ArmTick(TimeSpan due)
+    {
+        _pushArmed = true;
+        _pushDue = clock.Now + due;
+        var self = this.AsReference<IMatchPartitionGrain>();
+        if (due <= TimeSpan.Zero)
+        {
+            self.PushDirtyAsync().Ignore();
+            return;
+        }
         // Off this grain's execution context: the tick is a call of its own.
         using (ExecutionContext.SuppressFlow())
         {
-            _ = PartitionTick.AfterAsync(self, window > TimeSpan.Zero ? Task.Delay(window, clock.Time) : Task.CompletedTask);
+            _ = PartitionTick.AfterAsync(self, Task.Delay(due, clock.Time));
         }
-        return true;
     }
 
     // Recomputes one holder's part and sends it when it changed.

@@ -29,13 +29,14 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     Task RemoveSeekerAsync(string seekerId);
 
     /// <summary>
-    /// Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale, unless only the
-    /// post's free openings changed, it still has some and no re-ranker is loaded (no list changes then).
+    /// Adds or replaces posts; seekers whose stored lists hold a replaced post are marked, and their parts recomputed and
+    /// pushed one window later, unless only the post's free openings changed, it still has some and no re-ranker is loaded
+    /// (no list changes then).
     /// </summary>
     [Alias("UpsertPosts")]
     Task UpsertPostsAsync(PostMatchRecord[] posts);
 
-    /// <summary>Removes a post (idempotent); seekers whose post lists hold it are told their list is stale.</summary>
+    /// <summary>Removes a post (idempotent); seekers whose stored lists hold it are marked, their parts pushed one window later.</summary>
     [Alias("RemovePost")]
     Task RemovePostAsync(string postId);
 

@@ -1,22 +1,19 @@
 namespace JobHome.Grains.Matching;
 
 /// <summary>
-/// Coalesces a silo's stale notices to seekers: the new posts' notices to their top seekers and the partitions' notices to
-/// the seekers that listed a post that changed, filled or closed. Everything collected during one
-/// <see cref="MatchingOptions.StaleNoticeWindow"/> goes out as one one-way notice per distinct seeker, naming the
-/// partitions whose part of its list changed (or none, meaning all, when a new post without a partition is among the
-/// causes), so a seeker whose listed posts change many times in the window, in one partition or several, costs one message
-/// and one refresh. A partition named only by new posts carries the best of their scores for the seeker
-/// (<see cref="StaleListNotice.Gains"/>): the seeker re-asks it only when that score can enter its part of the list.
-/// The window starts at the first notice and is not extended by later ones: a notice waits at most one window on the
-/// silo's <see cref="TimeProvider"/> (the bound of the list's trail before its refresh starts). Best effort, like the
-/// notices themselves: reads are exact regardless.
-/// The same windows carry the other direction: a seeker activation that is deactivated with a list releases its listings
-/// (<see cref="Release"/>), and each partition gets one <see cref="IMatchPartitionGrain.ForgetActivationListingsAsync"/> per
-/// window, so a post that fills or closes later does not reactivate a collected seeker to refresh a list nobody holds. A
-/// release names the activation by the token its listings carry (<see cref="PostListCache.Activation"/>), not by a time:
-/// the partition forgets a listing only if that activation holds it, so clock skew between silos cannot make it forget a
-/// newer activation's live listing.
+/// The silo's side of the stored post lists' upkeep, now that the partitions push their listers' parts
+/// (MatchPartitionGrain.Push.cs). A new or changed post's top seekers that hold a list go at once, with the post's scores,
+/// to the post's partition in one one-way call (<see cref="Add(string, IReadOnlyList{MatchItem})"/> →
+/// <see cref="IMatchPartitionGrain.NewPostsMayEnterAsync"/>), which marks the holders the post can enter. What is still
+/// coalesced here over one <see cref="MatchingOptions.StaleNoticeWindow"/> (from the first entry, never extended, on the
+/// silo's <see cref="TimeProvider"/>): the releases of deactivated seeker activations' listings (<see cref="Release"/>:
+/// each partition gets one <see cref="IMatchPartitionGrain.ForgetActivationListingsAsync"/> per window, naming each
+/// activation by the token its listings carry, so clock skew between silos cannot make a partition forget a newer
+/// activation's live listing), and the earlier notices a partition still sends
+/// (<see cref="ISeekerMatchingGrain.PostListStaleInAsync"/>, one per distinct seeker per window naming the partitions):
+/// a young partition to top seekers that may hold a part from its earlier activation (<see cref="NotifyGains"/>), and any
+/// partition to a listing made by a caller of the version before pushes (<see cref="AddListing"/>). Best effort: reads are
+/// exact regardless.
 /// </summary>
 public sealed class StaleListNotices
 {

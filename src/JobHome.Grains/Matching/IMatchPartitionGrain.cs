@@ -29,13 +29,14 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     Task RemoveSeekerAsync(string seekerId);
 
     /// <summary>
-    /// Adds or replaces posts; seekers whose post lists hold a replaced post are told their list is stale, unless only the
-    /// post's free openings changed, it still has some and no re-ranker is loaded (no list changes then).
+    /// Adds or replaces posts; seekers whose stored lists hold a replaced post are marked, and their parts recomputed and
+    /// pushed one window later, unless only the post's free openings changed, it still has some and no re-ranker is loaded
+    /// (no list changes then).
     /// </summary>
     [Alias("UpsertPosts")]
     Task UpsertPostsAsync(PostMatchRecord[] posts);
 
-    /// <summary>Removes a post (idempotent); seekers whose post lists hold it are told their list is stale.</summary>
+    /// <summary>Removes a post (idempotent); seekers whose stored lists hold it are marked, their parts pushed one window later.</summary>
     [Alias("RemovePost")]
     Task RemovePostAsync(string postId);
 
@@ -93,6 +94,22 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("ForgetListingsReleasedAt")]
     Task ForgetListingsAsync(string[] seekerIds, DateTimeOffset[] releasedAt);
+
+    /// <summary>
+    /// A new or changed post of this partition scores <paramref name="scores"/> for <paramref name="seekerIds"/> (same order:
+    /// its top seekers that hold a list): each holder of a part from here whose part's floor the score reaches is marked
+    /// dirty, to be recomputed and pushed one window after <paramref name="since"/> (when the post's change was made, on the
+    /// caller's server clock; one-way, best effort).
+    /// </summary>
+    [OneWay, Alias("NewPostsMayEnter")]
+    Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since);
+
+    /// <summary>
+    /// The partition's own tick (it calls itself one window after the first dirty mark, then once per batch): recomputes up
+    /// to <see cref="MatchingOptions.PushBatch"/> dirty holders' parts and pushes those that changed.
+    /// </summary>
+    [OneWay, Alias("PushDirty")]
+    Task PushDirtyAsync();
 
     /// <summary>This partition's exact top <paramref name="k"/> seekers for <paramref name="post"/> on <paramref name="asOf"/>.</summary>
     [ReadOnly, Alias("TopSeekers")]

@@ -18,10 +18,19 @@ public interface ISeekerMatchingGrain : IGrainWithStringKey
     Task PostListStaleAsync();
 
     /// <summary>
-    /// Coalesced stale notice (<see cref="StaleListNotices"/>): the list's parts from <see cref="StaleListNotice.Partitions"/>
-    /// (all when null) are recomputed at once; the other parts keep their versions, so reads still recompute them if they
-    /// changed (best effort, one-way).
+    /// Stale notice: the list's parts from <see cref="StaleListNotice.Partitions"/> (all when null) are recomputed at once;
+    /// the other parts keep their versions, so reads still recompute them if they changed (best effort, one-way). Sent by
+    /// the seeker to itself for its first list after a registration, by a young partition to seekers that may hold a part
+    /// from its earlier activation, and by silos of the version before pushes.
     /// </summary>
     [OneWay, Alias("PostListStaleIn")]
     Task PostListStaleInAsync(StaleListNotice notice);
+
+    /// <summary>
+    /// A partition's recomputed part of the stored list (<see cref="PostListPush"/>): taken when it is meant for this
+    /// activation and newer than the part held; a push meant for an earlier activation releases that activation's listing
+    /// there (one-way, best effort).
+    /// </summary>
+    [OneWay, Alias("PostListPushed")]
+    Task PostListPushedAsync(PostListPush push);
 }

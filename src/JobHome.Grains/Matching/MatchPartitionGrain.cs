@@ -11,9 +11,10 @@ namespace JobHome.Grains.Matching;
 /// <summary>
 /// A partition of the match index: one <see cref="MatchIndex"/> over the records located in its cell. Its data is derived
 /// (rebuilt from the records, see docs/grains.md), so it is held in memory only and the grain is kept active.
-/// Every post change that can change a list bumps <c>_version</c> (seekers' lists compare it); seekers that listed a
-/// changed or removed post are told (one-way, coalesced per silo by <see cref="StaleListNotices"/>), so their stored list
-/// keeps a closed or filled post at most one notice window plus one refresh. A change
+/// Every post change that can change a list bumps <c>_version</c> (seekers' lists compare it); the parts of seekers that
+/// listed a changed or removed post, or that a new post can enter, are recomputed here one window after the first such change
+/// and pushed to the seekers when they changed (MatchPartitionGrain.Push.cs), so a stored list keeps a closed or filled
+/// post at most one window plus the batch drain and one one-way call. A change
 /// of the free openings alone (some left, no re-ranker loaded: <c>RankingIndex.OnlyOpeningsChange</c>) changes no list,
 /// so it neither bumps the version nor tells anyone.
 /// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
@@ -35,9 +36,10 @@ public sealed partial class MatchPartitionGrain(
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
     // Seekers whose activations hold a list with a part from here (even an empty one), with the token of the activation that
-    // queried last (Guid.Empty from a caller without one) and the time of that query (for the earlier, time-based release):
-    // only they are told of a new post; the release of that activation (it was deactivated) removes it.
-    private readonly Dictionary<string, (Guid Activation, DateTimeOffset At)> _holders = new(StringComparer.Ordinal);
+    // queried last (Guid.Empty from a caller without one), the time of that query (for the earlier, time-based release), its
+    // query and the part it holds (MatchPartitionGrain.Push.cs): only they are kept fresh; the release of that activation (it
+    // was deactivated) removes it.
+    private readonly Dictionary<string, ListHolder> _holders = new(StringComparer.Ordinal);
     // Until then every top seeker is told of a new post, holder or not: seekers alive when this activation began may hold a
     // part from an earlier one (the partition moved after a silo failure) without being in _holders. Set on activation to
     // the activation time plus the record grains' collection age and quantum (ActivationOptions): by then such a seeker has
@@ -107,6 +109,7 @@ public sealed partial class MatchPartitionGrain(
         Forget(seekerId);
         // Out of the index it is never among a new post's top seekers again (until upserted, which lists it anew).
         _holders.Remove(seekerId);
+        _dirty.Remove(seekerId);
         return Task.CompletedTask;
     }
 
@@ -248,7 +251,19 @@ public sealed partial class MatchPartitionGrain(
             out var floor, out var reused);
         if (listedBy is { } activation)
         {
-            _holders[seeker.Id] = (activation, clock.Now);
+            _holders[seeker.Id] = new ListHolder(activation, clock.Now)
+            {
+                Seeker = seeker,
+                K = k,
+                AsOf = asOf,
+                Items = items,
+                Version = _version,
+                Checked = _version,
+                Stamp = _index.Stamp,
+                Floor = floor,
+            };
+            // Answered fresh: a recompute still pending for it would find the same part.
+            _dirty.Remove(seeker.Id);
             Listen(seeker.Id, items);
             var kept = reused is null ? 0 : reused.Count(static r => r);
             PostListMetrics.RecordExplained(items.Length - kept, kept);
@@ -325,14 +340,25 @@ public sealed partial class MatchPartitionGrain(
         {
             return;
         }
+        List<string>? marked = PostListMetrics.ListensToMarks ? [] : null;
+        var told = 0;
         foreach (var seekerId in seekers)
         {
-            // The seeker queries again (and listens again); until then it is not told twice.
+            // Recomputed once at the window's end however many of its listed posts changed (it listens again then).
             Forget(seekerId);
+            if (_holders.TryGetValue(seekerId, out var holder))
+            {
+                if (Mark(seekerId, holder))
+                {
+                    marked?.Add(seekerId);
+                }
+                else
+                {
+                    told++;
+                }
+            }
         }
-        // Coalesced per silo: one notice per seeker per window however many of its listed posts changed, naming this
-        // partition so the seeker asks only the partitions whose part changed.
-        notices.AddListing(this.GetPrimaryKeyString(), seekers);
+        PostListMetrics.RecordMarks(this.GetPrimaryKeyString(), marked ?? [], 0, told);
     }
 
     [LoggerMessage(

@@ -18,31 +18,35 @@ public sealed class MatchingOptions
     public int PostListSize { get; init; } = 20;
 
     /// <summary>
-    /// How long a seeker waits after its stored list went stale before recomputing it, so that every change in the
-    /// meantime costs one refresh (reads are always exact: they recompute whatever changed). Zero: the refresh runs in the
-    /// seeker's next turn, still as a background refresh (it takes a <see cref="RefreshPermitsPerPartition"/> permit or
-    /// defers). Default: 1 s.
+    /// How long a seeker waits after a direct stale mark (<c>ISeekerMatchingGrain.PostListStaleAsync</c>, which no silo sends
+    /// since the partitions push: kept for callers of it) before recomputing its list, so that every mark in the meantime
+    /// costs one refresh. Zero: the refresh runs in the seeker's next turn. Default: 1 s.
     /// </summary>
     public TimeSpan PostListRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a silo collects stale notices (new posts' top seekers, and seekers that listed a post that changed, filled or
-    /// closed) before sending one per distinct seeker (<see cref="StaleListNotices"/>); the seeker refreshes on receipt, so
-    /// this window is how long a list made stale waits before its refresh starts (the trail's bound beside the refresh
-    /// itself), and every change to the seeker's listed posts within it costs one refresh. Default: 1 s (the seekers' own
-    /// refresh delay before notices were coalesced, so a list trails no longer than it did).
+    /// The window a match partition collects changes that touch stored post lists (a listed post's change, fill or close; a
+    /// new post that can enter a holder's part) before recomputing the touched parts and pushing those that changed
+    /// (MatchPartitionGrain.Push.cs): from the first change, never extended, on the server clock. So a stored list trails a
+    /// change by at most this window plus the batch drain and one one-way call, and every change of a seeker's part within it
+    /// costs one recompute. The silo's <see cref="StaleListNotices"/> collects listing releases (and the notices of a young
+    /// partition) over the same window. Default: 1 s.
     /// </summary>
     public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Background refreshes of stored post lists (after a stale notice or a seeker's own timer) each match partition serves
-    /// at once on a silo (<see cref="PartitionRefreshPermits"/>): a refresh that finds none of a partition's permits free
-    /// leaves that part stale and retries after <see cref="PostListRefreshDelay"/> (at least 100 ms), the delay doubling per
-    /// consecutive deferral up to 16 times (a failed refresh retries the same way). Unbounded, a busy partition drained
-    /// thousands of queued 1–2 ms refreshes and the change path's calls waited 122–531 ms behind them (docs/benchmarks.md,
-    /// "Long match-partition turns"). Reads and a new seeker's first list are never deferred. Default: 4.
+    /// Unused since the partitions push their listers' parts (30 Nov, issue 9): seekers no longer refresh in the background,
+    /// so nothing takes <see cref="PartitionRefreshPermits"/>. Still read and bounded by the silo's configuration
+    /// (<c>JobHome:Matching:RefreshPermitsPerPartition</c>) until that setting is retired. Default: 4.
     /// </summary>
     public int RefreshPermitsPerPartition { get; init; } = 4;
+
+    /// <summary>
+    /// How many dirty holders' parts a match partition recomputes per turn when it keeps its listers' stored lists fresh
+    /// (MatchPartitionGrain.Push.cs); the rest follow in the next turn, behind the calls that arrived meanwhile, so an upsert
+    /// waits at most one batch. Default: 16.
+    /// </summary>
+    public int PushBatch { get; init; } = 16;
 
     /// <summary>How many factors explain each recommendation. Default: 3.</summary>
     public int TopFactors { get; init; } = 3;

@@ -7,9 +7,8 @@ namespace JobHome.Grains.Matching;
 /// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing. A part that is
 /// held is refreshed with its ids and explanation stamp (<see cref="IMatchPartitionGrain.RefreshPostsAsync"/>), so the
 /// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
-/// A background refresh (cause <see cref="PostListMetrics.CauseNotice"/> or <see cref="PostListMetrics.CauseTimer"/>, given
-/// the silo's <see cref="PartitionRefreshPermits"/>) asks a held part's partition only if one of its permits is free at once;
-/// otherwise it leaves that part and its version as they were (<see cref="LastDeferred"/>), so a read still recomputes it.
+/// Between reads the partitions keep the parts fresh themselves: a partition recomputes a part a change there moved and
+/// pushes it (<see cref="ApplyPush"/>: taken when meant for this activation, for the same day and newer than the held part).
 /// Every query carries <see cref="Activation"/>, the token of the seeker activation that holds this cache: the partitions
 /// remember the listing as that activation's, and its release (<see cref="StaleListNotices.Release"/>) names it.
 /// </summary>
@@ -22,7 +21,6 @@ internal sealed class PostListCache
     private double[] _floors = [];
     private long[] _stamps = [];
     private MatchItem[][] _parts = [];
-    private readonly List<string> _deferredKeys = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
     // only makes a skip conservative.
@@ -42,15 +40,6 @@ internal sealed class PostListCache
 
     /// <summary>How many partitions the last refresh left out because their new posts' scores were below the part's floor.</summary>
     public int LastSkipped { get; private set; }
-
-    /// <summary>
-    /// How many partitions the last refresh left out because none of their background refresh permits was free (their parts
-    /// stay stale: the seeker retries on its timer).
-    /// </summary>
-    public int LastDeferred => _deferredKeys.Count;
-
-    /// <summary>The partitions the last refresh deferred (see <see cref="LastDeferred"/>).</summary>
-    public IReadOnlyList<string> LastDeferredKeys => _deferredKeys;
 
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
@@ -90,13 +79,10 @@ internal sealed class PostListCache
     /// versions, so the next full refresh or read still recomputes them if they changed). With <paramref name="gains"/>
     /// (per entry of <paramref name="only"/>: the best new post's score there, or <see cref="StaleListNotice.MustAsk"/>) a
     /// named partition whose part was computed and whose gain is below that part's floor is not asked either: the new posts
-    /// cannot enter the part. A new seeker record or date asks every partition. With <paramref name="permits"/> and a
-    /// background <paramref name="cause"/> (notice or timer), a held part whose partition has no free permit is not asked
-    /// either (<see cref="LastDeferred"/>); a part never computed is always asked, and a read never passes permits.
+    /// cannot enter the part. A new seeker record or date asks every partition.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
-        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead,
-        PartitionRefreshPermits? permits = null)
+        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
@@ -110,11 +96,8 @@ internal sealed class PostListCache
             only = null;
         }
         var size = options.PostListSize;
-        _deferredKeys.Clear();
         var asked = new List<int>(_keys.Length);
         var skipped = 0;
-        var gate = permits is not null && cause is PostListMetrics.CauseNotice or PostListMetrics.CauseTimer ? permits : null;
-        var gated = gate is null ? null : new List<bool>(_keys.Length);
         for (var i = 0; i < _keys.Length; i++)
         {
             var named = only is null ? -1 : IndexOf(only, _keys[i]);
@@ -128,66 +111,33 @@ internal sealed class PostListCache
                 skipped++;
                 continue;
             }
-            if (gate is not null && _parts[i] is not null)
-            {
-                if (!gate.TryEnter(_keys[i]))
-                {
-                    _deferredKeys.Add(_keys[i]);
-                    continue;
-                }
-                gated!.Add(true);
-            }
-            else
-            {
-                gated?.Add(false);
-            }
             asked.Add(i);
         }
         LastAsked = asked.Count;
         LastSkipped = skipped;
         PostListMetrics.RecordQueries(cause, asked.Count, skipped);
-        PostListMetrics.RecordDeferred(_deferredKeys.Count);
         if (asked.Count == 0)
         {
             return Items;
         }
         var calls = new Task<PartitionMatches>[asked.Count];
-        var made = 0;
-        try
+        for (var made = 0; made < calls.Length; made++)
         {
-            for (; made < calls.Length; made++)
-            {
-                var i = asked[made];
-                var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
-                var call = _parts[i] is { Length: > 0 } held
-                    ? partition.RefreshListedPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i], Activation)
-                    : partition.ListPostsAsync(seeker, size, asOf, _versions[i], Activation);
-                PostListMetrics.RecordAsked(seeker.Id, _keys[i], cause);
-                calls[made] = gated is not null && gated[made] ? Permitted(call, gate!, _keys[i]) : call;
-            }
-        }
-        catch
-        {
-            // A call that could not even be made gives its permit back, and so do the ones not made after it.
-            for (var r = made; r < calls.Length; r++)
-            {
-                if (gated is not null && gated[r])
-                {
-                    gate!.Release(_keys[asked[r]]);
-                }
-            }
-            throw;
+            var i = asked[made];
+            var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
+            calls[made] = _parts[i] is { Length: > 0 } held
+                ? partition.RefreshListedPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i], Activation)
+                : partition.ListPostsAsync(seeker, size, asOf, _versions[i], Activation);
+            PostListMetrics.RecordAsked(seeker.Id, _keys[i], cause);
         }
         var answers = await Task.WhenAll(calls);
         var changed = false;
         for (var c = 0; c < answers.Length; c++)
         {
+            // Pushes wait behind this turn (the grain does not interleave), so the answer is the newest part here.
             if (answers[c].Items is { } items)
             {
-                _parts[asked[c]] = answers[c].Reused is { } reused ? WithHeldFactors(items, reused, _parts[asked[c]]) : items;
-                _versions[asked[c]] = answers[c].Version;
-                _floors[asked[c]] = answers[c].Floor;
-                _stamps[asked[c]] = answers[c].Stamp;
+                Take(asked[c], answers[c], items);
                 changed = true;
             }
         }
@@ -198,17 +148,77 @@ internal sealed class PostListCache
         return Items;
     }
 
-    // Gives the permit back when the partition answers or fails (a failure still fails the refresh).
-    private static async Task<PartitionMatches> Permitted(Task<PartitionMatches> call, PartitionRefreshPermits permits, string key)
+    /// <summary>What <see cref="ApplyPush"/> made of a push.</summary>
+    public enum PushOutcome
     {
-        try
+        /// <summary>The part was replaced and the list merged again.</summary>
+        Taken,
+
+        /// <summary>
+        /// Not taken: no list, another day, a part never computed, a version not newer than the held part's (a partition
+        /// reactivated on a silo whose clock is behind also starts lower: its pushes wait for the next read), or reused items
+        /// the part does not hold.
+        /// </summary>
+        Ignored,
+
+        /// <summary>Not taken: the partition is not (or no longer) in the list's reach; its listing there can be released.</summary>
+        NotInReach,
+    }
+
+    /// <summary>
+    /// Takes a partition's pushed part (<see cref="PostListPush"/>, already checked to be meant for <see cref="Activation"/>)
+    /// when the list holds a part of that partition computed for the same day at an older version; reused items are completed
+    /// from the held part (a push whose reused items the part does not hold is ignored: the next read recomputes the part).
+    /// </summary>
+    public PushOutcome ApplyPush(PostListPush push, int size)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        if (!HasList || push.AsOf != _asOf || push.Part.Items is not { } items)
         {
-            return await call;
+            return PushOutcome.Ignored;
         }
-        finally
+        var i = IndexOf(_keys, push.Partition);
+        if (i < 0)
         {
-            permits.Release(key);
+            return PushOutcome.NotInReach;
         }
+        if (_parts[i] is null || push.Part.Version <= _versions[i])
+        {
+            return PushOutcome.Ignored;
+        }
+        if (push.Part.Reused is { } reused && !Completable(items, reused, _parts[i]))
+        {
+            return PushOutcome.Ignored;
+        }
+        Take(i, push.Part, items);
+        Items = MatchMerge.Top(_parts, size);
+        return PushOutcome.Taken;
+    }
+
+    private void Take(int i, PartitionMatches answer, MatchItem[] items)
+    {
+        _parts[i] = answer.Reused is { } reused ? WithHeldFactors(items, reused, _parts[i]) : items;
+        _versions[i] = answer.Version;
+        _floors[i] = answer.Floor;
+        _stamps[i] = answer.Stamp;
+    }
+
+    private static bool Completable(MatchItem[] items, bool[] reused, MatchItem[] held)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!reused[i])
+            {
+                continue;
+            }
+            var id = items[i].Id;
+            var old = Array.Find(held, h => string.Equals(h.Id, id, StringComparison.Ordinal));
+            if (old is null || old.Factors.Length < items[i].Factors.Length)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static string[] Ids(MatchItem[] items)

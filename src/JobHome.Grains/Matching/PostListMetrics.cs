@@ -8,8 +8,9 @@ namespace JobHome.Grains.Matching;
 /// far a refresh trails the first change that made the list stale, in milliseconds), and the in-process diagnostic event
 /// <see cref="RefreshedEvent"/> on listener <see cref="MeterName"/> naming the seeker (written only while someone listens);
 /// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
-/// (<see cref="PartitionQueriesName"/>), partitions a notice named but the floor left out (<see cref="SkippedName"/>), partitions
-/// a background refresh deferred for want of a permit (<see cref="DeferredName"/>), stale
+/// (<see cref="PartitionQueriesName"/>, cause <see cref="CausePush"/> for a partition's own recomputes), partitions a notice
+/// named or new posts' scores that the floor left out (<see cref="SkippedName"/>), the partitions' pushes
+/// (<see cref="MarkedName"/>, <see cref="PushesName"/>, <see cref="PushesUnchangedName"/>, <see cref="PushesIgnoredName"/>), stale
 /// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
 /// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
 /// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
@@ -38,11 +39,18 @@ public static class PostListMetrics
     /// <summary>Counter of partitions a stale notice named that were not asked (the new posts scored below the floor).</summary>
     public const string SkippedName = "jobhome.post_list.partitions_skipped";
 
-    /// <summary>
-    /// Counter of partitions a background refresh (notice or timer) did not ask because none of the partition's refresh
-    /// permits was free (<see cref="PartitionRefreshPermits"/>); the seeker retries on its timer.
-    /// </summary>
-    public const string DeferredName = "jobhome.post_list.refreshes_deferred";
+    /// <summary>Counter of holders a partition marked dirty (once per holder while it waits for the window's recompute).</summary>
+    public const string MarkedName = "jobhome.post_list.holders_marked";
+
+    /// <summary>Counter of recomputed parts a partition pushed to their seekers (<see cref="PostListPush"/>).</summary>
+    public const string PushesName = "jobhome.post_list.pushes";
+
+    /// <summary>Counter of recomputed parts that came out equal to the held part (nothing sent).</summary>
+    public const string PushesUnchangedName = "jobhome.post_list.pushes_unchanged";
+
+    /// <summary>Counter of pushes a seeker did not take (another activation's, an older version, a day or a partition it no
+    /// longer lists).</summary>
+    public const string PushesIgnoredName = "jobhome.post_list.pushes_ignored";
 
     /// <summary>Counter of stale notices queued (one per seeker per cause, before coalescing).</summary>
     public const string NoticesQueuedName = "jobhome.post_list.notices_queued";
@@ -52,6 +60,12 @@ public static class PostListMetrics
 
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
+
+    /// <summary>
+    /// The diagnostic event written when a partition handled a change that touches stored lists, with a
+    /// <see cref="PostListMarked"/> payload (written only while someone listens).
+    /// </summary>
+    public const string MarkedEvent = "HoldersMarked";
 
     /// <summary>
     /// The diagnostic event written when a deactivated seeker activation releases its listings; payload: the seeker's id.
@@ -83,8 +97,11 @@ public static class PostListMetrics
     /// <summary>Cause tag: a stale notice from the silo's <see cref="StaleListNotices"/>.</summary>
     public const string CauseNotice = "notice";
 
-    /// <summary>Cause tag: the direct stale mark's timer.</summary>
+    /// <summary>Cause tag: the direct stale mark (<c>PostListStaleAsync</c>), refreshed in the seeker's next turn.</summary>
     public const string CauseTimer = "timer";
+
+    /// <summary>Cause tag: a partition's recompute of a dirty holder's part (counted by the partition).</summary>
+    public const string CausePush = "push";
 
     private static readonly Meter Meter = new(MeterName);
 
@@ -94,8 +111,17 @@ public static class PostListMetrics
     private static readonly Counter<long> Skipped = Meter.CreateCounter<long>(SkippedName, "{partition}",
         "Partitions a stale notice named that were not asked: the new posts there scored below the part's floor");
 
-    private static readonly Counter<long> Deferred = Meter.CreateCounter<long>(DeferredName, "{partition}",
-        "Partitions a background post-list refresh did not ask because all of the partition's refresh permits were taken");
+    private static readonly Counter<long> Marked = Meter.CreateCounter<long>(MarkedName, "{holder}",
+        "Holders of stored post-list parts a match partition marked dirty");
+
+    private static readonly Counter<long> Pushes = Meter.CreateCounter<long>(PushesName, "{part}",
+        "Recomputed post-list parts a match partition pushed to their seekers");
+
+    private static readonly Counter<long> PushesUnchanged = Meter.CreateCounter<long>(PushesUnchangedName, "{part}",
+        "Recomputed post-list parts equal to the held part (not pushed)");
+
+    private static readonly Counter<long> PushesIgnored = Meter.CreateCounter<long>(PushesIgnoredName, "{part}",
+        "Pushed post-list parts a seeker did not take");
 
     private static readonly Counter<long> NoticesQueued = Meter.CreateCounter<long>(NoticesQueuedName, "{notice}",
         "Stale notices queued, one per seeker per cause before coalescing");
@@ -123,14 +149,9 @@ public static class PostListMetrics
     private static readonly Histogram<double> RefreshLag = Meter.CreateHistogram<double>(RefreshLagName, "ms",
         "Time from the first change that made a seeker's stored post list stale (or its registration) to its refresh");
 
-    /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, stale since <paramref name="staleSince"/> (a
-    /// timestamp).</summary>
-    internal static void RecordRefresh(string seekerId, long staleSince, MatchItem[] items, int partitions, int deferred = 0) =>
-        RecordRefresh(seekerId, Stopwatch.GetElapsedTime(staleSince).TotalMilliseconds, items, partitions, deferred: deferred);
-
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
     internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0,
-        int deferred = 0)
+        int pushed = 0)
     {
         RefreshLag.Record(lag);
         if (Diagnostics.IsEnabled(RefreshedEvent))
@@ -140,7 +161,7 @@ public static class PostListMetrics
             {
                 ids[i] = items[i].Id;
             }
-            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped, deferred));
+            Diagnostics.Write(RefreshedEvent, new PostListRefreshed(seekerId, lag, ids, partitions, skipped, pushed, items));
         }
     }
 
@@ -167,14 +188,29 @@ public static class PostListMetrics
         }
     }
 
-    /// <summary>Counts one refresh's deferred partitions.</summary>
-    internal static void RecordDeferred(int deferred)
+    /// <summary>Counts holders marked dirty.</summary>
+    internal static void RecordMarked(int count) => Marked.Add(count);
+
+    /// <summary>True while someone listens to <see cref="MarkedEvent"/> (the partition builds the payload only then).</summary>
+    internal static bool ListensToMarks => Diagnostics.IsEnabled(MarkedEvent);
+
+    /// <summary>Notes one change's marks in <paramref name="partition"/> (only while someone listens).</summary>
+    internal static void RecordMarks(string partition, IReadOnlyList<string> seekerIds, int skipped, int told)
     {
-        if (deferred > 0)
+        if (Diagnostics.IsEnabled(MarkedEvent))
         {
-            Deferred.Add(deferred);
+            Diagnostics.Write(MarkedEvent, new PostListMarked(partition, [.. seekerIds], skipped, told));
         }
     }
+
+    /// <summary>Counts one pushed part.</summary>
+    internal static void RecordPushSent() => Pushes.Add(1);
+
+    /// <summary>Counts one recomputed part that was not pushed (equal to the held one).</summary>
+    internal static void RecordPushUnchanged() => PushesUnchanged.Add(1);
+
+    /// <summary>Counts one push a seeker did not take.</summary>
+    internal static void RecordPushIgnored() => PushesIgnored.Add(1);
 
     /// <summary>Counts queued stale notices.</summary>
     internal static void RecordQueued(int count) => NoticesQueued.Add(count);

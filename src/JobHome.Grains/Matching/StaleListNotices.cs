@@ -1,27 +1,25 @@
 namespace JobHome.Grains.Matching;
 
 /// <summary>
-/// Coalesces a silo's stale notices to seekers: the new posts' notices to their top seekers and the partitions' notices to
-/// the seekers that listed a post that changed, filled or closed. Everything collected during one
-/// <see cref="MatchingOptions.StaleNoticeWindow"/> goes out as one one-way notice per distinct seeker, naming the
-/// partitions whose part of its list changed (or none, meaning all, when a new post without a partition is among the
-/// causes), so a seeker whose listed posts change many times in the window, in one partition or several, costs one message
-/// and one refresh. A partition named only by new posts carries the best of their scores for the seeker
-/// (<see cref="StaleListNotice.Gains"/>): the seeker re-asks it only when that score can enter its part of the list.
-/// The window starts at the first notice and is not extended by later ones: a notice waits at most one window on the
-/// silo's <see cref="TimeProvider"/> (the bound of the list's trail before its refresh starts). Best effort, like the
-/// notices themselves: reads are exact regardless.
-/// The same windows carry the other direction: a seeker activation that is deactivated with a list releases its listings
-/// (<see cref="Release"/>), and each partition gets one <see cref="IMatchPartitionGrain.ForgetActivationListingsAsync"/> per
-/// window, so a post that fills or closes later does not reactivate a collected seeker to refresh a list nobody holds. A
-/// release names the activation by the token its listings carry (<see cref="PostListCache.Activation"/>), not by a time:
-/// the partition forgets a listing only if that activation holds it, so clock skew between silos cannot make it forget a
-/// newer activation's live listing.
+/// The silo's side of the stored post lists' upkeep, now that the partitions push their listers' parts
+/// (MatchPartitionGrain.Push.cs). A new or changed post's top seekers that hold a list go at once, with the post's scores,
+/// to the post's partition in one one-way call (<see cref="Add(string, IReadOnlyList{MatchItem})"/> →
+/// <see cref="IMatchPartitionGrain.NewPostsMayEnterAsync"/>), which marks the holders the post can enter. What is still
+/// coalesced here over one <see cref="MatchingOptions.StaleNoticeWindow"/> (from the first entry, never extended, on the
+/// silo's <see cref="TimeProvider"/>): the releases of deactivated seeker activations' listings (<see cref="Release"/>:
+/// each partition gets one <see cref="IMatchPartitionGrain.ForgetActivationListingsAsync"/> per window, naming each
+/// activation by the token its listings carry, so clock skew between silos cannot make a partition forget a newer
+/// activation's live listing), and the earlier notices a partition still sends
+/// (<see cref="ISeekerMatchingGrain.PostListStaleInAsync"/>, one per distinct seeker per window naming the partitions):
+/// a young partition to top seekers that may hold a part from its earlier activation (<see cref="NotifyGains"/>), and any
+/// partition to a listing made by a caller of the version before pushes (<see cref="AddListing"/>). Best effort: reads are
+/// exact regardless.
 /// </summary>
 public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
     private readonly Action<string, string[], Guid[], bool[]>? _release;
+    private readonly Action<string, string[], double[], DateTimeOffset>? _gain;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
@@ -49,23 +47,27 @@ public sealed class StaleListNotices
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
             (partition, seekers, activations, keep) => grains.Reference<IMatchPartitionGrain>(partition)
-                .ForgetActivationListingsAsync(seekers, activations, keep).Ignore())
+                .ForgetActivationListingsAsync(seekers, activations, keep).Ignore(),
+            (partition, seekers, scores, since) => grains.Reference<IMatchPartitionGrain>(partition)
+                .NewPostsMayEnterAsync(seekers, scores, since).Ignore())
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
 
     /// <summary>
     /// Sends each notice through <paramref name="notify"/> and each partition's released listings through
-    /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>.
+    /// <paramref name="release"/> (none when null) at the end of a window on <paramref name="time"/>; a new post's top
+    /// seekers go at once to its partition through <paramref name="gain"/> (when null, as notices to the seekers).
     /// </summary>
     public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
-        Action<string, string[], Guid[], bool[]>? release = null)
+        Action<string, string[], Guid[], bool[]>? release = null, Action<string, string[], double[], DateTimeOffset>? gain = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         _notify = notify;
         _release = release;
+        _gain = gain;
         _time = time;
         _window = window;
     }
@@ -90,14 +92,6 @@ public sealed class StaleListNotices
     /// </summary>
     public void Release(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
         QueueRelease(seekerId, activation, partitions, keep: false);
-
-    /// <summary>
-    /// Queues the release of whatever listing of <paramref name="seekerId"/> <paramref name="partitions"/> hold that the live
-    /// activation <paramref name="activation"/> did not make: that activation holds no list, yet a partition told it of a
-    /// change (an earlier activation's release was lost). A listing the live activation makes before this arrives is kept.
-    /// </summary>
-    public void ReleaseOthers(string seekerId, Guid activation, IReadOnlyList<string> partitions) =>
-        QueueRelease(seekerId, activation, partitions, keep: true);
 
     private void QueueRelease(string seekerId, Guid activation, IReadOnlyList<string> partitions, bool keep)
     {
@@ -153,11 +147,48 @@ public sealed class StaleListNotices
     }
 
     /// <summary>
-    /// Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers, with the post's score for
-    /// each) naming the new post's <paramref name="partition"/>: only that part of their lists can gain the post, and only
-    /// if the score can enter it.
+    /// A new or changed post of <paramref name="partition"/> and its top seekers that hold a list (<paramref name="items"/>,
+    /// with the post's score for each): only that part of their lists can gain the post, and only if the score can enter it.
+    /// Sent at once, in one one-way call, to the partition, which keeps its holders' parts and floors and marks those the
+    /// post can enter (<see cref="IMatchPartitionGrain.NewPostsMayEnterAsync"/>); without that route (a test's delegates),
+    /// queued as notices to the seekers (<see cref="NotifyGains"/>).
     /// </summary>
     public void Add(string partition, IReadOnlyList<MatchItem> items)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return;
+        }
+        if (_gain is not null)
+        {
+            var ids = new string[items.Count];
+            var scores = new double[items.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = items[i].Id;
+                scores[i] = items[i].Score;
+            }
+            try
+            {
+                _gain(partition, ids, scores, _time.GetUtcNow());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort, as the notices were: reads are exact regardless.
+            }
+            return;
+        }
+        NotifyGains(partition, items);
+    }
+
+    /// <summary>
+    /// Queues a notice for each of <paramref name="items"/>' seekers (with a new post's score for each) naming
+    /// <paramref name="partition"/>: the seeker re-asks that partition if the score can enter its part there. A young
+    /// partition sends these to seekers that may hold a part from its earlier activation.
+    /// </summary>
+    public void NotifyGains(string partition, IReadOnlyList<MatchItem> items)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
         ArgumentNullException.ThrowIfNull(items);

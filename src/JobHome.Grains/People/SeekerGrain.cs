@@ -124,7 +124,7 @@ public sealed partial class SeekerGrain(
         if (state.State.MatchPartition is not null)
         {
             // The list trails the registration (its first computation runs in the next turn); a read computes it anyway.
-            ScheduleListRefresh(TimeSpan.Zero);
+            QueueListRefresh();
         }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);

@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 
 namespace JobHome.Grains.Tests.Matching;
@@ -16,24 +13,10 @@ namespace JobHome.Grains.Tests.Matching;
 /// which is what a release time from a silo whose clock runs ahead looks like to the partition.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+public sealed class ListingReleaseTests(MemoryClusterFixture fixture) : IDisposable
 {
-    // Only ends the wait for an effect the silo runs after a one-way call (an eventually-consistent effect).
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Window = new MatchingOptions().StaleNoticeWindow;
-    private readonly MemoryClusterFixture fixture;
-    private readonly List<IDisposable> _subscriptions = [];
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _released = new(StringComparer.Ordinal);
-    // Per partition, each ForgetListings call's forgotten seekers, in order.
-    private readonly ConcurrentDictionary<string, BlockingCollection<string[]>> _forgotten = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, BlockingCollection<PostListRefreshed>> _refreshed = new(StringComparer.Ordinal);
-
-    /// <summary>Starts recording the post lists' release, forget and refresh events.</summary>
-    public ListingReleaseTests(MemoryClusterFixture fixture)
-    {
-        this.fixture = fixture;
-        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-    }
+    private readonly PostListEvents _events = new();
 
     [Fact]
     public async Task DeactivatedSeekerReleased_NewActivationListedAtTheSameInstant_KeepsItsListingAndIsStillTold()
@@ -49,17 +32,15 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
         var partition = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        Assert.Equal(6, (await NextRefreshAsync(seeker)).PostIds.Length);
-        var notices = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<StaleListNotices>();
-        var released = _released.GetOrAdd(seeker, static _ => new SemaphoreSlim(0));
-        var forgotten = _forgotten.GetOrAdd(partition, static _ => []);
-        // Sends whatever earlier tests left in an open window.
+        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+        var forgets = _events.Forgotten().Count(f => f.Partition == partition);
+        // Ends whatever window earlier changes left open.
         fixture.Time.Advance(Window);
 
         // The first activation is collected with its list: its release is queued, stamped with this instant.
         var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
         await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        Assert.True(await released.WaitAsync(Deadline), "the deactivated seeker released no listing");
+        await _events.ReleasedAsync(seeker, 1);
 
         // A read activates the seeker again and lists it in the partition at the same instant, before the release goes out.
         var read = await grain.GetPostListAsync(20);
@@ -68,24 +49,22 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
         fixture.Time.Advance(Window);
 
         // The release names the collected activation: the partition keeps the new one's listing.
-        Assert.True(forgotten.TryTake(out var ids, Deadline), "the partition got no release");
-        Assert.DoesNotContain(seeker, ids);
+        Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(partition, forgets + 1))[^1].SeekerIds);
 
-        // So a listed post's close still tells the live activation, whose refresh drops it.
-        var queued = notices.Queued;
+        // So a listed post's close still marks the live activation, and its pushed part drops the post.
+        var marks = _events.Marked().Count(m => m.Partition == partition);
         Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
-        Assert.Equal(queued + 1, notices.Queued);
+        Assert.Contains(seeker, (await _events.MarkedAsync(partition, marks + 1))[^1].SeekerIds);
         fixture.Time.Advance(Window);
-        var refreshed = await NextRefreshAsync(seeker);
+        var refreshed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
         Assert.Equal(5, refreshed.PostIds.Length);
         Assert.DoesNotContain(posts[1], refreshed.PostIds);
 
         // Its own release (collected again) forgets it.
         await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        Assert.True(await released.WaitAsync(Deadline), "the deactivated seeker released no listing");
+        await _events.ReleasedAsync(seeker, 2);
         fixture.Time.Advance(Window);
-        Assert.True(forgotten.TryTake(out ids, Deadline), "the partition got no release");
-        Assert.Contains(seeker, ids);
+        Assert.Contains(seeker, (await _events.ForgottenAsync(partition, forgets + 2))[^1].SeekerIds);
     }
 
     [Fact]
@@ -98,7 +77,6 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
         await scenario.OpenPostAsync(scenario.PerfectPost(lat, lon));
         var partitionKey = MatchPartitions.KeyOf(lat, lon, new MatchingOptions().CellDegrees);
         var partition = fixture.Client.GetGrain<IMatchPartitionGrain>(partitionKey);
-        var forgotten = _forgotten.GetOrAdd(partitionKey, static _ => []);
         var seeker = new SeekerMatchRecord("listing-release-seeker", new DateOnly(1990, 4, 2), JobHome.Domain.People.Gender.Male,
             JobHome.Domain.People.EducationLevel.Senior, ["6-25-04-01"], ["焊接"], 4000m, lat, lon, true,
             JobHome.Domain.Work.WorkKind.FullTime, JobHome.Domain.People.KeyGroups.None);
@@ -106,9 +84,9 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
 
         async Task<string[]> ForgetAsync(Guid activation, bool keep)
         {
+            var calls = _events.Forgotten().Count(f => f.Partition == partitionKey);
             await partition.ForgetActivationListingsAsync([seeker.Id], [activation], [keep]);
-            Assert.True(forgotten.TryTake(out var ids, Deadline), "the partition did not answer the release");
-            return ids;
+            return (await _events.ForgottenAsync(partitionKey, calls + 1))[^1].SeekerIds;
         }
 
         // Listed by the second activation: the first's release keeps it, the second's forgets it.
@@ -127,9 +105,9 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
         // forgets one made without a token before the release's time.
         async Task<string[]> ForgetByTimeAsync()
         {
+            var calls = _events.Forgotten().Count(f => f.Partition == partitionKey);
             await partition.ForgetListingsAsync([seeker.Id], [DateTimeOffset.MaxValue]);
-            Assert.True(forgotten.TryTake(out var ids, Deadline), "the partition did not answer the release");
-            return ids;
+            return (await _events.ForgottenAsync(partitionKey, calls + 1))[^1].SeekerIds;
         }
 
         Assert.Single((await partition.ListPostsAsync(seeker, 20, fixture.Today, 0, second)).Items!);
@@ -140,69 +118,5 @@ public sealed class ListingReleaseTests : IDisposable, IObserver<DiagnosticListe
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_subscriptions)
-        {
-            _subscriptions.ForEach(static s => s.Dispose());
-        }
-        foreach (var released in _released.Values)
-        {
-            released.Dispose();
-        }
-    }
-
-    /// <inheritdoc />
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
-    {
-        if (value.Name == PostListMetrics.MeterName)
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key == PostListMetrics.ReleasedEvent && value.Value is string releasedSeeker)
-        {
-            _released.GetOrAdd(releasedSeeker, static _ => new SemaphoreSlim(0)).Release();
-        }
-        if (value.Key == PostListMetrics.ForgottenEvent && value.Value is ListingsForgotten forgotten)
-        {
-            _forgotten.GetOrAdd(forgotten.Partition, static _ => []).Add(forgotten.SeekerIds);
-        }
-        if (value.Key == PostListMetrics.RefreshedEvent && value.Value is PostListRefreshed refreshed)
-        {
-            _refreshed.GetOrAdd(refreshed.SeekerId, static _ => []).Add(refreshed);
-        }
-    }
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
-    }
-
-    // The seeker's next refresh (after a one-way call); the deadline only ends the wait.
-    private async Task<PostListRefreshed> NextRefreshAsync(string seeker)
-    {
-        var events = _refreshed.GetOrAdd(seeker, static _ => []);
-        var next = await Task.Run(() => events.TryTake(out var e, Deadline) ? e : null);
-        Assert.NotNull(next);
-        return next;
-    }
+    public void Dispose() => _events.Dispose();
 }

@@ -157,6 +157,29 @@ public sealed class StaleListNoticesTests
     }
 
     [Fact]
+    public void Add_WithThePartitionRoute_SentAtOnceToThePostsPartitionWithScoresAndTimeNoNotice()
+    {
+        var time = new FakeTimeProvider();
+        var notified = 0;
+        var routed = new List<(string Partition, string[] Seekers, double[] Scores, DateTimeOffset Since)>();
+        var notices = new StaleListNotices((_, _) => Interlocked.Increment(ref notified), time, Window,
+            gain: (partition, seekers, scores, since) => routed.Add((partition, seekers, scores, since)));
+
+        notices.Add("g/9/9", [new MatchItem("a", 0.4, []), new MatchItem("b", 0.7, [])]);
+        notices.Add("g/9/9", []);
+
+        // One call, at once (the partition's own window coalesces), stamped with the change's time.
+        var call = Assert.Single(routed);
+        Assert.Equal("g/9/9", call.Partition);
+        Assert.Equal(["a", "b"], call.Seekers);
+        Assert.Equal([0.4, 0.7], call.Scores);
+        Assert.Equal(time.GetUtcNow(), call.Since);
+        time.Advance(Window * 2);
+        Assert.Equal(0, Volatile.Read(ref notified));
+        Assert.Equal(0, notices.Queued);
+    }
+
+    [Fact]
     public void Add_NoItems_ArmsNothing()
     {
         var time = new FakeTimeProvider();

@@ -1,0 +1,290 @@
+namespace JobHome.Grains.Matching;
+
+/// <summary>
+/// The partition keeps its listers' parts fresh itself. Each holder entry keeps the seeker activation's query (record, k,
+/// day: sent with every stored-list query) and the part it holds from here (the items last sent, their version, floor and
+/// explanation stamp). A change that touches a part marks its holder <b>dirty</b> (a set: a holder marked twice is
+/// recomputed once): a listed post that changes (other than its free openings), fills or closes marks its listers; a new or
+/// changed post marks the holders its score can enter (<see cref="NewPostsMayEnterAsync"/>, the floor test run here). One
+/// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 1 s, on the server clock) after a holder's first mark (never
+/// extended: later marks join it) the partition recomputes its part, first marked first, in batches of
+/// <see cref="MatchingOptions.PushBatch"/> per turn (a one-way call to itself per batch, queued behind the calls that
+/// arrived meanwhile, so upserts wait at most one batch), and pushes each part that changed to its activation with one
+/// one-way <see cref="ISeekerMatchingGrain.PostListPushedAsync"/> (the activation's token on it); a part that comes out equal
+/// to the held one (same ids, scores, keys and leading factors; linear factors vouched for by the stamps) sends nothing.
+/// </summary>
+public sealed partial class MatchPartitionGrain
+{
+    // Below a part's floor a new post cannot enter it (scores agree across the index's directions to the last bit; the margin
+    // only makes a skip conservative, as in PostListCache).
+    private const double FloorMargin = 1e-9;
+
+    // How long past its due time an armed tick counts as lost (far beyond any queue a live partition has).
+    private static readonly TimeSpan LostTick = TimeSpan.FromMinutes(2);
+
+    // A seeker activation's listing here: its token, the time of its last query, its query and the part it holds.
+    private sealed class ListHolder(Guid activation, DateTimeOffset at)
+    {
+        public Guid Activation { get; } = activation;
+        public DateTimeOffset At { get; } = at;
+        public SeekerMatchRecord? Seeker { get; init; }
+        public int K { get; init; }
+        public DateOnly AsOf { get; init; }
+        // The part the activation holds from here (as sent: reused items carry only their leading factors), its version,
+        // the explanation stamp it was answered with, and the partition's floor for it.
+        public MatchItem[] Items { get; set; } = [];
+        public long Version { get; set; }
+        public long Stamp { get; set; }
+        public double Floor { get; set; } = double.NegativeInfinity;
+        // The partition's version the part was last recomputed at (equal or not to the held one).
+        public long Checked { get; set; }
+    }
+
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly Queue<(string Seeker, DateTimeOffset Since)> _dirtyOrder = new();
+    private bool _pushArmed;
+    // When the armed tick is due; a tick overdue by far more than a window (its self-call was lost: the silo was stopping)
+    // is armed again by the next mark, so a lost tick never stops the pushes.
+    private DateTimeOffset _pushDue;
+
+    /// <inheritdoc />
+    public Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(seekerIds);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (scores.Length != seekerIds.Length)
+        {
+            throw new ArgumentException($"{scores.Length} scores for {seekerIds.Length} seekers; one per seeker, same order.",
+                nameof(scores));
+        }
+        var young = clock.Now < _tellEveryoneUntil;
+        List<MatchItem>? tell = null;
+        List<string>? marked = PostListMetrics.ListensToMarks ? [] : null;
+        var skipped = 0;
+        var told = 0;
+        for (var i = 0; i < seekerIds.Length; i++)
+        {
+            if (_holders.TryGetValue(seekerIds[i], out var holder))
+            {
+                if (scores[i] < holder.Floor - FloorMargin)
+                {
+                    skipped++;
+                    continue;
+                }
+                if (Mark(seekerIds[i], holder, since))
+                {
+                    marked?.Add(seekerIds[i]);
+                }
+                else
+                {
+                    told++;
+                }
+            }
+            else if (young)
+            {
+                // A live seeker may hold a part from this partition's earlier activation without being a holder here: it is
+                // told the old way (a notice naming this partition; it re-asks and becomes a holder).
+                (tell ??= []).Add(new MatchItem(seekerIds[i], scores[i], []));
+            }
+        }
+        PostListMetrics.RecordQueries(PostListMetrics.CausePush, 0, skipped);
+        if (tell is not null)
+        {
+            notices.NotifyGains(this.GetPrimaryKeyString(), tell);
+        }
+        PostListMetrics.RecordMarks(this.GetPrimaryKeyString(), marked ?? [], skipped, told + (tell?.Count ?? 0));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task PushDirtyAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        var batch = Math.Max(1, options.PushBatch);
+        var window = options.StaleNoticeWindow;
+        var now = clock.Now;
+        var done = 0;
+        // First marked, first recomputed, each once its own window has passed (so every mark within a holder's window costs
+        // the one recompute), up to a batch per turn.
+        while (done < batch && _dirtyOrder.TryPeek(out var next))
+        {
+            if (!_dirty.Contains(next.Seeker))
+            {
+                // Answered by a query since it was marked.
+                _dirtyOrder.Dequeue();
+                continue;
+            }
+            if (next.Since + window > now)
+            {
+                break;
+            }
+            _dirtyOrder.Dequeue();
+            _dirty.Remove(next.Seeker);
+            done++;
+            if (_holders.TryGetValue(next.Seeker, out var holder))
+            {
+                Push(key, next.Seeker, holder, next.Since);
+            }
+        }
+        if (!_dirtyOrder.TryPeek(out var head))
+        {
+            _pushArmed = false;
+        }
+        else
+        {
+            // The rest on the next turn, behind whatever arrived meanwhile, or when the oldest waiting mark's window ends.
+            var due = head.Since + window - now;
+            ArmTick(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        }
+        return Task.CompletedTask;
+    }
+
+    // Marks a holder dirty (once while it waits) and opens the window if none is open: it ends one window after the change
+    // (since, default now), so a mark that reached the partition late does not wait a full window more.
+    // False when the holder is told the earlier way instead (a caller of the version before pushes).
+    private bool Mark(string seekerId, ListHolder holder, DateTimeOffset? since = null)
+    {
+        if (holder.Activation == Guid.Empty)
+        {
+            // A caller of the earlier version (no token, no push handler): the earlier notice, which makes it re-ask.
+            notices.AddListing(this.GetPrimaryKeyString(), [seekerId]);
+            return false;
+        }
+        if (!_dirty.Add(seekerId))
+        {
+            return true;
+        }
+        var now = clock.Now;
+        var changed = since is { } at && at < now ? at : now;
+        _dirtyOrder.Enqueue((seekerId, changed));
+        PostListMetrics.RecordMarked(1);
+        if (_pushArmed && now < _pushDue + LostTick)
+        {
+            return true;
+        }
+        var window = changed + options.StaleNoticeWindow - now;
+        ArmTick(window > TimeSpan.Zero ? window : TimeSpan.Zero);
+        return true;
+    }
+
+    // The partition's next tick: a one-way call to itself after due (now: queued behind the calls that arrived meanwhile).
+    private void ArmTick(TimeSpan due)
+    {
+        _pushArmed = true;
+        _pushDue = clock.Now + due;
+        var self = this.AsReference<IMatchPartitionGrain>();
+        if (due <= TimeSpan.Zero)
+        {
+            self.PushDirtyAsync().Ignore();
+            return;
+        }
+        // Off this grain's execution context: the tick is a call of its own.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = PartitionTick.AfterAsync(self, Task.Delay(due, clock.Time));
+        }
+    }
+
+    // Recomputes one holder's part and sends it when it changed.
+    private void Push(string key, string seekerId, ListHolder holder, DateTimeOffset since)
+    {
+        if (holder.Seeker is not { } seeker)
+        {
+            return;
+        }
+        var matchOptions = options.ToMatchOptions(holder.AsOf);
+        _version += _index.Adopt(matchOptions) ? 1 : 0;
+        if (holder.Checked == _version)
+        {
+            return;
+        }
+        var held = holder.Items;
+        var heldStamp = holder.Stamp;
+        Func<string, bool>? reusable = held.Length == 0
+            ? null
+            : id => Held(held, id) && _index.SameExplanation(id, heldStamp);
+        var items = _index.TopPostItems(seeker.ToMatchSeeker(), holder.K, matchOptions, seeker.History(), reusable, out var floor,
+            out var reused);
+        PostListMetrics.RecordQueries(PostListMetrics.CausePush, 1, 0);
+        var kept = reused is null ? 0 : reused.Count(static r => r);
+        PostListMetrics.RecordExplained(items.Length - kept, kept);
+        Listen(seekerId, items);
+        holder.Checked = _version;
+        holder.Floor = floor;
+        if (SamePart(items, reused, held))
+        {
+            PostListMetrics.RecordPushUnchanged();
+            return;
+        }
+        var part = new PartitionMatches(_version, items, floor, reused, _index.Stamp);
+        holder.Items = items;
+        holder.Version = _version;
+        holder.Stamp = _index.Stamp;
+        PostListMetrics.RecordPushSent();
+        GrainFactory.GetGrain<ISeekerMatchingGrain>(seekerId)
+            .PostListPushedAsync(new PostListPush(key, holder.Activation, holder.AsOf, part, since)).Ignore();
+    }
+
+    private static bool Held(MatchItem[] held, string id)
+    {
+        foreach (var item in held)
+        {
+            if (string.Equals(item.Id, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when a recomputed part equals the held one for the seeker: the same ids in the same order with the same scores
+    /// and order keys, each item's linear factors vouched for by the stamps (reused) and its leading factors (an aware
+    /// list's congestion reason) equal. An item explained afresh (its post's features or the model changed) counts as changed.
+    /// </summary>
+    internal static bool SamePart(MatchItem[] items, bool[]? reused, MatchItem[] held)
+    {
+        if (items.Length != held.Length || (items.Length > 0 && reused is null))
+        {
+            return false;
+        }
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var old = held[i];
+            if (!reused![i] || !string.Equals(item.Id, old.Id, StringComparison.Ordinal) || item.Score != old.Score
+                || item.OrderKey != old.OrderKey || old.Factors.Length < item.Factors.Length)
+            {
+                return false;
+            }
+            for (var f = 0; f < item.Factors.Length; f++)
+            {
+                if (item.Factors[f] != old.Factors[f])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// A partition's push tick, off the grain's scheduler: after the window (a delay on the server clock) it calls the partition
+/// (one-way), so the wait neither runs on nor keeps the grain that armed it.
+/// </summary>
+internal static class PartitionTick
+{
+    public static async Task AfterAsync(IMatchPartitionGrain partition, Task window)
+    {
+        await window.ConfigureAwait(false);
+        try
+        {
+            await partition.PushDirtyAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Best effort (the silo is stopping); reads are exact regardless, and the next mark arms a lost tick again.
+        }
+    }
+}

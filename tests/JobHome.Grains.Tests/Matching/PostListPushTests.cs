@@ -1,0 +1,159 @@
+using JobHome.Grains.Matching;
+using JobHome.Grains.Posts;
+using JobHome.Grains.Tests.Fixtures;
+using JobHome.Matching.Index;
+
+namespace JobHome.Grains.Tests.Matching;
+
+/// <summary>
+/// The partitions keep their listers' stored lists fresh (MatchPartitionGrain.Push.cs): after changes stop and one window
+/// plus the batch drain pass, every live seeker's stored list equals the engine's, factors included, without the seeker
+/// asking a partition; a push meant for another activation is ignored and releases exactly that activation's listing.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposable
+{
+    private static readonly TimeSpan Window = new MatchingOptions().StaleNoticeWindow;
+    private readonly PostListEvents _events = new();
+
+    [Fact]
+    public async Task ChangesAcrossAPartitionCorner_AfterOneWindowAndTheDrain_EveryStoredListIsTheEnginesWithoutAQuery()
+    {
+        // The corner of four 0.5° cells: seekers and posts spread over all four, so parts come from several partitions.
+        const double corner = 57.0;
+        const double cornerLon = 137.0;
+        var scenario = new MatchingScenario(fixture, corner, cornerLon, seed: 97);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 36; i++)
+        {
+            posts.Add(await scenario.OpenRandomPostAsync(0.06));
+        }
+        // 18 seekers: at most the 20 top seekers a new post's partition checks, so every seeker a new post can enter is checked.
+        var seekers = new List<string>();
+        for (var i = 0; i < 18; i++)
+        {
+            seekers.Add(await scenario.RegisterRandomSeekerAsync(0.06));
+        }
+        foreach (var seeker in seekers)
+        {
+            await _events.RefreshesAsync(seeker, 1);
+        }
+        // More than one partition's batch of holders: the drain takes several turns.
+        Assert.True(seekers.Count > new MatchingOptions().PushBatch);
+        fixture.Time.Advance(Window);
+        var asked = seekers.ToDictionary(static s => s, s => _events.Asked(s).Length);
+
+        // Closes, fills, corrections and new posts, in every cell.
+        var random = new Random(101);
+        var shuffled = posts.OrderBy(_ => random.Next()).ToArray();
+        foreach (var post in shuffled.Take(6))
+        {
+            Assert.True((await fixture.Client.GetGrain<IPostGrain>(post).CloseAsync()).Succeeded);
+        }
+        foreach (var post in shuffled.Skip(6).Take(4))
+        {
+            var grain = fixture.Client.GetGrain<IPostGrain>(post);
+            var openings = (await grain.GetAsync())!.Profile.Openings;
+            for (var o = 0; o < openings; o++)
+            {
+                Assert.True((await grain.TakeOpeningAsync($"fill-{post}-{o}")).Succeeded);
+            }
+        }
+        foreach (var post in shuffled.Skip(10).Take(5))
+        {
+            var grain = fixture.Client.GetGrain<IPostGrain>(post);
+            var profile = (await grain.GetAsync())!.Profile;
+            Assert.True((await grain.OpenAsync(profile with { PayMin = profile.PayMin + 750, PayMax = profile.PayMax + 1500 })).Succeeded);
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            await scenario.OpenRandomPostAsync(0.06);
+        }
+        fixture.Time.Advance(Window);
+
+        var engine = await scenario.EngineAsync();
+        var changed = 0;
+        foreach (var seeker in seekers)
+        {
+            var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+            var ids = expected.Select(static r => r.Id).ToArray();
+            changed += ids.SequenceEqual(_events.Refreshes(seeker)[0].PostIds) ? 0 : 1;
+            // The stored list (the last refresh's: a registration's, or a push taken since) ...
+            await _events.UntilAsync(() => _events.Last(seeker).PostIds.SequenceEqual(ids),
+                () => $"seeker {seeker}: stored [{string.Join(", ", _events.Last(seeker).PostIds)}], engine [{string.Join(", ", ids)}]");
+            MatchingScenario.AssertSame(expected, _events.Last(seeker).Items!);
+            // ... came without the seeker asking any partition.
+            Assert.Equal(asked[seeker], _events.Asked(seeker).Length);
+        }
+        // The changes moved lists, so the check above is not vacuous.
+        Assert.True(changed >= 3, $"{changed} lists changed");
+        Assert.True(seekers.Sum(s => _events.Refreshes(s).Count(static e => e.Pushed == 1)) >= changed);
+    }
+
+    [Fact]
+    public async Task PushForAnotherActivation_Ignored_ReleasesExactlyThatTokenTheLiveListingStays()
+    {
+        const double lat = 59.25;
+        const double lon = 139.25;
+        var scenario = new MatchingScenario(fixture, lat, lon, seed: 103);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
+        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
+        var first = await _events.RefreshesAsync(seeker, 1);
+        Assert.Equal(6, first.PostIds.Length);
+        fixture.Time.Advance(Window);
+
+        // A push computed for an earlier activation (its token is not this one's), however new its version: not taken, and
+        // that token's listing is released (the partition holds this activation's, so it forgets nothing).
+        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
+        var forgets = _events.Forgotten().Count(f => f.Partition == key);
+        await grain.PostListPushedAsync(new PostListPush(key, Guid.NewGuid(), fixture.Today,
+            new PartitionMatches(long.MaxValue, []), fixture.Time.GetUtcNow()));
+        await _events.ReleasedAsync(seeker, 1);
+        fixture.Time.Advance(Window);
+        Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(key, forgets + 1))[^1].SeekerIds);
+        Assert.Single(_events.Refreshes(seeker));
+        var read = await grain.GetPostListAsync(20);
+        Assert.Equal(first.PostIds, read!.Items.Select(static i => i.Id));
+
+        // The live listing stays: a listed post's close marks the seeker and its part is pushed.
+        var marks = _events.Marked().Count(m => m.Partition == key);
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[4]).CloseAsync()).Succeeded);
+        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
+        fixture.Time.Advance(Window);
+        var pushed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
+        Assert.Equal(5, pushed.PostIds.Length);
+        Assert.DoesNotContain(posts[4], pushed.PostIds);
+    }
+
+    [Fact]
+    public void SamePart_EqualIdsScoresKeysAndLeadingFactors_OnlyThenTrue()
+    {
+        var congestion = new MatchFactorView("congestion", 1, -0.1, "拥挤", "moved down from 1 to 2");
+        var linear = new MatchFactorView("pay", 0.5, 0.2, "薪资", "pay");
+        MatchItem[] held = [new("a", 0.9, [congestion, linear], 0.8), new("b", 0.7, [linear])];
+        MatchItem[] same = [new("a", 0.9, [congestion], 0.8), new("b", 0.7, [])];
+        bool[] reused = [true, true];
+
+        Assert.True(MatchPartitionGrain.SamePart(same, reused, held));
+        Assert.True(MatchPartitionGrain.SamePart([], null, []));
+        // Another order key, score, id, length, congestion reason, or an item explained afresh: changed.
+        Assert.False(MatchPartitionGrain.SamePart([same[0] with { OrderKey = 0.7 }, same[1]], reused, held));
+        Assert.False(MatchPartitionGrain.SamePart([same[0], same[1] with { Score = 0.71 }], reused, held));
+        Assert.False(MatchPartitionGrain.SamePart([same[1], same[0]], reused, held));
+        Assert.False(MatchPartitionGrain.SamePart([same[0]], [true], held));
+        Assert.False(MatchPartitionGrain.SamePart([same[0] with { Factors = [congestion with { English = "moved down from 1 to 3" }] }, same[1]],
+            reused, held));
+        Assert.False(MatchPartitionGrain.SamePart(same, [true, false], held));
+        Assert.False(MatchPartitionGrain.SamePart(same, null, held));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _events.Dispose();
+}

@@ -17,8 +17,7 @@ public static class GrainsServiceCollectionExtensions
     /// <summary>
     /// Adds the server clock (over <paramref name="time"/>, default the system clock), the ID-card registry keys and the
     /// placement step hook (a no-op unless a test registered one first), the matching options (defaults unless
-    /// registered first), the silo-wide bound on rebuild reads, the per-partition permits of background post-list refreshes
-    /// (<see cref="PartitionRefreshPermits"/>), the silo's caches of known sites and of sites noted by match partitions, the
+    /// registered first), the silo-wide bound on rebuild reads, the silo's caches of known sites and of sites noted by match partitions, the
     /// activations' idle ages and memory shedding (<see cref="ActivationOptions"/>, defaults unless
     /// registered first), and the grain call timings (<see cref="GrainCallTiming"/> on the server clock's time, as an incoming
     /// and an outgoing call filter; <see cref="GrainCallTimingOptions"/> defaults unless registered first).
@@ -50,7 +49,6 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<KnownSites>();
         services.TryAddSingleton<NotedMatchSites>();
         services.TryAddSingleton(sp => new RebuildReadLimiter(sp.GetRequiredService<MatchingOptions>().RebuildReadsInFlight));
-        services.TryAddSingleton(sp => new PartitionRefreshPermits(sp.GetRequiredService<MatchingOptions>().RefreshPermitsPerPartition));
         services.TryAddSingleton(sp =>
             new StaleListNotices(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<MatchingOptions>(),
                 sp.GetRequiredService<ServerClock>().Time));

@@ -35,16 +35,9 @@ public sealed class MatchingOptions
     public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Unused since the partitions push their listers' parts (30 Nov, issue 9): seekers no longer refresh in the background,
-    /// so nothing takes <see cref="PartitionRefreshPermits"/>. Still read and bounded by the silo's configuration
-    /// (<c>JobHome:Matching:RefreshPermitsPerPartition</c>) until that setting is retired. Default: 4.
-    /// </summary>
-    public int RefreshPermitsPerPartition { get; init; } = 4;
-
-    /// <summary>
     /// How many dirty holders' parts a match partition recomputes per turn when it keeps its listers' stored lists fresh
     /// (MatchPartitionGrain.Push.cs); the rest follow in the next turn, behind the calls that arrived meanwhile, so an upsert
-    /// waits at most one batch. Default: 16.
+    /// waits at most one batch (configuration <c>JobHome:Matching:PushBatch</c>, 1 – 4,096). Default: 16.
     /// </summary>
     public int PushBatch { get; init; } = 16;
 

@@ -24,7 +24,7 @@ internal static partial class SiloTuningLog
             System.Globalization.CultureInfo.InvariantCulture) ?? "same", matching.PostListSize,
             matching.PostListRefreshDelay.TotalMilliseconds, matching.StaleNoticeWindow.TotalMilliseconds, matching.TopFactors,
             matching.RebuildBatchSize, matching.RebuildPause.TotalMilliseconds, matching.RebuildReadsInFlight,
-            matching.RefreshPermitsPerPartition, store);
+            matching.PushBatch, store);
     }
 
     /// <summary>Logs the idle ages and the shedding limit Orleans' collector runs with (from its options).</summary>
@@ -57,9 +57,9 @@ internal static partial class SiloTuningLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
         Message = "Settings: matching cells of {CellDegrees}°, commute {MaxKm} km (urban {UrbanMaxKm}), post lists of {PostListSize}, "
             + "refresh delay {RefreshMs} ms, notice window {NoticeMs} ms, {TopFactors} factors, rebuild batches of {RebuildBatch} "
-            + "with {RebuildPauseMs} ms pauses and {RebuildReads} reads in flight, {RefreshPermits} background list refreshes "
-            + "per partition; store: {Store}")]
+            + "with {RebuildPauseMs} ms pauses and {RebuildReads} reads in flight, {PushBatch} pushed lists per "
+            + "partition turn; store: {Store}")]
     private static partial void Settings(ILogger logger, double cellDegrees, double maxKm, string urbanMaxKm, int postListSize,
         double refreshMs, double noticeMs, int topFactors, int rebuildBatch, double rebuildPauseMs, int rebuildReads,
-        int refreshPermits, string store);
+        int pushBatch, string store);
 }

@@ -38,8 +38,7 @@ internal static class SiloTuningReader
             RebuildPause = m.Duration(nameof(md.RebuildPause), md.RebuildPause, TimeSpan.Zero, TimeSpan.FromSeconds(10),
                 "重建步间隔"),
             RebuildReadsInFlight = m.Whole(nameof(md.RebuildReadsInFlight), md.RebuildReadsInFlight, 1, 1_024, "重建并发读取数"),
-            RefreshPermitsPerPartition = m.Whole(nameof(md.RefreshPermitsPerPartition), md.RefreshPermitsPerPartition, 1,
-                PartitionRefreshPermits.MaxPerPartition, "每分区后台刷新并发数"),
+            PushBatch = m.Whole(nameof(md.PushBatch), md.PushBatch, 1, 4_096, "每轮推送列表数"),
         };
         var s = new SettingReader(configuration.GetSection(SiloTuning.SqliteSection), errors);
         var sd = new SqliteStoreOptions();

@@ -6,7 +6,7 @@ namespace JobHome.Grains.Matching;
 /// explanation stamp). A change that touches a part marks its holder <b>dirty</b> (a set: a holder marked twice is
 /// recomputed once): a listed post that changes (other than its free openings), fills or closes marks its listers; a new or
 /// changed post marks the holders its score can enter (<see cref="NewPostsMayEnterAsync"/>, the floor test run here). One
-/// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 1 s, on the server clock) after a holder's first mark (never
+/// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 3 s, on the server clock) after a holder's first mark (never
 /// extended: later marks join it) the partition recomputes its part, first marked first, in batches of
 /// <see cref="MatchingOptions.PushBatch"/> per turn (a one-way call to itself per batch, queued behind the calls that
 /// arrived meanwhile, so upserts wait at most one batch), and pushes each part that changed to its activation with one

@@ -47,6 +47,7 @@ public static class GrainsServiceCollectionExtensions
         }
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();
+        services.TryAddSingleton<Indicators.IndicatorStreamKeys>();
         services.TryAddSingleton<NotedMatchSites>();
         services.TryAddSingleton(sp => new RebuildReadLimiter(sp.GetRequiredService<MatchingOptions>().RebuildReadsInFlight));
         services.TryAddSingleton(sp =>

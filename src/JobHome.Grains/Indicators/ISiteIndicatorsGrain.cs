@@ -6,6 +6,8 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// The indicator aggregator of one site (any tier), keyed by site code: its own records arrive over the durable stream
 /// <see cref="IndicatorStreams.Namespace"/>; children report subtree totals, batched on a timer, and it reports its own upward.
+/// A township's stream also carries its villages' and communities' records (its <em>members</em>): the township keeps their
+/// entries, and a member's aggregator holds nothing itself and asks its township for everything (the <c>Member…</c> calls).
 /// </summary>
 [Alias("jobhome.ISiteIndicatorsGrain")]
 public interface ISiteIndicatorsGrain : IGrainWithStringKey
@@ -64,4 +66,27 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     /// <summary>Waits (without polling) until the site's own records sum to <paramref name="expected"/>; false on timeout.</summary>
     [AlwaysInterleave, Alias("WaitForOwnCounts")]
     Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout);
+
+    /// <summary>A member site's own counts (a village of this township), for that site's aggregator.</summary>
+    [ReadOnly, Alias("GetMemberCounts")]
+    Task<IndicatorCounts> GetMemberCountsAsync(string siteCode);
+
+    /// <summary>As <see cref="WaitForOwnCountsAsync"/>, for member site <paramref name="siteCode"/>'s records.</summary>
+    [AlwaysInterleave, Alias("WaitForMemberCounts")]
+    Task<bool> WaitForMemberCountsAsync(string siteCode, IndicatorCounts expected, TimeSpan timeout);
+
+    /// <summary>As <see cref="RecountAsync"/>, for member site <paramref name="siteCode"/>'s records.</summary>
+    [Alias("RecountMember")]
+    Task<RecountResult> RecountMemberAsync(string siteCode);
+
+    /// <summary>As <see cref="IRecountSourcesGrain.GetHeldVersionsAsync"/>, for member site <paramref name="siteCode"/>.</summary>
+    [ReadOnly, Alias("GetMemberHeldVersions")]
+    Task<RecountHeldSources> GetMemberHeldVersionsAsync(string siteCode);
+
+    /// <summary>
+    /// Entries of member site <paramref name="siteCode"/>'s records, newest version wins: what a bulk import gives the
+    /// member, and what the member's own stream still carried (queued before township streams), forwarded by the member.
+    /// </summary>
+    [Alias("ApplyMemberSources")]
+    Task ApplyMemberSourcesAsync(string siteCode, Bulk.BulkSource[] sources);
 }

@@ -1,6 +1,7 @@
 using JobHome.Domain.Indicators;
 using JobHome.Storage;
 using JobHome.Storage.Streams;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 
 namespace JobHome.Grains.Indicators;
@@ -11,7 +12,9 @@ namespace JobHome.Grains.Indicators;
 /// a <see cref="StreamOutbox"/>): their queue rows commit in the state's transaction and the state is stored as
 /// published, so nothing is left to publish after the write or on reactivation. On other stores, whatever was not yet
 /// published is published after the write, on the next command or on reactivation. A record that moves site publishes a
-/// zero contribution to the old site.
+/// zero contribution to the old site. Events go on the stream of the site's township for villages and communities, on
+/// the site's own stream otherwise (<see cref="IndicatorStreams.KeyOf"/>, served per silo by
+/// <see cref="IndicatorStreamKeys"/>), and name the record's site.
 /// </summary>
 [GenerateSerializer, Alias("jobhome.indicator-outbox.v1")]
 public sealed class IndicatorOutbox
@@ -40,19 +43,21 @@ public sealed class IndicatorOutbox
     /// as published in the same write, and the events commit with it; on any other store nothing is published here:
     /// <see cref="PublishAsync"/> after the write publishes as before. A failed write leaves the change pending.
     /// </summary>
-    public async Task WriteAsync<TState>(IPersistentState<TState> state, GrainId grain, string sourceId, string? siteCode,
+    public async Task WriteAsync<TState>(IPersistentState<TState> state, Grain grain, string sourceId, string? siteCode,
         IndicatorContribution contribution)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(grain);
         if (!Pending)
         {
             await state.WriteStateAsync();
             return;
         }
 
+        var events = await EventsAsync(grain, sourceId, siteCode, contribution);
         var (publishedVersion, publishedSite) = (PublishedVersion, PublishedSiteCode);
         var version = Version;
-        using var scope = StreamOutbox.Begin(StorageNames.Streams, grain, Events(sourceId, siteCode, contribution), () =>
+        using var scope = StreamOutbox.Begin(StorageNames.Streams, grain.GetGrainId(), events, () =>
         {
             PublishedVersion = version;
             PublishedSiteCode = siteCode;
@@ -74,14 +79,15 @@ public sealed class IndicatorOutbox
     }
 
     /// <summary>Publishes the current contribution if pending.</summary>
-    public async Task PublishAsync(IStreamProvider streams, string sourceId, string? siteCode, IndicatorContribution contribution)
+    public async Task PublishAsync(Grain grain, string sourceId, string? siteCode, IndicatorContribution contribution)
     {
-        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(grain);
         if (!Pending)
         {
             return;
         }
-        foreach (var e in Events(sourceId, siteCode, contribution))
+        var streams = grain.GetStreamProvider(StorageNames.Streams);
+        foreach (var e in await EventsAsync(grain, sourceId, siteCode, contribution))
         {
             await streams.GetStream<IndicatorChange>(e.Stream).OnNextAsync((IndicatorChange)e.Event);
         }
@@ -90,21 +96,27 @@ public sealed class IndicatorOutbox
     }
 
     // The current version's events: a zero contribution to the site last published to when the record moved, then the
-    // contribution to its site (none while it has no site).
-    private List<StreamOutboxEvent> Events(string sourceId, string? siteCode, IndicatorContribution contribution)
+    // contribution to its site (none while it has no site). Each goes on its site's stream key (the township's for a
+    // village: a dictionary read per silo after the site's first lookup) and names its site.
+    private async ValueTask<List<StreamOutboxEvent>> EventsAsync(Grain grain, string sourceId, string? siteCode,
+        IndicatorContribution contribution)
     {
-        var now = IndicatorMetrics.NowUnixMs();
+        var keys = ((IGrainBase)grain).GrainContext.ActivationServices.GetRequiredService<IndicatorStreamKeys>();
         var events = new List<StreamOutboxEvent>(2);
+        var version = Version;
         if (PublishedSiteCode is { } old && !string.Equals(old, siteCode, StringComparison.Ordinal))
         {
-            events.Add(new(Stream(old), new IndicatorChange(sourceId, Version, default, now)));
+            var key = await keys.KeyOfAsync(old);
+            events.Add(new(Stream(key), new IndicatorChange(sourceId, version, default, IndicatorMetrics.NowUnixMs(), old)));
         }
         if (siteCode is not null)
         {
-            events.Add(new(Stream(siteCode), new IndicatorChange(sourceId, Version, contribution, now)));
+            var key = await keys.KeyOfAsync(siteCode);
+            events.Add(new(Stream(key), new IndicatorChange(sourceId, version, contribution, IndicatorMetrics.NowUnixMs(),
+                siteCode)));
         }
         return events;
     }
 
-    private static StreamId Stream(string siteCode) => StreamId.Create(IndicatorStreams.Namespace, siteCode);
+    private static StreamId Stream(string key) => StreamId.Create(IndicatorStreams.Namespace, key);
 }

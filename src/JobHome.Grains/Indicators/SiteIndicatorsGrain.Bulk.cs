@@ -1,5 +1,4 @@
 using JobHome.Grains.Bulk;
-using JobHome.Grains.Sharding;
 
 namespace JobHome.Grains.Indicators;
 
@@ -7,40 +6,10 @@ namespace JobHome.Grains.Indicators;
 public sealed partial class SiteIndicatorsGrain : IBulkSiteIndicatorsGrain
 {
     /// <inheritdoc />
-    public async Task ApplySourcesAsync(BulkSource[] sources)
+    public Task ApplySourcesAsync(BulkSource[] sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var changed = new List<string>();
-        foreach (var source in sources)
-        {
-            if (_sources.TryGetValue(source.SourceId, out var held))
-            {
-                if (held.Version >= source.Version)
-                {
-                    continue;
-                }
-                _own.Change(held.ToContribution(), source.Contribution);
-                _subtree.Change(held.ToContribution(), source.Contribution);
-            }
-            else
-            {
-                _own.Apply(source.Contribution);
-                _subtree.Apply(source.Contribution);
-            }
-            _sources.Set(source.SourceId, SourceEntry.Of(source.Version, source.Contribution));
-            changed.Add(source.SourceId);
-        }
-        if (changed.Count == 0)
-        {
-            return;
-        }
-        await _sources.WriteShardsOfAsync(changed);
-        MarkDirty();
-        foreach (var waiter in _waiters)
-        {
-            waiter.TrySetResult();
-        }
-        _waiters.Clear();
-        await FlushIfQuietAsync();
+        // A member site's entries live at its township.
+        return _host is null ? ApplyEntriesAsync(null, sources) : Host.ApplyMemberSourcesAsync(_code, sources);
     }
 }

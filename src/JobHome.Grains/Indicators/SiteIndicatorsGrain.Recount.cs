@@ -4,9 +4,6 @@ namespace JobHome.Grains.Indicators;
 public sealed partial class SiteIndicatorsGrain : IRecountSourcesGrain
 {
     /// <inheritdoc />
-    public Task<RecountHeldSources> GetHeldVersionsAsync()
-    {
-        var entries = _sources.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
-        return Task.FromResult(new RecountHeldSources([.. entries.Select(e => e.Key)], [.. entries.Select(e => e.Value.Version)]));
-    }
+    public Task<RecountHeldSources> GetHeldVersionsAsync() =>
+        _host is null ? Task.FromResult(HeldVersions(null)) : Host.GetMemberHeldVersionsAsync(_code);
 }

@@ -20,6 +20,15 @@ namespace JobHome.Grains.Indicators;
 /// when the site has not reported for a period (so a change climbs the tiers without waiting at quiet times), otherwise
 /// on the timer (batching every change of the period in one call); and on activation, so a report lost in a crash is
 /// sent again. Report numbers come from a per-activation epoch, so a report costs the parent's write only.
+/// <para>
+/// Township streams: a village's or community's records arrive on its township's stream (<see cref="IndicatorStreams"/>),
+/// each event naming its site. The township keeps those entries beside its own, keyed <c>site|source</c>
+/// (<see cref="MemberKey"/>), and per member site the sum of its entries; its subtree is own + members + reporting
+/// children. A member site's activation (a <em>proxy</em>) holds nothing and writes nothing: every call goes to its
+/// township (reads, live feed, waits, recount, bulk), and whatever still arrives on its own stream (queued before
+/// township streams) is forwarded there. On its first activation since, a township takes over the entries its members
+/// stored themselves (<see cref="AdoptMembersAsync"/>) and drops their child totals.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(IndicatorStreams.Namespace)]
 public sealed partial class SiteIndicatorsGrain
@@ -65,6 +74,13 @@ public sealed partial class SiteIndicatorsGrain
 
     private readonly IndicatorCounts _own = new();
     private readonly IndicatorCounts _subtree = new();
+    // This site's code (set on activation).
+    private string _code = string.Empty;
+    // A member site (village, community): the township that holds its entries; every call is forwarded there.
+    private string? _host;
+    // A township: the own counts of each member site whose records arrive on this stream.
+    private readonly Dictionary<string, IndicatorCounts> _members = new(StringComparer.Ordinal);
+    private bool _hostsMembers;
     // The newest totals of each child in memory (the counts a report carried: the sender never changes them), and the
     // children whose stored entry is older: only their entries are rebuilt for the next state write.
     private readonly Dictionary<string, (long Version, IndicatorCounts Totals)> _children = new(StringComparer.Ordinal);
@@ -97,20 +113,42 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await MigrateSourcesAsync(cancellationToken);
-        foreach (var entry in _sources.Values)
+        _code = this.GetPrimaryKeyString();
+        var site = await GrainFactory.GetGrain<ISiteGrain>(_code).GetAsync();
+        SetSite(site?.Profile);
+        if (site?.Profile is { } profile
+            && IndicatorStreams.KeyOf(profile.Code, profile.Kind, profile.ParentCode) is var key
+            && !string.Equals(key, _code, StringComparison.Ordinal))
         {
-            _own.Apply(entry.ToContribution());
+            // A village or community: its township holds its entries. Nothing of this grain's own storage is used or
+            // written (no epoch, no timer); what it stored before township streams was taken over by the township.
+            _host = key;
+            await base.OnActivateAsync(cancellationToken);
+            _activated = true;
+            return;
+        }
+        _hostsMembers = site is not null && IndicatorStreams.HostsChildren(site.Profile.Kind);
+        await MigrateSourcesAsync(cancellationToken);
+        if (_hostsMembers && !state.State.MembersAdopted)
+        {
+            // Written with the epoch below (after the adopted entries' shards): a crash in between adopts again.
+            await AdoptMembersAsync(site!.Children, cancellationToken);
+        }
+        foreach (var (entryKey, entry) in _sources.Entries)
+        {
+            CountsOf(MemberOf(entryKey)).Apply(entry.ToContribution());
         }
         _subtree.Add(_own);
+        foreach (var member in _members.Values)
+        {
+            _subtree.Add(member);
+        }
         foreach (var (code, child) in state.State.Children)
         {
             var totals = child.ToCounts();
             _children[code] = (child.Version, totals);
             _subtree.Add(totals);
         }
-        var site = await GrainFactory.GetGrain<ISiteGrain>(this.GetPrimaryKeyString()).GetAsync();
-        SetSite(site?.Profile);
         // Older states numbered reports 1, 2, …: any epoch ≥ 1 numbers above them.
         state.State.ReportEpoch = Math.Max(state.State.ReportEpoch, state.State.ReportVersion >> 32) + 1;
         var stoppedCleanly = state.State.StoppedCleanly;
@@ -121,7 +159,10 @@ public sealed partial class SiteIndicatorsGrain
             // Child totals are written at most once per ChildTotalsWritePeriod, so a crash may have lost the newest
             // reports: every child reports again (one-way: a child's report calls this grain, which must not wait on it).
             // Until they do, the stored totals are served; the parent keeps the newest report per child, so repeats change nothing.
-            _awaitedChildren.UnionWith(state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal));
+            // A township's children are its members (no reports to wait for): only children still reporting are asked.
+            _awaitedChildren.UnionWith(_hostsMembers
+                ? state.State.Children.Keys
+                : state.State.Children.Keys.Union(site?.Children ?? [], StringComparer.Ordinal));
             AskAwaitedChildren();
         }
         // A report may have been lost with the previous activation: send the totals again (the parent keeps the newest).
@@ -167,9 +208,12 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     /// <inheritdoc />
-    public Task<IndicatorsView> GetAsync()
+    public async Task<IndicatorsView> GetAsync() =>
+        View(_host is null ? _subtree : await Host.GetMemberCountsAsync(_code));
+
+    private IndicatorsView View(IndicatorCounts counts)
     {
-        var snapshot = _subtree.Snapshot(this.GetPrimaryKeyString(), clock.Today);
+        var snapshot = counts.Snapshot(_code, clock.Today);
         CreationUnit? unit = _site?.Kind switch
         {
             SiteKind.Village or SiteKind.Community => CreationUnit.Village,
@@ -177,16 +221,17 @@ public sealed partial class SiteIndicatorsGrain
             _ => null,
         };
         var targets = IndicatorTargets.For(snapshot, unit, _site?.CreationLevel ?? CreationLevel.County);
-        return Task.FromResult(new IndicatorsView(
+        return new IndicatorsView(
             snapshot.SiteCode, snapshot.AsOf, snapshot.Employed, snapshot.Unemployed, snapshot.LabourForce, snapshot.EmploymentRate,
             snapshot.RegisteredUnemploymentRate, snapshot.UnemployedOver3Months, snapshot.ZeroEmploymentHouseholds,
             snapshot.ZeroEmploymentHouseholdsOverdue, snapshot.OpenPosts, snapshot.Openings, snapshot.ActiveSeekers,
             snapshot.PostsToSeekersRatio, snapshot.Placements, targets.EmploymentRate, targets.EmploymentRateMet,
-            targets.ZeroEmploymentHouseholdsOverdueMet));
+            targets.ZeroEmploymentHouseholdsOverdueMet);
     }
 
     /// <inheritdoc />
-    public Task<IndicatorCounts> GetCountsAsync() => Task.FromResult(_subtree.Clone());
+    public Task<IndicatorCounts> GetCountsAsync() =>
+        _host is null ? Task.FromResult(_subtree.Clone()) : Host.GetMemberCountsAsync(_code);
 
     /// <inheritdoc />
     public Task ReportChildTotalsAsync(string childCode, long version, Immutable<IndicatorCounts> totals) =>
@@ -197,6 +242,13 @@ public sealed partial class SiteIndicatorsGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(childCode);
         ArgumentNullException.ThrowIfNull(totals);
+        if (_host is not null || _hostsMembers)
+        {
+            // A member site has no children, and a township's children are its members, whose records it holds: a report
+            // (from a member activated before its site was known) would count them twice.
+            LogReportIgnored(logger, _code, childCode);
+            return;
+        }
         _awaitedChildren.Remove(childCode);
         var known = _children.TryGetValue(childCode, out var held);
         if (known && held.Version >= version)
@@ -223,6 +275,11 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public async Task FlushAsync()
     {
+        if (_host is not null)
+        {
+            await Host.FlushAsync();
+            return;
+        }
         MarkDirty();
         await FlushSelfAsync();
         if (_site?.ParentCode is { } parent)
@@ -234,19 +291,36 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public async Task ReportNowAsync()
     {
+        if (_host is not null)
+        {
+            await Host.ReportNowAsync();
+            return;
+        }
         MarkDirty();
         await FlushSelfAsync();
     }
 
     /// <inheritdoc />
-    public Task<bool> IsFlushTimerArmedAsync() => Task.FromResult(_flushTimerArmed);
+    public Task<bool> IsFlushTimerArmedAsync() =>
+        _host is null ? Task.FromResult(_flushTimerArmed) : Host.IsFlushTimerArmedAsync();
 
     /// <inheritdoc />
-    public async Task<RecountResult> RecountAsync()
+    public Task<RecountResult> RecountAsync() =>
+        _host is null ? RecountSiteAsync(_code, null) : Host.RecountMemberAsync(_code);
+
+    /// <inheritdoc />
+    public Task<RecountResult> RecountMemberAsync(string siteCode)
     {
-        var code = this.GetPrimaryKeyString();
+        ArgumentException.ThrowIfNullOrEmpty(siteCode);
+        return _host is null ? RecountSiteAsync(siteCode, MemberOrNull(siteCode)) : Host.RecountMemberAsync(siteCode);
+    }
+
+    // The recount of site `code`'s records: this site's own (member null) or a member's.
+    private async Task<RecountResult> RecountSiteAsync(string code, string? member)
+    {
         var indexed = await GrainFactory.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
-        var ids = _sources.Keys.Union(indexed, StringComparer.Ordinal).ToArray();
+        var ids = HeldIds(member).Union(indexed, StringComparer.Ordinal).ToArray();
+        var counts = CountsOf(member);
         long corrected = 0;
         // Read from storage in batches (RecountReaderGrain): only records with an unpublished change are activated. The
         // versions held here go along, as the subtree recount sends them (IRecountSourcesGrain): a record changed live
@@ -255,14 +329,15 @@ public sealed partial class SiteIndicatorsGrain
         var reports = new List<IndicatorSourceReport>(ids.Length);
         foreach (var chunk in ids.Chunk(500))
         {
-            var held = chunk.Select(id => _sources.TryGetValue(id, out var entry) ? entry!.Version : -1).ToArray();
+            var held = chunk.Select(id => _sources.TryGetValue(KeyOf(member, id), out var entry) ? entry!.Version : -1).ToArray();
             reports.AddRange(await GrainFactory.GetGrain<IRecountReaderGrain>(0).ReadAsync(code, chunk, held));
         }
         for (var i = 0; i < ids.Length; i++)
         {
             var (sourceId, report) = (ids[i], reports[i]);
             var truth = string.Equals(report.SiteCode, code, StringComparison.Ordinal) ? report.Contribution : default;
-            var known = _sources.TryGetValue(sourceId, out var held);
+            var key = KeyOf(member, sourceId);
+            var known = _sources.TryGetValue(key, out var held);
             if (!known && truth == default)
             {
                 continue;
@@ -270,9 +345,9 @@ public sealed partial class SiteIndicatorsGrain
             var heldContribution = known ? held!.ToContribution() : default;
             if (!known || report.Version != held!.Version || truth != heldContribution)
             {
-                _own.Change(heldContribution, truth);
+                counts.Change(heldContribution, truth);
                 _subtree.Change(heldContribution, truth);
-                _sources.Set(sourceId, SourceEntry.Of(report.Version, truth));
+                _sources.Set(key, SourceEntry.Of(report.Version, truth));
                 corrected++;
             }
         }
@@ -287,11 +362,23 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     /// <inheritdoc />
-    public async Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout)
+    public Task<bool> WaitForOwnCountsAsync(IndicatorCounts expected, TimeSpan timeout) =>
+        _host is null ? WaitForCountsAsync(null, expected, timeout) : Host.WaitForMemberCountsAsync(_code, expected, timeout);
+
+    /// <inheritdoc />
+    public Task<bool> WaitForMemberCountsAsync(string siteCode, IndicatorCounts expected, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(siteCode);
+        return _host is null
+            ? WaitForCountsAsync(MemberOrNull(siteCode), expected, timeout)
+            : Host.WaitForMemberCountsAsync(siteCode, expected, timeout);
+    }
+
+    private async Task<bool> WaitForCountsAsync(string? member, IndicatorCounts expected, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(expected);
         using var cancel = new CancellationTokenSource(timeout, TimeProvider.System);
-        while (!_own.Equals(expected))
+        while (!PeekCounts(member).Equals(expected))
         {
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add(signal);
@@ -301,7 +388,7 @@ public sealed partial class SiteIndicatorsGrain
             }
             if (cancel.IsCancellationRequested)
             {
-                return _own.Equals(expected);
+                return PeekCounts(member).Equals(expected);
             }
         }
         return true;
@@ -310,6 +397,11 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public async Task<long> WaitForChangeAsync(long seen, TimeSpan timeout)
     {
+        if (_host is not null)
+        {
+            // The township's change numbers: a member's feed wakes on any change of the township (and reads its own).
+            return await Host.WaitForChangeAsync(seen, timeout);
+        }
         if (seen != _changeNumber)
         {
             return _changeNumber;
@@ -342,14 +434,18 @@ public sealed partial class SiteIndicatorsGrain
     public Task OnNextAsync(IList<SequentialItem<IndicatorChange>> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        if (_host is not null)
+        {
+            return ForwardToHostAsync(items);
+        }
         var changed = new List<string>(items.Count);
         var publishedAt = new long[items.Count];
         var applied = 0;
         foreach (var item in items)
         {
-            if (Apply(item.Item))
+            if (Apply(item.Item, out var key))
             {
-                changed.Add(item.Item.SourceId);
+                changed.Add(key);
                 publishedAt[applied++] = item.Item.PublishedAtUnixMs;
             }
         }
@@ -357,24 +453,31 @@ public sealed partial class SiteIndicatorsGrain
         return WriteChangedAsync(changed, changed.Count > 0, publishedAt.AsMemory(0, applied), items);
     }
 
-    // Newest version per source wins: an older or repeated change is ignored (false).
-    private bool Apply(IndicatorChange item)
+    // Newest version per source and site wins: an older or repeated change is ignored (false). An event naming another
+    // site (a member's record on this township's stream) goes to that member's entries.
+    private bool Apply(IndicatorChange item, out string key) =>
+        ApplyEntry(item.SiteCode is { } site && !string.Equals(site, _code, StringComparison.Ordinal) ? site : null,
+            item.SourceId, item.Version, item.Contribution, out key);
+
+    private bool ApplyEntry(string? member, string sourceId, long version, IndicatorContribution contribution, out string key)
     {
-        if (_sources.TryGetValue(item.SourceId, out var held))
+        key = KeyOf(member, sourceId);
+        var counts = CountsOf(member);
+        if (_sources.TryGetValue(key, out var held))
         {
-            if (held.Version >= item.Version)
+            if (held.Version >= version)
             {
                 return false;
             }
-            _own.Change(held.ToContribution(), item.Contribution);
-            _subtree.Change(held.ToContribution(), item.Contribution);
+            counts.Change(held.ToContribution(), contribution);
+            _subtree.Change(held.ToContribution(), contribution);
         }
         else
         {
-            _own.Apply(item.Contribution);
-            _subtree.Apply(item.Contribution);
+            counts.Apply(contribution);
+            _subtree.Apply(contribution);
         }
-        _sources.Set(item.SourceId, SourceEntry.Of(item.Version, item.Contribution));
+        _sources.Set(key, SourceEntry.Of(version, contribution));
         return true;
     }
 
@@ -478,7 +581,7 @@ public sealed partial class SiteIndicatorsGrain
     /// <inheritdoc />
     public Task OnErrorAsync(Exception ex)
     {
-        LogStreamError(logger, this.GetPrimaryKeyString(), ex);
+        LogStreamError(logger, _code, ex);
         return Task.CompletedTask;
     }
 
@@ -648,6 +751,9 @@ public sealed partial class SiteIndicatorsGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report of site {SiteCode} to its parent failed; the timer retries")]
     private static partial void LogReportFailed(ILogger logger, string siteCode, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteCode} got a report from {ChildCode}, a member site: ignored")]
+    private static partial void LogReportIgnored(ILogger logger, string siteCode, string childCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator stream of site {SiteCode} failed")]
     private static partial void LogStreamError(ILogger logger, string siteCode, Exception exception);

@@ -33,4 +33,11 @@ public sealed class SiteIndicatorsState
     /// </summary>
     [Id(4)]
     public bool StoppedCleanly { get; set; }
+
+    /// <summary>
+    /// True once a township has taken over the entries its villages and communities stored in their own aggregators
+    /// before township streams (read from their storage on its first activation since; their child totals dropped).
+    /// </summary>
+    [Id(5)]
+    public bool MembersAdopted { get; set; }
 }

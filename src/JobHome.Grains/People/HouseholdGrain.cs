@@ -161,12 +161,12 @@ public sealed partial class HouseholdGrain(
     public Task<IndicatorSourceReport> GetIndicatorSourceAsync() => Task.FromResult(HouseholdRecordRules.Report(state.State));
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()),
+        this, IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()),
         state.State.SiteCode, HouseholdRecordRules.Contribution(state.State));
 
     // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
     // and the PublishIndicatorsAsync after it finds nothing pending.
-    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this,
         IndicatorSources.Id(IndicatorSources.Household, this.GetPrimaryKeyString()), state.State.SiteCode,
         HouseholdRecordRules.Contribution(state.State));
 

@@ -415,12 +415,12 @@ public sealed partial class SeekerGrain(
     private IndicatorContribution Contribution() => SeekerRecordRules.Contribution(state.State);
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
+        this, IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
         state.State.Registration?.SiteCode, Contribution());
 
     // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
     // and the PublishIndicatorsAsync after it finds nothing pending.
-    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this,
         IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()), state.State.Registration?.SiteCode, Contribution());
 
     private async Task ReportToHouseholdIfPendingAsync()

@@ -263,12 +263,12 @@ public sealed partial class PostGrain(
     private IndicatorContribution Contribution() => PostRecordRules.Contribution(state.State);
 
     private Task PublishIndicatorsAsync() => state.State.Indicators.PublishAsync(
-        this.GetStreamProvider(StorageNames.Streams), IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
+        this, IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()),
         state.State.Profile?.SiteCode, Contribution());
 
     // The state write of a change; on the embedded store it carries the change's indicator events (IndicatorOutbox.WriteAsync),
     // and the PublishIndicatorsAsync after it finds nothing pending.
-    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this.GetGrainId(),
+    private Task WriteWithIndicatorsAsync() => state.State.Indicators.WriteAsync(state, this,
         IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()), state.State.Profile?.SiteCode, Contribution());
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Post {PostId} opened with {Openings} openings")]

@@ -38,8 +38,10 @@ public sealed class IndicatorAcknowledgementTests(SqliteClusterFixture fixture) 
         var tree = await new TestNetwork(fixture).RegisterTreeAsync();
         var village = tree.Villages[1];
         var person = IndicatorContribution.Person(LabourStatus.Unemployed, fixture.Today.AddDays(-5), 0);
-        var changes = Enumerable.Range(0, 48).Select(_ => new IndicatorChange(TestNetwork.NewId("seeker/ack"), 1, person)).ToList();
-        var shards = changes.Select(c => ShardedMap<SourceEntry>.ShardOf(c.SourceId)).Distinct().Count();
+        var changes = Enumerable.Range(0, 48)
+            .Select(_ => new IndicatorChange(TestNetwork.NewId("seeker/ack"), 1, person, SiteCode: village)).ToList();
+        var shards = changes.Select(c => ShardedMap<SourceEntry>.ShardOf(SiteIndicatorsGrain.MemberKey(village, c.SourceId)))
+            .Distinct().Count();
         Assert.True(shards > 1, $"{shards} shard");
         changes.Add(changes[0]);
         var expected = new IndicatorCounts();
@@ -55,7 +57,9 @@ public sealed class IndicatorAcknowledgementTests(SqliteClusterFixture fixture) 
         RequestContext.Set(MarkerKey, _marker);
         try
         {
-            await streams.GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, village)).OnNextBatchAsync(changes);
+            // On the township's stream, as the village's records publish: the township stores and acknowledges them.
+            await streams.GetStream<IndicatorChange>(StreamId.Create(IndicatorStreams.Namespace, tree.Ancestors[0]))
+                .OnNextBatchAsync(changes);
         }
         finally
         {

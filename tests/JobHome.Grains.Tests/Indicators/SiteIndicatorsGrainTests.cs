@@ -188,18 +188,20 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
     public async Task FlushTimer_NothingPending_IsNotArmed_AndAChangeArmsItUntilSent()
     {
         var tree = await new TestNetwork(fixture).RegisterTreeAsync();
-        var village = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]);
         var township = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]);
+        var county = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[1]);
         // Activation leaves the totals to send (a report may have been lost): armed until they are sent, then idle.
-        await village.GetCountsAsync();
-        Assert.True(await UntilIdleAsync(village));
+        await township.GetCountsAsync();
         Assert.True(await UntilIdleAsync(township));
+        Assert.True(await UntilIdleAsync(county));
 
         // A child report leaves the parent's child totals unwritten: the parent's timer is armed until they are written.
-        await village.ReportNowAsync();
-        Assert.True(await township.IsFlushTimerArmedAsync());
+        await township.ReportNowAsync();
+        Assert.True(await county.IsFlushTimerArmedAsync());
+        Assert.True(await UntilIdleAsync(county));
         Assert.True(await UntilIdleAsync(township));
-        Assert.True(await UntilIdleAsync(village));
+        // A village's aggregator has no timer of its own: it answers for its township.
+        Assert.False(await fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]).IsFlushTimerArmedAsync());
     }
 
     [Fact]
@@ -218,10 +220,10 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
     public async Task WaitForChange_ChildReport_WakesTheWaiter_AndAnOlderNumberAnswersAtOnce()
     {
         var tree = await new TestNetwork(fixture).RegisterTreeAsync();
-        var village = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[0]);
         var township = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[0]);
+        var county = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Ancestors[1]);
         // Every site of the tree active and quiet first: an activation asks its children, whose answers would count
-        // as changes of the township while the test watches it.
+        // as changes of the county while the test watches it.
         foreach (var code in tree.Ancestors.Concat(tree.Villages))
         {
             await fixture.Client.GetGrain<ISiteIndicatorsGrain>(code).GetCountsAsync();
@@ -230,15 +232,34 @@ public abstract class SiteIndicatorsGrainTests(ClusterFixture fixture)
         {
             Assert.True(await UntilIdleAsync(fixture.Client.GetGrain<ISiteIndicatorsGrain>(code)));
         }
-        var seen = await township.WaitForChangeAsync(-1, TimeSpan.Zero);
-        Assert.Equal(seen, await township.WaitForChangeAsync(seen - 1, Patience));
+        var seen = await county.WaitForChangeAsync(-1, TimeSpan.Zero);
+        Assert.Equal(seen, await county.WaitForChangeAsync(seen - 1, Patience));
 
-        var waiting = township.WaitForChangeAsync(seen, Patience);
-        await township.GetCountsAsync();
+        var waiting = county.WaitForChangeAsync(seen, Patience);
+        await county.GetCountsAsync();
         Assert.False(waiting.IsCompleted);
-        await village.ReportNowAsync();
+        await township.ReportNowAsync();
         Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(Patience / 2)));
         Assert.True(await waiting > seen);
+    }
+
+    /// <summary>A village's live feed waits on its township: a change of one of the village's records wakes it.</summary>
+    [Fact]
+    public async Task WaitForChange_VillageRecordChanges_WakesTheVillagesWaiter()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var village = fixture.Client.GetGrain<ISiteIndicatorsGrain>(tree.Villages[1]);
+        await village.GetCountsAsync();
+        Assert.True(await UntilIdleAsync(village));
+        var seen = await village.WaitForChangeAsync(-1, TimeSpan.Zero);
+        var waiting = village.WaitForChangeAsync(seen, Patience);
+        Assert.False(waiting.IsCompleted);
+        var registration = TestNetwork.Registration(new DateOnly(1988, 8, 8), LabourStatus.Unemployed, fixture.Today.AddDays(-2))
+            with { SiteCode = tree.Villages[1] };
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("sk-feed")).RegisterAsync(registration)).Succeeded);
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(Patience / 2)));
+        Assert.True(await waiting > seen);
+        Assert.Equal(1, (await village.GetAsync()).Unemployed);
     }
 
     // The timer's own period (100 ms) elapses in real time: polled with a deadline.

@@ -77,6 +77,92 @@ public abstract class SiteIndicatorsShardMigrationTests(ClusterFixture fixture)
         Assert.Empty(reread.State.Posts);
     }
 
+    /// <summary>
+    /// Before township streams each village's aggregator kept its records' entries and reported its totals to the township.
+    /// The township's first activation since takes the villages' stored entries over (the village not activated), drops
+    /// their reported totals and serves the villages' counts; a take-over cut short before the township's state write is
+    /// redone without counting anything twice.
+    /// </summary>
+    [Fact]
+    public async Task Activation_TownshipWithVillagesStoredBeforeTownshipStreams_TakesTheirEntriesOverExactlyOnce()
+    {
+        var tree = await new TestNetwork(fixture).RegisterTreeAsync();
+        var (village, other, township) = (tree.Villages[0], tree.Villages[1], tree.Ancestors[0]);
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var since = new DateOnly(2025, 12, 1);
+        var employed = IndicatorContribution.Person(Domain.People.LabourStatus.Employed, since, 1);
+        var unemployed = IndicatorContribution.Person(Domain.People.LabourStatus.Unemployed, since, 0);
+        var post = IndicatorContribution.Post(openings: 5, taken: 1, closed: false);
+        var villageId = fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetGrainId();
+        var otherId = fixture.Client.GetGrain<ISiteIndicatorsGrain>(other).GetGrainId();
+        var townshipGrain = fixture.Client.GetGrain<ISiteIndicatorsGrain>(township);
+
+        // The village: one entry in its old map, two in shards; the other village one entry; the township one own entry
+        // and both villages' last reports (the first village's report is behind its entries: a change not yet reported).
+        var old = new SiteIndicatorsState();
+        old.Sources["seeker/a"] = SourceEntry.Of(2, employed);
+        await storage.WriteStateAsync("indicators", villageId, new GrainState<SiteIndicatorsState>(old));
+        await WriteShardEntryAsync(storage, villageId, "seeker/b", SourceEntry.Of(1, unemployed));
+        await WriteShardEntryAsync(storage, villageId, "post/c", SourceEntry.Of(3, post));
+        await WriteShardEntryAsync(storage, otherId, "seeker/d", SourceEntry.Of(1, unemployed));
+        await WriteShardEntryAsync(storage, townshipGrain.GetGrainId(), "seeker/e", SourceEntry.Of(1, employed));
+        var villageCounts = Counts(employed, unemployed, post);
+        var otherCounts = Counts(unemployed);
+        SiteIndicatorsState TownshipBefore()
+        {
+            var before = new SiteIndicatorsState { StoppedCleanly = true };
+            before.Children[village] = ChildEntry.Of(5, Counts(employed));
+            before.Children[other] = ChildEntry.Of(7, otherCounts);
+            return before;
+        }
+        await storage.WriteStateAsync("indicators", townshipGrain.GetGrainId(), new GrainState<SiteIndicatorsState>(TownshipBefore()));
+        var all = Counts(employed, unemployed, post, unemployed, employed);
+
+        Assert.Equal(all, await townshipGrain.GetCountsAsync());
+        Assert.Equal(villageCounts, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetCountsAsync());
+        Assert.Equal(otherCounts, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(other).GetCountsAsync());
+        Assert.Equal(Counts(employed), await Own(township));
+        var held = await fixture.Client.GetGrain<IRecountSourcesGrain>(village).GetHeldVersionsAsync();
+        Assert.Equal(["post/c", "seeker/a", "seeker/b"], held.Ids);
+        Assert.Equal([3L, 2L, 1L], held.Versions);
+        Assert.Equal(["seeker/e"], (await fixture.Client.GetGrain<IRecountSourcesGrain>(township).GetHeldVersionsAsync()).Ids);
+        var stored = new GrainState<SiteIndicatorsState>(new SiteIndicatorsState());
+        await storage.ReadStateAsync("indicators", townshipGrain.GetGrainId(), stored);
+        Assert.True(stored.State!.MembersAdopted);
+        Assert.Empty(stored.State.Children);
+
+        // A take-over cut short after the entries' shards, before the state write: the next activation adopts again.
+        await fixture.Cluster.DeactivateAsync(townshipGrain);
+        await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ISiteIndicatorsGrain>(village));
+        stored.State = TownshipBefore();
+        await storage.WriteStateAsync("indicators", townshipGrain.GetGrainId(), stored);
+        Assert.Equal(all, await townshipGrain.GetCountsAsync());
+        Assert.Equal(villageCounts, await fixture.Client.GetGrain<ISiteIndicatorsGrain>(village).GetCountsAsync());
+    }
+
+    private static IndicatorCounts Counts(params IndicatorContribution[] contributions)
+    {
+        var counts = new IndicatorCounts();
+        foreach (var contribution in contributions)
+        {
+            counts.Apply(contribution);
+        }
+        return counts;
+    }
+
+    private Task<IndicatorCounts> Own(string site) =>
+        fixture.Client.GetGrain<ISiteIndicatorsGrain>(site).GetMemberCountsAsync(site);
+
+    private static async Task WriteShardEntryAsync(IGrainStorage storage, GrainId grainId, string id, SourceEntry entry)
+    {
+        var name = $"indicator-sources-{ShardedMap<SourceEntry>.ShardOf(id)}";
+        var shard = new GrainState<MapShard<SourceEntry>>(new MapShard<SourceEntry>());
+        await storage.ReadStateAsync(name, grainId, shard);
+        shard.State ??= new MapShard<SourceEntry>();
+        shard.State.Entries[id] = entry;
+        await storage.WriteStateAsync(name, grainId, shard);
+    }
+
     [Fact]
     public void ShardOf_IsStableAndInRange()
     {

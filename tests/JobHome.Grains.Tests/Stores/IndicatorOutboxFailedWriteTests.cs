@@ -24,6 +24,9 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    // The township of the fresh tree: the villages' events go on its stream (township streams).
+    private string _township = string.Empty;
+
     [Theory]
     [InlineData(Failing.StateStatement)]
     [InlineData(Failing.EventRows)]
@@ -31,7 +34,7 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
     {
         var (seeker, registration, a, b) = await RegisteredAtAAsync();
 
-        await using (await FailAsync(failing, seeker, b))
+        await using (await FailAsync(failing, seeker))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => seeker.RegisterAsync(registration with { SiteCode = b }));
         }
@@ -58,7 +61,7 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
     public async Task RegisterAsync_MoveWhoseWriteFails_AnActivationHasNothingToPublishAndTheNextChangeCounts()
     {
         var (seeker, registration, a, b) = await RegisteredAtAAsync();
-        await using (await FailAsync(Failing.StateStatement, seeker, b))
+        await using (await FailAsync(Failing.StateStatement, seeker))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => seeker.RegisterAsync(registration with { SiteCode = b }));
         }
@@ -92,7 +95,8 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
     // An unemployed seeker registered at village a of a fresh tree, counted there (version 1, stored as published to a).
     private async Task<(ISeekerGrain Seeker, SeekerRegistration Registration, string A, string B)> RegisteredAtAAsync()
     {
-        var (villages, _) = await new TestNetwork(fixture).RegisterTreeAsync();
+        var (villages, ancestors) = await new TestNetwork(fixture).RegisterTreeAsync();
+        _township = ancestors[0];
         var seeker = fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("sk-failed-write"));
         var registration = TestNetwork.Registration(new DateOnly(1990, 4, 1), LabourStatus.Unemployed, fixture.Today.AddDays(-3))
             with { SiteCode = villages[0] };
@@ -102,13 +106,13 @@ public sealed class IndicatorOutboxFailedWriteTests(SqliteClusterFixture fixture
         return (seeker, registration, villages[0], villages[1]);
     }
 
-    // Makes the seeker's state writes fail (or the rows of events for site b) until disposed.
-    private async Task<IAsyncDisposable> FailAsync(Failing failing, ISeekerGrain seeker, string b)
+    // Makes the seeker's state writes fail (or the rows of events on the villages' stream, their township's) until disposed.
+    private async Task<IAsyncDisposable> FailAsync(Failing failing, ISeekerGrain seeker)
     {
         var name = "fail_" + Guid.NewGuid().ToString("N");
         var condition = failing == Failing.StateStatement
             ? $"BEFORE UPDATE ON grain_state WHEN NEW.grain_id = {Literal(seeker.GetGrainId().ToString())}"
-            : $"BEFORE INSERT ON stream_queue WHEN NEW.stream_id LIKE {Literal("%" + b + "%")}";
+            : $"BEFORE INSERT ON stream_queue WHEN NEW.stream_id LIKE {Literal("%" + _township + "%")}";
         await ExecuteAsync($"CREATE TRIGGER {name} {condition} BEGIN SELECT RAISE(ABORT, 'injected write failure'); END");
         return new Dropped(() => ExecuteAsync($"DROP TRIGGER {name}"));
     }

@@ -71,7 +71,7 @@ public sealed partial class MatchPartitionGrain
                     skipped++;
                     continue;
                 }
-                if (Mark(seekerIds[i], holder, since))
+                if (Mark(seekerIds[i], holder, PostListMetrics.MarkNewPost, since))
                 {
                     marked?.Add(seekerIds[i]);
                 }
@@ -142,7 +142,7 @@ public sealed partial class MatchPartitionGrain
     // Marks a holder dirty (once while it waits) and opens the window if none is open: it ends one window after the change
     // (since, default now), so a mark that reached the partition late does not wait a full window more.
     // False when the holder is told the earlier way instead (a caller of the version before pushes).
-    private bool Mark(string seekerId, ListHolder holder, DateTimeOffset? since = null)
+    private bool Mark(string seekerId, ListHolder holder, string cause, DateTimeOffset? since = null)
     {
         if (holder.Activation == Guid.Empty)
         {
@@ -157,7 +157,7 @@ public sealed partial class MatchPartitionGrain
         var now = clock.Now;
         var changed = since is { } at && at < now ? at : now;
         _dirtyOrder.Enqueue((seekerId, changed));
-        PostListMetrics.RecordMarked(1);
+        PostListMetrics.RecordMarked(1, cause);
         if (_pushArmed && now < _pushDue + LostTick)
         {
             return true;

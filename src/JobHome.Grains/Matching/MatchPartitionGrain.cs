@@ -348,7 +348,7 @@ public sealed partial class MatchPartitionGrain(
             Forget(seekerId);
             if (_holders.TryGetValue(seekerId, out var holder))
             {
-                if (Mark(seekerId, holder))
+                if (Mark(seekerId, holder, PostListMetrics.MarkListed))
                 {
                     marked?.Add(seekerId);
                 }

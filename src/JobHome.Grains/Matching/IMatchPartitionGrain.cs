@@ -105,6 +105,16 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since);
 
     /// <summary>
+    /// As <see cref="NewPostsMayEnterAsync"/> for the post <paramref name="postId"/> of this partition. A post whose features
+    /// did not change since this activation first indexed it was nobody's candidate in a part computed before it was
+    /// indexed (and a part computed since holds its current score), so it is tested against each holder's tighter floor
+    /// for new posts (an aware part's lowest kept key even when its candidates fill their depth); a corrected post against
+    /// the floor of <see cref="NewPostsMayEnterAsync"/>.
+    /// </summary>
+    [OneWay, Alias("NewPostMayEnter")]
+    Task NewPostMayEnterAsync(string postId, string[] seekerIds, double[] scores, DateTimeOffset since);
+
+    /// <summary>
     /// The partition's own tick (it calls itself one window after the first dirty mark, then once per batch): recomputes up
     /// to <see cref="MatchingOptions.PushBatch"/> dirty holders' parts and pushes those that changed.
     /// </summary>

@@ -23,12 +23,23 @@ public sealed record MatchItem(
     public static MatchItem From(Recommendation r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        return new MatchItem(r.Id, r.Score, FactorsOf(r));
+    }
+
+    /// <summary>The factors of an engine recommendation, as <see cref="From"/> gives them.</summary>
+    public static MatchFactorView[] FactorsOf(Recommendation r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.TopFactors.Count == 0)
+        {
+            return [];
+        }
         var factors = new MatchFactorView[r.TopFactors.Count];
         for (var i = 0; i < factors.Length; i++)
         {
             var f = r.TopFactors[i];
             factors[i] = new MatchFactorView(FactorNames.Token(f.Factor), f.Value, f.Contribution, f.Chinese, f.English);
         }
-        return new MatchItem(r.Id, r.Score, factors);
+        return factors;
     }
 }

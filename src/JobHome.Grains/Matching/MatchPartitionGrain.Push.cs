@@ -1,9 +1,11 @@
+using JobHome.Matching.Model;
+
 namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// The partition keeps its listers' parts fresh itself. Each holder entry keeps the seeker activation's query (record, k,
-/// day: sent with every stored-list query) and the part it holds from here (the items last sent, their version, floor and
-/// explanation stamp). A change that touches a part marks its holder <b>dirty</b> (a set: a holder marked twice is
+/// day: sent with every stored-list query) and the part it holds from here (the items last sent, their floors, explanation
+/// stamp and congestion reasons). A change that touches a part marks its holder <b>dirty</b> (a set: a holder marked twice is
 /// recomputed once): a listed post that changes (other than its free openings), fills or closes marks its listers; a new or
 /// changed post marks the holders its score can enter (<see cref="NewPostsMayEnterAsync"/>, the floor test run here). One
 /// window (<see cref="MatchingOptions.StaleNoticeWindow"/>, 3 s, on the server clock) after a holder's first mark (never
@@ -28,14 +30,19 @@ public sealed partial class MatchPartitionGrain
         public Guid Activation { get; } = activation;
         public DateTimeOffset At { get; } = at;
         public SeekerMatchRecord? Seeker { get; init; }
+        // The engine's record of Seeker (made once per query that lists, not once per recompute).
+        public MatchSeeker? Query { get; init; }
         public int K { get; init; }
         public DateOnly AsOf { get; init; }
-        // The part the activation holds from here (as sent: reused items carry only their leading factors), its version,
-        // the explanation stamp it was answered with, and the partition's floor for it.
+        // The part the activation holds from here (as sent: reused items carry only their leading factors), the explanation
+        // stamp it was answered with, and the partition's floors for it: for any post that is not among its items, and for a
+        // post indexed since, unchanged (RankingIndex.TopPostItems' newFloor).
         public MatchItem[] Items { get; set; } = [];
-        public long Version { get; set; }
         public long Stamp { get; set; }
         public double Floor { get; set; } = double.NegativeInfinity;
+        public double NewFloor { get; set; } = double.NegativeInfinity;
+        // The congestion reasons of the partition's last answer for it (an aware part), reused where they word the same place.
+        public HeldReasons? Reasons { get; set; }
         // The partition's version the part was last recomputed at (equal or not to the held one).
         public long Checked { get; set; }
     }
@@ -48,7 +55,18 @@ public sealed partial class MatchPartitionGrain
     private DateTimeOffset _pushDue;
 
     /// <inheritdoc />
-    public Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since)
+    public Task NewPostsMayEnterAsync(string[] seekerIds, double[] scores, DateTimeOffset since) =>
+        MayEnter(seekerIds, scores, since, newPost: false);
+
+    /// <inheritdoc />
+    public Task NewPostMayEnterAsync(string postId, string[] seekerIds, double[] scores, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(postId);
+        return MayEnter(seekerIds, scores, since, _index.IndexedUnchanged(postId));
+    }
+
+    // newPost: the post is indexed here with the features it was first indexed with, so each holder's NewFloor applies.
+    private Task MayEnter(string[] seekerIds, double[] scores, DateTimeOffset since, bool newPost)
     {
         ArgumentNullException.ThrowIfNull(seekerIds);
         ArgumentNullException.ThrowIfNull(scores);
@@ -66,12 +84,12 @@ public sealed partial class MatchPartitionGrain
         {
             if (_holders.TryGetValue(seekerIds[i], out var holder))
             {
-                if (scores[i] < holder.Floor - FloorMargin)
+                if (scores[i] < (newPost ? holder.NewFloor : holder.Floor) - FloorMargin)
                 {
                     skipped++;
                     continue;
                 }
-                if (Mark(seekerIds[i], holder, since))
+                if (Mark(seekerIds[i], holder, PostListMetrics.MarkNewPost, since))
                 {
                     marked?.Add(seekerIds[i]);
                 }
@@ -142,7 +160,7 @@ public sealed partial class MatchPartitionGrain
     // Marks a holder dirty (once while it waits) and opens the window if none is open: it ends one window after the change
     // (since, default now), so a mark that reached the partition late does not wait a full window more.
     // False when the holder is told the earlier way instead (a caller of the version before pushes).
-    private bool Mark(string seekerId, ListHolder holder, DateTimeOffset? since = null)
+    private bool Mark(string seekerId, ListHolder holder, string cause, DateTimeOffset? since = null)
     {
         if (holder.Activation == Guid.Empty)
         {
@@ -157,7 +175,7 @@ public sealed partial class MatchPartitionGrain
         var now = clock.Now;
         var changed = since is { } at && at < now ? at : now;
         _dirtyOrder.Enqueue((seekerId, changed));
-        PostListMetrics.RecordMarked(1);
+        PostListMetrics.RecordMarked(1, cause);
         if (_pushArmed && now < _pushDue + LostTick)
         {
             return true;
@@ -203,14 +221,19 @@ public sealed partial class MatchPartitionGrain
         Func<string, bool>? reusable = held.Length == 0
             ? null
             : id => Held(held, id) && _index.SameExplanation(id, heldStamp);
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), holder.K, matchOptions, seeker.History(), reusable, out var floor,
-            out var reused);
+        var items = _index.TopPostItems(holder.Query ?? seeker.ToMatchSeeker(), holder.K, matchOptions, seeker.History(), reusable,
+            holder.Reasons, out var floor, out var newFloor, out var reused, out var reasons);
         PostListMetrics.RecordQueries(PostListMetrics.CausePush, 1, 0);
-        var kept = reused is null ? 0 : reused.Count(static r => r);
+        var kept = Kept(reused);
         PostListMetrics.RecordExplained(items.Length - kept, kept);
-        Listen(seekerId, items);
+        if (!_listing.TryGetValue(seekerId, out var listening) || !SameIds(items, listening))
+        {
+            Listen(seekerId, items);
+        }
         holder.Checked = _version;
         holder.Floor = floor;
+        holder.NewFloor = newFloor;
+        holder.Reasons = reasons;
         if (SamePart(items, reused, held))
         {
             PostListMetrics.RecordPushUnchanged();
@@ -218,11 +241,41 @@ public sealed partial class MatchPartitionGrain
         }
         var part = new PartitionMatches(_version, items, floor, reused, _index.Stamp);
         holder.Items = items;
-        holder.Version = _version;
         holder.Stamp = _index.Stamp;
         PostListMetrics.RecordPushSent();
         GrainFactory.GetGrain<ISeekerMatchingGrain>(seekerId)
             .PostListPushedAsync(new PostListPush(key, holder.Activation, holder.AsOf, part, since)).Ignore();
+    }
+
+    // How many items an answer left unexplained (their words held by the seeker).
+    private static int Kept(bool[]? reused)
+    {
+        var kept = 0;
+        if (reused is not null)
+        {
+            foreach (var r in reused)
+            {
+                kept += r ? 1 : 0;
+            }
+        }
+        return kept;
+    }
+
+    // The posts the seeker listens to here, in the same order: the listener maps already say who lists them.
+    private static bool SameIds(MatchItem[] items, string[] listening)
+    {
+        if (items.Length != listening.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!string.Equals(items[i].Id, listening[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool Held(MatchItem[] held, string id)

@@ -247,25 +247,29 @@ public sealed partial class MatchPartitionGrain(
         Func<string, bool>? reusable = held is null || held.Length == 0
             ? null
             : id => Array.IndexOf(held, id) >= 0 && _index.SameExplanation(id, heldStamp);
-        var items = _index.TopPostItems(seeker.ToMatchSeeker(), k, options.ToMatchOptions(asOf), seeker.History(), reusable,
-            out var floor, out var reused);
+        var prior = _holders.TryGetValue(seeker.Id, out var holder) ? holder.Reasons : null;
+        var query = seeker.ToMatchSeeker();
+        var items = _index.TopPostItems(query, k, options.ToMatchOptions(asOf), seeker.History(), reusable, prior,
+            out var floor, out var newFloor, out var reused, out var reasons);
         if (listedBy is { } activation)
         {
             _holders[seeker.Id] = new ListHolder(activation, clock.Now)
             {
                 Seeker = seeker,
+                Query = query,
                 K = k,
                 AsOf = asOf,
                 Items = items,
-                Version = _version,
                 Checked = _version,
                 Stamp = _index.Stamp,
                 Floor = floor,
+                NewFloor = newFloor,
+                Reasons = reasons,
             };
             // Answered fresh: a recompute still pending for it would find the same part.
             _dirty.Remove(seeker.Id);
             Listen(seeker.Id, items);
-            var kept = reused is null ? 0 : reused.Count(static r => r);
+            var kept = Kept(reused);
             PostListMetrics.RecordExplained(items.Length - kept, kept);
         }
         return new PartitionMatches(_version, items, floor, reused, _index.Stamp);
@@ -348,7 +352,7 @@ public sealed partial class MatchPartitionGrain(
             Forget(seekerId);
             if (_holders.TryGetValue(seekerId, out var holder))
             {
-                if (Mark(seekerId, holder))
+                if (Mark(seekerId, holder, PostListMetrics.MarkListed))
                 {
                     marked?.Add(seekerId);
                 }

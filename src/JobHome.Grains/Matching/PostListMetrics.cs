@@ -103,6 +103,12 @@ public static class PostListMetrics
     /// <summary>Cause tag: a partition's recompute of a dirty holder's part (counted by the partition).</summary>
     public const string CausePush = "push";
 
+    /// <summary>Cause tag of a mark: a listed post changed (other than its free openings), filled or closed.</summary>
+    public const string MarkListed = "listed";
+
+    /// <summary>Cause tag of a mark: a new or changed post's score reached the part's floor.</summary>
+    public const string MarkNewPost = "new_post";
+
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> PartitionQueries = Meter.CreateCounter<long>(PartitionQueriesName, "{query}",
@@ -189,7 +195,7 @@ public static class PostListMetrics
     }
 
     /// <summary>Counts holders marked dirty.</summary>
-    internal static void RecordMarked(int count) => Marked.Add(count);
+    internal static void RecordMarked(int count, string cause) => Marked.Add(count, new KeyValuePair<string, object?>("cause", cause));
 
     /// <summary>True while someone listens to <see cref="MarkedEvent"/> (the partition builds the payload only then).</summary>
     internal static bool ListensToMarks => Diagnostics.IsEnabled(MarkedEvent);

@@ -38,6 +38,9 @@ internal sealed class RankingIndex(ModelCatalog models)
     // earlier activation never passes for one of this one.
     private readonly long _firstStamp = Math.Max(1, DateTime.UtcNow.Ticks);
     private readonly Dictionary<string, long> _postStamps = new(StringComparer.Ordinal);
+    // Indexed posts whose features changed since they were first indexed here (a correction): such a post may have been a
+    // candidate of a part computed before the change, so it is not tested against the floor for new posts.
+    private readonly HashSet<string> _corrected = new(StringComparer.Ordinal);
     private long _stamp;
     private long _modelStamp;
     // What a list item's factors look like (a leading congestion reason or none; the trees' reasons or linear factors): a
@@ -158,9 +161,14 @@ internal sealed class RankingIndex(ModelCatalog models)
         var today = DateOnly.FromDateTime(models.Time.GetUtcNow().UtcDateTime);
         foreach (var post in list)
         {
-            if (!_posts.TryGetValue(post.Id, out var old) || !SameFeatures(old, post))
+            var known = _posts.TryGetValue(post.Id, out var old);
+            if (!known || !SameFeatures(old!, post))
             {
                 _postStamps[post.Id] = ++_stamp;
+                if (known)
+                {
+                    _corrected.Add(post.Id);
+                }
             }
             _posts[post.Id] = post;
             _popularity.Indexed(post, today);
@@ -168,12 +176,20 @@ internal sealed class RankingIndex(ModelCatalog models)
         _index.UpsertPosts(list);
     }
 
+    /// <summary>
+    /// True when <paramref name="postId"/> is indexed and its features are those it was first indexed with (this activation,
+    /// since its last removal): a part computed before it was indexed did not have it among its candidates, and a part
+    /// computed since holds its current score, so its score below a part's <c>newFloor</c> cannot change the part.
+    /// </summary>
+    public bool IndexedUnchanged(string postId) => _posts.ContainsKey(postId) && !_corrected.Contains(postId);
+
     /// <summary>Removes a post; false when it is not indexed.</summary>
     public bool RemovePost(string id)
     {
         _changes++;
         _posts.Remove(id);
         _postStamps.Remove(id);
+        _corrected.Remove(id);
         _popularity.Removed(id);
         return _index.RemovePost(id);
     }
@@ -203,9 +219,25 @@ internal sealed class RankingIndex(ModelCatalog models)
     /// the trees').
     /// </summary>
     public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history,
-        Func<string, bool>? reusable, out double floor, out bool[]? reused)
+        Func<string, bool>? reusable, out double floor, out bool[]? reused) =>
+        TopPostItems(seeker, count, options, history, reusable, null, out floor, out _, out reused, out _);
+
+    /// <summary>
+    /// As <see cref="TopPostItems(MatchSeeker, int, MatchOptions, ApplicationHistory?, Func{string, bool}?, out double, out bool[])"/>,
+    /// with <paramref name="newFloor"/>: a score below which a post that is among neither the items nor the candidates the
+    /// part was ranked from (a post indexed after the query, whose features have not changed since:
+    /// <see cref="IndexedUnchanged"/>) cannot change them. Plain lists: <paramref name="floor"/>. Aware lists: the lowest kept
+    /// key of a full part, whether or not the candidates filled their depth (see <see cref="AwareFloor"/>). With a re-ranker
+    /// <see cref="double.NegativeInfinity"/>. An aware part takes the congestion reasons of <paramref name="held"/> (the same
+    /// seeker's earlier answer from here, or null) where they word the same place, and gives its own in
+    /// <paramref name="reasons"/> (null for other shapes).
+    /// </summary>
+    public MatchItem[] TopPostItems(MatchSeeker seeker, int count, MatchOptions options, ApplicationHistory? history,
+        Func<string, bool>? reusable, HeldReasons? held, out double floor, out double newFloor, out bool[]? reused,
+        out HeldReasons? reasons)
     {
         reused = null;
+        reasons = null;
         var model = _model;
         var lists = models.Lists;
         var prices = lists.Lists == PostListKind.Aware ? _pricing.Prices : null;
@@ -222,6 +254,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             var linear = _index.TopPostsForSeeker(seeker, Math.Max(depth, TwoStageRanking.DefaultDepth), options, model.Linear);
             // The trees' order is not bounded by the linear scores (and every upsert counts with them): no floor.
             floor = double.NegativeInfinity;
+            newFloor = floor;
             plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
                 post => _popularity.Context(post, options.AsOf, history));
         }
@@ -233,8 +266,9 @@ internal sealed class RankingIndex(ModelCatalog models)
             var aware = candidates.Count == 0
                 ? []
                 : RankingItems.Aware(candidates, prices, count, lists.Settings,
-                    kept => Explain(seeker, kept, options, model.Linear, reusable));
+                    kept => Explain(seeker, kept, options, model.Linear, reusable), held, out reasons);
             floor = AwareFloor(aware, count, candidates.Count < depth);
+            newFloor = AwareFloor(aware, count, roomInCandidates: true);
             reused = Reused(aware, reusable);
             return aware;
         }
@@ -244,6 +278,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             plain = Explain(seeker, _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear), options,
                 model.Linear, reusable);
             floor = depth > 0 && plain.Count >= depth ? plain[depth - 1].Score : double.NegativeInfinity;
+            newFloor = floor;
             MatchItem[] fresh = [.. plain.Select(RankingItems.Plain)];
             reused = Reused(fresh, reusable);
             return fresh;
@@ -253,6 +288,7 @@ internal sealed class RankingIndex(ModelCatalog models)
             plain = _index.TopPostsForSeeker(seeker, depth, options, model.Linear);
             // Plain lists keep every candidate: a post below the k-th score cannot enter, and one that changed is listed.
             floor = depth > 0 && plain.Count >= depth ? plain[depth - 1].Score : double.NegativeInfinity;
+            newFloor = floor;
         }
         MatchItem[] items = prices is null || plain.Count == 0
             ? [.. plain.Select(RankingItems.Plain)]
@@ -311,8 +347,13 @@ internal sealed class RankingIndex(ModelCatalog models)
 
     // An aware list picks its items from the linear candidates by score − penalty (penalty ≥ 0), ties in the plain order. When
     // the candidates were fewer than the depth, a post not among them joins without pushing one out, and its key is at most
-    // its score: below the lowest kept key it cannot enter a full list. With a full candidate set a post could push out the
-    // depth-th (or a changed one leave room for the next), which may enter the list: no floor then.
+    // its score: below the lowest kept key it cannot enter a full list. With a full candidate set a changed candidate could
+    // leave room for the next, which may enter the list: no floor then (roomInCandidates false). A post that was no
+    // candidate (a new one) scoring below the lowest kept key m may still join a full candidate set, pushing out the
+    // depth-th; but that one scores at most the new post's score < m, so its key is below m too and it was not kept; every
+    // kept item scores at least its key ≥ m, so it stays ahead of the new post in the plain order (its plain rank, hence its
+    // congestion reason, is unchanged), and the new post's key (≤ its score) cannot reach m: the part is the same, words
+    // included. That is the new posts' floor (roomInCandidates true).
     private static double AwareFloor(MatchItem[] items, int count, bool roomInCandidates)
     {
         if (!roomInCandidates || count <= 0 || items.Length < count)

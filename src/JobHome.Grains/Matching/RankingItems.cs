@@ -34,7 +34,17 @@ internal static class RankingItems
     /// <paramref name="plain"/> carries its factors already.
     /// </param>
     public static MatchItem[] Aware(IReadOnlyList<Recommendation> plain, PostPrices prices, int count, CongestionSettings settings,
-        Func<IReadOnlyList<Recommendation>, IReadOnlyList<Recommendation>>? explain = null)
+        Func<IReadOnlyList<Recommendation>, IReadOnlyList<Recommendation>>? explain = null) =>
+        Aware(plain, prices, count, settings, explain, null, out _);
+
+    /// <summary>
+    /// As <see cref="Aware(IReadOnlyList{Recommendation}, PostPrices, int, CongestionSettings, Func{IReadOnlyList{Recommendation}, IReadOnlyList{Recommendation}}?)"/>,
+    /// taking each item's congestion reason from <paramref name="held"/> when it words the same place (same post, rank,
+    /// plain rank and score under the same prices and settings: the same words) instead of formatting it again;
+    /// <paramref name="reasons"/> is what this answer's reasons can be reused from.
+    /// </summary>
+    public static MatchItem[] Aware(IReadOnlyList<Recommendation> plain, PostPrices prices, int count, CongestionSettings settings,
+        Func<IReadOnlyList<Recommendation>, IReadOnlyList<Recommendation>>? explain, HeldReasons? held, out HeldReasons reasons)
     {
         IReadOnlyList<Recommendation> bases = plain;
         if (plain[0].Reranked is not null)
@@ -42,7 +52,7 @@ internal static class RankingItems
             var sorted = plain.Select(static r => r.Score).OrderDescending().ToArray();
             bases = [.. plain.Select((r, i) => r with { Score = sorted[i] })];
         }
-        var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings);
+        var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings, reasons: false);
         var kept = new Recommendation[listed.Count];
         for (var i = 0; i < kept.Length; i++)
         {
@@ -50,13 +60,26 @@ internal static class RankingItems
         }
         var explained = explain is null ? kept : explain(kept);
         var items = new MatchItem[listed.Count];
+        var plainRanks = new int[items.Length];
+        var same = held is not null && ReferenceEquals(held.Prices, prices) && ReferenceEquals(held.Settings, settings);
         for (var i = 0; i < items.Length; i++)
         {
             var post = listed[i];
             var original = explained[i];
-            var why = new MatchFactorView(CongestionToken, post.Penalty, -post.Penalty, post.WhyZh, post.WhyEn);
-            items[i] = new MatchItem(original.Id, original.Score, [why, .. Factors(original)], post.AwareScore);
+            plainRanks[i] = post.PlainRank;
+            var why = same ? held!.At(i, post) : null;
+            if (why is null)
+            {
+                var (zh, en) = PostLists.Reason(post, PostListKind.Aware, settings);
+                why = new MatchFactorView(CongestionToken, post.Penalty, -post.Penalty, zh, en);
+            }
+            var linear = Factors(original);
+            var factors = new MatchFactorView[linear.Length + 1];
+            factors[0] = why;
+            linear.CopyTo(factors, 1);
+            items[i] = new MatchItem(original.Id, original.Score, factors, post.AwareScore);
         }
+        reasons = new HeldReasons(prices, settings, items, plainRanks);
         return items;
     }
 
@@ -64,7 +87,7 @@ internal static class RankingItems
     {
         if (recommendation.Reranked is not { } reranked)
         {
-            return MatchItem.From(recommendation).Factors;
+            return MatchItem.FactorsOf(recommendation);
         }
         var factors = new MatchFactorView[reranked.Reasons.Count];
         for (var i = 0; i < factors.Length; i++)
@@ -74,5 +97,35 @@ internal static class RankingItems
                 reason.Chinese, reason.English);
         }
         return factors;
+    }
+}
+
+/// <summary>
+/// The congestion reasons of an aware part a partition answered (its items, their plain ranks, the prices and settings they
+/// were worded under): an item of a later answer at the same rank for the same post, with the same plain rank and score under
+/// the same prices and settings, has the same words (<see cref="PostLists.Reason"/> reads nothing else), so it takes the
+/// held reason instead of formatting it again.
+/// </summary>
+internal sealed class HeldReasons(PostPrices prices, CongestionSettings settings, MatchItem[] items, int[] plainRanks)
+{
+    /// <summary>The prices the reasons were worded under.</summary>
+    public PostPrices Prices { get; } = prices;
+
+    /// <summary>The penalty's settings the reasons were worded under.</summary>
+    public CongestionSettings Settings { get; } = settings;
+
+    /// <summary>The held reason for <paramref name="post"/> at (0-based) <paramref name="index"/>, or null when it words
+    /// another place.</summary>
+    public MatchFactorView? At(int index, ListedPost post)
+    {
+        if (index >= items.Length || plainRanks[index] != post.PlainRank)
+        {
+            return null;
+        }
+        var item = items[index];
+        return string.Equals(item.Id, post.Id, StringComparison.Ordinal) && item.Score == post.Score && item.Factors.Length > 0
+            && string.Equals(item.Factors[0].Factor, RankingItems.CongestionToken, StringComparison.Ordinal)
+            ? item.Factors[0]
+            : null;
     }
 }

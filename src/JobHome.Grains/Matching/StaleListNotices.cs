@@ -19,7 +19,8 @@ public sealed class StaleListNotices
 {
     private readonly Action<string, StaleListNotice> _notify;
     private readonly Action<string, string[], Guid[], bool[]>? _release;
-    private readonly Action<string, string[], double[], DateTimeOffset>? _gain;
+    // Partition, the post's id (null from a caller that does not name it), its top seekers, their scores, the change's time.
+    private readonly Action<string, string?, string[], double[], DateTimeOffset>? _gain;
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
     private readonly object _lock = new();
@@ -48,8 +49,12 @@ public sealed class StaleListNotices
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
             (partition, seekers, activations, keep) => grains.Reference<IMatchPartitionGrain>(partition)
                 .ForgetActivationListingsAsync(seekers, activations, keep).Ignore(),
-            (partition, seekers, scores, since) => grains.Reference<IMatchPartitionGrain>(partition)
-                .NewPostsMayEnterAsync(seekers, scores, since).Ignore())
+            (partition, post, seekers, scores, since) =>
+            {
+                var grain = grains.Reference<IMatchPartitionGrain>(partition);
+                (post is null ? grain.NewPostsMayEnterAsync(seekers, scores, since) : grain.NewPostMayEnterAsync(post, seekers, scores, since))
+                    .Ignore();
+            })
     {
         ArgumentNullException.ThrowIfNull(grains);
     }
@@ -60,7 +65,8 @@ public sealed class StaleListNotices
     /// seekers go at once to its partition through <paramref name="gain"/> (when null, as notices to the seekers).
     /// </summary>
     public StaleListNotices(Action<string, StaleListNotice> notify, TimeProvider time, TimeSpan window,
-        Action<string, string[], Guid[], bool[]>? release = null, Action<string, string[], double[], DateTimeOffset>? gain = null)
+        Action<string, string[], Guid[], bool[]>? release = null,
+        Action<string, string?, string[], double[], DateTimeOffset>? gain = null)
     {
         ArgumentNullException.ThrowIfNull(notify);
         ArgumentNullException.ThrowIfNull(time);
@@ -153,7 +159,14 @@ public sealed class StaleListNotices
     /// post can enter (<see cref="IMatchPartitionGrain.NewPostsMayEnterAsync"/>); without that route (a test's delegates),
     /// queued as notices to the seekers (<see cref="NotifyGains"/>).
     /// </summary>
-    public void Add(string partition, IReadOnlyList<MatchItem> items)
+    public void Add(string partition, IReadOnlyList<MatchItem> items) => Add(partition, items, null);
+
+    /// <summary>
+    /// As <see cref="Add(string, IReadOnlyList{MatchItem})"/>, naming the post (<paramref name="postId"/>): the partition then
+    /// knows whether the post changed since it was first indexed there (<see cref="IMatchPartitionGrain.NewPostMayEnterAsync"/>),
+    /// and a post that did not is tested against the tighter floor of a post that was nobody's candidate.
+    /// </summary>
+    public void Add(string partition, IReadOnlyList<MatchItem> items, string? postId)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
         ArgumentNullException.ThrowIfNull(items);
@@ -172,7 +185,7 @@ public sealed class StaleListNotices
             }
             try
             {
-                _gain(partition, ids, scores, _time.GetUtcNow());
+                _gain(partition, postId, ids, scores, _time.GetUtcNow());
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -244,7 +244,7 @@ public sealed partial class PostGrain(
         var seekers = await MatchQueries.TopSeekersUnexplainedAsync(GrainFactory, matching, record, matching.PostListSize, clock.Today);
         if (state.State.MatchPartition is { } partition)
         {
-            staleNotices.Add(partition, seekers);
+            staleNotices.Add(partition, seekers, this.GetPrimaryKeyString());
         }
         else
         {

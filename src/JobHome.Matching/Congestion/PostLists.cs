@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Congestion;
@@ -17,7 +18,16 @@ public static class PostLists
     /// <param name="count">List length K.</param>
     /// <param name="settings">λ and μ of the penalty (the settings the prices were estimated with).</param>
     public static IReadOnlyList<ListedPost> Order(IReadOnlyList<Recommendation> candidates, PostListKind kind, PostPrices? prices,
-        int count, CongestionSettings settings)
+        int count, CongestionSettings settings) => Order(candidates, kind, prices, count, settings, reasons: true);
+
+    /// <summary>
+    /// As <see cref="Order(IReadOnlyList{Recommendation}, PostListKind, PostPrices?, int, CongestionSettings)"/>; with
+    /// <paramref name="reasons"/> false the posts' <see cref="ListedPost.WhyZh"/> and <see cref="ListedPost.WhyEn"/> are
+    /// left empty (the same order, ranks, prices and penalties), for a caller that formats only the reasons it does not hold
+    /// already (<see cref="Reason"/>).
+    /// </summary>
+    public static IReadOnlyList<ListedPost> Order(IReadOnlyList<Recommendation> candidates, PostListKind kind, PostPrices? prices,
+        int count, CongestionSettings settings, bool reasons)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,7 +67,7 @@ public static class PostLists
         {
             var c = candidates[order[r]];
             var price = ListedPrice.Of(prices, c.Id, c.Score, kind, settings);
-            var (zh, en) = Why(kind, r + 1, order[r] + 1, c.Score, price, settings);
+            var (zh, en) = reasons ? Why(kind, r + 1, order[r] + 1, c.Score, price, settings) : (string.Empty, string.Empty);
             result[r] = new ListedPost(c.Id, c.Score, price.Penalty, r + 1, order[r] + 1, price.Cutoff, price.PerOpening,
                 price.Crowding, price.Dual, c.TopFactors,
                 zh, en);
@@ -65,38 +75,112 @@ public static class PostLists
         return result;
     }
 
+    /// <summary>
+    /// The reason for <paramref name="post"/>'s place on a list of <paramref name="kind"/> (as <see cref="Order(IReadOnlyList{Recommendation}, PostListKind, PostPrices?, int, CongestionSettings)"/>
+    /// words it), in Chinese and English: a function of its rank, plain rank, score, price terms and
+    /// <paramref name="settings"/> only.
+    /// </summary>
+    public static (string Zh, string En) Reason(ListedPost post, PostListKind kind, CongestionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Why(kind, post.Rank, post.PlainRank, post.Score,
+            new ListedPrice(post.Cutoff, post.ApplicantsPerOpening, post.Crowding, post.DualPrice, post.Penalty), settings);
+    }
+
     /// <summary>The reason for a post's place, in Chinese and English.</summary>
+    /// <remarks>Each text is written in one pass (two strings per post: this runs for every item of every aware list a
+    /// partition computes).</remarks>
     internal static (string Zh, string En) Why(PostListKind kind, int rank, int plainRank, double score, ListedPrice price,
         CongestionSettings settings)
     {
-        var inv = CultureInfo.InvariantCulture;
         if (kind == PostListKind.Plain)
         {
             return ("按匹配得分排序", "ordered by match score");
         }
-        var zh = new List<string>();
-        var en = new List<string>();
-        zh.Add(string.Create(inv, $"每个空缺预计{price.PerOpening:0.0}人投递"));
-        en.Add(string.Create(inv, $"{price.PerOpening:0.0} expected applicants per opening"));
-        if (settings.Dual > 0 && price.Dual > 0)
+        var inv = CultureInfo.InvariantCulture;
+        var dual = settings.Dual > 0 && price.Dual > 0;
+        var cutoff = settings.Strength > 0 && price.Cutoff > score;
+        var move = rank.CompareTo(plainRank);
+
+        var zh = new DefaultInterpolatedStringHandler(0, 0, inv, stackalloc char[160]);
+        if (move == 0)
         {
-            zh.Add(string.Create(inv, $"竞争价{price.Dual:0.00}"));
-            en.Add(string.Create(inv, $"market price {price.Dual:0.00}"));
+            zh.AppendLiteral("位置未变");
         }
-        if (settings.Strength > 0 && price.Cutoff > score)
+        else
         {
-            zh.Add(string.Create(inv, $"预计录用分数线{price.Cutoff:0.00}高于本人得分{score:0.00}"));
-            en.Add(string.Create(inv, $"expected hiring cutoff {price.Cutoff:0.00} above your score {score:0.00}"));
+            zh.AppendLiteral("从第");
+            zh.AppendFormatted(plainRank);
+            zh.AppendLiteral(move > 0 ? "位下调至第" : "位上调至第");
+            zh.AppendFormatted(rank);
+            zh.AppendLiteral("位");
         }
-        var (moveZh, moveEn) = rank.CompareTo(plainRank) switch
+        zh.AppendLiteral("：");
+        if (price.Penalty > 0)
         {
-            > 0 => (string.Create(inv, $"从第{plainRank}位下调至第{rank}位"), string.Create(inv, $"moved down from {plainRank} to {rank}")),
-            < 0 => (string.Create(inv, $"从第{plainRank}位上调至第{rank}位"), string.Create(inv, $"moved up from {plainRank} to {rank}")),
-            _ => ("位置未变", "position unchanged"),
-        };
-        var (costZh, costEn) = price.Penalty > 0
-            ? (string.Create(inv, $"竞争扣减{price.Penalty:0.00}"), string.Create(inv, $"congestion penalty {price.Penalty:0.00}"))
-            : ("无竞争扣减", "no congestion penalty");
-        return ($"{moveZh}：{costZh}（{string.Join("，", zh)}）", $"{moveEn}: {costEn} ({string.Join(", ", en)})");
+            zh.AppendLiteral("竞争扣减");
+            zh.AppendFormatted(price.Penalty, "0.00");
+        }
+        else
+        {
+            zh.AppendLiteral("无竞争扣减");
+        }
+        zh.AppendLiteral("（每个空缺预计");
+        zh.AppendFormatted(price.PerOpening, "0.0");
+        zh.AppendLiteral("人投递");
+        if (dual)
+        {
+            zh.AppendLiteral("，竞争价");
+            zh.AppendFormatted(price.Dual, "0.00");
+        }
+        if (cutoff)
+        {
+            zh.AppendLiteral("，预计录用分数线");
+            zh.AppendFormatted(price.Cutoff, "0.00");
+            zh.AppendLiteral("高于本人得分");
+            zh.AppendFormatted(score, "0.00");
+        }
+        zh.AppendLiteral("）");
+
+        var en = new DefaultInterpolatedStringHandler(0, 0, inv, stackalloc char[256]);
+        if (move == 0)
+        {
+            en.AppendLiteral("position unchanged");
+        }
+        else
+        {
+            en.AppendLiteral(move > 0 ? "moved down from " : "moved up from ");
+            en.AppendFormatted(plainRank);
+            en.AppendLiteral(" to ");
+            en.AppendFormatted(rank);
+        }
+        en.AppendLiteral(": ");
+        if (price.Penalty > 0)
+        {
+            en.AppendLiteral("congestion penalty ");
+            en.AppendFormatted(price.Penalty, "0.00");
+        }
+        else
+        {
+            en.AppendLiteral("no congestion penalty");
+        }
+        en.AppendLiteral(" (");
+        en.AppendFormatted(price.PerOpening, "0.0");
+        en.AppendLiteral(" expected applicants per opening");
+        if (dual)
+        {
+            en.AppendLiteral(", market price ");
+            en.AppendFormatted(price.Dual, "0.00");
+        }
+        if (cutoff)
+        {
+            en.AppendLiteral(", expected hiring cutoff ");
+            en.AppendFormatted(price.Cutoff, "0.00");
+            en.AppendLiteral(" above your score ");
+            en.AppendFormatted(score, "0.00");
+        }
+        en.AppendLiteral(")");
+        return (zh.ToStringAndClear(), en.ToStringAndClear());
     }
 }

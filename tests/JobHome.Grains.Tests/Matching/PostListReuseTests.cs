@@ -116,6 +116,69 @@ public sealed class PostListReuseTests
         }
     }
 
+    /// <summary>
+    /// An aware part's congestion reasons are taken from the same seeker's earlier answer where they word the same place
+    /// (<see cref="HeldReasons"/>): after closes, new posts and a corrected post the answer equals one computed without them,
+    /// every factor's words included, and both outcomes (a reason reused, a reason worded anew) occur.
+    /// </summary>
+    [Fact]
+    public async Task TopPostItems_AwareWithHeldReasons_AfterChangesEqualsAnswerWithoutThem()
+    {
+        var random = new Random(59);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+        var catalog = new ModelCatalog(new ServerClock(time, new ServerClockOptions()),
+            new AwareListOptions { Lists = PostListKind.Aware });
+        var index = new RankingIndex(catalog);
+        var posts = Enumerable.Range(0, 90).Select(i => SeededMarket.Post($"p{i:D2}", random)).ToDictionary(static p => p.Id);
+        index.UpsertPosts([.. posts.Values.Select(static p => p.ToMatchPost())]);
+        var seekers = Enumerable.Range(0, 30).Select(i => SeededMarket.Seeker($"s{i:D2}", random).ToMatchSeeker()).ToArray();
+        index.UpsertSeekers(seekers);
+        var options = new MatchingOptions().ToMatchOptions(Today);
+        var priced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        catalog.PricesUpdated += _ => priced.TrySetResult();
+        index.Adopt(options);
+        await priced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(index.Adopt(options));
+
+        int reusedReasons = 0, worded = 0, next = 0;
+        foreach (var seeker in seekers)
+        {
+            var held = index.TopPostItems(seeker, 20, options, null, null, null, out _, out _, out _, out var reasons);
+            Assert.NotNull(reasons);
+            for (var round = 0; round < 3; round++)
+            {
+                var ids = held.Select(static i => i.Id).ToArray();
+                var closed = ids[random.Next(ids.Length)];
+                Assert.True(index.RemovePost(closed));
+                posts.Remove(closed);
+                var added = SeededMarket.Post($"n{next++:D3}", random);
+                posts[added.Id] = added;
+                var corrected = posts.Keys.ElementAt(random.Next(posts.Count));
+                posts[corrected] = posts[corrected] with { PayMin = posts[corrected].PayMin + 250m };
+                index.UpsertPosts([added.ToMatchPost(), posts[corrected].ToMatchPost()]);
+
+                var answer = index.TopPostItems(seeker, 20, options, null, null, reasons, out _, out _, out _, out var nextReasons);
+                var fresh = index.TopPostItems(seeker, 20, options, null, null, null, out _, out _, out _, out _);
+                Assert.Equal(View(fresh), View(answer));
+                foreach (var item in answer)
+                {
+                    if (held.Any(h => ReferenceEquals(h.Factors[0], item.Factors[0])))
+                    {
+                        reusedReasons++;
+                    }
+                    else
+                    {
+                        worded++;
+                    }
+                }
+                held = answer;
+                reasons = nextReasons;
+            }
+        }
+        Assert.True(reusedReasons > 100, $"{reusedReasons} reasons reused");
+        Assert.True(worded > 100, $"{worded} reasons worded anew");
+    }
+
     [Fact]
     public void SameExplanation_StampOfAnotherIndexOrBeforeAChange_False()
     {

@@ -161,16 +161,17 @@ public sealed class StaleListNoticesTests
     {
         var time = new FakeTimeProvider();
         var notified = 0;
-        var routed = new List<(string Partition, string[] Seekers, double[] Scores, DateTimeOffset Since)>();
+        var routed = new List<(string Partition, string? Post, string[] Seekers, double[] Scores, DateTimeOffset Since)>();
         var notices = new StaleListNotices((_, _) => Interlocked.Increment(ref notified), time, Window,
-            gain: (partition, seekers, scores, since) => routed.Add((partition, seekers, scores, since)));
+            gain: (partition, post, seekers, scores, since) => routed.Add((partition, post, seekers, scores, since)));
 
-        notices.Add("g/9/9", [new MatchItem("a", 0.4, []), new MatchItem("b", 0.7, [])]);
+        notices.Add("g/9/9", [new MatchItem("a", 0.4, []), new MatchItem("b", 0.7, [])], "p1");
         notices.Add("g/9/9", []);
 
-        // One call, at once (the partition's own window coalesces), stamped with the change's time.
+        // One call, at once (the partition's own window coalesces), stamped with the change's time, naming the post.
         var call = Assert.Single(routed);
         Assert.Equal("g/9/9", call.Partition);
+        Assert.Equal("p1", call.Post);
         Assert.Equal(["a", "b"], call.Seekers);
         Assert.Equal([0.4, 0.7], call.Scores);
         Assert.Equal(time.GetUtcNow(), call.Since);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using JobHome.Matching.Congestion;
+using JobHome.Matching.Index;
+using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Benchmarks.Matching;
+
+/// <summary>
+/// <c>query-bytes</c>: exact bytes allocated (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) per query of the pieces a
+/// match partition's post-list recompute runs, on indexes of 2,000 to 32,000 posts (so 16 times the scored pairs per
+/// query): the aware candidates (top 50, unexplained), a plain explained top 20, explaining 20 ranked posts, and ordering
+/// 50 candidates into an aware list of 20 with and without its reasons' words. Bytes per query that stay flat as the
+/// posts grow mean the scan allocates nothing per scored pair.
+/// </summary>
+public static class QueryBytes
+{
+    /// <summary>Runs when <paramref name="args"/> start with <c>query-bytes</c>.</summary>
+    public static bool TryRun(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length < 1 || args[0] != "query-bytes")
+        {
+            return false;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        var seekers = new MatchingData(3).Seekers(512).ToArray();
+        var options = new MatchOptions(MatchingData.AsOf);
+        var unexplained = options with { TopFactors = 0 };
+        var settings = new CongestionSettings();
+        Console.WriteLine("posts | candidates per query | top 50 unexplained | top 20 explained | explain 20 | aware order, words | aware order, no words");
+        foreach (var posts in new[] { 2_000, 8_000, 32_000 })
+        {
+            var all = new MatchingData(2).Posts(posts).ToArray();
+            var index = new MatchIndex();
+            index.UpsertPosts(all);
+            var prices = CongestionMarket.Build(index, seekers, all.ToDictionary(static p => p.Id, static p => p.Openings, StringComparer.Ordinal),
+                options, 10, settings).Prices;
+            var candidates = seekers.Select(s => index.TopPostsForSeeker(s, settings.CandidateDepth, unexplained)).ToArray();
+            var ranked = seekers.Select(s => index.TopPostsForSeeker(s, 20, unexplained)).ToArray();
+            var found = candidates.Average(static c => c.Count);
+            var top50 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], settings.CandidateDepth, unexplained).Count);
+            var top20 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], 20, options).Count);
+            var explain = PerQuery(seekers.Length, i => index.ExplainPosts(seekers[i], ranked[i], options).Length);
+            var worded = PerQuery(seekers.Length, i => candidates[i].Count == 0
+                ? 0
+                : PostLists.Order(candidates[i], PostListKind.Aware, prices, 20, settings).Count);
+            var bare = PerQuery(seekers.Length, i => candidates[i].Count == 0
+                ? 0
+                : PostLists.Order(candidates[i], PostListKind.Aware, prices, 20, settings, reasons: false).Count);
+            Console.WriteLine(string.Create(inv,
+                $"{posts:N0} | {found:0.0} | {top50:N0} B | {top20:N0} B | {explain:N0} B | {worded:N0} B | {bare:N0} B"));
+        }
+        return true;
+    }
+
+    // Bytes per call of query(i) over i = 0 … n − 1, after one warm-up pass (JIT, lazily built tables).
+    private static long PerQuery(int n, Func<int, int> query)
+    {
+        var sink = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sink += query(i);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < n; i++)
+        {
+            sink += query(i);
+        }
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(sink);
+        return bytes / n;
+    }
+}

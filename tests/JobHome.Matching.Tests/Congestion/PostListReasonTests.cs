@@ -1,0 +1,117 @@
+using System.Globalization;
+using JobHome.Matching.Congestion;
+using JobHome.Matching.Index;
+using JobHome.Matching.Model;
+using JobHome.Matching.Scoring;
+
+namespace JobHome.Matching.Tests.Congestion;
+
+/// <summary>
+/// The congestion reasons are written in one pass per text (<see cref="PostLists.Why"/>) and can be worded after the order
+/// (<see cref="PostLists.Reason"/>): both give exactly the words of the earlier piecewise formatting, and an order without
+/// reasons is the same order with the same prices.
+/// </summary>
+public sealed class PostListReasonTests
+{
+    [Fact]
+    public void Why_OnePass_EqualsThePiecewiseWords()
+    {
+        var random = new Random(11);
+        var settings = new[]
+        {
+            new CongestionSettings(),
+            new CongestionSettings(Strength: 0.5),
+            new CongestionSettings(Strength: 0.5, Dual: 0),
+            new CongestionSettings(Crowding: 0, Dual: 0),
+        };
+        for (var i = 0; i < 4_000; i++)
+        {
+            var s = settings[i % settings.Length];
+            var rank = random.Next(1, 25);
+            var plainRank = random.Next(1, 60);
+            var score = random.NextDouble();
+            var cutoff = random.Next(3) == 0 ? 0 : random.NextDouble();
+            var dual = random.Next(3) == 0 ? 0 : random.NextDouble() * 0.3;
+            var crowding = random.NextDouble();
+            var perOpening = random.NextDouble() * 40;
+            var price = new ListedPrice(cutoff, perOpening, crowding, dual, CongestionPricer.Penalty(score, cutoff, crowding, dual, s));
+            if (i % 7 == 0)
+            {
+                price = price with { Penalty = 0 };
+            }
+            Assert.Equal(Piecewise(PostListKind.Aware, rank, plainRank, score, price, s),
+                PostLists.Why(PostListKind.Aware, rank, plainRank, score, price, s));
+        }
+        Assert.Equal(Piecewise(PostListKind.Plain, 1, 1, 0.5, default, settings[0]),
+            PostLists.Why(PostListKind.Plain, 1, 1, 0.5, default, settings[0]));
+    }
+
+    [Fact]
+    public void Order_WithoutReasons_SameOrderAndPricesReasonWordsTheSame()
+    {
+        var data = new TestData(23);
+        var seekers = Enumerable.Range(0, 200).Select(_ => data.Seeker()).ToList();
+        var posts = Enumerable.Range(0, 120).Select(_ => data.Post()).ToList();
+        var index = new MatchIndex(ScoringModel.Default);
+        index.UpsertPosts(posts);
+        var options = new MatchOptions(TestData.AsOf);
+        var settings = new CongestionSettings(Strength: 0.5);
+        var market = CongestionMarket.Build(index, seekers, posts.ToDictionary(p => p.Id, p => p.Openings, StringComparer.Ordinal),
+            options, 10, settings);
+        var compared = 0;
+        foreach (var seeker in seekers)
+        {
+            var candidates = index.TopPostsForSeeker(seeker, settings.CandidateDepth, options);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+            var worded = PostLists.Order(candidates, PostListKind.Aware, market.Prices, 20, settings);
+            var bare = PostLists.Order(candidates, PostListKind.Aware, market.Prices, 20, settings, reasons: false);
+            Assert.Equal(worded.Count, bare.Count);
+            for (var r = 0; r < worded.Count; r++)
+            {
+                Assert.Equal(string.Empty, bare[r].WhyEn);
+                Assert.Equal(worded[r] with { WhyZh = string.Empty, WhyEn = string.Empty }, bare[r]);
+                Assert.Equal((worded[r].WhyZh, worded[r].WhyEn), PostLists.Reason(bare[r], PostListKind.Aware, settings));
+                compared++;
+            }
+        }
+        Assert.True(compared > 100, $"{compared} posts compared");
+    }
+
+    // The wording as it was formatted before the one-pass writer (pieces, lists and joins).
+    private static (string Zh, string En) Piecewise(PostListKind kind, int rank, int plainRank, double score, ListedPrice price,
+        CongestionSettings settings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (kind == PostListKind.Plain)
+        {
+            return ("按匹配得分排序", "ordered by match score");
+        }
+        var zh = new List<string>();
+        var en = new List<string>();
+        zh.Add(string.Create(inv, $"每个空缺预计{price.PerOpening:0.0}人投递"));
+        en.Add(string.Create(inv, $"{price.PerOpening:0.0} expected applicants per opening"));
+        if (settings.Dual > 0 && price.Dual > 0)
+        {
+            zh.Add(string.Create(inv, $"竞争价{price.Dual:0.00}"));
+            en.Add(string.Create(inv, $"market price {price.Dual:0.00}"));
+        }
+        if (settings.Strength > 0 && price.Cutoff > score)
+        {
+            zh.Add(string.Create(inv, $"预计录用分数线{price.Cutoff:0.00}高于本人得分{score:0.00}"));
+            en.Add(string.Create(inv, $"expected hiring cutoff {price.Cutoff:0.00} above your score {score:0.00}"));
+        }
+        var (moveZh, moveEn) = rank.CompareTo(plainRank) switch
+        {
+            > 0 => (string.Create(inv, $"从第{plainRank}位下调至第{rank}位"), string.Create(inv, $"moved down from {plainRank} to {rank}")),
+            < 0 => (string.Create(inv, $"从第{plainRank}位上调至第{rank}位"), string.Create(inv, $"moved up from {plainRank} to {rank}")),
+            _ => ("位置未变", "position unchanged"),
+        };
+        var (costZh, costEn) = price.Penalty > 0
+            ? (string.Create(inv, $"竞争扣减{price.Penalty:0.00}"), string.Create(inv, $"congestion penalty {price.Penalty:0.00}"))
+            : ("无竞争扣减", "no congestion penalty");
+        return ($"{moveZh}：{costZh}（{string.Join("，", zh)}）", $"{moveEn}: {costEn} ({string.Join(", ", en)})");
+    }
+}

@@ -13,12 +13,17 @@ namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// The rebuild of a partition that lost its memory. It never blocks the activation: a timer step (interleaving) lists the
-/// next site's records from its index (on a batch-reading storage from the directories' stored shards, 64 sites at a time,
-/// <see cref="SiteDirectoryListing"/>; otherwise through <see cref="ISiteDirectoryGrain"/>), reads up to
-/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: one
-/// batched read where the storage offers it; no record grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
-/// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
-/// anything storage returned, so the rebuild skips it. Memory: the id lists of up to 64 listed sites (one listing read of stored directory shards on the embedded store, one site's list elsewhere) and one batch of states at a time.
+/// next site's records and reads up to <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage
+/// (<see cref="RecordStateReader"/>: one batched read where the storage offers it; no record grain is called or activated)
+/// and applies those stored in this cell in one synchronous turn; queries and live changes run between steps and during
+/// the reads. What a site lists (<see cref="SiteMatchListing"/>): once its directory's per-cell listings are complete, only
+/// the records listed in this cell (a record lists itself before the write that stores it there, <see cref="CellListing"/>);
+/// otherwise every seeker and post of the site, read in full, after which the directory adopts the cells they were found
+/// in (<see cref="ISiteDirectoryGrain.AdoptCellsAsync"/>), so the next rebuild reads only its cell's. On a batch-reading
+/// storage 64 sites are listed in one read of their directories' stored rows (<see cref="SiteDirectoryListing"/>; no
+/// directory activated), elsewhere through <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/>. A record that reached
+/// the partition live since the rebuild began is newer than anything storage returned, so the rebuild skips it. Memory:
+/// the listings of up to 64 sites and one batch of states at a time.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
 /// is forgotten at the end of the rebuild if nobody noted it for twice <see cref="MatchingOptions.NotedSiteLifetime"/>: by
 /// then every silo's <see cref="NotedMatchSites"/> entry for it has expired, so a record that later enters the cell from
@@ -55,10 +60,25 @@ public sealed partial class MatchPartitionGrain
     // Sites found without a record in this cell, each with the time its directory was read (before any record read).
     private readonly List<(string Site, DateTimeOffset ReadAt)> _emptySites = [];
     private DateTimeOffset _siteReadAt;
-    // Sites listed ahead from their directories' stored shards (index → ids, null: ask the directory; time before the read).
-    private readonly Dictionary<int, (string[]? Ids, DateTimeOffset ReadAt)> _listed = [];
+    // Sites listed ahead from their directories' stored rows (index → listing, null: ask the directory; time before the read).
+    private readonly Dictionary<int, (SiteMatchListing? Listing, DateTimeOffset ReadAt)> _listed = [];
     private const int RebuildSitesPerListing = 64;
     private int _sitesListedFromStorage;
+    // Sites read from their cell listing (only what this cell holds) and sites read in full (no complete listing yet).
+    private int _sitesFromCellListing;
+    private int _sitesReadInFull;
+    private int _sitesAdopted;
+    // Sites whose listing could not be read (skipped after FailuresBeforeSkip tries; kept, never pruned).
+    private int _sitesMissed;
+    private readonly List<string> _missedSites = [];
+    // The site being listed (its index) while its listing is asked, for the skip after repeated failures.
+    private int? _listingSite;
+    // The site being read in full: its directory's bulk epoch, and every record found stored in some cell, adopted into the
+    // site's cell listings once the whole site has been read (unless a record of it was left out).
+    private int? _adoptEpoch;
+    private readonly List<string> _adoptIds = [];
+    private readonly List<string> _adoptCells = [];
+    private bool _adoptIncomplete;
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
@@ -72,7 +92,8 @@ public sealed partial class MatchPartitionGrain
         // A site counts as done once its ids are listed and every one of them has been read.
         var sitesDone = _touched is null ? _rebuildSites.Length : Math.Max(0, _nextSite - (_pendingOffset < _pending.Count ? 1 : 0));
         return Task.FromResult(new MatchPartitionRebuildStatus(_touched is not null, state.State.Sites.Count, sitesDone,
-            _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed));
+            _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed, _sitesFromCellListing, _sitesReadInFull,
+            _sitesMissed));
     }
 
     private void StartRebuild()
@@ -96,9 +117,10 @@ public sealed partial class MatchPartitionGrain
         List<string>? batch = null;
         try
         {
-            batch = await NextBatchAsync();
+            batch = await NextBatchAsync(key);
             if (batch.Count == 0)
             {
+                await AdoptSiteAsync(key);
                 FinishRebuild(key);
                 return;
             }
@@ -118,9 +140,28 @@ public sealed partial class MatchPartitionGrain
             // Storage or a directory unavailable for a moment: the same batch is tried again on the next step, then one
             // record at a time; a single record that keeps failing is left out.
             LogRebuildStepFailed(logger, key, e);
-            if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
+            if (_listingSite is { } site)
+            {
+                // The site's listing cannot be read: after a few tries the site is left out (kept, never pruned, named in
+                // the end's log) and the rebuild goes on with the next one; no permit is held between tries.
+                if (++_stepFailures >= FailuresBeforeSkip)
+                {
+                    NoteSiteDone();
+                    _siteHeld = true;
+                    _sitesMissed++;
+                    _missedSites.Add(_rebuildSites[site]);
+                    LogRebuildSiteLeftOut(logger, key, _rebuildSites[site], e);
+                    _nextSite = site + 1;
+                    _pending.Clear();
+                    _pendingOffset = 0;
+                    _listingSite = null;
+                    _stepFailures = 0;
+                }
+            }
+            else if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
             {
                 _siteHeld = true;
+                _adoptIncomplete = true;
                 LogRebuildRecordLeftOut(logger, key, unreadable, e);
                 _pendingOffset++;
                 _stepFailures = FailuresBeforeSingleReads;
@@ -128,17 +169,30 @@ public sealed partial class MatchPartitionGrain
         }
     }
 
-    private async Task<List<string>> NextBatchAsync()
+    private async Task<List<string>> NextBatchAsync(string key)
     {
         while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
         {
-            var (ids, readAt) = await ListSiteAsync(_nextSite);
+            await AdoptSiteAsync(key);
+            _listingSite = _nextSite;
+            var (listing, readAt) = await ListSiteAsync(_nextSite, key);
+            _listingSite = null;
+            _stepFailures = 0;
             NoteSiteDone();
             _siteReadAt = readAt;
             _pending.Clear();
             _pendingOffset = 0;
-            _pending.AddRange(ids.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
+            _pending.AddRange(listing.SourceIds.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
                 || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal)));
+            if (listing.CellListed)
+            {
+                _sitesFromCellListing++;
+            }
+            else
+            {
+                _sitesReadInFull++;
+                _adoptEpoch = listing.Epoch;
+            }
             _nextSite++;
         }
         var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
@@ -146,16 +200,26 @@ public sealed partial class MatchPartitionGrain
         return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
     }
 
-    // The ids listed at site number `index` and the time before they were read. On a batch-reading storage the next
-    // RebuildSitesPerListing sites are read together from their directories' stored shards (no directory activated); a
-    // directory still holding its old single state, and any storage without batched reads, is asked through its grain.
-    private async Task<(string[] Ids, DateTimeOffset ReadAt)> ListSiteAsync(int index)
+    // What site number `index` lists for this cell and the time before it was read. On a batch-reading storage the next
+    // RebuildSitesPerListing sites are read together from their directories' stored rows (no directory activated); a
+    // directory still holding its old single state, any storage without batched reads, and sites whose batched read
+    // failed (not tried again: it would hold the silo's batch permit in a loop) are asked through their grains.
+    private async Task<(SiteMatchListing Listing, DateTimeOffset ReadAt)> ListSiteAsync(int index, string key)
     {
         if (!_listed.Remove(index, out var listed) && _reader!.Batched)
         {
             var readAt = clock.Now;
             var sites = _rebuildSites.AsSpan(index, Math.Min(RebuildSitesPerListing, _rebuildSites.Length - index)).ToArray();
-            var lists = await _reader.MatchSourcesAsync(sites, CancellationToken.None);
+            SiteMatchListing?[] lists;
+            try
+            {
+                lists = await _reader.MatchSourcesAsync(sites, key, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRebuildListingFailed(logger, key, sites.Length, e);
+                lists = new SiteMatchListing?[sites.Length];
+            }
             _listed.Clear();
             for (var i = 0; i < lists.Length; i++)
             {
@@ -163,13 +227,47 @@ public sealed partial class MatchPartitionGrain
             }
             _listed.Remove(index, out listed);
         }
-        if (listed.Ids is { } stored)
+        if (listed.Listing is { } stored)
         {
             _sitesListedFromStorage++;
             return (stored, listed.ReadAt);
         }
         var at = clock.Now;
-        return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetSourceIdsAsync(), at);
+        return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetMatchListingAsync(key), at);
+    }
+
+    // The site read last is complete: when it was read in full (no complete cell listing), its directory adopts the cells
+    // its records were found in, so the next rebuild of any cell reads only that cell's listing there. A failure leaves the
+    // site to be read in full again next time (logged); a record left out keeps it so.
+    private async Task AdoptSiteAsync(string key)
+    {
+        if (_adoptEpoch is not { } epoch || _nextSite == 0)
+        {
+            return;
+        }
+        var site = _rebuildSites[_nextSite - 1];
+        var ids = _adoptIds.ToArray();
+        var cells = _adoptCells.ToArray();
+        var incomplete = _adoptIncomplete;
+        _adoptEpoch = null;
+        _adoptIds.Clear();
+        _adoptCells.Clear();
+        _adoptIncomplete = false;
+        if (incomplete)
+        {
+            return;
+        }
+        try
+        {
+            if (await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).AdoptCellsAsync(epoch, ids, cells))
+            {
+                _sitesAdopted++;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAdoptFailed(logger, key, site, e);
+        }
     }
 
     private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key, List<string> batch,
@@ -186,8 +284,14 @@ public sealed partial class MatchPartitionGrain
         var seekerStates = await reader.SeekersAsync(seekerIds, cancellationToken);
         var postStates = await reader.PostsAsync(postIds, cancellationToken);
         var inCell = new List<(string Id, SeekerState State)>();
+        var adopting = _adoptEpoch is not null;
         for (var i = 0; i < seekerIds.Count; i++)
         {
+            if (adopting && seekerStates[i] is { MatchPartition: { } seekerCell })
+            {
+                _adoptIds.Add(IndicatorSources.Id(IndicatorSources.Seeker, seekerIds[i]));
+                _adoptCells.Add(seekerCell);
+            }
             _siteHeld |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (seekerStates[i] is { Registration: not null } s && string.Equals(s.MatchPartition, key, StringComparison.Ordinal))
             {
@@ -210,6 +314,11 @@ public sealed partial class MatchPartitionGrain
         var posts = new List<PostMatchRecord>();
         for (var i = 0; i < postIds.Count; i++)
         {
+            if (adopting && postStates[i] is { MatchPartition: { } postCell })
+            {
+                _adoptIds.Add(IndicatorSources.Id(IndicatorSources.Post, postIds[i]));
+                _adoptCells.Add(postCell);
+            }
             _siteHeld |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
                 && PostRecord(postIds[i], p) is { } r)
@@ -278,7 +387,15 @@ public sealed partial class MatchPartitionGrain
         _version++;
         RebuildsRunning.Add(-1);
         LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs,
-            _sitesListedFromStorage);
+            _sitesListedFromStorage, _sitesFromCellListing, _sitesReadInFull, _sitesAdopted);
+        if (_sitesReadInFull > 0)
+        {
+            LogRebuildReadInFull(logger, key, _sitesReadInFull, _sitesAdopted);
+        }
+        if (_sitesMissed > 0)
+        {
+            LogRebuildSitesMissed(logger, key, _sitesMissed, string.Join(", ", _missedSites.Take(20)));
+        }
     }
 
     // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write. A site is judged
@@ -329,9 +446,31 @@ public sealed partial class MatchPartitionGrain
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, "
-            + "{ElapsedMs} ms; {ListedFromStorage} sites listed from their stored directories")]
+            + "{ElapsedMs} ms; {ListedFromStorage} sites listed from their stored directories; {FromCellListing} sites read from "
+            + "their cell listing, {ReadInFull} in full, {Adopted} adopted")]
     private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
-        long elapsedMs, int listedFromStorage);
+        long elapsedMs, int listedFromStorage, int fromCellListing, int readInFull, int adopted);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} read {ReadInFull} sites in full (no complete cell listing yet: data written before "
+            + "the listings, or a bulk import since); {Adopted} of them now list their cells")]
+    private static partial void LogRebuildReadInFull(ILogger logger, string partition, int readInFull, int adopted);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Match partition {Partition} rebuilt without {Missed} sites whose listing could not be read: {Sites}")]
+    private static partial void LogRebuildSitesMissed(ILogger logger, string partition, int missed, string sites);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Match partition {Partition} could not read the stored listings of {Sites} sites; asking their directories")]
+    private static partial void LogRebuildListingFailed(ILogger logger, string partition, int sites, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Match partition {Partition} left site {Site} out of its rebuild: its listing cannot be read")]
+    private static partial void LogRebuildSiteLeftOut(ILogger logger, string partition, string site, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Match partition {Partition}: site {Site}'s directory did not adopt its cell listings; read in full next time")]
+    private static partial void LogAdoptFailed(ILogger logger, string partition, string site, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition}: {Empty} sites held no record of the cell, {Pruned} forgotten, {Sites} sites kept")]

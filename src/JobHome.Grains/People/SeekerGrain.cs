@@ -39,6 +39,7 @@ public sealed partial class SeekerGrain(
 
     private readonly PostListCache _postList = new();
     private SeekerMatchRecord? _matchRecord;
+    private readonly CellListing _cellListing = new();
     private DateOnly _matchRecordDate;
 
     /// <inheritdoc />
@@ -376,12 +377,15 @@ public sealed partial class SeekerGrain(
         return previous;
     }
 
-    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker.
+    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker, and
+    // the site's directory lists the seeker in that cell (on a change of cell or site), so a rebuild reads only its cell's.
     private async Task NoteMatchSiteAsync()
     {
         if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
         {
-            await notedSites.NoteAsync(GrainFactory, key, r.SiteCode);
+            await Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, r.SiteCode),
+                _cellListing.BeforeWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()), key,
+                    r.SiteCode));
         }
     }
 
@@ -389,6 +393,14 @@ public sealed partial class SeekerGrain(
     private async Task PublishMatchAsync(string? previousPartition)
     {
         var current = state.State.MatchPartition;
+        var unlisting = _cellListing.AfterWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Seeker, this.GetPrimaryKeyString()),
+            current, state.State.Registration?.SiteCode, logger);
+        await PublishToPartitionsAsync(previousPartition, current);
+        await unlisting;
+    }
+
+    private async Task PublishToPartitionsAsync(string? previousPartition, string? current)
+    {
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
             await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());

@@ -31,6 +31,7 @@ public sealed partial class PostGrain(
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
+    private readonly CellListing _cellListing = new();
 
     /// <inheritdoc />
     public async Task<CommandResult> OpenAsync(PostProfile profile)
@@ -195,8 +196,11 @@ public sealed partial class PostGrain(
             : null;
         if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
         {
-            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
-            await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
+            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post, and
+            // the site's directory lists the post in that cell (on a change of cell or site).
+            await Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, profile.SiteCode),
+                _cellListing.BeforeWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()), key,
+                    profile.SiteCode));
         }
         await WriteWithIndicatorsAsync();
         // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
@@ -222,6 +226,14 @@ public sealed partial class PostGrain(
     {
         var id = this.GetPrimaryKeyString();
         var current = state.State.MatchPartition;
+        var unlisting = _cellListing.AfterWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Post, id), current,
+            state.State.Profile?.SiteCode, logger);
+        await PublishToPartitionAsync(id, previousPartition, current);
+        await unlisting;
+    }
+
+    private async Task PublishToPartitionAsync(string id, string? previousPartition, string? current)
+    {
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
             await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);

@@ -144,7 +144,8 @@ public sealed class ShardedMap<TValue>
         return (int)(hash % ShardCount);
     }
 
-    private static string StateName(string name, int shard) => $"{name}-{shard}";
+    /// <summary>The stored row name of shard <paramref name="shard"/> of the map named <paramref name="name"/>.</summary>
+    internal static string StateName(string name, int shard) => $"{name}-{shard}";
 
     private Slot SlotOf(int shard) => _slots[shard] ??= _onDemand!(shard);
 

@@ -28,6 +28,33 @@ public interface ISiteDirectoryGrain : IGrainWithStringKey
     [Alias("PutPost")]
     Task PutPostAsync(string postId);
 
+    /// <summary>
+    /// Lists a seeker or post (source id <c>kind/key</c>) in the listing of match cell <paramref name="cell"/> (idempotent).
+    /// Called by the record before every write that stores it in that cell at this site, so a listing holds every record
+    /// stored there (and may hold more: an entry outlives a write that never happened or a failed removal).
+    /// </summary>
+    [Alias("ListInCell")]
+    Task ListInCellAsync(string cell, string sourceId);
+
+    /// <summary>Removes a record from cell <paramref name="cell"/>'s listing, after the write that took it out (idempotent).</summary>
+    [Alias("UnlistFromCell")]
+    Task UnlistFromCellAsync(string cell, string sourceId);
+
+    /// <summary>
+    /// What a rebuild of cell <paramref name="cell"/> reads here: the cell's listing once this site's listings are complete,
+    /// otherwise every seeker and post of the site (see <see cref="SiteMatchListing"/>).
+    /// </summary>
+    [ReadOnly, Alias("GetMatchListing")]
+    Task<SiteMatchListing> GetMatchListingAsync(string cell);
+
+    /// <summary>
+    /// After a rebuild read every seeker and post of this site listed at <paramref name="epoch"/>: adds each record found
+    /// stored in a cell (<paramref name="sourceIds"/>[i] in <paramref name="cells"/>[i]) to that cell's listing and marks
+    /// the listings complete, unless a bulk import came since (then nothing is marked; false).
+    /// </summary>
+    [Alias("AdoptCells")]
+    Task<bool> AdoptCellsAsync(int epoch, string[] sourceIds, string[] cells);
+
     /// <summary>Every record listed here as an indicator source id (<c>kind/key</c>), in ordinal order.</summary>
     [ReadOnly, Alias("GetSourceIds")]
     Task<string[]> GetSourceIdsAsync();

@@ -38,9 +38,6 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
         _posts = ShardedMap<bool>.OnDemand(context, PostsMap, StorageNames.Default);
     }
 
-    /// <summary>The stored row name of shard <paramref name="shard"/> of map <paramref name="map"/>, as <see cref="ShardedMap{TValue}"/> names it.</summary>
-    internal static string ShardStateName(string map, int shard) => $"{map}-{shard}";
-
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -43,7 +43,8 @@ public sealed partial class MatchPartitionGrain
 
     // Ids changed live since the rebuild began (newer than storage); null when no rebuild runs.
     private HashSet<string>? _touched;
-    private readonly List<string> _pending = [];
+    // Listed ids not read yet, each with its site's index; a step reads up to RebuildBatchSize of them, across sites.
+    private readonly List<(string Id, int Site)> _pending = [];
     private string[] _rebuildSites = [];
     private int _nextSite;
     private int _pendingOffset;
@@ -55,11 +56,11 @@ public sealed partial class MatchPartitionGrain
     private long _rebuildLoaded;
     private long _rebuildSkipped;
     private int _rebuildBatches;
-    // The site being read holds a record of this cell (or one that could be: unreadable, not yet stored); sites found empty.
-    private bool _siteHeld;
+    // Sites listed whose records are not all read yet (by index).
+    private readonly Dictionary<int, SiteProgress> _sitesInProgress = [];
+    private int _sitesDone;
     // Sites found without a record in this cell, each with the time its directory was read (before any record read).
     private readonly List<(string Site, DateTimeOffset ReadAt)> _emptySites = [];
-    private DateTimeOffset _siteReadAt;
     // Sites listed ahead from their directories' stored rows (index → listing, null: ask the directory; time before the read).
     private readonly Dictionary<int, (SiteMatchListing? Listing, DateTimeOffset ReadAt)> _listed = [];
     private const int RebuildSitesPerListing = 64;
@@ -73,24 +74,40 @@ public sealed partial class MatchPartitionGrain
     private readonly List<string> _missedSites = [];
     // The site being listed (its index) while its listing is asked, for the skip after repeated failures.
     private int? _listingSite;
-    // The site being read in full: its directory's bulk epoch, and every record found stored in some cell, adopted into the
-    // site's cell listings once the whole site has been read (unless a record of it was left out).
-    private int? _adoptEpoch;
-    private readonly List<string> _adoptIds = [];
-    private readonly List<string> _adoptCells = [];
-    private bool _adoptIncomplete;
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
     private const int FailuresBeforeSingleReads = 3;
     private const int FailuresBeforeSkip = 6;
 
+    /// <summary>A listed site whose records are being read.</summary>
+    private sealed class SiteProgress(DateTimeOffset readAt, int remaining, int? adoptEpoch)
+    {
+        /// <summary>When its listing was read (before any of its records).</summary>
+        public DateTimeOffset ReadAt { get; } = readAt;
+
+        /// <summary>Listed ids not read yet.</summary>
+        public int Remaining { get; set; } = remaining;
+
+        /// <summary>It holds a record of this cell (or one that could be: unreadable, not yet stored).</summary>
+        public bool Held { get; set; }
+
+        /// <summary>Read in full: the directory's bulk epoch, for the adoption once every record is read.</summary>
+        public int? AdoptEpoch { get; } = adoptEpoch;
+
+        /// <summary>Records found stored in a cell (source id, cell), adopted by the directory.</summary>
+        public List<(string Id, string Cell)> Found { get; } = [];
+
+        /// <summary>A record of it was left out (unreadable): not adopted.</summary>
+        public bool Incomplete { get; set; }
+    }
+
     /// <inheritdoc />
     public Task<MatchPartitionRebuildStatus> RebuildStatusAsync()
     {
         var elapsed = _touched is null ? _rebuildElapsedMs : (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
         // A site counts as done once its ids are listed and every one of them has been read.
-        var sitesDone = _touched is null ? _rebuildSites.Length : Math.Max(0, _nextSite - (_pendingOffset < _pending.Count ? 1 : 0));
+        var sitesDone = _touched is null ? _rebuildSites.Length : _sitesDone;
         return Task.FromResult(new MatchPartitionRebuildStatus(_touched is not null, state.State.Sites.Count, sitesDone,
             _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed, _sitesFromCellListing, _sitesReadInFull,
             _sitesMissed));
@@ -110,17 +127,17 @@ public sealed partial class MatchPartitionGrain
 
     private void Touch(string id) => _touched?.Add(id);
 
-    // One step: the next batch of ids (listing sites as needed), their stored states, then one synchronous apply.
+    // One step: the next batch of ids (listing sites as needed; a batch spans sites), their stored states, then one
+    // synchronous apply; then the sites whose records are all read are done (judged for pruning, adopted if read in full).
     private async Task RebuildStepAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        List<string>? batch = null;
+        List<(string Id, int Site)>? batch = null;
         try
         {
             batch = await NextBatchAsync(key);
             if (batch.Count == 0)
             {
-                await AdoptSiteAsync(key);
                 FinishRebuild(key);
                 return;
             }
@@ -130,6 +147,7 @@ public sealed partial class MatchPartitionGrain
             _pendingOffset += batch.Count;
             _rebuildRead += batch.Count;
             _rebuildBatches++;
+            await RecordsReadAsync(key, batch);
             if (_rebuildBatches % 25 == 0)
             {
                 LogRebuildProgress(logger, key, _rebuildRead, _rebuildLoaded, _nextSite, _rebuildSites.Length);
@@ -146,44 +164,54 @@ public sealed partial class MatchPartitionGrain
                 // the end's log) and the rebuild goes on with the next one; no permit is held between tries.
                 if (++_stepFailures >= FailuresBeforeSkip)
                 {
-                    NoteSiteDone();
-                    _siteHeld = true;
                     _sitesMissed++;
+                    _sitesDone++;
                     _missedSites.Add(_rebuildSites[site]);
                     LogRebuildSiteLeftOut(logger, key, _rebuildSites[site], e);
                     _nextSite = site + 1;
-                    _pending.Clear();
-                    _pendingOffset = 0;
                     _listingSite = null;
                     _stepFailures = 0;
                 }
             }
             else if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
             {
-                _siteHeld = true;
-                _adoptIncomplete = true;
-                LogRebuildRecordLeftOut(logger, key, unreadable, e);
+                var progress = _sitesInProgress[unreadable.Site];
+                progress.Held = true;
+                progress.Incomplete = true;
+                LogRebuildRecordLeftOut(logger, key, unreadable.Id, e);
                 _pendingOffset++;
                 _stepFailures = FailuresBeforeSingleReads;
+                await RecordsReadAsync(key, batch);
             }
         }
     }
 
-    private async Task<List<string>> NextBatchAsync(string key)
+    // The next ids to read: sites are listed (64 at a time from storage) until a batch is full or none is left; a site
+    // listed with no id to read is done at once.
+    private async Task<List<(string Id, int Site)>> NextBatchAsync(string key)
     {
-        while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
+        if (_pendingOffset >= _pending.Count)
         {
-            await AdoptSiteAsync(key);
-            _listingSite = _nextSite;
-            var (listing, readAt) = await ListSiteAsync(_nextSite, key);
-            _listingSite = null;
-            _stepFailures = 0;
-            NoteSiteDone();
-            _siteReadAt = readAt;
             _pending.Clear();
             _pendingOffset = 0;
-            _pending.AddRange(listing.SourceIds.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
-                || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal)));
+        }
+        var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
+        while (_pending.Count - _pendingOffset < size && _nextSite < _rebuildSites.Length)
+        {
+            var index = _nextSite;
+            _listingSite = index;
+            var (listing, readAt) = await ListSiteAsync(index, key);
+            _listingSite = null;
+            _stepFailures = 0;
+            var count = _pending.Count;
+            foreach (var id in listing.SourceIds)
+            {
+                if (id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
+                    || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal))
+                {
+                    _pending.Add((id, index));
+                }
+            }
             if (listing.CellListed)
             {
                 _sitesFromCellListing++;
@@ -191,13 +219,16 @@ public sealed partial class MatchPartitionGrain
             else
             {
                 _sitesReadInFull++;
-                _adoptEpoch = listing.Epoch;
             }
+            _sitesInProgress[index] = new SiteProgress(readAt, _pending.Count - count, listing.CellListed ? null : listing.Epoch);
             _nextSite++;
+            if (_pending.Count == count)
+            {
+                await SiteDoneAsync(key, index);
+            }
         }
-        var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
-        var count = Math.Min(size, _pending.Count - _pendingOffset);
-        return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
+        var take = Math.Min(size, _pending.Count - _pendingOffset);
+        return take <= 0 ? [] : _pending.GetRange(_pendingOffset, take);
     }
 
     // What site number `index` lists for this cell and the time before it was read. On a batch-reading storage the next
@@ -236,30 +267,39 @@ public sealed partial class MatchPartitionGrain
         return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetMatchListingAsync(key), at);
     }
 
-    // The site read last is complete: when it was read in full (no complete cell listing), its directory adopts the cells
-    // its records were found in, so the next rebuild of any cell reads only that cell's listing there. A failure leaves the
-    // site to be read in full again next time (logged); a record left out keeps it so.
-    private async Task AdoptSiteAsync(string key)
+    // The batch's records are read: each site whose records are now all read is done.
+    private async Task RecordsReadAsync(string key, List<(string Id, int Site)> batch)
     {
-        if (_adoptEpoch is not { } epoch || _nextSite == 0)
+        foreach (var (_, site) in batch)
         {
-            return;
+            if (--_sitesInProgress[site].Remaining == 0)
+            {
+                await SiteDoneAsync(key, site);
+            }
         }
-        var site = _rebuildSites[_nextSite - 1];
-        var ids = _adoptIds.ToArray();
-        var cells = _adoptCells.ToArray();
-        var incomplete = _adoptIncomplete;
-        _adoptEpoch = null;
-        _adoptIds.Clear();
-        _adoptCells.Clear();
-        _adoptIncomplete = false;
-        if (incomplete)
+    }
+
+    // A site whose records are all read: remembered when none of them is in this cell (for the prune); when it was read in
+    // full (no complete cell listing), its directory adopts the cells its records were found in, so the next rebuild of any
+    // cell reads only that cell's listing there. A failed adoption leaves the site to be read in full again next time
+    // (logged); a record left out keeps it so.
+    private async Task SiteDoneAsync(string key, int index)
+    {
+        _sitesInProgress.Remove(index, out var progress);
+        _sitesDone++;
+        var site = _rebuildSites[index];
+        if (!progress!.Held)
+        {
+            _emptySites.Add((site, progress.ReadAt));
+        }
+        if (progress.AdoptEpoch is not { } epoch || progress.Incomplete)
         {
             return;
         }
         try
         {
-            if (await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).AdoptCellsAsync(epoch, ids, cells))
+            if (await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).AdoptCellsAsync(epoch, [.. progress.Found.Select(f => f.Id)],
+                [.. progress.Found.Select(f => f.Cell)]))
             {
                 _sitesAdopted++;
             }
@@ -270,29 +310,32 @@ public sealed partial class MatchPartitionGrain
         }
     }
 
-    private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key, List<string> batch,
-        CancellationToken cancellationToken)
+    private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key,
+        List<(string Id, int Site)> batch, CancellationToken cancellationToken)
     {
         var seekerIds = new List<string>();
+        var seekerSites = new List<SiteProgress>();
         var postIds = new List<string>();
-        foreach (var sourceId in batch)
+        var postSites = new List<SiteProgress>();
+        foreach (var (sourceId, site) in batch)
         {
             var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
-            (sourceId[..slash] == IndicatorSources.Seeker ? seekerIds : postIds).Add(sourceId[(slash + 1)..]);
+            var seeker = sourceId[..slash] == IndicatorSources.Seeker;
+            (seeker ? seekerIds : postIds).Add(sourceId[(slash + 1)..]);
+            (seeker ? seekerSites : postSites).Add(_sitesInProgress[site]);
         }
         var reader = _reader!;
         var seekerStates = await reader.SeekersAsync(seekerIds, cancellationToken);
         var postStates = await reader.PostsAsync(postIds, cancellationToken);
         var inCell = new List<(string Id, SeekerState State)>();
-        var adopting = _adoptEpoch is not null;
         for (var i = 0; i < seekerIds.Count; i++)
         {
-            if (adopting && seekerStates[i] is { MatchPartition: { } seekerCell })
+            var site = seekerSites[i];
+            if (site.AdoptEpoch is not null && seekerStates[i] is { MatchPartition: { } seekerCell })
             {
-                _adoptIds.Add(IndicatorSources.Id(IndicatorSources.Seeker, seekerIds[i]));
-                _adoptCells.Add(seekerCell);
+                site.Found.Add((IndicatorSources.Id(IndicatorSources.Seeker, seekerIds[i]), seekerCell));
             }
-            _siteHeld |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
+            site.Held |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (seekerStates[i] is { Registration: not null } s && string.Equals(s.MatchPartition, key, StringComparison.Ordinal))
             {
                 inCell.Add((seekerIds[i], s));
@@ -314,12 +357,12 @@ public sealed partial class MatchPartitionGrain
         var posts = new List<PostMatchRecord>();
         for (var i = 0; i < postIds.Count; i++)
         {
-            if (adopting && postStates[i] is { MatchPartition: { } postCell })
+            var site = postSites[i];
+            if (site.AdoptEpoch is not null && postStates[i] is { MatchPartition: { } postCell })
             {
-                _adoptIds.Add(IndicatorSources.Id(IndicatorSources.Post, postIds[i]));
-                _adoptCells.Add(postCell);
+                site.Found.Add((IndicatorSources.Id(IndicatorSources.Post, postIds[i]), postCell));
             }
-            _siteHeld |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
+            site.Held |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
                 && PostRecord(postIds[i], p) is { } r)
             {
@@ -350,19 +393,8 @@ public sealed partial class MatchPartitionGrain
         RebuildRecords.Add(loaded);
     }
 
-    // The site read last is complete (all its listed records read): remember it when none of them is in this cell.
-    private void NoteSiteDone()
-    {
-        if (_nextSite > 0 && !_siteHeld)
-        {
-            _emptySites.Add((_rebuildSites[_nextSite - 1], _siteReadAt));
-        }
-        _siteHeld = false;
-    }
-
     private void FinishRebuild(string key)
     {
-        NoteSiteDone();
         if (_emptySites.Count > 0)
         {
             (string Site, DateTimeOffset ReadAt)[] empty = [.. _emptySites];
@@ -380,6 +412,7 @@ public sealed partial class MatchPartitionGrain
         _pending.TrimExcess();
         _pendingOffset = 0;
         _listed.Clear();
+        _sitesInProgress.Clear();
         _reader = null;
         _rebuildTimer?.Dispose();
         _rebuildTimer = null;

@@ -16,10 +16,12 @@ namespace JobHome.Grains.Matching;
 /// next site's records and reads up to <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage
 /// (<see cref="RecordStateReader"/>: one batched read where the storage offers it; no record grain is called or activated)
 /// and applies those stored in this cell in one synchronous turn; queries and live changes run between steps and during
-/// the reads. What a site lists (<see cref="SiteMatchListing"/>): once its directory's per-cell listings are complete, only
-/// the records listed in this cell (a record lists itself before the write that stores it there, <see cref="CellListing"/>);
+/// the reads. What a site lists (<see cref="SiteMatchListing"/>): once its directory's cell listings are complete, only
+/// the records listed as active in this cell (a record lists itself, in the directory call its registration or new post
+/// makes anyway, before a write that stores it active in a cell it is not listed in: <see cref="ISiteDirectoryGrain.ListSeekerAsync"/>);
 /// otherwise every seeker and post of the site, read in full, after which the directory adopts the cells they were found
-/// in (<see cref="ISiteDirectoryGrain.AdoptCellsAsync"/>), so the next rebuild reads only its cell's. On a batch-reading
+/// active in (<see cref="ISiteDirectoryGrain.AdoptCellsAsync"/>), so the next rebuild reads only its cell's. A listed
+/// record found not active (placed, filled since) is read and skipped; its entry is corrected by its next directory call. On a batch-reading
 /// storage 64 sites are listed in one read of their directories' stored rows (<see cref="SiteDirectoryListing"/>; no
 /// directory activated), elsewhere through <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/>. A record that reached
 /// the partition live since the rebuild began is newer than anything storage returned, so the rebuild skips it. Memory:

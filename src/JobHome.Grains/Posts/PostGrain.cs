@@ -31,7 +31,6 @@ public sealed partial class PostGrain(
     ILogger<PostGrain> logger) : Grain, IPostGrain, IIndicatorSourceGrain, IPostMatchingGrain
 {
     private const string OpeningRule = "a post takes no more placements than its openings (招聘人数)";
-    private readonly CellListing _cellListing = new();
 
     /// <inheritdoc />
     public async Task<CommandResult> OpenAsync(PostProfile profile)
@@ -70,8 +69,13 @@ public sealed partial class PostGrain(
 
         if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
         {
-            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-            await GrainFactory.Reference<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain), with the cell
+            // it is likely active in (WriteAndPublishAsync lists it again if that guess was wrong).
+            var listedCell = !state.State.Closed && profile.Openings > state.State.TakenBy.Count
+                ? MatchPartitions.KeyOf(profile.Lat, profile.Lon, matching.CellDegrees)
+                : null;
+            await GrainFactory.Reference<ISiteDirectoryGrain>(profile.SiteCode).ListPostAsync(id, listedCell);
+            state.State.ListedCell = listedCell;
         }
         state.State.Profile = profile;
         state.State.Opened ??= clock.Today;
@@ -197,14 +201,20 @@ public sealed partial class PostGrain(
         if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
         {
             // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post, and
-            // the site's directory lists the post in that cell (on a change of cell or site).
-            await Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, profile.SiteCode),
-                _cellListing.BeforeWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Post, this.GetPrimaryKeyString()), key,
-                    profile.SiteCode));
+            // the site's directory lists the post as active in that cell unless it is known to (SiteDirectoryGrain.Cells).
+            await (string.Equals(state.State.ListedCell, key, StringComparison.Ordinal)
+                ? notedSites.NoteAsync(GrainFactory, key, profile.SiteCode)
+                : Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, profile.SiteCode), ListInCellAsync(key, profile.SiteCode)));
         }
         await WriteWithIndicatorsAsync();
         // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
+    }
+
+    private async Task ListInCellAsync(string cell, string siteCode)
+    {
+        await GrainFactory.Reference<ISiteDirectoryGrain>(siteCode).ListPostAsync(this.GetPrimaryKeyString(), cell);
+        state.State.ListedCell = cell;
     }
 
     /// <inheritdoc />
@@ -226,14 +236,6 @@ public sealed partial class PostGrain(
     {
         var id = this.GetPrimaryKeyString();
         var current = state.State.MatchPartition;
-        var unlisting = _cellListing.AfterWriteAsync(GrainFactory, IndicatorSources.Id(IndicatorSources.Post, id), current,
-            state.State.Profile?.SiteCode, logger);
-        await PublishToPartitionAsync(id, previousPartition, current);
-        await unlisting;
-    }
-
-    private async Task PublishToPartitionAsync(string id, string? previousPartition, string? current)
-    {
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
             await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);

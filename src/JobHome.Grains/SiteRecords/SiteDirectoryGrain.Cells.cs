@@ -1,51 +1,54 @@
 using JobHome.Grains.Indicators;
 using JobHome.Grains.Sharding;
-using JobHome.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace JobHome.Grains.SiteRecords;
 
 /// <summary>
-/// The per-cell listings: for each match cell, the site's seekers and posts stored in it (row <c>directory-cell-{cell}</c>
-/// of this grain, read on first use), so a match partition's rebuild reads only the records it will index. A record
-/// lists itself before the write that stores it in a cell and leaves after the write that takes it out: a listing is a
-/// superset of what is stored there, whatever the order of a crash. The listings are complete only once a rebuild that
-/// read the whole site adopted what it found (<see cref="SiteDirectoryState.CellsListed"/>); a bulk import clears that.
+/// The cell listings: each seeker and post entry may carry the match cell the record is listed as active in (a tag in the
+/// entry's own shard row, <see cref="MapShard{TValue}.Tags"/>), so a match partition's rebuild reads only the records it
+/// will index. The record sets it in the directory call its registration, move or new post makes anyway
+/// (<see cref="ISiteDirectoryGrain.ListSeekerAsync"/>, <see cref="ISiteDirectoryGrain.ListPostAsync"/>: the same row write,
+/// no call and no write more), and remembers in its own state the cell it is listed in; it calls again only before a write
+/// that stores it active in a cell it does not know it is listed in (a moved location, a record stored before the
+/// listings). A placement or a filled post leaves the cell as it is (listed, not active: the rebuild reads it and skips
+/// it), so the end that makes it active again needs no call either; the cell is corrected on the record's next directory
+/// call. So every record stored active in a cell at this site is listed in that cell; more may be. The listings are
+/// complete only once a rebuild that read the whole site adopted what it found (<see cref="SiteDirectoryState.CellsListed"/>);
+/// a bulk import, or an entry added without a cell, clears that.
 /// </summary>
 public sealed partial class SiteDirectoryGrain
 {
-    /// <summary>The prefix of the per-cell listing rows (<c>directory-cell-g/12/34</c>).</summary>
-    internal const string CellPrefix = "directory-cell-";
-
-    private readonly Dictionary<string, StoredRow<MapShard<bool>>> _cells = new(StringComparer.Ordinal);
-
-    /// <summary>The stored row name of cell <paramref name="cell"/>'s listing.</summary>
-    internal static string CellStateName(string cell) => CellPrefix + cell;
-
     /// <inheritdoc />
-    public async Task ListInCellAsync(string cell, string sourceId)
+    public async Task ListSeekerAsync(string seekerId, string name, string? activeCell)
     {
-        ArgumentException.ThrowIfNullOrEmpty(cell);
-        ArgumentException.ThrowIfNullOrEmpty(sourceId);
-        var row = Cell(cell);
-        await row.LoadAsync();
-        if (row.State.Entries.TryAdd(sourceId, true))
+        ArgumentException.ThrowIfNullOrEmpty(seekerId);
+        ArgumentNullException.ThrowIfNull(name);
+        CheckCell(activeCell);
+        await _seekers.LoadAsync(seekerId);
+        var changed = false;
+        if (!_seekers.TryGetValue(seekerId, out var held) || !string.Equals(held, name, StringComparison.Ordinal))
         {
-            await row.WriteAsync();
+            _seekers.Set(seekerId, name);
+            changed = true;
+        }
+        changed |= _seekers.SetTag(seekerId, activeCell);
+        if (changed)
+        {
+            await _seekers.WriteAsync(seekerId);
         }
     }
 
     /// <inheritdoc />
-    public async Task UnlistFromCellAsync(string cell, string sourceId)
+    public async Task ListPostAsync(string postId, string? activeCell)
     {
-        ArgumentException.ThrowIfNullOrEmpty(cell);
-        ArgumentException.ThrowIfNullOrEmpty(sourceId);
-        var row = Cell(cell);
-        await row.LoadAsync();
-        if (row.State.Entries.Remove(sourceId))
+        ArgumentException.ThrowIfNullOrEmpty(postId);
+        CheckCell(activeCell);
+        await _posts.LoadAsync(postId);
+        var changed = _posts.TryAdd(postId, true);
+        changed |= _posts.SetTag(postId, activeCell);
+        if (changed)
         {
-            await row.WriteAsync();
+            await _posts.WriteAsync(postId);
         }
     }
 
@@ -54,15 +57,12 @@ public sealed partial class SiteDirectoryGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(cell);
         var epoch = state.State.BulkEpoch;
-        if (state.State.CellsListed)
-        {
-            var row = Cell(cell);
-            await row.LoadAsync();
-            return new SiteMatchListing(true, epoch, [.. row.State.Entries.Keys.Order(StringComparer.Ordinal)]);
-        }
+        var listed = state.State.CellsListed;
         await Task.WhenAll(_seekers.LoadAllAsync(), _posts.LoadAllAsync());
-        return new SiteMatchListing(false, epoch, [.. _seekers.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
-            .Concat(_posts.Keys.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
+        var seekers = listed ? _seekers.Keys.Where(id => string.Equals(_seekers.TagOf(id), cell, StringComparison.Ordinal)) : _seekers.Keys;
+        var posts = listed ? _posts.Keys.Where(id => string.Equals(_posts.TagOf(id), cell, StringComparison.Ordinal)) : _posts.Keys;
+        return new SiteMatchListing(listed, epoch, [.. seekers.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id))
+            .Concat(posts.Select(id => IndicatorSources.Id(IndicatorSources.Post, id)))
             .Order(StringComparer.Ordinal)]);
     }
 
@@ -79,23 +79,18 @@ public sealed partial class SiteDirectoryGrain
         {
             return false;
         }
-        var byCell = sourceIds.Zip(cells).GroupBy(p => p.Second, StringComparer.Ordinal).ToList();
-        await Task.WhenAll(byCell.Select(g => Cell(g.Key).LoadAsync()));
-        var writes = new List<Task>();
-        foreach (var group in byCell)
+        var seekers = new List<(string Id, string Cell)>();
+        var posts = new List<(string Id, string Cell)>();
+        for (var i = 0; i < sourceIds.Length; i++)
         {
-            var row = Cell(group.Key);
-            var added = false;
-            foreach (var (id, _) in group)
-            {
-                added |= row.State.Entries.TryAdd(id, true);
-            }
-            if (added)
-            {
-                writes.Add(row.WriteAsync());
-            }
+            CheckCell(cells[i]);
+            var slash = sourceIds[i].IndexOf('/', StringComparison.Ordinal);
+            var kind = slash < 0 ? string.Empty : sourceIds[i][..slash];
+            var list = kind == IndicatorSources.Seeker ? seekers : kind == IndicatorSources.Post ? posts
+                : throw new ArgumentException($"Not a seeker or post: '{sourceIds[i]}'.", nameof(sourceIds));
+            list.Add((sourceIds[i][(slash + 1)..], cells[i]));
         }
-        await Task.WhenAll(writes);
+        await Task.WhenAll(Adopt(_seekers, seekers), Adopt(_posts, posts));
         if (!state.State.CellsListed)
         {
             state.State.CellsListed = true;
@@ -104,24 +99,36 @@ public sealed partial class SiteDirectoryGrain
         return true;
     }
 
-    // Before a bulk import's records are written (they do not list themselves): the listings are no longer complete, and
-    // an adoption read before now is refused.
-    private async Task BeginBulkAsync()
+    // An entry's cell only where it has none (a cell set by the record since the rebuild's read is newer) and the entry is
+    // still here (a record that moved away is not listed again); each shard touched is written once.
+    private static async Task Adopt<TValue>(ShardedMap<TValue> map, List<(string Id, string Cell)> found)
+    {
+        await map.LoadAsync(found.Select(f => f.Id));
+        var changed = new List<string>();
+        foreach (var (id, cell) in found)
+        {
+            if (map.TryGetValue(id, out _) && map.TagOf(id) is null && map.SetTag(id, cell))
+            {
+                changed.Add(id);
+            }
+        }
+        await map.WriteShardsOfAsync(changed);
+    }
+
+    // Before entries that carry no cell are written (a bulk import's records do not list themselves, nor does an entry
+    // added by PutSeekerAsync / PutPostAsync): the listings are no longer complete, and an adoption read before now is refused.
+    private async Task ListingsIncompleteAsync()
     {
         state.State.BulkEpoch++;
         state.State.CellsListed = false;
         await state.WriteStateAsync();
     }
 
-    private StoredRow<MapShard<bool>> Cell(string cell)
+    private static void CheckCell(string? cell)
     {
-        if (!_cells.TryGetValue(cell, out var row))
+        if (cell is { Length: 0 })
         {
-            var context = ((IGrainBase)this).GrainContext;
-            row = new StoredRow<MapShard<bool>>(context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default),
-                CellStateName(cell), context.GrainId);
-            _cells[cell] = row;
+            throw new ArgumentException("A match cell is a partition key, never empty.", nameof(cell));
         }
-        return row;
     }
 }

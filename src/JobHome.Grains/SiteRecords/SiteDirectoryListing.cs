@@ -7,13 +7,13 @@ namespace JobHome.Grains.SiteRecords;
 /// <summary>
 /// What a match partition's rebuild reads of many sites, straight from their directories' stored rows
 /// (<see cref="SiteDirectoryGrain"/>) in batched reads, without activating the directory grains: a restart's rebuilds
-/// would otherwise activate all of a province's directories. For a site whose per-cell listings are complete
-/// (<see cref="SiteDirectoryState.CellsListed"/>) it is the one row of the partition's cell (<c>directory-cell-{cell}</c>):
-/// the records stored in that cell, as <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/> answers. For any other site
-/// it is every seeker and post in the directory's shards (<c>directory-seekers-N</c>, <c>directory-posts-N</c>): a
-/// directory adds a record's entry (and writes its shard) before the record's own write, so the stored shards list every
-/// record stored at the site. A directory whose lists are still in its old single state (written before the shards;
-/// moved on its next activation) is not read here: its entry is null and the caller asks the grain.
+/// would otherwise activate all of a province's directories. The seekers' and posts' shards (<c>directory-seekers-N</c>,
+/// <c>directory-posts-N</c>) are read for every site; for a site whose cell listings are complete
+/// (<see cref="SiteDirectoryState.CellsListed"/>) only the entries listed as active in the partition's cell are kept (the
+/// shards' tags), as <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/> answers; for any other site every seeker and
+/// post (a directory adds a record's entry, and writes its shard, before the record's own write, so the stored shards list
+/// every record stored at the site). A directory whose lists are still in its old single state (written before the
+/// shards; moved on its next activation) is not read here: its entry is null and the caller asks the grain.
 /// </summary>
 internal static class SiteDirectoryListing
 {
@@ -30,59 +30,65 @@ internal static class SiteDirectoryListing
             ids[i] = grains.GetGrain<ISiteDirectoryGrain>(sites[i]).GetGrainId();
         }
         var directories = await storage.ReadStatesAsync<SiteDirectoryState>(SiteDirectoryGrain.StateName, ids, cancellationToken);
-        var result = new SiteMatchListing?[sites.Count];
-        var listed = new List<int>();
-        var full = new List<int>();
-        for (var i = 0; i < result.Length; i++)
+        // The sites read here (not in the old single state), each with its listed-only flag and its ids.
+        var read = new List<int>();
+        for (var i = 0; i < sites.Count; i++)
         {
             var d = directories[i];
-            if (d is { CellsListed: true })
+            if (d is null || d.Seekers.Count + d.Households.Count + d.Posts.Count == 0)
             {
-                listed.Add(i);
-            }
-            else if (d is null || d.Seekers.Count + d.Households.Count + d.Posts.Count == 0)
-            {
-                full.Add(i);
+                read.Add(i);
             }
         }
-        if (listed.Count > 0)
+        var result = new SiteMatchListing?[sites.Count];
+        if (read.Count == 0)
         {
-            var rows = await storage.ReadStatesAsync<MapShard<bool>>(SiteDirectoryGrain.CellStateName(cell),
-                [.. listed.Select(i => ids[i])], cancellationToken);
-            for (var j = 0; j < listed.Count; j++)
+            return result;
+        }
+        var readIds = read.Select(i => ids[i]).ToArray();
+        var cellOnly = read.Select(i => directories[i] is { CellsListed: true }).ToArray();
+        var lists = read.Select(_ => new List<string>()).ToArray();
+        for (var shard = 0; shard < ShardedMap<string>.ShardCount; shard++)
+        {
+            var seekers = await storage.ReadStatesAsync<MapShard<string>>(
+                ShardedMap<string>.StateName(SiteDirectoryGrain.SeekersMap, shard), readIds, cancellationToken);
+            var posts = await storage.ReadStatesAsync<MapShard<bool>>(
+                ShardedMap<bool>.StateName(SiteDirectoryGrain.PostsMap, shard), readIds, cancellationToken);
+            for (var j = 0; j < lists.Length; j++)
             {
-                result[listed[j]] = new SiteMatchListing(true, directories[listed[j]]!.BulkEpoch,
-                    rows[j] is { } row ? [.. row.Entries.Keys.Order(StringComparer.Ordinal)] : []);
+                Add(lists[j], IndicatorSources.Seeker, seekers[j]?.Entries.Keys, seekers[j]?.Tags, cellOnly[j] ? cell : null);
+                Add(lists[j], IndicatorSources.Post, posts[j]?.Entries.Keys, posts[j]?.Tags, cellOnly[j] ? cell : null);
             }
         }
-        if (full.Count > 0)
+        for (var j = 0; j < read.Count; j++)
         {
-            var fullIds = full.Select(i => ids[i]).ToArray();
-            var lists = full.Select(_ => new List<string>()).ToArray();
-            for (var shard = 0; shard < ShardedMap<string>.ShardCount; shard++)
-            {
-                var seekers = await storage.ReadStatesAsync<MapShard<string>>(
-                    ShardedMap<string>.StateName(SiteDirectoryGrain.SeekersMap, shard), fullIds, cancellationToken);
-                var posts = await storage.ReadStatesAsync<MapShard<bool>>(
-                    ShardedMap<bool>.StateName(SiteDirectoryGrain.PostsMap, shard), fullIds, cancellationToken);
-                for (var j = 0; j < lists.Length; j++)
-                {
-                    if (seekers[j] is { } s)
-                    {
-                        lists[j].AddRange(s.Entries.Keys.Select(static id => IndicatorSources.Id(IndicatorSources.Seeker, id)));
-                    }
-                    if (posts[j] is { } p)
-                    {
-                        lists[j].AddRange(p.Entries.Keys.Select(static id => IndicatorSources.Id(IndicatorSources.Post, id)));
-                    }
-                }
-            }
-            for (var j = 0; j < full.Count; j++)
-            {
-                result[full[j]] = new SiteMatchListing(false, directories[full[j]]?.BulkEpoch ?? 0,
-                    [.. lists[j].Order(StringComparer.Ordinal)]);
-            }
+            result[read[j]] = new SiteMatchListing(cellOnly[j], directories[read[j]]?.BulkEpoch ?? 0,
+                [.. lists[j].Order(StringComparer.Ordinal)]);
         }
         return result;
+    }
+
+    // A shard's ids as source ids: all of them, or (cell given) those whose entry is listed as active in that cell.
+    private static void Add(List<string> list, string kind, IEnumerable<string>? keys, Dictionary<string, string>? tags, string? cell)
+    {
+        if (cell is null)
+        {
+            if (keys is not null)
+            {
+                list.AddRange(keys.Select(id => IndicatorSources.Id(kind, id)));
+            }
+            return;
+        }
+        if (tags is null)
+        {
+            return;
+        }
+        foreach (var (id, tag) in tags)
+        {
+            if (string.Equals(tag, cell, StringComparison.Ordinal))
+            {
+                list.Add(IndicatorSources.Id(kind, id));
+            }
+        }
     }
 }

@@ -15,8 +15,9 @@ namespace JobHome.Grains.Tests.Sites;
 /// The rebuild's listing of sites straight from their directories' stored shards equals what the directory grain lists
 /// (its seekers and posts, in order), for a site with records, a site without a directory, and, for a directory whose
 /// lists are still in its old single state, reports "ask the grain" (null) until the grain moved them to the shards.
-/// Once a directory adopted its cell listings the stored listing of a cell is that cell's row, as the grain answers; a
-/// bulk import undoes that (its records do not list themselves) and refuses an adoption read before it.
+/// Once a directory adopted its cell listings the stored listing of a cell is the seekers and posts listed as active in
+/// it, as the grain answers; a bulk import undoes that (its records do not list themselves) and refuses an adoption read
+/// before it. The listing follows a seeker's placement, end and corrections with every active seeker listed in its cell.
 /// </summary>
 [Collection(SqliteCollection.Name)]
 public sealed class SiteDirectoryListingTests(SqliteClusterFixture fixture)
@@ -102,6 +103,59 @@ public sealed class SiteDirectoryListingTests(SqliteClusterFixture fixture)
         Assert.False(after[0]!.CellListed);
         Assert.Equal(8, after[0]!.SourceIds.Length);
     }
+
+    [Fact]
+    public async Task CellListing_FollowsPlacementsEndsAndCorrections_EveryActiveSeekerListedInItsCell()
+    {
+        var network = new TestNetwork(fixture);
+        var (villages, _) = await network.RegisterTreeAsync();
+        var site = villages[0];
+        var since = fixture.Today.AddDays(-30);
+        async Task<(string Id, SeekerRegistration Registration)> RegisterAsync(LabourStatus status, int n)
+        {
+            var id = TestNetwork.NewId("cf");
+            var registration = TestNetwork.Registration(new DateOnly(1975 + n, 4, 9), status, since) with { SiteCode = site };
+            Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration)).Succeeded);
+            return (id, registration);
+        }
+        var placed = await RegisterAsync(LabourStatus.Unemployed, 0);
+        var employed = await RegisterAsync(LabourStatus.Employed, 1);
+        var moving = await RegisterAsync(LabourStatus.Unemployed, 2);
+        var directory = Directory(site);
+        // Every seeker here listed itself: an adoption with nothing found marks the listings complete.
+        Assert.True(await directory.AdoptCellsAsync((await directory.GetMatchListingAsync(Cell)).Epoch, [], []));
+        Assert.Equal(Sources(placed.Id, moving.Id), (await directory.GetMatchListingAsync(Cell)).SourceIds);
+
+        // A placement leaves the seeker listed (not active: the rebuild reads and skips it); its end needs no new entry.
+        var seeker = fixture.Client.GetGrain<ISeekerRecordGrain>(placed.Id);
+        Assert.True((await seeker.PlaceAsync("cf-placement", "cf-post", since.AddDays(1), "4-01-01-01", null)).Result.Succeeded);
+        Assert.Equal(Sources(placed.Id, moving.Id), (await directory.GetMatchListingAsync(Cell)).SourceIds);
+        Assert.True((await seeker.EndPlacementAsync("cf-placement", since.AddDays(5),
+            Domain.Posts.PlacementEndReason.Other)).Result.Succeeded);
+        Assert.Equal(Sources(placed.Id, moving.Id), (await directory.GetMatchListingAsync(Cell)).SourceIds);
+
+        // A status corrected to unemployed at the same site and name (no entry call of the registration): listed before
+        // its write. A location corrected into another cell: listed there, no longer in this one.
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(employed.Id).RegisterAsync(
+            employed.Registration with { Status = LabourStatus.Unemployed })).Succeeded);
+        var otherLat = employed.Registration.Lat + 1.0;
+        var other = Grains.Matching.MatchPartitions.KeyOf(otherLat, 114.94, new Grains.Matching.MatchingOptions().CellDegrees);
+        Assert.NotEqual(Cell, other);
+        Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(moving.Id).RegisterAsync(
+            moving.Registration with { Lat = otherLat })).Succeeded);
+        Assert.Equal(Sources(placed.Id, employed.Id), (await directory.GetMatchListingAsync(Cell)).SourceIds);
+        Assert.Equal(Sources(moving.Id), (await directory.GetMatchListingAsync(other)).SourceIds);
+        var stored = await SiteDirectoryListing.ReadMatchSourcesAsync(Storage, fixture.Client, [site], Cell, CancellationToken.None);
+        Assert.True(stored[0]!.CellListed);
+        Assert.Equal(Sources(placed.Id, employed.Id), stored[0]!.SourceIds);
+
+        // An entry added without a cell (the HTTP layer's heal of a missing entry) makes the site read in full again.
+        await directory.PutSeekerAsync(TestNetwork.NewId("cf"), "王小明");
+        Assert.False((await directory.GetMatchListingAsync(Cell)).CellListed);
+    }
+
+    private static string[] Sources(params string[] seekerIds) =>
+        [.. seekerIds.Select(id => IndicatorSources.Id(IndicatorSources.Seeker, id)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task DirectoryInItsOldState_IsLeftToTheGrain_UntilItMovedItsLists()

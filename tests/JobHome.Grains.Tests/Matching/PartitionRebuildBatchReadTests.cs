@@ -91,10 +91,11 @@ public sealed class PartitionRebuildBatchReadTests : IAsyncLifetime
                 Assert.Equal(ids.Count, status.Read);
             }
             Assert.Equal(expected.Values.Sum(ids => ids.Count), counter.SeekersInBatches);
-            // Per partition two batched reads under the limiter: the site's listing (its directory's state row and the row
-            // of the cell) and its seekers (none of them has a household, no posts).
+            // Per partition two batched reads under the limiter: the site's listing (its directory's state row and its 16
+            // seeker and 16 post shard rows, whose entries carry the cells) and its seekers (none of them has a household,
+            // no posts).
             Assert.Equal(Cells * 2, limiter.BatchReads);
-            Assert.Equal(Cells * (1 + 1 + 1), counter.Batches);
+            Assert.Equal(Cells * (1 + 2 * global::JobHome.Grains.Sharding.ShardedMap<string>.ShardCount + 1), counter.Batches);
             await AssertExactAsync(third, expected);
         }
         finally

@@ -35,15 +35,15 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
     public bool Batched => storage is IGrainStateBatchReader;
 
     /// <summary>
-    /// The seekers' and posts' source ids of <paramref name="sites"/> from their directories' stored shards
+    /// What a rebuild of <paramref name="cell"/> reads of <paramref name="sites"/>, from their directories' stored rows
     /// (<see cref="SiteDirectoryListing"/>), in one batched read on the thread pool under one batch permit; null for a site
     /// whose directory must be asked. Only on a <see cref="Batched"/> storage.
     /// </summary>
-    public Task<string[]?[]> MatchSourcesAsync(IReadOnlyList<string> sites, CancellationToken cancellationToken)
+    public Task<SiteMatchListing?[]> MatchSourcesAsync(IReadOnlyList<string> sites, string cell, CancellationToken cancellationToken)
     {
         var batch = (IGrainStateBatchReader)storage;
-        Task<string[]?[]> Read() =>
-            Task.Run(() => SiteDirectoryListing.ReadMatchSourcesAsync(batch, grains, sites, cancellationToken), cancellationToken);
+        Task<SiteMatchListing?[]> Read() =>
+            Task.Run(() => SiteDirectoryListing.ReadMatchSourcesAsync(batch, grains, sites, cell, cancellationToken), cancellationToken);
         return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken);
     }
 

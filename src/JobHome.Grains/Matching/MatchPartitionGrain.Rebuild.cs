@@ -13,12 +13,19 @@ namespace JobHome.Grains.Matching;
 
 /// <summary>
 /// The rebuild of a partition that lost its memory. It never blocks the activation: a timer step (interleaving) lists the
-/// next site's records from its index (on a batch-reading storage from the directories' stored shards, 64 sites at a time,
-/// <see cref="SiteDirectoryListing"/>; otherwise through <see cref="ISiteDirectoryGrain"/>), reads up to
-/// <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage (<see cref="RecordStateReader"/>: one
-/// batched read where the storage offers it; no record grain is called or activated) and applies those stored in this cell in one synchronous turn; queries and live changes
-/// run between steps and during the reads. A record that reached the partition live since the rebuild began is newer than
-/// anything storage returned, so the rebuild skips it. Memory: the id lists of up to 64 listed sites (one listing read of stored directory shards on the embedded store, one site's list elsewhere) and one batch of states at a time.
+/// next site's records and reads up to <see cref="MatchingOptions.RebuildBatchSize"/> of them straight from storage
+/// (<see cref="RecordStateReader"/>: one batched read where the storage offers it; no record grain is called or activated)
+/// and applies those stored in this cell in one synchronous turn; queries and live changes run between steps and during
+/// the reads. What a site lists (<see cref="SiteMatchListing"/>): once its directory's cell listings are complete, only
+/// the records listed as active in this cell (a record lists itself, in the directory call its registration or new post
+/// makes anyway, before a write that stores it active in a cell it is not listed in: <see cref="ISiteDirectoryGrain.ListSeekerAsync"/>);
+/// otherwise every seeker and post of the site, read in full, after which the directory adopts the cells they were found
+/// active in (<see cref="ISiteDirectoryGrain.AdoptCellsAsync"/>), so the next rebuild reads only its cell's. A listed
+/// record found not active (placed, filled since) is read and skipped; its entry is corrected by its next directory call. On a batch-reading
+/// storage 64 sites are listed in one read of their directories' stored rows (<see cref="SiteDirectoryListing"/>; no
+/// directory activated), elsewhere through <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/>. A record that reached
+/// the partition live since the rebuild began is newer than anything storage returned, so the rebuild skips it. Memory:
+/// the listings of up to 64 sites and one batch of states at a time.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
 /// is forgotten at the end of the rebuild if nobody noted it for twice <see cref="MatchingOptions.NotedSiteLifetime"/>: by
 /// then every silo's <see cref="NotedMatchSites"/> entry for it has expired, so a record that later enters the cell from
@@ -38,7 +45,8 @@ public sealed partial class MatchPartitionGrain
 
     // Ids changed live since the rebuild began (newer than storage); null when no rebuild runs.
     private HashSet<string>? _touched;
-    private readonly List<string> _pending = [];
+    // Listed ids not read yet, each with its site's index; a step reads up to RebuildBatchSize of them, across sites.
+    private readonly List<(string Id, int Site)> _pending = [];
     private string[] _rebuildSites = [];
     private int _nextSite;
     private int _pendingOffset;
@@ -50,29 +58,61 @@ public sealed partial class MatchPartitionGrain
     private long _rebuildLoaded;
     private long _rebuildSkipped;
     private int _rebuildBatches;
-    // The site being read holds a record of this cell (or one that could be: unreadable, not yet stored); sites found empty.
-    private bool _siteHeld;
+    // Sites listed whose records are not all read yet (by index).
+    private readonly Dictionary<int, SiteProgress> _sitesInProgress = [];
+    private int _sitesDone;
     // Sites found without a record in this cell, each with the time its directory was read (before any record read).
     private readonly List<(string Site, DateTimeOffset ReadAt)> _emptySites = [];
-    private DateTimeOffset _siteReadAt;
-    // Sites listed ahead from their directories' stored shards (index → ids, null: ask the directory; time before the read).
-    private readonly Dictionary<int, (string[]? Ids, DateTimeOffset ReadAt)> _listed = [];
+    // Sites listed ahead from their directories' stored rows (index → listing, null: ask the directory; time before the read).
+    private readonly Dictionary<int, (SiteMatchListing? Listing, DateTimeOffset ReadAt)> _listed = [];
     private const int RebuildSitesPerListing = 64;
     private int _sitesListedFromStorage;
+    // Sites read from their cell listing (only what this cell holds) and sites read in full (no complete listing yet).
+    private int _sitesFromCellListing;
+    private int _sitesReadInFull;
+    private int _sitesAdopted;
+    // Sites whose listing could not be read (skipped after FailuresBeforeSkip tries; kept, never pruned).
+    private int _sitesMissed;
+    private readonly List<string> _missedSites = [];
+    // The site being listed (its index) while its listing is asked, for the skip after repeated failures.
+    private int? _listingSite;
     // Failed steps in a row: after a few the rebuild reads one record a step, and a record that still cannot be read is
     // left out (logged) so one bad row never holds the rebuild in a loop.
     private int _stepFailures;
     private const int FailuresBeforeSingleReads = 3;
     private const int FailuresBeforeSkip = 6;
 
+    /// <summary>A listed site whose records are being read.</summary>
+    private sealed class SiteProgress(DateTimeOffset readAt, int remaining, int? adoptEpoch)
+    {
+        /// <summary>When its listing was read (before any of its records).</summary>
+        public DateTimeOffset ReadAt { get; } = readAt;
+
+        /// <summary>Listed ids not read yet.</summary>
+        public int Remaining { get; set; } = remaining;
+
+        /// <summary>It holds a record of this cell (or one that could be: unreadable, not yet stored).</summary>
+        public bool Held { get; set; }
+
+        /// <summary>Read in full: the directory's bulk epoch, for the adoption once every record is read.</summary>
+        public int? AdoptEpoch { get; } = adoptEpoch;
+
+        /// <summary>Records found stored in a cell (source id, cell), adopted by the directory.</summary>
+        public List<(string Id, string Cell)> Found { get; } = [];
+
+        /// <summary>A record of it was left out (unreadable): not adopted.</summary>
+        public bool Incomplete { get; set; }
+    }
+
     /// <inheritdoc />
     public Task<MatchPartitionRebuildStatus> RebuildStatusAsync()
     {
         var elapsed = _touched is null ? _rebuildElapsedMs : (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
         // A site counts as done once its ids are listed and every one of them has been read.
-        var sitesDone = _touched is null ? _rebuildSites.Length : Math.Max(0, _nextSite - (_pendingOffset < _pending.Count ? 1 : 0));
+        var sitesDone = _touched is null ? _rebuildSites.Length : _sitesDone;
         return Task.FromResult(new MatchPartitionRebuildStatus(_touched is not null, state.State.Sites.Count, sitesDone,
-            _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed));
+            _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed, _sitesFromCellListing, _sitesReadInFull,
+            _sitesMissed));
     }
 
     private void StartRebuild()
@@ -89,14 +129,15 @@ public sealed partial class MatchPartitionGrain
 
     private void Touch(string id) => _touched?.Add(id);
 
-    // One step: the next batch of ids (listing sites as needed), their stored states, then one synchronous apply.
+    // One step: the next batch of ids (listing sites as needed; a batch spans sites), their stored states, then one
+    // synchronous apply; then the sites whose records are all read are done (judged for pruning, adopted if read in full).
     private async Task RebuildStepAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        List<string>? batch = null;
+        List<(string Id, int Site)>? batch = null;
         try
         {
-            batch = await NextBatchAsync();
+            batch = await NextBatchAsync(key);
             if (batch.Count == 0)
             {
                 FinishRebuild(key);
@@ -108,6 +149,7 @@ public sealed partial class MatchPartitionGrain
             _pendingOffset += batch.Count;
             _rebuildRead += batch.Count;
             _rebuildBatches++;
+            await RecordsReadAsync(key, batch);
             if (_rebuildBatches % 25 == 0)
             {
                 LogRebuildProgress(logger, key, _rebuildRead, _rebuildLoaded, _nextSite, _rebuildSites.Length);
@@ -118,44 +160,99 @@ public sealed partial class MatchPartitionGrain
             // Storage or a directory unavailable for a moment: the same batch is tried again on the next step, then one
             // record at a time; a single record that keeps failing is left out.
             LogRebuildStepFailed(logger, key, e);
-            if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
+            if (_listingSite is { } site)
             {
-                _siteHeld = true;
-                LogRebuildRecordLeftOut(logger, key, unreadable, e);
+                // The site's listing cannot be read: after a few tries the site is left out (kept, never pruned, named in
+                // the end's log) and the rebuild goes on with the next one; no permit is held between tries.
+                if (++_stepFailures >= FailuresBeforeSkip)
+                {
+                    _sitesMissed++;
+                    _sitesDone++;
+                    _missedSites.Add(_rebuildSites[site]);
+                    LogRebuildSiteLeftOut(logger, key, _rebuildSites[site], e);
+                    _nextSite = site + 1;
+                    _listingSite = null;
+                    _stepFailures = 0;
+                }
+            }
+            else if (++_stepFailures >= FailuresBeforeSkip && batch is [var unreadable])
+            {
+                var progress = _sitesInProgress[unreadable.Site];
+                progress.Held = true;
+                progress.Incomplete = true;
+                LogRebuildRecordLeftOut(logger, key, unreadable.Id, e);
                 _pendingOffset++;
                 _stepFailures = FailuresBeforeSingleReads;
+                await RecordsReadAsync(key, batch);
             }
         }
     }
 
-    private async Task<List<string>> NextBatchAsync()
+    // The next ids to read: sites are listed (64 at a time from storage) until a batch is full or none is left; a site
+    // listed with no id to read is done at once.
+    private async Task<List<(string Id, int Site)>> NextBatchAsync(string key)
     {
-        while (_pendingOffset >= _pending.Count && _nextSite < _rebuildSites.Length)
+        if (_pendingOffset >= _pending.Count)
         {
-            var (ids, readAt) = await ListSiteAsync(_nextSite);
-            NoteSiteDone();
-            _siteReadAt = readAt;
             _pending.Clear();
             _pendingOffset = 0;
-            _pending.AddRange(ids.Where(static id => id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
-                || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal)));
-            _nextSite++;
         }
         var size = _stepFailures >= FailuresBeforeSingleReads ? 1 : options.RebuildBatchSize;
-        var count = Math.Min(size, _pending.Count - _pendingOffset);
-        return count <= 0 ? [] : _pending.GetRange(_pendingOffset, count);
+        while (_pending.Count - _pendingOffset < size && _nextSite < _rebuildSites.Length)
+        {
+            var index = _nextSite;
+            _listingSite = index;
+            var (listing, readAt) = await ListSiteAsync(index, key);
+            _listingSite = null;
+            _stepFailures = 0;
+            var count = _pending.Count;
+            foreach (var id in listing.SourceIds)
+            {
+                if (id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
+                    || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal))
+                {
+                    _pending.Add((id, index));
+                }
+            }
+            if (listing.CellListed)
+            {
+                _sitesFromCellListing++;
+            }
+            else
+            {
+                _sitesReadInFull++;
+            }
+            _sitesInProgress[index] = new SiteProgress(readAt, _pending.Count - count, listing.CellListed ? null : listing.Epoch);
+            _nextSite++;
+            if (_pending.Count == count)
+            {
+                await SiteDoneAsync(key, index);
+            }
+        }
+        var take = Math.Min(size, _pending.Count - _pendingOffset);
+        return take <= 0 ? [] : _pending.GetRange(_pendingOffset, take);
     }
 
-    // The ids listed at site number `index` and the time before they were read. On a batch-reading storage the next
-    // RebuildSitesPerListing sites are read together from their directories' stored shards (no directory activated); a
-    // directory still holding its old single state, and any storage without batched reads, is asked through its grain.
-    private async Task<(string[] Ids, DateTimeOffset ReadAt)> ListSiteAsync(int index)
+    // What site number `index` lists for this cell and the time before it was read. On a batch-reading storage the next
+    // RebuildSitesPerListing sites are read together from their directories' stored rows (no directory activated); a
+    // directory still holding its old single state, any storage without batched reads, and sites whose batched read
+    // failed (not tried again: it would hold the silo's batch permit in a loop) are asked through their grains.
+    private async Task<(SiteMatchListing Listing, DateTimeOffset ReadAt)> ListSiteAsync(int index, string key)
     {
         if (!_listed.Remove(index, out var listed) && _reader!.Batched)
         {
             var readAt = clock.Now;
             var sites = _rebuildSites.AsSpan(index, Math.Min(RebuildSitesPerListing, _rebuildSites.Length - index)).ToArray();
-            var lists = await _reader.MatchSourcesAsync(sites, CancellationToken.None);
+            SiteMatchListing?[] lists;
+            try
+            {
+                lists = await _reader.MatchSourcesAsync(sites, key, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRebuildListingFailed(logger, key, sites.Length, e);
+                lists = new SiteMatchListing?[sites.Length];
+            }
             _listed.Clear();
             for (var i = 0; i < lists.Length; i++)
             {
@@ -163,24 +260,71 @@ public sealed partial class MatchPartitionGrain
             }
             _listed.Remove(index, out listed);
         }
-        if (listed.Ids is { } stored)
+        if (listed.Listing is { } stored)
         {
             _sitesListedFromStorage++;
             return (stored, listed.ReadAt);
         }
         var at = clock.Now;
-        return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetSourceIdsAsync(), at);
+        return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetMatchListingAsync(key), at);
     }
 
-    private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key, List<string> batch,
-        CancellationToken cancellationToken)
+    // The batch's records are read: each site whose records are now all read is done.
+    private async Task RecordsReadAsync(string key, List<(string Id, int Site)> batch)
+    {
+        foreach (var (_, site) in batch)
+        {
+            if (--_sitesInProgress[site].Remaining == 0)
+            {
+                await SiteDoneAsync(key, site);
+            }
+        }
+    }
+
+    // A site whose records are all read: remembered when none of them is in this cell (for the prune); when it was read in
+    // full (no complete cell listing), its directory adopts the cells its records were found in, so the next rebuild of any
+    // cell reads only that cell's listing there. A failed adoption leaves the site to be read in full again next time
+    // (logged); a record left out keeps it so.
+    private async Task SiteDoneAsync(string key, int index)
+    {
+        _sitesInProgress.Remove(index, out var progress);
+        _sitesDone++;
+        var site = _rebuildSites[index];
+        if (!progress!.Held)
+        {
+            _emptySites.Add((site, progress.ReadAt));
+        }
+        if (progress.AdoptEpoch is not { } epoch || progress.Incomplete)
+        {
+            return;
+        }
+        try
+        {
+            if (await GrainFactory.GetGrain<ISiteDirectoryGrain>(site).AdoptCellsAsync(epoch, [.. progress.Found.Select(f => f.Id)],
+                [.. progress.Found.Select(f => f.Cell)]))
+            {
+                _sitesAdopted++;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogAdoptFailed(logger, key, site, e);
+        }
+    }
+
+    private async Task<(List<SeekerMatchRecord> Seekers, List<PostMatchRecord> Posts)> ReadBatchAsync(string key,
+        List<(string Id, int Site)> batch, CancellationToken cancellationToken)
     {
         var seekerIds = new List<string>();
+        var seekerSites = new List<SiteProgress>();
         var postIds = new List<string>();
-        foreach (var sourceId in batch)
+        var postSites = new List<SiteProgress>();
+        foreach (var (sourceId, site) in batch)
         {
             var slash = sourceId.IndexOf('/', StringComparison.Ordinal);
-            (sourceId[..slash] == IndicatorSources.Seeker ? seekerIds : postIds).Add(sourceId[(slash + 1)..]);
+            var seeker = sourceId[..slash] == IndicatorSources.Seeker;
+            (seeker ? seekerIds : postIds).Add(sourceId[(slash + 1)..]);
+            (seeker ? seekerSites : postSites).Add(_sitesInProgress[site]);
         }
         var reader = _reader!;
         var seekerStates = await reader.SeekersAsync(seekerIds, cancellationToken);
@@ -188,7 +332,12 @@ public sealed partial class MatchPartitionGrain
         var inCell = new List<(string Id, SeekerState State)>();
         for (var i = 0; i < seekerIds.Count; i++)
         {
-            _siteHeld |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
+            var site = seekerSites[i];
+            if (site.AdoptEpoch is not null && seekerStates[i] is { MatchPartition: { } seekerCell })
+            {
+                site.Found.Add((IndicatorSources.Id(IndicatorSources.Seeker, seekerIds[i]), seekerCell));
+            }
+            site.Held |= seekerStates[i] is null || string.Equals(seekerStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (seekerStates[i] is { Registration: not null } s && string.Equals(s.MatchPartition, key, StringComparison.Ordinal))
             {
                 inCell.Add((seekerIds[i], s));
@@ -210,7 +359,12 @@ public sealed partial class MatchPartitionGrain
         var posts = new List<PostMatchRecord>();
         for (var i = 0; i < postIds.Count; i++)
         {
-            _siteHeld |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
+            var site = postSites[i];
+            if (site.AdoptEpoch is not null && postStates[i] is { MatchPartition: { } postCell })
+            {
+                site.Found.Add((IndicatorSources.Id(IndicatorSources.Post, postIds[i]), postCell));
+            }
+            site.Held |= postStates[i] is null || string.Equals(postStates[i]!.MatchPartition, key, StringComparison.Ordinal);
             if (postStates[i] is { } p && string.Equals(p.MatchPartition, key, StringComparison.Ordinal)
                 && PostRecord(postIds[i], p) is { } r)
             {
@@ -241,19 +395,8 @@ public sealed partial class MatchPartitionGrain
         RebuildRecords.Add(loaded);
     }
 
-    // The site read last is complete (all its listed records read): remember it when none of them is in this cell.
-    private void NoteSiteDone()
-    {
-        if (_nextSite > 0 && !_siteHeld)
-        {
-            _emptySites.Add((_rebuildSites[_nextSite - 1], _siteReadAt));
-        }
-        _siteHeld = false;
-    }
-
     private void FinishRebuild(string key)
     {
-        NoteSiteDone();
         if (_emptySites.Count > 0)
         {
             (string Site, DateTimeOffset ReadAt)[] empty = [.. _emptySites];
@@ -271,6 +414,7 @@ public sealed partial class MatchPartitionGrain
         _pending.TrimExcess();
         _pendingOffset = 0;
         _listed.Clear();
+        _sitesInProgress.Clear();
         _reader = null;
         _rebuildTimer?.Dispose();
         _rebuildTimer = null;
@@ -278,7 +422,15 @@ public sealed partial class MatchPartitionGrain
         _version++;
         RebuildsRunning.Add(-1);
         LogRebuildFinished(logger, key, _rebuildSites.Length, _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildElapsedMs,
-            _sitesListedFromStorage);
+            _sitesListedFromStorage, _sitesFromCellListing, _sitesReadInFull, _sitesAdopted);
+        if (_sitesReadInFull > 0)
+        {
+            LogRebuildReadInFull(logger, key, _sitesReadInFull, _sitesAdopted);
+        }
+        if (_sitesMissed > 0)
+        {
+            LogRebuildSitesMissed(logger, key, _sitesMissed, string.Join(", ", _missedSites.Take(20)));
+        }
     }
 
     // A non-interleaving turn: no NoteSiteAsync runs between the check of a site's last note and the write. A site is judged
@@ -329,9 +481,31 @@ public sealed partial class MatchPartitionGrain
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuilt: {Sites} sites, {Read} records read, {Loaded} loaded, {Skipped} newer live, "
-            + "{ElapsedMs} ms; {ListedFromStorage} sites listed from their stored directories")]
+            + "{ElapsedMs} ms; {ListedFromStorage} sites listed from their stored directories; {FromCellListing} sites read from "
+            + "their cell listing, {ReadInFull} in full, {Adopted} adopted")]
     private static partial void LogRebuildFinished(ILogger logger, string partition, int sites, long read, long loaded, long skipped,
-        long elapsedMs, int listedFromStorage);
+        long elapsedMs, int listedFromStorage, int fromCellListing, int readInFull, int adopted);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} read {ReadInFull} sites in full (no complete cell listing yet: data written before "
+            + "the listings, or a bulk import since); {Adopted} of them now list their cells")]
+    private static partial void LogRebuildReadInFull(ILogger logger, string partition, int readInFull, int adopted);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Match partition {Partition} rebuilt without {Missed} sites whose listing could not be read: {Sites}")]
+    private static partial void LogRebuildSitesMissed(ILogger logger, string partition, int missed, string sites);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Match partition {Partition} could not read the stored listings of {Sites} sites; asking their directories")]
+    private static partial void LogRebuildListingFailed(ILogger logger, string partition, int sites, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Match partition {Partition} left site {Site} out of its rebuild: its listing cannot be read")]
+    private static partial void LogRebuildSiteLeftOut(ILogger logger, string partition, string site, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Match partition {Partition}: site {Site}'s directory did not adopt its cell listings; read in full next time")]
+    private static partial void LogAdoptFailed(ILogger logger, string partition, string site, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition}: {Empty} sites held no record of the cell, {Pruned} forgotten, {Sites} sites kept")]

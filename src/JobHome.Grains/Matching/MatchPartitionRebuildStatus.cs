@@ -12,6 +12,9 @@ namespace JobHome.Grains.Matching;
 /// <param name="Skipped">Records the rebuild left alone because a live change reached the partition first (newer).</param>
 /// <param name="Batches">Storage batches applied.</param>
 /// <param name="ElapsedMs">Milliseconds since the rebuild began (to its end, once finished); 0 when none ran.</param>
+/// <param name="SitesFromCellListing">Sites read from their directory's listing of this cell (only what the cell holds).</param>
+/// <param name="SitesReadInFull">Sites read in full (no complete cell listing yet), then adopted by their directories.</param>
+/// <param name="SitesMissed">Sites left out because their listing could not be read (logged; never pruned).</param>
 [GenerateSerializer, Immutable, Alias("jobhome.match-partition-rebuild-status")]
 public sealed record MatchPartitionRebuildStatus(
     [property: Id(0)] bool Rebuilding,
@@ -21,4 +24,7 @@ public sealed record MatchPartitionRebuildStatus(
     [property: Id(4)] long Loaded,
     [property: Id(5)] long Skipped,
     [property: Id(6)] int Batches,
-    [property: Id(7)] long ElapsedMs);
+    [property: Id(7)] long ElapsedMs,
+    [property: Id(8)] int SitesFromCellListing = 0,
+    [property: Id(9)] int SitesReadInFull = 0,
+    [property: Id(10)] int SitesMissed = 0);

@@ -78,14 +78,18 @@ public sealed partial class SeekerGrain(
         }
 
         var previous = state.State.Registration;
-        // The per-site index before the write: a record at a site is always listed there (see ISiteDirectoryGrain).
+        // The per-site index before the write: a record at a site is always listed there (see ISiteDirectoryGrain), with
+        // the cell it is likely active in (NoteMatchSiteAsync lists it again if that guess was wrong).
         var directory = GrainFactory.Reference<ISiteDirectoryGrain>(registration.SiteCode);
+        var listedCell = registration.Status == LabourStatus.Unemployed
+            ? MatchPartitions.KeyOf(registration.Lat, registration.Lon, matching.CellDegrees)
+            : null;
         if (previous is null)
         {
             // The ID-number claim and the directory entry are independent writes: they wait together, not one after the
             // other (an entry may outlive a registration that never wrote; a refused claim takes it back at once).
             var claiming = ClaimIdCardAsync(id, idCard);
-            await Task.WhenAll(claiming, directory.PutSeekerAsync(id, registration.Name));
+            await Task.WhenAll(claiming, directory.ListSeekerAsync(id, registration.Name, listedCell));
             var claim = await claiming;
             if (!claim.Granted)
             {
@@ -94,11 +98,13 @@ public sealed partial class SeekerGrain(
                     $"is already registered (已登记) to seeker {claim.OwnerSeekerId}", IdRule);
             }
             state.State.RegisteredOn = today;
+            state.State.ListedCell = listedCell;
         }
         else if (!string.Equals(previous.SiteCode, registration.SiteCode, StringComparison.Ordinal)
             || !string.Equals(previous.Name, registration.Name, StringComparison.Ordinal))
         {
-            await directory.PutSeekerAsync(id, registration.Name);
+            await directory.ListSeekerAsync(id, registration.Name, listedCell);
+            state.State.ListedCell = listedCell;
         }
         // A correction of a deregistered seeker registers them again (the status comes from the registration below).
         var reregistered = state.State.DeregisteredOn is not null;
@@ -376,13 +382,24 @@ public sealed partial class SeekerGrain(
         return previous;
     }
 
-    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker.
+    // Before the write that puts the seeker in a cell: the partition learns the site, so a rebuild asks this seeker, and
+    // the site's directory lists the seeker as active in that cell unless it is known to (the registration's entry, an
+    // earlier call), so a rebuild reads only its cell's records (SiteDirectoryGrain.Cells): a placement and its end call
+    // nothing here.
     private async Task NoteMatchSiteAsync()
     {
         if (state.State.MatchPartition is { } key && state.State.Registration is { } r)
         {
-            await notedSites.NoteAsync(GrainFactory, key, r.SiteCode);
+            await (string.Equals(state.State.ListedCell, key, StringComparison.Ordinal)
+                ? notedSites.NoteAsync(GrainFactory, key, r.SiteCode)
+                : Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, r.SiteCode), ListInCellAsync(key, r)));
         }
+    }
+
+    private async Task ListInCellAsync(string cell, SeekerRegistration r)
+    {
+        await GrainFactory.Reference<ISiteDirectoryGrain>(r.SiteCode).ListSeekerAsync(this.GetPrimaryKeyString(), r.Name, cell);
+        state.State.ListedCell = cell;
     }
 
     // Leaves the old partition on a move or when no longer active; (re)publishes to the current one. Idempotent.

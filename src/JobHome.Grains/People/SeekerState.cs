@@ -66,4 +66,12 @@ public sealed class SeekerState
     /// <summary>Every status change, oldest first (empty for a seeker stored before the history was kept).</summary>
     [Id(13)]
     public List<StatusChange> StatusHistory { get; set; } = [];
+
+    /// <summary>
+    /// The match cell the site's directory lists the seeker as active in, as of the seeker's last directory call (null:
+    /// none, or not known, as for a seeker stored before the listings): the seeker lists itself before a write that stores
+    /// it active in another cell (see <c>SiteDirectoryGrain.Cells</c>).
+    /// </summary>
+    [Id(14)]
+    public string? ListedCell { get; set; }
 }

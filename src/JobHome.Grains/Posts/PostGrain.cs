@@ -69,8 +69,13 @@ public sealed partial class PostGrain(
 
         if (!string.Equals(state.State.Profile?.SiteCode, profile.SiteCode, StringComparison.Ordinal))
         {
-            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain).
-            await GrainFactory.Reference<ISiteDirectoryGrain>(profile.SiteCode).PutPostAsync(id);
+            // The per-site index first: a record at a site is always listed there (see ISiteDirectoryGrain), with the cell
+            // it is likely active in (WriteAndPublishAsync lists it again if that guess was wrong).
+            var listedCell = !state.State.Closed && profile.Openings > state.State.TakenBy.Count
+                ? MatchPartitions.KeyOf(profile.Lat, profile.Lon, matching.CellDegrees)
+                : null;
+            await GrainFactory.Reference<ISiteDirectoryGrain>(profile.SiteCode).ListPostAsync(id, listedCell);
+            state.State.ListedCell = listedCell;
         }
         state.State.Profile = profile;
         state.State.Opened ??= clock.Today;
@@ -195,12 +200,21 @@ public sealed partial class PostGrain(
             : null;
         if (state.State.MatchPartition is { } key && state.State.Profile is { } profile)
         {
-            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post.
-            await notedSites.NoteAsync(GrainFactory, key, profile.SiteCode);
+            // Before the write that puts the post in a cell: the partition learns the site, so a rebuild asks this post, and
+            // the site's directory lists the post as active in that cell unless it is known to (SiteDirectoryGrain.Cells).
+            await (string.Equals(state.State.ListedCell, key, StringComparison.Ordinal)
+                ? notedSites.NoteAsync(GrainFactory, key, profile.SiteCode)
+                : Task.WhenAll(notedSites.NoteAsync(GrainFactory, key, profile.SiteCode), ListInCellAsync(key, profile.SiteCode)));
         }
         await WriteWithIndicatorsAsync();
         // Independent after the write: the indicator event (a durable stream write) and the partition's upsert wait together.
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
+    }
+
+    private async Task ListInCellAsync(string cell, string siteCode)
+    {
+        await GrainFactory.Reference<ISiteDirectoryGrain>(siteCode).ListPostAsync(this.GetPrimaryKeyString(), cell);
+        state.State.ListedCell = cell;
     }
 
     /// <inheritdoc />

@@ -30,4 +30,11 @@ public sealed class PostState
     /// </summary>
     [Id(5)]
     public DateOnly? Opened { get; set; }
+
+    /// <summary>
+    /// The match cell the site's directory lists the post as active in, as of the post's last directory call (null: none,
+    /// or not known, as for a post stored before the listings; see <c>SiteDirectoryGrain.Cells</c>).
+    /// </summary>
+    [Id(6)]
+    public string? ListedCell { get; set; }
 }

@@ -98,8 +98,40 @@ public sealed class ShardedMap<TValue>
     /// <summary>Adds the entry in memory unless the key is present (its shard loaded); true when added.</summary>
     public bool TryAdd(string key, TValue value) => Shard(key).Entries.TryAdd(key, value);
 
-    /// <summary>Removes the entry in memory (its shard loaded); true when it was there.</summary>
-    public bool Remove(string key) => Shard(key).Entries.Remove(key);
+    /// <summary>Removes the entry (and its tag) in memory (its shard loaded); true when it was there.</summary>
+    public bool Remove(string key)
+    {
+        var shard = Shard(key);
+        shard.Tags?.Remove(key);
+        return shard.Entries.Remove(key);
+    }
+
+    /// <summary>The tag of <paramref name="key"/>'s entry (<see cref="MapShard{TValue}.Tags"/>), null when none (its shard loaded).</summary>
+    public string? TagOf(string key) => Shard(key).Tags is { } tags && tags.TryGetValue(key, out var tag) ? tag : null;
+
+    /// <summary>
+    /// Sets or (null) clears the tag of <paramref name="key"/>'s entry in memory (its shard loaded, the entry present);
+    /// true when it changed. <see cref="WriteAsync(string)"/> stores it with the entry.
+    /// </summary>
+    public bool SetTag(string key, string? tag)
+    {
+        var shard = Shard(key);
+        if (!shard.Entries.ContainsKey(key))
+        {
+            throw new InvalidOperationException("Only an entry present in the map is tagged.");
+        }
+        if (tag is null)
+        {
+            return shard.Tags?.Remove(key) ?? false;
+        }
+        shard.Tags ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (shard.Tags.TryGetValue(key, out var held) && string.Equals(held, tag, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        shard.Tags[key] = tag;
+        return true;
+    }
 
     /// <summary>Stores the shard that holds <paramref name="key"/>.</summary>
     public Task WriteAsync(string key) => SlotOf(ShardOf(key)).WriteAsync(CancellationToken.None);
@@ -144,7 +176,8 @@ public sealed class ShardedMap<TValue>
         return (int)(hash % ShardCount);
     }
 
-    private static string StateName(string name, int shard) => $"{name}-{shard}";
+    /// <summary>The stored row name of shard <paramref name="shard"/> of the map named <paramref name="name"/>.</summary>
+    internal static string StateName(string name, int shard) => $"{name}-{shard}";
 
     private Slot SlotOf(int shard) => _slots[shard] ??= _onDemand!(shard);
 

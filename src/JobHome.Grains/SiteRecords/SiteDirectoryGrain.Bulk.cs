@@ -19,6 +19,7 @@ public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
                 {
                     throw new ArgumentException("Every seeker needs a name.", nameof(names));
                 }
+                await ListingsIncompleteAsync();
                 await _seekers.LoadAsync(ids);
                 var renamed = new List<string>();
                 for (var i = 0; i < ids.Length; i++)
@@ -36,6 +37,7 @@ public sealed partial class SiteDirectoryGrain : IBulkSiteDirectoryGrain
                 await _households.WriteShardsOfAsync(ids.Where(id => _households.TryAdd(id, true)).ToList());
                 return;
             case IndicatorSources.Post:
+                await ListingsIncompleteAsync();
                 await _posts.LoadAsync(ids);
                 await _posts.WriteShardsOfAsync(ids.Where(id => _posts.TryAdd(id, true)).ToList());
                 return;

@@ -38,9 +38,6 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
         _posts = ShardedMap<bool>.OnDemand(context, PostsMap, StorageNames.Default);
     }
 
-    /// <summary>The stored row name of shard <paramref name="shard"/> of map <paramref name="map"/>, as <see cref="ShardedMap{TValue}"/> names it.</summary>
-    internal static string ShardStateName(string map, int shard) => $"{map}-{shard}";
-
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -78,9 +75,15 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
         ArgumentException.ThrowIfNullOrEmpty(seekerId);
         ArgumentNullException.ThrowIfNull(name);
         await _seekers.LoadAsync(seekerId);
-        if (_seekers.TryGetValue(seekerId, out var held) && string.Equals(held, name, StringComparison.Ordinal))
+        var present = _seekers.TryGetValue(seekerId, out var held);
+        if (present && string.Equals(held, name, StringComparison.Ordinal))
         {
             return;
+        }
+        if (!present)
+        {
+            // An entry without a cell (see SiteDirectoryGrain.Cells): the site is read in full by the next rebuild.
+            await ListingsIncompleteAsync();
         }
         _seekers.Set(seekerId, name);
         await _seekers.WriteAsync(seekerId);
@@ -113,8 +116,10 @@ public sealed partial class SiteDirectoryGrain : Grain, ISiteDirectoryGrain
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
         await _posts.LoadAsync(postId);
-        if (_posts.TryAdd(postId, true))
+        if (!_posts.TryGetValue(postId, out _))
         {
+            await ListingsIncompleteAsync();
+            _posts.Set(postId, true);
             await _posts.WriteAsync(postId);
         }
     }

@@ -1,21 +1,20 @@
-using System.Diagnostics;
 using JobHome.Domain.People;
 using JobHome.Grains.Matching;
 using JobHome.Grains.Tests.Fixtures;
 using JobHome.Storage;
-using JobHome.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace JobHome.Grains.Tests.Matching;
 
 /// <summary>
-/// A restart on a storage that offers batched reads (<see cref="IGrainStateBatchReader"/>, as the embedded SQLite store
-/// does): seekers registered in four cells, the silo stopped, a new silo on the same file whose storage counts its reads;
-/// every partition is activated together. The rebuild lists the site from its directory's stored rows and reads every
-/// record through batched reads (not one seeker, household or post read row by row), never more batches in flight than
-/// the limiter's <see cref="RebuildReadLimiter.BatchLimit"/>, and every partition ends holding exactly its cell's
-/// unemployed seekers (the employed ones are read and left out).
+/// Restarts on a storage that offers batched reads (<see cref="IGrainStateBatchReader"/>, as the embedded SQLite store
+/// does): seekers registered in four cells (every fifth employed), the silo stopped, a new silo on the same file; every
+/// partition is activated together. The first restart finds the site without complete cell listings, reads it whole and
+/// has its directory adopt them; the second, on a storage that counts its reads, lists the site from the one stored row
+/// of its cell and reads exactly its cell's unemployed seekers, through batched reads only (not one seeker, household or
+/// post read row by row), never more batches in flight than the limiter's <see cref="RebuildReadLimiter.BatchLimit"/>.
+/// Both times every partition ends holding exactly its cell's unemployed seekers.
 /// </summary>
 public sealed class PartitionRebuildBatchReadTests : IAsyncLifetime
 {
@@ -36,87 +35,82 @@ public sealed class PartitionRebuildBatchReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rebuild_OnABatchReadingStorage_ReadsEveryRecordInBatches_BoundedAndExact()
+    public async Task Rebuild_OnABatchReadingStorage_ReadsOnlyItsCellsListing_InBatches_BoundedAndExact()
     {
         var path = Path.Combine(_directory, "jobhome.db");
-        var expected = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var first = new RestartCluster(path, null);
+        Dictionary<string, HashSet<string>> expected;
+        var first = new RestartCluster(path);
         await first.InitializeAsync();
         try
         {
-            var network = new TestNetwork(first);
-            await network.EnsureSitesAsync();
-            for (var cell = 0; cell < Cells; cell++)
-            {
-                var lat = 24.25 + (0.5 * cell);
-                var key = MatchPartitions.KeyOf(lat, 114.75, new MatchingOptions().CellDegrees);
-                expected[key] = [];
-                for (var i = 0; i < SeekersPerCell; i++)
-                {
-                    var id = TestNetwork.NewId("rbb");
-                    // Every fifth one employed: listed at the site and read, but in no partition.
-                    var status = i % 5 == 4 ? LabourStatus.Employed : LabourStatus.Unemployed;
-                    var registration = TestNetwork.Registration(new DateOnly(1980 + (i % 20), 3, 1 + cell), status,
-                        first.Today.AddDays(-10)) with { Lat = lat, Lon = 114.75 };
-                    var result = await first.Client.GetGrain<Grains.People.ISeekerGrain>(id).RegisterAsync(registration);
-                    Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-                    if (status == LabourStatus.Unemployed)
-                    {
-                        expected[key].Add(id);
-                    }
-                }
-            }
-            foreach (var (key, ids) in expected)
-            {
-                Assert.Equal(ids.Count, (await first.Client.GetGrain<IMatchPartitionGrain>(key).CountsAsync()).Seekers);
-            }
+            // Every fifth one employed: listed at the site, in no cell.
+            expected = await PartitionRebuildRestart.RegisterInCellsAsync(first, Cells, SeekersPerCell,
+                i => i % 5 == 4 ? LabourStatus.Employed : LabourStatus.Unemployed, "rbb");
         }
         finally
         {
             await first.DisposeAsync();
         }
 
-        var counter = new ReadCounter();
-        var second = new RestartCluster(path, counter);
+        // No complete listing yet: the site is read whole (all 120, employed included), then adopted.
+        var second = new RestartCluster(path);
         await second.InitializeAsync();
         try
         {
-            var partitions = expected.Keys.Select(k => second.Client.GetGrain<IMatchPartitionGrain>(k)).ToArray();
-            var started = await Task.WhenAll(partitions.Select(p => p.RebuildStatusAsync()));
-            Assert.All(started, s => Assert.True(s.Rebuilding));
-            var deadline = Stopwatch.StartNew();
-            MatchPartitionRebuildStatus[] statuses;
-            do
-            {
-                Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "the rebuilds did not finish within 2 minutes");
-                await Task.Delay(50);
-                statuses = await Task.WhenAll(partitions.Select(p => p.RebuildStatusAsync()));
-            }
-            while (statuses.Any(s => s.Rebuilding));
-
-            var limiter = second.Cluster.Silos[0].ServiceProvider.GetRequiredService<RebuildReadLimiter>();
-            Assert.Equal(2, limiter.BatchLimit);
-            Assert.Equal(0, counter.SingleReads);
-            Assert.InRange(counter.PeakBatches, 1, limiter.BatchLimit);
-            Assert.InRange(limiter.PeakInFlight, 1, limiter.BatchLimit);
-            // Every partition read every listed seeker, in batched reads only.
-            var listed = Cells * SeekersPerCell;
-            Assert.All(statuses, s => Assert.Equal(listed, s.Read));
-            Assert.Equal(Cells * listed, counter.SeekersInBatches);
-            // Per partition two batched reads under the limiter: the one site listed from its directory's stored rows (one
-            // read of the old state and 16 + 16 shard rows) and the 120 seekers (none of them has a household, no posts).
-            Assert.Equal(Cells * 2, limiter.BatchReads);
-            Assert.Equal(Cells * (1 + 32 + 1), counter.Batches);
-            foreach (var (key, ids) in expected)
-            {
-                var status = await second.Client.GetGrain<IMatchPartitionGrain>(key).RebuildStatusAsync();
-                Assert.Equal(ids.Count, status.Loaded);
-                Assert.Equal(ids.Count, (await second.Client.GetGrain<IMatchPartitionGrain>(key).CountsAsync()).Seekers);
-            }
+            var statuses = await PartitionRebuildRestart.RebuildAsync(second.Client, expected.Keys);
+            Assert.Contains(statuses, s => s.SitesReadInFull == 1 && s.Read == Cells * SeekersPerCell);
+            await AssertExactAsync(second, expected);
         }
         finally
         {
             await second.DisposeAsync();
+        }
+
+        var counter = new ReadCounter();
+        var third = new RestartCluster(path, silo =>
+        {
+            silo.Services.AddSingleton(new MatchingOptions { RebuildReadsInFlight = ReadsInFlight });
+            PartitionRebuildRestart.WrapStorage(silo, inner => new CountingBatchStorage(inner, counter));
+        });
+        await third.InitializeAsync();
+        try
+        {
+            var statuses = await PartitionRebuildRestart.RebuildAsync(third.Client, expected.Keys);
+
+            var limiter = third.Cluster.Silos[0].ServiceProvider.GetRequiredService<RebuildReadLimiter>();
+            Assert.Equal(2, limiter.BatchLimit);
+            Assert.Equal(0, counter.SingleReads);
+            Assert.InRange(counter.PeakBatches, 1, limiter.BatchLimit);
+            Assert.InRange(limiter.PeakInFlight, 1, limiter.BatchLimit);
+            // Every partition read only its cell's listed seekers (the employed ones are in no listing), in batched reads.
+            Assert.All(statuses, s => Assert.Equal(1, s.SitesFromCellListing));
+            Assert.All(statuses, s => Assert.Equal(0, s.SitesReadInFull));
+            foreach (var (key, ids) in expected)
+            {
+                var status = await third.Client.GetGrain<IMatchPartitionGrain>(key).RebuildStatusAsync();
+                Assert.Equal(ids.Count, status.Read);
+            }
+            Assert.Equal(expected.Values.Sum(ids => ids.Count), counter.SeekersInBatches);
+            // Per partition two batched reads under the limiter: the site's listing (its directory's state row and its 16
+            // seeker and 16 post shard rows, whose entries carry the cells) and its seekers (none of them has a household,
+            // no posts).
+            Assert.Equal(Cells * 2, limiter.BatchReads);
+            Assert.Equal(Cells * (1 + 2 * global::JobHome.Grains.Sharding.ShardedMap<string>.ShardCount + 1), counter.Batches);
+            await AssertExactAsync(third, expected);
+        }
+        finally
+        {
+            await third.DisposeAsync();
+        }
+    }
+
+    private static async Task AssertExactAsync(ClusterFixture cluster, Dictionary<string, HashSet<string>> expected)
+    {
+        foreach (var (key, ids) in expected)
+        {
+            var status = await cluster.Client.GetGrain<IMatchPartitionGrain>(key).RebuildStatusAsync();
+            Assert.Equal(ids.Count, status.Loaded);
+            Assert.Equal(ids.Count, (await cluster.Client.GetGrain<IMatchPartitionGrain>(key).CountsAsync()).Seekers);
         }
     }
 
@@ -188,24 +182,5 @@ public sealed class PartitionRebuildBatchReadTests : IAsyncLifetime
             counter.BatchAsync(stateName, grainIds.Count,
                 // The SQLite storage itself is the batch reader (a failed cast here fails the test).
                 () => ((IGrainStateBatchReader)inner).ReadStatesAsync<T>(stateName, grainIds, cancellationToken));
-    }
-
-    /// <summary>A silo on the SQLite file at a fixed path; the second one counts record reads.</summary>
-    private sealed class RestartCluster(string path, ReadCounter? counter) : ClusterFixture
-    {
-        protected override void ConfigureStores(ISiloBuilder silo)
-        {
-            silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = path });
-            if (counter is null)
-            {
-                return;
-            }
-            silo.Services.AddSingleton(new MatchingOptions { RebuildReadsInFlight = ReadsInFlight });
-            var sqlite = silo.Services.Last(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)
-                && Equals(d.ServiceKey, StorageNames.Default));
-            var create = sqlite.KeyedImplementationFactory!;
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Default, (sp, key) =>
-                new CountingBatchStorage((IGrainStorage)create(sp, key), counter));
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class ChangePathOverlapTests(GatedClusterFixture fixture) : IDispo
         var id = TestNetwork.NewId("sk");
         var registration = TestNetwork.Registration(new DateOnly(1991, 4, 5), LabourStatus.Unemployed, fixture.Today);
         fixture.Gate.Hold(typeof(IIdCardRegistryGrain), nameof(IIdCardRegistryGrain.ClaimAsync), id,
-            typeof(ISiteDirectoryGrain), nameof(ISiteDirectoryGrain.PutSeekerAsync), id);
+            typeof(ISiteDirectoryGrain), nameof(ISiteDirectoryGrain.ListSeekerAsync), id);
 
         var result = await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration);
 

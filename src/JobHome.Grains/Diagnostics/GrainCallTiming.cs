@@ -56,22 +56,48 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
     public TimeSpan SlowCallThreshold => options.SlowCallThreshold;
 
     /// <inheritdoc />
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var started = time.GetTimestamp();
+        Task call;
         try
         {
-            await context.Invoke();
+            call = context.Invoke();
+        }
+        catch
+        {
+            Finish(context, started);
+            throw;
+        }
+        // A call that completed in its first turn (a one-way notice, a read from memory) is timed without a state machine.
+        if (call.IsCompleted)
+        {
+            Finish(context, started);
+            return call;
+        }
+        return FinishAfter(context, call, started);
+    }
+
+    private async Task FinishAfter(IIncomingGrainCallContext context, Task call, long started)
+    {
+        try
+        {
+            await call;
         }
         finally
         {
-            var elapsed = time.GetElapsedTime(started);
-            var slow = elapsed > options.SlowCallThreshold && !WaitsByDesign(context.TargetId, context.MethodName);
-            if (Duration.Enabled || slow)
-            {
-                Record(context, elapsed, slow);
-            }
+            Finish(context, started);
+        }
+    }
+
+    private void Finish(IIncomingGrainCallContext context, long started)
+    {
+        var elapsed = time.GetElapsedTime(started);
+        var slow = elapsed > options.SlowCallThreshold && !WaitsByDesign(context.TargetId, context.MethodName);
+        if (Duration.Enabled || slow)
+        {
+            Record(context, elapsed, slow);
         }
     }
 

@@ -129,6 +129,6 @@ public sealed partial class SeekerGrain
         }
         _listRefreshQueued = true;
         _queuedMark = mark;
-        this.AsReference<ISeekerMatchingGrain>().PostListStaleInAsync(new StaleListNotice(null, clock.Now)).Ignore();
+        GrainFactory.Reference<ISeekerMatchingGrain>(this).PostListStaleInAsync(new StaleListNotice(null, clock.Now)).Ignore();
     }
 }

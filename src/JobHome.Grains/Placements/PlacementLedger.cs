@@ -15,7 +15,7 @@ public static class PlacementLedger
     public static IPlacementLedgerGrain For(IGrainFactory grains, string placementId)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IPlacementLedgerGrain>(ShardOf(placementId));
+        return grains.Reference<IPlacementLedgerGrain>(ShardOf(placementId));
     }
 
     /// <summary>The entry name: <c>p:id</c> for a placing, <c>e:id</c> for an ending.</summary>

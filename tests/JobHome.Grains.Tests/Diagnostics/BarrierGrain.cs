@@ -11,6 +11,9 @@ public interface IBarrierGrain : IGrainWithStringKey
 
     /// <summary>Calls <see cref="WaitAsync"/> on the grain <paramref name="key"/> (a call made from inside the silo).</summary>
     Task RelayAsync(string key);
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> at once (before returning a task).</summary>
+    Task FailAsync();
 }
 
 /// <summary>The barrier the test and <see cref="BarrierGrain"/> share (a silo singleton).</summary>
@@ -44,4 +47,7 @@ public sealed class BarrierGrain(CallBarrier barrier) : Grain, IBarrierGrain
 
     /// <inheritdoc />
     public Task RelayAsync(string key) => GrainFactory.GetGrain<IBarrierGrain>(key).WaitAsync();
+
+    /// <inheritdoc />
+    public Task FailAsync() => throw new InvalidOperationException("failing by design");
 }

@@ -12,7 +12,7 @@ namespace JobHome.Grains.Tests.Diagnostics;
 /// The grain call timings on a real in-process silo: a call held at a barrier while the fake clock moves 2.5 s is recorded
 /// with that duration and counted slow (threshold 1 s), per grain type and method; a call made from inside the silo is
 /// recorded as a round trip of its caller (every round trip timed here); a call that ends at once is timed 0 and not
-/// counted slow. <see cref="GrainCallTimingSamplingTests"/>: a caller's call outside the round-trip sample is not timed,
+/// counted slow; a call that fails at once fails as before and is timed once. <see cref="GrainCallTimingSamplingTests"/>: a caller's call outside the round-trip sample is not timed,
 /// while the target's time and the slow count stay exact.
 /// </summary>
 /// <remarks>
@@ -90,6 +90,17 @@ public class GrainCallTimingTests : IAsyncLifetime
         await _cluster.Client.GetGrain<IBarrierGrain>("quick").PingAsync();
         Assert.Equal([0d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.PingAsync)));
         Assert.Empty(Values("jobhome.grain_call.slow", nameof(IBarrierGrain.PingAsync)));
+    }
+
+    [Fact]
+    public async Task Invoke_CallThatFailsAtOnce_FailsAsBeforeAndIsTimedOnce()
+    {
+        var failing = _cluster.Client.GetGrain<IBarrierGrain>("failing");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(failing.FailAsync);
+        Assert.Equal("failing by design", error.Message);
+
+        Assert.Equal([0d], Values("jobhome.grain_call.duration", nameof(IBarrierGrain.FailAsync)));
+        Assert.Empty(Values("jobhome.grain_call.slow", nameof(IBarrierGrain.FailAsync)));
     }
 
     [Fact]

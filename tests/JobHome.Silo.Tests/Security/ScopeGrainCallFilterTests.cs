@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobHome.Domain.People;
 using JobHome.Grains;
 using JobHome.Grains.Hosting;
@@ -16,6 +17,7 @@ namespace JobHome.Silo.Tests.Security;
 /// </summary>
 public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
 {
+    private readonly ContextRecorder _recorder = new();
     private InMemorySilo _silo = null!;
 
     /// <inheritdoc />
@@ -26,6 +28,8 @@ public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
             // As the silo registers it (SecurityServices.AddJobHomeSecurity).
             services.AddSingleton<SiteScope>();
             services.AddSingleton<IIncomingGrainCallFilter, ScopeGrainCallFilter>();
+            // After the scope filter: what the grain method, and every call it makes, runs with.
+            services.AddSingleton<IIncomingGrainCallFilter>(_recorder);
         });
 
     /// <inheritdoc />
@@ -69,6 +73,56 @@ public sealed class ScopeGrainCallFilterTests : IAsyncLifetime
         // Without a scope in the request context (admin; grains calling grains) nothing is filtered.
         Assert.NotNull(await grains.GetGrain<ISeekerGrain>("seeker-out").GetAsync());
         Assert.NotNull(await grains.GetGrain<ISeekerGrain>("seeker-in").GetAsync());
+    }
+
+    [Fact]
+    public async Task CallerKeys_NeverReachTheGrainNorTheCallsItMakes_ScopedOrNot()
+    {
+        var grains = _silo.Client;
+        await TestSiteTree.RegisterAsync(grains, "C");
+
+        // Scoped (an operator of tree C): the entry call is checked, then neither it nor its fan-out carries the keys.
+        _recorder.Calls.Clear();
+        var scoped = await AsCallerAsync("XC", () => grains.GetGrain<ISeekerGrain>("seeker-scoped").RegisterAsync(Registration("VC", 5)));
+        Assert.True(scoped.Succeeded, string.Join("; ", scoped.Errors));
+        AssertNoCallerKeys();
+
+        // Unscoped but with an account and role (what the API set for network-wide callers before): taken out too, so the
+        // registration's calls to the ID registry, the site directory and the partition carry no request context.
+        _recorder.Calls.Clear();
+        RequestContext.Set(ScopeGrainCallFilter.UserKey, "admin");
+        RequestContext.Set(ScopeGrainCallFilter.RoleKey, "admin");
+        CommandResult unscoped;
+        try
+        {
+            unscoped = await grains.GetGrain<ISeekerGrain>("seeker-unscoped").RegisterAsync(Registration("VC", 6));
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+        Assert.True(unscoped.Succeeded, string.Join("; ", unscoped.Errors));
+        AssertNoCallerKeys();
+    }
+
+    private void AssertNoCallerKeys()
+    {
+        var calls = _recorder.Calls.ToArray();
+        Assert.Contains(calls, c => c.Method == nameof(ISeekerGrain.RegisterAsync));
+        Assert.Contains(calls, c => c.Method == nameof(IIdCardRegistryGrain.ClaimAsync));
+        Assert.All(calls, c => Assert.True(c.Keys.Length == 0, $"{c.Method} ran with request context keys {string.Join(", ", c.Keys)}"));
+    }
+
+    /// <summary>Records, per incoming call, the request-context keys it runs with.</summary>
+    private sealed class ContextRecorder : IIncomingGrainCallFilter
+    {
+        public ConcurrentQueue<(string Method, string[] Keys)> Calls { get; } = new();
+
+        public Task Invoke(IIncomingGrainCallContext context)
+        {
+            Calls.Enqueue((context.MethodName, [.. RequestContext.Keys]));
+            return context.Invoke();
+        }
     }
 
     /// <summary>Makes one call with the scope, account and role in the request context as the API sets them, then clears it.</summary>

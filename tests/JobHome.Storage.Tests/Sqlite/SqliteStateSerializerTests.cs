@@ -1,6 +1,7 @@
 using JobHome.Storage.Sqlite;
 using JobHome.Storage.Sqlite.State;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -42,6 +43,24 @@ public sealed class SqliteStateSerializerTests : IAsyncLifetime
         Assert.True(SqliteStateSerializer.IsBinary(bytes));
         Assert.Equal(TestStorageSerializer.Value.Serialize(new CounterState { Value = 41 }).ToArray(), bytes[2..]);
         Assert.Equal(41, _serializer.Deserialize<CounterState>(new BinaryData(bytes))!.Value);
+    }
+
+    [Fact]
+    public void SerializeToArray_WithOrleansSerializer_SameBytesAsHeaderThenGrainStorageSerializer()
+    {
+        var orleans = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var direct = new SqliteStateSerializer(new OrleansGrainStorageSerializer(orleans), Json, orleans);
+        var viaArrays = new SqliteStateSerializer(new OrleansGrainStorageSerializer(orleans), Json);
+        // Small, then larger than the buffer's first size and the size it keeps (dropped after the write), then small again.
+        foreach (var size in new[] { 0, 3, 5_000, 2_000_000, 10 })
+        {
+            var state = new CounterState { Value = size };
+            var text = new string('x', size);
+            Assert.Equal(viaArrays.SerializeToArray(state), direct.SerializeToArray(state));
+            Assert.Equal(viaArrays.SerializeToArray(text), direct.SerializeToArray(text));
+            Assert.Equal(text, direct.Deserialize<string>(new BinaryData(direct.SerializeToArray(text))));
+            Assert.Equal(direct.SerializeToArray(text), direct.Serialize(text).ToArray());
+        }
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal static class PlacementEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var id = string.IsNullOrWhiteSpace(body.Id) ? RecordIds.New(RecordIds.Placement, clock.Time) : body.Id;
-        var answer = await grains.GetGrain<IPlacementGrain>(id).PlaceAndGetAsync(new PlacementRequest(seekerId, postId, date));
+        var answer = await grains.Reference<IPlacementGrain>(id).PlaceAndGetAsync(new PlacementRequest(seekerId, postId, date));
         if (!answer.Result.Succeeded)
         {
             return ApiResults.From(answer.Result, _ => TypedResults.Ok());
@@ -40,7 +40,7 @@ internal static class PlacementEndpoints
 
     private static async Task<IResult> EndAsync(string id, PlacementEndBody body, IGrainFactory grains)
     {
-        var grain = grains.GetGrain<IPlacementGrain>(id);
+        var grain = grains.Reference<IPlacementGrain>(id);
         var checks = new FieldChecks();
         var date = checks.Required("date", body.Date, "end date (离岗日期)");
         var reason = checks.EndReasonOf("reason", body.Reason);

@@ -34,7 +34,7 @@ internal static class PostEndpoints
             return ApiResults.Invalid(checks.Errors);
         }
         var id = RecordIds.New(RecordIds.Post, clock.Time);
-        var answer = await grains.GetGrain<IPostGrain>(id).OpenAndGetAsync(profile);
+        var answer = await grains.Reference<IPostGrain>(id).OpenAndGetAsync(profile);
         if (!answer.Result.Succeeded)
         {
             return ApiResults.From(answer.Result, _ => TypedResults.Ok());

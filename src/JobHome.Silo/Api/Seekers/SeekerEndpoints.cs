@@ -48,7 +48,7 @@ internal static class SeekerEndpoints
         }
         var id = RecordIds.New(RecordIds.Seeker, clock.Time);
         // One call: the registration and the stored seeker (the grain listed it in its site's directory before its write).
-        var answer = await grains.GetGrain<ISeekerGrain>(id).RegisterAndGetAsync(registration);
+        var answer = await grains.Reference<ISeekerGrain>(id).RegisterAndGetAsync(registration);
         if (!answer.Result.Succeeded)
         {
             return ApiResults.From(answer.Result, _ => TypedResults.Ok());

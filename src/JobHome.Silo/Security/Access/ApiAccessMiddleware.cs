@@ -119,10 +119,13 @@ internal sealed class ApiAccessMiddleware(
                 }
                 return;
             }
+            // The grains' entry check (ScopeGrainCallFilter) needs the account and role only with a scope (to audit a
+            // duplicate ID outside it); a network-wide caller's calls carry no request context at all, since Orleans copies
+            // a non-empty one into every message and stream event of the call chain.
             Orleans.Runtime.RequestContext.Set(ScopeGrainCallFilter.ScopeKey, caller.SiteCode!);
+            Orleans.Runtime.RequestContext.Set(ScopeGrainCallFilter.UserKey, caller.Username);
+            Orleans.Runtime.RequestContext.Set(ScopeGrainCallFilter.RoleKey, caller.Role);
         }
-        Orleans.Runtime.RequestContext.Set(ScopeGrainCallFilter.UserKey, caller.Username);
-        Orleans.Runtime.RequestContext.Set(ScopeGrainCallFilter.RoleKey, caller.Role);
 
         var status500 = true;
         try

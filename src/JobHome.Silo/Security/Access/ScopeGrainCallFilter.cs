@@ -10,7 +10,9 @@ namespace JobHome.Silo.Security.Access;
 /// context; reads of people and households outside it answer null (unknown), registrations into a site outside it are
 /// refused as not found, and a duplicate-ID conflict names the existing seeker only when that seeker is inside it. The
 /// scope is taken out of the context before the grain runs, so only the API's direct call is checked, not the calls
-/// grains make among themselves.
+/// grains make among themselves. The account and role go with it; an unscoped call that still carries them (a caller
+/// of an earlier version) has them taken out too, so no grain's own calls inherit them: Orleans copies a non-empty
+/// request context into every message of the call chain, and into every stream event it publishes.
 /// </summary>
 internal sealed class ScopeGrainCallFilter(SiteScope scope, IServiceProvider services) : IIncomingGrainCallFilter
 {
@@ -26,13 +28,24 @@ internal sealed class ScopeGrainCallFilter(SiteScope scope, IServiceProvider ser
     private const string IdRule = "real-name registration (实名制): one registration per ID-card number across the network";
 
     /// <inheritdoc />
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (Orleans.Runtime.RequestContext.Get(ScopeKey) is not string root)
+        ArgumentNullException.ThrowIfNull(context);
+        if (Orleans.Runtime.RequestContext.Get(ScopeKey) is string root)
         {
-            await context.Invoke();
-            return;
+            return InvokeScopedAsync(context, root);
         }
+        // Unscoped (admin, grain-to-grain, timers): the call itself, without a state machine of this filter.
+        if (Orleans.Runtime.RequestContext.Get(UserKey) is not null || Orleans.Runtime.RequestContext.Get(RoleKey) is not null)
+        {
+            Orleans.Runtime.RequestContext.Remove(UserKey);
+            Orleans.Runtime.RequestContext.Remove(RoleKey);
+        }
+        return context.Invoke();
+    }
+
+    private async Task InvokeScopedAsync(IIncomingGrainCallContext context, string root)
+    {
         var caller = new Caller(Orleans.Runtime.RequestContext.Get(UserKey) as string ?? "(unknown)",
             Orleans.Runtime.RequestContext.Get(RoleKey) as string ?? "(unknown)", root);
         Orleans.Runtime.RequestContext.Remove(ScopeKey);

@@ -1,3 +1,4 @@
+using JobHome.Grains;
 using JobHome.Grains.Employers;
 using JobHome.Grains.People;
 using JobHome.Grains.Placements;
@@ -76,14 +77,14 @@ internal sealed class TargetResolver(IGrainFactory grains)
         {
             case "seekers":
                 // The site only: no view copied, no household asked for the key groups.
-                return await grains.GetGrain<ISeekerRecordGrain>(id).GetSiteCodeAsync();
+                return await grains.Reference<ISeekerRecordGrain>(id).GetSiteCodeAsync();
             case "households":
                 return (await grains.GetGrain<IHouseholdGrain>(id).GetAsync())?.SiteCode;
             case "placements":
-                var placement = await grains.GetGrain<IPlacementGrain>(id).GetAsync();
+                var placement = await grains.Reference<IPlacementGrain>(id).GetAsync();
                 return placement is null ? null : await SiteOfAsync("seekers", placement.Request.SeekerId);
             case "posts":
-                return (await grains.GetGrain<IPostGrain>(id).GetAsync())?.Profile.SiteCode;
+                return (await grains.Reference<IPostGrain>(id).GetAsync())?.Profile.SiteCode;
             default:
                 return null;
         }

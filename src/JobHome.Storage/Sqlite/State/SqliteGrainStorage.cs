@@ -51,7 +51,7 @@ internal sealed class SqliteGrainStorage(
     public static SqliteGrainStorage Create(IServiceProvider services, string providerName) =>
         new(providerName, services.GetRequiredService<SqliteStore>(), new SqliteStateSerializer(
             new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
-            services.GetRequiredService<IGrainStorageSerializer>()),
+            services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<Orleans.Serialization.Serializer>()),
             services.GetService<SqliteStreamProviders>());
 
     /// <inheritdoc />
@@ -93,7 +93,10 @@ internal sealed class SqliteGrainStorage(
     {
         // Before the state is serialized: the publisher marks the events published in the state being written.
         var outbox = SqliteOutboxPart.Take(grainId, streams);
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        // The embedded format's serializer makes the stored array directly; any other (tests, JSON) through BinaryData.
+        var payload = serializer is SqliteStateSerializer stored
+            ? stored.SerializeToArray(grainState.State)
+            : serializer.Serialize(grainState.State).ToArray();
         var version = await WriteAsync(stateName, grainId, grainState.ETag, payload, outbox).ConfigureAwait(false);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;

@@ -50,10 +50,7 @@ public sealed class PartitionRebuildListingTests : IAsyncLifetime
         await first.InitializeAsync();
         try
         {
-            var network = new TestNetwork(first);
-            await network.EnsureSitesAsync();
-            var (villages, _) = await network.RegisterTreeAsync();
-            sites = [TestNetwork.Village, villages[0], villages[1]];
+            sites = await ThreeVillagesAsync(first);
             var n = 0;
             foreach (var site in sites)
             {
@@ -178,10 +175,7 @@ public sealed class PartitionRebuildListingTests : IAsyncLifetime
         await first.InitializeAsync();
         try
         {
-            var network = new TestNetwork(first);
-            await network.EnsureSitesAsync();
-            var (villages, _) = await network.RegisterTreeAsync();
-            sites = [TestNetwork.Village, villages[0], villages[1]];
+            sites = await ThreeVillagesAsync(first);
             var n = 0;
             foreach (var site in sites)
             {
@@ -315,5 +309,14 @@ public sealed class PartitionRebuildListingTests : IAsyncLifetime
             }
             return await ((IGrainStateBatchReader)inner).ReadStatesAsync<T>(stateName, grainIds, cancellationToken);
         }
+    }
+
+    // The test network's tree on a fresh cluster: its village and two sibling villages, the sites the tests fill.
+    private static async Task<string[]> ThreeVillagesAsync(RestartCluster cluster)
+    {
+        var network = new TestNetwork(cluster);
+        await network.EnsureSitesAsync();
+        var (villages, _) = await network.RegisterTreeAsync();
+        return [TestNetwork.Village, villages[0], villages[1]];
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using JobHome.Benchmarks.Orleans;
+using JobHome.Grains.Matching;
 using JobHome.Matching.Congestion;
 using JobHome.Matching.Index;
 using JobHome.Matching.Model;
@@ -9,9 +11,12 @@ namespace JobHome.Benchmarks.Matching;
 /// <summary>
 /// <c>query-bytes</c>: exact bytes allocated (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) per query of the pieces a
 /// match partition's post-list recompute runs, on indexes of 2,000 to 32,000 posts (so 16 times the scored pairs per
-/// query): the aware candidates (top 50, unexplained), a plain explained top 20, explaining 20 ranked posts, and ordering
-/// 50 candidates into an aware list of 20 with and without its reasons' words. Bytes per query that stay flat as the
-/// posts grow mean the scan allocates nothing per scored pair.
+/// query): the aware candidates (top 50, unexplained), a plain explained top 20, explaining 20 ranked posts, ordering 50
+/// candidates into an aware list of 20, and the aware part of 20 as a partition's first recompute builds it (order, the kept
+/// explained, items with the congestion reason in front: <see cref="QueryBytesParts"/>). Beside them: the bytes of reading
+/// every word of such a part once (what a person's read costs), and the Orleans-serialized size of a
+/// <c>PostListPush</c> carrying it (all items explained, and all reused: the congestion reason only). Bytes per query that
+/// stay flat as the posts grow mean the scan allocates nothing per scored pair.
 /// </summary>
 public static class QueryBytes
 {
@@ -28,7 +33,9 @@ public static class QueryBytes
         var options = new MatchOptions(MatchingData.AsOf);
         var unexplained = options with { TopFactors = 0 };
         var settings = new CongestionSettings();
-        Console.WriteLine("posts | candidates per query | top 50 unexplained | top 20 explained | explain 20 | aware order, words | aware order, no words");
+        var push = BenchmarkFile.SerializerFor<PostListPush>();
+        Console.WriteLine("posts | candidates per query | top 50 unexplained | top 20 explained | explain 20 | aware order | aware part | "
+            + "read its words | push bytes, explained | push bytes, reused");
         foreach (var posts in new[] { 2_000, 8_000, 32_000 })
         {
             var all = new MatchingData(2).Posts(posts).ToArray();
@@ -42,16 +49,45 @@ public static class QueryBytes
             var top50 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], settings.CandidateDepth, unexplained).Count);
             var top20 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], 20, options).Count);
             var explain = PerQuery(seekers.Length, i => index.ExplainPosts(seekers[i], ranked[i], options).Length);
-            var worded = PerQuery(seekers.Length, i => candidates[i].Count == 0
+            var order = PerQuery(seekers.Length, i => candidates[i].Count == 0
                 ? 0
                 : PostLists.Order(candidates[i], PostListKind.Aware, prices, 20, settings).Count);
-            var bare = PerQuery(seekers.Length, i => candidates[i].Count == 0
+            var part = PerQuery(seekers.Length, i => candidates[i].Count == 0
                 ? 0
-                : PostLists.Order(candidates[i], PostListKind.Aware, prices, 20, settings, reasons: false).Count);
+                : QueryBytesParts.Aware(index, seekers[i], candidates[i], prices, settings, options).Length);
+            var parts = seekers.Select((s, i) => candidates[i].Count == 0
+                ? []
+                : QueryBytesParts.Aware(index, s, candidates[i], prices, settings, options)).ToArray();
+            var read = PerQuery(seekers.Length, i => Words(parts[i]));
+            var full = parts.Average(p => (double)push.SerializeToArray(Push(p, reused: false)).Length);
+            var leading = parts.Average(p => (double)push.SerializeToArray(Push(p, reused: true)).Length);
             Console.WriteLine(string.Create(inv,
-                $"{posts:N0} | {found:0.0} | {top50:N0} B | {top20:N0} B | {explain:N0} B | {worded:N0} B | {bare:N0} B"));
+                $"{posts:N0} | {found:0.0} | {top50:N0} B | {top20:N0} B | {explain:N0} B | {order:N0} B | {part:N0} B | {read:N0} B | {full:N0} B | {leading:N0} B"));
         }
         return true;
+    }
+
+    // Every word of a part, read once (as the HTTP answer does).
+    private static int Words(MatchItem[] items)
+    {
+        var chars = 0;
+        foreach (var item in items)
+        {
+            foreach (var factor in item.Factors)
+            {
+                chars += factor.Chinese.Length + factor.English.Length;
+            }
+        }
+        return chars;
+    }
+
+    // A push of the part as a partition sends it: every item explained, or every item reused (its leading factor only).
+    private static PostListPush Push(MatchItem[] items, bool reused)
+    {
+        var sent = reused ? [.. items.Select(static i => i with { Factors = i.Factors.Length > 0 ? [i.Factors[0]] : [] })] : items;
+        var part = new PartitionMatches(638_000_000_000_000_000, sent, 0.41, reused ? [.. items.Select(static _ => true)] : null,
+            638_000_000_000_000_123);
+        return new PostListPush("1234:56", Guid.NewGuid(), MatchingData.AsOf, part, new DateTimeOffset(2026, 11, 30, 22, 0, 0, TimeSpan.Zero));
     }
 
     // Bytes per call of query(i) over i = 0 … n − 1, after one warm-up pass (JIT, lazily built tables).

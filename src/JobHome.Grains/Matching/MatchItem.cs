@@ -19,7 +19,7 @@ public sealed record MatchItem(
     /// </summary>
     public double Rank => OrderKey ?? Score;
 
-    /// <summary>The item of an engine recommendation (factor names from <see cref="FactorNames"/>).</summary>
+    /// <summary>The item of an engine recommendation (factor tokens from <see cref="FactorNames"/>; words made when read).</summary>
     public static MatchItem From(Recommendation r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -37,8 +37,7 @@ public sealed record MatchItem(
         var factors = new MatchFactorView[r.TopFactors.Count];
         for (var i = 0; i < factors.Length; i++)
         {
-            var f = r.TopFactors[i];
-            factors[i] = new MatchFactorView(FactorNames.Token(f.Factor), f.Value, f.Contribution, f.Chinese, f.English);
+            factors[i] = MatchFactorView.Of(r.TopFactors[i]);
         }
         return factors;
     }

@@ -39,9 +39,11 @@ internal static class RankingItems
 
     /// <summary>
     /// As <see cref="Aware(IReadOnlyList{Recommendation}, PostPrices, int, CongestionSettings, Func{IReadOnlyList{Recommendation}, IReadOnlyList{Recommendation}}?)"/>,
-    /// taking each item's congestion reason from <paramref name="held"/> when it words the same place (same post, rank,
-    /// plain rank and score under the same prices and settings: the same words) instead of formatting it again;
-    /// <paramref name="reasons"/> is what this answer's reasons can be reused from.
+    /// taking each item's congestion reason from <paramref name="held"/> when it is the same place (same post, rank,
+    /// plain rank and score under the same prices and settings: the same numbers, hence words) instead of a new one (the
+    /// held object keeps equal parts cheap to compare and shares the held part's memory); <paramref name="reasons"/> is what
+    /// this answer's reasons can be reused from. The reasons are numbers (<see cref="MatchFactorView.Congestion"/>): their
+    /// words are made when read.
     /// </summary>
     public static MatchItem[] Aware(IReadOnlyList<Recommendation> plain, PostPrices prices, int count, CongestionSettings settings,
         Func<IReadOnlyList<Recommendation>, IReadOnlyList<Recommendation>>? explain, HeldReasons? held, out HeldReasons reasons)
@@ -52,7 +54,7 @@ internal static class RankingItems
             var sorted = plain.Select(static r => r.Score).OrderDescending().ToArray();
             bases = [.. plain.Select((r, i) => r with { Score = sorted[i] })];
         }
-        var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings, reasons: false);
+        var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings);
         var kept = new Recommendation[listed.Count];
         for (var i = 0; i < kept.Length; i++)
         {
@@ -67,12 +69,7 @@ internal static class RankingItems
             var post = listed[i];
             var original = explained[i];
             plainRanks[i] = post.PlainRank;
-            var why = same ? held!.At(i, post) : null;
-            if (why is null)
-            {
-                var (zh, en) = PostLists.Reason(post, PostListKind.Aware, settings);
-                why = new MatchFactorView(CongestionToken, post.Penalty, -post.Penalty, zh, en);
-            }
+            var why = (same ? held!.At(i, post) : null) ?? MatchFactorView.Congestion(post.Reason);
             var linear = Factors(original);
             var factors = new MatchFactorView[linear.Length + 1];
             factors[0] = why;
@@ -102,19 +99,19 @@ internal static class RankingItems
 
 /// <summary>
 /// The congestion reasons of an aware part a partition answered (its items, their plain ranks, the prices and settings they
-/// were worded under): an item of a later answer at the same rank for the same post, with the same plain rank and score under
-/// the same prices and settings, has the same words (<see cref="PostLists.Reason"/> reads nothing else), so it takes the
-/// held reason instead of formatting it again.
+/// were computed under): an item of a later answer at the same rank for the same post, with the same plain rank and score
+/// under the same prices and settings, has the same reason (<see cref="PostLists.ReasonOf"/> reads nothing else), so it
+/// takes the held reason object instead of a new one.
 /// </summary>
 internal sealed class HeldReasons(PostPrices prices, CongestionSettings settings, MatchItem[] items, int[] plainRanks)
 {
-    /// <summary>The prices the reasons were worded under.</summary>
+    /// <summary>The prices the reasons were computed under.</summary>
     public PostPrices Prices { get; } = prices;
 
-    /// <summary>The penalty's settings the reasons were worded under.</summary>
+    /// <summary>The penalty's settings the reasons were computed under.</summary>
     public CongestionSettings Settings { get; } = settings;
 
-    /// <summary>The held reason for <paramref name="post"/> at (0-based) <paramref name="index"/>, or null when it words
+    /// <summary>The held reason for <paramref name="post"/> at (0-based) <paramref name="index"/>, or null when it is
     /// another place.</summary>
     public MatchFactorView? At(int index, ListedPost post)
     {

@@ -14,8 +14,7 @@ namespace JobHome.Matching.Congestion;
 /// <param name="Crowding">The post's crowding: expected share of its applications turned away (0 without prices).</param>
 /// <param name="DualPrice">The post's dual price in score units (0 without prices).</param>
 /// <param name="TopFactors">The score's top factors, as in <see cref="Recommendation"/>.</param>
-/// <param name="WhyZh">Why the post sits here, in Chinese.</param>
-/// <param name="WhyEn">Why the post sits here, in English.</param>
+/// <param name="Reason">Why the post sits here, as the numbers its words are made from.</param>
 public sealed record ListedPost(
     string Id,
     double Score,
@@ -27,9 +26,14 @@ public sealed record ListedPost(
     double Crowding,
     double DualPrice,
     IReadOnlyList<FactorContribution> TopFactors,
-    string WhyZh,
-    string WhyEn)
+    ListedReason Reason)
 {
     /// <summary>The ordering value: score − penalty.</summary>
     public double AwareScore => Score - Penalty;
+
+    /// <summary>Why the post sits here, in Chinese (made on each read).</summary>
+    public string WhyZh => Reason.Chinese;
+
+    /// <summary>Why the post sits here, in English (made on each read).</summary>
+    public string WhyEn => Reason.English;
 }

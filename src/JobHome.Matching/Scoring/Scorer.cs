@@ -1,4 +1,3 @@
-using System.Globalization;
 using JobHome.Domain.Geography;
 using JobHome.Domain.People;
 using JobHome.Matching.Model;
@@ -123,8 +122,8 @@ public sealed class Scorer
     internal static Recommendation Recommend(string id, double score, in FactorVector factors, ScoringModel model, int topFactors) =>
         new(id, score, Described(factors, model, topFactors));
 
-    // The first `count` factors in Explain's order (contribution descending, ties in factor order); only those get their
-    // words, so a recommendation builds the strings of the factors it keeps, not of all five (a post list's top 20 per query).
+    // The first `count` factors in Explain's order (contribution descending, ties in factor order), as numbers: their words
+    // are made when read (FactorContribution.Chinese / English), not per recompute.
     private static FactorContribution[] Described(in FactorVector factors, ScoringModel model, int count)
     {
         Span<double> contributions = stackalloc double[FactorVector.Count];
@@ -143,11 +142,7 @@ public sealed class Scorer
         for (var k = 0; k < described.Length; k++)
         {
             var factor = (Factor)order[k];
-            var value = factors[factor];
-            var weight = model.Weight(factor);
-            described[k] = new FactorContribution(factor, value, contributions[order[k]],
-                string.Create(CultureInfo.InvariantCulture, $"{FactorNames.Chinese(factor)} {value:0.00} ×{weight:0.00}"),
-                string.Create(CultureInfo.InvariantCulture, $"{FactorNames.English(factor)} {value:0.00} ×{weight:0.00}"));
+            described[k] = new FactorContribution(factor, factors[factor], contributions[order[k]], model.Weight(factor));
         }
         return described;
     }

@@ -65,6 +65,6 @@ internal sealed class FakeFairEngine : IFairEngine
         FairSettings settings, int count, IProgress<long> progress, CancellationToken cancellationToken) =>
         seekers.Select(s => (IReadOnlyList<Recommendation>)posts.Take(count)
             .Select(p => new Recommendation(
-                p.Id, 0.5, [new FactorContribution(Factor.Occupation, 0.5, 0.5, "职业匹配 0.50", "occupation 0.50")]))
+                p.Id, 0.5, [new FactorContribution(Factor.Occupation, 0.5, 0.5, 1.0)]))
             .ToList()).ToList();
 }

@@ -1,7 +1,9 @@
 using JobHome.Grains.Matching;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
+using JobHome.Matching.Congestion;
 using JobHome.Matching.Index;
+using JobHome.Matching.Scoring;
 
 namespace JobHome.Grains.Tests.Matching;
 
@@ -135,20 +137,30 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     [Fact]
     public void SamePart_EqualIdsScoresKeysAndLeadingFactors_OnlyThenTrue()
     {
-        var congestion = new MatchFactorView("congestion", 1, -0.1, "拥挤", "moved down from 1 to 2");
-        var linear = new MatchFactorView("pay", 0.5, 0.2, "薪资", "pay");
+        var place = new ListedReason(PostListKind.Aware, 2, 1, 0.1, 3.2, 0, 0.6, 0.5);
+        var congestion = MatchFactorView.Congestion(place);
+        var linear = MatchFactorView.Of(new FactorContribution(Factor.Pay, 0.5, 0.2, 0.4));
         MatchItem[] held = [new("a", 0.9, [congestion, linear], 0.8), new("b", 0.7, [linear])];
         MatchItem[] same = [new("a", 0.9, [congestion], 0.8), new("b", 0.7, [])];
         bool[] reused = [true, true];
 
         Assert.True(MatchPartitionGrain.SamePart(same, reused, held));
         Assert.True(MatchPartitionGrain.SamePart([], null, []));
+        // A reason made afresh from the same numbers is the same (and so are its words).
+        var again = MatchFactorView.Congestion(place);
+        Assert.Equal(congestion.English, again.English);
+        Assert.True(MatchPartitionGrain.SamePart([same[0] with { Factors = [again] }, same[1]], reused, held));
         // Another order key, score, id, length, congestion reason, or an item explained afresh: changed.
         Assert.False(MatchPartitionGrain.SamePart([same[0] with { OrderKey = 0.7 }, same[1]], reused, held));
         Assert.False(MatchPartitionGrain.SamePart([same[0], same[1] with { Score = 0.71 }], reused, held));
         Assert.False(MatchPartitionGrain.SamePart([same[1], same[0]], reused, held));
         Assert.False(MatchPartitionGrain.SamePart([same[0]], [true], held));
-        Assert.False(MatchPartitionGrain.SamePart([same[0] with { Factors = [congestion with { English = "moved down from 1 to 3" }] }, same[1]],
+        var moved = MatchFactorView.Congestion(place with { PlainRank = 3 });
+        Assert.NotEqual(congestion.English, moved.English);
+        Assert.False(MatchPartitionGrain.SamePart([same[0] with { Factors = [moved] }, same[1]], reused, held));
+        Assert.False(MatchPartitionGrain.SamePart([same[0] with { Factors = [congestion with { Place = congestion.Place! with { PerOpening = 3.3 } }] }, same[1]],
+            reused, held));
+        Assert.False(MatchPartitionGrain.SamePart([same[0] with { Factors = [congestion with { HeldEnglish = "moved down from 1 to 3" }] }, same[1]],
             reused, held));
         Assert.False(MatchPartitionGrain.SamePart(same, [true, false], held));
         Assert.False(MatchPartitionGrain.SamePart(same, null, held));

@@ -7,9 +7,9 @@ using JobHome.Matching.Scoring;
 namespace JobHome.Matching.Tests.Congestion;
 
 /// <summary>
-/// The congestion reasons are written in one pass per text (<see cref="PostLists.Why"/>) and can be worded after the order
-/// (<see cref="PostLists.Reason"/>): both give exactly the words of the earlier piecewise formatting, and an order without
-/// reasons is the same order with the same prices.
+/// The congestion reasons are numbers (<see cref="ListedReason"/>) whose words are written in one pass per text when read:
+/// exactly the words of the earlier piecewise formatting; and a listed post's reason is the one
+/// <see cref="PostLists.Reason"/> gives from its rank, plain rank, score and price terms.
 /// </summary>
 public sealed class PostListReasonTests
 {
@@ -40,14 +40,14 @@ public sealed class PostListReasonTests
                 price = price with { Penalty = 0 };
             }
             Assert.Equal(Piecewise(PostListKind.Aware, rank, plainRank, score, price, s),
-                PostLists.Why(PostListKind.Aware, rank, plainRank, score, price, s));
+                Words(ListedReason.Of(PostListKind.Aware, rank, plainRank, score, price, s)));
         }
         Assert.Equal(Piecewise(PostListKind.Plain, 1, 1, 0.5, default, settings[0]),
-            PostLists.Why(PostListKind.Plain, 1, 1, 0.5, default, settings[0]));
+            Words(ListedReason.Of(PostListKind.Plain, 1, 1, 0.5, default, settings[0])));
     }
 
     [Fact]
-    public void Order_WithoutReasons_SameOrderAndPricesReasonWordsTheSame()
+    public void Order_ReasonsAsNumbers_WordsEqualTheReasonOfThePostsPlace()
     {
         var data = new TestData(23);
         var seekers = Enumerable.Range(0, 200).Select(_ => data.Seeker()).ToList();
@@ -66,19 +66,22 @@ public sealed class PostListReasonTests
             {
                 continue;
             }
-            var worded = PostLists.Order(candidates, PostListKind.Aware, market.Prices, 20, settings);
-            var bare = PostLists.Order(candidates, PostListKind.Aware, market.Prices, 20, settings, reasons: false);
-            Assert.Equal(worded.Count, bare.Count);
-            for (var r = 0; r < worded.Count; r++)
+            var listed = PostLists.Order(candidates, PostListKind.Aware, market.Prices, 20, settings);
+            for (var r = 0; r < listed.Count; r++)
             {
-                Assert.Equal(string.Empty, bare[r].WhyEn);
-                Assert.Equal(worded[r] with { WhyZh = string.Empty, WhyEn = string.Empty }, bare[r]);
-                Assert.Equal((worded[r].WhyZh, worded[r].WhyEn), PostLists.Reason(bare[r], PostListKind.Aware, settings));
+                var post = listed[r];
+                Assert.Equal(post.Reason, PostLists.ReasonOf(post, PostListKind.Aware, settings));
+                Assert.Equal((post.WhyZh, post.WhyEn), PostLists.Reason(post, PostListKind.Aware, settings));
+                var price = new ListedPrice(post.Cutoff, post.ApplicantsPerOpening, post.Crowding, post.DualPrice, post.Penalty);
+                Assert.Equal(Piecewise(PostListKind.Aware, post.Rank, post.PlainRank, post.Score, price, settings),
+                    (post.WhyZh, post.WhyEn));
                 compared++;
             }
         }
         Assert.True(compared > 100, $"{compared} posts compared");
     }
+
+    private static (string Zh, string En) Words(ListedReason reason) => (reason.Chinese, reason.English);
 
     // The wording as it was formatted before the one-pass writer (pieces, lists and joins).
     private static (string Zh, string En) Piecewise(PostListKind kind, int rank, int plainRank, double score, ListedPrice price,

@@ -49,6 +49,17 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
         return true;
     }
 
+    /// <summary>The stored record <paramref name="id"/>'s slot (writer side, or under the index's write lock).</summary>
+    public bool TryGetSlot(string id, out RecordSlot slot) => _slots.TryGetValue(id, out slot!);
+
+    /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, unexplained.</summary>
+    public Candidate[] Candidates(in TQuery query, int count, ScoringModel model, MatchOptions options)
+    {
+        var top = new TopK(count, dedupe: true);
+        _store.Query(in query, model, options, top);
+        return top.ToSortedArray();
+    }
+
     /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, explained.</summary>
     public Recommendation[] Top(in TQuery query, int count, ScoringModel model, MatchOptions options)
     {

@@ -258,8 +258,17 @@ public sealed partial class MatchPartitionGrain
         return kept;
     }
 
+    // A recompute's ids are mostly the very strings of the held part (the index's): those match by reference, the rest by
+    // value.
     private static bool Held(MatchItem[] held, string id)
     {
+        foreach (var item in held)
+        {
+            if (ReferenceEquals(item.Id, id))
+            {
+                return true;
+            }
+        }
         foreach (var item in held)
         {
             if (string.Equals(item.Id, id, StringComparison.Ordinal))

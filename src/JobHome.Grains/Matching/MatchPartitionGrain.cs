@@ -248,8 +248,12 @@ public sealed partial class MatchPartitionGrain(
         Func<string, bool>? reusable = held is null || held.Length == 0
             ? null
             : id => Array.IndexOf(held, id) >= 0 && _index.SameExplanation(id, heldStamp);
-        var prior = _holders.TryGetValue(seeker.Id, out var holder) ? holder.Reasons : null;
-        var query = seeker.ToMatchSeeker();
+        var known = _holders.TryGetValue(seeker.Id, out var holder);
+        var prior = known ? holder!.Reasons : null;
+        // A holder asking again with the same record (a read after a change) keeps its engine record, hence its kept query.
+        var query = known && holder!.Query is { } same && holder.Seeker is { } last && SameEngineRecord(last, seeker)
+            ? same
+            : seeker.ToMatchSeeker();
         if (listedBy is not null)
         {
             // A holder's part is recomputed with this record until its next query: its post query is kept (a memo of the scan).
@@ -280,6 +284,14 @@ public sealed partial class MatchPartitionGrain(
         }
         return new PartitionMatches(_version, items, floor, reused, _index.Stamp);
     }
+
+    // The same engine record (MatchSeeker) from both: every field but the placements (the re-ranker's history, passed apart).
+    private static bool SameEngineRecord(SeekerMatchRecord a, SeekerMatchRecord b) =>
+        ReferenceEquals(a, b)
+        || (a.Id == b.Id && a.BirthDate == b.BirthDate && a.Gender == b.Gender && a.Education == b.Education
+            && a.ExpectedPayMin == b.ExpectedPayMin && a.Lat.Equals(b.Lat) && a.Lon.Equals(b.Lon) && a.Rural == b.Rural
+            && a.Availability == b.Availability && a.KeyGroups == b.KeyGroups
+            && a.Occupations.AsSpan().SequenceEqual(b.Occupations) && a.Skills.AsSpan().SequenceEqual(b.Skills));
 
     /// <inheritdoc />
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)

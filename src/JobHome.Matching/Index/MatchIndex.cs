@@ -87,10 +87,10 @@ public sealed partial class MatchIndex
     {
         var known = _posts.TryGetSlot(id, out var slot);
         var openingsOnly = known && PostStore.SameButOpenings(slot, in features);
-        _posts.Upsert(id, in features, ref _nextHandle);
+        var stored = _posts.Upsert(id, in features, ref _nextHandle);
         if (!openingsOnly)
         {
-            LogPost(known ? slot : _posts.TryGetSlot(id, out var added) ? added : throw new InvalidOperationException(id));
+            LogPost(stored);
         }
     }
 

@@ -226,10 +226,7 @@ public sealed partial class MatchPartitionGrain
         PostListMetrics.RecordQueries(PostListMetrics.CausePush, 1, 0);
         var kept = Kept(reused);
         PostListMetrics.RecordExplained(items.Length - kept, kept);
-        if (!_listing.TryGetValue(seekerId, out var listening) || !SameIds(items, listening))
-        {
-            Listen(seekerId, items);
-        }
+        Listen(seekerId, items);
         holder.Checked = _version;
         holder.Floor = floor;
         holder.NewFloor = newFloor;
@@ -261,25 +258,17 @@ public sealed partial class MatchPartitionGrain
         return kept;
     }
 
-    // The posts the seeker listens to here, in the same order: the listener maps already say who lists them.
-    private static bool SameIds(MatchItem[] items, string[] listening)
-    {
-        if (items.Length != listening.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (!string.Equals(items[i].Id, listening[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    // A recompute's ids are mostly the very strings of the held part (the index's): those match by reference, the rest by
+    // value.
     private static bool Held(MatchItem[] held, string id)
     {
+        foreach (var item in held)
+        {
+            if (ReferenceEquals(item.Id, id))
+            {
+                return true;
+            }
+        }
         foreach (var item in held)
         {
             if (string.Equals(item.Id, id, StringComparison.Ordinal))

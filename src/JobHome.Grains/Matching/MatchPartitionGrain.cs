@@ -34,7 +34,8 @@ public sealed partial class MatchPartitionGrain(
     private readonly RankingIndex _index = new(models);
     // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
     private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _listing = new(StringComparer.Ordinal);
+    // (An entry is null where its post changed since the listing: that post's listers were dropped with it.)
+    private readonly Dictionary<string, string?[]> _listing = new(StringComparer.Ordinal);
     // Seekers whose activations hold a list with a part from here (even an empty one), with the token of the activation that
     // queried last (Guid.Empty from a caller without one), the time of that query (for the earlier, time-based release), its
     // query and the part it holds (MatchPartitionGrain.Push.cs): only they are kept fresh; the release of that activation (it
@@ -106,7 +107,7 @@ public sealed partial class MatchPartitionGrain(
     {
         Touch(seekerId);
         _index.RemoveSeeker(seekerId);
-        Forget(seekerId);
+        Release(seekerId);
         // Out of the index it is never among a new post's top seekers again (until upserted, which lists it anew).
         _holders.Remove(seekerId);
         _dirty.Remove(seekerId);
@@ -198,7 +199,7 @@ public sealed partial class MatchPartitionGrain(
             if (_holders.TryGetValue(seekerId, out var holder) && (holder.Activation == activations[i]) != keepActivation[i])
             {
                 _holders.Remove(seekerId);
-                Forget(seekerId);
+                Release(seekerId);
                 forgotten.Add(seekerId);
             }
         }
@@ -226,7 +227,7 @@ public sealed partial class MatchPartitionGrain(
             if (_holders.TryGetValue(seekerId, out var holder) && holder.Activation == Guid.Empty && holder.At <= releasedAt[i])
             {
                 _holders.Remove(seekerId);
-                Forget(seekerId);
+                Release(seekerId);
                 forgotten.Add(seekerId);
             }
         }
@@ -247,8 +248,17 @@ public sealed partial class MatchPartitionGrain(
         Func<string, bool>? reusable = held is null || held.Length == 0
             ? null
             : id => Array.IndexOf(held, id) >= 0 && _index.SameExplanation(id, heldStamp);
-        var prior = _holders.TryGetValue(seeker.Id, out var holder) ? holder.Reasons : null;
-        var query = seeker.ToMatchSeeker();
+        var known = _holders.TryGetValue(seeker.Id, out var holder);
+        var prior = known ? holder!.Reasons : null;
+        // A holder asking again with the same record (a read after a change) keeps its engine record, hence its kept query.
+        var query = known && holder!.Query is { } same && holder.Seeker is { } last && SameEngineRecord(last, seeker)
+            ? same
+            : seeker.ToMatchSeeker();
+        if (listedBy is not null)
+        {
+            // A holder's part is recomputed with this record until its next query: its post query is kept (a memo of the scan).
+            _index.KeepPostQuery(query);
+        }
         var items = _index.TopPostItems(query, k, options.ToMatchOptions(asOf), seeker.History(), reusable, prior,
             out var floor, out var newFloor, out var reused, out var reasons);
         if (listedBy is { } activation)
@@ -274,6 +284,14 @@ public sealed partial class MatchPartitionGrain(
         }
         return new PartitionMatches(_version, items, floor, reused, _index.Stamp);
     }
+
+    // The same engine record (MatchSeeker) from both: every field but the placements (the re-ranker's history, passed apart).
+    private static bool SameEngineRecord(SeekerMatchRecord a, SeekerMatchRecord b) =>
+        ReferenceEquals(a, b)
+        || (a.Id == b.Id && a.BirthDate == b.BirthDate && a.Gender == b.Gender && a.Education == b.Education
+            && a.ExpectedPayMin == b.ExpectedPayMin && a.Lat.Equals(b.Lat) && a.Lon.Equals(b.Lon) && a.Rural == b.Rural
+            && a.Availability == b.Availability && a.KeyGroups == b.KeyGroups
+            && a.Occupations.AsSpan().SequenceEqual(b.Occupations) && a.Skills.AsSpan().SequenceEqual(b.Skills));
 
     /// <inheritdoc />
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
@@ -301,26 +319,81 @@ public sealed partial class MatchPartitionGrain(
     /// <inheritdoc />
     public Task<(int Posts, int Seekers)> CountsAsync() => Task.FromResult((_index.PostCount, _index.SeekerCount));
 
-    // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free.
+    // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free. Only the
+    // difference to the seeker's last listing here is written: a recompute mostly lists the posts it listed (the same id
+    // strings: the index's), so the maps change for the one or two posts that came or went.
     private void Listen(string seekerId, MatchItem[] items)
     {
-        Forget(seekerId);
-        if (items.Length == 0)
-        {
-            return;
-        }
-        var posts = new string[items.Length];
+        var old = _listing.TryGetValue(seekerId, out var held) ? held : [];
+        Span<bool> kept = old.Length <= 128 ? stackalloc bool[old.Length] : new bool[old.Length];
+        Span<bool> fresh = items.Length <= 128 ? stackalloc bool[items.Length] : new bool[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            posts[i] = items[i].Id;
-            if (!_listedBy.TryGetValue(posts[i], out var seekers))
+            var at = Listed(old, items[i].Id, kept);
+            if (at >= 0)
+            {
+                kept[at] = true;
+            }
+            else
+            {
+                fresh[i] = true;
+            }
+        }
+        for (var j = 0; j < old.Length; j++)
+        {
+            if (!kept[j] && old[j] is { } gone && _listedBy.TryGetValue(gone, out var seekers) && seekers.Remove(seekerId)
+                && seekers.Count == 0)
+            {
+                _listedBy.Remove(gone);
+            }
+        }
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!fresh[i])
+            {
+                continue;
+            }
+            if (!_listedBy.TryGetValue(items[i].Id, out var seekers))
             {
                 seekers = new HashSet<string>(StringComparer.Ordinal);
-                _listedBy[posts[i]] = seekers;
+                _listedBy[items[i].Id] = seekers;
             }
             seekers.Add(seekerId);
         }
-        _listing[seekerId] = posts;
+        if (items.Length == 0)
+        {
+            _listing.Remove(seekerId);
+            return;
+        }
+        var posts = old.Length == items.Length ? old : new string?[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            posts[i] = items[i].Id;
+        }
+        if (!ReferenceEquals(posts, old))
+        {
+            _listing[seekerId] = posts;
+        }
+    }
+
+    // Where id sits in a listing (not counting entries already matched); the same string object first (the common case).
+    private static int Listed(string?[] listing, string id, Span<bool> matched)
+    {
+        for (var j = 0; j < listing.Length; j++)
+        {
+            if (!matched[j] && ReferenceEquals(listing[j], id))
+            {
+                return j;
+            }
+        }
+        for (var j = 0; j < listing.Length; j++)
+        {
+            if (!matched[j] && string.Equals(listing[j], id, StringComparison.Ordinal))
+            {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private void Forget(string seekerId)
@@ -331,11 +404,18 @@ public sealed partial class MatchPartitionGrain(
         }
         foreach (var post in listing)
         {
-            if (_listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
+            if (post is not null && _listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
             {
                 _listedBy.Remove(post);
             }
         }
+    }
+
+    // A seeker no longer holds a listing here: its listeners and its kept query go.
+    private void Release(string seekerId)
+    {
+        Forget(seekerId);
+        _index.ForgetPostQuery(seekerId);
     }
 
     private void NotifyListing(string postId)
@@ -348,8 +428,17 @@ public sealed partial class MatchPartitionGrain(
         var told = 0;
         foreach (var seekerId in seekers)
         {
-            // Recomputed once at the window's end however many of its listed posts changed (it listens again then).
-            Forget(seekerId);
+            // Recomputed once at the window's end however many of its listed posts changed; it keeps listening to its other
+            // posts (a second change marks it again, which costs nothing while it is dirty), and the recompute lists the
+            // difference.
+            if (_listing.TryGetValue(seekerId, out var listing))
+            {
+                var at = Array.IndexOf(listing, postId);
+                if (at >= 0)
+                {
+                    listing[at] = null;
+                }
+            }
             if (_holders.TryGetValue(seekerId, out var holder))
             {
                 if (Mark(seekerId, holder, PostListMetrics.MarkListed))

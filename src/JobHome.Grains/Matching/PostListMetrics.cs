@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using JobHome.Matching.Index;
 
 namespace JobHome.Grains.Matching;
 
@@ -149,6 +150,42 @@ public static class PostListMetrics
 
     private static readonly Counter<long> ItemsReused = Meter.CreateCounter<long>(ItemsReusedName, "{item}",
         "List items a partition left unexplained for a refresh because the seeker holds the same explanation");
+
+    /// <summary>Observable counter of the seekers' post queries answered by a scan (process-wide, <see cref="IndexCounters"/>).</summary>
+    public const string PostScansName = "jobhome.match_index.post_scans";
+
+    /// <summary>Observable counter of the posts those scans scored in full (a haversine and a score each).</summary>
+    public const string PostsScoredName = "jobhome.match_index.posts_scored";
+
+    /// <summary>Observable counter of kept post queries (a holder's recomputes) answered from their memo, without a scan.</summary>
+    public const string MemoAnswersName = "jobhome.match_index.memo_answers";
+
+    /// <summary>Observable counter of kept post queries whose memo was filled by a scan.</summary>
+    public const string MemoRefillsName = "jobhome.match_index.memo_refills";
+
+    /// <summary>Observable counter of the post changes the memo answers walked.</summary>
+    public const string MemoChangesWalkedName = "jobhome.match_index.memo_changes_walked";
+
+    /// <summary>Observable counter of the changed posts the memo answers scored again.</summary>
+    public const string MemoPostsScoredName = "jobhome.match_index.memo_posts_scored";
+
+    private static readonly ObservableCounter<long> PostScans = Meter.CreateObservableCounter(PostScansName,
+        static () => IndexCounters.PostScans, "{query}", "Seekers' post queries answered by a scan of the index's buckets");
+
+    private static readonly ObservableCounter<long> PostsScored = Meter.CreateObservableCounter(PostsScoredName,
+        static () => IndexCounters.PostsScored, "{post}", "Posts the scans scored in full (a haversine and a score each)");
+
+    private static readonly ObservableCounter<long> MemoAnswers = Meter.CreateObservableCounter(MemoAnswersName,
+        static () => IndexCounters.MemoAnswers, "{query}", "Kept post queries answered from their memo without a scan");
+
+    private static readonly ObservableCounter<long> MemoRefills = Meter.CreateObservableCounter(MemoRefillsName,
+        static () => IndexCounters.MemoRefills, "{query}", "Kept post queries whose memo was filled by a scan");
+
+    private static readonly ObservableCounter<long> MemoChangesWalked = Meter.CreateObservableCounter(MemoChangesWalkedName,
+        static () => IndexCounters.MemoChangesWalked, "{change}", "Post changes the kept queries' memo answers walked");
+
+    private static readonly ObservableCounter<long> MemoPostsScored = Meter.CreateObservableCounter(MemoPostsScoredName,
+        static () => IndexCounters.MemoPostsScored, "{post}", "Changed posts the memo answers scored again");
 
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 

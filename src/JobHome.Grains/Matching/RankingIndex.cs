@@ -17,7 +17,7 @@ namespace JobHome.Grains.Matching;
 /// reads the live index while a turn writes it.
 /// </summary>
 /// <param name="models">The silo's model and list settings.</param>
-internal sealed class RankingIndex(ModelCatalog models)
+internal sealed partial class RankingIndex(ModelCatalog models)
 {
     private readonly MatchIndex _index = new();
     // The re-ranker reads a candidate's full record and the prices a bounded sample of the seekers' (their lists are computed

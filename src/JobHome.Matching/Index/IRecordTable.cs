@@ -5,8 +5,8 @@ namespace JobHome.Matching.Index;
 internal interface IRecordTable<TFeatures>
     where TFeatures : struct
 {
-    /// <summary>Adds or replaces the record <paramref name="id"/>; a new record takes the next handle.</summary>
-    void Upsert(string id, in TFeatures features, ref int nextHandle);
+    /// <summary>Adds or replaces the record <paramref name="id"/>; a new record takes the next handle. Returns its slot.</summary>
+    RecordSlot Upsert(string id, in TFeatures features, ref int nextHandle);
 
     /// <summary>Removes a record; false when it is not stored.</summary>
     bool Remove(string id);

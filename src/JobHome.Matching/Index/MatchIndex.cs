@@ -16,7 +16,7 @@ namespace JobHome.Matching.Index;
 /// live for its whole duration; a record changed during the query is seen in one complete version (old or
 /// new) or, while it moves, not at all, and never twice.</para>
 /// </remarks>
-public sealed class MatchIndex
+public sealed partial class MatchIndex
 {
     private readonly Lock _writeLock = new();
     private readonly RecordTable<PostFeatures, SeekerFeatures, PostStore> _posts = new();
@@ -45,18 +45,54 @@ public sealed class MatchIndex
     public void UpsertPost(MatchPost post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        Upsert(_posts, post.Id, new PostFeatures(post, Skills));
+        var features = new PostFeatures(post, Skills);
+        lock (_writeLock)
+        {
+            UpsertPostLocked(post.Id, in features);
+        }
     }
 
     /// <summary>Adds or replaces many posts under one lock acquisition.</summary>
     public void UpsertPosts(IEnumerable<MatchPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        UpsertAll(_posts, posts, static (skills, post) => (post.Id, new PostFeatures(post, skills)));
+        lock (_writeLock)
+        {
+            foreach (var post in posts)
+            {
+                var features = new PostFeatures(post, Skills);
+                UpsertPostLocked(post.Id, in features);
+            }
+        }
     }
 
     /// <summary>Removes a post; false when it is not indexed.</summary>
-    public bool RemovePost(string id) => Remove(_posts, id);
+    public bool RemovePost(string id)
+    {
+        lock (_writeLock)
+        {
+            if (!_posts.TryGetSlot(id, out var slot))
+            {
+                return false;
+            }
+            _posts.Remove(id);
+            LogPost(slot);
+            return true;
+        }
+    }
+
+    // A post change that can change a seeker's eligibility or score of it is logged for the kept queries (MatchIndex.PostQueries.cs);
+    // one that only moves a count of free openings that stays above zero is not.
+    private void UpsertPostLocked(string id, in PostFeatures features)
+    {
+        var known = _posts.TryGetSlot(id, out var slot);
+        var openingsOnly = known && PostStore.SameButOpenings(slot, in features);
+        var stored = _posts.Upsert(id, in features, ref _nextHandle);
+        if (!openingsOnly)
+        {
+            LogPost(stored);
+        }
+    }
 
     /// <summary>Adds a seeker or replaces the seeker with the same id.</summary>
     public void UpsertSeeker(MatchSeeker seeker)
@@ -79,12 +115,20 @@ public sealed class MatchIndex
     /// The <paramref name="count"/> best eligible posts for a seeker, best first, ties by post id ordinal; scored with
     /// <paramref name="model"/> when given (the live lists swap models without rebuilding), else <see cref="Model"/>.
     /// </summary>
+    /// <remarks>A query kept by <see cref="KeepPostQuery"/> (the same <paramref name="seeker"/> object) is answered from its memo:
+    /// the same result.</remarks>
     public IReadOnlyList<Recommendation> TopPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options, ScoringModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(seeker);
-        return IsEmptyQuery(count, options)
-            ? []
-            : _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, model ?? Model, options);
+        if (IsEmptyQuery(count, options))
+        {
+            return [];
+        }
+        if (Volatile.Read(ref _keptCount) > 0 && TopPostsKept(seeker, count, options, model ?? Model) is { } kept)
+        {
+            return kept;
+        }
+        return _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, model ?? Model, options);
     }
 
     /// <summary>

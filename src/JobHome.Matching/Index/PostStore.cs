@@ -17,12 +17,56 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
 
     public void Remove(RecordSlot slot) => _grid.Remove(slot);
 
+    /// <summary>
+    /// True when the stored post of <paramref name="slot"/> differs from <paramref name="features"/> at most in its count of free
+    /// openings, with some before and after: no seeker's eligibility or score of it changes (writer side).
+    /// </summary>
+    public static bool SameButOpenings(RecordSlot slot, in PostFeatures features)
+    {
+        if (slot.Locations is not [var location, ..])
+        {
+            return false;
+        }
+        var segment = ((StoreBucket<PostSegment>)location.Bucket).Segment;
+        var i = location.Index;
+        ref readonly var f = ref segment.Filter[i];
+        return HardFilters.HasOpenings(f.Openings) && HardFilters.HasOpenings(features.Openings)
+            && f.AgeMin == features.AgeMin && f.AgeMax == features.AgeMax && f.Kind == features.Kind
+            && f.MinEducation == features.MinEducationRank
+            && segment.Lat[i].Equals(features.Lat) && segment.Lon[i].Equals(features.Lon)
+            && segment.Occupation[i] == features.Occupation
+            && segment.PayMin[i].Equals(features.PayMin) && segment.PayMax[i].Equals(features.PayMax)
+            && segment.SkillMask[i] == features.Skills.Mask && segment.SkillCount[i] == features.Skills.Count
+            && segment.SkillOverflow[i].AsSpan().SequenceEqual(features.Skills.Overflow);
+    }
+
+    /// <summary>The stored post's segment and slot index (writer side, or under the index's write lock); false when not stored.</summary>
+    public static bool TryLocate(RecordSlot slot, out PostSegment segment, out int index)
+    {
+        if (slot.Locations is not [var location, ..])
+        {
+            segment = null!;
+            index = 0;
+            return false;
+        }
+        segment = ((StoreBucket<PostSegment>)location.Bucket).Segment;
+        index = location.Index;
+        return true;
+    }
+
     /// <summary>Offers every eligible post for <paramref name="seeker"/> that can still enter <paramref name="top"/>.</summary>
     public void Query(in SeekerFeatures seeker, ScoringModel model, MatchOptions options, TopK top)
     {
+        var query = QueryFor(in seeker, model, options);
+        _grid.Query(seeker.Lat, seeker.Lon, query.LimitKm, ref query, top);
+        IndexCounters.CountScan(query.Scored);
+    }
+
+    /// <summary>A seeker's query, for scanning or for scoring single posts (<see cref="PostQuery.TryScore"/>).</summary>
+    public static PostQuery QueryFor(in SeekerFeatures seeker, ScoringModel model, MatchOptions options)
+    {
         var limit = options.LimitKm(seeker.Rural);
-        var query = new PostQuery(in seeker, new ScanContext(model, options, seeker.Lat, seeker.Lon, limit), limit);
-        _grid.Query(seeker.Lat, seeker.Lon, limit, ref query, top);
+        return new PostQuery(in seeker, new ScanContext(model, options, seeker.Lat, seeker.Lon, limit), limit);
     }
 
     static FactorVector IRecordStore<PostFeatures, SeekerFeatures>.Factors(
@@ -70,8 +114,10 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
     }
 
     /// <summary>A seeker's query over post buckets: the seeker's fields a scan reads, unpacked once.</summary>
-    private readonly struct PostQuery(in SeekerFeatures seeker, in ScanContext context, double limitKm) : IBucketQuery<PostSegment>
+    internal struct PostQuery(in SeekerFeatures seeker, in ScanContext context, double limitKm) : IBucketQuery<PostSegment>
     {
+        // Posts a scan scored in full (the haversine and the score), counted per query (IndexCounters).
+        public long Scored;
         private readonly ScanContext _context = context;
         private readonly double _limitKm = limitKm;
         private readonly int _age = FactorCurves.AgeYears(seeker.PackedBirth, context.PackedAsOf);
@@ -84,7 +130,46 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
         private readonly int[] _skillOverflow = seeker.Skills.Overflow;
         private readonly OccupationCode[] _intentions = seeker.Occupations;
 
-        public double Bound(StoreBucket<PostSegment> bucket, double distanceBound, out bool near)
+        public readonly double LimitKm => _limitKm;
+
+        /// <summary>
+        /// The score of post slot <paramref name="i"/> of <paramref name="segment"/>, computed as <see cref="Scan"/> computes it
+        /// (the same filters and the same arithmetic, so the same double); false when the post is not eligible (dead, no free
+        /// openings, a hard filter, out of commuting range) or certainly scores below <paramref name="below"/> (the bound of
+        /// the scan's first test with the distance factor at its maximum).
+        /// </summary>
+        public readonly bool TryScore(PostSegment segment, int i, double below, out double score)
+        {
+            score = 0;
+            ref readonly var f = ref segment.Filter[i];
+            var here = _context.Here;
+            if (!HardFilters.HasOpenings(f.Openings)
+                || !HardFilters.Fits(
+                    _availability, _publicWelfareEligible, _education, _age, f.Kind, f.MinEducation, f.AgeMin, f.AgeMax)
+                || Volatile.Read(ref segment.Dead[i]) != 0
+                || Math.Abs(segment.Lat[i] - here.Lat) > _context.LatReject)
+            {
+                return false;
+            }
+            var model = _context.Model;
+            var occupation = FactorCurves.Occupation(segment.Occupation[i], _intentions);
+            var matched = SkillSet.Matched(segment.SkillMask[i], segment.SkillOverflow[i], _skillMask, _skillOverflow);
+            var skills = FactorCurves.Skills(matched, segment.SkillCount[i]);
+            var pay = FactorCurves.Pay(_expectedPay, segment.PayMin[i], segment.PayMax[i]);
+            if (model.Score(occupation, skills, pay, FactorCurves.Distance(0.0, _limitKm), _priority) < below)
+            {
+                return false;
+            }
+            var km = here.DistanceKm(new GeoPoint(segment.Lat[i], segment.Lon[i]));
+            if (!HardFilters.WithinCommute(km, _limitKm))
+            {
+                return false;
+            }
+            score = model.Score(occupation, skills, pay, FactorCurves.Distance(km, _limitKm), _priority);
+            return true;
+        }
+
+        public readonly double Bound(StoreBucket<PostSegment> bucket, double distanceBound, out bool near)
         {
             var occupation = OccupationBound(bucket, _intentions);
             near = occupation == 1.0;
@@ -99,6 +184,7 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
             var here = _context.Here;
             var model = _context.Model;
             var threshold = top.Threshold;
+            var scored = 0L;
             for (var i = 0; i < filters.Length; i++)
             {
                 ref readonly var f = ref filters[i];
@@ -118,6 +204,7 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
                 {
                     continue;
                 }
+                scored++;
                 var km = here.DistanceKm(new GeoPoint(lat[i], segment.Lon[i]));
                 if (!HardFilters.WithinCommute(km, _limitKm))
                 {
@@ -131,6 +218,7 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
                     threshold = top.Threshold;
                 }
             }
+            Scored += scored;
         }
     }
 }

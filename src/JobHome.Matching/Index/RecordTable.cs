@@ -21,8 +21,8 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
     /// <summary>Number of records, published after each change.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Adds or replaces the record <paramref name="id"/>; a new record takes the next handle.</summary>
-    public void Upsert(string id, in TFeatures features, ref int nextHandle)
+    /// <summary>Adds or replaces the record <paramref name="id"/>; a new record takes the next handle. Returns its slot.</summary>
+    public RecordSlot Upsert(string id, in TFeatures features, ref int nextHandle)
     {
         if (_slots.TryGetValue(id, out var slot))
         {
@@ -35,6 +35,7 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
         }
         _store.Add(in features, slot);
         Volatile.Write(ref _count, _slots.Count);
+        return slot;
     }
 
     /// <summary>Removes a record; false when it is not stored.</summary>
@@ -47,6 +48,17 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
         _store.Remove(slot);
         Volatile.Write(ref _count, _slots.Count);
         return true;
+    }
+
+    /// <summary>The stored record <paramref name="id"/>'s slot (writer side, or under the index's write lock).</summary>
+    public bool TryGetSlot(string id, out RecordSlot slot) => _slots.TryGetValue(id, out slot!);
+
+    /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, unexplained.</summary>
+    public Candidate[] Candidates(in TQuery query, int count, ScoringModel model, MatchOptions options)
+    {
+        var top = new TopK(count, dedupe: true);
+        _store.Query(in query, model, options, top);
+        return top.ToSortedArray();
     }
 
     /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, explained.</summary>

@@ -80,10 +80,19 @@ internal sealed class TopK
     }
 
     /// <summary>The kept candidates, best first.</summary>
+    /// <remarks>The heap's root is its worst: taking it out k times fills the result from the back (no comparison delegate,
+    /// no sort of a copy). The heap is left empty.</remarks>
     public Candidate[] ToSortedArray()
     {
-        var result = _items.AsSpan(0, Count).ToArray();
-        Array.Sort(result, static (a, b) => Worse(a, b) ? 1 : Worse(b, a) ? -1 : 0);
+        var result = new Candidate[Count];
+        for (var at = Count - 1; at >= 0; at--)
+        {
+            result[at] = _items[0];
+            Count--;
+            _items[0] = _items[Count];
+            _items[Count] = default;
+            SiftDown(0);
+        }
         return result;
     }
 

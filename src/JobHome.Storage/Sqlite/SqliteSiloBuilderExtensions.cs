@@ -40,6 +40,14 @@ public static class SqliteSiloBuilderExtensions
             return providers;
         });
 
+        // Tells the stream failure handler whether a given-up delivery failed in the consumer's code (dead-letter) or
+        // was never answered (a timeout on a swamped silo: deliver again, no attempt counted).
+        if (!services.Any(static d => d.ServiceType == typeof(SqliteDeliveryOutcomes)))
+        {
+            services.AddSingleton<SqliteDeliveryOutcomes>();
+            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<SqliteDeliveryOutcomes>());
+        }
+
         services.AddGrainStorage(StorageNames.Default, SqliteGrainStorage.Create);
         services.AddGrainStorage(StorageNames.PubSub, SqliteGrainStorage.Create);
 

@@ -11,4 +11,7 @@ public interface IStreamKillStore : IAsyncDisposable
 
     /// <summary>How many stream messages sit in the dead letters.</summary>
     Task<long> CountDeadLettersAsync(CancellationToken cancellationToken);
+
+    /// <summary>What the dead letters say about themselves (why and after how many attempts), for a failure message.</summary>
+    Task<string> DescribeDeadLettersAsync(CancellationToken cancellationToken);
 }

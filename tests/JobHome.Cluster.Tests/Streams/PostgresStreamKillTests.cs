@@ -27,6 +27,14 @@ public sealed class PostgresStreamKillTests(ITestOutputHelper output) : StreamKi
         public Task<long> CountDeadLettersAsync(CancellationToken cancellationToken) =>
             TestPostgres.ScalarAsync(connectionString, "SELECT count(*) FROM orleans_stream_dead_letter");
 
+        public async Task<string> DescribeDeadLettersAsync(CancellationToken cancellationToken)
+        {
+            // The ADO.NET dead letters keep no reason: the dequeue counts tell attempts exhausted from expiry.
+            var lowest = await TestPostgres.ScalarAsync(connectionString, "SELECT coalesce(min(dequeued), 0) FROM orleans_stream_dead_letter");
+            var highest = await TestPostgres.ScalarAsync(connectionString, "SELECT coalesce(max(dequeued), 0) FROM orleans_stream_dead_letter");
+            return $"dequeued {lowest}–{highest} times";
+        }
+
         public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(connectionString);
     }
 }

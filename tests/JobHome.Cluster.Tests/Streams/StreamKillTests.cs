@@ -33,6 +33,8 @@ public abstract class StreamKillTests(ITestOutputHelper output)
         var client = await store.ConnectAsync(ports[1], token);
         var clock = Stopwatch.StartNew();
         var pendingAtKills = new List<long>();
+        // The providers' warnings about given-up deliveries, from every silo process of the run.
+        var deliveryLog = new List<string>();
         try
         {
             var kills = 0;
@@ -46,6 +48,7 @@ public abstract class StreamKillTests(ITestOutputHelper output)
                     pendingAtKills.Add(start - applied);
                     output.WriteLine($"kill {kills + 1} after {start} acknowledged, {applied} applied ({clock.Elapsed.TotalSeconds:F1} s)");
                     await silo.KillAsync();
+                    deliveryLog.AddRange(DeliveryWarnings(silo));
                     await client.DisposeAsync();
                     await silo.DisposeAsync();
                     silo = await SiloProcess.StartAsync("consumer", store.SiloArguments, ports[0], ports[1], false, token);
@@ -104,7 +107,15 @@ public abstract class StreamKillTests(ITestOutputHelper output)
             }
 
             var deadLetters = await store.CountDeadLettersAsync(CancellationToken.None);
-            Assert.True(deadLetters == 1, $"{deadLetters} dead letters: only the poison event belongs there");
+            deliveryLog.AddRange(DeliveryWarnings(silo));
+            var unanswered = deliveryLog.Count(l => l.Contains("given up unanswered", StringComparison.Ordinal));
+            var timedOut = deliveryLog.Count(l => l.Contains(TimedOut, StringComparison.Ordinal));
+            output.WriteLine($"silo log: {timedOut} lines on calls that timed out (Orleans' response timeout), {unanswered} deliveries "
+                + "given up unanswered and delivered again (SQLite provider)");
+            Assert.True(
+                deadLetters == 1,
+                $"{deadLetters} dead letters: only the poison event belongs there ({await store.DescribeDeadLettersAsync(CancellationToken.None)})"
+                    + $"\n{string.Join("\n", deliveryLog.Where(l => !l.Contains(TimedOut, StringComparison.Ordinal)))}");
             output.WriteLine($"poison dead-lettered at {clock.Elapsed.TotalSeconds:F1} s");
         }
         finally
@@ -113,6 +124,15 @@ public abstract class StreamKillTests(ITestOutputHelper output)
             await silo.DisposeAsync();
         }
     }
+
+    // Orleans' response timeout (a delivery attempt the consumer did not answer in time), as it logs it.
+    private const string TimedOut = "Response did not arrive on time";
+
+    // The stream providers' warnings about given-up deliveries and dead letters, and the timed-out calls, in a silo's output.
+    private static IEnumerable<string> DeliveryWarnings(SiloProcess silo) =>
+        silo.Output.Split('\n').Where(l => l.Contains("dead-lettered", StringComparison.Ordinal)
+            || l.Contains("given up unanswered", StringComparison.Ordinal)
+            || l.Contains(TimedOut, StringComparison.Ordinal)).ToList();
 
     private static async Task<long> AppliedAsync(TestClient client, CancellationToken cancellationToken)
     {

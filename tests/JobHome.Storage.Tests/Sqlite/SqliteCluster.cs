@@ -18,6 +18,14 @@ internal static class SqliteCluster
     public static Task<InProcessTestCluster> StartAsync(SqliteTestFile file, SqliteStreamOptions streams) =>
         StartAsync(silo => silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = file.Path }, streams));
 
+    /// <summary>With explicit stream options and more silo configuration (e.g. a short response timeout).</summary>
+    public static Task<InProcessTestCluster> StartAsync(SqliteTestFile file, SqliteStreamOptions streams, Action<ISiloBuilder> more) =>
+        StartAsync(silo =>
+        {
+            silo.AddJobHomeSqlite(new SqliteStoreOptions { Path = file.Path }, streams);
+            more(silo);
+        });
+
     public static async Task StopAsync(InProcessTestCluster cluster)
     {
         await cluster.StopAllSilosAsync();

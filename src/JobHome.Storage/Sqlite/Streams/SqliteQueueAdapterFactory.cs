@@ -27,7 +27,9 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
 
     /// <summary>
     /// Creates the factory of provider <paramref name="name"/>; <paramref name="queues"/>: its mapping and signals when
-    /// shared with the state writes that carry events (<see cref="SqliteStreamProviders"/>), else its own.
+    /// shared with the state writes that carry events (<see cref="SqliteStreamProviders"/>), else its own;
+    /// <paramref name="outcomes"/>: the silo's filter that tells a consumer's own failure from an unanswered delivery
+    /// (without it every given-up delivery dead-letters its first row).
     /// </summary>
     public SqliteQueueAdapterFactory(
         string name,
@@ -36,7 +38,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         Serializer<SqliteBatchContainer> serializer,
         ILoggerFactory loggerFactory,
         TimeProvider? time = null,
-        SqliteStreamQueues? queues = null)
+        SqliteStreamQueues? queues = null,
+        SqliteDeliveryOutcomes? outcomes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCount, 1, nameof(options));
         if (options.MaxAttempts < 2)
@@ -54,7 +57,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
         _time = time ?? TimeProvider.System;
         _queues = queues ?? new SqliteStreamQueues(name, options);
         _cache = new SqliteQueueAdapterCache(name, options.CacheSize, _redeliveries, loggerFactory);
-        _failureHandler = new SqliteStreamFailureHandler(store, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
+        _failureHandler = new SqliteStreamFailureHandler(
+            store, outcomes, _redeliveries, loggerFactory.CreateLogger<SqliteStreamFailureHandler>());
     }
 
     /// <summary>Creates the factory from the silo's services (the delegate <c>AddPersistentStreams</c> takes).</summary>
@@ -66,7 +70,8 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
             services.GetRequiredService<Serializer<SqliteBatchContainer>>(),
             services.GetRequiredService<ILoggerFactory>(),
             services.GetService<TimeProvider>(),
-            services.GetService<SqliteStreamProviders>()?.Add(name, options));
+            services.GetService<SqliteStreamProviders>()?.Add(name, options),
+            services.GetService<SqliteDeliveryOutcomes>());
 
     /// <inheritdoc />
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);

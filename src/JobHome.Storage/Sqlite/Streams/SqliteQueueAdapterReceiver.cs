@@ -10,8 +10,9 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// the cache after every consumer got it); rows still in the table when a silo dies are read and delivered again by
 /// the next silo (at least once). Each read counts an attempt; a row read <see cref="SqliteStreamOptions.MaxAttempts"/>
 /// times without confirmation, or one that cannot be deserialized, is dead-lettered instead of delivered. Rows whose
-/// delivery the agent gave up on (a batched call that kept failing: the poison's batch-mates) are put back at the end of
-/// the queue under new ids before each read, so they are read and delivered again.
+/// delivery the agent gave up on (a batched call that kept failing: the poison's batch-mates; every row of a call the
+/// consumer never answered) are put back at the end of the queue under new ids before each read, so they are read and
+/// delivered again; those of an unanswered call keep their attempt count (<see cref="SqliteDeliveryOutcomes"/>).
 /// </summary>
 /// <remarks>
 /// An idle queue costs no SQL: the receiver reads only when its <see cref="SqliteQueueSignal"/> says rows were committed
@@ -186,13 +187,15 @@ internal sealed partial class SqliteQueueAdapterReceiver(
             return;
         }
 
+        // Rows of a call the consumer never answered (a timeout, a rejection) keep their attempt count.
+        var unanswered = ids.Where(redeliveries.TakeUnanswered).ToHashSet();
         int moved;
         try
         {
             // The moved rows are new commits for this queue: the read that follows must not wait for them.
             moved = await store.WriteAsync(
                     SqliteWriteLabel.StreamRequeue,
-                    context => ids.Count(id => SqliteStreamQueue.Requeue(context, id)),
+                    context => ids.Count(id => SqliteStreamQueue.Requeue(context, id, countAttempt: !unanswered.Contains(id))),
                     signal.Notify,
                     acknowledgement: null,
                     cancellationToken)
@@ -202,6 +205,7 @@ internal sealed partial class SqliteQueueAdapterReceiver(
         {
             // Not moved (the write is one transaction): noted again for the next read, or they would stay unread.
             redeliveries.Add(_queue, ids);
+            redeliveries.Unanswered(unanswered);
             throw;
         }
 

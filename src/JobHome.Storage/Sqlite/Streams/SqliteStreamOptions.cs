@@ -7,15 +7,18 @@ public sealed class SqliteStreamOptions
     public int QueueCount { get; set; } = 4;
 
     /// <summary>
-    /// Reads of one message without a confirmed delivery (each means a silo died while delivering it) after which the
-    /// next read dead-letters it instead of delivering it again. At least 2: the enqueue counts a row's first read in
+    /// Reads of one message without a confirmed delivery (each means a silo died while delivering it, or a given-up
+    /// delivery in which the consumer threw put it back; an unanswered one does not count) after which the next read
+    /// dead-letters it instead of delivering it again. At least 2: the enqueue counts a row's first read in
     /// advance, so a row whose process died before reading it carries one count too many. Default: 10.
     /// </summary>
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>
-    /// How long Orleans' pulling agent keeps retrying a failing delivery before the message is dead-lettered
-    /// (<c>StreamPullingAgentOptions.MaxEventDeliveryTime</c>). Default: 1 min.
+    /// How long Orleans' pulling agent keeps retrying a failing delivery before it gives up on it
+    /// (<c>StreamPullingAgentOptions.MaxEventDeliveryTime</c>): if the consumer threw on the last attempt, the call's first
+    /// message is dead-lettered; if the call went unanswered (response timeouts of a busy consumer, rejections) its
+    /// messages are delivered again without an attempt counted (<see cref="SqliteDeliveryOutcomes"/>). Default: 1 min.
     /// </summary>
     public TimeSpan MaxEventDeliveryTime { get; set; } = TimeSpan.FromMinutes(1);
 

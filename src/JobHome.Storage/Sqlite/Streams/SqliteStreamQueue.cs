@@ -31,10 +31,11 @@ internal static class SqliteStreamQueue
 
     // A fresh AUTOINCREMENT id is above every id any receiver has read; attempts are kept and the coming read is counted
     // now (a first read of a new id writes nothing, as for a new row), so MaxAttempts still bounds how often one message
-    // is handed out.
+    // is handed out. $counted is 0 when the given-up delivery was never answered by the consumer (a timeout, a
+    // rejection): that read is taken back, the coming one takes its count.
     private const string RequeueSql = """
         INSERT INTO stream_queue (provider, queue_id, stream_id, payload, attempts, enqueued_at)
-        SELECT provider, queue_id, stream_id, payload, attempts + 1, enqueued_at FROM stream_queue WHERE id = $id
+        SELECT provider, queue_id, stream_id, payload, attempts + $counted, enqueued_at FROM stream_queue WHERE id = $id
         """;
 
     public const string DeleteSql = "DELETE FROM stream_queue WHERE id = $id";
@@ -59,12 +60,14 @@ internal static class SqliteStreamQueue
 
     /// <summary>
     /// Moves one message to the end of its queue under a new id (inside the caller's batch transaction); false if it
-    /// was gone (delivered or dead-lettered meanwhile).
+    /// was gone (delivered or dead-lettered meanwhile). <paramref name="countAttempt"/>: false when the consumer never
+    /// answered the given-up delivery (the attempt count stays as it was).
     /// </summary>
-    public static bool Requeue(SqliteWriteContext context, long id)
+    public static bool Requeue(SqliteWriteContext context, long id, bool countAttempt = true)
     {
         var insert = context.Command(RequeueSql);
         insert.Parameters.AddWithValue("$id", id);
+        insert.Parameters.AddWithValue("$counted", countAttempt ? 1 : 0);
         if (insert.ExecuteNonQuery() == 0)
         {
             return false;

@@ -8,4 +8,8 @@ public interface IProducerGrain : IGrainWithStringKey
 {
     [Alias("publish-batch")]
     Task PublishBatchAsync(string streamKey, IReadOnlyList<TestEvent> events);
+
+    /// <summary>Publishes to the stream of <see cref="NumberedConsumerGrain"/> (dedupes by event id).</summary>
+    [Alias("publish-numbered")]
+    Task PublishNumberedAsync(string streamKey, IReadOnlyList<TestEvent> events);
 }

@@ -10,4 +10,9 @@ public sealed class ProducerGrain : Grain, IProducerGrain
         this.GetStreamProvider(StorageNames.Streams)
             .GetStream<TestEvent>(StreamId.Create(ConsumerGrain.Namespace, streamKey))
             .OnNextBatchAsync(events);
+
+    public Task PublishNumberedAsync(string streamKey, IReadOnlyList<TestEvent> events) =>
+        this.GetStreamProvider(StorageNames.Streams)
+            .GetStream<TestEvent>(StreamId.Create(NumberedConsumerGrain.Namespace, streamKey))
+            .OnNextBatchAsync(events);
 }

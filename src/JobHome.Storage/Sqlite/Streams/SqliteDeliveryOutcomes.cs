@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace JobHome.Storage.Sqlite.Streams;
+
+/// <summary>
+/// How the pulling agent's delivery calls of SQLite stream rows failed, seen where the agent runs (an outgoing grain call
+/// filter of the silo): the consumer answered with an exception of its own, or the runtime failed the call without an
+/// answer — no response within the response timeout (a consumer still busy with an earlier call, a swamped silo), a
+/// rejection, an unavailable silo, a cancellation. The agent itself does not tell: it retries either kind for
+/// <c>MaxEventDeliveryTime</c> and then names only the call's first token to the failure handler. The handler
+/// (<see cref="SqliteStreamFailureHandler"/>) asks here: only a call whose last attempt the consumer failed itself
+/// dead-letters its first row; a call that was never answered is delivered again and its attempt is not counted.
+/// </summary>
+/// <remarks>
+/// Every other outgoing call costs one type comparison. Entries exist only for delivery calls whose last attempt failed:
+/// a retry that succeeds removes its entry, the failure handler takes it when the agent gives up.
+/// </remarks>
+internal sealed class SqliteDeliveryOutcomes : IOutgoingGrainCallFilter
+{
+    // Orleans' consumer extension is internal to Orleans.Streaming: found by name once (null: never matches, and the
+    // failure handler then dead-letters as it did without this filter).
+    private static readonly Type? ConsumerExtension =
+        typeof(IBatchContainer).Assembly.GetType("Orleans.Streams.IStreamConsumerExtension");
+
+    private readonly ConcurrentDictionary<long, DeliveryFailure> _failures = new();
+
+    /// <summary>Failed delivery calls noted and not yet taken (tests).</summary>
+    internal int Pending => _failures.Count;
+
+    /// <inheritdoc />
+    public Task Invoke(IOutgoingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (ConsumerExtension is null
+            || request.GetInterfaceType() != ConsumerExtension
+            || !string.Equals(request.GetMethodName(), "DeliverBatch", StringComparison.Ordinal)
+            || request.GetArgument(2) is not IBatchContainer batch
+            || Rows(batch) is not { Length: > 0 } rows)
+        {
+            return context.Invoke();
+        }
+
+        return InvokeDeliveryAsync(context, rows);
+    }
+
+    /// <summary>
+    /// Takes what is known about the failed delivery call whose first row is <paramref name="firstRow"/> (the token the
+    /// agent names when it gives up); null if nothing was noted (no such call went through this silo's filter).
+    /// </summary>
+    public DeliveryFailure? Take(long firstRow) => _failures.TryRemove(firstRow, out var failure) ? failure : null;
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, the outcome of a grain call, is the runtime's (the call was not answered by
+    /// the target's code) rather than the target's own.
+    /// </summary>
+    internal static bool IsUnanswered(Exception exception) =>
+        exception is TimeoutException or OperationCanceledException or OrleansMessageRejectionException
+            or ClientNotAvailableException or GatewayTooBusyException;
+
+    private async Task InvokeDeliveryAsync(IOutgoingGrainCallContext context, long[] rows)
+    {
+        Exception? failure;
+        try
+        {
+            await context.Invoke();
+            failure = context.Response?.Exception;
+        }
+        catch (Exception e)
+        {
+            Note(rows, e);
+            throw;
+        }
+
+        if (failure is null)
+        {
+            if (!_failures.IsEmpty)
+            {
+                _failures.TryRemove(rows[0], out _);
+            }
+        }
+        else
+        {
+            Note(rows, failure);
+        }
+    }
+
+    // The type only: a consumer's message may carry what an event holds (personal data stays out of logs and tables).
+    private void Note(long[] rows, Exception exception) =>
+        _failures[rows[0]] = new DeliveryFailure(!IsUnanswered(exception), rows, exception.GetType().Name);
+
+    // The row ids of a delivery of this provider's rows (one container, or Orleans' batch of them), first row first;
+    // null for anything else (another provider's containers).
+    private static long[]? Rows(IBatchContainer batch)
+    {
+        if (batch is SqliteBatchContainer { Token: { } token })
+        {
+            return [token.SequenceNumber];
+        }
+
+        if (batch is not IBatchContainerBatch { BatchContainers: { Count: > 0 } containers })
+        {
+            return null;
+        }
+
+        var rows = new long[containers.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (containers[i] is not SqliteBatchContainer { Token: { } row })
+            {
+                return null;
+            }
+
+            rows[i] = row.SequenceNumber;
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>
+/// The last failed attempt of one delivery call: whether the consumer threw (its own failure, not a timeout or rejection),
+/// the rows the call carried (first row first) and the exception's type name.
+/// </summary>
+internal sealed record DeliveryFailure(bool ConsumerThrew, long[] Rows, string Error);

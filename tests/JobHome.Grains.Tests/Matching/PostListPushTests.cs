@@ -47,6 +47,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         var asked = seekers.ToDictionary(static s => s, s => _events.Asked(s).Length);
 
         // Closes, fills, corrections and new posts, in every cell.
+        var memoAnswers = IndexCounters.MemoAnswers;
         var random = new Random(101);
         var shuffled = posts.OrderBy(_ => random.Next()).ToArray();
         foreach (var post in shuffled.Take(6))
@@ -91,6 +92,9 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         // The changes moved lists, so the check above is not vacuous.
         Assert.True(changed >= 3, $"{changed} lists changed");
         Assert.True(seekers.Sum(s => _events.Refreshes(s).Count(static e => e.Pushed == 1)) >= changed);
+        // The recomputes ran on the holders' kept queries (memos of their scans and the changes since), and still equal the
+        // engine's lists above.
+        Assert.True(IndexCounters.MemoAnswers > memoAnswers, "no recompute was answered from a kept query's memo");
     }
 
     [Fact]

@@ -51,9 +51,19 @@ public static class ApiRequestCost
     public static bool TryRun(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length < 1 || args[0] != "time-api")
+        if (args.Length < 1 || args[0] is not ("time-api" or "time-api-loop"))
         {
             return false;
+        }
+        if (args[0] == "time-api-loop")
+        {
+            // time-api-loop SECONDS [SILO_PORT GATEWAY_PORT]: the placements and ends sent again in a loop, for a profiler
+            // attached to this process (prints its id and when the loop starts).
+            var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+            var loopSilo = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 11851;
+            var loopGateway = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30851;
+            RunAsync(200, 0, loopSilo, loopGateway, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
+            return true;
         }
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
@@ -63,7 +73,7 @@ public static class ApiRequestCost
         return true;
     }
 
-    private static async Task RunAsync(int requests, int rounds, int siloPort, int gatewayPort)
+    private static async Task RunAsync(int requests, int rounds, int siloPort, int gatewayPort, TimeSpan? loop = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "jobhome-time-api-" + Guid.NewGuid().ToString("N"));
         string[] args =
@@ -71,6 +81,12 @@ public static class ApiRequestCost
             "--data", data, "--no-demo", $"--JobHome:SiloPort={siloPort}", $"--JobHome:GatewayPort={gatewayPort}",
             "--JobHome:OrleansDashboard=false", $"--JobHome:AdminPassword={Password}",
         ];
+        if (loop is not null)
+        {
+            // The loop outruns the account's and the address's permits per minute; the limiters' work per request is the same.
+            args = [.. args, "--JobHome:Security:PermitsPerAccountPerMinute=100000000",
+                "--JobHome:Security:PermitsPerAddressPerMinute=100000000"];
+        }
         var builder = SiloHost.CreateBuilder(args);
         // As the silo's appsettings.json (not copied here): no log line per request.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Orleans", LogLevel.Warning)
@@ -91,9 +107,16 @@ public static class ApiRequestCost
             var grains = app.Services.GetRequiredService<IGrainFactory>();
             await SignInAsync(http);
             var employer = await SetUpAsync(grains);
-            var runner = new Runner(http, grains, employer, requests);
+            using var anonymous = app.GetTestClient();
+            var runner = new Runner(http, anonymous, grains, employer, requests);
 
             await runner.RoundAsync(httpFirst: true, print: false); // warm-up: JIT, activations, caches
+            if (loop is { } duration)
+            {
+                await runner.LoopAsync(duration);
+                await app.StopAsync();
+                return;
+            }
             var results = new List<Dictionary<string, (double Bytes, double CpuUs)>>();
             Console.WriteLine("round kind way: bytes per request, µs CPU per request | load");
             for (var round = 0; round < rounds; round++)
@@ -107,6 +130,12 @@ public static class ApiRequestCost
                 var d = Median(results.Select(r => r[kind + " direct"]));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{kind}: {h.Bytes:F0}, {d.Bytes:F0}, {h.Bytes - d.Bytes:F0} | {h.CpuUs:F0}, {d.CpuUs:F0}, {h.CpuUs - d.CpuUs:F0}"));
+            }
+            Console.WriteLine("median over rounds: requests without a grain: bytes | µs CPU (per request)");
+            foreach (var kind in Runner.FloorKinds)
+            {
+                var f = Median(results.Select(r => r[kind]));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind}: {f.Bytes:F0} | {f.CpuUs:F0}"));
             }
             await app.StopAsync();
         }
@@ -178,14 +207,20 @@ public static class ApiRequestCost
         }
     }
 
-    private sealed class Runner(HttpClient http, IGrainFactory grains, string employer, int requests)
+    private sealed class Runner(HttpClient http, HttpClient anonymous, IGrainFactory grains, string employer, int requests)
     {
         public static readonly string[] Kinds = ["seeker", "post", "placement", "end", "placement again", "end again"];
+
+        // Requests that reach no endpoint and no grain (POST to a path outside /api: 404): the pipeline's floor with the
+        // in-process client's side, without and with the bearer token (the difference: authentication and the account's
+        // rate limit).
+        public static readonly string[] FloorKinds = ["floor, no token", "floor, token"];
 
         private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
         private int _sequence;
         private int _round;
+        private (string[] Seekers, string[] Posts, string[] Placements) _lastHttp;
 
         public async Task<Dictionary<string, (double Bytes, double CpuUs)>> RoundAsync(bool httpFirst, bool print)
         {
@@ -208,6 +243,10 @@ public static class ApiRequestCost
                 var placements = Enumerable.Range(0, requests)
                     .Select(i => $"pl-{_round}-{(viaHttp ? "h" : "d")}-{i}").ToArray();
                 made[viaHttp] = (seekers, posts, placements);
+                if (viaHttp)
+                {
+                    _lastHttp = made[viaHttp];
+                }
                 await PlaceAndEndAsync(results, viaHttp, made[viaHttp], string.Empty);
             }
             // The same placements and ends sent again: answered as before (201, 200) with nothing changed, so no grain
@@ -218,6 +257,8 @@ public static class ApiRequestCost
             {
                 await PlaceAndEndAsync(results, viaHttp, made[viaHttp], " again");
             }
+            results[FloorKinds[0]] = await MeasureAsync(_ => FloorAsync(anonymous));
+            results[FloorKinds[1]] = await MeasureAsync(_ => FloorAsync(http));
             if (print)
             {
                 var load = File.ReadAllText("/proc/loadavg").Trim();
@@ -228,6 +269,50 @@ public static class ApiRequestCost
                 }
             }
             return results;
+        }
+
+        /// <summary>
+        /// After a round: the round's placements and ends sent again, 16 at a time, for <paramref name="duration"/>; prints
+        /// this process's id first (attach a profiler then) and the bytes per request at the end.
+        /// </summary>
+        public async Task LoopAsync(TimeSpan duration)
+        {
+            var (seekers, posts, placements) = _lastHttp;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"loop start: pid {Environment.ProcessId}, {duration.TotalSeconds:F0} s of placements and ends sent again"));
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            long sent = 0;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                for (var start = 0; start < requests; start += Concurrent)
+                {
+                    var tasks = new Task[Math.Min(Concurrent, requests - start)];
+                    for (var k = 0; k < tasks.Length; k++)
+                    {
+                        var i = start + k;
+                        tasks[k] = i % 2 == 0
+                            ? PostAsync("/api/placements", Serialize(new PlacementBody(seekers[i], posts[i], Today, placements[i])), _ => { })
+                            : PostAsync($"/api/placements/{placements[i]}/end", Serialize(new PlacementEndBody(Today, "completed")), _ => { });
+                    }
+                    await Task.WhenAll(tasks);
+                    sent += tasks.Length;
+                }
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"loop end: {sent} requests, {(GC.GetTotalAllocatedBytes(precise: true) - bytes) / (double)sent:F0} B per request"));
+        }
+
+        private static async Task FloorAsync(HttpClient client)
+        {
+            using var content = new ByteArrayContent("{}"u8.ToArray());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync(new Uri("/no-such-page", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                throw new InvalidOperationException($"floor: {(int)response.StatusCode}");
+            }
         }
 
         // Places each seeker in its post, then ends each placement.

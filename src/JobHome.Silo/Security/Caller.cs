@@ -20,10 +20,24 @@ public sealed record Caller(string Username, string Role, string? SiteCode)
     /// <summary>True for admin, whose scope is the whole network.</summary>
     public bool IsNetworkWide => Role == Roles.Admin || SiteCode is null;
 
-    /// <summary>The caller of a signed-in principal, or null when the principal lacks the claims.</summary>
-    public static Caller? From(ClaimsPrincipal? principal)
+    /// <summary>
+    /// The caller of a signed-in principal, or null when the principal lacks the claims; a bearer token's principal
+    /// answers the caller it worked out once from the same (unchangeable) claims.
+    /// </summary>
+    public static Caller? From(ClaimsPrincipal? principal) =>
+        principal is Tokens.BearerPrincipal bearer ? bearer.Caller : FromClaims(principal);
+
+    /// <summary>
+    /// The account name of the caller <see cref="From"/> would return, without making one (null exactly when it returns
+    /// null): the rate limits ask it on every request.
+    /// </summary>
+    public static string? NameOf(ClaimsPrincipal? principal) =>
+        principal is Tokens.BearerPrincipal bearer ? bearer.Caller?.Username : NameOfClaims(principal);
+
+    /// <summary>The caller <paramref name="principal"/>'s claims name, read from the claims.</summary>
+    internal static Caller? FromClaims(ClaimsPrincipal? principal)
     {
-        if (principal is null || NameOf(principal) is not { } name)
+        if (principal is null || NameOfClaims(principal) is not { } name)
         {
             return null;
         }
@@ -31,11 +45,7 @@ public sealed record Caller(string Username, string Role, string? SiteCode)
         return new Caller(name, principal.FindFirstValue(RoleClaim)!, string.IsNullOrEmpty(site) ? null : site);
     }
 
-    /// <summary>
-    /// The account name of the caller <see cref="From"/> would return, without making one (null exactly when it returns
-    /// null): the rate limits ask it on every request.
-    /// </summary>
-    public static string? NameOf(ClaimsPrincipal? principal)
+    private static string? NameOfClaims(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true)
         {

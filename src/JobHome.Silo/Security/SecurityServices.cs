@@ -8,7 +8,6 @@ using JobHome.Silo.Security.Audit;
 using JobHome.Silo.Security.Tokens;
 using JobHome.Storage;
 using JobHome.Storage.Sqlite;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +38,7 @@ internal static class SecurityServices
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenAcceptanceCache>();
         services.AddSingleton<SiteScope>();
+        services.AddSingleton<PlacementSeekers>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<AuditWriter>();
         if (storage.Kind == StorageKind.Embedded)
@@ -54,10 +54,15 @@ internal static class SecurityServices
         services.AddHostedService<SigningKeyRefresher>();
         services.AddHostedService<AdminBootstrap>();
 
-        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, IOptions<SecurityOptions>, TimeProvider>((jwt, ring, security, time) =>
-                ConfigureJwt(jwt, ring, security.Value, time));
+        // A client sends the same token on every request: its validation is remembered (by hash) within the period the
+        // account check already allows (TokenCheckCacheDuration), never past the token's expiry.
+        services.AddSingleton(sp => new ValidatedTokenCache(
+            sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenCheckCacheDuration, sp.GetRequiredService<TimeProvider>()));
+        var authentication = services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<BearerAuthenticationOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddOptions<BearerAuthenticationOptions>(BearerAuthenticationHandler.SchemeName)
+            .Configure<SigningKeyRing, IOptions<SecurityOptions>>((bearer, ring, security) =>
+                bearer.TokenValidationParameters = ValidationParameters(ring, security.Value));
         if (settings.Oidc.Enabled)
         {
             authentication.AddCookie(ExternalScheme).AddOpenIdConnect(OidcScheme, oidc => OidcSignIn.Configure(oidc, settings.Oidc));
@@ -84,60 +89,18 @@ internal static class SecurityServices
         app.UseAuthorization();
     }
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, SigningKeyRing ring, SecurityOptions security, TimeProvider time)
+    // What a token must meet (the cookie, the account check and the revocation are the handler's).
+    private static TokenValidationParameters ValidationParameters(SigningKeyRing ring, SecurityOptions security) => new()
     {
-        jwt.MapInboundClaims = false;
-        // A client sends the same token on every request: its validation is remembered (by hash) within the period the
-        // account check already allows (TokenCheckCacheDuration), never past the token's expiry.
-        jwt.TokenHandlers.Clear();
-        jwt.TokenHandlers.Add(new ValidatedTokenCache(security.TokenCheckCacheDuration, time));
-        jwt.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidIssuer = security.Issuer,
-            ValidAudience = security.Audience,
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKeyResolver = (_, _, _, _) => ring.ValidationKeys,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = "sub",
-            RoleClaimType = Caller.RoleClaim,
-        };
-        jwt.Events = new JwtBearerEvents
-        {
-            OnMessageReceived = context =>
-            {
-                if (string.IsNullOrEmpty(context.Request.Headers.Authorization)
-                    && context.Request.Cookies.TryGetValue(SessionCookies.AuthCookie, out var cookie) && cookie.Length > 0)
-                {
-                    context.Token = cookie;
-                    context.HttpContext.Items[ApiAccessMiddleware.ViaCookieItem] = true;
-                }
-                return Task.CompletedTask;
-            },
-            OnTokenValidated = async context =>
-            {
-                // Disabled accounts and changed passwords revoke tokens (the stamp must still be the account's), and a signed-out
-                // token (its id) is refused until it expires: at once on this silo, within TokenCheckCacheDuration on others.
-                var stamp = context.Principal?.FindFirst(Caller.StampClaim)?.Value;
-                var name = context.Principal?.FindFirst("sub")?.Value;
-                if (stamp is null || name is null)
-                {
-                    context.Fail("The token lacks its account claims.");
-                    return;
-                }
-                if (stamp.StartsWith(OidcSignIn.StampPrefix, StringComparison.Ordinal))
-                {
-                    return;
-                }
-                var tokenId = context.Principal?.FindFirst(TokenIssuer.TokenIdClaim)?.Value;
-                var tokens = context.HttpContext.RequestServices.GetRequiredService<TokenAcceptanceCache>();
-                if (string.IsNullOrEmpty(tokenId) || !await tokens.AcceptsAsync(name, stamp, tokenId))
-                {
-                    context.Fail("The account is disabled, its password changed or the token was signed out.");
-                }
-            },
-        };
-    }
+        ValidIssuer = security.Issuer,
+        ValidAudience = security.Audience,
+        ValidateIssuerSigningKey = true,
+        IssuerSigningKeyResolver = (_, _, _, _) => ring.ValidationKeys,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = "sub",
+        RoleClaimType = Caller.RoleClaim,
+    };
 
     private static void ConfigureRateLimits(RateLimiterOptions limiter, SecurityOptions settings)
     {

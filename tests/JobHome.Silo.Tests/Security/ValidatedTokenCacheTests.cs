@@ -85,6 +85,69 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(0, cache.Count);
     }
 
+    [Fact]
+    public async Task BearerValidation_SharesOneFixedPrincipalPerToken_WithinThePeriod_ThenValidatesAgain()
+    {
+        var cache = new ValidatedTokenCache(_inner, Duration, _time);
+        var token = Token(Key, TimeSpan.FromHours(1));
+        // The header's slice: the same token inside a longer text.
+        var header = "Bearer " + token;
+
+        var (first, firstError) = await cache.ValidateAsync(header.AsMemory(7), Parameters());
+        _time.Advance(Duration - TimeSpan.FromMilliseconds(1));
+        var (second, _) = await cache.ValidateAsync(token.AsMemory(), Parameters());
+        // The string handler and the bearer scheme share what they remember.
+        Assert.True((await cache.ValidateTokenAsync(token, Parameters())).IsValid);
+
+        Assert.Null(firstError);
+        Assert.NotNull(first);
+        Assert.Same(first, second);
+        Assert.Equal(1, _inner.Calls);
+        Assert.Equal("op1", first.Name);
+        Assert.Null(first.Stamp);
+        Assert.Null(first.TokenId);
+        Assert.Equal(new JobHome.Silo.Security.Caller("op1", "site", null), first.Principal.Caller);
+        Assert.Throws<InvalidOperationException>(() => first.Principal.AddIdentity(new ClaimsIdentity()));
+        var identity = Assert.IsAssignableFrom<ClaimsIdentity>(first.Principal.Identity);
+        Assert.Throws<InvalidOperationException>(() => identity.AddClaim(new Claim("role", "admin")));
+        Assert.Throws<InvalidOperationException>(() => identity.RemoveClaim(identity.FindFirst("role")));
+        Assert.Equal("site", first.Principal.FindFirst("role")?.Value);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var (third, _) = await cache.ValidateAsync(token.AsMemory(), Parameters());
+        Assert.NotNull(third);
+        Assert.NotSame(first, third);
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    [Fact]
+    public async Task BearerValidation_OfForgedExpiredOrZeroPeriodTokens_IsNeverRemembered()
+    {
+        var cache = new ValidatedTokenCache(_inner, Duration, _time);
+        var forged = Token(OtherKey, TimeSpan.FromHours(1));
+        var expired = Expired(Key);
+
+        var (forgedToken, forgedError) = await cache.ValidateAsync(forged.AsMemory(), Parameters());
+        var (expiredToken, expiredError) = await cache.ValidateAsync(expired.AsMemory(), Parameters());
+        await cache.ValidateAsync(forged.AsMemory(), Parameters());
+
+        Assert.Null(forgedToken);
+        Assert.NotNull(forgedError);
+        Assert.Null(expiredToken);
+        Assert.NotNull(expiredError);
+        Assert.Equal(3, _inner.Calls);
+        Assert.Equal(0, cache.Count);
+
+        var everyTime = new ValidatedTokenCache(_inner, TimeSpan.Zero, _time);
+        var good = Token(Key, TimeSpan.FromHours(1));
+        var (a, _) = await everyTime.ValidateAsync(good.AsMemory(), Parameters());
+        var (b, _) = await everyTime.ValidateAsync(good.AsMemory(), Parameters());
+        Assert.NotNull(a);
+        Assert.NotSame(a, b);
+        Assert.Equal(5, _inner.Calls);
+        Assert.Equal(0, everyTime.Count);
+    }
+
     private static TokenValidationParameters Parameters() => new()
     {
         ValidIssuer = "jobhome-test",
@@ -103,6 +166,18 @@ public sealed class ValidatedTokenCacheTests
             Subject = new ClaimsIdentity([new Claim("sub", "op1"), new Claim("role", "site")]),
             NotBefore = DateTime.UtcNow.AddMinutes(-1),
             Expires = DateTime.UtcNow.Add(lifetime),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+
+    private static string Expired(SymmetricSecurityKey key) => new JsonWebTokenHandler().CreateToken(
+        new SecurityTokenDescriptor
+        {
+            Issuer = "jobhome-test",
+            Audience = "jobhome-api",
+            Subject = new ClaimsIdentity([new Claim("sub", "op1"), new Claim("role", "site")]),
+            IssuedAt = DateTime.UtcNow.AddHours(-2),
+            NotBefore = DateTime.UtcNow.AddHours(-2),
+            Expires = DateTime.UtcNow.AddHours(-1),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
 

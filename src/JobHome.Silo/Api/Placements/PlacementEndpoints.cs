@@ -1,6 +1,7 @@
 using JobHome.Grains;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Time;
+using JobHome.Silo.Security.Access;
 
 namespace JobHome.Silo.Api.Placements;
 
@@ -19,7 +20,7 @@ internal static class PlacementEndpoints
         placements.MapGet("/{id}", GetAsync).WithSummary("A placement and how far its steps got.").Produces<PlacementResponse>();
     }
 
-    private static async Task<IResult> PlaceAsync(PlacementBody body, IGrainFactory grains, ServerClock clock)
+    private static async Task<IResult> PlaceAsync(PlacementBody body, IGrainFactory grains, ServerClock clock, PlacementSeekers placements)
     {
         var checks = new FieldChecks();
         var seekerId = checks.Text("seekerId", body.SeekerId, "seeker (求职者)");
@@ -35,7 +36,9 @@ internal static class PlacementEndpoints
         {
             return ApiResults.From(answer.Result, _ => TypedResults.Ok());
         }
-        return TypedResults.Created($"/api/placements/{id}", PlacementResponse.From(answer.View!));
+        // The id now names this placement for good: a later request on it (an end) finds its seeker without a read.
+        placements.Note(id, answer.View!.Request.SeekerId);
+        return TypedResults.Created($"/api/placements/{id}", PlacementResponse.From(answer.View));
     }
 
     private static async Task<IResult> EndAsync(string id, PlacementEndBody body, IGrainFactory grains)

@@ -7,7 +7,7 @@ using JobHome.Grains.Posts;
 namespace JobHome.Silo.Security.Access;
 
 /// <summary>Finds the sites a request touches: site codes it names and the sites of the records whose ids it names.</summary>
-internal sealed class TargetResolver(IGrainFactory grains)
+internal sealed class TargetResolver(IGrainFactory grains, PlacementSeekers placements)
 {
     /// <summary>The targets of <paramref name="context"/>'s route values, <c>siteCode</c> query and JSON body fields.</summary>
     public async Task<List<Target>> ResolveAsync(HttpContext context, string area, byte[]? body)
@@ -81,8 +81,18 @@ internal sealed class TargetResolver(IGrainFactory grains)
             case "households":
                 return (await grains.GetGrain<IHouseholdGrain>(id).GetAsync())?.SiteCode;
             case "placements":
+                // A placement's seeker never changes: known from an earlier placement or read, it is not read again.
+                if (placements.TryGet(id, out var seekerId))
+                {
+                    return await SiteOfAsync("seekers", seekerId);
+                }
                 var placement = await grains.Reference<IPlacementGrain>(id).GetAsync();
-                return placement is null ? null : await SiteOfAsync("seekers", placement.Request.SeekerId);
+                if (placement is null)
+                {
+                    return null;
+                }
+                placements.Note(id, placement.Request.SeekerId);
+                return await SiteOfAsync("seekers", placement.Request.SeekerId);
             case "posts":
                 return (await grains.Reference<IPostGrain>(id).GetAsync())?.Profile.SiteCode;
             default:

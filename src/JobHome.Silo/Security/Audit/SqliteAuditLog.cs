@@ -9,7 +9,9 @@ namespace JobHome.Silo.Security.Audit;
 /// loop (<see cref="SqliteWrites"/>): one transaction and one commit per batch with the grain states written meanwhile,
 /// instead of a transaction of its own per request that competed with the store's writer for the file's lock (whoever
 /// lost slept in SQLite's busy wait). An append's task completes only after its batch committed, so a record whose
-/// append returned is durable; the chain continues inside the transaction from the last stored hash.
+/// append returned is durable; the chain continues inside the transaction from the last stored hash. Appends that arrive
+/// while their write waits in the writer's queue join it: one queued write, one read of the chain's last hash and one set
+/// of statement parameters for all of them, the records chained in the order they joined (a failure fails them together).
 /// </summary>
 public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
 {
@@ -30,13 +32,39 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
         DefaultTimeout = 30,
     }.ConnectionString;
 
+    private static readonly string[] InsertNames =
+        ["$at", "$actor", "$role", "$address", "$action", "$target", "$site", "$path", "$reason", "$status", "$prev", "$hash"];
+
+    private readonly Lock _gate = new();
+
+    // The queued write that appends still join (null: none; the next append queues one).
+    private Batch? _open;
+
     /// <inheritdoc />
     /// <remarks>The token cancels the wait for the store's start only: once queued, the record is stored or fails with its
-    /// batch.</remarks>
+    /// batch. An append with a token that can be cancelled is written on its own.</remarks>
     public Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return writes.WriteAsync(context => Append(context, record), cancellationToken);
+        if (cancellationToken.CanBeCanceled)
+        {
+            return SingleAsync(record, cancellationToken);
+        }
+        Batch batch;
+        int index;
+        lock (_gate)
+        {
+            if (_open is null)
+            {
+                // Queued under the lock: the writer's run of it closes it under the same lock, so no record joins after.
+                _open = new Batch(this);
+                _open.Written = writes.WriteAsync(_open.Execute, CancellationToken.None);
+            }
+            batch = _open;
+            index = batch.Records.Count;
+            batch.Records.Add(record);
+        }
+        return batch.ResultAsync(index);
     }
 
     /// <inheritdoc />
@@ -68,15 +96,66 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
         return records;
     }
 
-    // Runs in the writer's transaction (perhaps again, after another write of the batch failed): reads the chain's end there.
-    private static AuditRecord Append(SqliteWriteContext context, AuditRecord record)
+    private async Task<AuditRecord> SingleAsync(AuditRecord record, CancellationToken cancellationToken) =>
+        (await writes.WriteAsync(context => Append(context, [record]), cancellationToken))[0];
+
+    // Runs in the writer's transaction (perhaps again, after another write of the batch failed): reads the chain's end there,
+    // then appends the records in order, each chained to the one before.
+    private static AuditRecord[] Append(SqliteWriteContext context, List<AuditRecord> records)
     {
         var previous = context.Command(LastHashSql).ExecuteScalar() as string;
-        var hash = AuditChain.Hash(previous ?? string.Empty, record);
         var insert = context.Command(InsertSql);
-        AuditParameters.Add(insert, "$at", record.At.ToUnixTimeMilliseconds() * 1000);
-        AuditParameters.Bind(insert, "$", record, previous, hash);
-        var id = (long)insert.ExecuteScalar()!;
-        return record with { Id = id, Hash = hash };
+        var parameters = new SqliteParameter[InsertNames.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = insert.CreateParameter();
+            parameters[i].ParameterName = InsertNames[i];
+            insert.Parameters.Add(parameters[i]);
+        }
+        var stored = new AuditRecord[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var hash = AuditChain.Hash(previous ?? string.Empty, record);
+            parameters[0].Value = record.At.ToUnixTimeMilliseconds() * 1000;
+            parameters[1].Value = record.Actor;
+            parameters[2].Value = record.Role;
+            parameters[3].Value = record.Address;
+            parameters[4].Value = record.Action;
+            parameters[5].Value = record.TargetId;
+            parameters[6].Value = (object?)record.SiteCode ?? DBNull.Value;
+            parameters[7].Value = record.SitePath;
+            parameters[8].Value = (object?)record.Reason ?? DBNull.Value;
+            parameters[9].Value = record.Status;
+            parameters[10].Value = (object?)previous ?? DBNull.Value;
+            parameters[11].Value = hash;
+            var id = (long)insert.ExecuteScalar()!;
+            stored[i] = record with { Id = id, Hash = hash };
+            previous = hash;
+        }
+        return stored;
+    }
+
+    // Appends that joined one queued write.
+    private sealed class Batch(SqliteAuditLog log)
+    {
+        public List<AuditRecord> Records { get; } = [];
+
+        public Task<AuditRecord[]> Written { get; set; } = null!;
+
+        public async Task<AuditRecord> ResultAsync(int index) => (await Written)[index];
+
+        // On the writer: closes the batch (a later append queues a new write), then writes its records.
+        public AuditRecord[] Execute(SqliteWriteContext context)
+        {
+            lock (log._gate)
+            {
+                if (ReferenceEquals(log._open, this))
+                {
+                    log._open = null;
+                }
+            }
+            return Append(context, Records);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -47,17 +48,48 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan duration, T
             return Copy(entry.Result);
         }
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.ClaimsIdentity is not null)
-        {
-            var until = now + duration;
-            if (result.SecurityToken is { ValidTo: var validTo } && validTo != DateTime.MinValue
-                && new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) < until)
-            {
-                until = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc));
-            }
-            Remember(key, new Entry(Copy(result), until), now);
-        }
+        RememberValid(key, result, now);
         return result;
+    }
+
+    /// <summary>
+    /// The same validation for the bearer scheme: the token's shared, unchangeable principal and its account claims
+    /// (from memory within the period, without copies), or null and the validation's error when the token is not valid.
+    /// <paramref name="token"/> is made into a string only when it has to be validated.
+    /// </summary>
+    public async ValueTask<(ValidatedToken? Token, Exception? Error)> ValidateAsync(ReadOnlyMemory<char> token,
+        TokenValidationParameters validationParameters)
+    {
+        var key = duration > TimeSpan.Zero ? TokenHash.Of(token.Span) : default;
+        var now = time.GetUtcNow();
+        if (duration > TimeSpan.Zero && _entries.TryGetValue(key, out var entry) && now < entry.Until)
+        {
+            return (entry.Token, null);
+        }
+        var result = await inner.ValidateTokenAsync(token.ToString(), validationParameters);
+        if (!result.IsValid || result.ClaimsIdentity is null)
+        {
+            return (null, result.Exception);
+        }
+        return (duration > TimeSpan.Zero ? RememberValid(key, result, now)!.Token : new ValidatedToken(result.ClaimsIdentity), null);
+    }
+
+    // Remembers a valid result until the period ends or the token expires, whichever is first; returns its entry.
+    private Entry? RememberValid(TokenHash key, TokenValidationResult result, DateTimeOffset now)
+    {
+        if (!result.IsValid || result.ClaimsIdentity is null)
+        {
+            return null;
+        }
+        var until = now + duration;
+        if (result.SecurityToken is { ValidTo: var validTo } && validTo != DateTime.MinValue
+            && new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) < until)
+        {
+            until = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc));
+        }
+        var entry = new Entry(Copy(result), new ValidatedToken(result.ClaimsIdentity), until);
+        Remember(key, entry, now);
+        return entry;
     }
 
     /// <inheritdoc />
@@ -99,11 +131,11 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan duration, T
         }
     }
 
-    private sealed record Entry(TokenValidationResult Result, DateTimeOffset Until);
+    private sealed record Entry(TokenValidationResult Result, ValidatedToken Token, DateTimeOffset Until);
 
     private readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
     {
-        public static TokenHash Of(string token)
+        public static TokenHash Of(ReadOnlySpan<char> token)
         {
             Span<byte> hash = stackalloc byte[32];
             var length = Encoding.UTF8.GetMaxByteCount(token.Length);
@@ -115,4 +147,30 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan duration, T
                 BitConverter.ToUInt64(hash[16..24]), BitConverter.ToUInt64(hash[24..]));
         }
     }
+}
+
+/// <summary>A validated bearer token: its shared principal and the account claims the scheme checks on every request.</summary>
+public sealed class ValidatedToken
+{
+    /// <summary>Fixes <paramref name="identity"/>'s claims into a shared principal and reads the account claims once.</summary>
+    public ValidatedToken(ClaimsIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        Principal = new BearerPrincipal(identity);
+        Name = identity.FindFirst("sub")?.Value;
+        Stamp = identity.FindFirst(Caller.StampClaim)?.Value;
+        TokenId = identity.FindFirst(TokenIssuer.TokenIdClaim)?.Value;
+    }
+
+    /// <summary>The principal every request with this token is signed in as.</summary>
+    public BearerPrincipal Principal { get; }
+
+    /// <summary>The account name (<c>sub</c>), or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The account's security stamp when the token was issued, or null.</summary>
+    public string? Stamp { get; }
+
+    /// <summary>The token's own id (<c>jti</c>), or null.</summary>
+    public string? TokenId { get; }
 }

@@ -2,6 +2,7 @@ using JobHome.Storage.Sqlite.Streams;
 using JobHome.Storage.Tests.Sqlite.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.TestingHost;
 
 namespace JobHome.Storage.Tests.Sqlite;
 
@@ -23,16 +24,9 @@ public sealed class SqliteStreamDeliveryFailureTests : IDisposable
         const int Rows = 5;
         const int RowSize = 10;
         var key = $"busy-{Guid.NewGuid():N}";
-        var options = new SqliteStreamOptions
-        {
-            DeliveryBatchSize = 64,
-            MaxEventDeliveryTime = TimeSpan.FromSeconds(2),
-            PollInterval = TimeSpan.FromMilliseconds(20),
-        };
         // The consumer is held inside its first delivery (a barrier) until the agent has given up on that call: the call
         // and its retries go unanswered for 1 s each, and the agent gives up after 2 s of retrying. Nothing threw.
-        var cluster = await SqliteCluster.StartAsync(_file, options,
-            silo => silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1)));
+        var cluster = await StartShortTimeoutsAsync();
         using var timeout = new CancellationTokenSource(Deadline);
         var producer = cluster.Client.GetGrain<IProducerGrain>("p");
         var probe = TestSignals.Stream(key);
@@ -79,14 +73,7 @@ public sealed class SqliteStreamDeliveryFailureTests : IDisposable
     public async Task Streams_PoisonOnASiloWithAShortResponseTimeout_StillDeadLetteredNamingTheConsumersException()
     {
         var key = $"poison-{Guid.NewGuid():N}";
-        var options = new SqliteStreamOptions
-        {
-            DeliveryBatchSize = 64,
-            MaxEventDeliveryTime = TimeSpan.FromSeconds(2),
-            PollInterval = TimeSpan.FromMilliseconds(20),
-        };
-        var cluster = await SqliteCluster.StartAsync(_file, options,
-            silo => silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1)));
+        var cluster = await StartShortTimeoutsAsync();
         using var timeout = new CancellationTokenSource(Deadline);
         var producer = cluster.Client.GetGrain<IProducerGrain>("p");
         var probe = TestSignals.Stream(key);
@@ -104,5 +91,18 @@ public sealed class SqliteStreamDeliveryFailureTests : IDisposable
         Assert.Equal(1, _file.Scalar(
             "SELECT count(*) FROM stream_dead_letters WHERE reason LIKE '%the consumer threw InvalidOperationException%'"));
         await SqliteCluster.StopAsync(cluster);
+    }
+
+    // A silo whose calls time out after 1 s and whose pulling agent gives up on a delivery after 2 s of retrying.
+    private Task<InProcessTestCluster> StartShortTimeoutsAsync()
+    {
+        var options = new SqliteStreamOptions
+        {
+            DeliveryBatchSize = 64,
+            MaxEventDeliveryTime = TimeSpan.FromSeconds(2),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        };
+        return SqliteCluster.StartAsync(_file, options,
+            silo => silo.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(1)));
     }
 }

@@ -63,16 +63,20 @@ public sealed class JobHomeStorageOptions
     /// Streams on either store: queued messages (one per publish call) of one stream handed to a consumer in one call
     /// (<c>StreamPullingAgentOptions.BatchContainerBatchSize</c>), confirmed only after that call returns; the
     /// indicator aggregator applies a call's changes and writes each touched shard once. A call given up after
-    /// <see cref="StreamMaxDeliveryTime"/> dead-letters only its first message (the one Orleans names) and the
-    /// others are delivered again (SQLite: put back at the end of the queue under new ids; PostgreSQL: dequeued again
-    /// after <see cref="StreamVisibilityTimeout"/>), so consumers dedupe by content (event id, version per source), not
-    /// by token alone (docs/embedded.md, docs/storage.md). Default: 64 (measured against 1: docs/benchmarks.md).
+    /// <see cref="StreamMaxDeliveryTime"/> is judged by how it failed (docs/storage.md, docs/embedded.md: *Slow is not
+    /// poison*): when the consumer threw, its first message (the one Orleans names) is dead-lettered (SQLite) or counts
+    /// an attempt (PostgreSQL: dead-lettered once <see cref="StreamMaxAttempts"/> are spent); a call never answered
+    /// (a response timeout) is taken back without an attempt counted. The others of a call are delivered again (SQLite:
+    /// put back at the end of the queue under new ids; PostgreSQL: dequeued again after
+    /// <see cref="StreamVisibilityTimeout"/>), so consumers dedupe by content (event id, version per source), not by
+    /// token alone. Default: 64 (measured against 1: docs/benchmarks.md).
     /// </summary>
     public int StreamDeliveryBatchSize { get; set; } = 64;
 
     /// <summary>
     /// PostgreSQL streams: dequeues without a confirmed delivery after which an event is dead-lettered. Every silo
-    /// death mid-delivery costs the events in flight one attempt. Default: 10 (Orleans' default is 5).
+    /// death mid-delivery costs the events in flight one attempt; a delivery given up unanswered is taken back and costs
+    /// none (schema 0009, docs/storage.md). Default: 10 (Orleans' default is 5).
     /// </summary>
     public int StreamMaxAttempts { get; set; } = 10;
 

@@ -28,7 +28,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private readonly Channel<SqliteWriteOperation> _queue = Channel.CreateUnbounded<SqliteWriteOperation>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly Lock _startLock = new();
-    private Task? _start;
+    private volatile Task? _start;
     private Task? _writerLoop;
     private SqliteConnection? _writerConnection;
     private long _committedBatches;
@@ -36,6 +36,11 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     // Stream rows handed to a pulling agent and not yet confirmed: false while in flight, true once a consumer's
     // acknowledgement deleted them with its state write (the agent's confirmation then writes nothing for them).
     private readonly ConcurrentDictionary<long, bool> _handedOut = new();
+    // Read sessions kept for grain state reads: at most KeptReadSessions, more are closed after their read.
+    private const int KeptReadSessions = 8;
+    private readonly ConcurrentBag<SqliteReadSession> _readSessions = new();
+    private int _keptReadSessions;
+    private bool _disposed;
 
     /// <summary>Creates the store; nothing is opened until <see cref="StartAsync"/> or the first call.</summary>
     public SqliteStore(SqliteStoreOptions options, TimeProvider time, ILogger<SqliteStore> logger)
@@ -118,23 +123,43 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     /// acknowledgement (joined here, right before the write is queued, so parts join in queue order).
     /// </summary>
     /// <remarks>The token cancels waiting for start-up only: once queued, the write is committed or fails with its batch.</remarks>
-    public async Task<T> WriteAsync<T>(
+    public Task<T> WriteAsync<T>(
         SqliteWriteLabel label,
         Func<SqliteWriteContext, T> execute,
         Action? committed,
         SqliteAckPart? acknowledgement,
         CancellationToken cancellationToken = default)
     {
+        // Once started (every write but the first few), the caller awaits the operation's own task: no state machine here.
+        return _start is { IsCompletedSuccessfully: true }
+            ? Enqueue(label, execute, committed, acknowledgement)
+            : StartThenWriteAsync(label, execute, committed, acknowledgement, cancellationToken);
+    }
+
+    private async Task<T> StartThenWriteAsync<T>(
+        SqliteWriteLabel label,
+        Func<SqliteWriteContext, T> execute,
+        Action? committed,
+        SqliteAckPart? acknowledgement,
+        CancellationToken cancellationToken)
+    {
         await StartAsync(cancellationToken).ConfigureAwait(false);
+        return await Enqueue(label, execute, committed, acknowledgement).ConfigureAwait(false);
+    }
+
+    private Task<T> Enqueue<T>(SqliteWriteLabel label, Func<SqliteWriteContext, T> execute, Action? committed,
+        SqliteAckPart? acknowledgement)
+    {
         var operation = new SqliteWriteOperation<T>(label, execute, committed, acknowledgement, Stopwatch.GetTimestamp());
         acknowledgement?.Queued();
         if (!_queue.Writer.TryWrite(operation))
         {
             acknowledgement?.Failed();
-            throw new ObjectDisposedException(nameof(SqliteStore), $"The embedded store '{FilePath}' is shut down.");
+            return Task.FromException<T>(
+                new ObjectDisposedException(nameof(SqliteStore), $"The embedded store '{FilePath}' is shut down."));
         }
 
-        return await operation.Task.ConfigureAwait(false);
+        return operation.Task;
     }
 
     /// <summary>A receiver hands the row to its pulling agent (a consumer's acknowledgement may then delete it).</summary>
@@ -180,6 +205,67 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         }
     }
 
+    /// <summary>
+    /// A kept read session (its connection open, its statements prepared), or null when none is free: then
+    /// <see cref="OpenReadSessionAsync"/>. Give it back with <see cref="ReturnRead"/> after a successful read.
+    /// </summary>
+    internal SqliteReadSession? RentRead()
+    {
+        if (!_readSessions.TryTake(out var session))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref _keptReadSessions);
+        return session;
+    }
+
+    /// <summary>A new read session on a new connection.</summary>
+    internal async Task<SqliteReadSession> OpenReadSessionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The session's statements step SQLite directly, without the command's retries on a busy file: SQLite waits
+            // itself, as long as a command would have.
+            using var command = connection.CreateCommand();
+            command.CommandText = FormattableString.Invariant(
+                $"PRAGMA busy_timeout = {(long)Math.Max(1, Math.Ceiling(_options.BusyTimeout.TotalSeconds)) * 1000}");
+            command.ExecuteNonQuery();
+            return new SqliteReadSession(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="session"/> for the next reader (its statements reset), or closes it when enough are kept or
+    /// the store is shut down. A read that failed disposes its session instead.
+    /// </summary>
+    internal void ReturnRead(SqliteReadSession session)
+    {
+        if (Volatile.Read(ref _disposed) || Interlocked.Increment(ref _keptReadSessions) > KeptReadSessions)
+        {
+            if (!Volatile.Read(ref _disposed))
+            {
+                Interlocked.Decrement(ref _keptReadSessions);
+            }
+
+            session.Dispose();
+            return;
+        }
+
+        _readSessions.Add(session);
+        if (Volatile.Read(ref _disposed))
+        {
+            // Shut down meanwhile: the dispose may have emptied the bag before this session went in.
+            DisposeReadSessions();
+        }
+    }
+
     /// <summary>Opens a pooled connection for reading; the caller disposes it.</summary>
     public async Task<SqliteConnection> OpenReadAsync(CancellationToken cancellationToken = default)
     {
@@ -197,6 +283,8 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     /// <summary>Stops taking writes, commits what is queued and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _disposed, true);
+        DisposeReadSessions();
         _queue.Writer.TryComplete();
         if (_writerLoop is not null)
         {
@@ -207,6 +295,14 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         {
             await _writerConnection.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearPool(_writerConnection);
+        }
+    }
+
+    private void DisposeReadSessions()
+    {
+        while (_readSessions.TryTake(out var session))
+        {
+            session.Dispose();
         }
     }
 

@@ -13,7 +13,13 @@ public sealed class SqliteWriteContext
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    internal SqliteWriteContext(SqliteConnection connection) => _connection = connection;
+    private readonly SqlitePreparedStatements _statements;
+
+    internal SqliteWriteContext(SqliteConnection connection)
+    {
+        _connection = connection;
+        _statements = new SqlitePreparedStatements(connection);
+    }
 
     /// <summary>The transaction of the batch being written.</summary>
     public SqliteTransaction? Transaction { get; internal set; }
@@ -36,9 +42,16 @@ public sealed class SqliteWriteContext
         return command;
     }
 
-    /// <summary>Disposes the cached commands (before the connection closes).</summary>
+    /// <summary>
+    /// The store's own prepared statement for <paramref name="sql"/> (one statement), made once per SQL text; bind every
+    /// parameter before each run.
+    /// </summary>
+    internal SqlitePreparedStatement Statement(string sql) => _statements.For(sql);
+
+    /// <summary>Disposes the cached commands and statements (before the connection closes).</summary>
     internal void DisposeCommands()
     {
+        _statements.Dispose();
         foreach (var command in _commands.Values)
         {
             command.Dispose();

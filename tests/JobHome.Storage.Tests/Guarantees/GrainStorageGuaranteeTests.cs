@@ -112,6 +112,41 @@ public abstract class GrainStorageGuaranteeTests : IAsyncLifetime
         Assert.Equal(state.ETag, read.ETag);
     }
 
+    [Fact]
+    public async Task ReadStateAsync_BetweenWritesAndAClear_EveryReadReturnsTheLastCommittedState()
+    {
+        var missing = new TestGrainState<CounterState>();
+        await Storage.ReadStateAsync(StateName, Grain(500), missing);
+        Assert.False(missing.RecordExists);
+        Assert.Null(missing.ETag);
+
+        var state = new TestGrainState<CounterState>();
+        for (var i = 1; i <= 5; i++)
+        {
+            state.State.Value = i;
+            await Storage.WriteStateAsync(StateName, Grain(500), state);
+            // Several reads at once, each seeing the write just committed (readers kept from earlier reads too).
+            var reads = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                var read = new TestGrainState<CounterState>();
+                await Storage.ReadStateAsync(StateName, Grain(500), read);
+                return read;
+            }));
+            Assert.All(reads, read =>
+            {
+                Assert.True(read.RecordExists);
+                Assert.Equal(i, read.State.Value);
+                Assert.Equal(state.ETag, read.ETag);
+            });
+        }
+
+        await Storage.ClearStateAsync(StateName, Grain(500), state);
+        var cleared = new TestGrainState<CounterState>();
+        await Storage.ReadStateAsync(StateName, Grain(500), cleared);
+        Assert.False(cleared.RecordExists);
+        Assert.Equal(0, cleared.State.Value);
+    }
+
     /// <summary>Whether the provider tells the stored ETag in <see cref="InconsistentStateException.StoredEtag"/>. Default: true.</summary>
     protected virtual bool ReportsStoredEtag => true;
 

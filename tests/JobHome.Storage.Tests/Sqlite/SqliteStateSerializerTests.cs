@@ -85,6 +85,51 @@ public sealed class SqliteStateSerializerTests : IAsyncLifetime
         Assert.Equal(read.ETag, again.ETag);
     }
 
+    [Fact]
+    public async Task WriteStateAsync_ConcurrentStatesOfManySizes_EachRowHoldsExactlyItsLastStatesBytes()
+    {
+        // The silo's setup: the stored bytes go through a pooled buffer, reused by the next writes and larger than a state.
+        var orleans = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var serializer = new SqliteStateSerializer(new OrleansGrainStorageSerializer(orleans), Json, orleans);
+        var storage = new SqliteGrainStorage("Default", _store!, serializer);
+        const int Grains = 40;
+        const int Rounds = 6;
+        static List<long> StateOf(int grain, int round) =>
+            [.. Enumerable.Range(0, (grain * 37 + round * 101) % 700).Select(i => grain * 1_000_000L + round * 10_000L + i)];
+
+        await Task.WhenAll(Enumerable.Range(0, Grains).Select(async g =>
+        {
+            var state = new TestGrainState<List<long>>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                state.State = StateOf(g, round);
+                await storage.WriteStateAsync(StateName, Grain(g), state);
+            }
+        }));
+
+        for (var g = 0; g < Grains; g++)
+        {
+            var expected = StateOf(g, Rounds - 1);
+            Assert.Equal(serializer.SerializeToArray(expected), ReadPayload(Grain(g)));
+            var read = new TestGrainState<List<long>>();
+            await storage.ReadStateAsync(StateName, Grain(g), read);
+            Assert.Equal(expected, read.State);
+        }
+    }
+
+    private static GrainId Grain(int i) => GrainId.Create("counter", "g" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private byte[] ReadPayload(GrainId grain)
+    {
+        using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+        command.Parameters.AddWithValue("$state", StateName);
+        command.Parameters.AddWithValue("$grain", grain.ToString());
+        return (byte[])command.ExecuteScalar()!;
+    }
+
     private byte[] ReadPayload()
     {
         using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Configuration.Overrides;
 using Orleans.Streams;
 
 namespace JobHome.Storage.Postgres.Streams;
@@ -9,7 +13,9 @@ internal static class NotifiedStreamRegistration
 {
     /// <summary>
     /// Replaces the keyed <see cref="IQueueAdapterFactory"/> of provider <paramref name="name"/> (Orleans' ADO.NET factory,
-    /// internal to its assembly) by a wrapper that creates it through the original registration.
+    /// internal to its assembly) by a wrapper that creates it through the original registration, and registers the
+    /// outgoing grain call filter (<see cref="PostgresDeliveryOutcomes"/>, once per silo) whose notes let the wrapper's
+    /// failure handler take back deliveries given up unanswered.
     /// </summary>
     public static IServiceCollection WakeStreamsByNotify(
         this IServiceCollection services, string name, string connectionString, PostgresStreamWakeUpOptions options)
@@ -21,12 +27,27 @@ internal static class NotifiedStreamRegistration
                 $"No queue adapter factory is registered for stream provider '{name}': call AddAdoNetStreams first.");
         var create = original.KeyedImplementationFactory!;
         services.Remove(original);
-        services.AddKeyedSingleton<IQueueAdapterFactory>(name, (provider, key) => new NotifiedQueueAdapterFactory(
-            (IQueueAdapterFactory)create(provider, key),
-            connectionString,
-            options,
-            provider.GetService<TimeProvider>() ?? TimeProvider.System,
-            provider.GetRequiredService<ILoggerFactory>()));
+        if (!services.Any(static d => d.ServiceType == typeof(PostgresDeliveryOutcomes)))
+        {
+            services.AddSingleton<PostgresDeliveryOutcomes>();
+            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<PostgresDeliveryOutcomes>());
+        }
+
+        services.AddKeyedSingleton<IQueueAdapterFactory>(name, (provider, key) =>
+        {
+            var streams = provider.GetRequiredService<IOptionsMonitor<AdoNetStreamOptions>>().Get(name);
+            return new NotifiedQueueAdapterFactory(
+                (IQueueAdapterFactory)create(provider, key),
+                connectionString,
+                options,
+                provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                provider.GetRequiredService<ILoggerFactory>(),
+                new PostgresFailureHandling(
+                    provider.GetRequiredService<PostgresDeliveryOutcomes>(),
+                    provider.GetProviderClusterOptions(name).Value.ServiceId,
+                    streams.MaxAttempts,
+                    streams.DeadLetterEvictionTimeout));
+        });
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using JobHome.Storage.Sqlite.Streams;
 using JobHome.Storage.Streams;
@@ -43,6 +44,9 @@ internal sealed class SqliteGrainStorage(
 
     private const string ReadSql = "SELECT version, payload FROM grain_state WHERE grain_id = $grain AND state_name = $state";
 
+    // A write's label per grain type and state name, made once (the type's name and a shard's base name are new strings).
+    private static readonly ConcurrentDictionary<(GrainType Type, string State), SqliteWriteLabel> Labels = new();
+
     /// <summary>The provider name (for error messages).</summary>
     public string Name => name;
 
@@ -57,30 +61,53 @@ internal sealed class SqliteGrainStorage(
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await store.OpenReadAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadSql;
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
-        command.Parameters.AddWithValue("$state", stateName);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (!await reader.ReadAsync().ConfigureAwait(false))
+        var session = store.RentRead() ?? await store.OpenReadSessionAsync().ConfigureAwait(false);
+        try
         {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-            return;
+            Read(session.Statement(ReadSql), stateName, grainId, grainState);
+        }
+        catch
+        {
+            // Whatever went wrong, the session is not reused.
+            session.Dispose();
+            throw;
         }
 
-        grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-        if (reader.IsDBNull(1))
-        {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.RecordExists = false;
-            return;
-        }
+        store.ReturnRead(session);
+    }
 
-        grainState.State = serializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
-        grainState.RecordExists = true;
+    private void Read<T>(SqlitePreparedStatement read, string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        try
+        {
+            read.Bind("$grain", grainId.ToString());
+            read.Bind("$state", stateName);
+            if (!read.Next())
+            {
+                grainState.State = Activator.CreateInstance<T>();
+                grainState.ETag = null;
+                grainState.RecordExists = false;
+                return;
+            }
+
+            grainState.ETag = read.Int64(0).ToString(CultureInfo.InvariantCulture);
+            if (read.IsNull(1))
+            {
+                grainState.State = Activator.CreateInstance<T>();
+                grainState.RecordExists = false;
+                return;
+            }
+
+            // Deserialized straight from SQLite's copy of the row, valid until the reset below.
+            grainState.State = serializer is SqliteStateSerializer stored
+                ? stored.Deserialize<T>(read.Blob(1))
+                : serializer.Deserialize<T>(new BinaryData(read.Blob(1).ToArray()));
+            grainState.RecordExists = true;
+        }
+        finally
+        {
+            read.Reset();
+        }
     }
 
     /// <inheritdoc />
@@ -89,86 +116,107 @@ internal sealed class SqliteGrainStorage(
         SqliteStateBatchReads.ReadAsync<T>(store, serializer, stateName, grainIds, cancellationToken);
 
     /// <inheritdoc />
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        // Before the state is serialized: the publisher marks the events published in the state being written.
-        var outbox = SqliteOutboxPart.Take(grainId, streams);
-        // The embedded format's serializer makes the stored array directly; any other (tests, JSON) through BinaryData.
-        var payload = serializer is SqliteStateSerializer stored
-            ? stored.SerializeToArray(grainState.State)
-            : serializer.Serialize(grainState.State).ToArray();
-        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload, outbox).ConfigureAwait(false);
-        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteAsync(stateName, grainId, grainState, clear: false);
 
     /// <inheritdoc />
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    /// <remarks>A clear keeps the row with a NULL payload and a new version (see the schema): versions never repeat.</remarks>
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteAsync(stateName, grainId, grainState, clear: true);
+
+    private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, bool clear)
     {
-        // A clear keeps the row with a NULL payload and a new version (see the schema): versions never repeat.
-        var version = await WriteAsync(stateName, grainId, grainState.ETag, payload: null, outbox: null).ConfigureAwait(false);
-        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = false;
-        grainState.State = Activator.CreateInstance<T>();
+        // Before the state is serialized: the publisher marks the events published in the state being written.
+        var outbox = clear ? null : SqliteOutboxPart.Take(grainId, streams);
+        var payload = clear ? SqliteStatePayload.None : Serialize(grainState.State);
+        try
+        {
+            var etag = grainState.ETag;
+            var expected = ExpectedVersion(etag, grainId, stateName);
+            var grain = grainId.ToString();
+            var label = Labels.GetOrAdd((grainId.Type, stateName),
+                static key => SqliteWriteLabel.ForState(key.Type.ToString() ?? "unknown", key.State));
+            var acknowledgement = StreamAcknowledgement.Current is { } ack ? new SqliteAckPart(ack, store) : null;
+            var (written, current) = await store.WriteAsync(label, context =>
+            {
+                var statement = context.Statement(expected is null ? InsertSql : UpdateSql);
+                statement.Bind("$grain", grain);
+                statement.Bind("$state", stateName);
+                if (payload.Array is null)
+                {
+                    statement.BindNull("$payload");
+                }
+                else
+                {
+                    statement.BindBlob("$payload", payload.Span);
+                }
+
+                statement.Bind("$now", context.NowMicroseconds);
+                if (expected is not null)
+                {
+                    statement.Bind("$expected", expected.Value);
+                }
+
+                if (statement.RunScalar() is { } version)
+                {
+                    outbox?.Execute(context);
+                    acknowledgement?.Execute(context);
+                    return (Written: (long?)version, Current: (long?)version);
+                }
+
+                outbox?.Refused();
+                acknowledgement?.Refused();
+
+                var probe = context.Statement(CurrentVersionSql);
+                probe.Bind("$grain", grain);
+                probe.Bind("$state", stateName);
+                return (Written: null, Current: probe.RunScalar());
+            }, outbox is null ? null : outbox.Committed, acknowledgement).ConfigureAwait(false);
+
+            if (written is null)
+            {
+                var stored = current?.ToString(CultureInfo.InvariantCulture) ?? "none";
+                throw new InconsistentStateException(
+                    $"Stale write of {grainId}/{stateName} to storage '{name}': "
+                        + $"expected version {etag ?? "none (first write)"}, stored {stored}.",
+                    stored,
+                    etag ?? "none");
+            }
+
+            grainState.ETag = written.Value.ToString(CultureInfo.InvariantCulture);
+            grainState.RecordExists = !clear;
+            if (clear)
+            {
+                grainState.State = Activator.CreateInstance<T>();
+            }
+        }
+        finally
+        {
+            // The write completed or failed: the writer will not run it again, so nothing reads the bytes any more.
+            payload.Return();
+        }
     }
 
-    private async Task<long> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload, SqliteOutboxPart? outbox)
+    // The embedded format's serializer writes into a rented array; any other (tests, JSON) through BinaryData.
+    private SqliteStatePayload Serialize<T>(T state) => serializer is SqliteStateSerializer stored
+        ? stored.SerializeRented(state)
+        : SqliteStatePayload.Of(serializer.Serialize(state).ToArray());
+
+    private long? ExpectedVersion(string? etag, GrainId grainId, string stateName)
     {
-        long? expected = null;
-        if (etag is not null)
+        if (etag is null)
         {
-            if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                throw new InconsistentStateException(
-                    $"ETag '{etag}' of {grainId}/{stateName} was not issued by storage '{name}'.",
-                    etag,
-                    "unknown");
-            }
-
-            expected = parsed;
+            return null;
         }
 
-        var grain = grainId.ToString();
-        var label = SqliteWriteLabel.ForState(grainId.Type.ToString() ?? "unknown", stateName);
-        var acknowledgement = StreamAcknowledgement.Current is { } ack ? new SqliteAckPart(ack, store) : null;
-        var (written, current) = await store.WriteAsync(label, context =>
+        if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
-            var command = context.Command(expected is null ? InsertSql : UpdateSql);
-            command.Parameters.AddWithValue("$grain", grain);
-            command.Parameters.AddWithValue("$state", stateName);
-            command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
-            command.Parameters.AddWithValue("$now", context.NowMicroseconds);
-            if (expected is not null)
-            {
-                command.Parameters.AddWithValue("$expected", expected.Value);
-            }
-
-            if (command.ExecuteScalar() is long version)
-            {
-                outbox?.Execute(context);
-                acknowledgement?.Execute(context);
-                return (Written: (long?)version, Current: (long?)version);
-            }
-
-            outbox?.Refused();
-            acknowledgement?.Refused();
-
-            var probe = context.Command(CurrentVersionSql);
-            probe.Parameters.AddWithValue("$grain", grain);
-            probe.Parameters.AddWithValue("$state", stateName);
-            return (Written: null, Current: probe.ExecuteScalar() as long?);
-        }, outbox is null ? null : outbox.Committed, acknowledgement).ConfigureAwait(false);
-
-        if (written is null)
-        {
-            var stored = current?.ToString(CultureInfo.InvariantCulture) ?? "none";
             throw new InconsistentStateException(
-                $"Stale write of {grainId}/{stateName} to storage '{name}': "
-                    + $"expected version {etag ?? "none (first write)"}, stored {stored}.",
-                stored,
-                etag ?? "none");
+                $"ETag '{etag}' of {grainId}/{stateName} was not issued by storage '{name}'.",
+                etag,
+                "unknown");
         }
 
-        return written.Value;
+        return parsed;
     }
 }

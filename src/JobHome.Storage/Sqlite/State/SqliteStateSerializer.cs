@@ -65,6 +65,47 @@ public sealed class SqliteStateSerializer(IGrainStorageSerializer binary, IGrain
         }
     }
 
+    /// <summary>
+    /// The stored form of <paramref name="input"/> (the same bytes as <see cref="SerializeToArray{T}"/>) in an array rented
+    /// from <see cref="ArrayPool{T}.Shared"/>: the caller returns it (<see cref="SqliteStatePayload.Return"/>) once nothing
+    /// reads it any more, so a state write allocates no array of the state's size.
+    /// </summary>
+    internal SqliteStatePayload SerializeRented<T>(T? input)
+    {
+        if (raw is null)
+        {
+            return SqliteStatePayload.Of(SerializeToArray(input));
+        }
+
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            buffer.Write(Header);
+            raw.Serialize(input, buffer);
+            return SqliteStatePayload.Rent(buffer.WrittenSpan);
+        }
+        finally
+        {
+            if (buffer.Capacity > KeptBufferBytes)
+            {
+                t_buffer = null;
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a stored payload in place (no copy of it for the binary format, given Orleans' <c>raw</c> serializer); the
+    /// same state as <see cref="Deserialize{T}(BinaryData)"/> of those bytes.
+    /// </summary>
+    internal T? Deserialize<T>(ReadOnlySpan<byte> payload) =>
+        raw is not null && IsBinary(payload)
+            ? raw.Deserialize<T>(payload[Header.Length..])
+            : Deserialize<T>(new BinaryData(payload.ToArray()));
+
     /// <inheritdoc />
     public T? Deserialize<T>(BinaryData input)
     {

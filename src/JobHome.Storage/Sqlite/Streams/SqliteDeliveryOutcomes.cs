@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JobHome.Storage.Streams;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -20,11 +21,6 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// </remarks>
 internal sealed class SqliteDeliveryOutcomes : IOutgoingGrainCallFilter
 {
-    // Orleans' consumer extension is internal to Orleans.Streaming: found by name once (null: never matches, and the
-    // failure handler then dead-letters as it did without this filter).
-    private static readonly Type? ConsumerExtension =
-        typeof(IBatchContainer).Assembly.GetType("Orleans.Streams.IStreamConsumerExtension");
-
     private readonly ConcurrentDictionary<long, DeliveryFailure> _failures = new();
 
     /// <summary>Failed delivery calls noted and not yet taken (tests).</summary>
@@ -34,17 +30,13 @@ internal sealed class SqliteDeliveryOutcomes : IOutgoingGrainCallFilter
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Request;
-        if (ConsumerExtension is null
-            || request.GetInterfaceType() != ConsumerExtension
-            || !string.Equals(request.GetMethodName(), "DeliverBatch", StringComparison.Ordinal)
-            || request.GetArgument(2) is not IBatchContainer batch
-            || Rows(batch) is not { Length: > 0 } rows)
+        if (!StreamDeliveryCalls.TryRead(context, out _, out var batch) || Rows(batch) is not { Length: > 0 } rows)
         {
             return context.Invoke();
         }
 
-        return InvokeDeliveryAsync(context, rows);
+        return StreamDeliveryCalls.InvokeAsync(
+            context, (Filter: this, Rows: rows), static (call, failure) => call.Filter.Outcome(call.Rows, failure));
     }
 
     /// <summary>
@@ -53,44 +45,19 @@ internal sealed class SqliteDeliveryOutcomes : IOutgoingGrainCallFilter
     /// </summary>
     public DeliveryFailure? Take(long firstRow) => _failures.TryRemove(firstRow, out var failure) ? failure : null;
 
-    /// <summary>
-    /// Whether <paramref name="exception"/>, the outcome of a grain call, is the runtime's (the call was not answered by
-    /// the target's code) rather than the target's own.
-    /// </summary>
-    internal static bool IsUnanswered(Exception exception) =>
-        exception is TimeoutException or OperationCanceledException or OrleansMessageRejectionException
-            or ClientNotAvailableException or GatewayTooBusyException;
-
-    private async Task InvokeDeliveryAsync(IOutgoingGrainCallContext context, long[] rows)
+    // A failed attempt is noted (the type only: a consumer's message may carry what an event holds, and personal data stays
+    // out of logs and tables); an answered one drops the note of an earlier attempt.
+    private void Outcome(long[] rows, Exception? failure)
     {
-        Exception? failure;
-        try
+        if (failure is not null)
         {
-            await context.Invoke();
-            failure = context.Response?.Exception;
+            _failures[rows[0]] = new DeliveryFailure(!StreamDeliveryCalls.IsUnanswered(failure), rows, failure.GetType().Name);
         }
-        catch (Exception e)
+        else if (!_failures.IsEmpty)
         {
-            Note(rows, e);
-            throw;
-        }
-
-        if (failure is null)
-        {
-            if (!_failures.IsEmpty)
-            {
-                _failures.TryRemove(rows[0], out _);
-            }
-        }
-        else
-        {
-            Note(rows, failure);
+            _failures.TryRemove(rows[0], out _);
         }
     }
-
-    // The type only: a consumer's message may carry what an event holds (personal data stays out of logs and tables).
-    private void Note(long[] rows, Exception exception) =>
-        _failures[rows[0]] = new DeliveryFailure(!IsUnanswered(exception), rows, exception.GetType().Name);
 
     // The row ids of a delivery of this provider's rows (one container, or Orleans' batch of them), first row first;
     // null for anything else (another provider's containers).

@@ -80,9 +80,9 @@ internal static class SqliteStreamQueue
     /// <summary>Deletes one message (delivered).</summary>
     public static void Delete(SqliteWriteContext context, long id)
     {
-        var delete = context.Command(DeleteSql);
-        delete.Parameters.AddWithValue("$id", id);
-        delete.ExecuteNonQuery();
+        var delete = context.Statement(DeleteSql);
+        delete.Bind("$id", id);
+        delete.Run();
     }
 
     /// <summary>Reads up to <paramref name="limit"/> rows of one queue after <paramref name="after"/>, in id order.</summary>

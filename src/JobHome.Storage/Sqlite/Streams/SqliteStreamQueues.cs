@@ -45,13 +45,13 @@ internal sealed class SqliteStreamQueues
     /// <summary>Inserts <paramref name="row"/> inside the batch transaction (the commit must then notify its queue).</summary>
     public int Insert(SqliteWriteContext context, SqliteQueueRow row)
     {
-        var command = context.Command(SqliteStreamQueue.EnqueueSql);
-        command.Parameters.AddWithValue("$provider", Name);
-        command.Parameters.AddWithValue("$queue", row.Queue);
-        command.Parameters.AddWithValue("$stream", row.Stream);
-        command.Parameters.AddWithValue("$payload", row.Payload);
-        command.Parameters.AddWithValue("$now", context.NowMicroseconds);
-        return command.ExecuteNonQuery();
+        var statement = context.Statement(SqliteStreamQueue.EnqueueSql);
+        statement.Bind("$provider", Name);
+        statement.Bind("$queue", row.Queue);
+        statement.Bind("$stream", row.Stream);
+        statement.BindBlob("$payload", row.Payload);
+        statement.Bind("$now", context.NowMicroseconds);
+        return statement.Run();
     }
 }
 

@@ -16,7 +16,8 @@ namespace JobHome.Benchmarks.Matching;
 /// explained, items with the congestion reason in front: <see cref="QueryBytesParts"/>). Beside them: the bytes of reading
 /// every word of such a part once (what a person's read costs), and the Orleans-serialized size of a
 /// <c>PostListPush</c> carrying it (all items explained, and all reused: the congestion reason only). Bytes per query that
-/// stay flat as the posts grow mean the scan allocates nothing per scored pair.
+/// stay flat as the posts grow mean the scan allocates nothing per scored pair. Since 1 Dec 2026 also the partition's aware path:
+/// the top 50 as ids and scores (<see cref="MatchIndex.RankPostsForSeeker"/>) and 20 explained as factor values made into views.
 /// </summary>
 public static class QueryBytes
 {
@@ -34,8 +35,11 @@ public static class QueryBytes
         var unexplained = options with { TopFactors = 0 };
         var settings = new CongestionSettings();
         var push = BenchmarkFile.SerializerFor<PostListPush>();
-        Console.WriteLine("posts | candidates per query | top 50 unexplained | top 20 explained | explain 20 | aware order | aware part | "
-            + "read its words | push bytes, explained | push bytes, reused");
+        Console.WriteLine("posts | candidates per query | top 50 unexplained | top 50 as values | top 20 explained | explain 20 | "
+            + "explain 20 as values | aware order | aware part | read its words | push bytes, explained | push bytes, reused");
+        var values = new List<ScoredRecord>();
+        var ids = new string[20];
+        var vectors = new FactorVector[20];
         foreach (var posts in new[] { 2_000, 8_000, 32_000 })
         {
             var all = new MatchingData(2).Posts(posts).ToArray();
@@ -47,6 +51,15 @@ public static class QueryBytes
             var ranked = seekers.Select(s => index.TopPostsForSeeker(s, 20, unexplained)).ToArray();
             var found = candidates.Average(static c => c.Count);
             var top50 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], settings.CandidateDepth, unexplained).Count);
+            // The partition's aware path since 1 Dec 2026: candidates as ids and scores into a reused list, and the kept items'
+            // factor views made from their values (MatchFactorView.Of shares views of equal numbers: after the warm-up pass the
+            // measured pass finds most of them).
+            var top50Values = PerQuery(seekers.Length, i =>
+            {
+                index.RankPostsForSeeker(seekers[i], settings.CandidateDepth, unexplained, null, values);
+                return values.Count;
+            });
+            var explainValues = PerQuery(seekers.Length, i => ExplainValues(index, seekers[i], ranked[i], options, ids, vectors));
             var top20 = PerQuery(seekers.Length, i => index.TopPostsForSeeker(seekers[i], 20, options).Count);
             var explain = PerQuery(seekers.Length, i => index.ExplainPosts(seekers[i], ranked[i], options).Length);
             var order = PerQuery(seekers.Length, i => candidates[i].Count == 0
@@ -62,9 +75,36 @@ public static class QueryBytes
             var full = parts.Average(p => (double)push.SerializeToArray(Push(p, reused: false)).Length);
             var leading = parts.Average(p => (double)push.SerializeToArray(Push(p, reused: true)).Length);
             Console.WriteLine(string.Create(inv,
-                $"{posts:N0} | {found:0.0} | {top50:N0} B | {top20:N0} B | {explain:N0} B | {order:N0} B | {part:N0} B | {read:N0} B | {full:N0} B | {leading:N0} B"));
+                $"{posts:N0} | {found:0.0} | {top50:N0} B | {top50Values:N0} B | {top20:N0} B | {explain:N0} B | {explainValues:N0} B | {order:N0} B | {part:N0} B | {read:N0} B | {full:N0} B | {leading:N0} B"));
         }
         return true;
+    }
+
+    // The factor views of ranked (at most 20), as RankingItems.Aware makes them: values, then views from the numbers.
+    private static int ExplainValues(MatchIndex index, MatchSeeker seeker, IReadOnlyList<Recommendation> ranked, MatchOptions options,
+        string[] ids, FactorVector[] vectors)
+    {
+        var n = Math.Min(ranked.Count, ids.Length);
+        for (var i = 0; i < n; i++)
+        {
+            ids[i] = ranked[i].Id;
+        }
+        index.ExplainPostFactors(seeker, ids.AsSpan(0, n), options, vectors);
+        Span<int> order = stackalloc int[FactorVector.Count];
+        Span<double> contributions = stackalloc double[FactorVector.Count];
+        var made = 0;
+        for (var i = 0; i < n; i++)
+        {
+            Scorer.Order(in vectors[i], index.Model, order, contributions);
+            var factors = new MatchFactorView[options.TopFactors];
+            for (var k = 0; k < factors.Length; k++)
+            {
+                var factor = (Factor)order[k];
+                factors[k] = MatchFactorView.Of(factor, vectors[i][factor], contributions[order[k]], index.Model.Weight(factor));
+            }
+            made += factors.Length;
+        }
+        return made;
     }
 
     // Every word of a part, read once (as the HTTP answer does).

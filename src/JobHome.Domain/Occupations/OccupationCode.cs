@@ -92,36 +92,41 @@ public readonly record struct OccupationCode
             error = "is empty; expected X-XX-XX-XX (职业分类代码) or a prefix such as X-XX";
             return false;
         }
-        var parts = text.Split('-');
-        if (parts.Length > 4)
+        // The levels as ranges of the text (no string per level: a partition parses every seeker's codes it indexes).
+        var span = text.AsSpan();
+        var count = span.Count('-') + 1;
+        if (count > 4)
         {
-            error = $"'{text}' has {parts.Length} levels; an occupation code (职业分类代码) has at most 4: X-XX-XX-XX";
+            error = $"'{text}' has {count} levels; an occupation code (职业分类代码) has at most 4: X-XX-XX-XX";
             return false;
         }
-        if (parts[0].Length != 1 || parts[0][0] is < '1' or > '8')
+        Span<Range> parts = stackalloc Range[4];
+        span.Split(parts, '-');
+        var major = span[parts[0]];
+        if (major.Length != 1 || major[0] is < '1' or > '8')
         {
             error = $"'{text}' must start with a major group digit 1–8 (大类)";
             return false;
         }
         // Major groups 7 (军人) and 8 (不便分类的其他从业人员) are not subdivided: their one code is 7-00-00-00 / 8-00-00-00.
-        var undivided = parts[0][0] is '7' or '8';
-        for (var i = 1; i < parts.Length && undivided; i++)
+        var undivided = major[0] is '7' or '8';
+        for (var i = 1; i < count && undivided; i++)
         {
-            undivided = parts[i] == "00";
+            undivided = span[parts[i]] is "00";
         }
         Span<byte> levels = stackalloc byte[3];
-        for (var i = 1; i < parts.Length; i++)
+        for (var i = 1; i < count; i++)
         {
-            var p = parts[i];
-            if (p.Length != 2 || !char.IsAsciiDigit(p[0]) || !char.IsAsciiDigit(p[1]) || (p == "00" && !undivided))
+            var p = span[parts[i]];
+            if (p.Length != 2 || !char.IsAsciiDigit(p[0]) || !char.IsAsciiDigit(p[1]) || (p is "00" && !undivided))
             {
-                error = $"'{text}' level {i + 1} is '{p}'; each level after the first must be two digits 01–99 (X-XX-XX-XX), "
+                error = $"'{text}' level {i + 1} is '{p.ToString()}'; each level after the first must be two digits 01–99 (X-XX-XX-XX), "
                     + "except the undivided groups 7-00-00-00 (军人) and 8-00-00-00 (不便分类的其他从业人员)";
                 return false;
             }
             levels[i - 1] = byte.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture);
         }
-        code = new OccupationCode((byte)(parts[0][0] - '0'), levels[0], levels[1], levels[2], (byte)parts.Length);
+        code = new OccupationCode((byte)(major[0] - '0'), levels[0], levels[1], levels[2], (byte)count);
         error = null;
         return true;
     }

@@ -40,8 +40,9 @@ public interface ISiteIndicatorsGrain : IGrainWithStringKey
     Task ReportNowAsync();
 
     /// <summary>
-    /// Whether the one-shot flush timer is armed: only while totals are unsent, child totals unwritten or a child asked
-    /// again has not answered (an idle aggregator runs no timer).
+    /// Whether the one-shot flush timer is armed or a report or child-totals write it started is still in flight: only
+    /// while totals are unsent, child totals unwritten or a child asked again has not answered (an idle aggregator runs
+    /// no timer).
     /// </summary>
     [ReadOnly, Alias("IsFlushTimerArmed")]
     Task<bool> IsFlushTimerArmedAsync();

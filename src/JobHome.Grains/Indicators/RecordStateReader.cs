@@ -31,6 +31,12 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
     public static RecordStateReader Create(IServiceProvider services, IGrainFactory grains, RebuildReadLimiter? limiter = null) =>
         new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default), grains, limiter);
 
+    /// <summary>
+    /// While true, this reader's reads go ahead of the waiting reads of other readers that are not (the limiter's urgent
+    /// queue): a rebuild's posts, which its partition's post lists wait for, before any partition's seekers.
+    /// </summary>
+    public bool Urgent { get; set; }
+
     /// <summary>True when the storage reads many states in one go (<see cref="IGrainStateBatchReader"/>).</summary>
     public bool Batched => storage is IGrainStateBatchReader;
 
@@ -44,7 +50,7 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
         var batch = (IGrainStateBatchReader)storage;
         Task<SiteMatchListing?[]> Read() =>
             Task.Run(() => SiteDirectoryListing.ReadMatchSourcesAsync(batch, grains, sites, cell, cancellationToken), cancellationToken);
-        return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken);
+        return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken, Urgent);
     }
 
     /// <summary>The stored seekers of <paramref name="ids"/>, in order; null where no state is stored.</summary>
@@ -76,11 +82,11 @@ internal sealed class RecordStateReader(IGrainStorage storage, IGrainFactory gra
             }
             // Off the grain's turn: the query and the deserialization are synchronous work.
             Task<T?[]> Read() => Task.Run(() => batch.ReadStatesAsync<T>(stateName, grainIds, cancellationToken), cancellationToken);
-            return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken);
+            return limiter is null ? Read() : limiter.RunBatchAsync(Read, cancellationToken, Urgent);
         }
         return GrainBatches.SelectAsync(ids, id => limiter is null
             ? ReadOneAsync<T>(stateName, grainId(id))
-            : limiter.RunAsync(() => ReadOneAsync<T>(stateName, grainId(id)), cancellationToken), Parallelism, cancellationToken);
+            : limiter.RunAsync(() => ReadOneAsync<T>(stateName, grainId(id)), cancellationToken, Urgent), Parallelism, cancellationToken);
     }
 
     private async Task<T?> ReadOneAsync<T>(string stateName, GrainId grainId)

@@ -116,21 +116,22 @@ public sealed partial class SiteIndicatorsGrain
     // Entries set in one step (bulk import, forwarded events): newest version wins, each touched shard written once.
     private async Task ApplyEntriesAsync(string? member, BulkSource[] sources)
     {
-        var changed = new List<string>();
+        var changed = 0;
         foreach (var source in sources)
         {
-            if (ApplyEntry(member, source.SourceId, source.Version, source.Contribution, out var key))
+            if (ApplyEntry(member, source.SourceId, source.Version, source.Contribution, out _))
             {
-                changed.Add(key);
+                changed++;
             }
         }
-        if (changed.Count == 0)
+        if (changed == 0)
         {
             return;
         }
         try
         {
-            await _sources.WriteShardsOfAsync(changed);
+            // The journal, or (a large step: past the journal's bound) the base of each shard it touched.
+            await _sources.WriteChangesAsync();
         }
         catch
         {
@@ -161,7 +162,7 @@ public sealed partial class SiteIndicatorsGrain
 
     /// <summary>
     /// A township's first activation since township streams: the entries each child (village, community) stored in its own
-    /// aggregator are read from storage (its state's old entry map and its 16 shards; the child is not activated) and
+    /// aggregator are read from storage (its state's old entry map, its 16 shards and their journal; the child is not activated) and
     /// merged into this township's entries as member entries, the newer version winning; the touched shards are written,
     /// then the children's reported totals are dropped and <see cref="SiteIndicatorsState.MembersAdopted"/> set in memory,
     /// stored by the activation's next state write. A crash before that write adopts again (the merge changes nothing the
@@ -177,22 +178,14 @@ public sealed partial class SiteIndicatorsGrain
         {
             var grainId = GrainFactory.GetGrain<ISiteIndicatorsGrain>(code).GetGrainId();
             var main = new GrainState<SiteIndicatorsState>(new SiteIndicatorsState());
-            var shards = Enumerable.Range(0, ShardedMap<SourceEntry>.ShardCount)
-                .Select(_ => new GrainState<MapShard<SourceEntry>>(new MapShard<SourceEntry>())).ToArray();
-            await Task.WhenAll(shards.Select((shard, i) => storage.ReadStateAsync($"indicator-sources-{i}", grainId, shard))
-                .Append(storage.ReadStateAsync("indicators", grainId, main)));
+            var sharded = JournaledShardedMap<SourceEntry>.ReadStoredAsync(storage, grainId, SourcesStateName);
+            await Task.WhenAll(sharded, storage.ReadStateAsync("indicators", grainId, main));
             var entries = new List<KeyValuePair<string, SourceEntry>>();
             if (main.State?.Sources is { } oldMap)
             {
                 entries.AddRange(oldMap);
             }
-            foreach (var shard in shards)
-            {
-                if (shard.State?.Entries is { } shardEntries)
-                {
-                    entries.AddRange(shardEntries);
-                }
-            }
+            entries.AddRange(await sharded);
             foreach (var (id, entry) in entries)
             {
                 var key = MemberKey(code, id);

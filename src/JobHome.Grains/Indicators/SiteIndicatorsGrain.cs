@@ -16,7 +16,7 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// A site's aggregator. Exactness: each record's newest contribution replaces its previous one (duplicates and
 /// reorderings of the at-least-once stream change nothing), each child's newest totals replace its previous ones, and
-/// the counts are always own + Σ children. Totals go upward at most once per <see cref="FlushPeriod"/> per site: at once
+/// the counts are always own + Σ children. Totals go upward at most once per <see cref="FlushPeriodOf"/> per site: at once
 /// when the site has not reported for a period (so a change climbs the tiers without waiting at quiet times), otherwise
 /// on the timer (batching every change of the period in one call); and on activation, so a report lost in a crash is
 /// sent again. Report numbers come from a per-activation epoch, so a report costs the parent's write only.
@@ -43,6 +43,21 @@ public sealed partial class SiteIndicatorsGrain
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// The period of a county (<see cref="FlushPeriod"/> halved) and of a city (quartered). A parent with several reporting
+    /// children always has news under load, so each of these tiers held every change a full period (uniform wait, p50 ≈
+    /// half a period, p99 ≈ a period) on its way to the province; there are few of them (one county and one city above
+    /// Xinfeng's ~20 townships; 100 counties and 11 cities in a province), so the extra reports are few: at most
+    /// 20 + 40 a second per county and city. Townships, which are many, and every other kind keep
+    /// <see cref="FlushPeriod"/>.
+    /// </summary>
+    public static TimeSpan FlushPeriodOf(SiteKind? kind) => kind switch
+    {
+        SiteKind.County => FlushPeriod / 2,
+        SiteKind.City => FlushPeriod / 4,
+        _ => FlushPeriod,
+    };
+
+    /// <summary>
     /// How often a parent writes the child totals it received (a crash loses at most this much, asked again from the
     /// children on the next activation). Default: 1 s.
     /// </summary>
@@ -55,10 +70,14 @@ public sealed partial class SiteIndicatorsGrain
     private readonly ServerClock clock;
     private readonly ILogger<SiteIndicatorsGrain> logger;
 
-    // The per-record entries, in shards: an event writes the one shard holding its record (see ShardedMap).
-    private readonly ShardedMap<SourceEntry> _sources;
+    // The per-record entries: 16 base shards and a journal of the entries changed since (see JournaledShardedMap); a
+    // delivery writes the journal alone, or on a fold the bases it touched.
+    private readonly JournaledShardedMap<SourceEntry> _sources;
 
-    /// <summary>Creates the aggregator; its record entries live in <see cref="ShardedMap{TValue}.ShardCount"/> shards.</summary>
+    /// <summary>The stored name of the record entries' rows (<c>{name}-0</c> … <c>-15</c>, <c>{name}-journal</c>).</summary>
+    public const string SourcesStateName = "indicator-sources";
+
+    /// <summary>Creates the aggregator; its record entries live in <see cref="JournaledShardedMap{TValue}"/>'s rows.</summary>
     public SiteIndicatorsGrain(
         [PersistentState("indicators", StorageNames.Default)] IPersistentState<SiteIndicatorsState> state,
         IPersistentStateFactory stateFactory,
@@ -68,7 +87,7 @@ public sealed partial class SiteIndicatorsGrain
         this.state = state;
         this.clock = clock;
         this.logger = logger;
-        _sources = new ShardedMap<SourceEntry>(stateFactory, ((IGrainBase)this).GrainContext, "indicator-sources",
+        _sources = new JournaledShardedMap<SourceEntry>(stateFactory, ((IGrainBase)this).GrainContext, SourcesStateName,
             StorageNames.Default);
     }
 
@@ -103,6 +122,14 @@ public sealed partial class SiteIndicatorsGrain
     private IGrainTimer? _flushTimer;
     private bool _flushTimerArmed;
     private long _flushDueTicks;
+    // This site's FlushPeriodOf its kind, in milliseconds (FlushPeriod until the profile is known).
+    private long _flushPeriodMs = (long)FlushPeriod.TotalMilliseconds;
+    // The report to the parent and the child totals' write in flight (at most one of each). Neither holds this
+    // activation's turn: a township's stream delivery used to wait for its report and, on a leading edge, the whole chain
+    // of reports above it, and a county or city stopped taking its children's reports while its once-a-second write
+    // waited on the single SQLite writer. Their ends arm the timer for what is left; a stop waits for both.
+    private Task? _report;
+    private Task? _childWrite;
     // The oldest unreported change (for IndicatorMetrics' hold), and the site's tier as a metric tag.
     private long _pendingSinceTicks;
     private KeyValuePair<string, object?> _tierTag = new("tier", "unknown");
@@ -196,6 +223,14 @@ public sealed partial class SiteIndicatorsGrain
         // without children (most of them: villages) has nothing to ask for and skips the write.
         // Not after a failed activation, nor while a child asked after an unclean stop has not answered: the stored totals
         // may be stale, and the next activation must ask again.
+        if (_report is { } report)
+        {
+            await report;
+        }
+        if (_childWrite is { } childWrite)
+        {
+            await childWrite;
+        }
         var clean = _activated && _awaitedChildren.Count == 0;
         if (_childrenUnwritten || (clean && _children.Count > 0))
         {
@@ -302,7 +337,7 @@ public sealed partial class SiteIndicatorsGrain
 
     /// <inheritdoc />
     public Task<bool> IsFlushTimerArmedAsync() =>
-        _host is null ? Task.FromResult(_flushTimerArmed) : Host.IsFlushTimerArmedAsync();
+        _host is null ? Task.FromResult(_flushTimerArmed || _report is not null || _childWrite is not null) : Host.IsFlushTimerArmedAsync();
 
     /// <inheritdoc />
     public Task<RecountResult> RecountAsync() =>
@@ -426,8 +461,8 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     /// <summary>
-    /// A delivery batch: every change applied in memory and each touched shard written once; the last shard write also
-    /// deletes the delivery's queue rows in its own transaction (<see cref="StreamAcknowledgement"/>, on the embedded
+    /// A delivery batch: every change applied in memory and stored in one journal write (or, when the journal is full, in
+    /// one write per touched base shard); the last write also deletes the delivery's queue rows in its own transaction (<see cref="StreamAcknowledgement"/>, on the embedded
     /// store), so a change is stored and acknowledged together or neither (exact after SIGKILL). Elsewhere the agent
     /// confirms after the call returns, so the queue is still acknowledged only for changes that are stored.
     /// </summary>
@@ -438,19 +473,17 @@ public sealed partial class SiteIndicatorsGrain
         {
             return ForwardToHostAsync(items);
         }
-        var changed = new List<string>(items.Count);
         var publishedAt = new long[items.Count];
         var applied = 0;
         foreach (var item in items)
         {
-            if (Apply(item.Item, out var key))
+            if (Apply(item.Item, out _))
             {
-                changed.Add(key);
                 publishedAt[applied++] = item.Item.PublishedAtUnixMs;
             }
         }
         IndicatorMetrics.RecordRepeats(items.Count - applied);
-        return WriteChangedAsync(changed, changed.Count > 0, publishedAt.AsMemory(0, applied), items);
+        return WriteChangedAsync(applied > 0, publishedAt.AsMemory(0, applied), items);
     }
 
     // Newest version per source and site wins: an older or repeated change is ignored (false). An event naming another
@@ -482,7 +515,7 @@ public sealed partial class SiteIndicatorsGrain
     }
 
     private async Task WriteChangedAsync(
-        IReadOnlyList<string> changedSources, bool changed, ReadOnlyMemory<long> publishedAt,
+        bool changed, ReadOnlyMemory<long> publishedAt,
         IList<SequentialItem<IndicatorChange>> delivered)
     {
         if (!changed)
@@ -492,12 +525,12 @@ public sealed partial class SiteIndicatorsGrain
         }
         try
         {
-            // The shard writes carry the delivery's acknowledgement: ShardedMap writes each distinct shard once, and the
-            // last of them deletes the rows (this site is the stream's only subscriber). Repeats in the delivery go too:
-            // what they carry is already stored.
-            using (StreamAcknowledgement.Begin(delivered.Select(i => i.Token), DistinctShards(changedSources)))
+            // The writes carry the delivery's acknowledgement: the journal row alone, or on a fold each base shard with
+            // changes, the last of them deleting the rows (this site is the stream's only subscriber). Repeats in the
+            // delivery go too: what they carry is already stored.
+            using (StreamAcknowledgement.Begin(delivered.Select(i => i.Token), _sources.PendingWrites))
             {
-                await _sources.WriteAsync(changedSources);
+                await _sources.WriteChangesAsync();
             }
         }
         catch
@@ -520,16 +553,6 @@ public sealed partial class SiteIndicatorsGrain
         await FlushIfQuietAsync();
     }
 
-    private static int DistinctShards(IReadOnlyList<string> sources)
-    {
-        var shards = 0;
-        foreach (var source in sources)
-        {
-            shards |= 1 << ShardedMap<SourceEntry>.ShardOf(source);
-        }
-        return System.Numerics.BitOperations.PopCount((uint)shards);
-    }
-
     // The leading edge of the rate limit: report now when the last report is a period old; the timer sends the rest.
     // Every path that leaves work for the timer (a change, a child report, a bulk step) comes through here.
     private async Task FlushIfQuietAsync()
@@ -537,14 +560,14 @@ public sealed partial class SiteIndicatorsGrain
         _profileUnknown = false;
         try
         {
-            if (Environment.TickCount64 - _lastReportTicks >= FlushPeriod.TotalMilliseconds)
+            if (Environment.TickCount64 - _lastReportTicks >= _flushPeriodMs)
             {
-                await FlushSelfAsync();
+                await StartReportAsync();
             }
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
-            // The change is stored; the timer reports it (FlushSelfAsync left the site dirty).
+            // The change is stored; the timer reports it (the profile's lookup failed, the site stays dirty).
             LogReportFailed(logger, this.GetPrimaryKeyString(), e);
         }
         finally
@@ -612,6 +635,7 @@ public sealed partial class SiteIndicatorsGrain
         if (site is not null)
         {
             _tierTag = new("tier", site.Kind.ToString());
+            _flushPeriodMs = (long)FlushPeriodOf(site.Kind).TotalMilliseconds;
         }
     }
 
@@ -627,17 +651,22 @@ public sealed partial class SiteIndicatorsGrain
         }
         var now = Environment.TickCount64;
         var due = long.MaxValue;
-        if (_dirty && !_profileUnknown)
+        // Work in flight (a report, a write) arms the timer when it ends, not a tick now.
+        if (_dirty && !_profileUnknown && _report is null)
         {
-            due = _lastReportTicks + (long)FlushPeriod.TotalMilliseconds;
+            due = _lastReportTicks + _flushPeriodMs;
         }
-        if (_childrenUnwritten)
+        if (_childrenUnwritten && _childWrite is null)
         {
             due = Math.Min(due, _lastChildWriteTicks + (long)ChildTotalsWritePeriod.TotalMilliseconds);
         }
         if (_awaitedChildren.Count > 0)
         {
             due = Math.Min(due, _lastAskTicks + (long)AskAgainAfter.TotalMilliseconds);
+        }
+        if (due == long.MaxValue)
+        {
+            return;
         }
         due = Math.Max(due, now + 1);
         if (_flushTimerArmed && _flushDueTicks <= due)
@@ -671,32 +700,91 @@ public sealed partial class SiteIndicatorsGrain
         }
         // The report first: it need not wait for the child totals' write (a crash before the write is covered by the
         // next activation's asks, and its reports number above this one).
-        if (Environment.TickCount64 - _lastReportTicks >= FlushPeriod.TotalMilliseconds)
+        if (Environment.TickCount64 - _lastReportTicks >= _flushPeriodMs)
         {
-            await FlushSelfAsync();
+            await StartReportAsync();
         }
-        if (_childrenUnwritten && Environment.TickCount64 - _lastChildWriteTicks >= ChildTotalsWritePeriod.TotalMilliseconds)
+        if (_childrenUnwritten && _childWrite is null
+            && Environment.TickCount64 - _lastChildWriteTicks >= ChildTotalsWritePeriod.TotalMilliseconds)
         {
             _childrenUnwritten = false;
             _lastChildWriteTicks = Environment.TickCount64;
             StageChangedChildren();
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                _childrenUnwritten = true;
-                throw;
-            }
+            var write = WriteChildTotalsAsync();
+            _childWrite = write.IsCompleted ? null : write;
         }
     }
 
+    // The child totals' write, not awaited by the timer's turn. Nothing changes state.State while it is in flight: the
+    // children's newest totals wait in _children until the next write stages them, and a stop waits for it.
+    private async Task WriteChildTotalsAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // Staged in state.State already: the next write carries them.
+            _childrenUnwritten = true;
+            LogChildTotalsWriteFailed(logger, _code, e);
+        }
+        finally
+        {
+            _childWrite = null;
+            ArmFlushTimer();
+        }
+    }
+
+    // The paths that go on with work of their own (a delivery, a child's report, the timer) start the report and return:
+    // its end arms the timer for the rest. One report at a time, so they reach the parent in their numbers' order.
+    private async Task StartReportAsync()
+    {
+        if (_report is not null || await ParentToReportToAsync() is not { } parent)
+        {
+            return;
+        }
+        var report = SendReportAsync(parent);
+        _report = report.IsCompleted ? null : report;
+    }
+
+    private async Task SendReportAsync(string parent)
+    {
+        try
+        {
+            await ReportAsync(parent);
+        }
+        catch (Exception e)
+        {
+            // Dirty again (ReportAsync): the timer retries a period after this attempt.
+            LogReportFailed(logger, _code, e);
+        }
+        finally
+        {
+            _report = null;
+            ArmFlushTimer();
+        }
+    }
+
+    // Explicit flushes, asks and recounts wait for their report (after any report in flight, which carried older totals).
     private async Task FlushSelfAsync()
+    {
+        if (_report is { } inFlight)
+        {
+            await inFlight;
+        }
+        if (await ParentToReportToAsync() is { } parent)
+        {
+            await ReportAsync(parent);
+        }
+    }
+
+    // The parent to send the totals to now, or null when there is nothing to send or nobody to send it to.
+    private async Task<string?> ParentToReportToAsync()
     {
         if (!_dirty)
         {
-            return;
+            return null;
         }
         if (_site is null)
         {
@@ -711,8 +799,13 @@ public sealed partial class SiteIndicatorsGrain
             // The root has nobody to report to (nothing pending). An unknown site stays dirty until its profile exists,
             // but does not tick for it: the next change, child report or activation looks again.
             _dirty = _site is null && _dirty;
-            return;
+            return null;
         }
+        return parent;
+    }
+
+    private async Task ReportAsync(string parent)
+    {
         _dirty = false;
         try
         {
@@ -751,6 +844,10 @@ public sealed partial class SiteIndicatorsGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Report of site {SiteCode} to its parent failed; the timer retries")]
     private static partial void LogReportFailed(ILogger logger, string siteCode, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Child totals' write of site {SiteCode} failed; the timer writes them again")]
+    private static partial void LogChildTotalsWriteFailed(ILogger logger, string siteCode, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteCode} got a report from {ChildCode}, a member site: ignored")]
     private static partial void LogReportIgnored(ILogger logger, string siteCode, string childCode);

@@ -44,16 +44,18 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// This partition's exact top <paramref name="k"/> posts for <paramref name="seeker"/> on <paramref name="asOf"/>,
     /// or only the version when it still equals <paramref name="knownVersion"/>. When <paramref name="listed"/>, the
     /// partition remembers the seeker for its posts in the answer, to tell it when one of them changes (a listing without
-    /// an activation's token: stored lists use <see cref="ListPostsAsync"/>).
+    /// an activation's token: stored lists use <see cref="ListPostsAsync"/>). While the partition rebuilds, the answer waits
+    /// until its posts are in (<see cref="MatchPartitionRebuildStatus.PostsIn"/>); the wait interleaves with every other call
+    /// (as do these queries, which never await otherwise), so upserts are not held behind it.
     /// </summary>
-    [ReadOnly, Alias("TopPosts")]
+    [AlwaysInterleave, Alias("TopPosts")]
     Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed);
 
     /// <summary>
     /// As <see cref="TopPostsAsync"/> with <c>listed</c>, the listing held by the seeker's activation
     /// <paramref name="activation"/> (a token the activation chose, see <see cref="ForgetActivationListingsAsync"/>).
     /// </summary>
-    [ReadOnly, Alias("ListPosts")]
+    [AlwaysInterleave, Alias("ListPosts")]
     Task<PartitionMatches> ListPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid activation);
 
     /// <summary>
@@ -62,7 +64,7 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// whose post's features and the model did not change since is answered without its linear factors and marked in
     /// <see cref="PartitionMatches.Reused"/>; the seeker takes them from its held item (they are the same words).
     /// </summary>
-    [ReadOnly, Alias("RefreshListedPosts")]
+    [AlwaysInterleave, Alias("RefreshListedPosts")]
     Task<PartitionMatches> RefreshListedPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
         long heldStamp, Guid activation);
 
@@ -71,7 +73,7 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// the activation's token (kept for callers of the earlier version): the listing carries none (<see cref="Guid.Empty"/>),
     /// so only a release by time or by another activation forgets it.
     /// </summary>
-    [ReadOnly, Alias("RefreshPosts")]
+    [AlwaysInterleave, Alias("RefreshPosts")]
     Task<PartitionMatches> RefreshPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, string[] held,
         long heldStamp);
 

@@ -8,15 +8,17 @@ internal static class MatchCodes
     /// <summary>Every code that parses, in order.</summary>
     public static OccupationCode[] Parse(string[] codes)
     {
-        var list = new List<OccupationCode>(codes.Length);
+        // One array (no list to copy from): every code parses unless a record predates the validation.
+        var parsed = new OccupationCode[codes.Length];
+        var count = 0;
         foreach (var text in codes)
         {
             if (OccupationCode.TryParse(text, out var code, out _))
             {
-                list.Add(code);
+                parsed[count++] = code;
             }
         }
-        return [.. list];
+        return count == parsed.Length ? parsed : parsed[..count];
     }
 
     /// <summary>One code; a code that does not parse becomes the empty code (shares no level with anything).</summary>

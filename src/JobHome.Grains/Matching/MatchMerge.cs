@@ -10,25 +10,42 @@ public static class MatchMerge
     public static MatchItem[] Top(IEnumerable<MatchItem[]> lists, int k)
     {
         ArgumentNullException.ThrowIfNull(lists);
-        // Sized at once when the lists are in hand (a refresh's partitions); no LINQ on the way out.
-        var total = 0;
+        // One array of every item when the lists are in hand (a refresh's or a push's parts), sorted in place; the top k
+        // copied out once (no list, no range copy).
+        MatchItem[] all;
         if (lists is MatchItem[][] arrays)
         {
+            var total = 0;
             foreach (var array in arrays)
             {
                 total += array.Length;
             }
+            all = new MatchItem[total];
+            var at = 0;
+            foreach (var array in arrays)
+            {
+                array.CopyTo(all, at);
+                at += array.Length;
+            }
         }
-        var all = new List<MatchItem>(total);
-        foreach (var list in lists)
+        else
         {
-            all.AddRange(list);
+            var list = new List<MatchItem>();
+            foreach (var part in lists)
+            {
+                list.AddRange(part);
+            }
+            all = [.. list];
         }
-        all.Sort(static (a, b) =>
-        {
-            var byScore = b.Rank.CompareTo(a.Rank);
-            return byScore != 0 ? byScore : string.CompareOrdinal(a.Id, b.Id);
-        });
-        return all.Count <= k ? [.. all] : all.GetRange(0, Math.Max(0, k)).ToArray();
+        Array.Sort(all, ByRank);
+        var top = Math.Max(0, k);
+        return all.Length <= top ? all : all.AsSpan(0, top).ToArray();
+    }
+
+    // Best rank first, ties by id (ordinal): a total order, so the merge does not depend on the parts' order.
+    private static int ByRank(MatchItem a, MatchItem b)
+    {
+        var byScore = b.Rank.CompareTo(a.Rank);
+        return byScore != 0 ? byScore : string.CompareOrdinal(a.Id, b.Id);
     }
 }

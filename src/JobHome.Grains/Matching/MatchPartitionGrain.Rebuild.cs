@@ -24,8 +24,16 @@ namespace JobHome.Grains.Matching;
 /// record found not active (placed, filled since) is read and skipped; its entry is corrected by its next directory call. On a batch-reading
 /// storage 64 sites are listed in one read of their directories' stored rows (<see cref="SiteDirectoryListing"/>; no
 /// directory activated), elsewhere through <see cref="ISiteDirectoryGrain.GetMatchListingAsync"/>. A record that reached
-/// the partition live since the rebuild began is newer than anything storage returned, so the rebuild skips it. Memory:
-/// the listings of up to 64 sites and one batch of states at a time.
+/// the partition live since the rebuild began is newer than anything storage returned, so the rebuild skips it.
+/// Posts first: the rebuild reads every listed post before any seeker (a seeker's post list needs only the posts; the
+/// seekers are a post's candidates), the posts' reads ahead of other partitions' seeker reads in the silo's limiter
+/// (<see cref="RebuildReadLimiter"/>, urgent). Until its posts are in, a partition holds back its answers to seekers' post
+/// queries (they wait, interleaved, so upserts and everything else go on) for up to <see cref="MatchingOptions.RebuildPostsWait"/>,
+/// so a list is computed over part of the posts only when they take longer (counted:
+/// <c>jobhome.match_partition.post_queries_before_posts_in</c>); once they are in, every list it answers is exact while
+/// the seekers are still being read.
+/// Memory: the listings of up to 64 sites and one batch of states at a time, plus the listed seeker ids of the whole
+/// partition until the posts are in.
 /// Pruning: a site none of whose listed seekers and posts is stored in this cell (and none unreadable or not yet stored)
 /// is forgotten at the end of the rebuild if nobody noted it for twice <see cref="MatchingOptions.NotedSiteLifetime"/>: by
 /// then every silo's <see cref="NotedMatchSites"/> entry for it has expired, so a record that later enters the cell from
@@ -40,13 +48,24 @@ public sealed partial class MatchPartitionGrain
     private static readonly Meter RebuildMeter = new(RebuildMeterName);
     private static readonly Counter<long> RebuildRecords = RebuildMeter.CreateCounter<long>(
         "jobhome.match_partition.rebuild_records", "records", "Records a rebuilding match partition loaded from storage");
+    private static readonly Counter<long> PostQueriesBeforePostsIn = RebuildMeter.CreateCounter<long>(
+        "jobhome.match_partition.post_queries_before_posts_in", "queries",
+        "Seekers' post queries a rebuilding partition answered over part of its posts (its posts not in after RebuildPostsWait)");
     private static readonly UpDownCounter<int> RebuildsRunning = RebuildMeter.CreateUpDownCounter<int>(
         "jobhome.match_partition.rebuilds_running", "partitions", "Match partitions rebuilding from storage now");
 
     // Ids changed live since the rebuild began (newer than storage); null when no rebuild runs.
     private HashSet<string>? _touched;
-    // Listed ids not read yet, each with its site's index; a step reads up to RebuildBatchSize of them, across sites.
+    // Listed ids not read yet, each with its site's index; a step reads up to RebuildBatchSize of them, across sites. While
+    // the posts are read, only post ids (the seekers' wait in _pendingSeekers until every post is in).
     private readonly List<(string Id, int Site)> _pending = [];
+    private readonly List<(string Id, int Site)> _pendingSeekers = [];
+    // Completed once every listed post is read and applied; null when no rebuild runs or its posts are in.
+    private TaskCompletionSource? _postsIn;
+    private long _postsInMs;
+    // Seekers' post queries waiting for the posts now (MatchPartitionGrain.AnswerOncePostsInAsync).
+    private int _postQueriesWaiting;
+    private long _postsLoaded;
     private string[] _rebuildSites = [];
     private int _nextSite;
     private int _pendingOffset;
@@ -112,7 +131,7 @@ public sealed partial class MatchPartitionGrain
         var sitesDone = _touched is null ? _rebuildSites.Length : _sitesDone;
         return Task.FromResult(new MatchPartitionRebuildStatus(_touched is not null, state.State.Sites.Count, sitesDone,
             _rebuildRead, _rebuildLoaded, _rebuildSkipped, _rebuildBatches, elapsed, _sitesFromCellListing, _sitesReadInFull,
-            _sitesMissed));
+            _sitesMissed, _postsIn is null, _postsInMs, _postQueriesWaiting));
     }
 
     private void StartRebuild()
@@ -120,6 +139,10 @@ public sealed partial class MatchPartitionGrain
         _touched = new HashSet<string>(StringComparer.Ordinal);
         _rebuildSites = [.. state.State.Sites.Keys.Order(StringComparer.Ordinal)];
         _reader = RecordStateReader.Create(services, GrainFactory, services.GetRequiredService<RebuildReadLimiter>());
+        _reader.Urgent = true;
+        _postsIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _postsInMs = 0;
+        _postsLoaded = 0;
         _rebuildStarted = Stopwatch.GetTimestamp();
         RebuildsRunning.Add(1);
         LogRebuildStarted(logger, this.GetPrimaryKeyString(), _rebuildSites.Length, options.RebuildBatchSize);
@@ -205,13 +228,18 @@ public sealed partial class MatchPartitionGrain
             var (listing, readAt) = await ListSiteAsync(index, key);
             _listingSite = null;
             _stepFailures = 0;
-            var count = _pending.Count;
+            var count = 0;
             foreach (var id in listing.SourceIds)
             {
-                if (id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal)
-                    || id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal))
+                if (id.StartsWith(IndicatorSources.Post + "/", StringComparison.Ordinal))
                 {
                     _pending.Add((id, index));
+                    count++;
+                }
+                else if (id.StartsWith(IndicatorSources.Seeker + "/", StringComparison.Ordinal))
+                {
+                    _pendingSeekers.Add((id, index));
+                    count++;
                 }
             }
             if (listing.CellListed)
@@ -222,12 +250,22 @@ public sealed partial class MatchPartitionGrain
             {
                 _sitesReadInFull++;
             }
-            _sitesInProgress[index] = new SiteProgress(readAt, _pending.Count - count, listing.CellListed ? null : listing.Epoch);
+            _sitesInProgress[index] = new SiteProgress(readAt, count, listing.CellListed ? null : listing.Epoch);
             _nextSite++;
-            if (_pending.Count == count)
+            if (count == 0)
             {
                 await SiteDoneAsync(key, index);
             }
+        }
+        if (_postsIn is not null && _pending.Count - _pendingOffset == 0 && _nextSite >= _rebuildSites.Length)
+        {
+            // Every site listed and every listed post read: the seekers follow.
+            PostsLoaded(key);
+            _pending.Clear();
+            _pending.AddRange(_pendingSeekers);
+            _pendingSeekers.Clear();
+            _pendingSeekers.TrimExcess();
+            _pendingOffset = 0;
         }
         var take = Math.Min(size, _pending.Count - _pendingOffset);
         return take <= 0 ? [] : _pending.GetRange(_pendingOffset, take);
@@ -267,6 +305,19 @@ public sealed partial class MatchPartitionGrain
         }
         var at = clock.Now;
         return (await GrainFactory.GetGrain<ISiteDirectoryGrain>(_rebuildSites[index]).GetMatchListingAsync(key), at);
+    }
+
+    // Every listed post is in the index: the queries held back are answered (each in its own turn, after this one), exact
+    // over the posts; the lists computed from here on stay so, as the seekers' reads change no list.
+    private void PostsLoaded(string key)
+    {
+        _postsInMs = (long)Stopwatch.GetElapsedTime(_rebuildStarted).TotalMilliseconds;
+        _reader!.Urgent = false;
+        var postsIn = _postsIn!;
+        _postsIn = null;
+        _version++;
+        postsIn.SetResult();
+        LogPostsLoaded(logger, key, _postsLoaded, _postsInMs, _pendingSeekers.Count);
     }
 
     // The batch's records are read: each site whose records are now all read is done.
@@ -389,6 +440,7 @@ public sealed partial class MatchPartitionGrain
         {
             _index.UpsertPosts(freshPosts.Select(static p => p.ToMatchPost()));
             _version++;
+            _postsLoaded += freshPosts.Count;
         }
         var loaded = freshSeekers.Count + freshPosts.Count;
         _rebuildLoaded += loaded;
@@ -397,6 +449,10 @@ public sealed partial class MatchPartitionGrain
 
     private void FinishRebuild(string key)
     {
+        if (_postsIn is not null)
+        {
+            PostsLoaded(key);
+        }
         if (_emptySites.Count > 0)
         {
             (string Site, DateTimeOffset ReadAt)[] empty = [.. _emptySites];
@@ -474,6 +530,11 @@ public sealed partial class MatchPartitionGrain
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuilding from storage: {Sites} sites, {BatchSize} records per step")]
     private static partial void LogRebuildStarted(ILogger logger, string partition, int sites, int batchSize);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Match partition {Partition} posts in: {Posts} posts loaded after {ElapsedMs} ms; its post lists are answered "
+            + "now, {Seekers} listed seekers to read")]
+    private static partial void LogPostsLoaded(ILogger logger, string partition, long posts, long elapsedMs, int seekers);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Match partition {Partition} rebuild: {Read} records read, {Loaded} loaded, {SitesListed} of {Sites} sites listed")]

@@ -32,10 +32,9 @@ public sealed partial class MatchPartitionGrain(
     ILogger<MatchPartitionGrain> logger) : Grain, IMatchPartitionGrain
 {
     private readonly RankingIndex _index = new(models);
-    // Post id → seekers whose last list query got it from here; seeker id → those posts (to forget them on the next query).
-    private readonly Dictionary<string, HashSet<string>> _listedBy = new(StringComparer.Ordinal);
-    // (An entry is null where its post changed since the listing: that post's listers were dropped with it.)
-    private readonly Dictionary<string, string?[]> _listing = new(StringComparer.Ordinal);
+    // Post id → the holders whose last part from here lists it (each holder keeps those posts, ListHolder.Listing, to forget
+    // them on its next query).
+    private readonly Dictionary<string, HashSet<ListHolder>> _listedBy = new(StringComparer.Ordinal);
     // Seekers whose activations hold a list with a part from here (even an empty one), with the token of the activation that
     // queried last (Guid.Empty from a caller without one), the time of that query (for the earlier, time-based release), its
     // query and the part it holds (MatchPartitionGrain.Push.cs): only they are kept fresh; the release of that activation (it
@@ -107,10 +106,8 @@ public sealed partial class MatchPartitionGrain(
     {
         Touch(seekerId);
         _index.RemoveSeeker(seekerId);
-        Release(seekerId);
         // Out of the index it is never among a new post's top seekers again (until upserted, which lists it anew).
-        _holders.Remove(seekerId);
-        _dirty.Remove(seekerId);
+        Release(seekerId);
         return Task.CompletedTask;
     }
 
@@ -139,7 +136,7 @@ public sealed partial class MatchPartitionGrain(
         _version++;
         foreach (var id in changed)
         {
-            NotifyListing(id);
+            NotifyListing(id, PostListMetrics.ListedChanged);
         }
         return Task.CompletedTask;
     }
@@ -152,24 +149,24 @@ public sealed partial class MatchPartitionGrain(
         {
             _version++;
         }
-        NotifyListing(postId);
+        NotifyListing(postId, PostListMetrics.ListedRemoved);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<PartitionMatches> TopPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, bool listed) =>
-        Task.FromResult(Answer(seeker, k, asOf, knownVersion, listed ? Guid.Empty : null, null, 0));
+        AnswerAsync(seeker, k, asOf, knownVersion, listed ? Guid.Empty : null, null, 0);
 
     /// <inheritdoc />
     public Task<PartitionMatches> ListPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid activation) =>
-        Task.FromResult(Answer(seeker, k, asOf, knownVersion, activation, null, 0));
+        AnswerAsync(seeker, k, asOf, knownVersion, activation, null, 0);
 
     /// <inheritdoc />
     public Task<PartitionMatches> RefreshListedPostsAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion,
         string[] held, long heldStamp, Guid activation)
     {
         ArgumentNullException.ThrowIfNull(held);
-        return Task.FromResult(Answer(seeker, k, asOf, knownVersion, activation, held, heldStamp));
+        return AnswerAsync(seeker, k, asOf, knownVersion, activation, held, heldStamp);
     }
 
     /// <inheritdoc />
@@ -198,7 +195,6 @@ public sealed partial class MatchPartitionGrain(
             // live activation without a list forgets whatever another one left here.
             if (_holders.TryGetValue(seekerId, out var holder) && (holder.Activation == activations[i]) != keepActivation[i])
             {
-                _holders.Remove(seekerId);
                 Release(seekerId);
                 forgotten.Add(seekerId);
             }
@@ -226,13 +222,41 @@ public sealed partial class MatchPartitionGrain(
             // made with an activation token: the time rule is an older silo's, and its activations never made one.
             if (_holders.TryGetValue(seekerId, out var holder) && holder.Activation == Guid.Empty && holder.At <= releasedAt[i])
             {
-                _holders.Remove(seekerId);
                 Release(seekerId);
                 forgotten.Add(seekerId);
             }
         }
         PostListMetrics.RecordForgotten(this.GetPrimaryKeyString(), forgotten);
         return Task.CompletedTask;
+    }
+
+    // A seeker's post query: answered at once, or, while a rebuild still reads the posts, once they are all in, or after
+    // RebuildPostsWait over the posts in so far (counted; the posts' end bumps the version, so a list answered early is
+    // recomputed on its next read). The wait is the only await of these queries, which interleave (IMatchPartitionGrain),
+    // so upserts, the rebuild's steps and other queries run meanwhile; the answer itself is one synchronous turn, as always.
+    private Task<PartitionMatches> AnswerAsync(SeekerMatchRecord seeker, int k, DateOnly asOf, long knownVersion, Guid? listedBy,
+        string[]? held, long heldStamp) =>
+        _postsIn is { } postsIn
+            ? AnswerOncePostsInAsync(postsIn.Task, seeker, k, asOf, knownVersion, listedBy, held, heldStamp)
+            : Task.FromResult(Answer(seeker, k, asOf, knownVersion, listedBy, held, heldStamp));
+
+    private async Task<PartitionMatches> AnswerOncePostsInAsync(Task postsIn, SeekerMatchRecord seeker, int k, DateOnly asOf,
+        long knownVersion, Guid? listedBy, string[]? held, long heldStamp)
+    {
+        _postQueriesWaiting++;
+        try
+        {
+            await postsIn.WaitAsync(options.RebuildPostsWait, clock.Time);
+        }
+        catch (TimeoutException)
+        {
+            PostQueriesBeforePostsIn.Add(1);
+        }
+        finally
+        {
+            _postQueriesWaiting--;
+        }
+        return Answer(seeker, k, asOf, knownVersion, listedBy, held, heldStamp);
     }
 
     // listedBy: the activation token of a stored list's query (Guid.Empty when the caller sent none); null for a live query.
@@ -251,7 +275,7 @@ public sealed partial class MatchPartitionGrain(
         var known = _holders.TryGetValue(seeker.Id, out var holder);
         var prior = known ? holder!.Reasons : null;
         // A holder asking again with the same record (a read after a change) keeps its engine record, hence its kept query.
-        var query = known && holder!.Query is { } same && holder.Seeker is { } last && SameEngineRecord(last, seeker)
+        var query = known && holder!.Query is { } same && holder.Seeker is { } last && last.SameEngineFeatures(seeker)
             ? same
             : seeker.ToMatchSeeker();
         if (listedBy is not null)
@@ -263,35 +287,32 @@ public sealed partial class MatchPartitionGrain(
             out var floor, out var newFloor, out var reused, out var reasons);
         if (listedBy is { } activation)
         {
-            _holders[seeker.Id] = new ListHolder(activation, clock.Now)
+            // The holder's object stays the seeker's for as long as it holds a part here (it is in the listener map).
+            if (holder is null)
             {
-                Seeker = seeker,
-                Query = query,
-                K = k,
-                AsOf = asOf,
-                Items = items,
-                Checked = _version,
-                Stamp = _index.Stamp,
-                Floor = floor,
-                NewFloor = newFloor,
-                Reasons = reasons,
-            };
+                holder = new ListHolder(seeker.Id);
+                _holders[seeker.Id] = holder;
+            }
+            holder.Activation = activation;
+            holder.At = clock.Now;
+            holder.Seeker = seeker;
+            holder.Query = query;
+            holder.K = k;
+            holder.AsOf = asOf;
+            holder.Items = items;
+            holder.Checked = _version;
+            holder.Stamp = _index.Stamp;
+            holder.Floor = floor;
+            holder.NewFloor = newFloor;
+            holder.Reasons = reasons;
             // Answered fresh: a recompute still pending for it would find the same part.
-            _dirty.Remove(seeker.Id);
-            Listen(seeker.Id, items);
+            holder.Dirty = false;
+            Listen(holder, items);
             var kept = Kept(reused);
             PostListMetrics.RecordExplained(items.Length - kept, kept);
         }
         return new PartitionMatches(_version, items, floor, reused, _index.Stamp);
     }
-
-    // The same engine record (MatchSeeker) from both: every field but the placements (the re-ranker's history, passed apart).
-    private static bool SameEngineRecord(SeekerMatchRecord a, SeekerMatchRecord b) =>
-        ReferenceEquals(a, b)
-        || (a.Id == b.Id && a.BirthDate == b.BirthDate && a.Gender == b.Gender && a.Education == b.Education
-            && a.ExpectedPayMin == b.ExpectedPayMin && a.Lat.Equals(b.Lat) && a.Lon.Equals(b.Lon) && a.Rural == b.Rural
-            && a.Availability == b.Availability && a.KeyGroups == b.KeyGroups
-            && a.Occupations.AsSpan().SequenceEqual(b.Occupations) && a.Skills.AsSpan().SequenceEqual(b.Skills));
 
     /// <inheritdoc />
     public Task<MatchItem[]> TopSeekersAsync(PostMatchRecord post, int k, DateOnly asOf)
@@ -322,9 +343,9 @@ public sealed partial class MatchPartitionGrain(
     // Queries run within one turn (no await), so updating the listener maps from a [ReadOnly] query is race-free. Only the
     // difference to the seeker's last listing here is written: a recompute mostly lists the posts it listed (the same id
     // strings: the index's), so the maps change for the one or two posts that came or went.
-    private void Listen(string seekerId, MatchItem[] items)
+    private void Listen(ListHolder holder, MatchItem[] items)
     {
-        var old = _listing.TryGetValue(seekerId, out var held) ? held : [];
+        var old = holder.Listing;
         Span<bool> kept = old.Length <= 128 ? stackalloc bool[old.Length] : new bool[old.Length];
         Span<bool> fresh = items.Length <= 128 ? stackalloc bool[items.Length] : new bool[items.Length];
         for (var i = 0; i < items.Length; i++)
@@ -341,8 +362,8 @@ public sealed partial class MatchPartitionGrain(
         }
         for (var j = 0; j < old.Length; j++)
         {
-            if (!kept[j] && old[j] is { } gone && _listedBy.TryGetValue(gone, out var seekers) && seekers.Remove(seekerId)
-                && seekers.Count == 0)
+            if (!kept[j] && old[j] is { } gone && _listedBy.TryGetValue(gone, out var listers) && listers.Remove(holder)
+                && listers.Count == 0)
             {
                 _listedBy.Remove(gone);
             }
@@ -353,16 +374,16 @@ public sealed partial class MatchPartitionGrain(
             {
                 continue;
             }
-            if (!_listedBy.TryGetValue(items[i].Id, out var seekers))
+            if (!_listedBy.TryGetValue(items[i].Id, out var listers))
             {
-                seekers = new HashSet<string>(StringComparer.Ordinal);
-                _listedBy[items[i].Id] = seekers;
+                listers = [];
+                _listedBy[items[i].Id] = listers;
             }
-            seekers.Add(seekerId);
+            listers.Add(holder);
         }
         if (items.Length == 0)
         {
-            _listing.Remove(seekerId);
+            holder.Listing = [];
             return;
         }
         var posts = old.Length == items.Length ? old : new string?[items.Length];
@@ -370,10 +391,7 @@ public sealed partial class MatchPartitionGrain(
         {
             posts[i] = items[i].Id;
         }
-        if (!ReferenceEquals(posts, old))
-        {
-            _listing[seekerId] = posts;
-        }
+        holder.Listing = posts;
     }
 
     // Where id sits in a listing (not counting entries already matched); the same string object first (the common case).
@@ -396,59 +414,56 @@ public sealed partial class MatchPartitionGrain(
         return -1;
     }
 
-    private void Forget(string seekerId)
+    private void Forget(ListHolder holder)
     {
-        if (!_listing.Remove(seekerId, out var listing))
+        foreach (var post in holder.Listing)
         {
-            return;
-        }
-        foreach (var post in listing)
-        {
-            if (post is not null && _listedBy.TryGetValue(post, out var seekers) && seekers.Remove(seekerId) && seekers.Count == 0)
+            if (post is not null && _listedBy.TryGetValue(post, out var listers) && listers.Remove(holder) && listers.Count == 0)
             {
                 _listedBy.Remove(post);
             }
         }
+        holder.Listing = [];
     }
 
-    // A seeker no longer holds a listing here: its listeners and its kept query go.
+    // A seeker no longer holds a listing here: its holder entry, its listeners, its pending recompute and its kept query go.
     private void Release(string seekerId)
     {
-        Forget(seekerId);
+        if (_holders.Remove(seekerId, out var holder))
+        {
+            Forget(holder);
+            holder.Dirty = false;
+        }
         _index.ForgetPostQuery(seekerId);
     }
 
-    private void NotifyListing(string postId)
+    private void NotifyListing(string postId, string kind)
     {
-        if (!_listedBy.Remove(postId, out var seekers))
+        if (!_listedBy.Remove(postId, out var listers))
         {
             return;
         }
+        PostListMetrics.RecordListersTold(listers.Count, kind);
         List<string>? marked = PostListMetrics.ListensToMarks ? [] : null;
         var told = 0;
-        foreach (var seekerId in seekers)
+        foreach (var holder in listers)
         {
             // Recomputed once at the window's end however many of its listed posts changed; it keeps listening to its other
             // posts (a second change marks it again, which costs nothing while it is dirty), and the recompute lists the
             // difference.
-            if (_listing.TryGetValue(seekerId, out var listing))
+            var listing = holder.Listing;
+            var at = Array.IndexOf(listing, postId);
+            if (at >= 0)
             {
-                var at = Array.IndexOf(listing, postId);
-                if (at >= 0)
-                {
-                    listing[at] = null;
-                }
+                listing[at] = null;
             }
-            if (_holders.TryGetValue(seekerId, out var holder))
+            if (Mark(holder, PostListMetrics.MarkListed))
             {
-                if (Mark(seekerId, holder, PostListMetrics.MarkListed))
-                {
-                    marked?.Add(seekerId);
-                }
-                else
-                {
-                    told++;
-                }
+                marked?.Add(holder.Id);
+            }
+            else
+            {
+                told++;
             }
         }
         PostListMetrics.RecordMarks(this.GetPrimaryKeyString(), marked ?? [], 0, told);

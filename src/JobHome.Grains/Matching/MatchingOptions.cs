@@ -56,6 +56,15 @@ public sealed class MatchingOptions
     public TimeSpan RebuildPause { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
+    /// How long a seeker's post query waits, on the server clock, for a rebuilding partition's posts to be in (the rebuild
+    /// reads them first; see docs/grains.md, Rebuild and limits) before it is answered over the posts loaded so far, as
+    /// a post's candidates are: far below the 30-s response timeout, since a seeker waits for all its partitions at once,
+    /// and the first restart of a bulk-loaded folder (every site read in full) takes minutes to list them. A list answered
+    /// early is recomputed on its next read (the posts' end bumps the version). Default: 5 s.
+    /// </summary>
+    public TimeSpan RebuildPostsWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Storage reads the rebuilding partitions of one silo keep in flight together (<see cref="RebuildReadLimiter"/>); each
     /// partition still reads up to 16 at a time, so with many rebuilding they take turns. After a restart every partition
     /// in reach of the load rebuilds at once: unbounded, 103 partitions put ~1,600 reads on one SQLite file and grain calls
@@ -72,6 +81,18 @@ public sealed class MatchingOptions
     /// </summary>
     public TimeSpan NotedSiteLifetime { get; init; } = TimeSpan.FromHours(1);
 
+    // The last day's settings (immutable, so shared by every query of that day: a recompute made one per holder).
+    private MatchOptions? _lastDay;
+
     /// <summary>The engine's per-query settings for reference date <paramref name="asOf"/>.</summary>
-    public MatchOptions ToMatchOptions(DateOnly asOf) => new(asOf, MaxKm, UrbanMaxKm, TopFactors);
+    public MatchOptions ToMatchOptions(DateOnly asOf)
+    {
+        if (Volatile.Read(ref _lastDay) is { } last && last.AsOf == asOf)
+        {
+            return last;
+        }
+        var options = new MatchOptions(asOf, MaxKm, UrbanMaxKm, TopFactors);
+        Volatile.Write(ref _lastDay, options);
+        return options;
+    }
 }

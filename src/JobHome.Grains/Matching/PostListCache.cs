@@ -211,8 +211,7 @@ internal sealed class PostListCache
             {
                 continue;
             }
-            var id = items[i].Id;
-            var old = Array.Find(held, h => string.Equals(h.Id, id, StringComparison.Ordinal));
+            var old = HeldItem(held, items[i].Id);
             if (old is null || old.Factors.Length < items[i].Factors.Length)
             {
                 return false;
@@ -247,14 +246,46 @@ internal sealed class PostListCache
                 result[i] = item;
                 continue;
             }
-            var old = held is null ? null : Array.Find(held, h => string.Equals(h.Id, item.Id, StringComparison.Ordinal));
+            var old = held is null ? null : HeldItem(held, item.Id);
             if (old is null || old.Factors.Length < item.Factors.Length)
             {
                 throw new InvalidOperationException($"partition reused the explanation of post {item.Id}, which the list does not hold");
             }
-            result[i] = item with { Factors = [.. item.Factors, .. old.Factors.AsSpan(item.Factors.Length)] };
+            result[i] = !SameLeading(item.Factors, old.Factors)
+                ? item with { Factors = [.. item.Factors, .. old.Factors.AsSpan(item.Factors.Length)] }
+                : item.Score == old.Score && item.OrderKey == old.OrderKey
+                    ? old
+                    : item with { Factors = old.Factors };
         }
         return result;
+    }
+
+    // True when the answer's leading factors equal the held item's first ones: the completed factors are then the held array
+    // itself (the same values; the arrays are never written), shared instead of copied, and an item equal in every field is
+    // the held item. A push mostly repeats the held items, so this keeps a seeker's list from growing a copy per push.
+    private static bool SameLeading(MatchFactorView[] leading, MatchFactorView[] held)
+    {
+        for (var f = 0; f < leading.Length; f++)
+        {
+            if (!ReferenceEquals(leading[f], held[f]) && !leading[f].Equals(held[f]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The first held item with this id (a loop: a lambda over the id cost a closure and a delegate per item).
+    private static MatchItem? HeldItem(MatchItem[] held, string id)
+    {
+        foreach (var item in held)
+        {
+            if (string.Equals(item.Id, id, StringComparison.Ordinal))
+            {
+                return item;
+            }
+        }
+        return null;
     }
 
     private static int IndexOf(IReadOnlyList<string> keys, string key)

@@ -11,7 +11,8 @@ namespace JobHome.Grains.Matching;
 /// and the counters of what the lists cost in grain calls: partition queries of stored lists by cause
 /// (<see cref="PartitionQueriesName"/>, cause <see cref="CausePush"/> for a partition's own recomputes), partitions a notice
 /// named or new posts' scores that the floor left out (<see cref="SkippedName"/>), the partitions' pushes
-/// (<see cref="MarkedName"/>, <see cref="PushesName"/>, <see cref="PushesUnchangedName"/>, <see cref="PushesIgnoredName"/>), stale
+/// (<see cref="MarkedName"/>, <see cref="MarkedAgainName"/>, <see cref="ListersToldName"/>, <see cref="PushesName"/>,
+/// <see cref="PushesSameIdsName"/>, <see cref="PushesUnchangedName"/>, <see cref="PushesIgnoredName"/>), stale
 /// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
 /// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
 /// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
@@ -42,6 +43,23 @@ public static class PostListMetrics
 
     /// <summary>Counter of holders a partition marked dirty (once per holder while it waits for the window's recompute).</summary>
     public const string MarkedName = "jobhome.post_list.holders_marked";
+
+    /// <summary>
+    /// Counter of marks of a holder that was already dirty (tagged <c>cause</c>): the change joins the recompute the holder
+    /// waits for and costs nothing more.
+    /// </summary>
+    public const string MarkedAgainName = "jobhome.post_list.holders_marked_again";
+
+    /// <summary>
+    /// Counter of listed post changes that reached a holder (tagged <c>kind</c>: <see cref="ListedRemoved"/>, a close or
+    /// removal; <see cref="ListedChanged"/>, an upsert that changed more than the free openings, a fill among them), one per
+    /// holder told, dirty or not.
+    /// </summary>
+    public const string ListersToldName = "jobhome.post_list.listers_told";
+
+    /// <summary>Counter of recomputed parts sent that hold the same ids in the same order as the held part (scores, keys or
+    /// words changed).</summary>
+    public const string PushesSameIdsName = "jobhome.post_list.pushes_same_ids";
 
     /// <summary>Counter of recomputed parts a partition pushed to their seekers (<see cref="PostListPush"/>).</summary>
     public const string PushesName = "jobhome.post_list.pushes";
@@ -110,6 +128,12 @@ public static class PostListMetrics
     /// <summary>Cause tag of a mark: a new or changed post's score reached the part's floor.</summary>
     public const string MarkNewPost = "new_post";
 
+    /// <summary>Kind tag of <see cref="ListersToldName"/>: a listed post was closed or removed.</summary>
+    public const string ListedRemoved = "removed";
+
+    /// <summary>Kind tag of <see cref="ListersToldName"/>: a listed post changed (an upsert other than of its free openings).</summary>
+    public const string ListedChanged = "changed";
+
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> PartitionQueries = Meter.CreateCounter<long>(PartitionQueriesName, "{query}",
@@ -120,6 +144,15 @@ public static class PostListMetrics
 
     private static readonly Counter<long> Marked = Meter.CreateCounter<long>(MarkedName, "{holder}",
         "Holders of stored post-list parts a match partition marked dirty");
+
+    private static readonly Counter<long> MarkedAgain = Meter.CreateCounter<long>(MarkedAgainName, "{holder}",
+        "Marks of holders already dirty (joined the recompute they wait for)");
+
+    private static readonly Counter<long> ListersTold = Meter.CreateCounter<long>(ListersToldName, "{holder}",
+        "Holders a listed post's change reached, by kind of change");
+
+    private static readonly Counter<long> PushesSameIds = Meter.CreateCounter<long>(PushesSameIdsName, "{part}",
+        "Pushed post-list parts with the held part's ids in the same order");
 
     private static readonly Counter<long> Pushes = Meter.CreateCounter<long>(PushesName, "{part}",
         "Recomputed post-list parts a match partition pushed to their seekers");
@@ -169,6 +202,16 @@ public static class PostListMetrics
     /// <summary>Observable counter of the changed posts the memo answers scored again.</summary>
     public const string MemoPostsScoredName = "jobhome.match_index.memo_posts_scored";
 
+    /// <summary>Observable counter of walked post changes passed over because the same post was logged again later.</summary>
+    public const string MemoChangesSupersededName = "jobhome.match_index.memo_changes_superseded";
+
+    /// <summary>Observable counter of walked post changes the prefilter passed over from the log entry alone (out of range, a
+    /// hard filter, a bound below the memo's bottom, removals).</summary>
+    public const string MemoChangesPrefilteredName = "jobhome.match_index.memo_changes_prefiltered";
+
+    /// <summary>Observable counter of memo searches for a walked post (only where the memo's mark may hold it).</summary>
+    public const string MemoSearchesName = "jobhome.match_index.memo_searches";
+
     private static readonly ObservableCounter<long> PostScans = Meter.CreateObservableCounter(PostScansName,
         static () => IndexCounters.PostScans, "{query}", "Seekers' post queries answered by a scan of the index's buckets");
 
@@ -186,6 +229,17 @@ public static class PostListMetrics
 
     private static readonly ObservableCounter<long> MemoPostsScored = Meter.CreateObservableCounter(MemoPostsScoredName,
         static () => IndexCounters.MemoPostsScored, "{post}", "Changed posts the memo answers scored again");
+
+    private static readonly ObservableCounter<long> MemoChangesSuperseded = Meter.CreateObservableCounter(
+        MemoChangesSupersededName, static () => IndexCounters.MemoChangesSuperseded, "{change}",
+        "Walked post changes passed over because the same post was logged again later");
+
+    private static readonly ObservableCounter<long> MemoChangesPrefiltered = Meter.CreateObservableCounter(
+        MemoChangesPrefilteredName, static () => IndexCounters.MemoChangesPrefiltered, "{change}",
+        "Walked post changes the prefilter passed over from the log entry alone");
+
+    private static readonly ObservableCounter<long> MemoSearches = Meter.CreateObservableCounter(MemoSearchesName,
+        static () => IndexCounters.MemoSearches, "{search}", "Memo searches for a walked post");
 
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 
@@ -234,6 +288,18 @@ public static class PostListMetrics
     /// <summary>Counts holders marked dirty.</summary>
     internal static void RecordMarked(int count, string cause) => Marked.Add(count, new KeyValuePair<string, object?>("cause", cause));
 
+    /// <summary>Counts a mark of a holder that was already dirty.</summary>
+    internal static void RecordMarkedAgain(string cause) => MarkedAgain.Add(1, new KeyValuePair<string, object?>("cause", cause));
+
+    /// <summary>Counts the holders one listed post's change reached.</summary>
+    internal static void RecordListersTold(int count, string kind)
+    {
+        if (count > 0)
+        {
+            ListersTold.Add(count, new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
+
     /// <summary>True while someone listens to <see cref="MarkedEvent"/> (the partition builds the payload only then).</summary>
     internal static bool ListensToMarks => Diagnostics.IsEnabled(MarkedEvent);
 
@@ -246,8 +312,15 @@ public static class PostListMetrics
         }
     }
 
-    /// <summary>Counts one pushed part.</summary>
-    internal static void RecordPushSent() => Pushes.Add(1);
+    /// <summary>Counts one pushed part (<paramref name="sameIds"/>: the held part's ids in the same order).</summary>
+    internal static void RecordPushSent(bool sameIds = false)
+    {
+        Pushes.Add(1);
+        if (sameIds)
+        {
+            PushesSameIds.Add(1);
+        }
+    }
 
     /// <summary>Counts one recomputed part that was not pushed (equal to the held one).</summary>
     internal static void RecordPushUnchanged() => PushesUnchanged.Add(1);

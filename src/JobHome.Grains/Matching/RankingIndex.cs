@@ -20,6 +20,8 @@ namespace JobHome.Grains.Matching;
 internal sealed partial class RankingIndex(ModelCatalog models)
 {
     private readonly MatchIndex _index = new();
+    // An aware answer's linear candidates (reused: read only within the answer).
+    private readonly List<ScoredRecord> _candidates = [];
     // The re-ranker reads a candidate's full record and the prices a bounded sample of the seekers' (their lists are computed
     // in the background); the index keeps only encoded features.
     private readonly Dictionary<string, MatchPost> _posts = new(StringComparer.Ordinal);
@@ -255,18 +257,19 @@ internal sealed partial class RankingIndex(ModelCatalog models)
             // The trees' order is not bounded by the linear scores (and every upsert counts with them): no floor.
             floor = double.NegativeInfinity;
             newFloor = floor;
-            plain = TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
-                post => _popularity.Context(post, options.AsOf, history));
+            plain = Rerank(trees, seeker, linear, depth, options, history);
         }
         else if (prices is not null)
         {
             // Ranks the aware list's candidates (CandidateDepth, 50) unexplained and explains only the count it keeps: the
             // same ids, scores, order and factors as explaining all of them (MatchIndex.ExplainPosts).
-            var candidates = _index.TopPostsForSeeker(seeker, depth, options with { TopFactors = 0 }, model.Linear);
+            // The candidates as ids and scores in a row reused by every answer here (the grain's turns run one at a time).
+            var candidates = _candidates;
+            _index.RankPostsForSeeker(seeker, depth, options, model.Linear, candidates);
             var aware = candidates.Count == 0
                 ? []
-                : RankingItems.Aware(candidates, prices, count, lists.Settings,
-                    kept => Explain(seeker, kept, options, model.Linear, reusable), held, out reasons);
+                : RankingItems.Aware(candidates, prices, count, lists.Settings, _index, seeker, options, model.Linear, reusable,
+                    held, out reasons);
             floor = AwareFloor(aware, count, candidates.Count < depth);
             newFloor = AwareFloor(aware, count, roomInCandidates: true);
             reused = Reused(aware, reusable);
@@ -300,6 +303,14 @@ internal sealed partial class RankingIndex(ModelCatalog models)
         }
         return items;
     }
+
+    // The trees' order of the linear candidates. A method of its own: its lambdas capture the query's options and history,
+    // and a closure over parameters is allocated on entry to the method that holds it, so in TopPostItems every query
+    // (the aware ones too) paid for it.
+    private IReadOnlyList<Recommendation> Rerank(TreeEnsemble trees, MatchSeeker seeker, IReadOnlyList<Recommendation> linear,
+        int depth, MatchOptions options, ApplicationHistory? history) =>
+        TwoStageRanking.Rerank(trees, seeker, linear, id => _posts[id], depth, options,
+            post => _popularity.Context(post, options.AsOf, history));
 
     // The recommendations of ranked explained, except those whose words the seeker holds (left unexplained).
     private IReadOnlyList<Recommendation> Explain(MatchSeeker seeker, IReadOnlyList<Recommendation> ranked, MatchOptions options,

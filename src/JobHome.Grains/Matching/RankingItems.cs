@@ -1,4 +1,7 @@
+using System.Buffers;
 using JobHome.Matching.Congestion;
+using JobHome.Matching.Index;
+using JobHome.Matching.Model;
 using JobHome.Matching.Ranking;
 using JobHome.Matching.Scoring;
 
@@ -54,30 +57,153 @@ internal static class RankingItems
             var sorted = plain.Select(static r => r.Score).OrderDescending().ToArray();
             bases = [.. plain.Select((r, i) => r with { Score = sorted[i] })];
         }
-        var listed = PostLists.Order(bases, PostListKind.Aware, prices, count, settings);
-        var kept = new Recommendation[listed.Count];
-        for (var i = 0; i < kept.Length; i++)
+        // The places only (no ListedPost per candidate kept), in a rented row.
+        var places = ArrayPool<ListedPlace>.Shared.Rent(Math.Min(count, bases.Count));
+        try
         {
-            kept[i] = plain[listed[i].PlainRank - 1];
+            var listed = PostLists.OrderAware(bases, prices, count, settings, places);
+            var kept = new Recommendation[listed];
+            for (var i = 0; i < kept.Length; i++)
+            {
+                kept[i] = plain[places[i].PlainRank - 1];
+            }
+            var explained = explain is null ? kept : explain(kept);
+            var items = new MatchItem[listed];
+            var plainRanks = new int[items.Length];
+            var same = held is not null && ReferenceEquals(held.Prices, prices) && ReferenceEquals(held.Settings, settings);
+            for (var i = 0; i < items.Length; i++)
+            {
+                var place = places[i];
+                var basis = bases[place.PlainRank - 1];
+                var original = explained[i];
+                plainRanks[i] = place.PlainRank;
+                var why = (same ? held!.At(i, basis.Id, basis.Score, place.PlainRank) : null)
+                    ?? MatchFactorView.Congestion(place.Reason);
+                items[i] = new MatchItem(original.Id, original.Score, WithLeading(why, original), basis.Score - place.Penalty);
+            }
+            reasons = new HeldReasons(prices, settings, items, plainRanks);
+            return items;
         }
-        var explained = explain is null ? kept : explain(kept);
-        var items = new MatchItem[listed.Count];
-        var plainRanks = new int[items.Length];
-        var same = held is not null && ReferenceEquals(held.Prices, prices) && ReferenceEquals(held.Settings, settings);
-        for (var i = 0; i < items.Length; i++)
+        finally
         {
-            var post = listed[i];
-            var original = explained[i];
-            plainRanks[i] = post.PlainRank;
-            var why = (same ? held!.At(i, post) : null) ?? MatchFactorView.Congestion(post.Reason);
-            var linear = Factors(original);
-            var factors = new MatchFactorView[linear.Length + 1];
-            factors[0] = why;
-            linear.CopyTo(factors, 1);
-            items[i] = new MatchItem(original.Id, original.Score, factors, post.AwareScore);
+            ArrayPool<ListedPlace>.Shared.Return(places);
         }
-        reasons = new HeldReasons(prices, settings, items, plainRanks);
-        return items;
+    }
+
+    /// <summary>
+    /// The aware list of <paramref name="count"/> from linear candidates given as ids and scores (best first, no re-ranker):
+    /// the items <see cref="Aware(IReadOnlyList{Recommendation}, PostPrices, int, CongestionSettings, Func{IReadOnlyList{Recommendation}, IReadOnlyList{Recommendation}}?, HeldReasons?, out HeldReasons)"/>
+    /// gives for the same candidates as recommendations with the kept ones explained by <see cref="MatchIndex.ExplainPosts"/>
+    /// (except those <paramref name="reusable"/> accepts), made with no recommendation or <see cref="FactorContribution"/>
+    /// object: the kept items' factor values come from <see cref="MatchIndex.ExplainPostFactors"/> and their views straight
+    /// from the numbers (<see cref="Scorer.Order"/>).
+    /// </summary>
+    /// <param name="plain">The linear candidates, best first (<see cref="MatchIndex.RankPostsForSeeker"/>).</param>
+    /// <param name="prices">The partition's post prices.</param>
+    /// <param name="count">How many to keep.</param>
+    /// <param name="settings">The penalty's settings.</param>
+    /// <param name="index">The index that ranked them, in the same turn.</param>
+    /// <param name="seeker">The seeker they were ranked for.</param>
+    /// <param name="options">The query's options (<see cref="MatchOptions.TopFactors"/> says how many factors an item shows).</param>
+    /// <param name="linear">The linear model that ranked them.</param>
+    /// <param name="reusable">The posts whose words the seeker holds (left unexplained), or null.</param>
+    /// <param name="held">The same seeker's earlier reasons from here, or null.</param>
+    /// <param name="reasons">This answer's reasons.</param>
+    public static MatchItem[] Aware(IReadOnlyList<ScoredRecord> plain, PostPrices prices, int count, CongestionSettings settings,
+        MatchIndex index, MatchSeeker seeker, MatchOptions options, ScoringModel linear, Func<string, bool>? reusable,
+        HeldReasons? held, out HeldReasons reasons)
+    {
+        var m = Math.Min(count, plain.Count);
+        var places = ArrayPool<ListedPlace>.Shared.Rent(m);
+        var ids = ArrayPool<string>.Shared.Rent(m);
+        var explainedAt = ArrayPool<int>.Shared.Rent(m);
+        var vectors = ArrayPool<FactorVector>.Shared.Rent(m);
+        try
+        {
+            var listed = PostLists.OrderAware(plain, prices, count, settings, places);
+            // The items to explain, in list order (none when no factor is shown: ExplainPosts leaves them as ranked).
+            var shown = Math.Clamp(options.TopFactors, 0, FactorVector.Count);
+            var fresh = 0;
+            for (var i = 0; shown > 0 && i < listed; i++)
+            {
+                var id = plain[places[i].PlainRank - 1].Id;
+                if (reusable is null || !reusable(id))
+                {
+                    ids[fresh] = id;
+                    explainedAt[fresh++] = i;
+                }
+            }
+            index.ExplainPostFactors(seeker, ids.AsSpan(0, fresh), options, vectors);
+            Span<int> order = stackalloc int[FactorVector.Count];
+            Span<double> contributions = stackalloc double[FactorVector.Count];
+            var items = new MatchItem[listed];
+            var plainRanks = new int[items.Length];
+            var same = held is not null && ReferenceEquals(held.Prices, prices) && ReferenceEquals(held.Settings, settings);
+            var next = 0;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var place = places[i];
+                var candidate = plain[place.PlainRank - 1];
+                plainRanks[i] = place.PlainRank;
+                var why = (same ? held!.At(i, candidate.Id, candidate.Score, place.PlainRank) : null)
+                    ?? MatchFactorView.Congestion(place.Reason);
+                MatchFactorView[] factors;
+                if (next < fresh && explainedAt[next] == i)
+                {
+                    ref readonly var vector = ref vectors[next++];
+                    Scorer.Order(in vector, linear, order, contributions);
+                    factors = new MatchFactorView[shown + 1];
+                    factors[0] = why;
+                    for (var k = 0; k < shown; k++)
+                    {
+                        var factor = (Factor)order[k];
+                        factors[k + 1] = MatchFactorView.Of(factor, vector[factor], contributions[order[k]], linear.Weight(factor));
+                    }
+                }
+                else if (same && held!.Unexplained(i, why, candidate.Score - place.Penalty) is { } repeated)
+                {
+                    // A push mostly repeats the held items: the held object, not an equal copy.
+                    items[i] = repeated;
+                    continue;
+                }
+                else
+                {
+                    // The reason alone: the array shared for its numbers (most unexplained items word a shared place).
+                    factors = MatchFactorView.Alone(why);
+                }
+                items[i] = new MatchItem(candidate.Id, candidate.Score, factors, candidate.Score - place.Penalty);
+            }
+            reasons = new HeldReasons(prices, settings, items, plainRanks);
+            return items;
+        }
+        finally
+        {
+            ArrayPool<ListedPlace>.Shared.Return(places);
+            ArrayPool<string>.Shared.Return(ids, clearArray: true);
+            ArrayPool<int>.Shared.Return(explainedAt);
+            ArrayPool<FactorVector>.Shared.Return(vectors);
+        }
+    }
+
+    // The reason first, then the recommendation's factors, in one array (not the factors' array copied behind the reason).
+    private static MatchFactorView[] WithLeading(MatchFactorView why, Recommendation recommendation)
+    {
+        if (recommendation.Reranked is not null)
+        {
+            var linear = Factors(recommendation);
+            var all = new MatchFactorView[linear.Length + 1];
+            all[0] = why;
+            linear.CopyTo(all, 1);
+            return all;
+        }
+        var top = recommendation.TopFactors;
+        var factors = new MatchFactorView[top.Count + 1];
+        factors[0] = why;
+        for (var i = 0; i < top.Count; i++)
+        {
+            factors[i + 1] = MatchFactorView.Of(top[i]);
+        }
+        return factors;
     }
 
     private static MatchFactorView[] Factors(Recommendation recommendation)
@@ -111,18 +237,33 @@ internal sealed class HeldReasons(PostPrices prices, CongestionSettings settings
     /// <summary>The penalty's settings the reasons were computed under.</summary>
     public CongestionSettings Settings { get; } = settings;
 
-    /// <summary>The held reason for <paramref name="post"/> at (0-based) <paramref name="index"/>, or null when it is
-    /// another place.</summary>
-    public MatchFactorView? At(int index, ListedPost post)
+    /// <summary>The held reason for post <paramref name="id"/> (plain score <paramref name="score"/>, plain rank
+    /// <paramref name="plainRank"/>) at (0-based) <paramref name="index"/>, or null when it is another place.</summary>
+    public MatchFactorView? At(int index, string id, double score, int plainRank)
     {
-        if (index >= items.Length || plainRanks[index] != post.PlainRank)
+        if (index >= items.Length || plainRanks[index] != plainRank)
         {
             return null;
         }
         var item = items[index];
-        return string.Equals(item.Id, post.Id, StringComparison.Ordinal) && item.Score == post.Score && item.Factors.Length > 0
+        return string.Equals(item.Id, id, StringComparison.Ordinal) && item.Score == score && item.Factors.Length > 0
             && string.Equals(item.Factors[0].Factor, RankingItems.CongestionToken, StringComparison.Ordinal)
             ? item.Factors[0]
             : null;
+    }
+
+    /// <summary>
+    /// The held item at (0-based) <paramref name="index"/> when it is the unexplained item an answer makes there with the held
+    /// reason <paramref name="why"/> (from <see cref="At"/>: same post, score and plain rank) and order key
+    /// <paramref name="orderKey"/>: it carries that reason only; else null.
+    /// </summary>
+    public MatchItem? Unexplained(int index, MatchFactorView why, double orderKey)
+    {
+        if (index >= items.Length)
+        {
+            return null;
+        }
+        var item = items[index];
+        return item.Factors.Length == 1 && ReferenceEquals(item.Factors[0], why) && item.OrderKey == orderKey ? item : null;
     }
 }

@@ -10,14 +10,16 @@ namespace JobHome.Grains.Matching;
 /// offers it) stands for one partition's 16 single reads, so the silo runs <see cref="BatchLimit"/> = Limit / 16 of them
 /// at once (at least one): on the default limit one batch at a time, which keeps the rebuild to about one core and leaves
 /// the rest to the change path.
+/// A read asked as urgent (a rebuild's posts, which its partition's post lists wait for) takes the next free permit ahead
+/// of every waiting read that is not; among themselves both kinds are served in the order they asked.
 /// </summary>
 public sealed class RebuildReadLimiter : IDisposable
 {
     /// <summary>Single reads one batched read stands for (one partition's per-row fan-out).</summary>
     public const int ReadsPerBatch = 16;
 
-    private readonly SemaphoreSlim _permits;
-    private readonly SemaphoreSlim _batchPermits;
+    private readonly PriorityPermits _permits;
+    private readonly PriorityPermits _batchPermits;
     private long _batchReads;
     private int _inFlight;
     private int _peak;
@@ -32,9 +34,9 @@ public sealed class RebuildReadLimiter : IDisposable
                 "MatchingOptions.RebuildReadsInFlight (重建并发读取数) must be at least 1.");
         }
         Limit = limit;
-        _permits = new SemaphoreSlim(limit, limit);
+        _permits = new PriorityPermits(limit);
         BatchLimit = Math.Max(1, limit / ReadsPerBatch);
-        _batchPermits = new SemaphoreSlim(BatchLimit, BatchLimit);
+        _batchPermits = new PriorityPermits(BatchLimit);
     }
 
     /// <summary>Batched reads allowed in flight at once on this silo (<see cref="Limit"/> / 16, at least 1).</summary>
@@ -55,24 +57,27 @@ public sealed class RebuildReadLimiter : IDisposable
     /// <summary>Reads done (or failed) through this limiter.</summary>
     public long Reads => Interlocked.Read(ref _reads);
 
-    /// <summary>Runs <paramref name="read"/> once a permit is free; the permit is held until it completes or fails.</summary>
-    public Task<T> RunAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> once a permit is free (before any waiting read that is not <paramref name="urgent"/>,
+    /// when it is); the permit is held until it completes or fails.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken, bool urgent = false)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return RunAsync(_permits, read, cancellationToken);
+        return RunAsync(_permits, read, urgent, cancellationToken);
     }
 
     /// <summary>
-    /// Runs the batched read <paramref name="read"/> once a batch permit is free (<see cref="BatchLimit"/> at once); the
-    /// permit is held until it completes or fails. Counted in <see cref="InFlight"/>, <see cref="PeakInFlight"/> and
-    /// <see cref="Reads"/> as one read.
+    /// Runs the batched read <paramref name="read"/> once a batch permit is free (<see cref="BatchLimit"/> at once; before
+    /// any waiting batch that is not <paramref name="urgent"/>, when it is); the permit is held until it completes or fails.
+    /// Counted in <see cref="InFlight"/>, <see cref="PeakInFlight"/> and <see cref="Reads"/> as one read.
     /// </summary>
-    public async Task<T> RunBatchAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    public async Task<T> RunBatchAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken, bool urgent = false)
     {
         ArgumentNullException.ThrowIfNull(read);
         try
         {
-            return await RunAsync(_batchPermits, read, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(_batchPermits, read, urgent, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -80,9 +85,9 @@ public sealed class RebuildReadLimiter : IDisposable
         }
     }
 
-    private async Task<T> RunAsync<T>(SemaphoreSlim permits, Func<Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(PriorityPermits permits, Func<Task<T>> read, bool urgent, CancellationToken cancellationToken)
     {
-        await permits.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await permits.TakeAsync(urgent, cancellationToken).ConfigureAwait(false);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
@@ -103,7 +108,76 @@ public sealed class RebuildReadLimiter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _permits.Dispose();
-        _batchPermits.Dispose();
+        // Nothing to free: the permits are plain queues of waiters (kept IDisposable for the silo's container).
+    }
+
+    /// <summary>
+    /// A counting semaphore with two queues: a released permit goes to the first waiting urgent taker, else to the first
+    /// waiting other one, else back to the free count. A cancelled taker leaves its place (its permit is never lost).
+    /// </summary>
+    private sealed class PriorityPermits(int count)
+    {
+        private readonly Lock _lock = new();
+        private readonly LinkedList<TaskCompletionSource> _urgent = [];
+        private readonly LinkedList<TaskCompletionSource> _others = [];
+        private int _free = count;
+
+        public Task TakeAsync(bool urgent, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LinkedListNode<TaskCompletionSource> node;
+            lock (_lock)
+            {
+                if (_free > 0)
+                {
+                    _free--;
+                    return Task.CompletedTask;
+                }
+                // Completed outside the lock, continuations off the releasing thread.
+                node = (urgent ? _urgent : _others).AddLast(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
+            return cancellationToken.CanBeCanceled ? WaitAsync(node, cancellationToken) : node.Value.Task;
+        }
+
+        public void Release()
+        {
+            TaskCompletionSource? next;
+            lock (_lock)
+            {
+                var queue = _urgent.Count > 0 ? _urgent : _others.Count > 0 ? _others : null;
+                if (queue is null)
+                {
+                    _free++;
+                    return;
+                }
+                next = queue.First!.Value;
+                queue.RemoveFirst();
+            }
+            next.SetResult();
+        }
+
+        private async Task WaitAsync(LinkedListNode<TaskCompletionSource> node, CancellationToken cancellationToken)
+        {
+            var cancelled = false;
+            using (cancellationToken.Register(() =>
+            {
+                lock (_lock)
+                {
+                    // Still waiting (not handed a permit yet): leave the queue; a permit handed over meanwhile is kept.
+                    if (node.List is { } queue)
+                    {
+                        queue.Remove(node);
+                        cancelled = true;
+                    }
+                }
+                if (cancelled)
+                {
+                    node.Value.TrySetCanceled(cancellationToken);
+                }
+            }))
+            {
+                await node.Value.Task.ConfigureAwait(false);
+            }
+        }
     }
 }

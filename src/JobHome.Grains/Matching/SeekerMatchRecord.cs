@@ -33,6 +33,22 @@ public sealed record SeekerMatchRecord(
     public MatchSeeker ToMatchSeeker() => new(Id, BirthDate, Gender, Education, MatchCodes.Parse(Occupations), Skills,
         ExpectedPayMin, new GeoPoint(Lat, Lon), Rural, Availability, KeyGroups);
 
+    /// <summary>
+    /// True when <paramref name="other"/> gives the same engine record (<see cref="ToMatchSeeker"/>): every field but
+    /// <see cref="Placed"/> (the re-ranker's history, passed apart), arrays by their elements. A partition keeps a holder's
+    /// engine record, and with it the holder's kept post query, across reads with an equal record. A field added to this
+    /// record must be compared here (<c>SeekerMatchRecordTests</c> changes each field in turn and fails otherwise).
+    /// </summary>
+    public bool SameEngineFeatures(SeekerMatchRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other)
+            || (Id == other.Id && BirthDate == other.BirthDate && Gender == other.Gender && Education == other.Education
+                && ExpectedPayMin == other.ExpectedPayMin && Lat.Equals(other.Lat) && Lon.Equals(other.Lon)
+                && Rural == other.Rural && Availability == other.Availability && KeyGroups == other.KeyGroups
+                && Occupations.AsSpan().SequenceEqual(other.Occupations) && Skills.AsSpan().SequenceEqual(other.Skills));
+    }
+
     /// <summary>The record of an engine seeker.</summary>
     public static SeekerMatchRecord From(MatchSeeker s)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using JobHome.Matching.Scoring;
 
 namespace JobHome.Matching.Congestion;
@@ -37,20 +38,7 @@ public static class PostLists
         }
         else
         {
-            var cutoffs = new double[n];
-            var crowding = new double[n];
-            var duals = new double[n];
-            var posts = new int[n];
-            var scores = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                posts[i] = i;
-                scores[i] = candidates[i].Score;
-                cutoffs[i] = prices!.Cutoff(candidates[i].Id);
-                crowding[i] = prices.Crowding(candidates[i].Id);
-                duals[i] = prices.DualPrice(candidates[i].Id);
-            }
-            CongestionPricer.Select(posts, scores, cutoffs, crowding, duals, settings, order, new double[n]);
+            SelectAware(candidates, prices!, settings, order);
         }
         var result = new ListedPost[order.Length];
         for (var r = 0; r < order.Length; r++)
@@ -61,6 +49,98 @@ public static class PostLists
                 price.Crowding, price.Dual, c.TopFactors, ListedReason.Of(kind, r + 1, order[r] + 1, c.Score, price, settings));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The aware list of <see cref="Order"/> as places (no <see cref="ListedPost"/> objects): writes the first
+    /// <c>min(count, candidates)</c> places to <paramref name="places"/> and returns how many. Place r holds the candidate's
+    /// plain rank (its index in <paramref name="candidates"/> + 1), the penalty and the reason that <see cref="Order"/> gives
+    /// the post at rank r + 1: the same numbers, for a caller that keeps only some of them.
+    /// </summary>
+    /// <param name="candidates">The person's plain candidates, best first.</param>
+    /// <param name="prices">Post prices.</param>
+    /// <param name="count">List length K.</param>
+    /// <param name="settings">λ and μ of the penalty.</param>
+    /// <param name="places">At least <c>min(count, candidates.Count)</c> long.</param>
+    public static int OrderAware(IReadOnlyList<Recommendation> candidates, PostPrices prices, int count, CongestionSettings settings,
+        Span<ListedPlace> places) =>
+        OrderAwareOf(candidates, prices, count, settings, places);
+
+    /// <summary>
+    /// <see cref="OrderAware(IReadOnlyList{Recommendation}, PostPrices, int, CongestionSettings, Span{ListedPlace})"/> of
+    /// candidates given as ids and scores (the same places for the same ids, scores and order).
+    /// </summary>
+    /// <param name="candidates">The person's plain candidates, best first.</param>
+    /// <param name="prices">Post prices.</param>
+    /// <param name="count">List length K.</param>
+    /// <param name="settings">λ and μ of the penalty.</param>
+    /// <param name="places">At least <c>min(count, candidates.Count)</c> long.</param>
+    public static int OrderAware(IReadOnlyList<ScoredRecord> candidates, PostPrices prices, int count, CongestionSettings settings,
+        Span<ListedPlace> places) =>
+        OrderAwareOf(candidates, prices, count, settings, places);
+
+    private static int OrderAwareOf<T>(IReadOnlyList<T> candidates, PostPrices prices, int count, CongestionSettings settings,
+        Span<ListedPlace> places)
+        where T : IScored
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(prices);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var m = Math.Min(count, candidates.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(places.Length, m, nameof(places));
+        var order = ArrayPool<int>.Shared.Rent(m);
+        try
+        {
+            SelectAware(candidates, prices, settings, order.AsSpan(0, m));
+            for (var r = 0; r < m; r++)
+            {
+                var c = candidates[order[r]];
+                var price = ListedPrice.Of(prices, c.Id, c.Score, PostListKind.Aware, settings);
+                places[r] = new ListedPlace(order[r] + 1, price.Penalty,
+                    ListedReason.Of(PostListKind.Aware, r + 1, order[r] + 1, c.Score, price, settings));
+            }
+            return m;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
+    // The aware choice: order[r] = the candidate index at rank r + 1 (order.Length ≤ candidates). Its per-candidate rows are
+    // scratch, rented (a recompute per marked holder made six arrays of the candidate depth each time).
+    private static void SelectAware<T>(IReadOnlyList<T> candidates, PostPrices prices, CongestionSettings settings,
+        Span<int> order)
+        where T : IScored
+    {
+        var n = candidates.Count;
+        var rows = ArrayPool<double>.Shared.Rent(5 * n);
+        var postRow = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            var all = rows.AsSpan(0, 5 * n);
+            var cutoffs = all.Slice(0, n);
+            var crowding = all.Slice(n, n);
+            var duals = all.Slice(2 * n, n);
+            var scores = all.Slice(3 * n, n);
+            var scratch = all.Slice(4 * n, n);
+            var posts = postRow.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+            {
+                posts[i] = i;
+                scores[i] = candidates[i].Score;
+                cutoffs[i] = prices.Cutoff(candidates[i].Id);
+                crowding[i] = prices.Crowding(candidates[i].Id);
+                duals[i] = prices.DualPrice(candidates[i].Id);
+            }
+            CongestionPricer.Select(posts, scores, cutoffs, crowding, duals, settings, order, scratch);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rows);
+            ArrayPool<int>.Shared.Return(postRow);
+        }
     }
 
     /// <summary>

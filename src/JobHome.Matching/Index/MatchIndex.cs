@@ -76,7 +76,7 @@ public sealed partial class MatchIndex
                 return false;
             }
             _posts.Remove(id);
-            LogPost(slot);
+            LogRemoval(slot);
             return true;
         }
     }
@@ -90,7 +90,7 @@ public sealed partial class MatchIndex
         var stored = _posts.Upsert(id, in features, ref _nextHandle);
         if (!openingsOnly)
         {
-            LogPost(stored);
+            LogPost(stored, in features);
         }
     }
 
@@ -129,6 +129,50 @@ public sealed partial class MatchIndex
             return kept;
         }
         return _posts.Top(new SeekerFeatures(seeker, Skills, addSkills: false), count, model ?? Model, options);
+    }
+
+    /// <summary>
+    /// The ids and scores of <see cref="TopPostsForSeeker"/> with <see cref="MatchOptions.TopFactors"/> 0 (the same posts,
+    /// scores and order), written to <paramref name="ranked"/> (cleared first) instead of a recommendation per post: a
+    /// caller that explains only some of them (<see cref="ExplainPostFactors"/>) allocates nothing per candidate.
+    /// </summary>
+    public void RankPostsForSeeker(MatchSeeker seeker, int count, MatchOptions options, ScoringModel? model, List<ScoredRecord> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(ranked);
+        ranked.Clear();
+        if (IsEmptyQuery(count, options))
+        {
+            return;
+        }
+        if (Volatile.Read(ref _keptCount) > 0 && TopPostsKept(seeker, count, options, model ?? Model, ranked) is not null)
+        {
+            return;
+        }
+        foreach (var candidate in _posts.Candidates(new SeekerFeatures(seeker, Skills, addSkills: false), count, model ?? Model, options))
+        {
+            ranked.Add(new ScoredRecord(candidate.Id, candidate.Score));
+        }
+    }
+
+    /// <summary>
+    /// The factor values of the posts <paramref name="postIds"/> (ranked for <paramref name="seeker"/> in this turn, still
+    /// indexed) into <paramref name="factors"/>: the values <see cref="ExplainPosts"/> explains (its factors are these, ordered
+    /// by <see cref="Scorer.Order"/>), for a caller that makes its own views of them.
+    /// </summary>
+    public void ExplainPostFactors(MatchSeeker seeker, ReadOnlySpan<string> postIds, MatchOptions options, Span<FactorVector> factors)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(factors.Length, postIds.Length, nameof(factors));
+        var query = new SeekerFeatures(seeker, Skills, addSkills: false);
+        lock (_writeLock)
+        {
+            for (var i = 0; i < postIds.Length; i++)
+            {
+                factors[i] = _posts.FactorsOf(postIds[i], in query, options);
+            }
+        }
     }
 
     /// <summary>

@@ -169,6 +169,39 @@ internal sealed class PostStore : IRecordStore<PostFeatures, SeekerFeatures>
             return true;
         }
 
+        /// <summary>
+        /// False when the post logged in <paramref name="entry"/> (its latest entry: the copy equals the stored post) certainly
+        /// fails <see cref="TryScore"/> or scores below <paramref name="below"/>: no free openings or a hard filter fails, a lower
+        /// bound of its distance from <paramref name="here"/> (this seeker's unit vector) exceeds the commute limit, or its score
+        /// with that distance bound, its own occupation and pay and the skills factor at its maximum is below
+        /// <paramref name="below"/> (the score is monotone in every factor). Reads only the entry.
+        /// </summary>
+        public readonly bool MayScore(in PostLogEntry entry, (double X, double Y, double Z) here, double below)
+        {
+            ref readonly var f = ref entry.Filter;
+            if (!HardFilters.HasOpenings(f.Openings)
+                || !HardFilters.Fits(
+                    _availability, _publicWelfareEligible, _education, _age, f.Kind, f.MinEducation, f.AgeMin, f.AgeMax))
+            {
+                return false;
+            }
+            var dx = entry.X - here.X;
+            var dy = entry.Y - here.Y;
+            var dz = entry.Z - here.Z;
+            var km = GeoDistance.KmLowerBound((dx * dx) + (dy * dy) + (dz * dz));
+            if (km > _limitKm)
+            {
+                return false;
+            }
+            if (below == double.NegativeInfinity)
+            {
+                return true;
+            }
+            var occupation = FactorCurves.Occupation(entry.Occupation, _intentions);
+            var pay = FactorCurves.Pay(_expectedPay, entry.PayMin, entry.PayMax);
+            return _context.Model.Score(occupation, 1.0, pay, FactorCurves.Distance(Math.Max(0.0, km), _limitKm), _priority) >= below;
+        }
+
         public readonly double Bound(StoreBucket<PostSegment> bucket, double distanceBound, out bool near)
         {
             var occupation = OccupationBound(bucket, _intentions);

@@ -54,19 +54,20 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
     public bool TryGetSlot(string id, out RecordSlot slot) => _slots.TryGetValue(id, out slot!);
 
     /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, unexplained.</summary>
-    public Candidate[] Candidates(in TQuery query, int count, ScoringModel model, MatchOptions options)
+    /// <remarks>The candidates are this thread's shared row (<see cref="TopK.ToSortedShared"/>): read them before its next query.</remarks>
+    public ReadOnlySpan<Candidate> Candidates(in TQuery query, int count, ScoringModel model, MatchOptions options)
     {
-        var top = new TopK(count, dedupe: true);
+        var top = TopK.Shared(count, dedupe: true);
         _store.Query(in query, model, options, top);
-        return top.ToSortedArray();
+        return top.ToSortedShared();
     }
 
     /// <summary>The <paramref name="count"/> best records for <paramref name="query"/>, best first, ties by id, explained.</summary>
     public Recommendation[] Top(in TQuery query, int count, ScoringModel model, MatchOptions options)
     {
-        var top = new TopK(count, dedupe: true);
+        var top = TopK.Shared(count, dedupe: true);
         _store.Query(in query, model, options, top);
-        var found = top.ToSortedArray();
+        var found = top.ToSortedShared();
         var result = new Recommendation[found.Length];
         for (var i = 0; i < found.Length; i++)
         {
@@ -99,6 +100,20 @@ internal sealed class RecordTable<TFeatures, TQuery, TStore> : IRecordTable<TFea
             throw new KeyNotFoundException($"record {ranked.Id} is not indexed: only a record just ranked can be explained");
         }
         var factors = TStore.FactorsAt(locations[0], in query, options);
-        return Scorer.Recommend(ranked.Id, ranked.Score, factors, model, options.TopFactors) with { Reranked = ranked.Reranked };
+        var explained = Scorer.Recommend(ranked.Id, ranked.Score, factors, model, options.TopFactors);
+        return ranked.Reranked is null ? explained : explained with { Reranked = ranked.Reranked };
+    }
+
+    /// <summary>
+    /// The factors of the stored record <paramref name="id"/> for <paramref name="query"/>, as <see cref="Explain"/> computes
+    /// them. Callers hold the index's write lock (a compaction moves slots).
+    /// </summary>
+    public FactorVector FactorsOf(string id, in TQuery query, MatchOptions options)
+    {
+        if (!_slots.TryGetValue(id, out var slot) || slot.Locations is not { Length: > 0 } locations)
+        {
+            throw new KeyNotFoundException($"record {id} is not indexed: only a record just ranked can be explained");
+        }
+        return TStore.FactorsAt(locations[0], in query, options);
     }
 }

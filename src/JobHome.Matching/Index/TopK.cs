@@ -6,8 +6,15 @@ namespace JobHome.Matching.Index;
 /// </summary>
 internal sealed class TopK
 {
+    // One heap and one result row per thread, reused by every query on it (a query runs on one thread and its result is
+    // read before the thread's next query): a partition's answers made two candidate arrays each.
+    [ThreadStatic]
+    private static TopK? t_shared;
+    [ThreadStatic]
+    private static Candidate[]? t_sorted;
+
     private Candidate[] _items;
-    private readonly bool _dedupe;
+    private bool _dedupe;
 
     public TopK(int count, bool dedupe)
     {
@@ -16,7 +23,17 @@ internal sealed class TopK
         _items = new Candidate[Math.Clamp(count, 1, 1024)];
     }
 
-    public int K { get; }
+    public int K { get; private set; }
+
+    /// <summary>This thread's empty heap for <paramref name="count"/> candidates (read its result before the next query).</summary>
+    public static TopK Shared(int count, bool dedupe)
+    {
+        var top = t_shared ??= new TopK(count, dedupe);
+        top.K = count;
+        top._dedupe = dedupe;
+        top.Count = 0;
+        return top;
+    }
 
     public int Count { get; private set; }
 
@@ -85,6 +102,26 @@ internal sealed class TopK
     public Candidate[] ToSortedArray()
     {
         var result = new Candidate[Count];
+        SortInto(result);
+        return result;
+    }
+
+    /// <summary>The kept candidates, best first, in this thread's result row: valid until the thread's next query.</summary>
+    /// <remarks>The row's references stay until a later query overwrites them (at most its length in candidates).</remarks>
+    public ReadOnlySpan<Candidate> ToSortedShared()
+    {
+        var count = Count;
+        if (t_sorted is null || t_sorted.Length < count)
+        {
+            t_sorted = new Candidate[Math.Max(count, 64)];
+        }
+        var result = t_sorted.AsSpan(0, count);
+        SortInto(result);
+        return result;
+    }
+
+    private void SortInto(Span<Candidate> result)
+    {
         for (var at = Count - 1; at >= 0; at--)
         {
             result[at] = _items[0];
@@ -93,7 +130,6 @@ internal sealed class TopK
             _items[Count] = default;
             SiftDown(0);
         }
-        return result;
     }
 
     private void SiftUp(int i)

@@ -128,6 +128,30 @@ public sealed class Scorer
     {
         Span<double> contributions = stackalloc double[FactorVector.Count];
         Span<int> order = stackalloc int[FactorVector.Count];
+        Order(factors, model, order, contributions);
+        var described = new FactorContribution[Math.Clamp(count, 0, FactorVector.Count)];
+        for (var k = 0; k < described.Length; k++)
+        {
+            var factor = (Factor)order[k];
+            described[k] = new FactorContribution(factor, factors[factor], contributions[order[k]], model.Weight(factor));
+        }
+        return described;
+    }
+
+    /// <summary>
+    /// The factors of a vector in <see cref="Explain(in FactorVector, ScoringModel)"/>'s order (contribution descending, ties in
+    /// factor order) as indexes into <paramref name="order"/>, and each factor's contribution (weight × value, indexed by
+    /// factor) into <paramref name="contributions"/>: the numbers of its <see cref="FactorContribution"/>s, without them.
+    /// </summary>
+    /// <param name="factors">The pair's factor values.</param>
+    /// <param name="model">The model whose weights apply.</param>
+    /// <param name="order">At least <see cref="FactorVector.Count"/> long: <c>order[k]</c> is the k-th factor.</param>
+    /// <param name="contributions">At least <see cref="FactorVector.Count"/> long.</param>
+    public static void Order(in FactorVector factors, ScoringModel model, Span<int> order, Span<double> contributions)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(order.Length, FactorVector.Count, nameof(order));
+        ArgumentOutOfRangeException.ThrowIfLessThan(contributions.Length, FactorVector.Count, nameof(contributions));
         for (var i = 0; i < FactorVector.Count; i++)
         {
             contributions[i] = model.Weight((Factor)i) * factors[(Factor)i];
@@ -138,13 +162,6 @@ public sealed class Scorer
                 (order[j], order[j - 1]) = (order[j - 1], order[j]);
             }
         }
-        var described = new FactorContribution[Math.Clamp(count, 0, FactorVector.Count)];
-        for (var k = 0; k < described.Length; k++)
-        {
-            var factor = (Factor)order[k];
-            described[k] = new FactorContribution(factor, factors[factor], contributions[order[k]], model.Weight(factor));
-        }
-        return described;
     }
 
     private static bool Before(ReadOnlySpan<double> contributions, int a, int b) =>

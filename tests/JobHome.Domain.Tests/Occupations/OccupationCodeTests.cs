@@ -40,6 +40,25 @@ public sealed class OccupationCodeTests
     }
 
     [Theory]
+    [InlineData("4-01-01-01-01", "'4-01-01-01-01' has 5 levels; an occupation code (职业分类代码) has at most 4: X-XX-XX-XX")]
+    [InlineData("41-01", "'41-01' must start with a major group digit 1–8 (大类)")]
+    [InlineData("-01", "'-01' must start with a major group digit 1–8 (大类)")]
+    [InlineData("4--01", "'4--01' level 2 is ''; " + LevelRule)]
+    [InlineData("4-01-0a", "'4-01-0a' level 3 is '0a'; " + LevelRule)]
+    [InlineData("4-01-", "'4-01-' level 3 is ''; " + LevelRule)]
+    [InlineData("7-00-01-00", "'7-00-01-00' level 2 is '00'; " + LevelRule)]
+    [InlineData("7-00-00-01", "'7-00-00-01' level 2 is '00'; " + LevelRule)]
+    public void TryParse_InvalidForms_SayWhichLevelIsWrong(string text, string expected)
+    {
+        Assert.False(OccupationCode.TryParse(text, out var code, out var error));
+        Assert.Equal(expected, error);
+        Assert.Equal(default, code);
+    }
+
+    private const string LevelRule = "each level after the first must be two digits 01–99 (X-XX-XX-XX), "
+        + "except the undivided groups 7-00-00-00 (军人) and 8-00-00-00 (不便分类的其他从业人员)";
+
+    [Theory]
     [InlineData("7-00-00-00", 4)]
     [InlineData("8-00-00-00", 4)]
     [InlineData("7-00", 2)]

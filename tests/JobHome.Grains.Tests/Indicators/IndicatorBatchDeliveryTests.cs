@@ -12,7 +12,7 @@ namespace JobHome.Grains.Tests.Indicators;
 
 /// <summary>
 /// The aggregator consumes its stream as a batch observer: many changes in one delivery are applied newest-version-wins
-/// and every touched shard is stored before the delivery returns (the queue is confirmed only then). A village's changes
+/// and stored (in the journal row, or the touched shards on a fold) before the delivery returns (the queue is confirmed only then). A village's changes
 /// travel on its township's stream and are stored by the township. Runs on every store.
 /// </summary>
 public abstract class IndicatorBatchDeliveryTests(ClusterFixture fixture)
@@ -98,18 +98,7 @@ public abstract class IndicatorBatchDeliveryTests(ClusterFixture fixture)
         Assert.Equal(expected, await aggregator.GetCountsAsync());
     }
 
-    private static async Task<Dictionary<string, SourceEntry>> StoredEntriesAsync(IGrainStorage storage, GrainId grainId)
-    {
-        var stored = new Dictionary<string, SourceEntry>(StringComparer.Ordinal);
-        for (var shard = 0; shard < ShardedMap<SourceEntry>.ShardCount; shard++)
-        {
-            var state = new GrainState<MapShard<SourceEntry>>(new MapShard<SourceEntry>());
-            await storage.ReadStateAsync($"indicator-sources-{shard}", grainId, state);
-            foreach (var (id, entry) in state.State!.Entries)
-            {
-                stored[id] = entry;
-            }
-        }
-        return stored;
-    }
+    // The stored entries: the base shards with the journal's current entries applied.
+    private static Task<Dictionary<string, SourceEntry>> StoredEntriesAsync(IGrainStorage storage, GrainId grainId) =>
+        JournaledShardedMap<SourceEntry>.ReadStoredAsync(storage, grainId, SiteIndicatorsGrain.SourcesStateName);
 }

@@ -20,6 +20,90 @@ public sealed class MatchFactorViewTests
         .BuildServiceProvider().GetRequiredService<Serializer>();
 
     [Fact]
+    public void LinearFactor_SameNumbers_OneSharedViewWithThoseNumbers_OthersNever()
+    {
+        var random = new Random(9);
+        var shared = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var factor = (Factor)random.Next(FactorVector.Count);
+            // Few values and weights (shared often), with near neighbours that must never pass for them; −0 beside 0.
+            var value = random.Next(4) switch { 0 => 0.25 * random.Next(5), 1 => Math.BitIncrement(0.5), 2 => -0.0, _ => random.NextDouble() };
+            var weight = random.Next(2) == 0 ? 0.4 : 0.25;
+            var contribution = weight * value;
+            var first = MatchFactorView.Of(factor, value, contribution, weight);
+            var again = MatchFactorView.Of(new FactorContribution(factor, value, contribution, weight));
+            shared += ReferenceEquals(first, again) ? 1 : 0;
+            foreach (var view in new[] { first, again })
+            {
+                Assert.Equal(FactorNames.Token(factor), view.Factor);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(view.Value));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(contribution), BitConverter.DoubleToInt64Bits(view.Contribution));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(weight), BitConverter.DoubleToInt64Bits(view.Weight));
+                Assert.Null(view.Place);
+                Assert.Null(view.HeldChinese);
+            }
+        }
+        Assert.True(shared > 15_000, $"{shared} of 20,000 shared");
+    }
+
+    [Fact]
+    public void CongestionReason_SameNumbers_SharedViewAndArrayWithThoseNumbersAndWords_OthersNever()
+    {
+        // Few places and prices (shared often, and many colliding in the table), with near neighbours that must never pass
+        // for them (the next double, −0 beside 0, a shown cutoff beside none); interleaved, so a slot changes hands often.
+        var random = new Random(17);
+        double Near(double x) => random.Next(3) switch { 0 => x, 1 => Math.BitIncrement(x), _ => x == 0 ? -0.0 : x };
+        var shared = 0;
+        for (var i = 0; i < 30_000; i++)
+        {
+            var cutoff = random.Next(4) == 0 ? Near(0.61) : 0;
+            var reason = new ListedReason(PostListKind.Aware, 1 + random.Next(20), 1 + random.Next(50), Near(0.25 * random.Next(3)),
+                Near(0.5 * random.Next(6)), random.Next(3) == 0 ? Near(0.021) : 0, cutoff, cutoff > 0 ? Near(0.55) : 0);
+            var view = MatchFactorView.Congestion(reason);
+            var again = MatchFactorView.Congestion(reason);
+            var alone = MatchFactorView.Alone(view);
+            // The same numbers made apart (another silo's view, or a held one): its array carries a view of its numbers.
+            var copy = view with { Place = view.Place! with { } };
+            var aloneCopy = MatchFactorView.Alone(copy);
+            shared += ReferenceEquals(view, again) && ReferenceEquals(alone, MatchFactorView.Alone(again)) ? 1 : 0;
+            foreach (var v in new[] { view, again, Assert.Single(alone), Assert.Single(aloneCopy) })
+            {
+                Assert.Equal("congestion", v.Factor);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(reason.Penalty), BitConverter.DoubleToInt64Bits(v.Value));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(-reason.Penalty), BitConverter.DoubleToInt64Bits(v.Contribution));
+                var place = v.Place!;
+                Assert.Equal((reason.Rank, reason.PlainRank), (place.Rank, place.PlainRank));
+                Assert.Equal(
+                    new[] { reason.PerOpening, reason.Dual, reason.Cutoff, reason.Score }.Select(BitConverter.DoubleToInt64Bits),
+                    new[] { place.PerOpening, place.Dual, place.Cutoff, place.Score }.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(reason.Chinese, v.Chinese);
+                Assert.Equal(reason.English, v.English);
+            }
+        }
+        Assert.True(shared > 20_000, $"{shared} of 30,000 shared");
+    }
+
+    [Fact]
+    public void Alone_ViewsNotMadeAsReasons_AreTheirOwnArray()
+    {
+        var made = MatchFactorView.Congestion(new ListedReason(PostListKind.Aware, 4, 2, 0.1, 1.5, 0, 0, 0));
+        // A view with held texts, or other numbers beside the place, is never swapped for the made reason of its place.
+        foreach (var other in new[]
+                 {
+                     made with { HeldChinese = "从第2位下调至第4位", HeldEnglish = "moved down from 2 to 4" },
+                     made with { Weight = 0.5 },
+                     made with { Contribution = 0.1 },
+                     MatchFactorView.Of(Factor.Occupation, 1, 0.4, 0.4),
+                 })
+        {
+            var alone = MatchFactorView.Alone(other);
+            Assert.Same(other, Assert.Single(alone));
+        }
+        Assert.Equal(made, Assert.Single(MatchFactorView.Alone(made)));
+    }
+
+    [Fact]
     public void LinearFactor_WordsFromNumbers_EqualTheEarlierTexts()
     {
         var random = new Random(5);

@@ -98,6 +98,69 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task RoundsOfOpensFillsAndCloses_AfterEachWindow_EveryStoredListIsTheEngines()
+    {
+        // One partition's cell; the same holders are recomputed round after round (their listings updated by difference,
+        // their memos walked again), and after each round's window every stored list is the engine's.
+        const double lat = 65.25;
+        const double lon = 145.25;
+        var scenario = new MatchingScenario(fixture, lat, lon, seed: 107);
+        await scenario.InitializeAsync();
+        var open = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            open.Add(await scenario.OpenRandomPostAsync(0.08));
+        }
+        var seekers = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            seekers.Add(await scenario.RegisterRandomSeekerAsync(0.08));
+        }
+        foreach (var seeker in seekers)
+        {
+            await _events.RefreshesAsync(seeker, 1);
+        }
+        fixture.Time.Advance(Window);
+        var random = new Random(109);
+        var pushed = 0;
+        for (var round = 0; round < 4; round++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                open.Add(await scenario.OpenRandomPostAsync(0.08));
+            }
+            var close = open[random.Next(open.Count)];
+            open.Remove(close);
+            Assert.True((await fixture.Client.GetGrain<IPostGrain>(close).CloseAsync()).Succeeded);
+            var fill = open[random.Next(open.Count)];
+            open.Remove(fill);
+            var grain = fixture.Client.GetGrain<IPostGrain>(fill);
+            var openings = (await grain.GetAsync())!.Profile.Openings;
+            for (var o = 0; o < openings; o++)
+            {
+                Assert.True((await grain.TakeOpeningAsync($"fill-{fill}-{o}")).Succeeded);
+            }
+            fixture.Time.Advance(Window);
+
+            var engine = await scenario.EngineAsync();
+            foreach (var seeker in seekers)
+            {
+                var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+                var ids = expected.Select(static r => r.Id).ToArray();
+                await _events.UntilAsync(() => _events.Last(seeker).PostIds.SequenceEqual(ids),
+                    () => $"round {round}, seeker {seeker}: stored [{string.Join(", ", _events.Last(seeker).PostIds)}], "
+                        + $"engine [{string.Join(", ", ids)}]");
+                MatchingScenario.AssertSame(expected, _events.Last(seeker).Items!);
+                Assert.DoesNotContain(close, _events.Last(seeker).PostIds);
+                Assert.DoesNotContain(fill, _events.Last(seeker).PostIds);
+            }
+            pushed = seekers.Sum(s => _events.Refreshes(s).Count(static e => e.Pushed == 1));
+        }
+        // The rounds moved lists by pushes, so the checks above are not vacuous.
+        Assert.True(pushed >= 4, $"{pushed} pushes");
+    }
+
+    [Fact]
     public async Task PushForAnotherActivation_Ignored_ReleasesExactlyThatTokenTheLiveListingStays()
     {
         const double lat = 59.25;

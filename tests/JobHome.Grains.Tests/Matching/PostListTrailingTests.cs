@@ -78,7 +78,9 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
         Assert.True(first.PostIds.Length > listedHome.Length, "no listed post from another cell");
         var asked = _events.Asked(seeker).Length;
 
-        // Five listed posts of the seeker's cell close back to back: the partition marks the seeker once and pushes one part.
+        // Five listed posts of the seeker's cell close back to back: the partition marks the seeker once and pushes one part;
+        // the counters say so (five listers told of a removal, four marks of a holder already dirty, a push that moved ids).
+        using var counted = new CountedPostLists();
         foreach (var post in listedHome.Take(5))
         {
             Assert.True((await fixture.Client.GetGrain<IPostGrain>(post).CloseAsync()).Succeeded);
@@ -87,6 +89,9 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
         var second = await _events.RefreshesAsync(seeker, 2);
         Assert.Equal(1, second.Pushed);
         Assert.Equal(1, second.Partitions);
+        // Other tests of the collection may count meanwhile: at least this one's.
+        Assert.True(counted.Get(PostListMetrics.ListersToldName, PostListMetrics.ListedRemoved) >= 5, counted.ToString());
+        Assert.True(counted.Get(PostListMetrics.MarkedAgainName, PostListMetrics.MarkListed) >= 4, counted.ToString());
         // The seeker asked no partition: the part came to it.
         Assert.Equal(asked, _events.Asked(seeker).Length);
         var engine = await scenario.EngineAsync();

@@ -49,15 +49,8 @@ public sealed class PostListReasonTests
     [Fact]
     public void Order_ReasonsAsNumbers_WordsEqualTheReasonOfThePostsPlace()
     {
-        var data = new TestData(23);
-        var seekers = Enumerable.Range(0, 200).Select(_ => data.Seeker()).ToList();
-        var posts = Enumerable.Range(0, 120).Select(_ => data.Post()).ToList();
-        var index = new MatchIndex(ScoringModel.Default);
-        index.UpsertPosts(posts);
-        var options = new MatchOptions(TestData.AsOf);
         var settings = new CongestionSettings(Strength: 0.5);
-        var market = CongestionMarket.Build(index, seekers, posts.ToDictionary(p => p.Id, p => p.Openings, StringComparer.Ordinal),
-            options, 10, settings);
+        var (seekers, index, options, market) = Market(23, 200, 120, settings);
         var compared = 0;
         foreach (var seeker in seekers)
         {
@@ -79,6 +72,46 @@ public sealed class PostListReasonTests
             }
         }
         Assert.True(compared > 100, $"{compared} posts compared");
+    }
+
+    [Fact]
+    public void OrderAware_PlacesAreTheNumbersOfOrder_ForEveryListLength()
+    {
+        var settings = new CongestionSettings(Strength: 0.5, Crowding: 0.2);
+        var (seekers, index, options, market) = Market(29, 120, 90, settings);
+        var compared = 0;
+        foreach (var seeker in seekers)
+        {
+            var candidates = index.TopPostsForSeeker(seeker, settings.CandidateDepth, options);
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+            foreach (var count in new[] { 1, 5, 20, candidates.Count + 3 })
+            {
+                var listed = PostLists.Order(candidates, PostListKind.Aware, market.Prices, count, settings);
+                // A longer span than needed: only the first places are written.
+                var places = new ListedPlace[count + 2];
+                var n = PostLists.OrderAware(candidates, market.Prices, count, settings, places);
+                Assert.Equal(listed.Count, n);
+                for (var r = 0; r < n; r++)
+                {
+                    var post = listed[r];
+                    var place = places[r];
+                    Assert.Equal(post.PlainRank, place.PlainRank);
+                    Assert.Same(post.Id, candidates[place.PlainRank - 1].Id);
+                    Assert.Equal(post.Penalty, place.Penalty);
+                    Assert.Equal(post.Reason, place.Reason);
+                    Assert.Equal(post.AwareScore, candidates[place.PlainRank - 1].Score - place.Penalty);
+                    compared++;
+                }
+                Assert.Equal(default, places[n]);
+            }
+        }
+        Assert.True(compared > 100, $"{compared} places compared");
+        // A span shorter than the list is refused, not written past.
+        var many = seekers.Select(s => index.TopPostsForSeeker(s, settings.CandidateDepth, options)).First(c => c.Count > 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PostLists.OrderAware(many, market.Prices, 2, settings, new ListedPlace[1]));
     }
 
     private static (string Zh, string En) Words(ListedReason reason) => (reason.Chinese, reason.English);
@@ -116,5 +149,20 @@ public sealed class PostListReasonTests
             ? (string.Create(inv, $"竞争扣减{price.Penalty:0.00}"), string.Create(inv, $"congestion penalty {price.Penalty:0.00}"))
             : ("无竞争扣减", "no congestion penalty");
         return ($"{moveZh}：{costZh}（{string.Join("，", zh)}）", $"{moveEn}: {costEn} ({string.Join(", ", en)})");
+    }
+
+    // A seeded market of seekerCount seekers and postCount posts (in the index) and its congestion prices under settings.
+    private static (List<MatchSeeker> Seekers, MatchIndex Index, MatchOptions Options, CongestionMarket Market) Market(
+        int seed, int seekerCount, int postCount, CongestionSettings settings)
+    {
+        var data = new TestData(seed);
+        var seekers = Enumerable.Range(0, seekerCount).Select(_ => data.Seeker()).ToList();
+        var posts = Enumerable.Range(0, postCount).Select(_ => data.Post()).ToList();
+        var index = new MatchIndex(ScoringModel.Default);
+        index.UpsertPosts(posts);
+        var options = new MatchOptions(TestData.AsOf);
+        var market = CongestionMarket.Build(index, seekers, posts.ToDictionary(p => p.Id, p => p.Openings, StringComparer.Ordinal),
+            options, 10, settings);
+        return (seekers, index, options, market);
     }
 }

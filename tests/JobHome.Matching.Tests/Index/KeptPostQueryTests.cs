@@ -89,6 +89,8 @@ public sealed class KeptPostQueryTests
                 AssertSame(plain.TopPostsForSeeker(seeker, k, asked, model), kept.TopPostsForSeeker(seeker, k, asked, model));
                 compared++;
             }
+            // The memos' membership marks, kept up by each insert and removal, hold exactly the memos' posts.
+            Assert.True(kept.KeptMarksExact(), $"round {round}");
         }
         // A seeker object that is not the kept one, and a forgotten one, are plain scans with the same answer.
         var copy = seekers[0] with { };
@@ -99,6 +101,9 @@ public sealed class KeptPostQueryTests
         // Both ways of answering occurred.
         Assert.True(kept.KeptAnswers.Answered > 500, $"{kept.KeptAnswers}");
         Assert.True(kept.KeptAnswers.Refilled > 40, $"{kept.KeptAnswers}");
+        // And the walks passed over entries both ways (superseded, prefiltered) besides the ones they read.
+        var walk = kept.KeptWalk;
+        Assert.True(walk.Superseded > 0 && walk.Prefiltered > 0 && walk.Walked > walk.Superseded + walk.Prefiltered, $"{walk}");
 
         void Upsert(MatchPost post)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using JobHome.Silo.Health;
+using JobHome.Silo.Hosting;
 
 namespace JobHome.Silo.Diagnostics;
 
@@ -16,7 +17,7 @@ internal sealed class SiloMetrics
     private readonly long _startedAt = Stopwatch.GetTimestamp();
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
-    public SiloMetrics(IMeterFactory meterFactory, SiloActivityTracker tracker)
+    public SiloMetrics(IMeterFactory meterFactory, SiloActivityTracker tracker, OrleansDashboardTelemetry? dashboard = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -30,6 +31,14 @@ internal sealed class SiloMetrics
             () => Stopwatch.GetElapsedTime(_startedAt).TotalSeconds,
             unit: "s",
             description: "Seconds since the host process started its silo.");
+        if (dashboard is not null)
+        {
+            meter.CreateObservableGauge(
+                "jobhome.silo.orleans_dashboard.telemetry",
+                () => dashboard.IsRunning || !dashboard.HasHost ? 1 : 0,
+                description: "1 while the Orleans Dashboard's telemetry runs (from a request under /orleans until it has "
+                    + "had none for 5 minutes), else 0.");
+        }
         StartupDuration = meter.CreateHistogram<double>(
             "jobhome.silo.startup.duration",
             unit: "s",

@@ -109,7 +109,8 @@ internal static class SiloHost
             }
             if (options.OrleansDashboard)
             {
-                silo.AddDashboard();
+                // Its per-second telemetry runs only while the dashboard is in use (OrleansDashboardTelemetry).
+                OrleansDashboardTelemetry.AddDashboard(silo);
             }
         });
 
@@ -171,10 +172,20 @@ internal static class SiloHost
     /// Endpoints for cluster operators: admin only, enforced with the API reference, OpenAPI and metrics paths by
     /// <c>ApiAccessMiddleware.AdminPaths</c> (docs/security.md).
     /// </summary>
-    private static IEndpointConventionBuilder[] MapOperatorEndpoints(WebApplication app) =>
-    [
-        app.MapOrleansDashboard(routePrefix: DashboardPath),
-    ];
+    private static IEndpointConventionBuilder[] MapOperatorEndpoints(WebApplication app)
+    {
+        var dashboard = app.MapOrleansDashboard(routePrefix: DashboardPath);
+        if (app.Services.GetService<OrleansDashboardTelemetry>() is { } telemetry)
+        {
+            // After the access checks (middleware): only an admin's request starts the telemetry.
+            dashboard.AddEndpointFilter(async (context, next) =>
+            {
+                await telemetry.UseAsync(context.HttpContext.RequestAborted);
+                return await next(context);
+            });
+        }
+        return [dashboard];
+    }
 
     private static void ConfigureEndpoints(ISiloBuilder silo, SiloHostOptions options)
     {

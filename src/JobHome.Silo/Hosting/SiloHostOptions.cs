@@ -60,9 +60,10 @@ internal sealed class SiloHostOptions
     public bool Demo { get; init; } = true;
 
     /// <summary>
-    /// Serve the Orleans Dashboard at <c>/orleans</c> (<c>JobHome:OrleansDashboard</c>). It samples Orleans' counters every
-    /// second whether or not anyone looks and times every grain call while it is open; a silo that needs neither (a load
-    /// measurement, a silo behind a metrics stack) can leave it out. Default: true.
+    /// Serve the Orleans Dashboard at <c>/orleans</c> (<c>JobHome:OrleansDashboard</c>). While it is used (from a request
+    /// under <c>/orleans</c> until 5 minutes without one, <see cref="OrleansDashboardTelemetry"/>) it samples Orleans'
+    /// counters every second and times every grain call; a silo that needs neither (a load measurement, a silo behind a
+    /// metrics stack) can leave it out. Default: true.
     /// </summary>
     public bool OrleansDashboard { get; init; } = true;
 

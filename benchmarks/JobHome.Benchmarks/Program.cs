@@ -17,14 +17,16 @@ public static class Program
 
     /// <summary>
     /// Entry point; <c>time-fair</c>, <c>export-fair</c>, <c>time-graph</c>, <c>export-match-csv</c>,
-    /// <c>time-match-solve</c>, <c>time-postlist</c>, <c>time-changes</c>, <c>pricing-memory</c>, <c>query-bytes</c>, <c>kept-queries</c>, <c>time-call-timing</c> and
+    /// <c>time-match-solve</c>, <c>time-postlist</c>, <c>time-changes</c>, <c>pricing-memory</c>, <c>query-bytes</c>, <c>kept-queries</c>, <c>kept-walk</c>, <c>time-call-timing</c>, <c>shard-writes</c> and
     /// <c>time-api</c> run the console timing helpers instead.
     /// </summary>
     public static void Main(string[] args)
     {
         if (FairTiming.TryRun(args) || GraphTiming.TryRun(args) || MatchSolveTiming.TryRun(args) || PostListTiming.TryRun(args)
             || ChangeTiming.TryRun(args) || PricingMemory.TryRun(args) || QueryBytes.TryRun(args) || KeptQueryTiming.TryRun(args)
-            || Orleans.CallTimingCpu.TryRun(args) || Api.ApiRequestCost.TryRun(args))
+            || KeptWalkTiming.TryRun(args)
+            || Orleans.CallTimingCpu.TryRun(args) || Api.ApiRequestCost.TryRun(args)
+            || Indicators.SourceShardWrites.TryRun(args))
         {
             return;
         }

@@ -39,7 +39,8 @@ R = [
  ("GC (server GC threads)", None, lambda c, s, d: "GC" in c and "Worker" not in c),
  ("JIT (tiering thread, clrjit)", None, lambda c, s, d: "Tiered" in c or (d and "clrjit" in d[0])),
  ("metrics (GrainCallTiming + OpenTelemetry, leaf)", None, lambda c, s, d: any(re.search(r"OpenTelemetry|System\.Diagnostics\.Metrics|GrainCallTiming\+<Invoke>|GrainCallTiming::", x) for x in s[:3])),
- ("SQLite store (statements, commits, state writes/reads)", r"Sqlite|sqlite|SQLitePCL", None),
+ # SqliteDeliveryOutcomes is an outgoing grain call filter: every grain call passes it, so it is not the store.
+ ("SQLite store (statements, commits, state writes/reads)", r"^(?!.*SqliteDeliveryOutcomes).*(Sqlite|sqlite|SQLitePCL)", None),
  ("post-list refresh: partition RefreshPostsAsync/TopPostsAsync", r"MatchPartitionGrain[^ ]*(RefreshPostsAsync|TopPostsAsync|Answer)|RankingIndex::TopPostItems|RankingItems::Aware|ExplainPosts|PostStore\+PostQuery", None),
  ("new-post query: partition TopSeekers*", r"MatchPartitionGrain[^ ]*TopSeekers|SeekerStore\+SeekerQuery", None),
  ("partition index upkeep and other matching", r"MatchPartitionGrain|JobHome\.Matching|JobHome\.Grains\.Matching\.Rank", None),

@@ -1,4 +1,5 @@
 using JobHome.Cluster.Tests.Support;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace JobHome.Cluster.Tests.Streams;
@@ -29,10 +30,13 @@ public sealed class PostgresStreamKillTests(ITestOutputHelper output) : StreamKi
 
         public async Task<string> DescribeDeadLettersAsync(CancellationToken cancellationToken)
         {
-            // The ADO.NET dead letters keep no reason: the dequeue counts tell attempts exhausted from expiry.
-            var lowest = await TestPostgres.ScalarAsync(connectionString, "SELECT coalesce(min(dequeued), 0) FROM orleans_stream_dead_letter");
-            var highest = await TestPostgres.ScalarAsync(connectionString, "SELECT coalesce(max(dequeued), 0) FROM orleans_stream_dead_letter");
-            return $"dequeued {lowest}–{highest} times";
+            // Each dead letter's dequeue count and reason (schema 0009; none for a row Orleans' own handler moved).
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                "SELECT coalesce(string_agg(message_id || ' dequeued ' || dequeued || ' times: ' || coalesce(reason, '(no reason)'), "
+                + "'; ' ORDER BY message_id), '') FROM orleans_stream_dead_letter", connection);
+            return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
         public async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(connectionString);

@@ -160,6 +160,13 @@ if [ -f "$WORK/vitest.json" ]; then
   p=$(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests)' "$WORK/vitest.json"); passed=$(( passed + ${p:-0} ))
   x=$(node -e 'const r=require(process.argv[1]);console.log(r.numFailedTests)' "$WORK/vitest.json"); failed=$(( failed + ${x:-0} ))
 fi
+# The failed tests' names again at the end (their messages are above, in the console log): a CI log is often read
+# from its tail.
+for f in "$WORK"/results/*.trx; do
+  [ -f "$f" ] || continue
+  grep -o '<UnitTestResult [^>]*>' "$f" | grep 'outcome="Failed"' \
+    | sed -n 's/.*testName="\([^"]*\)".*duration="\([^"]*\)".*/FAILED \1 [\2]/p; t; s/.*testName="\([^"]*\)".*/FAILED \1/p' || true
+done
 [ "$WEB_RC" -ne 0 ] && log "the dashboard's unit tests or type check failed (web/)"
 [ -n "$SEEDS_NOTE" ] && log "WARNING: ${SEEDS_NOTE#; }"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped${SEEDS_NOTE}"

@@ -9,7 +9,7 @@ namespace JobHome.Grains.Tests;
 /// <summary>
 /// <see cref="GrainReferences"/> builds the same references as Orleans' <c>GetGrain&lt;T&gt;</c> and <c>AsReference&lt;T&gt;</c>
 /// (grain id and interface), on the first call (which resolves the types) and on later calls (from the remembered types),
-/// and calls through them reach the grain.
+/// kept references are made once per key, and calls through them reach the grain.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GrainReferencesTests(MemoryClusterFixture fixture)
@@ -28,6 +28,14 @@ public sealed class GrainReferencesTests(MemoryClusterFixture fixture)
         {
             AssertSame(grains.GetGrain<IPlacementLedgerGrain>(shard), grains.Reference<IPlacementLedgerGrain>(shard));
         }
+
+        foreach (var key in new[] { "g/1/2", "g/1/3" })
+        {
+            var kept = grains.Kept<IMatchPartitionGrain>(key);
+            AssertSame(grains.GetGrain<IMatchPartitionGrain>(key), kept);
+            Assert.Same(kept, grains.Kept<IMatchPartitionGrain>(key));
+        }
+        Assert.NotSame(grains.Kept<IMatchPartitionGrain>("g/1/2"), grains.Kept<IMatchPartitionGrain>("g/1/3"));
 
         Assert.Null(await grains.Reference<ISeekerGrain>("seeker-ref-unknown").GetAsync());
         Assert.NotNull(await grains.Reference<IPlacementLedgerGrain>(PlacementLedger.ShardOf("placement-ref-1")).GetUnfinishedAsync());

@@ -12,7 +12,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(seeker);
         var keys = SeekerReach(options, seeker, asOf);
         var answers = await Task.WhenAll(keys.Select(key =>
-            grains.Reference<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
+            grains.Kept<IMatchPartitionGrain>(key).TopPostsAsync(seeker, k, asOf, knownVersion: 0, listed: false)));
         return MatchMerge.Top(answers.Select(static a => a.Items ?? []), k);
     }
 
@@ -24,7 +24,7 @@ public static class MatchQueries
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(post);
         var keys = MatchPartitions.Reach(post.Lat, post.Lon, options.ToMatchOptions(asOf).SearchKm, options.CellDegrees);
-        var answers = await Task.WhenAll(keys.Select(key => grains.Reference<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
+        var answers = await Task.WhenAll(keys.Select(key => grains.Kept<IMatchPartitionGrain>(key).TopSeekersAsync(post, k, asOf)));
         return MatchMerge.Top(answers, k);
     }
 
@@ -45,7 +45,7 @@ public static class MatchQueries
         PostListMetrics.RecordSeekerQueries(keys.Length);
         for (var i = 0; i < keys.Length; i++)
         {
-            calls[i] = grains.Reference<IMatchPartitionGrain>(keys[i]).TopSeekersUnexplainedAsync(post, k, asOf);
+            calls[i] = grains.Kept<IMatchPartitionGrain>(keys[i]).TopSeekersUnexplainedAsync(post, k, asOf);
         }
         return MatchMerge.Top(await Task.WhenAll(calls), k);
     }

@@ -48,7 +48,7 @@ public sealed class NotedMatchSites
         {
             return;
         }
-        await grains.Reference<IMatchPartitionGrain>(partitionKey).NoteSiteAsync(siteCode);
+        await grains.Kept<IMatchPartitionGrain>(partitionKey).NoteSiteAsync(siteCode);
         // From after the answer: the partition's own time of the note is earlier, so its 2 × lifetime covers this entry.
         _noted[(partitionKey, siteCode)] = _time.GetUtcNow() + _lifetime;
     }

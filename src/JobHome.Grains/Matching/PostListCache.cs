@@ -124,7 +124,7 @@ internal sealed class PostListCache
         for (var made = 0; made < calls.Length; made++)
         {
             var i = asked[made];
-            var partition = grains.Reference<IMatchPartitionGrain>(_keys[i]);
+            var partition = grains.Kept<IMatchPartitionGrain>(_keys[i]);
             calls[made] = _parts[i] is { Length: > 0 } held
                 ? partition.RefreshListedPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i], Activation)
                 : partition.ListPostsAsync(seeker, size, asOf, _versions[i], Activation);

@@ -47,11 +47,11 @@ public sealed class StaleListNotices
     public StaleListNotices(IGrainFactory grains, MatchingOptions options, TimeProvider time)
         : this((id, notice) => grains.Reference<ISeekerMatchingGrain>(id).PostListStaleInAsync(notice).Ignore(), time,
             options?.StaleNoticeWindow ?? throw new ArgumentNullException(nameof(options)),
-            (partition, seekers, activations, keep) => grains.Reference<IMatchPartitionGrain>(partition)
+            (partition, seekers, activations, keep) => grains.Kept<IMatchPartitionGrain>(partition)
                 .ForgetActivationListingsAsync(seekers, activations, keep).Ignore(),
             (partition, post, seekers, scores, since) =>
             {
-                var grain = grains.Reference<IMatchPartitionGrain>(partition);
+                var grain = grains.Kept<IMatchPartitionGrain>(partition);
                 (post is null ? grain.NewPostsMayEnterAsync(seekers, scores, since) : grain.NewPostMayEnterAsync(post, seekers, scores, since))
                     .Ignore();
             })

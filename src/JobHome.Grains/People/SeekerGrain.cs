@@ -408,11 +408,11 @@ public sealed partial class SeekerGrain(
         var current = state.State.MatchPartition;
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
-            await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());
+            await GrainFactory.Kept<IMatchPartitionGrain>(previousPartition).RemoveSeekerAsync(this.GetPrimaryKeyString());
         }
         if (current is not null)
         {
-            await GrainFactory.Reference<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
+            await GrainFactory.Kept<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
         }
     }
 

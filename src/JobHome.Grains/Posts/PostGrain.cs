@@ -238,11 +238,11 @@ public sealed partial class PostGrain(
         var current = state.State.MatchPartition;
         if (previousPartition is not null && !string.Equals(previousPartition, current, StringComparison.Ordinal))
         {
-            await GrainFactory.Reference<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);
+            await GrainFactory.Kept<IMatchPartitionGrain>(previousPartition).RemovePostAsync(id);
         }
         if (current is not null && MatchRecord() is { } record)
         {
-            await GrainFactory.Reference<IMatchPartitionGrain>(current).UpsertPostsAsync([record]);
+            await GrainFactory.Kept<IMatchPartitionGrain>(current).UpsertPostsAsync([record]);
         }
     }
 

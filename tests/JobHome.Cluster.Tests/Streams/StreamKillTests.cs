@@ -19,6 +19,10 @@ public abstract class StreamKillTests(ITestOutputHelper output)
     private static readonly double[] KillAt = [0.3, 0.7];
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
 
+    // After the last publish, the wait for the consumers: lost events show as a count that stops growing short of the
+    // total; a slow machine as a count that still grows when the deadline passes. Both fail, each saying which.
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(90);
+
     /// <summary>Creates a fresh store for one run.</summary>
     protected abstract Task<IStreamKillStore> CreateStoreAsync();
 
@@ -76,12 +80,23 @@ public abstract class StreamKillTests(ITestOutputHelper output)
                 $"every kill found the consumers caught up ({string.Join(", ", pendingAtKills)} pending): no kill hit in-flight events");
 
             long total;
+            var (grown, grownAt) = (-1L, clock.Elapsed);
             while ((total = await AppliedAsync(client, CancellationToken.None)) < Total)
             {
                 Assert.False(silo.HasExited, $"silo exited:\n{silo.Output}");
+                if (total > grown)
+                {
+                    (grown, grownAt) = (total, clock.Elapsed);
+                }
+                var still = clock.Elapsed - grownAt;
+                Assert.False(
+                    still > Stall,
+                    $"only {total} of {Total} acknowledged events applied after {clock.Elapsed.TotalSeconds:F0} s and none for "
+                        + $"{still.TotalSeconds:F0} s: events were lost");
                 Assert.False(
                     timeout.IsCancellationRequested,
-                    $"only {total} of {Total} acknowledged events applied after {clock.Elapsed.TotalSeconds:F0} s: events were lost");
+                    $"only {total} of {Total} acknowledged events applied after {clock.Elapsed.TotalSeconds:F0} s, the last "
+                        + $"{still.TotalSeconds:F0} s ago: still applying, too slow for the deadline (not lost)");
                 await Task.Delay(100, CancellationToken.None);
             }
 

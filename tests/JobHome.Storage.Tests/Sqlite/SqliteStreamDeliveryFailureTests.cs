@@ -73,7 +73,10 @@ public sealed class SqliteStreamDeliveryFailureTests : IDisposable
     public async Task Streams_PoisonOnASiloWithAShortResponseTimeout_StillDeadLetteredNamingTheConsumersException()
     {
         var key = $"poison-{Guid.NewGuid():N}";
-        var cluster = await StartShortTimeoutsAsync();
+        // Before a retry the agent waits its delivery backoff (Orleans' default: random, at least 1 s, growing) and checks
+        // its give-up time before each attempt: with 2 s a second attempt came only after a short draw (in one CI proof
+        // it did not). 5 s leaves room for the first retry after any first draw and a slow first attempt.
+        var cluster = await StartShortTimeoutsAsync(maxEventDeliveryTime: TimeSpan.FromSeconds(5));
         using var timeout = new CancellationTokenSource(Deadline);
         var producer = cluster.Client.GetGrain<IProducerGrain>("p");
         var probe = TestSignals.Stream(key);
@@ -97,13 +100,14 @@ public sealed class SqliteStreamDeliveryFailureTests : IDisposable
         await SqliteCluster.StopAsync(cluster);
     }
 
-    // A silo whose calls time out after 1 s and whose pulling agent gives up on a delivery after 2 s of retrying.
-    private Task<InProcessTestCluster> StartShortTimeoutsAsync()
+    // A silo whose calls time out after 1 s and whose pulling agent gives up on a delivery after 2 s of retrying (or
+    // the time given).
+    private Task<InProcessTestCluster> StartShortTimeoutsAsync(TimeSpan? maxEventDeliveryTime = null)
     {
         var options = new SqliteStreamOptions
         {
             DeliveryBatchSize = 64,
-            MaxEventDeliveryTime = TimeSpan.FromSeconds(2),
+            MaxEventDeliveryTime = maxEventDeliveryTime ?? TimeSpan.FromSeconds(2),
             PollInterval = TimeSpan.FromMilliseconds(20),
         };
         return SqliteCluster.StartAsync(_file, options,

@@ -107,6 +107,7 @@ public sealed class StaleListNotices
         {
             return;
         }
+        bool opens;
         lock (_lock)
         {
             foreach (var partition in partitions)
@@ -119,13 +120,15 @@ public sealed class StaleListNotices
                 seekers.Add((seekerId, activation, keep));
             }
             Interlocked.Add(ref _released, partitions.Count);
-            PostListMetrics.RecordReleased(seekerId, partitions.Count);
-            if (!Arm())
-            {
-                return;
-            }
+            opens = Arm();
         }
-        StartWindow();
+        if (opens)
+        {
+            StartWindow();
+        }
+        // Noted once its window's timer runs: whoever hears of the release and then moves the clock past the window sees
+        // it sent (a test on a fake clock; before, the clock could move between the note and the timer's start).
+        PostListMetrics.RecordReleased(seekerId, partitions.Count);
     }
 
     /// <summary>Queues a notice for each of <paramref name="items"/>' seekers (a new post's top seekers): all their partitions.</summary>

@@ -59,6 +59,7 @@ internal sealed partial class OrleansDashboardTelemetry : IHostedService, IAsync
     /// the dashboard registers are resolved through a check that hands its host to this holder (registered here, also as
     /// a hosted service that disposes the telemetry with the host) instead of the silo's lifecycle. A dashboard version
     /// whose host is not found that way runs its telemetry always, as Orleans registers it (<see cref="HasHost"/> false).
+    /// Its grain profiler filter is entered only while profiling is on (<see cref="OrleansDashboardProfilerGate"/>).
     /// </summary>
     public static void AddDashboard(ISiloBuilder silo)
     {
@@ -75,6 +76,7 @@ internal sealed partial class OrleansDashboardTelemetry : IHostedService, IAsync
                     descriptor.Lifetime);
             }
         }
+        OrleansDashboardProfilerGate.Gate(services, first);
         services.AddSingleton(sp => new OrleansDashboardTelemetry(TimeProvider.System, DefaultIdleStop,
             sp.GetRequiredService<ILogger<OrleansDashboardTelemetry>>()));
         services.AddHostedService(static sp => sp.GetRequiredService<OrleansDashboardTelemetry>());

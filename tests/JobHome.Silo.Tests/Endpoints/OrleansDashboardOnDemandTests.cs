@@ -8,7 +8,8 @@ namespace JobHome.Silo.Tests.Endpoints;
 
 /// <summary>
 /// A real embedded silo runs the Orleans Dashboard's per-second telemetry only once the dashboard is used: not from the
-/// start, from the first request under <c>/orleans</c> on, and the dashboard then shows the silo's Orleans counters.
+/// start, from the first request under <c>/orleans</c> on, and the dashboard then shows the silo's Orleans counters and,
+/// through the gate that keeps grain calls out of its profiler while profiling is off, the silo's own grain calls.
 /// </summary>
 public sealed partial class OrleansDashboardOnDemandTests(RunningSiloFixture fixture) : IClassFixture<RunningSiloFixture>
 {
@@ -19,7 +20,7 @@ public sealed partial class OrleansDashboardOnDemandTests(RunningSiloFixture fix
     private static readonly TimeSpan ScrapeCacheWindow = TimeSpan.FromMilliseconds(600);
 
     [Fact]
-    public async Task Dashboard_FirstRequest_StartsTheTelemetryAndItsCountersArrive()
+    public async Task Dashboard_FirstRequest_StartsTheTelemetryAndItsCountersAndGrainProfilesArrive()
     {
         Assert.Equal(0, await TelemetryGaugeAsync());
 
@@ -35,15 +36,35 @@ public sealed partial class OrleansDashboardOnDemandTests(RunningSiloFixture fix
         var counters = await PollAsync($"/orleans/SiloCounters/{Uri.EscapeDataString(silo)}", static json =>
             json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).FirstOrDefault(n => n?.StartsWith("orleans", StringComparison.OrdinalIgnoreCase) == true));
         Assert.StartsWith("orleans", counters, StringComparison.OrdinalIgnoreCase);
+
+        // The dashboard's queries turned its profiler on: calls to the product's grains (a site looked up through the
+        // API, after signing in) reach the profiler and show among its top methods (Orleans' own grains left out).
+        await fixture.Silo.SignInAsAdminAsync(CountersDeadline);
+        var profiled = await PollAsync("/orleans/TopGrainMethods?exclude=Orleans.", json => ProductGrainMethod(json), before: async () =>
+        {
+            using var site = await fixture.Silo.Http.GetAsync(new Uri("/api/sites/profiled-site-unknown", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, site.StatusCode);
+        });
+        Assert.Contains("JobHome.", profiled, StringComparison.Ordinal);
     }
 
+    // The first "grain.method" of the product's grains among the dashboard's most called methods.
+    private static string? ProductGrainMethod(JsonElement json) =>
+        json.GetProperty("calls").EnumerateArray()
+            .Select(c => $"{c.GetProperty("grain").GetString()}.{c.GetProperty("method").GetString()}")
+            .FirstOrDefault(name => name.StartsWith("JobHome.", StringComparison.Ordinal));
+
     // Asks the dashboard like its page does (about once a second) until read finds a value in the answer.
-    private async Task<string> PollAsync(string path, Func<JsonElement, string?> read)
+    private async Task<string> PollAsync(string path, Func<JsonElement, string?> read, Func<Task>? before = null)
     {
         var deadline = DateTime.UtcNow + CountersDeadline;
         var uri = new Uri(path, UriKind.Relative);
         while (true)
         {
+            if (before is not null)
+            {
+                await before();
+            }
             using var response = await fixture.Silo.Http.GetAsync(uri);
             var body = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,7 +74,7 @@ public sealed partial class OrleansDashboardOnDemandTests(RunningSiloFixture fix
                 return value;
             }
             Assert.True(DateTime.UtcNow < deadline,
-                $"{path} still without the silo's Orleans counters {CountersDeadline.TotalSeconds} s after the dashboard's first "
+                $"{path} still without what the test waits for {CountersDeadline.TotalSeconds} s after the dashboard's first "
                 + $"request: {body}\n{fixture.Silo.Describe()}");
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }

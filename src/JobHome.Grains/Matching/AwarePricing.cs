@@ -55,15 +55,15 @@ internal sealed class AwarePricing(SemaphoreSlim slots)
         _ = Task.Run(async () =>
         {
             var slot = false;
+            PostPrices? prices = null;
             try
             {
                 await slots.WaitAsync().ConfigureAwait(false);
                 slot = true;
-                var prices = compute();
+                prices = compute();
                 Volatile.Write(ref _latest, prices);
                 LastError = null;
                 Interlocked.Increment(ref _produced);
-                done?.Invoke(prices);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -76,6 +76,18 @@ internal sealed class AwarePricing(SemaphoreSlim slots)
                     slots.Release();
                 }
                 Volatile.Write(ref _running, 0);
+            }
+            // Told once this computation no longer runs: a query the listener makes may start the next one. A listener's
+            // failure is not the computation's (its prices stand).
+            if (prices is not null && done is not null)
+            {
+                try
+                {
+                    done(prices);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                }
             }
         });
     }

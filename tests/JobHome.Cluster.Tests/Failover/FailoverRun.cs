@@ -27,6 +27,13 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
     // What the steps after the drain (counter checks, restart, rejoin) may take.
     private static readonly TimeSpan Rejoin = TimeSpan.FromMinutes(2);
 
+    // Take-over is a guarantee, its speed a measurement: the time from the kill to full service is printed (and recorded in
+    // docs/architecture.md from quiet runs); the run fails only when full service has not come back this long after the
+    // kill. On the shared 2-core machine running the whole suite a sweep of 200 calls alongside the load can take more
+    // than a quiet run's whole take-over.
+    private static readonly TimeSpan TakeOverLimit = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan SweepWait = TimeSpan.FromSeconds(15);
+
     /// <summary>Time from the kill to the survivors' death declaration.</summary>
     public TimeSpan KillToDeclaredDead { get; private set; }
 
@@ -118,27 +125,33 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
 
             // Full service: one sweep in which every counter grain answers (grains of the dead silo reactivated
             // elsewhere) and a batch of events is acknowledged.
+            var sweepsTried = 0;
+            var lastMiss = "none yet";
             while (true)
             {
                 token.ThrowIfCancellationRequested();
+                Assert.True(clock.Elapsed - killedAt < TakeOverLimit,
+                    $"no full service {TakeOverLimit.TotalSeconds:F0} s after the kill: {sweepsTried} sweeps, the last: {lastMiss}");
+                sweepsTried++;
                 var sweep = Enumerable.Range(0, Counters).Select(k => CountedIncrementAsync(grains, k, increments, attempts)).ToList();
                 sweeps.AddRange(sweep);
                 try
                 {
-                    var replies = await Task.WhenAll(sweep).WaitAsync(TimeSpan.FromSeconds(5), token);
+                    var replies = await Task.WhenAll(sweep).WaitAsync(SweepWait, token);
                     Assert.DoesNotContain(replies, r => r.Silo.Contains(victimAddress.ToString(), StringComparison.Ordinal));
-                    await grains.GetGrain<IIngestGrain>(0).ProbeAsync().WaitAsync(TimeSpan.FromSeconds(5), token);
+                    await grains.GetGrain<IIngestGrain>(0).ProbeAsync().WaitAsync(SweepWait, token);
                     break;
                 }
                 catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
                 {
                     // Not yet: the dead silo's grains or gateway are still being failed over.
+                    lastMiss = $"{e.GetType().Name} after {(clock.Elapsed - killedAt).TotalSeconds:F1} s: {e.Message}";
                 }
             }
 
             KillToFullService = clock.Elapsed - killedAt;
             KillToDeclaredDead = await declared;
-            output.WriteLine($"declared dead after {KillToDeclaredDead.TotalSeconds:F1} s, full service after {KillToFullService.TotalSeconds:F1} s");
+            output.WriteLine($"declared dead after {KillToDeclaredDead.TotalSeconds:F1} s, full service after {KillToFullService.TotalSeconds:F1} s ({sweepsTried} sweeps)");
 
             await Task.Delay(after, token);
             await stopLoad.CancelAsync();

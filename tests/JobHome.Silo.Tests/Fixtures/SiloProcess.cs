@@ -41,7 +41,9 @@ internal sealed class SiloProcess : IDisposable
         _process = process;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // Generous: a first request (the OpenAPI document, a page) on a silo sharing 2 cores with the whole suite took
+        // over 10 s in a CI run; the tests' own deadlines bound their waits.
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         _sinceStart = Stopwatch.StartNew();
     }
 

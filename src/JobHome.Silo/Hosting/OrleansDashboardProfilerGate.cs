@@ -10,7 +10,7 @@ namespace JobHome.Silo.Hosting;
 /// dashboard's profiler first and, while it is off, hands the call on without entering the filter; while it is on, the
 /// filter profiles as before. The profiler's state is read through its <c>IsEnabled</c> property, found by name on the
 /// dashboard's internal <c>IGrainProfiler</c>: a dashboard version without it keeps its filter as registered
-/// (<see cref="Wrap"/> answers null).
+/// (<see cref="Gated"/> answers the filter itself).
 /// </summary>
 internal sealed class OrleansDashboardProfilerGate(IIncomingGrainCallFilter profilerFilter, Func<bool> isProfiling) : IIncomingGrainCallFilter
 {
@@ -39,26 +39,27 @@ internal sealed class OrleansDashboardProfilerGate(IIncomingGrainCallFilter prof
                 && descriptor.ImplementationType?.FullName == FilterTypeName)
             {
                 var filterType = descriptor.ImplementationType;
-                services[i] = ServiceDescriptor.Describe(typeof(IIncomingGrainCallFilter),
-                    sp => Wrap(sp, filterType) ?? (IIncomingGrainCallFilter)ActivatorUtilities.CreateInstance(sp, filterType),
+                services[i] = ServiceDescriptor.Describe(typeof(IIncomingGrainCallFilter), sp => Gated(sp, filterType),
                     descriptor.Lifetime);
             }
         }
     }
 
-    /// <summary>The gate around a new profiler filter of <paramref name="filterType"/>, or null when its profiler's state cannot be read.</summary>
-    public static OrleansDashboardProfilerGate? Wrap(IServiceProvider services, Type filterType)
+    /// <summary>
+    /// A new profiler filter of <paramref name="filterType"/> behind the gate, or the filter alone when its profiler's state
+    /// cannot be read.
+    /// </summary>
+    public static IIncomingGrainCallFilter Gated(IServiceProvider services, Type filterType)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(filterType);
+        var filter = (IIncomingGrainCallFilter)ActivatorUtilities.CreateInstance(services, filterType);
         var profilerType = filterType.Assembly.GetType(ProfilerTypeName, throwOnError: false);
         var getter = profilerType?.GetProperty("IsEnabled", BindingFlags.Public | BindingFlags.Instance)?.GetMethod;
         if (getter is null || getter.ReturnType != typeof(bool) || services.GetService(profilerType!) is not { } profiler)
         {
-            return null;
+            return filter;
         }
-        var isProfiling = getter.CreateDelegate<Func<bool>>(profiler);
-        var filter = (IIncomingGrainCallFilter)ActivatorUtilities.CreateInstance(services, filterType);
-        return new OrleansDashboardProfilerGate(filter, isProfiling);
+        return new OrleansDashboardProfilerGate(filter, getter.CreateDelegate<Func<bool>>(profiler));
     }
 }

@@ -123,8 +123,10 @@ printf '%s\n' "$PGPASS" >"$WORK/pg/pwfile"
 [ ${#RUN_AS[@]} -gt 0 ] && chown postgres "$WORK/pg/pwfile"
 "${RUN_AS[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=scram-sha-256 --pwfile="$WORK/pg/pwfile" -E UTF8 --no-locale >"$WORK/pg/initdb.log" 2>&1 \
   || { cat "$WORK/pg/initdb.log" >&2; exit 1; }
+# max_connections: test projects run side by side, and a cluster test's silo processes each keep a few connection pools
+# (Orleans' ADO.NET providers, the stream adapter, the audit log); three silos under load hold ~130 connections.
 "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
-  -o "-p $PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-p $PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=1000 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null || { cat "$WORK/pg/server.log" >&2; exit 1; }
 export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PGPASS;Database=postgres;Pooling=true;Maximum Pool Size=100"
 
@@ -160,13 +162,23 @@ if [ -f "$WORK/vitest.json" ]; then
   p=$(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests)' "$WORK/vitest.json"); passed=$(( passed + ${p:-0} ))
   x=$(node -e 'const r=require(process.argv[1]);console.log(r.numFailedTests)' "$WORK/vitest.json"); failed=$(( failed + ${x:-0} ))
 fi
-# The failed tests' names again at the end (their messages are above, in the console log): a CI log is often read
-# from its tail.
-for f in "$WORK"/results/*.trx; do
-  [ -f "$f" ] || continue
-  grep -o '<UnitTestResult [^>]*>' "$f" | grep 'outcome="Failed"' \
-    | sed -n 's/.*testName="\([^"]*\)".*duration="\([^"]*\)".*/FAILED \1 [\2]/p; t; s/.*testName="\([^"]*\)".*/FAILED \1/p' || true
-done
+# The failed tests again at the end, each with the head of its message, stack and output (the full console log is
+# above): a CI log is often read from its tail.
+FAILED_TRX=("$WORK"/results/*.trx)
+if [ "$failed" -ne 0 ] && [ -f "${FAILED_TRX[0]}" ]; then
+  node tests/report-failures.mjs "${FAILED_TRX[@]}" || true
+  # What the throwaway PostgreSQL server complained of, by message (e.g. connection slots), when anything failed.
+  # A crashed backend (e.g. the kernel's OOM killer) restarts every connection at once: its LOG lines are kept too.
+  PG_PROBLEMS='(FATAL|PANIC|ERROR):|terminated by signal|terminating any other active server processes|in recovery mode'
+  if [ -f "$WORK/pg/server.log" ] && grep -qE "$PG_PROBLEMS" "$WORK/pg/server.log"; then
+    log "PostgreSQL server log, problems by count (database names shortened):"
+    grep -E "$PG_PROBLEMS" "$WORK/pg/server.log" | sed -E 's/^[^A-Z]*[0-9]{2}:[0-9]{2}:[0-9.]+ [A-Z]+ \[[0-9]+\] //; s/_[0-9a-f]{32}/_…/g; s/PID [0-9]+/PID …/g' \
+      | sort | uniq -c | sort -rn | head -15 >&2
+  fi
+  # Processes the kernel killed for memory during the run (where the kernel log is readable).
+  OOM=$(dmesg 2>/dev/null | grep -iE 'out of memory|oom-kill|killed process' | tail -5 || true)
+  [ -n "$OOM" ] && { log "the kernel killed processes for memory:"; echo "$OOM" >&2; }
+fi
 [ "$WEB_RC" -ne 0 ] && log "the dashboard's unit tests or type check failed (web/)"
 [ -n "$SEEDS_NOTE" ] && log "WARNING: ${SEEDS_NOTE#; }"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped${SEEDS_NOTE}"

@@ -10,7 +10,8 @@ namespace JobHome.Grains.Tests.Fixtures;
 /// </summary>
 public sealed class CallGate : IIncomingGrainCallFilter
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    // Below Orleans' 30-s response timeout, so a held call that gives up still answers.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(25);
     private Rule? _rule;
 
     /// <summary>True when the held call went on without the awaited one having arrived.</summary>

@@ -11,7 +11,7 @@ namespace JobHome.Grains.Tests.Overlap;
 [Collection(GatedCollection.Name)]
 public sealed class IndicatorReportOverlapTests(GatedClusterFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task ReportChild_ParentsReportAboveUnanswered_ChildAnsweredFirst()

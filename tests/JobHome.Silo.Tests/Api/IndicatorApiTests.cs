@@ -12,7 +12,7 @@ public sealed class IndicatorApiTests(RunningSiloFixture fixture)
     private static readonly System.Globalization.CultureInfo Iso = System.Globalization.CultureInfo.InvariantCulture;
 
     /// <summary>How long the stream and the 500 ms upward timer may take to carry a change to the county.</summary>
-    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(60);
 
     private readonly ApiDriver _api = new(fixture.Silo.Http);
 

@@ -26,7 +26,7 @@ public sealed class LiveFeedClockTests : IAsyncLifetime
     private static readonly TimeSpan Real = TimeSpan.FromSeconds(12);
 
     // 2026-04-05 23:59:58 in Asia/Shanghai. The welders are unemployed since 2026-01-05: over three months from 04-06.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 4, 5, 15, 59, 58, TimeSpan.Zero));
+    private readonly RecheckWatchingClock _time = new(new DateTimeOffset(2026, 4, 5, 15, 59, 58, TimeSpan.Zero));
     private InMemorySilo _silo = null!;
     private HttpResponseMessage? _response;
     private StreamReader? _reader;
@@ -99,6 +99,9 @@ public sealed class LiveFeedClockTests : IAsyncLifetime
         using var beforeTheWaitCallsTimeout = new CancellationTokenSource(IndicatorEndpoints.LiveWaitCall - TimeSpan.FromSeconds(1));
         var first = await OpenAsync();
 
+        // The feed arms its recheck on the server clock after it sent the first message (the client may read that message
+        // first): the clock moves once it is armed.
+        Assert.True(await _time.RecheckArmedAsync(Real), $"the feed armed no {IndicatorEndpoints.LiveRecheck} recheck");
         _time.Advance(IndicatorEndpoints.LiveRecheck);
         var message = await NextAsync(beforeTheWaitCallsTimeout.Token);
 
@@ -152,6 +155,26 @@ public sealed class LiveFeedClockTests : IAsyncLifetime
         {
             Assert.True(DateTime.UtcNow < until, $"the village's aggregator did not count {count} unemployed in {Real}");
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The fake server clock, telling when a timer of <see cref="IndicatorEndpoints.LiveRecheck"/> is made on it.</summary>
+    private sealed class RecheckWatchingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly SemaphoreSlim _rechecks = new(0);
+
+        /// <summary>True once a recheck timer not waited for before was made (within <paramref name="timeout"/>, real time).</summary>
+        public Task<bool> RecheckArmedAsync(TimeSpan timeout) => _rechecks.WaitAsync(timeout);
+
+        /// <inheritdoc />
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == IndicatorEndpoints.LiveRecheck)
+            {
+                _rechecks.Release();
+            }
+            return timer;
         }
     }
 }

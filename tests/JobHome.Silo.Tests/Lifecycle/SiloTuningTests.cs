@@ -11,7 +11,7 @@ public sealed class SiloTuningTests
 {
     private const int InvalidConfiguration = 2;
 
-    private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(60);
 
     [Theory]
     [InlineData("--JobHome:Matching:PostListSize=0",

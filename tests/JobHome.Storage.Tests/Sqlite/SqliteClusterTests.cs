@@ -101,7 +101,7 @@ public sealed class SqliteClusterTests : IDisposable
     public async Task Streams_PoisonEvent_IsDeadLetteredAndLaterEventsAreDelivered()
     {
         var key = $"poison-{Guid.NewGuid():N}";
-        var options = new SqliteStreamOptions { MaxEventDeliveryTime = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromMilliseconds(20) };
+        var options = new SqliteStreamOptions { MaxEventDeliveryTime = TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromMilliseconds(20) };
         var cluster = await SqliteCluster.StartAsync(_file, options);
         var producer = cluster.Client.GetGrain<IProducerGrain>("p");
         var probe = TestSignals.Stream(key);
@@ -155,7 +155,7 @@ public sealed class SqliteClusterTests : IDisposable
         var options = new SqliteStreamOptions
         {
             DeliveryBatchSize = 64,
-            MaxEventDeliveryTime = TimeSpan.FromSeconds(3),
+            MaxEventDeliveryTime = TimeSpan.FromSeconds(10),
             PollInterval = TimeSpan.FromMilliseconds(20),
         };
         var cluster = await SqliteCluster.StartAsync(_file, options);

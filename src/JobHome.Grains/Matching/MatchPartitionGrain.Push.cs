@@ -167,7 +167,8 @@ public sealed partial class MatchPartitionGrain
 
     // Marks a holder dirty (once while it waits) and opens the window if none is open: it ends one window after the change
     // (since, default now), so a mark that reached the partition late does not wait a full window more.
-    // False when the holder is told the earlier way instead (a caller of the version before pushes).
+    // False when the holder is told the earlier way instead (a caller of the version before pushes), or when its listing is
+    // dropped because it was not asked for longer than ListenFor.
     private bool Mark(ListHolder holder, string cause, DateTimeOffset? since = null)
     {
         if (holder.Activation == Guid.Empty)
@@ -181,8 +182,16 @@ public sealed partial class MatchPartitionGrain
             PostListMetrics.RecordMarkedAgain(cause);
             return true;
         }
-        holder.Dirty = true;
         var now = clock.Now;
+        if (options.ListenFor != Timeout.InfiniteTimeSpan && now - holder.At > options.ListenFor)
+        {
+            // Not asked for longer than ListenFor: the listing goes instead of a recompute nobody may read. The seeker's
+            // next read asks here again (its held version is behind by this change) and lists it again.
+            Release(holder.Id);
+            PostListMetrics.RecordForgotten(this.GetPrimaryKeyString(), [holder.Id]);
+            return false;
+        }
+        holder.Dirty = true;
         var changed = since is { } at && at < now ? at : now;
         _dirtyOrder.Enqueue((holder, changed));
         PostListMetrics.RecordMarked(1, cause);

@@ -37,6 +37,18 @@ public sealed class MatchingOptions
     public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
+    /// How long after a seeker's last query of a match partition (its first list, a read, a change of its record) the
+    /// partition keeps that seeker's part fresh by recomputing and pushing it (MatchPartitionGrain.Push.cs). A change that
+    /// touches an older part drops the seeker's listing there instead of recomputing it: a read always asks the partitions
+    /// (which answer "unchanged" only when nothing changed there), so it is exact either way, and the next read lists the
+    /// seeker again. Without it the partitions kept every live seeker activation's list fresh, about as many as registrations
+    /// in the record grains' idle age, which nobody reads, and the upkeep per change grew with the rate of changes
+    /// (docs/benchmarks.md, "One silo alone"). <see cref="Timeout.InfiniteTimeSpan"/> keeps every listing for as long as its
+    /// activation lives. Default: 30 s.
+    /// </summary>
+    public TimeSpan ListenFor { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// How many dirty holders' parts a match partition recomputes per turn when it keeps its listers' stored lists fresh
     /// (MatchPartitionGrain.Push.cs); the rest follow in the next turn, behind the calls that arrived meanwhile, so an upsert
     /// waits at most one batch (configuration <c>JobHome:Matching:PushBatch</c>, 1 – 4,096). Default: 16.

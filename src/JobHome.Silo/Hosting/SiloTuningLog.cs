@@ -24,7 +24,7 @@ internal static partial class SiloTuningLog
             System.Globalization.CultureInfo.InvariantCulture) ?? "same", matching.PostListSize,
             matching.PostListRefreshDelay.TotalMilliseconds, matching.StaleNoticeWindow.TotalMilliseconds, matching.TopFactors,
             matching.RebuildBatchSize, matching.RebuildPause.TotalMilliseconds, matching.RebuildReadsInFlight,
-            matching.PushBatch, store);
+            matching.PushBatch, matching.ListenFor.TotalSeconds, store);
     }
 
     /// <summary>Logs the idle ages and the shedding limit Orleans' collector runs with (from its options).</summary>
@@ -58,8 +58,8 @@ internal static partial class SiloTuningLog
         Message = "Settings: matching cells of {CellDegrees}°, commute {MaxKm} km (urban {UrbanMaxKm}), post lists of {PostListSize}, "
             + "refresh delay {RefreshMs} ms, notice window {NoticeMs} ms, {TopFactors} factors, rebuild batches of {RebuildBatch} "
             + "with {RebuildPauseMs} ms pauses and {RebuildReads} reads in flight, {PushBatch} pushed lists per "
-            + "partition turn; store: {Store}")]
+            + "partition turn, lists kept fresh {ListenForSeconds} s after a query; store: {Store}")]
     private static partial void Settings(ILogger logger, double cellDegrees, double maxKm, string urbanMaxKm, int postListSize,
         double refreshMs, double noticeMs, int topFactors, int rebuildBatch, double rebuildPauseMs, int rebuildReads,
-        int pushBatch, string store);
+        int pushBatch, double listenForSeconds, string store);
 }

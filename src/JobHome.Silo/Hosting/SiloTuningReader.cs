@@ -39,6 +39,8 @@ internal static class SiloTuningReader
                 "重建步间隔"),
             RebuildReadsInFlight = m.Whole(nameof(md.RebuildReadsInFlight), md.RebuildReadsInFlight, 1, 1_024, "重建并发读取数"),
             PushBatch = m.Whole(nameof(md.PushBatch), md.PushBatch, 1, 4_096, "每轮推送列表数"),
+            ListenFor = m.Duration(nameof(md.ListenFor), md.ListenFor, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24),
+                "推荐列表保鲜时长"),
         };
         var s = new SettingReader(configuration.GetSection(SiloTuning.SqliteSection), errors);
         var sd = new SqliteStoreOptions();

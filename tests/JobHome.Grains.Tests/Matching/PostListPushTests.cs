@@ -10,7 +10,9 @@ namespace JobHome.Grains.Tests.Matching;
 /// <summary>
 /// The partitions keep their listers' stored lists fresh (MatchPartitionGrain.Push.cs): after changes stop and one window
 /// plus the batch drain pass, every live seeker's stored list equals the engine's, factors included, without the seeker
-/// asking a partition; a push meant for another activation is ignored and releases exactly that activation's listing.
+/// asking a partition; a push meant for another activation is ignored and releases exactly that activation's listing; a
+/// listing not asked for longer than <see cref="MatchingOptions.ListenFor"/> is dropped at its next change, and a read is
+/// still the engine's.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposable
@@ -199,6 +201,47 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         var pushed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
         Assert.Equal(5, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[4], pushed.PostIds);
+    }
+
+    [Fact]
+    public async Task ListingNotAskedForListenFor_DroppedAtTheNextChange_ReadStaysTheEnginesAndListsAgain()
+    {
+        const double lat = 69.25;
+        const double lon = 149.25;
+        var scenario = new MatchingScenario(fixture, lat, lon, seed: 113);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
+        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
+        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+
+        // Not asked for longer than ListenFor: a listed post's close drops the listing instead of a recompute and a push.
+        fixture.Time.Advance(new MatchingOptions().ListenFor + TimeSpan.FromSeconds(1));
+        var forgets = _events.Forgotten().Count(f => f.Partition == key);
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[0]).CloseAsync()).Succeeded);
+        Assert.Contains(seeker, (await _events.ForgottenAsync(key, forgets + 1))[^1].SeekerIds);
+        fixture.Time.Advance(Window);
+
+        // A read asks the partition (its held version is behind) and is the engine's list without the closed post.
+        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
+        var read = await grain.GetPostListAsync(20);
+        var engine = await scenario.EngineAsync();
+        var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
+        MatchingScenario.AssertSame(expected, read!.Items);
+        Assert.DoesNotContain(posts[0], read.Items.Select(static i => i.Id));
+        Assert.DoesNotContain(_events.Refreshes(seeker), static e => e.Pushed == 1);
+
+        // The read listed the seeker again: the next close of a listed post is recomputed and pushed.
+        var before = _events.Refreshes(seeker).Length;
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+        fixture.Time.Advance(Window);
+        var pushed = await _events.NextAsync(seeker, before, static e => e.Pushed == 1);
+        Assert.Equal(4, pushed.PostIds.Length);
+        Assert.DoesNotContain(posts[1], pushed.PostIds);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class SiloTuningTests
         "JobHome:Matching:TopFactors = '9': must be a whole number from 0 to 5 (推荐理由个数).")]
     [InlineData("--JobHome:Matching:PushBatch=0",
         "JobHome:Matching:PushBatch = '0': must be a whole number from 1 to 4,096 (每轮推送列表数).")]
+    [InlineData("--JobHome:Matching:ListenFor=0",
+        "JobHome:Matching:ListenFor = '0': must be whole seconds, milliseconds (250ms) or hh:mm:ss "
+        + "from 1 s to 24 h (推荐列表保鲜时长).")]
     [InlineData("--JobHome:Sqlite:Synchronous=off", "JobHome:Sqlite:Synchronous = 'off': must be normal or full")]
     [InlineData("--JobHome:Sqlite:MaxBatchSize=lots",
         "JobHome:Sqlite:MaxBatchSize = 'lots': must be a whole number from 1 to 100,000 (写入批大小).")]
@@ -52,7 +55,7 @@ public sealed class SiloTuningTests
         using var silo = SiloProcess.Start(
             new Dictionary<string, string> { ["JobHome__Sqlite__MaxBatchSize"] = "256" },
             "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms",
-            "--JobHome:Matching:PushBatch=2", "--JobHome:Sqlite:Synchronous=normal",
+            "--JobHome:Matching:PushBatch=2", "--JobHome:Matching:ListenFor=00:02:00", "--JobHome:Sqlite:Synchronous=normal",
             "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0",
             "--JobHome:Diagnostics:SlowCallThreshold=250ms");
 
@@ -62,7 +65,7 @@ public sealed class SiloTuningTests
         Assert.True(settings is not null, $"no settings line\n{silo.Describe()}");
         Assert.Contains("post lists of 7,", settings, StringComparison.Ordinal);
         Assert.Contains("notice window 250 ms", settings, StringComparison.Ordinal);
-        Assert.Contains("2 pushed lists per partition turn", settings, StringComparison.Ordinal);
+        Assert.Contains("2 pushed lists per partition turn, lists kept fresh 120 s after a query", settings, StringComparison.Ordinal);
         Assert.Contains("SQLite synchronous Normal, batches of at most 256,", settings, StringComparison.Ordinal);
         // Keys left out keep their defaults.
         Assert.Contains("3 factors", settings, StringComparison.Ordinal);

@@ -235,9 +235,12 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         Assert.DoesNotContain(posts[0], read.Items.Select(static i => i.Id));
         Assert.DoesNotContain(_events.Refreshes(seeker), static e => e.Pushed == 1);
 
-        // The read listed the seeker again: the next close of a listed post is recomputed and pushed.
+        // The read listed the seeker again: the next close of a listed post marks it (waited for, so that the window's
+        // timer exists before the clock moves), and its part is recomputed and pushed.
         var before = _events.Refreshes(seeker).Length;
+        var marks = _events.Marked().Count(m => m.Partition == key);
         Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
         fixture.Time.Advance(Window);
         var pushed = await _events.NextAsync(seeker, before, static e => e.Pushed == 1);
         Assert.Equal(4, pushed.PostIds.Length);

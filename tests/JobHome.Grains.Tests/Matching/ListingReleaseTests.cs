@@ -21,18 +21,8 @@ public sealed class ListingReleaseTests(MemoryClusterFixture fixture) : IDisposa
     [Fact]
     public async Task DeactivatedSeekerReleased_NewActivationListedAtTheSameInstant_KeepsItsListingAndIsStillTold()
     {
-        const double lat = 61.25;
-        const double lon = 131.75;
-        var scenario = new MatchingScenario(fixture, lat, lon, seed: 83);
-        await scenario.InitializeAsync();
-        var posts = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
-        var partition = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+        var listed = await ListedSeeker.StartAsync(fixture, _events, 61.25, 131.75, seed: 83);
+        var (posts, seeker, partition) = (listed.Posts, listed.Seeker, listed.Partition);
         var forgets = _events.Forgotten().Count(f => f.Partition == partition);
         // Ends whatever window earlier changes left open.
         fixture.Time.Advance(Window);
@@ -52,11 +42,7 @@ public sealed class ListingReleaseTests(MemoryClusterFixture fixture) : IDisposa
         Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(partition, forgets + 1))[^1].SeekerIds);
 
         // So a listed post's close still marks the live activation, and its pushed part drops the post.
-        var marks = _events.Marked().Count(m => m.Partition == partition);
-        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
-        Assert.Contains(seeker, (await _events.MarkedAsync(partition, marks + 1))[^1].SeekerIds);
-        fixture.Time.Advance(Window);
-        var refreshed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
+        var refreshed = await listed.CloseAndAwaitPushAsync(posts[1], after: 1);
         Assert.Equal(5, refreshed.PostIds.Length);
         Assert.DoesNotContain(posts[1], refreshed.PostIds);
 

@@ -165,19 +165,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     [Fact]
     public async Task PushForAnotherActivation_Ignored_ReleasesExactlyThatTokenTheLiveListingStays()
     {
-        const double lat = 59.25;
-        const double lon = 139.25;
-        var scenario = new MatchingScenario(fixture, lat, lon, seed: 103);
-        await scenario.InitializeAsync();
-        var posts = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
-        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        var first = await _events.RefreshesAsync(seeker, 1);
-        Assert.Equal(6, first.PostIds.Length);
+        var listed = await ListedSeeker.StartAsync(fixture, _events, 59.25, 139.25, seed: 103);
+        var (posts, seeker, key, first) = (listed.Posts, listed.Seeker, listed.Partition, listed.First);
         fixture.Time.Advance(Window);
 
         // A push computed for an earlier activation (its token is not this one's), however new its version: not taken, and
@@ -194,11 +183,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         Assert.Equal(first.PostIds, read!.Items.Select(static i => i.Id));
 
         // The live listing stays: a listed post's close marks the seeker and its part is pushed.
-        var marks = _events.Marked().Count(m => m.Partition == key);
-        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[4]).CloseAsync()).Succeeded);
-        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
-        fixture.Time.Advance(Window);
-        var pushed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
+        var pushed = await listed.CloseAndAwaitPushAsync(posts[4], after: 1);
         Assert.Equal(5, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[4], pushed.PostIds);
     }
@@ -208,16 +193,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     {
         const double lat = 69.25;
         const double lon = 149.25;
-        var scenario = new MatchingScenario(fixture, lat, lon, seed: 113);
-        await scenario.InitializeAsync();
-        var posts = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
-        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+        var listed = await ListedSeeker.StartAsync(fixture, _events, lat, lon, seed: 113);
+        var (scenario, posts, seeker, key) = (listed.Scenario, listed.Posts, listed.Seeker, listed.Partition);
 
         // Not asked for longer than ListenFor: a listed post's close drops the listing instead of a recompute and a push.
         fixture.Time.Advance(new MatchingOptions().ListenFor + TimeSpan.FromSeconds(1));
@@ -235,14 +212,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         Assert.DoesNotContain(posts[0], read.Items.Select(static i => i.Id));
         Assert.DoesNotContain(_events.Refreshes(seeker), static e => e.Pushed == 1);
 
-        // The read listed the seeker again: the next close of a listed post marks it (waited for, so that the window's
-        // timer exists before the clock moves), and its part is recomputed and pushed.
-        var before = _events.Refreshes(seeker).Length;
-        var marks = _events.Marked().Count(m => m.Partition == key);
-        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
-        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
-        fixture.Time.Advance(Window);
-        var pushed = await _events.NextAsync(seeker, before, static e => e.Pushed == 1);
+        // The read listed the seeker again: the next close of a listed post marks it, and its part is recomputed and pushed.
+        var pushed = await listed.CloseAndAwaitPushAsync(posts[1], after: _events.Refreshes(seeker).Length);
         Assert.Equal(4, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[1], pushed.PostIds);
     }

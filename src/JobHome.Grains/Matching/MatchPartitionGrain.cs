@@ -14,7 +14,7 @@ namespace JobHome.Grains.Matching;
 /// Every post change that can change a list bumps <c>_version</c> (seekers' lists compare it); the parts of seekers that
 /// listed a changed or removed post, or that a new post can enter, are recomputed here one window after the first such change
 /// and pushed to the seekers when they changed (MatchPartitionGrain.Push.cs), so a stored list keeps a closed or filled
-/// post at most one window plus the batch drain and one one-way call. A change
+/// post at most one window plus the tick spacing (250 ms), the batch drain and one one-way call. A change
 /// of the free openings alone (some left, no re-ranker loaded: <c>RankingIndex.OnlyOpeningsChange</c>) changes no list,
 /// so it neither bumps the version nor tells anyone.
 /// Rebuild: the grain stores the sites whose records it has held; an activation that finds some (the memory was lost
@@ -414,6 +414,27 @@ public sealed partial class MatchPartitionGrain(
         return -1;
     }
 
+    // Where postId sits in a listing: mostly the very string the listeners map holds (the index's), so by reference first;
+    // ids of one site share their prefix and length, which makes a comparison by value walk most of both.
+    private static int IndexOf(string?[] listing, string postId)
+    {
+        for (var j = 0; j < listing.Length; j++)
+        {
+            if (ReferenceEquals(listing[j], postId))
+            {
+                return j;
+            }
+        }
+        for (var j = 0; j < listing.Length; j++)
+        {
+            if (string.Equals(listing[j], postId, StringComparison.Ordinal))
+            {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     private void Forget(ListHolder holder)
     {
         foreach (var post in holder.Listing)
@@ -439,7 +460,8 @@ public sealed partial class MatchPartitionGrain(
 
     private void NotifyListing(string postId, string kind)
     {
-        if (!_listedBy.Remove(postId, out var listers))
+        // The map's own key is the string the listings hold (the index's); the caller's is a copy that arrived with its call.
+        if (!_listedBy.GetAlternateLookup<ReadOnlySpan<char>>().Remove(postId, out var listed, out var listers))
         {
             return;
         }
@@ -452,7 +474,7 @@ public sealed partial class MatchPartitionGrain(
             // posts (a second change marks it again, which costs nothing while it is dirty), and the recompute lists the
             // difference.
             var listing = holder.Listing;
-            var at = Array.IndexOf(listing, postId);
+            var at = IndexOf(listing, listed);
             if (at >= 0)
             {
                 listing[at] = null;

@@ -29,8 +29,8 @@ public sealed class MatchingOptions
     /// new post that can enter a holder's part) before recomputing the touched parts and pushing those that changed
     /// (MatchPartitionGrain.Push.cs): from the first change, never extended, on the server clock. So a stored list trails a
     /// change by at most this window plus the partition's tick spacing (250 ms), the batch drain and one one-way call, and
-    /// every change of a seeker's part within it costs one recompute. The silo's <see cref="StaleListNotices"/> collects listing releases (and the notices of a young
-    /// partition) over the same window. Default: 3 s (30 Nov, Xinfeng demo under a saturated load on a quiet machine: 1 s cost
+    /// every change of a seeker's part within it costs one recompute. The silo's <see cref="StaleListNotices"/> collects
+    /// listing releases (and the notices of a young partition) over the same window. Default: 3 s (30 Nov, Xinfeng demo under a saturated load on a quiet machine: 1 s cost
     /// 10–25 % more silo CPU per change than 3 s, recomputing a part once a second instead of once per three; the issue's
     /// bound on the trail is 5 s; docs/benchmarks.md, "The session's merge on a quiet machine").
     /// </summary>

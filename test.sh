@@ -129,7 +129,10 @@ printf '%s\n' "$PGPASS" >"$WORK/pg/pwfile"
 "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 \
   -o "-p $PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=1000 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null || { cat "$WORK/pg/server.log" >&2; exit 1; }
-export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PGPASS;Database=postgres;Pooling=true;Maximum Pool Size=100"
+# Timeout (Npgsql's connect timeout, default 15 s): the tests' own connections and the silos they start from this string
+# wait up to 30 s for a connection, since a whole test run keeps both cores busy (one CI run saw three opens time out at
+# 15 s at once: two tests' set-up or clean-up and one silo's start-up check).
+export JOBHOME_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PGPASS;Database=postgres;Pooling=true;Maximum Pool Size=100;Timeout=30"
 
 log "restoring and building ($CONFIG)"
 dotnet build JobHome.Cluster.sln -c "$CONFIG" -nologo -v quiet

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobHome.Storage;
+using JobHome.Storage.Postgres;
 
 namespace JobHome.Silo.Hosting;
 
@@ -24,8 +25,10 @@ internal static class SiloHostOptionsReader
         {
             Storage = ReadStorage(section, defaults.Storage, errors),
             Data = ReadText(section, nameof(SiloHostOptions.Data), defaults.Data, errors),
-            ConnectionString = configuration.GetConnectionString("JobHome") is { Length: > 0 } connection ? connection : null,
-            MigrationConnectionString = configuration.GetConnectionString("JobHomeMigration") is { Length: > 0 } migration ? migration : null,
+            ConnectionString = configuration.GetConnectionString("JobHome") is { Length: > 0 } connection
+                ? PostgresConnectionDefaults.Apply(connection) : null,
+            MigrationConnectionString = configuration.GetConnectionString("JobHomeMigration") is { Length: > 0 } migration
+                ? PostgresConnectionDefaults.Apply(migration) : null,
             ClusterId = ReadId(section, nameof(SiloHostOptions.ClusterId), defaults.ClusterId, errors),
             ServiceId = ReadId(section, nameof(SiloHostOptions.ServiceId), defaults.ServiceId, errors),
             SiloPort = ReadPort(section, nameof(SiloHostOptions.SiloPort), defaults.SiloPort, errors),

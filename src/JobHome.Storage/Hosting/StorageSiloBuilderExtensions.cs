@@ -1,3 +1,4 @@
+using JobHome.Storage.Postgres;
 using JobHome.Storage.Postgres.Streams;
 using JobHome.Storage.Sqlite;
 using JobHome.Storage.Sqlite.Streams;
@@ -27,8 +28,8 @@ public static class StorageSiloBuilderExtensions
                 new SqliteStreamOptions { DeliveryBatchSize = options.StreamDeliveryBatchSize });
         }
 
-        AddPostgres(builder, options, options.ConnectionString
-            ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options)));
+        AddPostgres(builder, options, PostgresConnectionDefaults.Apply(options.ConnectionString
+            ?? throw new ArgumentException("A PostgreSQL store needs ConnectionString (ConnectionStrings:JobHome).", nameof(options))));
         builder.Services.AddSingleton(options);
         return builder;
     }

@@ -1,3 +1,4 @@
+using JobHome.Storage.Postgres;
 using Npgsql;
 
 namespace JobHome.Storage.Startup;
@@ -18,12 +19,14 @@ internal sealed class PostgresTarget
     /// <summary>Names the server, database and user, for messages.</summary>
     public string Where { get; }
 
-    /// <summary>Parses <paramref name="connectionString"/>, which comes from <paramref name="setting"/>.</summary>
+    /// <summary>Parses <paramref name="connectionString"/>, which comes from <paramref name="setting"/>, and adds JobHome's
+    /// defaults (<see cref="PostgresConnectionDefaults"/>).</summary>
     public static PostgresTarget Parse(string connectionString, string setting)
     {
         try
         {
-            return new PostgresTarget(connectionString, setting, new NpgsqlConnectionStringBuilder(connectionString));
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return new PostgresTarget(PostgresConnectionDefaults.Apply(connectionString), setting, builder);
         }
         catch (ArgumentException e)
         {

@@ -350,7 +350,7 @@ public sealed partial class MatchPartitionGrain(
         Span<bool> fresh = items.Length <= 128 ? stackalloc bool[items.Length] : new bool[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            var at = Listed(old, items[i].Id, kept);
+            var at = IndexOf(old, items[i].Id, kept);
             if (at >= 0)
             {
                 kept[at] = true;
@@ -394,40 +394,21 @@ public sealed partial class MatchPartitionGrain(
         holder.Listing = posts;
     }
 
-    // Where id sits in a listing (not counting entries already matched); the same string object first (the common case).
-    private static int Listed(string?[] listing, string id, Span<bool> matched)
+    // Where id sits in a listing, not counting entries already matched (none when matched is empty). Mostly the very string
+    // the index (and the listeners map) holds, so by reference first: ids of one site share their prefix and length, which
+    // makes a comparison by value walk most of both.
+    private static int IndexOf(string?[] listing, string id, ReadOnlySpan<bool> matched = default)
     {
         for (var j = 0; j < listing.Length; j++)
         {
-            if (!matched[j] && ReferenceEquals(listing[j], id))
+            if (ReferenceEquals(listing[j], id) && (matched.IsEmpty || !matched[j]))
             {
                 return j;
             }
         }
         for (var j = 0; j < listing.Length; j++)
         {
-            if (!matched[j] && string.Equals(listing[j], id, StringComparison.Ordinal))
-            {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    // Where postId sits in a listing: mostly the very string the listeners map holds (the index's), so by reference first;
-    // ids of one site share their prefix and length, which makes a comparison by value walk most of both.
-    private static int IndexOf(string?[] listing, string postId)
-    {
-        for (var j = 0; j < listing.Length; j++)
-        {
-            if (ReferenceEquals(listing[j], postId))
-            {
-                return j;
-            }
-        }
-        for (var j = 0; j < listing.Length; j++)
-        {
-            if (string.Equals(listing[j], postId, StringComparison.Ordinal))
+            if (string.Equals(listing[j], id, StringComparison.Ordinal) && (matched.IsEmpty || !matched[j]))
             {
                 return j;
             }

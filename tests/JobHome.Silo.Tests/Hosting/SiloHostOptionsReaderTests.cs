@@ -41,6 +41,18 @@ public sealed class SiloHostOptionsReaderTests
         Assert.Equal(["JobHome:OrleansDashboard = 'off' is not a flag: use true or false."], error.Errors);
     }
 
+    [Fact]
+    public void Read_ConnectionStringsNamingAGssMode_KeepIt()
+    {
+        var options = SiloHostOptionsReader.Read(Configuration(
+            ("JobHome:Storage", "postgres"),
+            ("ConnectionStrings:JobHome", "Host=db;Database=jobhome;Gss Encryption Mode=Require"),
+            ("ConnectionStrings:JobHomeMigration", "Host=db;Database=jobhome;Username=owner")));
+
+        Assert.Equal("Host=db;Database=jobhome;Gss Encryption Mode=Require", options.ConnectionString);
+        Assert.Equal("Host=db;Database=jobhome;Username=owner;GSS Encryption Mode=Disable", options.MigrationConnectionString);
+    }
+
     [Theory]
     [InlineData("postgres")]
     [InlineData("Postgres")]
@@ -68,7 +80,8 @@ public sealed class SiloHostOptionsReaderTests
 
         Assert.Equal(StorageKind.Postgres, options.Storage);
         Assert.Equal("/var/lib/jobhome", options.DataPath);
-        Assert.Equal("Host=db;Database=jobhome", options.ConnectionString);
+        // JobHome's default for a string that names no GSS encryption mode (docs/storage.md) is added.
+        Assert.Equal("Host=db;Database=jobhome;GSS Encryption Mode=Disable", options.ConnectionString);
         Assert.Equal("prod-1", options.ClusterId);
         Assert.Equal("jobhome.jx", options.ServiceId);
         Assert.Equal(12000, options.SiloPort);

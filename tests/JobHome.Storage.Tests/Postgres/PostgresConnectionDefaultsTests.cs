@@ -66,8 +66,12 @@ public sealed class PostgresConnectionDefaultsTests
 
         Assert.Contains("Cannot connect to PostgreSQL at 127.0.0.1", error.Message, StringComparison.Ordinal);
         Assert.Equal(expectedConnections, requests.Count);
-        // No Kerberos credentials here, so even Prefer starts with TLS, not GSS, and its retry differs only in that.
-        Assert.All(requests, request => Assert.Equal(SslRequest, request));
+        if (modeSuffix.Length == 0)
+        {
+            // The default never asks for GSS encryption. (Prefer asks only where the process holds Kerberos credentials, so
+            // on a machine without them it too starts with TLS, and its retry is the whole difference.)
+            Assert.All(requests, request => Assert.Equal(SslRequest, request));
+        }
     }
 
     private static async Task AcceptAndHangUpAsync(TcpListener listener, List<int> requests, CancellationToken stop)

@@ -254,7 +254,8 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
     }
 
     // Asked while three silos run under the load: the management grain's answer can miss the client's response timeout
-    // (seen with 15 s in a clean-clone run of the CI script), so the read is asked again, a few times, before the test fails on it.
+    // (seen with 15 s in a clean-clone run of the CI script), so the read is asked again, a few times, before the test
+    // fails on it.
     private static async Task<SiloAddress> FindSiloAsync(IClusterClient grains, string name, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

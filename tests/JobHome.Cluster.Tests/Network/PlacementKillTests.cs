@@ -124,9 +124,9 @@ public abstract class PlacementKillTests(ITestOutputHelper output)
     }
 
     // The first call after a restart can wait behind the restarted silo's recovery (the grains it touches reading their
-    // state, the partitions' rebuild) past the client's response timeout (seen with 15 s on PostgreSQL in two clean-clone runs of the CI script). The call is
-    // idempotent (one placement per id), so it is made again, as a client would; a call still unanswered after
-    // AnswerAttempts is stuck, not slow, and fails the test.
+    // state, the partitions' rebuild) past the client's response timeout (seen with 15 s on PostgreSQL in two
+    // clean-clone runs of the CI script). The call is idempotent (one placement per id), so it is made again, as a
+    // client would; a call still unanswered after AnswerAttempts is stuck, not slow, and fails the test.
     private async Task<CommandResult> UntilAnsweredAsync(Func<Task<CommandResult>> call, string what)
     {
         for (var attempt = 1; ; attempt++)

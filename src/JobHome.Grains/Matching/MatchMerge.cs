@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace JobHome.Grains.Matching;
 
 /// <summary>Merges partitions' exact top-k lists into the top-k of their union, ranked as the engine ranks.</summary>
@@ -10,36 +12,42 @@ public static class MatchMerge
     public static MatchItem[] Top(IEnumerable<MatchItem[]> lists, int k)
     {
         ArgumentNullException.ThrowIfNull(lists);
-        // One array of every item when the lists are in hand (a refresh's or a push's parts), sorted in place; the top k
-        // copied out once (no list, no range copy).
-        MatchItem[] all;
+        var top = Math.Max(0, k);
         if (lists is MatchItem[][] arrays)
         {
+            // The lists in hand (a refresh's or a push's parts): every item into a rented row, sorted in place, and the top k
+            // copied out once, so a merge allocates its answer only.
             var total = 0;
             foreach (var array in arrays)
             {
                 total += array.Length;
             }
-            all = new MatchItem[total];
-            var at = 0;
-            foreach (var array in arrays)
+            var row = ArrayPool<MatchItem>.Shared.Rent(total);
+            try
             {
-                array.CopyTo(all, at);
-                at += array.Length;
+                var at = 0;
+                foreach (var array in arrays)
+                {
+                    array.CopyTo(row, at);
+                    at += array.Length;
+                }
+                var all = row.AsSpan(0, total);
+                all.Sort(ByRank);
+                return all[..Math.Min(total, top)].ToArray();
+            }
+            finally
+            {
+                ArrayPool<MatchItem>.Shared.Return(row, clearArray: true);
             }
         }
-        else
+        var list = new List<MatchItem>();
+        foreach (var part in lists)
         {
-            var list = new List<MatchItem>();
-            foreach (var part in lists)
-            {
-                list.AddRange(part);
-            }
-            all = [.. list];
+            list.AddRange(part);
         }
-        Array.Sort(all, ByRank);
-        var top = Math.Max(0, k);
-        return all.Length <= top ? all : all.AsSpan(0, top).ToArray();
+        var items = list.ToArray();
+        Array.Sort(items, ByRank);
+        return items.Length <= top ? items : items.AsSpan(0, top).ToArray();
     }
 
     // Best rank first, ties by id (ordinal): a total order, so the merge does not depend on the parts' order.

@@ -5,9 +5,10 @@ namespace JobHome.Grains.Indicators;
 /// <summary>
 /// The newest contribution an aggregator holds for one record (version 1). Kept as plain members, not as the Domain
 /// struct: JSON grain-storage serializers that preserve references would write equal structs as one reference and read
-/// them back empty. Written without Orleans' reference tracking (no map shares an entry): a shard or journal of a few
-/// hundred entries otherwise built the serializer's table of every object in it on each write, ~4 % of the silo's
-/// allocations under the change mix (docs/benchmarks.md). The stored bytes are the same either way.
+/// them back empty. Written without Orleans' reference tracking (no map shares an entry): the serializer otherwise put
+/// every entry of a shard or journal of a few hundred in its reference table on each write (that table, built anew per
+/// write past 64 objects, was ~5 % of the silo's allocations under the change mix, docs/benchmarks.md; the keys still
+/// enter it). The stored bytes are the same either way.
 /// </summary>
 [GenerateSerializer, SuppressReferenceTracking, Alias("jobhome.indicator-source-entry.v1")]
 public sealed class SourceEntry

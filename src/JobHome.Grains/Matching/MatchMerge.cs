@@ -13,41 +13,31 @@ public static class MatchMerge
     {
         ArgumentNullException.ThrowIfNull(lists);
         var top = Math.Max(0, k);
-        if (lists is MatchItem[][] arrays)
+        // The parts as arrays (a refresh's or a push's are already), every item into a rented row, sorted in place, and the
+        // top k copied out once, so a merge allocates its answer only.
+        var arrays = lists as MatchItem[][] ?? [.. lists];
+        var total = 0;
+        foreach (var array in arrays)
         {
-            // The lists in hand (a refresh's or a push's parts): every item into a rented row, sorted in place, and the top k
-            // copied out once, so a merge allocates its answer only.
-            var total = 0;
+            total += array.Length;
+        }
+        var row = ArrayPool<MatchItem>.Shared.Rent(total);
+        try
+        {
+            var at = 0;
             foreach (var array in arrays)
             {
-                total += array.Length;
+                array.CopyTo(row, at);
+                at += array.Length;
             }
-            var row = ArrayPool<MatchItem>.Shared.Rent(total);
-            try
-            {
-                var at = 0;
-                foreach (var array in arrays)
-                {
-                    array.CopyTo(row, at);
-                    at += array.Length;
-                }
-                var all = row.AsSpan(0, total);
-                all.Sort(ByRank);
-                return all[..Math.Min(total, top)].ToArray();
-            }
-            finally
-            {
-                ArrayPool<MatchItem>.Shared.Return(row, clearArray: true);
-            }
+            var all = row.AsSpan(0, total);
+            all.Sort(ByRank);
+            return all[..Math.Min(total, top)].ToArray();
         }
-        var list = new List<MatchItem>();
-        foreach (var part in lists)
+        finally
         {
-            list.AddRange(part);
+            ArrayPool<MatchItem>.Shared.Return(row, clearArray: true);
         }
-        var items = list.ToArray();
-        Array.Sort(items, ByRank);
-        return items.Length <= top ? items : items.AsSpan(0, top).ToArray();
     }
 
     // Best rank first, ties by id (ordinal): a total order, so the merge does not depend on the parts' order.

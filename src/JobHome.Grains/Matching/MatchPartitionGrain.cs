@@ -367,11 +367,9 @@ public sealed partial class MatchPartitionGrain(
         }
         for (var j = 0; j < old.Length; j++)
         {
-            if (!kept[j] && old[j] is { } gone && _listedBy.TryGetValue(gone, out var listers) && listers.Remove(holder)
-                && listers.Count == 0)
+            if (!kept[j] && old[j] is { } gone)
             {
-                _listedBy.Remove(gone);
-                Spare(listers);
+                StopListing(gone, holder);
             }
         }
         for (var i = 0; i < items.Length; i++)
@@ -426,13 +424,22 @@ public sealed partial class MatchPartitionGrain(
     {
         foreach (var post in holder.Listing)
         {
-            if (post is not null && _listedBy.TryGetValue(post, out var listers) && listers.Remove(holder) && listers.Count == 0)
+            if (post is not null)
             {
-                _listedBy.Remove(post);
-                Spare(listers);
+                StopListing(post, holder);
             }
         }
         holder.Listing = [];
+    }
+
+    // The holder no longer lists the post: it leaves the post's lister set, and a set left empty goes (kept for reuse).
+    private void StopListing(string postId, ListHolder holder)
+    {
+        if (_listedBy.TryGetValue(postId, out var listers) && listers.Remove(holder) && listers.Count == 0)
+        {
+            _listedBy.Remove(postId);
+            Spare(listers);
+        }
     }
 
     // Keeps an emptied lister set (no longer in _listedBy) for reuse, up to SpareListersKept sets of moderate capacity.

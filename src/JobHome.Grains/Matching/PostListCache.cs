@@ -7,10 +7,12 @@ namespace JobHome.Grains.Matching;
 /// floor (<see cref="PartitionMatches.Floor"/>): a stale notice for a new post scoring below it asks nothing. A part that is
 /// held is refreshed with its ids and explanation stamp (<see cref="IMatchPartitionGrain.RefreshPostsAsync"/>), so the
 /// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
-/// Between reads the partitions keep the parts fresh themselves: a partition recomputes a part a change there moved and
-/// pushes it (<see cref="ApplyPush"/>: taken when meant for this activation, for the same day and newer than the held part).
-/// Every query carries <see cref="Activation"/>, the token of the seeker activation that holds this cache: the partitions
-/// remember the listing as that activation's, and its release (<see cref="StaleListNotices.Release"/>) names it.
+/// Between reads the partitions keep the parts of a list that was read fresh themselves: a partition recomputes a part a
+/// change there moved and pushes it (<see cref="ApplyPush"/>: taken when meant for this activation, for the same day and
+/// newer than the held part). The registration's first list is computed without listing (nobody is known to look at it; a
+/// read lists it, see <see cref="RefreshAsync"/>). Every listing query carries <see cref="Activation"/>, the token of the
+/// seeker activation that holds this cache: the partitions remember the listing as that activation's, and its release
+/// (<see cref="StaleListNotices.Release"/>) names it.
 /// </summary>
 internal sealed class PostListCache
 {
@@ -21,6 +23,9 @@ internal sealed class PostListCache
     private double[] _floors = [];
     private long[] _stamps = [];
     private MatchItem[][] _parts = [];
+    // Per part: computed by a listing query (the partition holds this activation as its lister and keeps the part fresh),
+    // or by a plain query (a registration's first list: nobody is known to look at it yet, so no partition keeps it fresh).
+    private bool[] _listed = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
     // only makes a skip conservative.
@@ -44,7 +49,7 @@ internal sealed class PostListCache
     /// <summary>True once a list was computed and not dropped since.</summary>
     public bool HasList => _seeker is not null;
 
-    /// <summary>The partitions whose parts were computed (they remember the seeker as a listener).</summary>
+    /// <summary>The partitions whose parts were computed by a listing query (they remember the seeker as a listener).</summary>
     public IReadOnlyList<string> ListedPartitions
     {
         get
@@ -52,7 +57,7 @@ internal sealed class PostListCache
             var keys = new List<string>(_keys.Length);
             for (var i = 0; i < _keys.Length; i++)
             {
-                if (_parts[i] is not null)
+                if (_parts[i] is not null && _listed[i])
                 {
                     keys.Add(_keys[i]);
                 }
@@ -70,6 +75,7 @@ internal sealed class PostListCache
         _floors = [];
         _stamps = [];
         _parts = [];
+        _listed = [];
         Items = [];
     }
 
@@ -80,9 +86,14 @@ internal sealed class PostListCache
     /// (per entry of <paramref name="only"/>: the best new post's score there, or <see cref="StaleListNotice.MustAsk"/>) a
     /// named partition whose part was computed and whose gain is below that part's floor is not asked either: the new posts
     /// cannot enter the part. A new seeker record or date asks every partition.
+    /// With <paramref name="listen"/> (a read) every asked partition lists the seeker (and keeps its part fresh for
+    /// <see cref="MatchingOptions.ListenFor"/>): a part computed by a plain query is recomputed, whatever its version, so that
+    /// the partition holds it. Without (the registration's first list, a notice) a part that is not listed yet is computed by
+    /// a plain query, and a listed one is listed again.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
-        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead)
+        IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead,
+        bool listen = true)
     {
         if (!ReferenceEquals(seeker, _seeker) || asOf != _asOf)
         {
@@ -91,6 +102,7 @@ internal sealed class PostListCache
             _floors = new double[_keys.Length];
             _stamps = new long[_keys.Length];
             _parts = new MatchItem[_keys.Length][];
+            _listed = new bool[_keys.Length];
             _seeker = seeker;
             _asOf = asOf;
             only = null;
@@ -121,13 +133,19 @@ internal sealed class PostListCache
             return Items;
         }
         var calls = new Task<PartitionMatches>[asked.Count];
+        var listing = new bool[asked.Count];
         for (var made = 0; made < calls.Length; made++)
         {
             var i = asked[made];
             var partition = grains.Kept<IMatchPartitionGrain>(_keys[i]);
-            calls[made] = _parts[i] is { Length: > 0 } held
-                ? partition.RefreshListedPostsAsync(seeker, size, asOf, _versions[i], Ids(held), _stamps[i], Activation)
-                : partition.ListPostsAsync(seeker, size, asOf, _versions[i], Activation);
+            listing[made] = listen || _listed[i];
+            // A part not listed yet is answered in full (version 0 is never a partition's), so the partition lists it.
+            var known = _listed[i] ? _versions[i] : 0;
+            calls[made] = !listing[made]
+                ? partition.TopPostsAsync(seeker, size, asOf, _versions[i], listed: false)
+                : _parts[i] is { Length: > 0 } held
+                    ? partition.RefreshListedPostsAsync(seeker, size, asOf, known, Ids(held), _stamps[i], Activation)
+                    : partition.ListPostsAsync(seeker, size, asOf, known, Activation);
             PostListMetrics.RecordAsked(seeker.Id, _keys[i], cause);
         }
         var answers = await Task.WhenAll(calls);
@@ -138,6 +156,7 @@ internal sealed class PostListCache
             if (answers[c].Items is { } items)
             {
                 Take(asked[c], answers[c], items);
+                _listed[asked[c]] |= listing[c];
                 changed = true;
             }
         }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobHome.Grains.People;
 
 /// <summary>
-/// The seeker's stored post list. A registration queues its first list for the next turn (a one-way call to itself); a direct
+/// The seeker's stored post list. A registration queues its first list for the next turn (a one-way call to itself),
+/// computed without listing: the partitions keep a part fresh only after a read (<see cref="MatchingOptions.ListenFor"/>). A direct
 /// <see cref="PostListStaleAsync"/> (no silo sends it any more) starts one timer (<see cref="MatchingOptions.PostListRefreshDelay"/>)
 /// and every mark until it fires costs one refresh of every reached partition, queued the same way; a read
 /// never waits for it (it recomputes whatever changed, see docs/grains.md, Post lists). Between reads the partitions keep
@@ -77,8 +78,10 @@ public sealed partial class SeekerGrain
             return;
         }
         var cause = !queued ? PostListMetrics.CauseNotice : mark ? PostListMetrics.CauseTimer : PostListMetrics.CauseRegistration;
+        // Not a read: parts not listed yet (the registration's first list) are computed without listing the seeker, so no
+        // partition keeps fresh a list nobody has looked at; the parts a read listed are listed again.
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
-            queued ? null : notice.Partitions, queued ? null : notice.Gains, cause);
+            queued ? null : notice.Partitions, queued ? null : notice.Gains, cause, listen: false);
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
         // one the silo's windows run on (the system clock in a silo host, a fake one in tests).
         var lag = Math.Max(0, (clock.Now - notice.Since).TotalMilliseconds);

@@ -6,14 +6,15 @@ namespace JobHome.Grains.Tests.Matching;
 
 /// <summary>
 /// One seeker listed in one partition, as the listing tests start: six perfect posts around (lat, lon), the seeker beside
-/// them, and its first list (all six posts) seen.
+/// them, its first list (all six posts) seen, and one read of it (the read lists the seeker in the partition: the
+/// registration's first list does not).
 /// </summary>
 internal sealed record ListedSeeker(ClusterFixture Fixture, PostListEvents Events, MatchingScenario Scenario, List<string> Posts,
     string Seeker, string Partition, PostListRefreshed First)
 {
     private static readonly TimeSpan Window = new MatchingOptions().StaleNoticeWindow;
 
-    /// <summary>Opens the posts, registers the seeker and waits for its first list.</summary>
+    /// <summary>Opens the posts, registers the seeker, waits for its first list and reads it.</summary>
     public static async Task<ListedSeeker> StartAsync(ClusterFixture fixture, PostListEvents events, double lat, double lon, int seed)
     {
         var scenario = new MatchingScenario(fixture, lat, lon, seed);
@@ -27,6 +28,8 @@ internal sealed record ListedSeeker(ClusterFixture Fixture, PostListEvents Event
         var partition = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
         var first = await events.RefreshesAsync(seeker, 1);
         Assert.Equal(6, first.PostIds.Length);
+        Assert.Equal(first.PostIds, (await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20))!.Items
+            .Select(static i => i.Id));
         return new ListedSeeker(fixture, events, scenario, posts, seeker, partition, first);
     }
 

@@ -12,7 +12,7 @@ namespace JobHome.Grains.Tests.Matching;
 /// plus the batch drain pass, every live seeker's stored list equals the engine's, factors included, without the seeker
 /// asking a partition; a push meant for another activation is ignored and releases exactly that activation's listing; a
 /// listing not asked for longer than <see cref="MatchingOptions.ListenFor"/> is dropped at its next change, and a read is
-/// still the engine's.
+/// still the engine's; a registration's first list is not listed until the list is read.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposable
@@ -42,6 +42,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         foreach (var seeker in seekers)
         {
             await _events.RefreshesAsync(seeker, 1);
+            // A read lists the seeker in the partitions it reaches (the registration's first list does not).
+            await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
         }
         // More than one partition's batch of holders: the drain takes several turns.
         Assert.True(seekers.Count > new MatchingOptions().PushBatch);
@@ -121,6 +123,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         foreach (var seeker in seekers)
         {
             await _events.RefreshesAsync(seeker, 1);
+            await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
         }
         fixture.Time.Advance(Window);
         var random = new Random(109);
@@ -216,6 +219,49 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         var pushed = await listed.CloseAndAwaitPushAsync(posts[1], after: _events.Refreshes(seeker).Length);
         Assert.Equal(4, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[1], pushed.PostIds);
+    }
+
+    [Fact]
+    public async Task RegistrationsFirstList_NotListed_ChangeNotPushedReadIsTheEnginesAndListens()
+    {
+        const double lat = 73.25;
+        const double lon = 153.25;
+        var scenario = new MatchingScenario(fixture, lat, lon, seed: 127);
+        await scenario.InitializeAsync();
+        var posts = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
+        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
+        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+
+        // The registration's first list is computed without listing the seeker: a release of any other activation's listing
+        // there (a live activation keeping its own) finds none to forget.
+        var partition = fixture.Client.GetGrain<IMatchPartitionGrain>(key);
+        var forgets = _events.Forgotten().Count(f => f.Partition == key);
+        await partition.ForgetActivationListingsAsync([seeker], [Guid.NewGuid()], [true]);
+        Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(key, forgets + 1))[^1].SeekerIds);
+
+        // So a listed post's close is not recomputed and pushed for it; a read asks the partition and is the engine's.
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[0]).CloseAsync()).Succeeded);
+        fixture.Time.Advance(Window);
+        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
+        var read = await grain.GetPostListAsync(20);
+        var engine = await scenario.EngineAsync();
+        MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
+        Assert.Equal(5, read.Items.Length);
+
+        // The read listed it: the next close of a listed post is pushed, and it is the only push the seeker took.
+        var marks = _events.Marked().Count(m => m.Partition == key);
+        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
+        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
+        fixture.Time.Advance(Window);
+        var pushed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
+        Assert.Equal(4, pushed.PostIds.Length);
+        Assert.DoesNotContain(posts[1], pushed.PostIds);
+        Assert.Single(_events.Refreshes(seeker), static e => e.Pushed == 1);
     }
 
     [Fact]

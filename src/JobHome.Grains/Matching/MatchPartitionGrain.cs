@@ -332,8 +332,14 @@ public sealed partial class MatchPartitionGrain(
     {
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
+        var young = clock.Now < _tellEveryoneUntil;
+        if (!young && _holders.Count == 0)
+        {
+            // Nobody here holds a list (only a read lists a seeker), so none of the post's top seekers is kept: no query.
+            return Task.FromResult<MatchItem[]>([]);
+        }
         var items = _index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 });
-        if (clock.Now < _tellEveryoneUntil)
+        if (young)
         {
             return Task.FromResult(items);
         }

@@ -89,7 +89,8 @@ internal sealed class PostListCache
     /// With <paramref name="listen"/> (a read) every asked partition lists the seeker (and keeps its part fresh for
     /// <see cref="MatchingOptions.ListenFor"/>): a part computed by a plain query is recomputed, whatever its version, so that
     /// the partition holds it. Without (the registration's first list, a notice) a part that is not listed yet is computed by
-    /// a plain query, and a listed one is listed again.
+    /// a plain query, and a listed one is listed again; a notice (<paramref name="only"/>) leaves a computed part that is not
+    /// listed as it is.
     /// </summary>
     public async Task<MatchItem[]> RefreshAsync(IGrainFactory grains, MatchingOptions options, SeekerMatchRecord seeker, DateOnly asOf,
         IReadOnlyList<string>? only = null, IReadOnlyList<double>? gains = null, string cause = PostListMetrics.CauseRead,
@@ -113,8 +114,10 @@ internal sealed class PostListCache
         for (var i = 0; i < _keys.Length; i++)
         {
             var named = only is null ? -1 : IndexOf(only, _keys[i]);
-            if (only is not null && named < 0)
+            if (only is not null && (named < 0 || (!listen && _parts[i] is not null && !_listed[i])))
             {
+                // Not named; or named by a notice (a young partition tells every top seeker of a new post) for a part that no
+                // read listed: such a part is not kept fresh (the next read asks the partition anyway).
                 continue;
             }
             if (named >= 0 && gains is not null && named < gains.Count && _parts[i] is not null

@@ -265,6 +265,37 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
+    public async Task RegistrationsFirstList_YoungPartitionsNoticeOfANewPost_AsksNothingReadIsTheEngines()
+    {
+        const double lat = 75.25;
+        const double lon = 155.25;
+        var scenario = new MatchingScenario(fixture, lat, lon, seed: 131);
+        await scenario.InitializeAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002)));
+        }
+        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
+        var first = await _events.RefreshesAsync(seeker, 1);
+        var asked = _events.Asked(seeker).Length;
+
+        // The cell's partition is young (activated by this test's posts), so it tells every top seeker of a new post that is
+        // not its holder with a notice; the seeker's part there was never listed (no read), so the notice asks nothing.
+        var added = await scenario.OpenPostAsync(scenario.PerfectPost(lat + 0.0015, lon + 0.0015));
+        fixture.Time.Advance(Window);
+        var noticed = await _events.RefreshesAsync(seeker, 2);
+        Assert.Equal(0, noticed.Partitions);
+        Assert.Equal(first.PostIds, noticed.PostIds);
+        Assert.Equal(asked, _events.Asked(seeker).Length);
+
+        // A read is the engine's, new post included.
+        var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+        var engine = await scenario.EngineAsync();
+        MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
+        Assert.Contains(added, read.Items.Select(static i => i.Id));
+    }
+
+    [Fact]
     public void SamePart_EqualIdsScoresKeysAndLeadingFactors_OnlyThenTrue()
     {
         var place = new ListedReason(PostListKind.Aware, 2, 1, 0.1, 3.2, 0, 0.6, 0.5);

@@ -58,7 +58,7 @@ internal static partial class SiloTuningLog
         Message = "Settings: matching cells of {CellDegrees}°, commute {MaxKm} km (urban {UrbanMaxKm}), post lists of {PostListSize}, "
             + "refresh delay {RefreshMs} ms, notice window {NoticeMs} ms, {TopFactors} factors, rebuild batches of {RebuildBatch} "
             + "with {RebuildPauseMs} ms pauses and {RebuildReads} reads in flight, {PushBatch} pushed lists per "
-            + "partition turn, lists kept fresh {ListenForSeconds} s after a query; store: {Store}")]
+            + "partition turn, lists kept fresh {ListenForSeconds} s after a read; store: {Store}")]
     private static partial void Settings(ILogger logger, double cellDegrees, double maxKm, string urbanMaxKm, int postListSize,
         double refreshMs, double noticeMs, int topFactors, int rebuildBatch, double rebuildPauseMs, int rebuildReads,
         int pushBatch, double listenForSeconds, string store);

@@ -65,7 +65,7 @@ public sealed class SiloTuningTests
         Assert.True(settings is not null, $"no settings line\n{silo.Describe()}");
         Assert.Contains("post lists of 7,", settings, StringComparison.Ordinal);
         Assert.Contains("notice window 250 ms", settings, StringComparison.Ordinal);
-        Assert.Contains("2 pushed lists per partition turn, lists kept fresh 120 s after a query", settings, StringComparison.Ordinal);
+        Assert.Contains("2 pushed lists per partition turn, lists kept fresh 120 s after a read", settings, StringComparison.Ordinal);
         Assert.Contains("SQLite synchronous Normal, batches of at most 256,", settings, StringComparison.Ordinal);
         // Keys left out keep their defaults.
         Assert.Contains("3 factors", settings, StringComparison.Ordinal);

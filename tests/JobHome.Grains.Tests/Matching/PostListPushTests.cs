@@ -224,41 +224,26 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     [Fact]
     public async Task RegistrationsFirstList_NotListed_ChangeNotPushedReadIsTheEnginesAndListens()
     {
-        const double lat = 73.25;
-        const double lon = 153.25;
-        var scenario = new MatchingScenario(fixture, lat, lon, seed: 127);
-        await scenario.InitializeAsync();
-        var posts = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002))));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
-        var key = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
+        var unread = await ListedSeeker.StartAsync(fixture, _events, 73.25, 153.25, seed: 127, read: false);
+        var (scenario, posts, seeker, key) = (unread.Scenario, unread.Posts, unread.Seeker, unread.Partition);
 
         // The registration's first list is computed without listing the seeker: a release of any other activation's listing
         // there (a live activation keeping its own) finds none to forget.
-        var partition = fixture.Client.GetGrain<IMatchPartitionGrain>(key);
         var forgets = _events.Forgotten().Count(f => f.Partition == key);
-        await partition.ForgetActivationListingsAsync([seeker], [Guid.NewGuid()], [true]);
+        await fixture.Client.GetGrain<IMatchPartitionGrain>(key).ForgetActivationListingsAsync([seeker], [Guid.NewGuid()], [true]);
         Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(key, forgets + 1))[^1].SeekerIds);
 
         // So a listed post's close is not recomputed and pushed for it; a read asks the partition and is the engine's.
         Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[0]).CloseAsync()).Succeeded);
         fixture.Time.Advance(Window);
-        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
-        var read = await grain.GetPostListAsync(20);
+        var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
         var engine = await scenario.EngineAsync();
         MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
         Assert.Equal(5, read.Items.Length);
 
-        // The read listed it: the next close of a listed post is pushed, and it is the only push the seeker took.
-        var marks = _events.Marked().Count(m => m.Partition == key);
-        Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[1]).CloseAsync()).Succeeded);
-        Assert.Contains(seeker, (await _events.MarkedAsync(key, marks + 1))[^1].SeekerIds);
-        fixture.Time.Advance(Window);
-        var pushed = await _events.NextAsync(seeker, 1, static e => e.Pushed == 1);
+        // The read listed it: the next close of a listed post is the first push the seeker takes (a push of the close
+        // before the read would have come first, with posts[1] still in it).
+        var pushed = await unread.CloseAndAwaitPushAsync(posts[1], after: 1);
         Assert.Equal(4, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[1], pushed.PostIds);
         Assert.Single(_events.Refreshes(seeker), static e => e.Pushed == 1);
@@ -269,14 +254,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     {
         const double lat = 75.25;
         const double lon = 155.25;
-        var scenario = new MatchingScenario(fixture, lat, lon, seed: 131);
-        await scenario.InitializeAsync();
-        for (var i = 0; i < 6; i++)
-        {
-            await scenario.OpenPostAsync(scenario.PerfectPost(lat + (i * 0.003), lon + (i * 0.002)));
-        }
-        var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
-        var first = await _events.RefreshesAsync(seeker, 1);
+        var unread = await ListedSeeker.StartAsync(fixture, _events, lat, lon, seed: 131, read: false);
+        var (scenario, seeker, first) = (unread.Scenario, unread.Seeker, unread.First);
         var asked = _events.Asked(seeker).Length;
 
         // The cell's partition is young (activated by this test's posts), so it tells every top seeker of a new post that is

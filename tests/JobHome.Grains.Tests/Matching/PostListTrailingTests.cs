@@ -11,8 +11,8 @@ namespace JobHome.Grains.Tests.Matching;
 /// Stored post lists trail the changes that make them stale: a registration costs one refresh run by the seeker without
 /// anyone reading the list, and between reads the partitions keep the parts of lists that were read fresh themselves (one
 /// window after the first change they recompute the parts it touched and push those that changed; the registration's
-/// first list alone is not kept fresh, so each test reads the list once before its changes). Refreshes and pushes are observed through
-/// the post lists' diagnostic events (<see cref="PostListEvents"/>). The partitions' windows run on the fixture's fake
+/// first list alone is not kept fresh, so each test reads the list once before its changes). Refreshes and pushes are
+/// observed through the post lists' diagnostic events (<see cref="PostListEvents"/>). The partitions' windows run on the fixture's fake
 /// clock: a test advances it by one window (the trail's bound) and then awaits the pushed refresh's event.
 /// </summary>
 [Collection(ClusterCollection.Name)]

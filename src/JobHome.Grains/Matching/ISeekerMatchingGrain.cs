@@ -20,7 +20,7 @@ public interface ISeekerMatchingGrain : IGrainWithStringKey
     /// <summary>
     /// Stale notice: the list's parts from <see cref="StaleListNotice.Partitions"/> (all when null) are recomputed at once;
     /// the other parts keep their versions, so reads still recompute them if they changed (best effort, one-way). Sent by
-    /// the seeker to itself for its first list after a registration, by a young partition to seekers that may hold a part
+    /// the seeker to itself for a direct mark's refresh, by a young partition to seekers that may hold a part
     /// from its earlier activation, and by silos of the version before pushes.
     /// </summary>
     [OneWay, Alias("PostListStaleIn")]

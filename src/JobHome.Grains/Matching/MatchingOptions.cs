@@ -37,8 +37,8 @@ public sealed class MatchingOptions
     public TimeSpan StaleNoticeWindow { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// How long after a seeker's last listing query of a match partition (a read of its list; the registration's first list
-    /// is computed without listing, since nobody is known to look at it) the partition keeps that seeker's part fresh by
+    /// How long after a seeker's last listing query of a match partition (a read of its list: a registration computes no list,
+    /// since nobody is known to look at it) the partition keeps that seeker's part fresh by
     /// recomputing and pushing it (MatchPartitionGrain.Push.cs). A change that
     /// touches an older part drops the seeker's listing there instead of recomputing it: a read always asks the partitions
     /// (which answer "unchanged" only when nothing changed there), so it is exact either way, and the next read lists the

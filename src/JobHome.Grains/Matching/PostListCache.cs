@@ -9,8 +9,8 @@ namespace JobHome.Grains.Matching;
 /// partition explains only the items whose words the seeker does not hold already (after a fill or close: the newcomers).
 /// Between reads the partitions keep the parts of a list that was read fresh themselves: a partition recomputes a part a
 /// change there moved and pushes it (<see cref="ApplyPush"/>: taken when meant for this activation, for the same day and
-/// newer than the held part). The registration's first list is computed without listing (nobody is known to look at it; a
-/// read lists it, see <see cref="RefreshAsync"/>). Every listing query carries <see cref="Activation"/>, the token of the
+/// newer than the held part). A registration computes no list (the first read does and lists it, see
+/// <see cref="RefreshAsync"/>). Every listing query carries <see cref="Activation"/>, the token of the
 /// seeker activation that holds this cache: the partitions remember the listing as that activation's, and its release
 /// (<see cref="StaleListNotices.Release"/>) names it.
 /// </summary>
@@ -24,7 +24,8 @@ internal sealed class PostListCache
     private long[] _stamps = [];
     private MatchItem[][] _parts = [];
     // Per part: computed by a listing query (the partition holds this activation as its lister and keeps the part fresh),
-    // or by a plain query (a registration's first list: nobody is known to look at it yet, so no partition keeps it fresh).
+    // or by a plain query (a mark's refresh after the seeker's record changed: nobody is known to look at the new list yet, so
+    // no partition keeps it fresh).
     private bool[] _listed = [];
 
     // Scores of one post for one pair agree across the index's two directions to the last bit (same operations); the margin
@@ -88,7 +89,7 @@ internal sealed class PostListCache
     /// cannot enter the part. A new seeker record or date asks every partition.
     /// With <paramref name="listen"/> (a read) every asked partition lists the seeker (and keeps its part fresh for
     /// <see cref="MatchingOptions.ListenFor"/>): a part computed by a plain query is recomputed, whatever its version, so that
-    /// the partition holds it. Without (the registration's first list, a notice) a part that is not listed yet is computed by
+    /// the partition holds it. Without (a mark's refresh, a notice) a part that is not listed yet is computed by
     /// a plain query, and a listed one is listed again; a notice (<paramref name="only"/>) leaves a computed part that is not
     /// listed as it is.
     /// </summary>

@@ -13,7 +13,8 @@ namespace JobHome.Grains.Matching;
 /// named or new posts' scores that the floor left out (<see cref="SkippedName"/>), the partitions' pushes
 /// (<see cref="MarkedName"/>, <see cref="MarkedAgainName"/>, <see cref="ListersToldName"/>, <see cref="PushesName"/>,
 /// <see cref="PushesSameIdsName"/>, <see cref="PushesUnchangedName"/>, <see cref="PushesIgnoredName"/>), stale
-/// notices queued and sent (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>) and the partitions a new post
+/// notices queued, sent and reaching a seeker without a list (<see cref="NoticesQueuedName"/>, <see cref="NoticesSentName"/>,
+/// <see cref="NoticesWithoutListName"/>) and the partitions a new post
 /// asks for its top seekers (<see cref="SeekerQueriesName"/>), listings released by deactivated seekers
 /// (<see cref="ReleasedName"/>) and a refresh's items explained or reused (<see cref="ItemsExplainedName"/>,
 /// <see cref="ItemsReusedName"/>).
@@ -77,6 +78,17 @@ public static class PostListMetrics
     /// <summary>Counter of stale notices sent (one per seeker per window).</summary>
     public const string NoticesSentName = "jobhome.post_list.notices_sent";
 
+    /// <summary>
+    /// Counter of stale notices that reached a seeker activation holding no list (nothing to refresh: it was never read, or
+    /// was read by an earlier activation).
+    /// </summary>
+    public const string NoticesWithoutListName = "jobhome.post_list.notices_without_list";
+
+    /// <summary>
+    /// The diagnostic event written when a stale notice reaches a seeker activation holding no list; payload: the seeker's id.
+    /// </summary>
+    public const string NoticeWithoutListEvent = "NoticeWithoutList";
+
     /// <summary>Counter of partition queries (<c>TopSeekersUnexplainedAsync</c>) for new or changed posts' top seekers.</summary>
     public const string SeekerQueriesName = "jobhome.post_list.seeker_queries";
 
@@ -109,9 +121,6 @@ public static class PostListMetrics
 
     /// <summary>Cause tag: a read of the list (<c>GetPostListAsync</c>).</summary>
     public const string CauseRead = "read";
-
-    /// <summary>Cause tag: the first list of a new or changed seeker (its own queued notice).</summary>
-    public const string CauseRegistration = "registration";
 
     /// <summary>Cause tag: a stale notice from the silo's <see cref="StaleListNotices"/>.</summary>
     public const string CauseNotice = "notice";
@@ -168,6 +177,9 @@ public static class PostListMetrics
 
     private static readonly Counter<long> NoticesSent = Meter.CreateCounter<long>(NoticesSentName, "{notice}",
         "Stale notices sent, one per seeker per window");
+
+    private static readonly Counter<long> NoticesWithoutList = Meter.CreateCounter<long>(NoticesWithoutListName, "{notice}",
+        "Stale notices that reached a seeker activation holding no list");
 
     private static readonly Counter<long> SeekerQueries = Meter.CreateCounter<long>(SeekerQueriesName, "{query}",
         "Partition queries for new or changed posts' top seekers (to send them stale notices)");
@@ -244,7 +256,7 @@ public static class PostListMetrics
     private static readonly DiagnosticListener Diagnostics = new(MeterName);
 
     private static readonly Histogram<double> RefreshLag = Meter.CreateHistogram<double>(RefreshLagName, "ms",
-        "Time from the first change that made a seeker's stored post list stale (or its registration) to its refresh");
+        "Time from the first change that made a seeker's stored post list stale to its refresh");
 
     /// <summary>Records one refresh of <paramref name="seekerId"/>'s list, <paramref name="lag"/> ms after it went stale.</summary>
     internal static void RecordRefresh(string seekerId, double lag, MatchItem[] items, int partitions, int skipped = 0,
@@ -333,6 +345,16 @@ public static class PostListMetrics
 
     /// <summary>Counts sent stale notices.</summary>
     internal static void RecordSent(int count) => NoticesSent.Add(count);
+
+    /// <summary>Counts a stale notice that found no list at <paramref name="seekerId"/> (and notes it while someone listens).</summary>
+    internal static void RecordNoticeWithoutList(string seekerId)
+    {
+        NoticesWithoutList.Add(1);
+        if (Diagnostics.IsEnabled(NoticeWithoutListEvent))
+        {
+            Diagnostics.Write(NoticeWithoutListEvent, seekerId);
+        }
+    }
 
     /// <summary>Counts a new post's partition queries for its top seekers.</summary>
     internal static void RecordSeekerQueries(int count) => SeekerQueries.Add(count);

@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobHome.Grains.People;
 
 /// <summary>
-/// The seeker's stored post list. A registration queues its first list for the next turn (a one-way call to itself),
-/// computed without listing: the partitions keep a part fresh only after a read (<see cref="MatchingOptions.ListenFor"/>). A direct
-/// <see cref="PostListStaleAsync"/> (no silo sends it any more) starts one timer (<see cref="MatchingOptions.PostListRefreshDelay"/>)
-/// and every mark until it fires costs one refresh of every reached partition, queued the same way; a read
-/// never waits for it (it recomputes whatever changed, see docs/grains.md, Post lists). Between reads the partitions keep
+/// The seeker's stored post list. A registration computes none: the first read does (<see cref="GetPostListAsync"/>), and
+/// lists the seeker in the partitions it reaches, which keep a part fresh only after a read
+/// (<see cref="MatchingOptions.ListenFor"/>). A direct <see cref="PostListStaleAsync"/> (no silo sends it any more) starts one
+/// timer (<see cref="MatchingOptions.PostListRefreshDelay"/>) and every mark until it fires costs one refresh of every
+/// reached partition, queued in the next turn (a one-way call to itself); a read never waits for it (it recomputes
+/// whatever changed, see docs/grains.md, Post lists). Between reads the partitions keep
 /// the list's parts fresh themselves: a partition that a change moved a part of recomputes it one window later and pushes
 /// it (<see cref="PostListPushedAsync"/>); the seeker takes a push meant for this activation when it is newer than the part
 /// it holds. A push meant for an earlier activation (whose release did not arrive) releases exactly that activation's
@@ -21,8 +22,6 @@ public sealed partial class SeekerGrain
     private bool _listRefreshQueued;
     // A direct mark's timer (PostListRefreshDelay): every mark until it fires costs one refresh.
     private IGrainTimer? _markTimer;
-    // The queued refresh is a direct mark's (PostListStaleAsync), not a registration's: counted as cause "timer".
-    private bool _queuedMark;
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -45,14 +44,14 @@ public sealed partial class SeekerGrain
         }
         if (matching.PostListRefreshDelay <= TimeSpan.Zero)
         {
-            QueueListRefresh(mark: true);
+            QueueListRefresh();
             return Task.CompletedTask;
         }
         _markTimer = this.RegisterGrainTimer(static (grain, _) =>
         {
             grain._markTimer?.Dispose();
             grain._markTimer = null;
-            grain.QueueListRefresh(mark: true);
+            grain.QueueListRefresh();
             return Task.CompletedTask;
         }, this, new GrainTimerCreationOptions
         {
@@ -68,18 +67,20 @@ public sealed partial class SeekerGrain
     {
         ArgumentNullException.ThrowIfNull(notice);
         var queued = _listRefreshQueued;
-        var mark = queued && _queuedMark;
         _listRefreshQueued = false;
-        _queuedMark = false;
-        // Without a list (unless this is the registration's own queued refresh) there is nothing to keep fresh: a notice
-        // from a young partition or a silo of the version before pushes, for a part this activation never held.
-        if ((!_postList.HasList && !queued) || state.State.MatchPartition is null || state.State.Registration is null)
+        // Without a list there is nothing to keep fresh: a notice from a young partition or a silo of the version before
+        // pushes for a part this activation never held, or a mark's refresh queued before the seeker left the index.
+        if (!_postList.HasList || state.State.MatchPartition is null || state.State.Registration is null)
         {
+            if (!queued)
+            {
+                PostListMetrics.RecordNoticeWithoutList(this.GetPrimaryKeyString());
+            }
             return;
         }
-        var cause = !queued ? PostListMetrics.CauseNotice : mark ? PostListMetrics.CauseTimer : PostListMetrics.CauseRegistration;
-        // Not a read: parts not listed yet (the registration's first list) are computed without listing the seeker, so no
-        // partition keeps fresh a list nobody has looked at; the parts a read listed are listed again.
+        var cause = queued ? PostListMetrics.CauseTimer : PostListMetrics.CauseNotice;
+        // Not a read: a part not listed yet (computed for another record or day) is computed without listing the seeker, so
+        // no partition keeps fresh a list nobody has looked at; the parts a read listed are listed again.
         var items = await _postList.RefreshAsync(GrainFactory, matching, await MatchRecordAsync(), clock.Today,
             queued ? null : notice.Partitions, queued ? null : notice.Gains, cause, listen: false);
         // The notice's time is the sending silo's clock (a timestamp does not travel between silos); the server clock is the
@@ -121,17 +122,14 @@ public sealed partial class SeekerGrain
     }
 
     // One queued refresh at a time, in the next turn: a one-way call to itself is queued behind the current call (a grain
-    // timer due at once cost a finalizable System.Threading.Timer per registration). A registration joining a queued mark's
-    // refresh makes it the registration's.
-    private void QueueListRefresh(bool mark = false)
+    // timer due at once cost a finalizable System.Threading.Timer per call).
+    private void QueueListRefresh()
     {
         if (_listRefreshQueued)
         {
-            _queuedMark &= mark;
             return;
         }
         _listRefreshQueued = true;
-        _queuedMark = mark;
         GrainFactory.Reference<ISeekerMatchingGrain>(this).PostListStaleInAsync(new StaleListNotice(null, clock.Now)).Ignore();
     }
 }

@@ -126,12 +126,8 @@ public sealed partial class SeekerGrain(
         await WriteWithIndicatorsAsync();
         await ReportToHouseholdIfPendingAsync();
         // The indicator event (a durable stream write) and the partition's upsert are independent: one wait, not two.
+        // No post list is computed here: the first read computes it (and lists the seeker in the partitions it reaches).
         await Task.WhenAll(PublishIndicatorsAsync(), PublishMatchAsync(previousPartition));
-        if (state.State.MatchPartition is not null)
-        {
-            // The list trails the registration (its first computation runs in the next turn); a read computes it anyway.
-            QueueListRefresh();
-        }
         LogRegistered(logger, id, stored.SiteCode);
         return CommandResult.Ok(id);
     }

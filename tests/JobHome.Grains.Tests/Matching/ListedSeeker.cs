@@ -6,17 +6,17 @@ namespace JobHome.Grains.Tests.Matching;
 
 /// <summary>
 /// One seeker listed in one partition, as the listing tests start: six perfect posts around (lat, lon), the seeker beside
-/// them, its first list (all six posts) seen, and one read of it (the read lists the seeker in the partition: the
-/// registration's first list does not).
+/// them and one read of its list (all six posts; the read lists the seeker in the partition: a registration computes no
+/// list). <see cref="First"/> is that read, kept as the seeker's first refresh event; null when the seeker was not read.
 /// </summary>
 internal sealed record ListedSeeker(ClusterFixture Fixture, PostListEvents Events, MatchingScenario Scenario, List<string> Posts,
-    string Seeker, string Partition, PostListRefreshed First)
+    string Seeker, string Partition, PostListRefreshed? First)
 {
     private static readonly TimeSpan Window = new MatchingOptions().StaleNoticeWindow;
 
     /// <summary>
-    /// Opens the posts, registers the seeker, waits for its first list and reads it; with <paramref name="read"/> false it
-    /// does not read, so the seeker is not listed anywhere (only its registration's first list is held).
+    /// Opens the posts, registers the seeker and reads its list; with <paramref name="read"/> false it does not read, so the
+    /// seeker holds no list and is not listed anywhere.
     /// </summary>
     public static async Task<ListedSeeker> StartAsync(ClusterFixture fixture, PostListEvents events, double lat, double lon, int seed,
         bool read = true)
@@ -30,12 +30,11 @@ internal sealed record ListedSeeker(ClusterFixture Fixture, PostListEvents Event
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(lat + 0.001, lon + 0.001));
         var partition = MatchPartitions.KeyOf(lat + 0.001, lon + 0.001, new MatchingOptions().CellDegrees);
-        var first = await events.RefreshesAsync(seeker, 1);
-        Assert.Equal(6, first.PostIds.Length);
+        PostListRefreshed? first = null;
         if (read)
         {
-            Assert.Equal(first.PostIds, (await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20))!.Items
-                .Select(static i => i.Id));
+            first = await events.ReadFirstListAsync(fixture.Client, seeker);
+            Assert.Equal(6, first.PostIds.Length);
         }
         return new ListedSeeker(fixture, events, scenario, posts, seeker, partition, first);
     }

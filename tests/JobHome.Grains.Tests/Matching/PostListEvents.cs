@@ -6,7 +6,9 @@ namespace JobHome.Grains.Tests.Matching;
 /// <summary>
 /// Records the post lists' diagnostic events (listener <see cref="PostListMetrics.MeterName"/>) of the in-process silo:
 /// refreshes (a seeker's own query or a taken push), the partitions a stored list asked, the holders a partition marked,
-/// released and forgotten listings. Waits end on the events themselves (no polling); the deadline only ends a wait that
+/// released and forgotten listings, notices that found no list. A registration computes no list, so a test that starts
+/// from a seeker's list reads it first (<see cref="ReadFirstListAsync"/>), which this recorder keeps as the seeker's first
+/// refresh. Waits end on the events themselves (no polling); the deadline only ends a wait that
 /// would otherwise hang. Shared by the post-list test classes (it was repeated in each).
 /// </summary>
 public sealed class PostListEvents : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
@@ -20,6 +22,7 @@ public sealed class PostListEvents : IDisposable, IObserver<DiagnosticListener>,
     private readonly Dictionary<string, List<PostListPartitionAsked>> _asked = new(StringComparer.Ordinal);
     private readonly List<PostListMarked> _marked = [];
     private readonly Dictionary<string, int> _released = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _noticesWithoutList = new(StringComparer.Ordinal);
     private readonly List<ListingsForgotten> _forgotten = [];
     private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
 
@@ -90,6 +93,33 @@ public sealed class PostListEvents : IDisposable, IObserver<DiagnosticListener>,
             () => $"seeker {seeker}: no matching refresh after {after} of {Refreshes(seeker).Length} events");
         return seen!;
     }
+
+    /// <summary>
+    /// Reads the seeker's list (k = 20, as a stored list holds) and keeps it as the seeker's next refresh event (the read
+    /// computes the stored list: a registration computes none), with the partitions the read asked; returns it. A read lists
+    /// the seeker in those partitions, which keep its parts fresh from then on. The seeker must have no refresh yet, so the
+    /// events stay in order (a push follows a read that listed).
+    /// </summary>
+    public async Task<PostListRefreshed> ReadFirstListAsync(IGrainFactory grains, string seeker)
+    {
+        Assert.Empty(Refreshes(seeker));
+        var asked = Asked(seeker).Length;
+        var list = await grains.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+        Assert.NotNull(list);
+        lock (_lock)
+        {
+            var partitions = _asked.TryGetValue(seeker, out var queries) ? queries.Count - asked : 0;
+            Assert.All(queries?.Skip(asked) ?? [], static q => Assert.Equal(PostListMetrics.CauseRead, q.Cause));
+            var read = new PostListRefreshed(seeker, 0, [.. list.Items.Select(static i => i.Id)], partitions, Items: list.Items);
+            Add(_refreshed, seeker, read);
+            return read;
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> stale notices reached the seeker without a list.</summary>
+    public Task NoticesWithoutListAsync(string seeker, int count) =>
+        UntilAsync(() => _noticesWithoutList.GetValueOrDefault(seeker) >= count,
+            () => $"seeker {seeker}: {_noticesWithoutList.GetValueOrDefault(seeker)} notices without a list, expected {count}");
 
     /// <summary>Waits until the seeker's listings were released at least <paramref name="count"/> times.</summary>
     public Task ReleasedAsync(string seeker, int count) =>
@@ -177,6 +207,9 @@ public sealed class PostListEvents : IDisposable, IObserver<DiagnosticListener>,
                     break;
                 case string seeker when value.Key == PostListMetrics.ReleasedEvent:
                     _released[seeker] = _released.GetValueOrDefault(seeker) + 1;
+                    break;
+                case string seeker when value.Key == PostListMetrics.NoticeWithoutListEvent:
+                    _noticesWithoutList[seeker] = _noticesWithoutList.GetValueOrDefault(seeker) + 1;
                     break;
                 case ListingsForgotten forgotten when value.Key == PostListMetrics.ForgottenEvent:
                     _forgotten.Add(forgotten);

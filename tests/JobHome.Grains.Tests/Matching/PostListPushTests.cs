@@ -12,7 +12,7 @@ namespace JobHome.Grains.Tests.Matching;
 /// plus the batch drain pass, every live seeker's stored list equals the engine's, factors included, without the seeker
 /// asking a partition; a push meant for another activation is ignored and releases exactly that activation's listing; a
 /// listing not asked for longer than <see cref="MatchingOptions.ListenFor"/> is dropped at its next change, and a read is
-/// still the engine's; a registration's first list is not listed until the list is read.
+/// still the engine's; a registration computes no list, and nothing is listed until the list is read.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposable
@@ -41,9 +41,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         }
         foreach (var seeker in seekers)
         {
-            await _events.RefreshesAsync(seeker, 1);
-            // A read lists the seeker in the partitions it reaches (the registration's first list does not).
-            await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+            // A read computes the list and lists the seeker in the partitions it reaches (a registration does neither).
+            await _events.ReadFirstListAsync(fixture.Client, seeker);
         }
         // More than one partition's batch of holders: the drain takes several turns.
         Assert.True(seekers.Count > new MatchingOptions().PushBatch);
@@ -86,7 +85,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
             var expected = engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options);
             var ids = expected.Select(static r => r.Id).ToArray();
             changed += ids.SequenceEqual(_events.Refreshes(seeker)[0].PostIds) ? 0 : 1;
-            // The stored list (the last refresh's: a registration's, or a push taken since) ...
+            // The stored list (the last refresh's: the first read's, or a push taken since) ...
             await _events.UntilAsync(() => _events.Last(seeker).PostIds.SequenceEqual(ids),
                 () => $"seeker {seeker}: stored [{string.Join(", ", _events.Last(seeker).PostIds)}], engine [{string.Join(", ", ids)}]");
             MatchingScenario.AssertSame(expected, _events.Last(seeker).Items!);
@@ -122,8 +121,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         }
         foreach (var seeker in seekers)
         {
-            await _events.RefreshesAsync(seeker, 1);
-            await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
+            await _events.ReadFirstListAsync(fixture.Client, seeker);
         }
         fixture.Time.Advance(Window);
         var random = new Random(109);
@@ -169,7 +167,7 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     public async Task PushForAnotherActivation_Ignored_ReleasesExactlyThatTokenTheLiveListingStays()
     {
         var listed = await ListedSeeker.StartAsync(fixture, _events, 59.25, 139.25, seed: 103);
-        var (posts, seeker, key, first) = (listed.Posts, listed.Seeker, listed.Partition, listed.First);
+        var (posts, seeker, key, first) = (listed.Posts, listed.Seeker, listed.Partition, listed.First!);
         fixture.Time.Advance(Window);
 
         // A push computed for an earlier activation (its token is not this one's), however new its version: not taken, and
@@ -222,16 +220,17 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
-    public async Task RegistrationsFirstList_NotListed_ChangeNotPushedReadIsTheEnginesAndListens()
+    public async Task Registration_NoListNotListed_ChangeNotPushedReadIsTheEnginesAndListens()
     {
         var unread = await ListedSeeker.StartAsync(fixture, _events, 73.25, 153.25, seed: 127, read: false);
         var (scenario, posts, seeker, key) = (unread.Scenario, unread.Posts, unread.Seeker, unread.Partition);
 
-        // The registration's first list is computed without listing the seeker: a release of any other activation's listing
-        // there (a live activation keeping its own) finds none to forget.
+        // The registration computed no list and listed the seeker nowhere: a release of any other activation's listing there
+        // (a live activation keeping its own) finds none to forget, and no partition was asked.
         var forgets = _events.Forgotten().Count(f => f.Partition == key);
         await fixture.Client.GetGrain<IMatchPartitionGrain>(key).ForgetActivationListingsAsync([seeker], [Guid.NewGuid()], [true]);
         Assert.DoesNotContain(seeker, (await _events.ForgottenAsync(key, forgets + 1))[^1].SeekerIds);
+        Assert.Empty(_events.Asked(seeker));
 
         // So a listed post's close is not recomputed and pushed for it; a read asks the partition and is the engine's.
         Assert.True((await fixture.Client.GetGrain<IPostGrain>(posts[0]).CloseAsync()).Succeeded);
@@ -240,32 +239,31 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         var engine = await scenario.EngineAsync();
         MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
         Assert.Equal(5, read.Items.Length);
+        Assert.Empty(_events.Refreshes(seeker));
+        Assert.All(_events.Asked(seeker), static a => Assert.Equal(PostListMetrics.CauseRead, a.Cause));
 
-        // The read listed it: the next close of a listed post is the first push the seeker takes (a push of the close
-        // before the read would have come first, with posts[1] still in it).
-        var pushed = await unread.CloseAndAwaitPushAsync(posts[1], after: 1);
+        // The read listed it: the next close of a listed post is the seeker's first refresh, a push.
+        var pushed = await unread.CloseAndAwaitPushAsync(posts[1], after: 0);
         Assert.Equal(4, pushed.PostIds.Length);
         Assert.DoesNotContain(posts[1], pushed.PostIds);
-        Assert.Single(_events.Refreshes(seeker), static e => e.Pushed == 1);
+        Assert.Single(_events.Refreshes(seeker));
     }
 
     [Fact]
-    public async Task RegistrationsFirstList_YoungPartitionsNoticeOfANewPost_AsksNothingReadIsTheEngines()
+    public async Task Registration_YoungPartitionsNoticeOfANewPost_AsksNothingReadIsTheEngines()
     {
         const double lat = 75.25;
         const double lon = 155.25;
         var unread = await ListedSeeker.StartAsync(fixture, _events, lat, lon, seed: 131, read: false);
-        var (scenario, seeker, first) = (unread.Scenario, unread.Seeker, unread.First);
-        var asked = _events.Asked(seeker).Length;
+        var (scenario, seeker) = (unread.Scenario, unread.Seeker);
 
         // The cell's partition is young (activated by this test's posts), so it tells every top seeker of a new post that is
-        // not its holder with a notice; the seeker's part there was never listed (no read), so the notice asks nothing.
+        // not its holder with a notice; the seeker holds no list (never read), so the notice finds none and asks nothing.
         var added = await scenario.OpenPostAsync(scenario.PerfectPost(lat + 0.0015, lon + 0.0015));
         fixture.Time.Advance(Window);
-        var noticed = await _events.RefreshesAsync(seeker, 2);
-        Assert.Equal(0, noticed.Partitions);
-        Assert.Equal(first.PostIds, noticed.PostIds);
-        Assert.Equal(asked, _events.Asked(seeker).Length);
+        await _events.NoticesWithoutListAsync(seeker, 1);
+        Assert.Empty(_events.Asked(seeker));
+        Assert.Empty(_events.Refreshes(seeker));
 
         // A read is the engine's, new post included.
         var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);

@@ -1,6 +1,7 @@
 using JobHome.Domain.Work;
 using JobHome.Grains.Hosting;
 using JobHome.Grains.Matching;
+using JobHome.Grains.People;
 using JobHome.Grains.Posts;
 using JobHome.Grains.Tests.Fixtures;
 using Orleans.Core.Internal;
@@ -8,10 +9,10 @@ using Orleans.Core.Internal;
 namespace JobHome.Grains.Tests.Matching;
 
 /// <summary>
-/// Stored post lists trail the changes that make them stale: a registration costs one refresh run by the seeker without
-/// anyone reading the list, and between reads the partitions keep the parts of lists that were read fresh themselves (one
-/// window after the first change they recompute the parts it touched and push those that changed; the registration's
-/// first list alone is not kept fresh, so each test reads the list once before its changes). Refreshes and pushes are
+/// Stored post lists trail the changes that make them stale: a registration computes no list (the first read does), and
+/// between reads the partitions keep the parts of lists that were read fresh themselves (one window after the first change
+/// they recompute the parts it touched and push those that changed), so each test reads the list once before its changes
+/// (<see cref="PostListEvents.ReadFirstListAsync"/>, kept as the seeker's first refresh event). Refreshes and pushes are
 /// observed through the post lists' diagnostic events (<see cref="PostListEvents"/>). The partitions' windows run on the fixture's fake
 /// clock: a test advances it by one window (the trail's bound) and then awaits the pushed refresh's event.
 /// </summary>
@@ -22,17 +23,28 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
     private readonly PostListEvents _events = new();
 
     [Fact]
-    public async Task RegisterAsync_UnemployedSeeker_ListRefreshedOnceWithoutARead()
+    public async Task RegisterAsync_UnemployedSeeker_NoListComputedUntilAReadReadIsTheEngines()
     {
         var scenario = new MatchingScenario(fixture, 38.0, 118.0, seed: 31);
         await scenario.InitializeAsync();
         await scenario.OpenRandomPostAsync(0.05);
 
         var seeker = await scenario.RegisterRandomSeekerAsync(0.05);
+        var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
 
-        await _events.RefreshesAsync(seeker, 1);
-        await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(5);
-        Assert.Single(_events.Refreshes(seeker));
+        // A call queued behind the registration (a first list queued by it would run before this answers): no partition was
+        // asked and no list refreshed.
+        Assert.NotNull(await fixture.Client.GetGrain<ISeekerGrain>(seeker).GetAsync());
+        Assert.Empty(_events.Asked(seeker));
+        Assert.Empty(_events.Refreshes(seeker));
+
+        // The read computes it, asking every reached partition, and it is the engine's.
+        var read = await grain.GetPostListAsync(20);
+        Assert.NotEmpty(_events.Asked(seeker));
+        Assert.All(_events.Asked(seeker), static a => Assert.Equal(PostListMetrics.CauseRead, a.Cause));
+        var engine = await scenario.EngineAsync();
+        MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
+        Assert.Empty(_events.Refreshes(seeker));
     }
 
     [Fact]
@@ -42,7 +54,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
         await scenario.InitializeAsync();
         await scenario.OpenRandomPostAsync(0.05);
         var seeker = await scenario.RegisterRandomSeekerAsync(0.05);
-        await _events.RefreshesAsync(seeker, 1);
+        await _events.ReadFirstListAsync(fixture.Client, seeker);
         var grain = fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker);
 
         for (var i = 0; i < 20; i++)
@@ -71,8 +83,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
             await scenario.OpenPostAsync(scenario.PerfectPost(40.995 - (i * 0.004), 120.994 - (i * 0.003)));
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(41.003, 121.003));
-        var first = await _events.RefreshesAsync(seeker, 1);
-        await ReadAsync(seeker);
+        var first = await _events.ReadFirstListAsync(fixture.Client, seeker);
         Assert.Equal(20, first.PostIds.Length);
         Assert.True(first.Partitions >= 2, $"the seeker reaches {first.Partitions} partitions");
         var listedHome = first.PostIds.Where(home.Contains).ToArray();
@@ -122,8 +133,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
             await scenario.OpenPostAsync(scenario.PerfectPost(42.995 - (i * 0.004), 122.994 - (i * 0.003)));
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(43.003, 123.003));
-        var first = await _events.RefreshesAsync(seeker, 1);
-        await ReadAsync(seeker);
+        var first = await _events.ReadFirstListAsync(fixture.Client, seeker);
         Assert.True(first.Partitions >= 2, $"the seeker reaches {first.Partitions} partitions");
 
         // A new post in the seeker's cell: that partition marks the seeker (the score enters its part) and pushes the part.
@@ -152,8 +162,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
             await scenario.OpenPostAsync(scenario.PerfectPost(45.25 + ((i % 6) * 0.004), 125.25 + ((i / 6) * 0.004)));
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(45.251, 125.251));
-        var first = await _events.RefreshesAsync(seeker, 1);
-        await ReadAsync(seeker);
+        var first = await _events.ReadFirstListAsync(fixture.Client, seeker);
         Assert.Equal(20, first.PostIds.Length);
         var key = MatchPartitions.KeyOf(45.251, 125.251, new MatchingOptions().CellDegrees);
         var marks = _events.Marked().Count(m => m.Partition == key);
@@ -196,8 +205,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
             posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(47.25 + (i * 0.003), 127.25 + (i * 0.002))));
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(47.251, 127.251));
-        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
-        await ReadAsync(seeker);
+        Assert.Equal(6, (await _events.ReadFirstListAsync(fixture.Client, seeker)).PostIds.Length);
         // Ends whatever window earlier changes of this partition left open, so the close below opens one of its own.
         fixture.Time.Advance(Window);
 
@@ -226,8 +234,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
             posts.Add(await scenario.OpenPostAsync(scenario.PerfectPost(53.25 + (i * 0.003), 133.25 + (i * 0.002))));
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(53.251, 133.251));
-        Assert.Equal(6, (await _events.RefreshesAsync(seeker, 1)).PostIds.Length);
-        await ReadAsync(seeker);
+        Assert.Equal(6, (await _events.ReadFirstListAsync(fixture.Client, seeker)).PostIds.Length);
         var key = MatchPartitions.KeyOf(53.251, 133.251, new MatchingOptions().CellDegrees);
 
         // While the seeker holds its list, a listed post's close and a new post next door each mark it.
@@ -286,8 +293,7 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
                 with { PayMin = 5000 + (i * 50), PayMax = 6000 + (i * 50) });
         }
         var seeker = await scenario.RegisterSeekerAsync(MatchingScenario.Seeker(51.251, 131.251));
-        var first = await _events.RefreshesAsync(seeker, 1);
-        await ReadAsync(seeker);
+        var first = await _events.ReadFirstListAsync(fixture.Client, seeker);
         Assert.Equal(20, first.PostIds.Length);
         fixture.Time.Advance(Window);
 
@@ -305,9 +311,6 @@ public sealed class PostListTrailingTests(MemoryClusterFixture fixture) : IDispo
         Assert.NotNull(read);
         MatchingScenario.AssertSame(expected, read.Items);
     }
-
-    // A read of the seeker's list: it lists the seeker in the partitions it reaches, which then keep its parts fresh.
-    private Task<PostList?> ReadAsync(string seeker) => fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
 
     /// <inheritdoc />
     public void Dispose() => _events.Dispose();

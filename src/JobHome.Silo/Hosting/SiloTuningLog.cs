@@ -18,7 +18,8 @@ internal static partial class SiloTuningLog
         var store = sqlite is null
             ? "PostgreSQL"
             : $"SQLite synchronous {sqlite.Synchronous}, batches of at most {sqlite.MaxBatchSize}, busy timeout "
-                + $"{sqlite.BusyTimeout.TotalSeconds:0.###} s, writer cache {sqlite.WriterCacheKib} KiB, "
+                + $"{sqlite.BusyTimeout.TotalSeconds:0.###} s, writer cache {sqlite.WriterCacheKib} KiB "
+                + $"({sqlite.SmallFileWriterCacheKib} KiB under 1 GiB), "
                 + $"WAL checkpoint every {sqlite.WalAutocheckpointPages} pages";
         Settings(logger, matching.CellDegrees, matching.MaxKm, matching.UrbanMaxKm?.ToString("0.##",
             System.Globalization.CultureInfo.InvariantCulture) ?? "same", matching.PostListSize,

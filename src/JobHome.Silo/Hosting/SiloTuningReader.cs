@@ -50,6 +50,8 @@ internal static class SiloTuningReader
             MaxBatchSize = s.Whole(nameof(sd.MaxBatchSize), sd.MaxBatchSize, 1, 100_000, "写入批大小"),
             BusyTimeout = s.Duration(nameof(sd.BusyTimeout), sd.BusyTimeout, TimeSpan.FromSeconds(1), Hour, "锁等待超时"),
             WriterCacheKib = s.Whole(nameof(sd.WriterCacheKib), sd.WriterCacheKib, 1_024, 16 * 1024 * 1024, "写连接页缓存, KiB"),
+            SmallFileWriterCacheKib = s.Whole(nameof(sd.SmallFileWriterCacheKib), sd.SmallFileWriterCacheKib, 1_024, 16 * 1024 * 1024,
+                "文件小于 1 GiB 时写连接页缓存, KiB"),
             WalAutocheckpointPages = s.Whole(nameof(sd.WalAutocheckpointPages), sd.WalAutocheckpointPages, 0, 10_000_000,
                 "WAL 自动检查点页数"),
         };

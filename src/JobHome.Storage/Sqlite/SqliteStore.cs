@@ -33,6 +33,13 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private SqliteConnection? _writerConnection;
     private long _committedBatches;
     private long _committedOperations;
+    // The writer's page cache now (KiB) and the commits since the file's size was last checked (writer loop only).
+    private int _writerCacheKib;
+    private int _commitsSinceSizeCheck;
+    // Commits between checks of the file's size while the writer uses the small file's cache.
+    private const int SizeCheckCommits = 256;
+    // SQLite's lock-byte page lies at this offset of every database file (PENDING_BYTE, 1 GiB).
+    private const long LockByteOffset = 0x40000000;
     // Stream rows handed to a pulling agent and not yet confirmed: false while in flight, true once a consumer's
     // acknowledgement deleted them with its state write (the agent's confirmation then writes nothing for them).
     private readonly ConcurrentDictionary<long, bool> _handedOut = new();
@@ -53,6 +60,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WriterCacheKib, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SmallFileWriterCacheKib, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.WalAutocheckpointPages, nameof(options));
         _options = options;
         _time = time;
@@ -76,6 +84,12 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
 
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>
+    /// The writer connection's page cache in KiB: <see cref="SqliteStoreOptions.SmallFileWriterCacheKib"/> while the file is
+    /// under 1 GiB, <see cref="SqliteStoreOptions.WriterCacheKib"/> from then on. Valid once started.
+    /// </summary>
+    public int WriterCacheKib => Volatile.Read(ref _writerCacheKib);
 
     /// <summary>
     /// The highest <c>stream_queue</c> id ever assigned when this store opened the file (AUTOINCREMENT: ids are never
@@ -338,9 +352,8 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 // Bulk loads saturate the one writer, and most of its time went to commits that also checkpointed (every
                 // 1,000 WAL pages by default, each a random write plus a sync of the file) and to re-reading B-tree pages
                 // its 2 MB cache could not hold. A longer WAL writes a page changed by many commits once per checkpoint; a
-                // larger cache keeps the trees' upper levels (measurements: docs/storage.md).
-                command.CommandText = FormattableString.Invariant($"PRAGMA cache_size = -{_options.WriterCacheKib}");
-                command.ExecuteNonQuery();
+                // larger cache keeps the trees' upper levels, once the file is large enough not to pay for it at every
+                // commit (SizeWriterCache; measurements: docs/storage.md).
                 command.CommandText = FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {_options.WalAutocheckpointPages}");
                 command.ExecuteNonQuery();
             }
@@ -363,6 +376,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             StreamRowsBefore = Convert.ToInt64(sequence.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        SizeWriterCache(connection);
         _writerConnection = connection;
         _writerLoop = Task.Run(WriterLoopAsync);
         LogOpened(_logger, FilePath, _options.Synchronous);
@@ -424,6 +438,11 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 {
                     transaction.Commit();
                     var committedAt = Stopwatch.GetTimestamp();
+                    if (_writerCacheKib != _options.WriterCacheKib && ++_commitsSinceSizeCheck >= SizeCheckCommits)
+                    {
+                        _commitsSinceSizeCheck = 0;
+                        SizeWriterCache(_writerConnection);
+                    }
                     Interlocked.Increment(ref _committedBatches);
                     Interlocked.Add(ref _committedOperations, batch.Count);
                     SqliteMetrics.RecordBatch(started, committedAt);
@@ -462,6 +481,42 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             batch.RemoveAt(failed);
         }
     }
+
+    // Sets the writer's page cache for the file's size. Under 1 GiB, a commit whose transaction split a B-tree page out of
+    // order trims the cache back to the file's size by walking all of it: SQLite moves the new pages through the lock-byte
+    // page's number (1 GiB / page size + 1), which lies beyond such a file (docs/storage.md). So a small cache there; the
+    // configured one once the file holds that page (files do not shrink without VACUUM, so the check then stops).
+    private void SizeWriterCache(SqliteConnection connection)
+    {
+        long pages;
+        long pageSize;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA page_count";
+            pages = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = "PRAGMA page_size";
+            pageSize = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var large = pages > LockByteOffset / pageSize;
+        var kib = large ? _options.WriterCacheKib : Math.Min(_options.SmallFileWriterCacheKib, _options.WriterCacheKib);
+        if (kib == _writerCacheKib)
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = FormattableString.Invariant($"PRAGMA cache_size = -{kib}");
+            command.ExecuteNonQuery();
+        }
+
+        Volatile.Write(ref _writerCacheKib, kib);
+        LogWriterCache(_logger, FilePath, kib, pages * pageSize / (1024 * 1024));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store {Path}: writer cache {Kib} KiB (file {Mib} MiB)")]
+    private static partial void LogWriterCache(ILogger logger, string path, int kib, long mib);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store opened: {Path} (WAL, synchronous={Synchronous})")]
     private static partial void LogOpened(ILogger logger, string path, SqliteSynchronous synchronous);

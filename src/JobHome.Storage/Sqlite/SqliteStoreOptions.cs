@@ -23,9 +23,19 @@ public sealed class SqliteStoreOptions
     /// Page cache of the writer connection in KiB (<c>PRAGMA cache_size = -N</c>): keeps the upper levels of the tables'
     /// B-trees, which a bulk load otherwise re-reads for most inserts. Counts towards the silo's memory once filled (it
     /// fills only with pages the writer touches). Reads use their own small caches. SQLite's own default is 2,000 KiB.
+    /// Applies once the file reaches 1 GiB; below that the writer uses <see cref="SmallFileWriterCacheKib"/>.
     /// Default: 262,144 (256 MiB; see docs/storage.md for the measurements).
     /// </summary>
     public int WriterCacheKib { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Page cache of the writer connection in KiB while the database file is under 1 GiB (SQLite's lock-byte page; at most
+    /// <see cref="WriterCacheKib"/>). Below that size a commit after a page split walks every page the writer's cache holds
+    /// (SQLite moves the new pages through the lock-byte page's number, then trims the cache back to the file's size), so a
+    /// large cache costs CPU on every such commit; from 1 GiB on the walk does not happen and <see cref="WriterCacheKib"/>
+    /// applies. The writer checks the file's size every 256 commits. Default: 32,768 (32 MiB; docs/storage.md).
+    /// </summary>
+    public int SmallFileWriterCacheKib { get; set; } = 32 * 1024;
 
     /// <summary>
     /// WAL pages (4 KiB each) after which a commit also checkpoints the WAL into the database file

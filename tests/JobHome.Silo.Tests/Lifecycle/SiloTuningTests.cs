@@ -57,7 +57,7 @@ public sealed class SiloTuningTests
             "--JobHome:Matching:PostListSize=7", "--JobHome:Matching:StaleNoticeWindow=250ms",
             "--JobHome:Matching:PushBatch=2", "--JobHome:Matching:ListenFor=00:02:00", "--JobHome:Sqlite:Synchronous=normal",
             "--JobHome:Activations:RecordAge=00:03:00", "--JobHome:Activations:ShedAboveMib=0",
-            "--JobHome:Diagnostics:SlowCallThreshold=250ms");
+            "--JobHome:Diagnostics:SlowCallThreshold=250ms", "--JobHome:Sqlite:SmallFileWriterCacheKib=4096");
 
         await silo.WaitUntilReadyAsync();
 
@@ -69,7 +69,9 @@ public sealed class SiloTuningTests
         Assert.Contains("SQLite synchronous Normal, batches of at most 256,", settings, StringComparison.Ordinal);
         // Keys left out keep their defaults.
         Assert.Contains("3 factors", settings, StringComparison.Ordinal);
-        Assert.Contains("writer cache 262144 KiB", settings, StringComparison.Ordinal);
+        Assert.Contains("writer cache 262144 KiB (4096 KiB under 1 GiB)", settings, StringComparison.Ordinal);
+        // The store sized its writer's cache for the new (small) file.
+        Assert.Contains("writer cache 4096 KiB (file ", silo.StandardOutput, StringComparison.Ordinal);
         // The activation line is read back from Orleans' own collection options.
         var activations = silo.StandardOutput.Split('\n').SingleOrDefault(l => l.Contains("Activations: record", StringComparison.Ordinal));
         Assert.True(activations is not null, $"no activations line\n{silo.Describe()}");

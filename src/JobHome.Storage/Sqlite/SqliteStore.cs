@@ -438,11 +438,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                 {
                     transaction.Commit();
                     var committedAt = Stopwatch.GetTimestamp();
-                    if (_writerCacheKib != _options.WriterCacheKib && ++_commitsSinceSizeCheck >= SizeCheckCommits)
-                    {
-                        _commitsSinceSizeCheck = 0;
-                        SizeWriterCache(_writerConnection);
-                    }
                     Interlocked.Increment(ref _committedBatches);
                     Interlocked.Add(ref _committedOperations, batch.Count);
                     SqliteMetrics.RecordBatch(started, committedAt);
@@ -453,6 +448,7 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
                         operation.Complete();
                     }
 
+                    CheckFileSize();
                     return;
                 }
 
@@ -479,6 +475,26 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
             LogOperationFailed(_logger, failure, FilePath);
             batch[failed].Fail(failure!);
             batch.RemoveAt(failed);
+        }
+    }
+
+    // Every SizeCheckCommits commits while the writer has the small file's cache: the file may have reached 1 GiB. The
+    // batch is committed and answered by now, so a failure here only leaves the cache as it is (and is logged).
+    private void CheckFileSize()
+    {
+        if (_writerCacheKib == _options.WriterCacheKib || ++_commitsSinceSizeCheck < SizeCheckCommits)
+        {
+            return;
+        }
+
+        _commitsSinceSizeCheck = 0;
+        try
+        {
+            SizeWriterCache(_writerConnection!);
+        }
+        catch (SqliteException e)
+        {
+            LogWriterCacheFailed(_logger, e, FilePath);
         }
     }
 
@@ -514,6 +530,9 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         Volatile.Write(ref _writerCacheKib, kib);
         LogWriterCache(_logger, FilePath, kib, pages * pageSize / (1024 * 1024));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded store {Path}: the file's size could not be read; the writer's cache stays as it is")]
+    private static partial void LogWriterCacheFailed(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store {Path}: writer cache {Kib} KiB (file {Mib} MiB)")]
     private static partial void LogWriterCache(ILogger logger, string path, int kib, long mib);

@@ -72,7 +72,7 @@ public sealed partial class SeekerGrain
         // pushes for a part this activation never held, or a mark's refresh queued before the seeker left the index.
         if (!_postList.HasList || state.State.MatchPartition is null || state.State.Registration is null)
         {
-            if (!queued)
+            if (!queued && !_postList.HasList)
             {
                 PostListMetrics.RecordNoticeWithoutList(this.GetPrimaryKeyString());
             }

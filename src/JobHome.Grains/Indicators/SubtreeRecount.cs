@@ -19,15 +19,39 @@ namespace JobHome.Grains.Indicators;
 /// subtree under change can differ for that long: repeat the recount. Progress goes to an optional
 /// <see cref="IProgress{T}"/> after every site.
 /// </summary>
-public sealed class SubtreeRecount(IGrainFactory grains)
+/// <param name="grains">The cluster.</param>
+/// <param name="readBatch">Record ids per reader call (<see cref="DefaultReadBatch"/>).</param>
+/// <param name="readersInFlight">Reader calls in flight for the whole recount (<see cref="DefaultReadersInFlight"/>).</param>
+public sealed class SubtreeRecount(IGrainFactory grains, int readBatch = SubtreeRecount.DefaultReadBatch,
+    int readersInFlight = SubtreeRecount.DefaultReadersInFlight)
 {
+    /// <summary>
+    /// Record ids per reader call. A call lasts its share of every read in flight, not just its own: on a store read row by
+    /// row (PostgreSQL, 16 at a time per call) eight calls of 500 for two villages of 1,500 records each waited for nearly
+    /// all 3,000 reads, and on a loaded 2-core machine one passed Orleans' 30-s response timeout. With calls of 100 and
+    /// <see cref="DefaultReadersInFlight"/> of them, a call shares the store with at most 400 records' reads, however large
+    /// the subtree. On the embedded store a call is one batched statement either way.
+    /// </summary>
+    public const int DefaultReadBatch = 100;
+
+    /// <summary>
+    /// Reader calls in flight for the whole recount, across all the sites of a level (not per site): 4 × 16 row reads stay
+    /// below a PostgreSQL pool of 100 beside a partition rebuild's reads and the streams' connections.
+    /// </summary>
+    public const int DefaultReadersInFlight = 4;
+
     private const int Parallelism = 64;
 
-    /// <summary>Record ids per reader call: a call stays far below Orleans' response timeout even when all are asked.</summary>
-    private const int ReadBatch = 500;
-
-    /// <summary>Sites of one level counted at once, and reader calls in flight per site.</summary>
+    /// <summary>Sites of one level counted at once.</summary>
     private const int SiteParallelism = 4;
+
+    private readonly int _readBatch = readBatch > 0
+        ? readBatch
+        : throw new ArgumentOutOfRangeException(nameof(readBatch), readBatch, "at least one record per reader call");
+
+    private readonly int _readersInFlight = readersInFlight > 0
+        ? readersInFlight
+        : throw new ArgumentOutOfRangeException(nameof(readersInFlight), readersInFlight, "at least one reader call in flight");
 
     /// <summary>Recounts the subtree of <paramref name="siteCode"/>; null when the site is unknown.</summary>
     public async Task<SubtreeRecountReport?> RunAsync(string siteCode, bool repair, CancellationToken cancellationToken = default,
@@ -66,12 +90,13 @@ public sealed class SubtreeRecount(IGrainFactory grains)
         long records = 0;
         done = 0;
         IndicatorCounts? rootLive = null;
+        using var readers = new SemaphoreSlim(_readersInFlight, _readersInFlight);
         foreach (var level in levels.AsEnumerable().Reverse())
         {
             // Sites of one level are independent: their children (one level deeper) are all recounted already.
             var owns = await GrainBatches.SelectAsync(level, async entry =>
             {
-                var result = await RecountOwnAsync(entry.Code, cancellationToken);
+                var result = await RecountOwnAsync(entry.Code, readers, cancellationToken);
                 var total = Interlocked.Add(ref records, result.Asked);
                 progress?.Report(new RecountProgress("count", sites, Interlocked.Increment(ref done), total, ElapsedMs(started)));
                 return result.Own;
@@ -145,7 +170,8 @@ public sealed class SubtreeRecount(IGrainFactory grains)
         }
     }
 
-    private async Task<(IndicatorCounts Own, long Asked)> RecountOwnAsync(string code, CancellationToken cancellationToken)
+    private async Task<(IndicatorCounts Own, long Asked)> RecountOwnAsync(string code, SemaphoreSlim readers,
+        CancellationToken cancellationToken)
     {
         var indexed = await grains.GetGrain<ISiteDirectoryGrain>(code).GetSourceIdsAsync();
         var held = await grains.GetGrain<IRecountSourcesGrain>(code).GetHeldVersionsAsync();
@@ -155,11 +181,21 @@ public sealed class SubtreeRecount(IGrainFactory grains)
             versions[held.Ids[i]] = held.Versions[i];
         }
         var ids = indexed.Union(held.Ids, StringComparer.Ordinal).ToArray();
-        var batches = ids.Chunk(ReadBatch).ToArray();
         var reader = grains.GetGrain<IRecountReaderGrain>(0);
-        var reports = await GrainBatches.SelectAsync(batches,
-            batch => reader.ReadAsync(code, batch, [.. batch.Select(id => versions.GetValueOrDefault(id, -1))]),
-            SiteParallelism, cancellationToken);
+        // Every call takes one of the recount's slots first, so the calls in flight (and the reads any one call shares the
+        // store with) stay bounded whatever the number of sites; a slot goes to the next call as soon as one answers.
+        var reports = await Task.WhenAll(ids.Chunk(_readBatch).Select(async batch =>
+        {
+            await readers.WaitAsync(cancellationToken);
+            try
+            {
+                return await reader.ReadAsync(code, batch, [.. batch.Select(id => versions.GetValueOrDefault(id, -1))]);
+            }
+            finally
+            {
+                readers.Release();
+            }
+        }));
         var own = new IndicatorCounts();
         foreach (var report in reports.SelectMany(r => r).Where(r => string.Equals(r.SiteCode, code, StringComparison.Ordinal)))
         {

@@ -60,13 +60,14 @@ public sealed class TestNetwork(ClusterFixture fixture)
         };
     }
 
-    /// <summary>Registers a seeker and returns its id.</summary>
+    /// <summary>Registers a seeker (at <paramref name="siteCode"/> if given) and returns its id.</summary>
     public async Task<string> RegisterSeekerAsync(LabourStatus status, DateOnly since, KeyGroups groups = KeyGroups.None,
-        DateOnly? birth = null)
+        DateOnly? birth = null, string? siteCode = null)
     {
         var id = NewId("sk");
-        var result = await Client.GetGrain<ISeekerGrain>(id).RegisterAsync(Registration(birth ?? new DateOnly(1985, 6, 1),
-            status, since, groups));
+        var registration = Registration(birth ?? new DateOnly(1985, 6, 1), status, since, groups);
+        var result = await Client.GetGrain<ISeekerGrain>(id).RegisterAsync(
+            siteCode is null ? registration : registration with { SiteCode = siteCode });
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return id;
     }

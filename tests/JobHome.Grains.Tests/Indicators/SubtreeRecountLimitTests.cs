@@ -2,7 +2,6 @@ using System.Reflection;
 using JobHome.Domain.Indicators;
 using JobHome.Domain.People;
 using JobHome.Grains.Indicators;
-using JobHome.Grains.People;
 using JobHome.Grains.Tests.Fixtures;
 
 namespace JobHome.Grains.Tests.Indicators;
@@ -24,19 +23,15 @@ public sealed class SubtreeRecountLimitTests(MemoryClusterFixture fixture)
         const int perVillage = 5;
         const int batch = 2;
         const int inFlight = 2;
-        var (villages, ancestors) = await new TestNetwork(fixture).RegisterTreeAsync();
+        var network = new TestNetwork(fixture);
+        var (villages, ancestors) = await network.RegisterTreeAsync();
         var since = fixture.Today.AddDays(-20);
         foreach (var village in villages)
         {
             var expected = new IndicatorCounts();
             for (var i = 0; i < perVillage; i++)
             {
-                var registration = TestNetwork.Registration(new DateOnly(1981 + i, 5, 1), LabourStatus.Unemployed, since) with
-                {
-                    SiteCode = village,
-                };
-                var id = TestNetwork.NewId("rl");
-                Assert.True((await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration)).Succeeded);
+                var id = await network.RegisterSeekerAsync(LabourStatus.Unemployed, since, siteCode: village);
                 var source = IndicatorSources.Grain(fixture.Client, IndicatorSources.Id(IndicatorSources.Seeker, id));
                 expected.Apply((await source.GetIndicatorSourceAsync()).Contribution);
             }

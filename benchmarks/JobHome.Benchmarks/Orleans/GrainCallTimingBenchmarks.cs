@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using JobHome.Grains.Diagnostics;
+using JobHome.Storage.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -9,8 +10,8 @@ using Orleans.TestingHost;
 namespace JobHome.Benchmarks.Orleans;
 
 /// <summary>
-/// What the grain call timings (<see cref="GrainCallTiming"/>, an incoming and an outgoing grain call filter) cost a grain
-/// call: one in-process silo with the metrics pipeline the silo's <c>/metrics</c> has (an OpenTelemetry meter provider
+/// What the grain call timings (<see cref="GrainCallTiming"/>, an incoming grain call filter and an outgoing call observer)
+/// cost a grain call: one in-process silo with the metrics pipeline the silo's <c>/metrics</c> has (an OpenTelemetry meter provider
 /// with the Prometheus exporter, listening to Orleans' meter and, but for <see cref="Timing.FilterUnlistened"/>, to the
 /// timings' meter), without the filter (<see cref="Timing.Off"/>) and with it. Calls from the silo's own grain factory
 /// (timed both ways: the caller's round trip and the target's run), one at a time and 64 at once, and a grain calling
@@ -70,13 +71,13 @@ public class GrainCallTimingBenchmarks
         var builder = new InProcessTestClusterBuilder(1);
         if (filter != Timing.Off)
         {
-            // As AddJobHomeGrains registers it: one instance, an incoming and an outgoing filter.
+            // As AddJobHomeGrains registers it: one instance, an incoming filter and an outgoing call observer.
             builder.ConfigureSilo((_, silo) =>
             {
                 silo.Services.AddSingleton(sp => new GrainCallTiming(TimeProvider.System, new GrainCallTimingOptions(),
                     sp.GetRequiredService<ILogger<GrainCallTiming>>()));
                 silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
-                silo.Services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
+                silo.Services.AddOutgoingCallObserver<GrainCallTiming>();
             });
         }
         var cluster = builder.Build();

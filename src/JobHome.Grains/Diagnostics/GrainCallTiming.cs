@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using JobHome.Storage.Calls;
 using Microsoft.Extensions.Logging;
-using Orleans.CodeGeneration;
+using Orleans.Serialization.Invocation;
 
 namespace JobHome.Grains.Diagnostics;
 
 /// <summary>
-/// Times every grain call a silo runs and samples the calls it makes (a grain call filter both ways): per grain type and
-/// method, a histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the
+/// Times every grain call a silo runs and samples the calls it makes (an incoming grain call filter, and an outgoing call
+/// observer, <see cref="IOutgoingCallObserver"/>, so that the calls the silo makes keep Orleans' pooled path): per grain
+/// type and method, a histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the
 /// activation started it until its task completed, awaits included; every call) and of the caller's whole wait
 /// (<c>jobhome.grain_call.roundtrip</c>, ms: queueing at the target, the target's own time and the transport; one call in
 /// <see cref="GrainCallTimingOptions.RoundtripSampleEvery"/>, so its count is not the number of calls). The difference of
@@ -28,7 +30,7 @@ namespace JobHome.Grains.Diagnostics;
 /// does not wait for the target, so it would be ~0 ms and its difference with the duration meaningless.
 /// </remarks>
 public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOptions options, ILogger<GrainCallTiming> logger)
-    : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
+    : IIncomingGrainCallFilter, IOutgoingCallObserver
 {
     /// <summary>The meter of the grain call timings.</summary>
     public const string MeterName = "JobHome.Grains.Diagnostics";
@@ -101,33 +103,29 @@ public sealed partial class GrainCallTiming(TimeProvider time, GrainCallTimingOp
         }
     }
 
-    /// <inheritdoc />
-    public Task Invoke(IOutgoingGrainCallContext context)
+    /// <summary>
+    /// Chooses one waited-for call in <see cref="GrainCallTimingOptions.RoundtripSampleEvery"/> (one-way calls are never
+    /// offered: their caller does not wait, so there is no round trip to time nor a queue wait to derive); the others are
+    /// not awaited here and cost no measurement.
+    /// </summary>
+    public object? OnSending(GrainReference target, IInvokable request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        // The caller of a one-way call does not wait for it: no round trip to time (nor a queue wait to derive). Most calls
-        // are not sampled: they return the call's own task, so the filter adds no state machine and no measurement.
-        if (!Roundtrip.Enabled
-            || (context.Request is RequestBase { Options: var invoke } && invoke.HasFlag(InvokeMethodOptions.OneWay))
-            || !Sampled())
-        {
-            return context.Invoke();
-        }
-        return TimeRoundtrip(context);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(request);
+        return Roundtrip.Enabled && Sampled()
+            ? new RoundtripStart(time.GetTimestamp(), Name(target.GrainId.Type), request.GetMethodName())
+            : null;
     }
 
-    private async Task TimeRoundtrip(IOutgoingGrainCallContext context)
+    /// <inheritdoc />
+    public void OnCompleted(object state, Exception? failure)
     {
-        var started = time.GetTimestamp();
-        try
-        {
-            await context.Invoke();
-        }
-        finally
-        {
-            Roundtrip.Record(time.GetElapsedTime(started).TotalMilliseconds, Tags(Name(context.TargetId.Type), context.MethodName));
-        }
+        var start = (RoundtripStart)state;
+        Roundtrip.Record(time.GetElapsedTime(start.Timestamp).TotalMilliseconds, Tags(start.GrainType, start.Method));
     }
+
+    // A sampled call: when it was sent, and the names its round trip is recorded under.
+    private sealed record RoundtripStart(long Timestamp, string GrainType, string Method);
 
     // One waited-for call in RoundtripSampleEvery per thread (a thread-local count: no shared counter between the silo's
     // threads; one-way calls are not counted).

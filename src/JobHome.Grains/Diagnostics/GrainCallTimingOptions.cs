@@ -11,7 +11,7 @@ public sealed class GrainCallTimingOptions
 
     /// <summary>
     /// A caller's round trip (<c>jobhome.grain_call.roundtrip</c>) is timed for one call in this many per thread; the other
-    /// calls pass through the outgoing filter untimed (no await, no measurement). The target's own time
+    /// calls are not observed (no await, no measurement). The target's own time
     /// (<c>jobhome.grain_call.duration</c>), its count and the slow calls stay exact. 1 times every call. Default: 16.
     /// </summary>
     public int RoundtripSampleEvery { get; init; } = 16;

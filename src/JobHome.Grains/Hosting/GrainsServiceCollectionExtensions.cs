@@ -4,6 +4,7 @@ using JobHome.Grains.People;
 using JobHome.Grains.Placements;
 using JobHome.Grains.Sites;
 using JobHome.Grains.Time;
+using JobHome.Storage.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public static class GrainsServiceCollectionExtensions
     /// registered first), the silo-wide bound on rebuild reads, the silo's caches of known sites and of sites noted by match partitions, the
     /// activations' idle ages and memory shedding (<see cref="ActivationOptions"/>, defaults unless
     /// registered first), and the grain call timings (<see cref="GrainCallTiming"/> on the server clock's time, as an incoming
-    /// and an outgoing call filter; <see cref="GrainCallTimingOptions"/> defaults unless registered first).
+    /// call filter and an outgoing call observer; <see cref="GrainCallTimingOptions"/> defaults unless registered first).
     /// </summary>
     public static IServiceCollection AddJobHomeGrains(
         this IServiceCollection services,
@@ -43,7 +44,7 @@ public static class GrainsServiceCollectionExtensions
             services.AddSingleton(sp => new GrainCallTiming(sp.GetRequiredService<ServerClock>().Time,
                 sp.GetRequiredService<GrainCallTimingOptions>(), sp.GetRequiredService<ILogger<GrainCallTiming>>()));
             services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
-            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallTiming>());
+            services.AddOutgoingCallObserver<GrainCallTiming>();
         }
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<KnownSites>();

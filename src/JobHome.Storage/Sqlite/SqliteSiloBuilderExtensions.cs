@@ -1,3 +1,4 @@
+using JobHome.Storage.Calls;
 using JobHome.Storage.Sqlite.Reminders;
 using JobHome.Storage.Sqlite.State;
 using JobHome.Storage.Sqlite.Streams;
@@ -45,7 +46,7 @@ public static class SqliteSiloBuilderExtensions
         if (!services.Any(static d => d.ServiceType == typeof(SqliteDeliveryOutcomes)))
         {
             services.AddSingleton<SqliteDeliveryOutcomes>();
-            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<SqliteDeliveryOutcomes>());
+            services.AddOutgoingCallObserver<SqliteDeliveryOutcomes>();
         }
 
         services.AddGrainStorage(StorageNames.Default, SqliteGrainStorage.Create);

@@ -1,13 +1,13 @@
-using Orleans;
 using Orleans.Runtime;
+using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 
 namespace JobHome.Storage.Streams;
 
 /// <summary>
-/// The pulling agent's delivery calls as an outgoing grain call filter sees them, for the stores' delivery-outcome filters
+/// The pulling agent's delivery calls as an outgoing call observer sees them, for the stores' delivery-outcome observers
 /// (<see cref="Sqlite.Streams.SqliteDeliveryOutcomes"/>, <see cref="Postgres.Streams.PostgresDeliveryOutcomes"/>): which
-/// call is a delivery, how its attempt ended, and whether a failure was the consumer's own or the runtime's.
+/// call is a delivery, and whether a failure was the consumer's own or the runtime's.
 /// </summary>
 internal static class StreamDeliveryCalls
 {
@@ -23,9 +23,8 @@ internal static class StreamDeliveryCalls
     /// True for a delivery call of the pulling agent (<c>DeliverBatch</c> on the consumer extension), with its subscription
     /// and the delivered container (one container, or Orleans' batch of them).
     /// </summary>
-    public static bool TryRead(IOutgoingGrainCallContext context, out GuidId subscription, out IBatchContainer batch)
+    public static bool TryRead(IInvokable request, out GuidId subscription, out IBatchContainer batch)
     {
-        var request = context.Request;
         if (ConsumerExtension is not null
             && request.GetInterfaceType() == ConsumerExtension
             && string.Equals(request.GetMethodName(), "DeliverBatch", StringComparison.Ordinal)
@@ -40,28 +39,6 @@ internal static class StreamDeliveryCalls
         subscription = null!;
         batch = null!;
         return false;
-    }
-
-    /// <summary>
-    /// Runs the delivery call and tells <paramref name="outcome"/> how this attempt ended: null when the consumer answered,
-    /// else the exception it answered with or the runtime failed the call with (rethrown after the note).
-    /// </summary>
-    public static async Task InvokeAsync<TState>(
-        IOutgoingGrainCallContext context, TState state, Action<TState, Exception?> outcome)
-    {
-        Exception? failure;
-        try
-        {
-            await context.Invoke();
-            failure = context.Response?.Exception;
-        }
-        catch (Exception e)
-        {
-            outcome(state, e);
-            throw;
-        }
-
-        outcome(state, failure);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using JobHome.Storage.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ internal static class NotifiedStreamRegistration
     /// <summary>
     /// Replaces the keyed <see cref="IQueueAdapterFactory"/> of provider <paramref name="name"/> (Orleans' ADO.NET factory,
     /// internal to its assembly) by a wrapper that creates it through the original registration, and registers the
-    /// outgoing grain call filter (<see cref="PostgresDeliveryOutcomes"/>, once per silo) whose notes let the wrapper's
+    /// outgoing call observer (<see cref="PostgresDeliveryOutcomes"/>, once per silo) whose notes let the wrapper's
     /// failure handler take back deliveries given up unanswered.
     /// </summary>
     public static IServiceCollection WakeStreamsByNotify(
@@ -30,7 +31,7 @@ internal static class NotifiedStreamRegistration
         if (!services.Any(static d => d.ServiceType == typeof(PostgresDeliveryOutcomes)))
         {
             services.AddSingleton<PostgresDeliveryOutcomes>();
-            services.AddSingleton<IOutgoingGrainCallFilter>(sp => sp.GetRequiredService<PostgresDeliveryOutcomes>());
+            services.AddOutgoingCallObserver<PostgresDeliveryOutcomes>();
         }
 
         services.AddKeyedSingleton<IQueueAdapterFactory>(name, (provider, key) =>

@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using JobHome.Storage.Calls;
 using JobHome.Storage.Streams;
-using Orleans;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 
 namespace JobHome.Storage.Postgres.Streams;
 
 /// <summary>
 /// How the pulling agent's delivery calls of PostgreSQL stream messages (Orleans' ADO.NET provider) failed, seen where the
-/// agent runs (an outgoing grain call filter of the silo): the consumer answered with an exception of its own, or the
-/// runtime failed the call without an answer (no response within the response timeout, a rejection, an unavailable silo,
+/// agent runs (an outgoing call observer of the silo, <see cref="IOutgoingCallObserver"/>): the consumer answered with an
+/// exception of its own, or the runtime failed the call without an answer (no response within the response timeout, a rejection, an unavailable silo,
 /// a cancellation: <see cref="StreamDeliveryCalls.IsUnanswered"/>, the same split as the embedded store's). The agent
 /// does not tell: it retries either kind for <c>MaxEventDeliveryTime</c>, then names only the call's first message to the
 /// failure handler, which asks here (<see cref="PostgresStreamFailureHandler"/>).
@@ -19,11 +20,11 @@ namespace JobHome.Storage.Postgres.Streams;
 /// <remarks>
 /// A note is kept per subscription and first container (its sequence token: in 10.4.2-alpha.1 a position in the queue
 /// cache, not the message id), and holds every message id of the call with the receipt of the read that delivered it
-/// (the container's <c>MessageId</c> and <c>Dequeued</c>). Every other outgoing call costs one type comparison; the
+/// (the container's <c>MessageId</c> and <c>Dequeued</c>). Every other outgoing call costs one type comparison and is not awaited here; the
 /// messages of a delivery call are read only when an attempt failed. A retry that succeeds removes the note, the failure
 /// handler takes it when the agent gives up.
 /// </remarks>
-internal sealed class PostgresDeliveryOutcomes : IOutgoingGrainCallFilter
+internal sealed class PostgresDeliveryOutcomes : IOutgoingCallObserver
 {
     // The ADO.NET provider's container is internal to its assembly: found by name once (null: never matches, and the
     // failure handler then does what Orleans' own does; likewise without Orleans' consumer extension, StreamDeliveryCalls).
@@ -43,7 +44,7 @@ internal sealed class PostgresDeliveryOutcomes : IOutgoingGrainCallFilter
     private long _counted;
     private long _unanswered;
 
-    /// <summary>Whether this Orleans build exposes what the filter needs (tests: the provider's internals were found).</summary>
+    /// <summary>Whether this Orleans build exposes what the observer needs (tests: the provider's internals were found).</summary>
     internal static bool Recognises =>
         StreamDeliveryCalls.Recognised && Container is not null && Receipt is not null && MessageId is not null;
 
@@ -59,17 +60,20 @@ internal sealed class PostgresDeliveryOutcomes : IOutgoingGrainCallFilter
     /// <summary>Of those, the ones that counted an attempt: the consumer threw, or nothing was noted (tests).</summary>
     internal long Counted => Interlocked.Read(ref _counted);
 
-    /// <inheritdoc />
-    public Task Invoke(IOutgoingGrainCallContext context)
+    /// <summary>Chooses the delivery calls of the ADO.NET provider's messages: their subscription and containers.</summary>
+    public object? OnSending(GrainReference target, IInvokable request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!StreamDeliveryCalls.TryRead(context, out var subscription, out var batch) || !IsOurs(batch))
-        {
-            return context.Invoke();
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        return StreamDeliveryCalls.TryRead(request, out var subscription, out var batch) && IsOurs(batch)
+            ? new Delivery(subscription.Guid, batch)
+            : null;
+    }
 
-        return StreamDeliveryCalls.InvokeAsync(context, (Filter: this, Subscription: subscription.Guid, Batch: batch),
-            static (call, failure) => call.Filter.Outcome(call.Subscription, call.Batch, failure));
+    /// <inheritdoc />
+    public void OnCompleted(object state, Exception? failure)
+    {
+        var delivery = (Delivery)state;
+        Outcome(delivery.Subscription, delivery.Batch, failure);
     }
 
     /// <summary>
@@ -146,6 +150,9 @@ internal sealed class PostgresDeliveryOutcomes : IOutgoingGrainCallFilter
 
         return (messages, receipts);
     }
+
+    // An observed delivery call: the subscription and what it carried.
+    private sealed record Delivery(Guid Subscription, IBatchContainer Batch);
 
     // A compiled reader of the container's public property (the type itself is internal to Orleans' assembly).
     private static Func<IBatchContainer, T>? Getter<T>(string name)

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
+using JobHome.Storage.Calls;
 using JobHome.Storage.Streams;
-using Orleans;
 using Orleans.Runtime;
+using Orleans.Serialization.Invocation;
 using Orleans.Streams;
 
 namespace JobHome.Storage.Sqlite.Streams;
 
 /// <summary>
-/// How the pulling agent's delivery calls of SQLite stream rows failed, seen where the agent runs (an outgoing grain call
-/// filter of the silo): the consumer answered with an exception of its own, or the runtime failed the call without an
+/// How the pulling agent's delivery calls of SQLite stream rows failed, seen where the agent runs (an outgoing call
+/// observer of the silo, <see cref="IOutgoingCallObserver"/>): the consumer answered with an exception of its own, or the runtime failed the call without an
 /// answer — no response within the response timeout (a consumer still busy with an earlier call, a swamped silo), a
 /// rejection, an unavailable silo, a cancellation. The agent itself does not tell: it retries either kind for
 /// <c>MaxEventDeliveryTime</c> and then names only the call's first token to the failure handler. The handler
@@ -16,32 +17,29 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// dead-letters its first row; a call that was never answered is delivered again and its attempt is not counted.
 /// </summary>
 /// <remarks>
-/// Every other outgoing call costs one type comparison. Entries exist only for delivery calls whose last attempt failed:
+/// Every other outgoing call costs one type comparison and is not awaited here. Entries exist only for delivery calls whose last attempt failed:
 /// a retry that succeeds removes its entry, the failure handler takes it when the agent gives up.
 /// </remarks>
-internal sealed class SqliteDeliveryOutcomes : IOutgoingGrainCallFilter
+internal sealed class SqliteDeliveryOutcomes : IOutgoingCallObserver
 {
     private readonly ConcurrentDictionary<long, DeliveryFailure> _failures = new();
 
     /// <summary>Failed delivery calls noted and not yet taken (tests).</summary>
     internal int Pending => _failures.Count;
 
-    /// <inheritdoc />
-    public Task Invoke(IOutgoingGrainCallContext context)
+    /// <summary>Chooses the delivery calls of this provider's rows: their row ids, first row first.</summary>
+    public object? OnSending(GrainReference target, IInvokable request)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!StreamDeliveryCalls.TryRead(context, out _, out var batch) || Rows(batch) is not { Length: > 0 } rows)
-        {
-            return context.Invoke();
-        }
-
-        return StreamDeliveryCalls.InvokeAsync(
-            context, (Filter: this, Rows: rows), static (call, failure) => call.Filter.Outcome(call.Rows, failure));
+        ArgumentNullException.ThrowIfNull(request);
+        return StreamDeliveryCalls.TryRead(request, out _, out var batch) && Rows(batch) is { Length: > 0 } rows ? rows : null;
     }
+
+    /// <inheritdoc />
+    public void OnCompleted(object state, Exception? failure) => Outcome((long[])state, failure);
 
     /// <summary>
     /// Takes what is known about the failed delivery call whose first row is <paramref name="firstRow"/> (the token the
-    /// agent names when it gives up); null if nothing was noted (no such call went through this silo's filter).
+    /// agent names when it gives up); null if nothing was noted (no such call was made by this silo).
     /// </summary>
     public DeliveryFailure? Take(long firstRow) => _failures.TryRemove(firstRow, out var failure) ? failure : null;
 

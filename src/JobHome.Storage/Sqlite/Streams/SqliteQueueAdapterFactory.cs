@@ -28,7 +28,7 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     /// <summary>
     /// Creates the factory of provider <paramref name="name"/>; <paramref name="queues"/>: its mapping and signals when
     /// shared with the state writes that carry events (<see cref="SqliteStreamProviders"/>), else its own;
-    /// <paramref name="outcomes"/>: the silo's filter that tells a consumer's own failure from an unanswered delivery
+    /// <paramref name="outcomes"/>: the silo's observer that tells a consumer's own failure from an unanswered delivery
     /// (without it every given-up delivery dead-letters its first row).
     /// </summary>
     public SqliteQueueAdapterFactory(

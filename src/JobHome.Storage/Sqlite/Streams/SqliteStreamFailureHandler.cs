@@ -8,7 +8,7 @@ namespace JobHome.Storage.Sqlite.Streams;
 /// <summary>
 /// Called by Orleans' pulling agent when a delivery kept failing for <c>MaxEventDeliveryTime</c> (retried with
 /// back-off meanwhile). Orleans names only the call's first message and not why the call failed; the silo's
-/// <see cref="SqliteDeliveryOutcomes"/> filter saw how its last attempt ended:
+/// <see cref="SqliteDeliveryOutcomes"/> observer saw how its last attempt ended:
 /// <list type="bullet">
 /// <item>the consumer threw (or nothing was noted): the first message moves to <c>stream_dead_letters</c> and the agent
 /// goes on with the next one, so a poison event is not retried for ever and is not redelivered after a restart; with

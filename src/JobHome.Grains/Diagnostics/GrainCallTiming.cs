@@ -10,8 +10,8 @@ namespace JobHome.Grains.Diagnostics;
 /// <summary>
 /// Times every grain call a silo runs and samples the calls it makes (an incoming grain call filter, and an outgoing call
 /// observer, <see cref="IOutgoingCallObserver"/>, so that the calls the silo makes keep Orleans' pooled path): per grain
-/// type and method, a histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the moment the
-/// activation started it until its task completed, awaits included; every call) and of the caller's whole wait
+/// type and method, a histogram of how long the target ran the call (<c>jobhome.grain_call.duration</c>, ms: from the
+/// moment the activation started it until its task completed, awaits included; every call) and of the caller's whole wait
 /// (<c>jobhome.grain_call.roundtrip</c>, ms: queueing at the target, the target's own time and the transport; one call in
 /// <see cref="GrainCallTimingOptions.RoundtripSampleEvery"/>, so its count is not the number of calls). The difference of
 /// the two means for a grain type is the time its calls waited in the activation's queue, which a call filter cannot see

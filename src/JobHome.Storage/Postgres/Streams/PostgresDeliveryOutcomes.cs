@@ -12,16 +12,17 @@ namespace JobHome.Storage.Postgres.Streams;
 /// <summary>
 /// How the pulling agent's delivery calls of PostgreSQL stream messages (Orleans' ADO.NET provider) failed, seen where the
 /// agent runs (an outgoing call observer of the silo, <see cref="IOutgoingCallObserver"/>): the consumer answered with an
-/// exception of its own, or the runtime failed the call without an answer (no response within the response timeout, a rejection, an unavailable silo,
-/// a cancellation: <see cref="StreamDeliveryCalls.IsUnanswered"/>, the same split as the embedded store's). The agent
+/// exception of its own, or the runtime failed the call without an answer (no response within the response timeout, a
+/// rejection, an unavailable silo, a cancellation: <see cref="StreamDeliveryCalls.IsUnanswered"/>, the same split as the
+/// embedded store's). The agent
 /// does not tell: it retries either kind for <c>MaxEventDeliveryTime</c>, then names only the call's first message to the
 /// failure handler, which asks here (<see cref="PostgresStreamFailureHandler"/>).
 /// </summary>
 /// <remarks>
 /// A note is kept per subscription and first container (its sequence token: in 10.4.2-alpha.1 a position in the queue
 /// cache, not the message id), and holds every message id of the call with the receipt of the read that delivered it
-/// (the container's <c>MessageId</c> and <c>Dequeued</c>). Every other outgoing call costs one type comparison and is not awaited here; the
-/// messages of a delivery call are read only when an attempt failed. A retry that succeeds removes the note, the failure
+/// (the container's <c>MessageId</c> and <c>Dequeued</c>). Every other outgoing call costs one type comparison and is not
+/// awaited here; the messages of a delivery call are read only when an attempt failed. A retry that succeeds removes the note, the failure
 /// handler takes it when the agent gives up.
 /// </remarks>
 internal sealed class PostgresDeliveryOutcomes : IOutgoingCallObserver

@@ -9,16 +9,17 @@ namespace JobHome.Storage.Sqlite.Streams;
 
 /// <summary>
 /// How the pulling agent's delivery calls of SQLite stream rows failed, seen where the agent runs (an outgoing call
-/// observer of the silo, <see cref="IOutgoingCallObserver"/>): the consumer answered with an exception of its own, or the runtime failed the call without an
-/// answer — no response within the response timeout (a consumer still busy with an earlier call, a swamped silo), a
-/// rejection, an unavailable silo, a cancellation. The agent itself does not tell: it retries either kind for
-/// <c>MaxEventDeliveryTime</c> and then names only the call's first token to the failure handler. The handler
-/// (<see cref="SqliteStreamFailureHandler"/>) asks here: only a call whose last attempt the consumer failed itself
-/// dead-letters its first row; a call that was never answered is delivered again and its attempt is not counted.
+/// observer of the silo, <see cref="IOutgoingCallObserver"/>): the consumer answered with an exception of its own, or
+/// the runtime failed the call without an answer — no response within the response timeout (a consumer still busy with
+/// an earlier call, a swamped silo), a rejection, an unavailable silo, a cancellation. The agent itself does not tell: it
+/// retries either kind for <c>MaxEventDeliveryTime</c> and then names only the call's first token to the failure
+/// handler. The handler (<see cref="SqliteStreamFailureHandler"/>) asks here: only a call whose last attempt the
+/// consumer failed itself dead-letters its first row; a call that was never answered is delivered again and its attempt
+/// is not counted.
 /// </summary>
 /// <remarks>
-/// Every other outgoing call costs one type comparison and is not awaited here. Entries exist only for delivery calls whose last attempt failed:
-/// a retry that succeeds removes its entry, the failure handler takes it when the agent gives up.
+/// Every other outgoing call costs one type comparison and is not awaited here. Entries exist only for delivery calls
+/// whose last attempt failed: a retry that succeeds removes its entry, the failure handler takes it when the agent gives up.
 /// </remarks>
 internal sealed class SqliteDeliveryOutcomes : IOutgoingCallObserver
 {

@@ -4,9 +4,9 @@ using SQLitePCL;
 namespace JobHome.Storage.Sqlite;
 
 /// <summary>
-/// One statement of the store's own hot paths (grain state writes and reads, stream rows), prepared once on a connection
-/// the store keeps open and run with its values bound in place: no parameter objects, boxed values, readers or
-/// parameter-name lookups per run, which a <see cref="SqliteCommand"/> makes on every execution. On the writer's
+/// One statement of the store's hot paths (grain state writes and reads, stream rows, the silo's audit log), prepared once
+/// on a connection the store keeps open and run with its values bound in place: no parameter objects, boxed values,
+/// readers or parameter-name lookups per run, which a <see cref="SqliteCommand"/> makes on every execution. On the writer's
 /// connection it runs in the batch transaction the writer opened (a statement joins its connection's transaction).
 /// </summary>
 /// <remarks>
@@ -15,14 +15,14 @@ namespace JobHome.Storage.Sqlite;
 /// (<see cref="Next"/>) calls <see cref="Reset"/> in a <c>finally</c>. One thread at a time: the writer loop, or the
 /// reader that rented the statement's connection.
 /// </remarks>
-internal sealed class SqlitePreparedStatement : IDisposable
+public sealed class SqlitePreparedStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private readonly string[] _names;
 
     /// <summary>Prepares <paramref name="sql"/> (one statement) on <paramref name="connection"/>, which must be open.</summary>
-    public SqlitePreparedStatement(SqliteConnection connection, string sql)
+    internal SqlitePreparedStatement(SqliteConnection connection, string sql)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rc = raw.sqlite3_prepare_v2(_database, sql, out _statement, out var tail);
@@ -44,7 +44,7 @@ internal sealed class SqlitePreparedStatement : IDisposable
     /// <summary>Binds an integer to <paramref name="name"/> (as written in the SQL, with its <c>$</c>).</summary>
     public void Bind(string name, long value) => Check(raw.sqlite3_bind_int64(_statement, Index(name), value));
 
-    /// <summary>Binds text to <paramref name="name"/> (copied by SQLite).</summary>
+    /// <summary>Binds text to <paramref name="name"/> (copied by SQLite; empty text stays empty text, not NULL).</summary>
     public void Bind(string name, ReadOnlySpan<char> value) => Check(raw.sqlite3_bind_text16(_statement, Index(name), value));
 
     /// <summary>Binds a blob to <paramref name="name"/> (copied by SQLite).</summary>
@@ -122,7 +122,7 @@ internal sealed class SqlitePreparedStatement : IDisposable
         raw.sqlite3_clear_bindings(_statement);
     }
 
-    /// <summary>Finalizes the statement (before the connection closes).</summary>
+    /// <summary>Finalizes the statement (before the connection closes; the connection's owner does it).</summary>
     public void Dispose() => _statement.Dispose();
 
     private int Index(string name)

@@ -10,8 +10,8 @@ namespace JobHome.Silo.Security.Audit;
 /// instead of a transaction of its own per request that competed with the store's writer for the file's lock (whoever
 /// lost slept in SQLite's busy wait). An append's task completes only after its batch committed, so a record whose
 /// append returned is durable; the chain continues inside the transaction from the last stored hash. Appends that arrive
-/// while their write waits in the writer's queue join it: one queued write, one read of the chain's last hash and one set
-/// of statement parameters for all of them, the records chained in the order they joined (a failure fails them together).
+/// while their write waits in the writer's queue join it: one queued write, one read of the chain's last hash and the
+/// store's prepared insert (values bound in place) for all of them, the records chained in the order they joined (a failure fails them together).
 /// </summary>
 public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
 {
@@ -31,9 +31,6 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
         Pooling = true,
         DefaultTimeout = 30,
     }.ConnectionString;
-
-    private static readonly string[] InsertNames =
-        ["$at", "$actor", "$role", "$address", "$action", "$target", "$site", "$path", "$reason", "$status", "$prev", "$hash"];
 
     private readonly Lock _gate = new();
 
@@ -104,36 +101,42 @@ public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
     private static AuditRecord[] Append(SqliteWriteContext context, List<AuditRecord> records)
     {
         var previous = context.Command(LastHashSql).ExecuteScalar() as string;
-        var insert = context.Command(InsertSql);
-        var parameters = new SqliteParameter[InsertNames.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = insert.CreateParameter();
-            parameters[i].ParameterName = InsertNames[i];
-            insert.Parameters.Add(parameters[i]);
-        }
+        // The store's prepared statement: values bound in place, no parameter objects or readers per record.
+        var insert = context.Statement(InsertSql);
         var stored = new AuditRecord[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
             var hash = AuditChain.Hash(previous ?? string.Empty, record);
-            parameters[0].Value = record.At.ToUnixTimeMilliseconds() * 1000;
-            parameters[1].Value = record.Actor;
-            parameters[2].Value = record.Role;
-            parameters[3].Value = record.Address;
-            parameters[4].Value = record.Action;
-            parameters[5].Value = record.TargetId;
-            parameters[6].Value = (object?)record.SiteCode ?? DBNull.Value;
-            parameters[7].Value = record.SitePath;
-            parameters[8].Value = (object?)record.Reason ?? DBNull.Value;
-            parameters[9].Value = record.Status;
-            parameters[10].Value = (object?)previous ?? DBNull.Value;
-            parameters[11].Value = hash;
-            var id = (long)insert.ExecuteScalar()!;
+            insert.Bind("$at", record.At.ToUnixTimeMilliseconds() * 1000);
+            insert.Bind("$actor", record.Actor);
+            insert.Bind("$role", record.Role);
+            insert.Bind("$address", record.Address);
+            insert.Bind("$action", record.Action);
+            insert.Bind("$target", record.TargetId);
+            BindOrNull(insert, "$site", record.SiteCode);
+            insert.Bind("$path", record.SitePath);
+            BindOrNull(insert, "$reason", record.Reason);
+            insert.Bind("$status", record.Status);
+            BindOrNull(insert, "$prev", previous);
+            insert.Bind("$hash", hash);
+            var id = insert.RunScalar() ?? throw new InvalidOperationException("The audit insert returned no id.");
             stored[i] = record with { Id = id, Hash = hash };
             previous = hash;
         }
         return stored;
+    }
+
+    private static void BindOrNull(SqlitePreparedStatement statement, string name, string? value)
+    {
+        if (value is null)
+        {
+            statement.BindNull(name);
+        }
+        else
+        {
+            statement.Bind(name, value);
+        }
     }
 
     // Appends that joined one queued write.

@@ -11,7 +11,8 @@ namespace JobHome.Silo.Security.Audit;
 /// lost slept in SQLite's busy wait). An append's task completes only after its batch committed, so a record whose
 /// append returned is durable; the chain continues inside the transaction from the last stored hash. Appends that arrive
 /// while their write waits in the writer's queue join it: one queued write, one read of the chain's last hash and the
-/// store's prepared insert (values bound in place) for all of them, the records chained in the order they joined (a failure fails them together).
+/// store's prepared insert (values bound in place) for all of them, the records chained in the order they joined (a
+/// failure fails them together).
 /// </summary>
 public sealed class SqliteAuditLog(SqliteWrites writes) : IAuditLog
 {

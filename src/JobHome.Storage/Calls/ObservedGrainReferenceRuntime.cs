@@ -12,9 +12,6 @@ namespace JobHome.Storage.Calls;
 internal sealed class ObservedGrainReferenceRuntime(IGrainReferenceRuntime inner, IOutgoingCallObserver[] observers)
     : IGrainReferenceRuntime
 {
-    /// <summary>The observers in front of Orleans' runtime (tests).</summary>
-    internal IReadOnlyList<IOutgoingCallObserver> Observers => observers;
-
     /// <inheritdoc />
     public ValueTask<T?> InvokeMethodAsync<T>(GrainReference reference, IInvokable request, InvokeMethodOptions options)
     {

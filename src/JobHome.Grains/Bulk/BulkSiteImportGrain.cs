@@ -179,16 +179,16 @@ public sealed partial class BulkSiteImportGrain(
     {
         var grainId = GrainFactory.GetGrain<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard)).GetGrainId();
         var claim = new IdCardRegistryState { OwnerSeekerId = seekerId, Masked = idCard.Masked };
-        if (await _store.TryInsertAsync("idcard", grainId, claim))
+        if (await _store.TryInsertAsync(IdCardClaims.StateName, grainId, claim))
         {
             return null;
         }
-        var held = await _store.ReadAsync<IdCardRegistryState>("idcard", grainId);
+        var held = await _store.ReadAsync<IdCardRegistryState>(IdCardClaims.StateName, grainId);
         var owner = held.State.OwnerSeekerId;
         if (owner is null)
         {
             held.State = claim;
-            await _store.WriteAsync("idcard", grainId, held);
+            await _store.WriteAsync(IdCardClaims.StateName, grainId, held);
             return null;
         }
         return string.Equals(owner, seekerId, StringComparison.Ordinal) ? null : owner;

@@ -475,6 +475,14 @@ public sealed partial class SeekerGrain(
     private async Task<IdCardClaim> ClaimIdCardAsync(string id, IdCardNumber idCard)
     {
         var registry = GrainFactory.Reference<IIdCardRegistryGrain>(idCardKeys.KeyOf(idCard));
+        // A number nobody holds is claimed by inserting the registry's row straight in storage, as the bulk import does: one
+        // write, and no registry activation (nor its collection a minute later) per registration. The insert carries no
+        // ETag, so it fails when the row exists (a holder, or a claim left by a registration that never wrote); the
+        // registry grain decides those as before, and its own writes, ETag-checked, find a claim made behind its back.
+        if (await IdCardClaims.TryInsertAsync(ServiceProvider, registry.GetGrainId(), id, idCard.Masked))
+        {
+            return new IdCardClaim(true, id);
+        }
         var claim = await registry.ClaimAsync(id, idCard.Masked);
         if (claim.Granted)
         {

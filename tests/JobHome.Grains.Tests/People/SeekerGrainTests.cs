@@ -215,6 +215,53 @@ public abstract class SeekerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RegisterAsync_FreeNumbers_ClaimedWithoutActivatingTheirRegistry()
+    {
+        await _network.EnsureSitesAsync();
+        var registrations = Enumerable.Range(0, 3)
+            .Select(i => TestNetwork.Registration(new DateOnly(1984, 2, 10 + i), LabourStatus.Unemployed, fixture.Today))
+            .ToArray();
+        var keys = registrations.Select(r => Keys.KeyOf(IdCardNumber.Parse(r.IdNumber))).ToArray();
+        var registries = keys.Select(k => fixture.Client.GetGrain<IIdCardRegistryGrain>(k).GetGrainId()).ToArray();
+
+        var results = await Task.WhenAll(registrations.Select(r => fixture.Client.GetGrain<ISeekerGrain>(TestNetwork.NewId("sk"))
+            .RegisterAsync(r)));
+
+        Assert.All(results, r => Assert.Equal(CommandOutcome.Ok, r.Outcome));
+        var active = (await fixture.Client.GetGrain<IManagementGrain>(0).GetActiveGrains(registries[0].Type)).ToHashSet();
+        Assert.DoesNotContain(registries, active.Contains);
+        for (var i = 0; i < registrations.Length; i++)
+        {
+            // The claims are the registry's own rows: the grain, activated now, reads each holder.
+            Assert.Equal(results[i].Id, await fixture.Client.GetGrain<IIdCardRegistryGrain>(keys[i]).GetOwnerAsync());
+        }
+    }
+
+    [Fact]
+    public async Task RegisterAsync_NumberReadFreeByAnActiveRegistry_HeldOnceAndTheRegistryKnowsTheHolder()
+    {
+        await _network.EnsureSitesAsync();
+        var registration = TestNetwork.Registration(new DateOnly(1983, 4, 5), LabourStatus.Unemployed, fixture.Today);
+        var registry = fixture.Client.GetGrain<IIdCardRegistryGrain>(Keys.KeyOf(IdCardNumber.Parse(registration.IdNumber)));
+        // An activation that read the number free before the claim was inserted behind it.
+        Assert.Null(await registry.GetOwnerAsync());
+        var first = TestNetwork.NewId("sk");
+        var second = TestNetwork.NewId("sk");
+
+        var granted = await fixture.Client.GetGrain<ISeekerGrain>(first).RegisterAsync(registration);
+        var refused = await fixture.Client.GetGrain<ISeekerGrain>(second).RegisterAsync(registration with { Name = "王五" });
+        var claimedAgain = await registry.ClaimAsync(TestNetwork.NewId("sk"), "360***********0000");
+
+        Assert.Equal(CommandOutcome.Ok, granted.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, refused.Outcome);
+        Assert.Equal(first, refused.Id);
+        Assert.False(claimedAgain.Granted);
+        Assert.Equal(first, claimedAgain.OwnerSeekerId);
+        Assert.Equal(first, await registry.GetOwnerAsync());
+        Assert.Null(await fixture.Client.GetGrain<ISeekerGrain>(second).GetAsync());
+    }
+
+    [Fact]
     public async Task AddFollowUpAsync_ValidAndFuture_RecordsOnlyTheValidOne()
     {
         await _network.EnsureSitesAsync();

@@ -20,6 +20,15 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     [Alias("UpsertSeeker")]
     Task UpsertSeekerAsync(SeekerMatchRecord seeker);
 
+    /// <summary>
+    /// Adds or replaces a seeker whose activation holds no post list (no part of any partition) as it sends this: while this
+    /// partition activation is young, a new post tells it nothing (<see cref="TopSeekersUnexplainedAsync"/>), since it holds
+    /// no part from an earlier activation, and a listed part it gets later comes from a listing query here, which makes it a
+    /// holder (told as every holder is). A registration sends it: the new activation has never read a list.
+    /// </summary>
+    [Alias("UpsertListlessSeeker")]
+    Task UpsertListlessSeekerAsync(SeekerMatchRecord seeker);
+
     /// <summary>Adds or replaces many seekers (bulk loads and rebuilds).</summary>
     [Alias("UpsertSeekers")]
     Task UpsertSeekersAsync(SeekerMatchRecord[] seekers);
@@ -131,8 +140,9 @@ public interface IMatchPartitionGrain : IGrainWithStringKey
     /// The seekers of <see cref="TopSeekersAsync"/> (same order, scores) that hold a post list with a part from this
     /// partition (their activations queried it and were not released since), without their factors (empty): for the stale
     /// notices of a new post, which need the ids and the scores to merge, not the words, and only for lists someone holds.
-    /// A young activation (less than the record grains' collection age and quantum plus one notice window old) keeps every seeker: its
-    /// holders are in memory, and a live seeker may hold a part from an earlier activation.
+    /// A young activation (less than the record grains' collection age and quantum plus one notice window old) keeps every seeker
+    /// except those upserted here without a list (<see cref="UpsertListlessSeekerAsync"/>) and not holders since: its holders are
+    /// in memory, and a live seeker may hold a part from an earlier activation.
     /// </summary>
     [ReadOnly, Alias("TopSeekersUnexplained")]
     Task<MatchItem[]> TopSeekersUnexplainedAsync(PostMatchRecord post, int k, DateOnly asOf);

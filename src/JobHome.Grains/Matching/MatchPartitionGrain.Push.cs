@@ -89,7 +89,7 @@ public sealed partial class MatchPartitionGrain
             throw new ArgumentException($"{scores.Length} scores for {seekerIds.Length} seekers; one per seeker, same order.",
                 nameof(scores));
         }
-        var young = clock.Now < _tellEveryoneUntil;
+        var young = Young();
         List<MatchItem>? tell = null;
         List<string>? marked = PostListMetrics.ListensToMarks ? [] : null;
         var skipped = 0;
@@ -112,7 +112,7 @@ public sealed partial class MatchPartitionGrain
                     told++;
                 }
             }
-            else if (young)
+            else if (young && !_listless.Contains(seekerIds[i]))
             {
                 // A live seeker may hold a part from this partition's earlier activation without being a holder here: it is
                 // told the old way (a notice naming this partition; it re-asks and becomes a holder).

@@ -50,6 +50,10 @@ public sealed partial class MatchPartitionGrain(
     // the activation time plus the record grains' collection age and quantum (ActivationOptions): by then such a seeker has
     // asked here again or been collected, unless kept busy by other calls.
     private DateTimeOffset _tellEveryoneUntil = DateTimeOffset.MaxValue;
+    // Seekers upserted by this activation while it was young from an activation that held no list at all (a registration):
+    // they hold no part from an earlier activation of this partition, and a listed part of this one makes them holders, so a
+    // young partition tells them nothing. Emptied once the partition is no longer young (nobody is told the old way then).
+    private readonly HashSet<string> _listless = new(StringComparer.Ordinal);
     // Starts from the clock's ticks, not 1, so a list computed against an earlier activation never matches a fresh one.
     private long _version = Math.Max(1, DateTime.UtcNow.Ticks);
 
@@ -92,6 +96,17 @@ public sealed partial class MatchPartitionGrain(
         Touch(seeker.Id);
         _index.UpsertSeeker(seeker.ToMatchSeeker());
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UpsertListlessSeekerAsync(SeekerMatchRecord seeker)
+    {
+        ArgumentNullException.ThrowIfNull(seeker);
+        if (Young())
+        {
+            _listless.Add(seeker.Id);
+        }
+        return UpsertSeekerAsync(seeker);
     }
 
     /// <inheritdoc />
@@ -332,7 +347,7 @@ public sealed partial class MatchPartitionGrain(
     {
         ArgumentNullException.ThrowIfNull(post);
         _version += _index.Adopt(options.ToMatchOptions(asOf)) ? 1 : 0;
-        var young = clock.Now < _tellEveryoneUntil;
+        var young = Young();
         if (!young && _holders.Count == 0)
         {
             // Nobody here holds a list (only a read lists a seeker), so none of the post's top seekers is kept: no query.
@@ -341,7 +356,7 @@ public sealed partial class MatchPartitionGrain(
         var items = _index.TopSeekerItems(post.ToMatchPost(), k, options.ToMatchOptions(asOf) with { TopFactors = 0 });
         if (young)
         {
-            return Task.FromResult(items);
+            return Task.FromResult(_listless.Count == 0 ? items : Array.FindAll(items, item => MayHoldAPart(item.Id)));
         }
         var holding = Array.FindAll(items, item => _holders.ContainsKey(item.Id));
         PostListMetrics.RecordNotHolding(items.Length - holding.Length);
@@ -459,8 +474,28 @@ public sealed partial class MatchPartitionGrain(
     }
 
     // A seeker no longer holds a listing here: its holder entry, its listeners, its pending recompute and its kept query go.
+    // True while this activation is young (a live seeker may hold a part from an earlier one); the first check after that
+    // empties the listless set, which only a young activation reads.
+    private bool Young()
+    {
+        if (clock.Now < _tellEveryoneUntil)
+        {
+            return true;
+        }
+        if (_listless.Count > 0)
+        {
+            _listless.Clear();
+            _listless.TrimExcess();
+        }
+        return false;
+    }
+
+    // Whether a young activation tells the seeker of a new post: a holder, or a seeker not known to hold no part.
+    private bool MayHoldAPart(string seekerId) => _holders.ContainsKey(seekerId) || !_listless.Contains(seekerId);
+
     private void Release(string seekerId)
     {
+        _listless.Remove(seekerId);
         if (_holders.Remove(seekerId, out var holder))
         {
             Forget(holder);

@@ -408,7 +408,11 @@ public sealed partial class SeekerGrain(
         }
         if (current is not null)
         {
-            await GrainFactory.Kept<IMatchPartitionGrain>(current).UpsertSeekerAsync(await MatchRecordAsync());
+            // An activation that holds no list (a registration, an activation before its first read) says so: a young
+            // partition then sends it no notice, which would find no list to refresh.
+            var partition = GrainFactory.Kept<IMatchPartitionGrain>(current);
+            var record = await MatchRecordAsync();
+            await (_postList.HasList ? partition.UpsertSeekerAsync(record) : partition.UpsertListlessSeekerAsync(record));
         }
     }
 

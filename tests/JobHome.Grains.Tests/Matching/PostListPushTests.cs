@@ -250,26 +250,40 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
     }
 
     [Fact]
-    public async Task Registration_YoungPartitionsNoticeOfANewPost_AsksNothingReadIsTheEngines()
+    public async Task Registration_YoungPartitionsNewPost_TellsNoSeekerWithoutAListReadIsTheEngines()
     {
         const double lat = 75.25;
         const double lon = 155.25;
         var unread = await ListedSeeker.StartAsync(fixture, _events, lat, lon, seed: 131, read: false);
         var (scenario, seeker) = (unread.Scenario, unread.Seeker);
+        var partition = fixture.Client.GetGrain<IMatchPartitionGrain>(unread.Partition);
+        // A seeker the partition knows nothing of lists about (a bulk load's upsert): while young, the partition must assume
+        // it may hold a part from an earlier activation.
+        var bulk = SeekerMatchRecord.From(await scenario.EngineSeekerAsync(seeker)) with { Id = TestNetwork.NewId("sk") };
+        await partition.UpsertSeekersAsync([bulk]);
 
-        // The cell's partition is young (activated by this test's posts), so it tells every top seeker of a new post that is
-        // not its holder with a notice; the seeker holds no list (never read), so the notice finds none and asks nothing.
+        // The cell's partition is young (activated by this test's posts). The seeker registered without a list (its
+        // activation never read one), so a new post tells it nothing; the bulk-loaded seeker is still told.
         var added = await scenario.OpenPostAsync(scenario.PerfectPost(lat + 0.0015, lon + 0.0015));
+        var top = await MatchQueries.TopSeekersUnexplainedAsync(fixture.Client, new MatchingOptions(),
+            PostMatchRecord.From(await scenario.EnginePostAsync(added)), 20, fixture.Today);
+        Assert.Contains(bulk.Id, top.Select(static i => i.Id));
+        Assert.DoesNotContain(seeker, top.Select(static i => i.Id));
+        var engine = await scenario.EngineAsync();
+        Assert.Contains(seeker, engine.TopSeekersForPost(await scenario.EnginePostAsync(added), 20, scenario.Options).Select(static r => r.Id));
         fixture.Time.Advance(Window);
-        await _events.NoticesWithoutListAsync(seeker, 1);
         Assert.Empty(_events.Asked(seeker));
         Assert.Empty(_events.Refreshes(seeker));
 
         // A read is the engine's, new post included.
         var read = await fixture.Client.GetGrain<ISeekerMatchingGrain>(seeker).GetPostListAsync(20);
-        var engine = await scenario.EngineAsync();
         MatchingScenario.AssertSame(engine.TopPostsForSeeker(await scenario.EngineSeekerAsync(seeker), 20, scenario.Options), read!.Items);
         Assert.Contains(added, read.Items.Select(static i => i.Id));
+
+        // Having read, it holds a part here: the next new post next door marks it, as every holder.
+        var marks = _events.Marked().Count(m => m.Partition == unread.Partition);
+        await scenario.OpenPostAsync(scenario.PerfectPost(lat + 0.002, lon + 0.002));
+        Assert.Contains(seeker, (await _events.MarkedAsync(unread.Partition, marks + 1))[^1].SeekerIds);
     }
 
     [Fact]

@@ -473,7 +473,6 @@ public sealed partial class MatchPartitionGrain(
         }
     }
 
-    // A seeker no longer holds a listing here: its holder entry, its listeners, its pending recompute and its kept query go.
     // True while this activation is young (a live seeker may hold a part from an earlier one); the first check after that
     // empties the listless set, which only a young activation reads.
     private bool Young()
@@ -493,6 +492,8 @@ public sealed partial class MatchPartitionGrain(
     // Whether a young activation tells the seeker of a new post: a holder, or a seeker not known to hold no part.
     private bool MayHoldAPart(string seekerId) => _holders.ContainsKey(seekerId) || !_listless.Contains(seekerId);
 
+    // A seeker no longer holds a listing here: its holder entry, its listeners, its pending recompute and its kept query go
+    // (and its listless mark: a later activation of it says anew whether it holds a list).
     private void Release(string seekerId)
     {
         _listless.Remove(seekerId);

@@ -4,6 +4,7 @@ using JobHome.Grains.Placements;
 using JobHome.Grains.Posts;
 using JobHome.Grains.SiteRecords;
 using JobHome.Grains.Tests.Fixtures;
+using Orleans.Storage;
 
 namespace JobHome.Grains.Tests.Overlap;
 
@@ -14,6 +15,7 @@ namespace JobHome.Grains.Tests.Overlap;
 [Collection(GatedCollection.Name)]
 public sealed class ChangePathOverlapTests(GatedClusterFixture fixture) : IDisposable
 {
+    private static readonly IdCardKeys Keys = new(new IdCardKeyOptions());
     private readonly TestNetwork _network = new(fixture);
 
     [Fact]
@@ -22,7 +24,10 @@ public sealed class ChangePathOverlapTests(GatedClusterFixture fixture) : IDispo
         await _network.EnsureSitesAsync();
         var id = TestNetwork.NewId("sk");
         var registration = TestNetwork.Registration(new DateOnly(1991, 4, 5), LabourStatus.Unemployed, fixture.Today);
-        fixture.Gate.Hold(typeof(IIdCardRegistryGrain), nameof(IIdCardRegistryGrain.ClaimAsync), id,
+        // The claim is the registry's row inserted straight in storage (IdCardClaims): in this silo's memory storage, a
+        // write to a storage grain naming the row's key. It waits for the directory entry.
+        var registry = fixture.Client.GetGrain<IIdCardRegistryGrain>(Keys.KeyOf(IdCardNumber.Parse(registration.IdNumber))).GetGrainId();
+        fixture.Gate.Hold(typeof(IMemoryStorageGrain), nameof(IMemoryStorageGrain.WriteStateAsync), $"idcard/{registry}",
             typeof(ISiteDirectoryGrain), nameof(ISiteDirectoryGrain.ListSeekerAsync), id);
 
         var result = await fixture.Client.GetGrain<ISeekerGrain>(id).RegisterAsync(registration);
@@ -31,6 +36,7 @@ public sealed class ChangePathOverlapTests(GatedClusterFixture fixture) : IDispo
         Assert.True(fixture.Gate.Arrived);
         Assert.False(fixture.Gate.TimedOut, "the claim waited for a directory entry that was only sent after it");
         Assert.Contains(id, await fixture.Client.GetGrain<ISiteDirectoryGrain>(TestNetwork.Village).FindSeekersAsync(string.Empty));
+        Assert.Equal(id, await fixture.Client.GetGrain<IIdCardRegistryGrain>(registry.Key.ToString()).GetOwnerAsync());
     }
 
     [Fact]

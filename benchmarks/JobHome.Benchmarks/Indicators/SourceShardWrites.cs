@@ -60,7 +60,8 @@ public static class SourceShardWrites
         var counted = new Counter(serializer);
         var bases = Enumerable.Range(0, ShardedMap<SourceEntry>.ShardCount)
             .Select(_ => (IPersistentState<MapShard<SourceEntry>>)new CountingState<MapShard<SourceEntry>>(counted)).ToArray();
-        var journaled = new JournaledShardedMap<SourceEntry>(bases, new CountingState<MapJournal<SourceEntry>>(counted));
+        var journaled = new JournaledShardedMap<SourceEntry>(bases, new CountingState<MapJournal<SourceEntry>>(counted),
+            new CountingState<MapJournal<SourceEntry>>(counted));
         for (var i = 0; i < entries; i++)
         {
             var key = Key(i);

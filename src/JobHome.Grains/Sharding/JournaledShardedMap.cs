@@ -5,37 +5,44 @@ namespace JobHome.Grains.Sharding;
 
 /// <summary>
 /// A grain's large keyed map stored as <see cref="ShardCount"/> base rows (the rows of <see cref="ShardedMap{TValue}"/>:
-/// <c>{name}-0</c> … <c>{name}-15</c>, same format) plus one journal row (<c>{name}-journal</c>, a
-/// <see cref="MapJournal{TValue}"/>) holding the entries changed since their shard's base was written. A write stores the
-/// journal alone, one row whose size is the journal's, not the map's; once the journal grows past
-/// <see cref="FoldBound"/> (32 + 2 √n), the write instead stores the base of every shard the journal touches (each holds
-/// its journal entries) and the journal is empty in memory: no journal write is needed, since the stored journal's
-/// entries of those shards name the bases' previous ETags and are ignored on load (<see cref="MapJournal{TValue}.BaseETags"/>).
-/// Every write is one atomic row; whichever rows of a write commit, the map read back is the map before the write with
-/// some of its changes, each shard either wholly before or wholly after (the caller's acknowledgement covers all of them
-/// or none: <see cref="PendingWrites"/>).
+/// <c>{name}-0</c> … <c>{name}-15</c>, same format) plus two journal rows (<see cref="MapJournal{TValue}"/>s) holding the
+/// entries changed since their shard's base was written: the recent journal (<c>{name}-journal</c>), written by most
+/// writes, and the older journal (<c>{name}-older</c>), which takes the recent one's entries when that passes
+/// <see cref="RecentBound"/>. A write stores one row whose size is a journal's, not the map's: the recent journal; or,
+/// past <see cref="RecentBound"/>, the older journal with the recent entries added (the recent journal is then empty in
+/// memory and its stored row, naming the older row's previous ETag, is ignored on load:
+/// <see cref="MapJournal{TValue}.OlderETag"/>); or, once both together pass <see cref="FoldBound"/>, the base of every
+/// shard the journals touch (each holds its journal entries; both journals are then empty in memory and their stored
+/// entries of those shards name the bases' previous ETags: <see cref="MapJournal{TValue}.BaseETags"/>). Whichever rows of
+/// a write commit, the map read back is the map before the write with some of its changes, each shard either wholly
+/// before or wholly after (the caller's acknowledgement covers all of them or none: <see cref="PendingWrites"/>).
 /// <para>
-/// Cost per write with n entries and a journal bound b: the journal's ≤ b entries, plus a fold of n entries every ~b
-/// changed keys: b/2 + n/b entries per changed key with one change per write, least near b = √(2n); b = 32 + 2 √n keeps
-/// it at O(√n) (a township of 30,000 entries, one change per delivery: ~270 entries instead of a touched shard's ~1,900,
-/// and deliveries of several changes write one row instead of one per touched shard; docs/benchmarks.md). Rows written by <see cref="ShardedMap{TValue}"/> read
-/// unchanged (bases without a journal row). Entries are only set, never removed.
+/// Cost per changed key with n entries, d changed keys per write, a recent bound r and a fold bound b: the recent journal
+/// (≤ r entries) per write, r/(2d); the older journal (≤ b entries) every ~r keys, b/(2r); the bases (n entries) every
+/// ~b keys, n/b. With one journal (before 3 Dec) it was b/(2d) + n/b, ~72 entries at n = 13,000 and d = 5 (a township
+/// aggregator under the load); with b = 32 + 10 √n and r = 2 √b it is ~27 (docs/benchmarks.md). Rows written by
+/// <see cref="ShardedMap{TValue}"/> read unchanged (bases without journal rows), and so do rows written with one journal
+/// (a recent journal without an older row). Entries are only set, never removed.
 /// </para>
 /// </summary>
-/// <typeparam name="TValue">The entry type (treated as immutable once set: the journal and the base share it).</typeparam>
+/// <typeparam name="TValue">The entry type (treated as immutable once set: the journals and the base share it).</typeparam>
 public sealed class JournaledShardedMap<TValue>
 {
     /// <summary>Number of base shards (as <see cref="ShardedMap{TValue}.ShardCount"/>: the same rows).</summary>
     public const int ShardCount = ShardedMap<TValue>.ShardCount;
 
-    /// <summary>The journal row's name suffix: <c>{name}-journal</c>.</summary>
+    /// <summary>The recent journal row's name suffix: <c>{name}-journal</c> (the one journal of rows written before 3 Dec).</summary>
     public const string JournalSuffix = "-journal";
+
+    /// <summary>The older journal row's name suffix: <c>{name}-older</c>.</summary>
+    public const string OlderSuffix = "-older";
 
     private readonly IPersistentState<MapShard<TValue>>[] _bases = new IPersistentState<MapShard<TValue>>[ShardCount];
     private readonly IPersistentState<MapJournal<TValue>> _journal;
+    private readonly IPersistentState<MapJournal<TValue>> _older;
     private bool _merged;
     private int _count;
-    // Shards with entries in the journal (bit per shard).
+    // Shards with entries in either journal (bit per shard).
     private int _journalShards;
 
     /// <summary>Creates the base and journal facets for <paramref name="context"/>; they load with the activation.</summary>
@@ -45,13 +52,16 @@ public sealed class JournaledShardedMap<TValue>
     }
 
     /// <summary>
-    /// A map over loaded states: <paramref name="bases"/> (<see cref="ShardCount"/> of them, shard i at index i) and
-    /// <paramref name="journal"/>, read before the map's first use (tests and benchmarks pass their own).
+    /// A map over loaded states: <paramref name="bases"/> (<see cref="ShardCount"/> of them, shard i at index i), the recent
+    /// <paramref name="journal"/> and the <paramref name="older"/> journal, read before the map's first use (tests and
+    /// benchmarks pass their own).
     /// </summary>
-    public JournaledShardedMap(IReadOnlyList<IPersistentState<MapShard<TValue>>> bases, IPersistentState<MapJournal<TValue>> journal)
+    public JournaledShardedMap(IReadOnlyList<IPersistentState<MapShard<TValue>>> bases, IPersistentState<MapJournal<TValue>> journal,
+        IPersistentState<MapJournal<TValue>> older)
     {
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(older);
         if (bases.Count != ShardCount)
         {
             throw new ArgumentException($"A journaled map has {ShardCount} base shards.", nameof(bases));
@@ -61,14 +71,16 @@ public sealed class JournaledShardedMap<TValue>
             _bases[i] = bases[i];
         }
         _journal = journal;
+        _older = older;
     }
 
-    private JournaledShardedMap((IPersistentState<MapShard<TValue>>[] Bases, IPersistentState<MapJournal<TValue>> Journal) facets)
-        : this(facets.Bases, facets.Journal)
+    private JournaledShardedMap(
+        (IPersistentState<MapShard<TValue>>[] Bases, IPersistentState<MapJournal<TValue>> Journal, IPersistentState<MapJournal<TValue>> Older) facets)
+        : this(facets.Bases, facets.Journal, facets.Older)
     {
     }
 
-    private static (IPersistentState<MapShard<TValue>>[], IPersistentState<MapJournal<TValue>>) Facets(
+    private static (IPersistentState<MapShard<TValue>>[], IPersistentState<MapJournal<TValue>>, IPersistentState<MapJournal<TValue>>) Facets(
         IPersistentStateFactory factory, IGrainContext context, string name, string storageName)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -79,7 +91,8 @@ public sealed class JournaledShardedMap<TValue>
         {
             bases[i] = factory.Create<MapShard<TValue>>(context, new Configuration(ShardedMap<TValue>.StateName(name, i), storageName));
         }
-        return (bases, factory.Create<MapJournal<TValue>>(context, new Configuration(name + JournalSuffix, storageName)));
+        return (bases, factory.Create<MapJournal<TValue>>(context, new Configuration(name + JournalSuffix, storageName)),
+            factory.Create<MapJournal<TValue>>(context, new Configuration(name + OlderSuffix, storageName)));
     }
 
     /// <summary>Number of entries over all shards.</summary>
@@ -98,8 +111,18 @@ public sealed class JournaledShardedMap<TValue>
     /// <summary>Every entry, unordered.</summary>
     public IEnumerable<KeyValuePair<string, TValue>> Entries => Merged().SelectMany(b => b.State.Entries);
 
-    /// <summary>Entries changed since their shard's base was stored (held in the journal).</summary>
+    /// <summary>Entries changed since their shard's base was stored, in both journals (a key in both counts twice).</summary>
     public int JournalCount
+    {
+        get
+        {
+            EnsureMerged();
+            return _journal.State.Entries.Count + _older.State.Entries.Count;
+        }
+    }
+
+    /// <summary>Entries in the recent journal (changed since the older journal was stored).</summary>
+    public int RecentCount
     {
         get
         {
@@ -109,10 +132,16 @@ public sealed class JournaledShardedMap<TValue>
     }
 
     /// <summary>
-    /// The journal size past which the next <see cref="WriteChangesAsync"/> folds: 32 + 2 √n for n entries. A write costs
-    /// the journal (≤ bound) and a fold every ~bound changed keys costs n: O(√n) per changed key either way.
+    /// The journals' size past which the next <see cref="WriteChangesAsync"/> folds: 32 + 10 √n for n entries. The bases
+    /// (n entries) are then written about once per this many changed keys.
     /// </summary>
-    public static int FoldBound(int count) => 32 + (int)(2 * Math.Sqrt(count));
+    public static int FoldBound(int count) => 32 + (int)(10 * Math.Sqrt(count));
+
+    /// <summary>
+    /// The recent journal's size past which the next <see cref="WriteChangesAsync"/> writes the older journal instead:
+    /// 2 √(<see cref="FoldBound"/>), at least 8. The recent journal, written by most writes, stays this small.
+    /// </summary>
+    public static int RecentBound(int count) => Math.Max(8, (int)(2 * Math.Sqrt(FoldBound(count))));
 
     /// <summary>The entry of <paramref name="key"/>, if any.</summary>
     public bool TryGetValue(string key, out TValue value)
@@ -127,7 +156,7 @@ public sealed class JournaledShardedMap<TValue>
         return false;
     }
 
-    /// <summary>Sets the entry in memory; <see cref="WriteChangesAsync"/> stores it (in the journal or its shard's base).</summary>
+    /// <summary>Sets the entry in memory; <see cref="WriteChangesAsync"/> stores it (in a journal or its shard's base).</summary>
     public void Set(string key, TValue value)
     {
         EnsureMerged();
@@ -141,7 +170,7 @@ public sealed class JournaledShardedMap<TValue>
     }
 
     /// <summary>
-    /// How many rows the next <see cref="WriteChangesAsync"/> writes: 0 with nothing changed, 1 (the journal), or on a fold
+    /// How many rows the next <see cref="WriteChangesAsync"/> writes: 0 with nothing changed, 1 (a journal), or on a fold
     /// the number of shards with changed entries. A <c>StreamAcknowledgement</c> names exactly this many.
     /// </summary>
     public int PendingWrites
@@ -157,12 +186,16 @@ public sealed class JournaledShardedMap<TValue>
         }
     }
 
-    /// <summary>True when the next <see cref="WriteChangesAsync"/> folds the journal into the bases.</summary>
-    public bool FoldDue => _journal.State.Entries.Count > FoldBound(_count);
+    /// <summary>True when the next <see cref="WriteChangesAsync"/> folds the journals into the bases.</summary>
+    public bool FoldDue => JournalCount > FoldBound(_count);
+
+    /// <summary>True when the next <see cref="WriteChangesAsync"/> (not a fold) writes the older journal, not the recent one.</summary>
+    public bool OlderDue => RecentCount > RecentBound(_count);
 
     /// <summary>
-    /// Stores the changes made since the last write: the journal row, or (past <see cref="FoldBound"/>) the base of each
-    /// shard with changes, which empties the journal. The writes go out together (<see cref="PendingWrites"/> of them).
+    /// Stores the changes made since the last write: the recent journal row; past <see cref="RecentBound"/> the older
+    /// journal row with the recent entries added; or, past <see cref="FoldBound"/>, the base of each shard with changes,
+    /// which empties both journals. The writes go out together (<see cref="PendingWrites"/> of them).
     /// </summary>
     public async Task WriteChangesAsync(CancellationToken cancellationToken = default)
     {
@@ -171,25 +204,39 @@ public sealed class JournaledShardedMap<TValue>
         {
             return;
         }
-        if (!FoldDue)
+        if (FoldDue)
         {
-            await _journal.WriteStateAsync(cancellationToken);
+            var shards = _journalShards;
+            var writes = new List<Task>(ShardCount);
+            for (var i = 0; i < ShardCount; i++)
+            {
+                if ((shards & (1 << i)) != 0)
+                {
+                    writes.Add(_bases[i].WriteStateAsync(cancellationToken));
+                }
+            }
+            await Task.WhenAll(writes);
+            Folded(shards);
             return;
         }
-        var shards = _journalShards;
-        var writes = new List<Task>(ShardCount);
-        for (var i = 0; i < ShardCount; i++)
+        if (OlderDue)
         {
-            if ((shards & (1 << i)) != 0)
+            var older = _older.State;
+            var recent = _journal.State.Entries;
+            foreach (var (key, value) in recent)
             {
-                writes.Add(_bases[i].WriteStateAsync(cancellationToken));
+                older.Entries[key] = value;
             }
+            await _older.WriteStateAsync(cancellationToken);
+            // The stored recent row names the older row's previous ETag: its entries, all in the older row now, are ignored.
+            recent.Clear();
+            _journal.State.OlderETag = _older.Etag;
+            return;
         }
-        await Task.WhenAll(writes);
-        Folded(shards);
+        await _journal.WriteStateAsync(cancellationToken);
     }
 
-    /// <summary>Stores every base shard (after changes to many keys); the journal is then empty (not written).</summary>
+    /// <summary>Stores every base shard (after changes to many keys); the journals are then empty (not written).</summary>
     public async Task WriteAllAsync(CancellationToken cancellationToken = default)
     {
         EnsureMerged();
@@ -208,8 +255,10 @@ public sealed class JournaledShardedMap<TValue>
         ArgumentException.ThrowIfNullOrEmpty(name);
         var bases = Enumerable.Range(0, ShardCount).Select(_ => new GrainState<MapShard<TValue>>(new MapShard<TValue>())).ToArray();
         var journal = new GrainState<MapJournal<TValue>>(new MapJournal<TValue>());
+        var older = new GrainState<MapJournal<TValue>>(new MapJournal<TValue>());
         await Task.WhenAll(bases.Select((b, i) => storage.ReadStateAsync(ShardedMap<TValue>.StateName(name, i), grainId, b))
-            .Append(storage.ReadStateAsync(name + JournalSuffix, grainId, journal)));
+            .Append(storage.ReadStateAsync(name + JournalSuffix, grainId, journal))
+            .Append(storage.ReadStateAsync(name + OlderSuffix, grainId, older)));
         var entries = new Dictionary<string, TValue>(StringComparer.Ordinal);
         foreach (var shard in bases)
         {
@@ -221,50 +270,71 @@ public sealed class JournaledShardedMap<TValue>
                 }
             }
         }
-        if (journal.State is { } stored)
+        var baseETags = bases.Select(b => b.ETag).ToArray();
+        foreach (var (key, value) in Current(older.State, null, null, baseETags))
         {
-            foreach (var (key, value) in stored.Entries)
-            {
-                if (Applies(stored, bases[ShardedMap<TValue>.ShardOf(key)].ETag, ShardedMap<TValue>.ShardOf(key)))
-                {
-                    entries[key] = value;
-                }
-            }
+            entries[key] = value;
+        }
+        foreach (var (key, value) in Current(journal.State, older.State, older.ETag, baseETags))
+        {
+            entries[key] = value;
         }
         return entries;
     }
 
-    // A stored journal's entries of `shard` apply when it names the base's current ETag (null: no base row, both ways).
-    private static bool Applies(MapJournal<TValue> journal, string? baseETag, int shard) =>
-        journal.BaseETags is { Length: ShardCount } etags && string.Equals(etags[shard], baseETag, StringComparison.Ordinal);
-
-    // After the bases of `shards` were stored: they hold every journal entry of theirs, which leaves the journal. Every
-    // write folds all journal shards at once, so the journal is then empty.
-    private void Folded(int shards)
+    // A stored journal's entries that apply: those of shards whose base has the ETag the journal names (null: no base row,
+    // both ways); for the recent journal (olderState given) only while the older row has the ETag it names.
+    private static IEnumerable<KeyValuePair<string, TValue>> Current(MapJournal<TValue>? journal, MapJournal<TValue>? olderState,
+        string? olderETag, string?[] baseETags)
     {
-        var etags = _journal.State.BaseETags!;
-        for (var i = 0; i < ShardCount; i++)
+        if (journal?.Entries is not { } entries || journal.BaseETags is not { Length: ShardCount } etags)
         {
-            if ((shards & (1 << i)) != 0)
+            yield break;
+        }
+        if (olderState is not null && !string.Equals(journal.OlderETag, olderETag, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+        foreach (var entry in entries)
+        {
+            var shard = ShardedMap<TValue>.ShardOf(entry.Key);
+            if (string.Equals(etags[shard], baseETags[shard], StringComparison.Ordinal))
             {
-                etags[i] = _bases[i].Etag;
+                yield return entry;
             }
         }
-        _journalShards &= ~shards;
-        if (_journalShards == 0)
+    }
+
+    // After the bases of `shards` were stored: they hold every journal entry of theirs, which leaves both journals. Every
+    // fold stores all journal shards at once, so the journals are then empty.
+    private void Folded(int shards)
+    {
+        foreach (var journal in new[] { _journal.State, _older.State })
         {
-            _journal.State.Entries.Clear();
-        }
-        else
-        {
-            foreach (var key in _journal.State.Entries.Keys.ToArray())
+            var etags = journal.BaseETags!;
+            for (var i = 0; i < ShardCount; i++)
             {
-                if ((shards & (1 << ShardedMap<TValue>.ShardOf(key))) != 0)
+                if ((shards & (1 << i)) != 0)
                 {
-                    _journal.State.Entries.Remove(key);
+                    etags[i] = _bases[i].Etag;
+                }
+            }
+            if ((_journalShards & ~shards) == 0)
+            {
+                journal.Entries.Clear();
+            }
+            else
+            {
+                foreach (var key in journal.Entries.Keys.ToArray())
+                {
+                    if ((shards & (1 << ShardedMap<TValue>.ShardOf(key))) != 0)
+                    {
+                        journal.Entries.Remove(key);
+                    }
                 }
             }
         }
+        _journalShards &= ~shards;
     }
 
     private MapShard<TValue> Base(string key) => _bases[ShardedMap<TValue>.ShardOf(key)].State;
@@ -275,8 +345,8 @@ public sealed class JournaledShardedMap<TValue>
         return _bases;
     }
 
-    // First use after the facets loaded: the stored journal's current entries replace their bases' (stale ones, of a base
-    // written since, are dropped), and the journal is pinned to the bases' ETags as read.
+    // First use after the facets loaded: the stored journals' current entries (older first, then recent) replace their
+    // bases' (stale ones are dropped), and both journals are pinned to the rows as read.
     private void EnsureMerged()
     {
         if (_merged)
@@ -284,27 +354,38 @@ public sealed class JournaledShardedMap<TValue>
             return;
         }
         var journal = _journal.State ??= new MapJournal<TValue>();
+        var older = _older.State ??= new MapJournal<TValue>();
         journal.Entries ??= new Dictionary<string, TValue>(StringComparer.Ordinal);
+        older.Entries ??= new Dictionary<string, TValue>(StringComparer.Ordinal);
         for (var i = 0; i < ShardCount; i++)
         {
             _bases[i].State ??= new MapShard<TValue>();
             _bases[i].State.Entries ??= new Dictionary<string, TValue>(StringComparer.Ordinal);
         }
-        var current = new Dictionary<string, TValue>(StringComparer.Ordinal);
-        foreach (var (key, value) in journal.Entries)
-        {
-            var shard = ShardedMap<TValue>.ShardOf(key);
-            if (Applies(journal, _bases[shard].Etag, shard))
-            {
-                _bases[shard].State.Entries[key] = value;
-                current[key] = value;
-                _journalShards |= 1 << shard;
-            }
-        }
-        journal.Entries = current;
-        journal.BaseETags = _bases.Select(b => b.Etag).ToArray();
+        var baseETags = _bases.Select(b => b.Etag).ToArray();
+        var currentOlder = Adopt(Current(older, null, null, baseETags));
+        var currentRecent = Adopt(Current(journal, older, _older.Etag, baseETags));
+        older.Entries = currentOlder;
+        older.BaseETags = [.. baseETags];
+        journal.Entries = currentRecent;
+        journal.BaseETags = [.. baseETags];
+        journal.OlderETag = _older.Etag;
         _count = _bases.Sum(b => b.State.Entries.Count);
         _merged = true;
+    }
+
+    // Journal entries that apply replace their bases' in memory; returns them as the journal's entries.
+    private Dictionary<string, TValue> Adopt(IEnumerable<KeyValuePair<string, TValue>> entries)
+    {
+        var current = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries)
+        {
+            var shard = ShardedMap<TValue>.ShardOf(key);
+            _bases[shard].State.Entries[key] = value;
+            current[key] = value;
+            _journalShards |= 1 << shard;
+        }
+        return current;
     }
 
     private sealed record Configuration(string StateName, string StorageName) : IPersistentStateConfiguration;

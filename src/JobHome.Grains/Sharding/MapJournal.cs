@@ -17,4 +17,12 @@ public sealed class MapJournal<TValue>
     /// <summary>Per shard, the ETag of the base row the journal's entries of that shard apply to (null: no base row yet).</summary>
     [Id(1)]
     public string?[]? BaseETags { get; set; }
+
+    /// <summary>
+    /// For the recent journal (<c>{name}-journal</c>) of a <see cref="JournaledShardedMap{TValue}"/>: the ETag of the older
+    /// journal row (<c>{name}-older</c>) its entries sit on top of (null: no older row yet, as in rows written before it
+    /// existed). Once the older row is written again it holds these entries, and the stale copies here are ignored on load.
+    /// </summary>
+    [Id(2)]
+    public string? OlderETag { get; set; }
 }

@@ -12,8 +12,8 @@ namespace JobHome.Benchmarks.Indicators;
 
 /// <summary>
 /// An aggregator's record entries written per delivery: the whole touched shards (main before the journal: one
-/// <see cref="MapShard{TValue}"/> row per shard touched) against <see cref="JournaledShardedMap{TValue}"/> (the journal
-/// row, or on a fold the touched bases). <c>shard-writes</c> counts exactly, over the same random deliveries, the rows and
+/// <see cref="MapShard{TValue}"/> row per shard touched) against <see cref="JournaledShardedMap{TValue}"/> (a journal row,
+/// recent or older, or on a fold the touched bases). <c>shard-writes</c> counts exactly, over the same random deliveries, the rows and
 /// the bytes Orleans' serializer produces per changed record, with the serializing CPU time beside them; the
 /// BenchmarkDotNet suite (<c>--filter *SourceShardWrite*</c>) times one whole shard, an average journal and a fold at
 /// village and township sizes.

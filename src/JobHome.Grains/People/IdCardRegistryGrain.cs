@@ -5,7 +5,8 @@ namespace JobHome.Grains.People;
 
 /// <summary>Holds one ID-card number's registration; its turn-based execution makes claims race-free.</summary>
 public sealed class IdCardRegistryGrain(
-    [PersistentState(IdCardClaims.StateName, StorageNames.Default)] IPersistentState<IdCardRegistryState> state) : Grain, IIdCardRegistryGrain
+    [PersistentState(IdCardClaims.StateName, StorageNames.Default)] IPersistentState<IdCardRegistryState> state)
+    : Grain, IIdCardRegistryGrain
 {
     /// <inheritdoc />
     public async Task<IdCardClaim> ClaimAsync(string seekerId, string maskedNumber)

@@ -74,14 +74,12 @@ public sealed class JournaledShardedMap<TValue>
         _older = older;
     }
 
-    private JournaledShardedMap(
-        (IPersistentState<MapShard<TValue>>[] Bases, IPersistentState<MapJournal<TValue>> Journal, IPersistentState<MapJournal<TValue>> Older) facets)
+    private JournaledShardedMap(FacetSet facets)
         : this(facets.Bases, facets.Journal, facets.Older)
     {
     }
 
-    private static (IPersistentState<MapShard<TValue>>[], IPersistentState<MapJournal<TValue>>, IPersistentState<MapJournal<TValue>>) Facets(
-        IPersistentStateFactory factory, IGrainContext context, string name, string storageName)
+    private static FacetSet Facets(IPersistentStateFactory factory, IGrainContext context, string name, string storageName)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(context);
@@ -91,7 +89,7 @@ public sealed class JournaledShardedMap<TValue>
         {
             bases[i] = factory.Create<MapShard<TValue>>(context, new Configuration(ShardedMap<TValue>.StateName(name, i), storageName));
         }
-        return (bases, factory.Create<MapJournal<TValue>>(context, new Configuration(name + JournalSuffix, storageName)),
+        return new FacetSet(bases, factory.Create<MapJournal<TValue>>(context, new Configuration(name + JournalSuffix, storageName)),
             factory.Create<MapJournal<TValue>>(context, new Configuration(name + OlderSuffix, storageName)));
     }
 
@@ -389,4 +387,9 @@ public sealed class JournaledShardedMap<TValue>
     }
 
     private sealed record Configuration(string StateName, string StorageName) : IPersistentStateConfiguration;
+
+    private sealed record FacetSet(
+        IPersistentState<MapShard<TValue>>[] Bases,
+        IPersistentState<MapJournal<TValue>> Journal,
+        IPersistentState<MapJournal<TValue>> Older);
 }

@@ -270,7 +270,8 @@ public sealed class PostListPushTests(MemoryClusterFixture fixture) : IDisposabl
         Assert.Contains(bulk.Id, top.Select(static i => i.Id));
         Assert.DoesNotContain(seeker, top.Select(static i => i.Id));
         var engine = await scenario.EngineAsync();
-        Assert.Contains(seeker, engine.TopSeekersForPost(await scenario.EnginePostAsync(added), 20, scenario.Options).Select(static r => r.Id));
+        var engineTop = engine.TopSeekersForPost(await scenario.EnginePostAsync(added), 20, scenario.Options);
+        Assert.Contains(seeker, engineTop.Select(static r => r.Id));
         fixture.Time.Advance(Window);
         Assert.Empty(_events.Asked(seeker));
         Assert.Empty(_events.Refreshes(seeker));

@@ -344,7 +344,8 @@ public sealed class JournaledShardedMapTests
             _rows.TryGetValue("indicator-sources-journal", out var row) ? ((MapJournal<int>)row.State).Entries.Count : 0;
 
         public int StoredJournalEntries =>
-            StoredRecentEntries + (_rows.TryGetValue("indicator-sources-older", out var row) ? ((MapJournal<int>)row.State).Entries.Count : 0);
+            StoredRecentEntries
+            + (_rows.TryGetValue("indicator-sources-older", out var row) ? ((MapJournal<int>)row.State).Entries.Count : 0);
 
         // A recent journal as the one-journal map wrote it (no older row), pinned to the bases as stored now.
         public void PutJournal(Dictionary<string, int> entries)
@@ -353,7 +354,8 @@ public sealed class JournaledShardedMapTests
                 .Select(i => _rows.TryGetValue($"indicator-sources-{i}", out var row)
                     ? row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
                 .ToArray();
-            _rows["indicator-sources-journal"] = (1, new MapJournal<int> { Entries = new(entries, StringComparer.Ordinal), BaseETags = etags });
+            _rows["indicator-sources-journal"] =
+                (1, new MapJournal<int> { Entries = new(entries, StringComparer.Ordinal), BaseETags = etags });
         }
 
         public List<string> WrittenSince(int writes) => _log.Skip(writes).ToList();

@@ -269,11 +269,11 @@ public sealed class JournaledShardedMap<TValue>
             }
         }
         var baseETags = bases.Select(b => b.ETag).ToArray();
-        foreach (var (key, value) in Current(older.State, null, null, baseETags))
+        foreach (var (key, value) in Current(older.State, baseETags))
         {
             entries[key] = value;
         }
-        foreach (var (key, value) in Current(journal.State, older.State, older.ETag, baseETags))
+        foreach (var (key, value) in Current(OnTopOf(journal.State, older.ETag), baseETags))
         {
             entries[key] = value;
         }
@@ -281,15 +281,10 @@ public sealed class JournaledShardedMap<TValue>
     }
 
     // A stored journal's entries that apply: those of shards whose base has the ETag the journal names (null: no base row,
-    // both ways); for the recent journal (olderState given) only while the older row has the ETag it names.
-    private static IEnumerable<KeyValuePair<string, TValue>> Current(MapJournal<TValue>? journal, MapJournal<TValue>? olderState,
-        string? olderETag, string?[] baseETags)
+    // both ways).
+    private static IEnumerable<KeyValuePair<string, TValue>> Current(MapJournal<TValue>? journal, string?[] baseETags)
     {
         if (journal?.Entries is not { } entries || journal.BaseETags is not { Length: ShardCount } etags)
-        {
-            yield break;
-        }
-        if (olderState is not null && !string.Equals(journal.OlderETag, olderETag, StringComparison.Ordinal))
         {
             yield break;
         }
@@ -302,6 +297,11 @@ public sealed class JournaledShardedMap<TValue>
             }
         }
     }
+
+    // The recent journal as stored, while the older row has the ETag it names; null (nothing applies) once the older row
+    // was written again (it holds these entries).
+    private static MapJournal<TValue>? OnTopOf(MapJournal<TValue>? recent, string? olderETag) =>
+        recent is not null && string.Equals(recent.OlderETag, olderETag, StringComparison.Ordinal) ? recent : null;
 
     // After the bases of `shards` were stored: they hold every journal entry of theirs, which leaves both journals. Every
     // fold stores all journal shards at once, so the journals are then empty.
@@ -361,8 +361,8 @@ public sealed class JournaledShardedMap<TValue>
             _bases[i].State.Entries ??= new Dictionary<string, TValue>(StringComparer.Ordinal);
         }
         var baseETags = _bases.Select(b => b.Etag).ToArray();
-        var currentOlder = Adopt(Current(older, null, null, baseETags));
-        var currentRecent = Adopt(Current(journal, older, _older.Etag, baseETags));
+        var currentOlder = Adopt(Current(older, baseETags));
+        var currentRecent = Adopt(Current(OnTopOf(journal, _older.Etag), baseETags));
         older.Entries = currentOlder;
         older.BaseETags = [.. baseETags];
         journal.Entries = currentRecent;

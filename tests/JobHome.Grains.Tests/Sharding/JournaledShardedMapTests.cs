@@ -18,11 +18,7 @@ public sealed class JournaledShardedMapTests
     [Fact]
     public void Load_RowsWrittenByShardedMapWithoutJournal_ReadAsTheyAre()
     {
-        var rows = new Rows();
-        for (var i = 0; i < 100; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(100);
 
         var map = rows.Open();
 
@@ -36,11 +32,7 @@ public sealed class JournaledShardedMapTests
     [Fact]
     public async Task WriteChanges_BelowBound_WritesTheJournalRowOnlyAndReloads()
     {
-        var rows = new Rows();
-        for (var i = 0; i < 400; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(400);
         var map = rows.Open();
         var writesBefore = rows.Writes;
 
@@ -115,11 +107,7 @@ public sealed class JournaledShardedMapTests
     [Fact]
     public async Task WriteChanges_PastRecentBound_WritesTheOlderJournalAndTheStaleRecentRowIsIgnored()
     {
-        var rows = new Rows();
-        for (var i = 0; i < 400; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(400);
         var map = rows.Open();
         var bound = JournaledShardedMap<int>.RecentBound(map.Count);
         for (var i = 0; i <= bound; i++)
@@ -158,11 +146,7 @@ public sealed class JournaledShardedMapTests
     [Fact]
     public async Task WriteChanges_OlderJournalTwiceWithoutARecentWrite_TheStaleRecentRowDoesNotOverrideIt()
     {
-        var rows = new Rows();
-        for (var i = 0; i < 400; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(400);
         var map = rows.Open();
         var bound = JournaledShardedMap<int>.RecentBound(map.Count);
         map.Set("k0", 1);
@@ -195,11 +179,7 @@ public sealed class JournaledShardedMapTests
     [Fact]
     public void Load_OneJournalRowsWithoutAnOlderRow_ReadAsTheyAre()
     {
-        var rows = new Rows();
-        for (var i = 0; i < 50; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(50);
         // A journal as the one-journal map stored it: no older ETag, pinned to the bases as stored.
         rows.PutJournal(new Dictionary<string, int> { ["k3"] = 33, ["new"] = 7 });
 
@@ -264,11 +244,7 @@ public sealed class JournaledShardedMapTests
     public async Task RandomWritesWithFailures_EveryReloadHoldsWhatItsShardsLastStored(int seed)
     {
         var random = new Random(seed);
-        var rows = new Rows();
-        for (var i = 0; i < 300; i++)
-        {
-            rows.PutBase($"k{i}", i);
-        }
+        var rows = Rows.WithBases(300);
         // What storage holds per key after each committed write (shard by shard: a write's rows commit independently).
         var stored = Expected(rows.Open());
         var map = rows.Open();
@@ -361,6 +337,17 @@ public sealed class JournaledShardedMapTests
         public List<string> WrittenSince(int writes) => _log.Skip(writes).ToList();
 
         public void FailOn(string name) => _failOn = name;
+
+        // Rows holding keys k0 … k{count - 1} with their own numbers as values, in bases as ShardedMap wrote them.
+        public static Rows WithBases(int count)
+        {
+            var rows = new Rows();
+            for (var i = 0; i < count; i++)
+            {
+                rows.PutBase($"k{i}", i);
+            }
+            return rows;
+        }
 
         // A base row as ShardedMap wrote it.
         public void PutBase(string key, int value)

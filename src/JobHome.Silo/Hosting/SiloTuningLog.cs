@@ -17,8 +17,7 @@ internal static partial class SiloTuningLog
     {
         var store = sqlite is null
             ? "PostgreSQL"
-            : $"SQLite synchronous {sqlite.Synchronous}, batches of at most {sqlite.MaxBatchSize}, gathered for "
-                + $"{sqlite.CommitGather.TotalMilliseconds:0.###} ms after commits of {sqlite.CommitGatherMinBatch}+ writes, busy timeout "
+            : $"SQLite synchronous {sqlite.Synchronous}, batches of at most {sqlite.MaxBatchSize}, busy timeout "
                 + $"{sqlite.BusyTimeout.TotalSeconds:0.###} s, writer cache {sqlite.WriterCacheKib} KiB "
                 + $"({sqlite.SmallFileWriterCacheKib} KiB under 1 GiB), "
                 + $"WAL checkpoint every {sqlite.WalAutocheckpointPages} pages";

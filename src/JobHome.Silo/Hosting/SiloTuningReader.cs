@@ -48,10 +48,6 @@ internal static class SiloTuningReader
         {
             Synchronous = s.Synchronous(nameof(sd.Synchronous), sd.Synchronous),
             MaxBatchSize = s.Whole(nameof(sd.MaxBatchSize), sd.MaxBatchSize, 1, 100_000, "写入批大小"),
-            CommitGather = s.Duration(nameof(sd.CommitGather), sd.CommitGather, TimeSpan.Zero, TimeSpan.FromSeconds(1),
-                "组提交聚合时间"),
-            CommitGatherMinBatch = s.Whole(nameof(sd.CommitGatherMinBatch), sd.CommitGatherMinBatch, 1, 100_000,
-                "触发聚合的最小提交写入数"),
             BusyTimeout = s.Duration(nameof(sd.BusyTimeout), sd.BusyTimeout, TimeSpan.FromSeconds(1), Hour, "锁等待超时"),
             WriterCacheKib = s.Whole(nameof(sd.WriterCacheKib), sd.WriterCacheKib, 1_024, 16 * 1024 * 1024, "写连接页缓存, KiB"),
             SmallFileWriterCacheKib = s.Whole(nameof(sd.SmallFileWriterCacheKib), sd.SmallFileWriterCacheKib, 1_024, 16 * 1024 * 1024,

@@ -28,9 +28,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     private readonly Channel<SqliteWriteOperation> _queue = Channel.CreateUnbounded<SqliteWriteOperation>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly Lock _startLock = new();
-    // Cancelled when the store is disposed: the writer stops gathering and commits what is queued. Never disposed (it
-    // holds no timer), so a second DisposeAsync can cancel it again.
-    private readonly CancellationTokenSource _closing = new();
     private volatile Task? _start;
     private Task? _writerLoop;
     private SqliteConnection? _writerConnection;
@@ -65,8 +62,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         ArgumentOutOfRangeException.ThrowIfLessThan(options.WriterCacheKib, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SmallFileWriterCacheKib, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.WalAutocheckpointPages, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitGather, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.CommitGatherMinBatch, 1, nameof(options));
         _options = options;
         _time = time;
         _logger = logger;
@@ -89,13 +84,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
 
     /// <summary>Full path of the database file.</summary>
     public string FilePath { get; }
-
-    /// <summary>
-    /// The clock the writer gathers a commit's writes by (<see cref="SqliteStoreOptions.CommitGather"/>): the real one,
-    /// whatever clock the silo's records use, so a test's frozen clock never holds a commit back. Tests of the gathering
-    /// set their own before the store starts.
-    /// </summary>
-    internal TimeProvider GatherClock { get; init; } = TimeProvider.System;
 
     /// <summary>
     /// The writer connection's page cache in KiB: <see cref="SqliteStoreOptions.SmallFileWriterCacheKib"/> while the file is
@@ -312,7 +300,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         Volatile.Write(ref _disposed, true);
         DisposeReadSessions();
         _queue.Writer.TryComplete();
-        await _closing.CancelAsync().ConfigureAwait(false);
         if (_writerLoop is not null)
         {
             await _writerLoop.ConfigureAwait(false);
@@ -399,25 +386,15 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
     {
         var context = new SqliteWriteContext(_writerConnection!);
         var batch = new List<SqliteWriteOperation>(_options.MaxBatchSize);
-        // The start and size of the last commit: under load the next one gathers (CommitGather).
-        var lastStarted = 0L;
-        var lastSize = 0;
         try
         {
             while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (GatherFor(lastSize, lastStarted) is { } wait)
-                {
-                    await GatherAsync(wait).ConfigureAwait(false);
-                }
-
                 while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var operation))
                 {
                     batch.Add(operation);
                 }
 
-                lastStarted = GatherClock.GetTimestamp();
-                lastSize = batch.Count;
                 CommitBatch(context, batch);
                 batch.Clear();
             }
@@ -425,32 +402,6 @@ internal sealed partial class SqliteStore : IAsyncDisposable, ILifecycleParticip
         finally
         {
             context.DisposeCommands();
-        }
-    }
-
-    // How long the writer waits before its next commit: under load (the last commit held CommitGatherMinBatch writes or
-    // more) until CommitGather after the last one started; otherwise not at all. A commit that took longer than that (a
-    // bulk load's full batches) is followed by the next at once.
-    private TimeSpan? GatherFor(int lastBatchSize, long lastStarted)
-    {
-        if (_options.CommitGather <= TimeSpan.Zero || lastBatchSize < _options.CommitGatherMinBatch)
-        {
-            return null;
-        }
-        var wait = _options.CommitGather - GatherClock.GetElapsedTime(lastStarted);
-        return wait > TimeSpan.Zero ? wait : null;
-    }
-
-    // Waits out the gather time; a store being disposed commits what is queued at once.
-    private async Task GatherAsync(TimeSpan wait)
-    {
-        try
-        {
-            await Task.Delay(wait, GatherClock, _closing.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
-        {
-            // Closing: commit now.
         }
     }
 

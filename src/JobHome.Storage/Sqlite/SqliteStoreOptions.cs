@@ -16,20 +16,6 @@ public sealed class SqliteStoreOptions
     /// <summary>Most writes the writer loop groups into one transaction. Default: 1024.</summary>
     public int MaxBatchSize { get; set; } = 1024;
 
-    /// <summary>
-    /// Under load, the shortest time from the start of one commit to the start of the next: when the last commit held at
-    /// least <see cref="CommitGatherMinBatch"/> writes, the writer starts the next one no sooner than this after it, so the
-    /// writes that arrive meanwhile share one commit (one fsync; a page that several of them change goes to the WAL once,
-    /// not once per commit). A writer working alone (commits smaller than that) commits at once: its sequential writes
-    /// never wait. <see cref="TimeSpan.Zero"/> commits whatever is queued as soon as the last commit ends. Default: 5 ms.
-    /// </summary>
-    public TimeSpan CommitGather { get; set; } = TimeSpan.FromMilliseconds(5);
-
-    /// <summary>
-    /// The smallest commit (in writes) after which the writer gathers for <see cref="CommitGather"/>. Default: 8.
-    /// </summary>
-    public int CommitGatherMinBatch { get; set; } = 8;
-
     /// <summary>How long a statement waits for another process's write lock on the file. Default: 30 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -14,9 +14,10 @@ public interface ITallyGrain : IGrainWithStringKey
     Task<TallySnapshot> GetAsync();
 
     /// <summary>
-    /// The slots applied, in ascending order (for exactness checks). Interleaves like <see cref="GetAsync"/>: the
-    /// failover test polls it while batched deliveries are still being applied.
+    /// The slots applied, in ascending order, with the count of distinct events read in the same turn (for exactness
+    /// checks: events whose publication was not acknowledged may still be arriving between two separate reads).
+    /// Interleaves like <see cref="GetAsync"/>: the failover test polls it while batched deliveries are still being applied.
     /// </summary>
     [AlwaysInterleave]
-    Task<long[]> GetSlotsAsync();
+    Task<TallySlots> GetSlotsAsync();
 }

@@ -18,7 +18,7 @@ public sealed class TallyGrain([PersistentState("tally")] IPersistentState<Tally
         Task.FromResult(new TallySnapshot(state.State.Count, state.State.Sum, state.State.Duplicates, _poisonAttempts, RuntimeIdentity));
 
     /// <inheritdoc />
-    public Task<long[]> GetSlotsAsync()
+    public Task<TallySlots> GetSlotsAsync()
     {
         var seen = state.State.Seen;
         var ids = new List<long>();
@@ -30,7 +30,7 @@ public sealed class TallyGrain([PersistentState("tally")] IPersistentState<Tally
             }
         }
 
-        return Task.FromResult(ids.ToArray());
+        return Task.FromResult(new TallySlots(state.State.Count, ids.ToArray()));
     }
 
     /// <inheritdoc />

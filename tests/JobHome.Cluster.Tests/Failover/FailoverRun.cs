@@ -292,7 +292,7 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
             {
                 try
                 {
-                    var slots = (await grains.GetGrain<ITallyGrain>(TallyNames.StreamKey(s)).GetSlotsAsync()).ToHashSet();
+                    var slots = (await grains.GetGrain<ITallyGrain>(TallyNames.StreamKey(s)).GetSlotsAsync()).Slots.ToHashSet();
                     missing += expectedBySlot[s].Count(slot => !slots.Contains(slot));
                 }
                 catch (Exception e) when (e is TimeoutException or OperationCanceledException)
@@ -337,9 +337,10 @@ public sealed class FailoverRun(ITestOutputHelper output, bool fastMembership)
         for (var s = 0; s < Streams; s++)
         {
             var tally = grains.GetGrain<ITallyGrain>(TallyNames.StreamKey(s));
-            var snapshot = await tally.GetAsync();
-            var slots = await tally.GetSlotsAsync();
-            Assert.Equal(slots.LongLength, snapshot.Count);
+            // One read: events whose publication failed (not acknowledged) may still be arriving, so a count read in
+            // another call than the slots may differ from them by those events (seen in CI: 18,120 against 18,122).
+            var (count, slots) = await tally.GetSlotsAsync();
+            Assert.Equal(slots.LongLength, count);
             Assert.All(slots, slot => Assert.True((slot * Streams) + s < published, $"stream {s} applied slot {slot}, never published"));
         }
     }

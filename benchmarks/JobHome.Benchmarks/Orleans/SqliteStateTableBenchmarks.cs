@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using JobHome.Storage.Sqlite;
 using JobHome.Storage.Sqlite.State;
+using JobHome.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans;
@@ -52,7 +53,7 @@ public class SqliteStateTableBenchmarks
         {
             // Before any row: both layouts then hold the rows as 100 writers at random keys left them.
             _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            PutBackSchemaOneTable(path);
+            SchemaOneStateTable.PutBack(path, forgetLaterScripts: false);
             _store = Open(path);
         }
         _storage = new SqliteGrainStorage("Default", _store, BenchmarkFile.StateSerializer);
@@ -115,30 +116,6 @@ public class SqliteStateTableBenchmarks
             NullLogger<SqliteStore>.Instance);
         store.StartAsync().GetAwaiter().GetResult();
         return store;
-    }
-
-    // Schema 1's table (empty, as the store just made its own); schema_version keeps its 3, so the store opens it as it is.
-    private static void PutBackSchemaOneTable(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            BEGIN;
-            ALTER TABLE grain_state RENAME TO grain_state_new;
-            CREATE TABLE grain_state (
-                grain_id    TEXT    NOT NULL,
-                state_name  TEXT    NOT NULL,
-                version     INTEGER NOT NULL,
-                payload     BLOB    NULL,
-                modified_at INTEGER NOT NULL,
-                PRIMARY KEY (grain_id, state_name)
-            ) WITHOUT ROWID;
-            INSERT INTO grain_state SELECT grain_id, state_name, version, payload, modified_at FROM grain_state_new;
-            DROP TABLE grain_state_new;
-            COMMIT;
-            """;
-        command.ExecuteNonQuery();
     }
 
     private sealed class BenchState(int bytes) : IGrainState<byte[]>

@@ -14,18 +14,6 @@ public sealed class SqliteStateTableTests : IAsyncLifetime
 {
     private const string StateName = "counter";
 
-    // Schema 1's table, as files written before schema 3 hold it (src/JobHome.Storage/Sql/Sqlite/0001_embedded.sql).
-    private const string SchemaOneTable = """
-        CREATE TABLE grain_state (
-            grain_id    TEXT    NOT NULL,
-            state_name  TEXT    NOT NULL,
-            version     INTEGER NOT NULL,
-            payload     BLOB    NULL,
-            modified_at INTEGER NOT NULL,
-            PRIMARY KEY (grain_id, state_name)
-        ) WITHOUT ROWID;
-        """;
-
     private readonly SqliteTestFile _file = new();
     private SqliteStore? _store;
 
@@ -79,7 +67,7 @@ public sealed class SqliteStateTableTests : IAsyncLifetime
         await _store!.DisposeAsync();
         _store = null;
         var rowsBefore = Rows();
-        PutBackSchemaOneTable();
+        SchemaOneStateTable.PutBack(_file.Path, forgetLaterScripts: true);
         Assert.Contains("WITHOUT ROWID", TableSql(), StringComparison.OrdinalIgnoreCase);
 
         storage = await OpenAsync();
@@ -119,17 +107,6 @@ public sealed class SqliteStateTableTests : IAsyncLifetime
 
     private static GrainId Grain(int i) => GrainId.Create("counter", string.Create(CultureInfo.InvariantCulture, $"g{i}"));
 
-    // The file as schema 2 left it: the state table in schema 1's layout with the same rows, and no record of script 3.
-    private void PutBackSchemaOneTable() => Execute($"""
-        BEGIN;
-        ALTER TABLE grain_state RENAME TO grain_state_new;
-        {SchemaOneTable}
-        INSERT INTO grain_state SELECT grain_id, state_name, version, payload, modified_at FROM grain_state_new;
-        DROP TABLE grain_state_new;
-        DELETE FROM schema_version WHERE version >= 3;
-        COMMIT;
-        """);
-
     private string TableSql()
     {
         using var connection = Open();
@@ -166,14 +143,6 @@ public sealed class SqliteStateTableTests : IAsyncLifetime
             rows.Add(string.Join(",", Enumerable.Range(0, 5).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
         }
         return rows;
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private SqliteConnection Open()
